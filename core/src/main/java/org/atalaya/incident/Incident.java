@@ -94,6 +94,8 @@ public record Incident(
     Objects.requireNonNull(publication, "publication must not be null");
     Objects.requireNonNull(source, "source must not be null; use SourceType.UNKNOWN");
     Objects.requireNonNull(narrative, "narrative must not be null; use Optional.empty()");
+    narrative.ifPresent(
+        n -> checkArgument(!n.isBlank(), "narrative must not be blank; use Optional.empty()"));
     Objects.requireNonNull(sensitivity, "sensitivity must not be null");
     sensitivity = Sets.immutableEnumSet(sensitivity);
     Objects.requireNonNull(attributes, "attributes must not be null; use Attributes.EMPTY");

@@ -52,6 +52,10 @@ public record Location(
                 a));
     address.ifPresent(
         a -> checkArgument(!a.isBlank(), "address must not be blank; use Optional.empty()"));
+    // Normalise -0.0 so that equal accuracies are equal records.
+    if (accuracyMetres.isPresent()) {
+      accuracyMetres = OptionalDouble.of(accuracyMetres.getAsDouble() + 0.0);
+    }
     checkArgument(
         point.isPresent() || !admin.isEmpty() || address.isPresent(),
         "a location needs a point, an administrative code or an address; when nothing is known"

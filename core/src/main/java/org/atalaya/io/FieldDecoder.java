@@ -1,0 +1,137 @@
+package org.atalaya.io;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * Turns the text of one record's fields into values, collecting a {@link Problem} for every value
+ * that cannot be used instead of stopping at the first. One instance serves one record; not
+ * thread-safe.
+ */
+final class FieldDecoder {
+  private final String file;
+  private final long row;
+  private final List<Problem> problems = new ArrayList<>();
+
+  FieldDecoder(String file, long row) {
+    this.file = file;
+    this.row = row;
+  }
+
+  long row() {
+    return row;
+  }
+
+  List<Problem> problems() {
+    return problems;
+  }
+
+  boolean hasErrors() {
+    return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
+  }
+
+  void problem(ProblemCode code, String field, String value, String detail) {
+    problems.add(new Problem(file, row, field, value == null ? "" : value, code, detail));
+  }
+
+  /** Returns the text, or null when it is null or blank. */
+  static String blankToNull(String raw) {
+    return raw == null || raw.isBlank() ? null : raw;
+  }
+
+  <E extends Enum<E>> E enumValue(String field, String raw, Class<E> type, E absent) {
+    String text = blankToNull(raw);
+    if (text == null) {
+      return absent;
+    }
+    String key = text.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+    try {
+      return Enum.valueOf(type, key);
+    } catch (IllegalArgumentException e) {
+      problem(
+          ProblemCode.INVALID_VALUE,
+          field,
+          raw,
+          "allowed: " + Arrays.toString(type.getEnumConstants()));
+      return absent;
+    }
+  }
+
+  OffsetDateTime dateTime(String field, String raw) {
+    String text = blankToNull(raw);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      problem(ProblemCode.INVALID_DATE, field, raw, "expected ISO 8601 with offset");
+      return null;
+    }
+  }
+
+  /**
+   * Parses a decimal number, accepting a decimal comma as Spanish spreadsheets write it ({@code
+   * 14,0818}) when the text has no point. Returns empty when blank or invalid (with a problem).
+   */
+  OptionalDouble number(String field, String raw, ProblemCode onInvalid) {
+    String text = blankToNull(raw);
+    if (text == null) {
+      return OptionalDouble.empty();
+    }
+    String t = text.strip();
+    if (t.indexOf('.') < 0 && t.indexOf(',') == t.lastIndexOf(',')) {
+      t = t.replace(',', '.');
+    }
+    double v;
+    try {
+      v = Double.parseDouble(t);
+    } catch (NumberFormatException e) {
+      problem(onInvalid, field, raw, "expected a decimal number such as 14.0818 or 14,0818");
+      return OptionalDouble.empty();
+    }
+    // Double.parseDouble also accepts hexadecimal and "d"/"f" suffixes; a spreadsheet never
+    // writes those, so treat them as errors rather than guess.
+    if (t.matches(".*[xXpPdDfF].*") && !t.matches("(?i)[+-]?(nan|infinity)")) {
+      problem(onInvalid, field, raw, "expected a decimal number such as 14.0818 or 14,0818");
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(v);
+  }
+
+  OptionalInt integer(String field, String raw) {
+    String text = blankToNull(raw);
+    if (text == null) {
+      return OptionalInt.empty();
+    }
+    try {
+      return OptionalInt.of(Integer.parseInt(text.strip()));
+    } catch (NumberFormatException e) {
+      problem(ProblemCode.INVALID_VALUE, field, raw, "expected a whole number");
+      return OptionalInt.empty();
+    }
+  }
+
+  /** Parses true/false as spreadsheets and people write them, in English or Spanish. */
+  Boolean bool(String field, String raw) {
+    String text = blankToNull(raw);
+    if (text == null) {
+      return null;
+    }
+    switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "y", "1", "si", "sí", "s", "verdadero":
+        return Boolean.TRUE;
+      case "false", "no", "n", "0", "falso":
+        return Boolean.FALSE;
+      default:
+        problem(ProblemCode.INVALID_VALUE, field, raw, "expected true or false (sí or no)");
+        return null;
+    }
+  }
+}

@@ -1,0 +1,359 @@
+package org.atalaya.io;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import org.atalaya.incident.AdminArea;
+import org.atalaya.incident.Attempt;
+import org.atalaya.incident.Attributes;
+import org.atalaya.incident.CaseHistory;
+import org.atalaya.incident.Classification;
+import org.atalaya.incident.Incident;
+import org.atalaya.incident.IncidentContext;
+import org.atalaya.incident.LatLon;
+import org.atalaya.incident.Location;
+import org.atalaya.incident.LocationPrecision;
+import org.atalaya.incident.Mechanism;
+import org.atalaya.incident.PlaceType;
+import org.atalaya.incident.PublicationState;
+import org.atalaya.incident.SensitivityFlag;
+import org.atalaya.incident.SourceRef;
+import org.atalaya.incident.SourceType;
+import org.atalaya.incident.TimePrecision;
+import org.atalaya.incident.TimeWindow;
+import org.atalaya.incident.Victim;
+import org.atalaya.taxonomy.CategoryMatch;
+import org.atalaya.taxonomy.CategoryQualifier;
+import org.atalaya.taxonomy.IccsCode;
+import org.atalaya.taxonomy.Taxonomy;
+
+/**
+ * The decoded parts of one record before they become an {@link Incident}: every format fills a
+ * draft field by field, then {@link #finish} runs the checks that span fields (coordinates,
+ * times, categories, duplicates) the same way for all formats. Not thread-safe; one per record.
+ */
+final class IncidentDraft {
+  /** Canonical field keys; they are also the canonical CSV column names. */
+  static final String ID = "id";
+  static final String ICCS = "iccs";
+  static final String CATEGORY = "category";
+  static final String OTHER_CODES = "other_codes";
+  static final String OCCURRED_FROM = "occurred_from";
+  static final String OCCURRED_TO = "occurred_to";
+  static final String TIME_PRECISION = "time_precision";
+  static final String TIME_ESTIMATED = "time_estimated";
+  static final String REPORTED_AT = "reported_at";
+  static final String LATITUDE = "latitude";
+  static final String LONGITUDE = "longitude";
+  static final String ACCURACY = "accuracy_m";
+  static final String LOCATION_PRECISION = "location_precision";
+  static final String DEPARTMENT = "department";
+  static final String MUNICIPALITY = "municipality";
+  static final String COLONIA = "colonia";
+  static final String ADDRESS = "address";
+  static final String VICTIMS = "victims";
+  static final String ATTEMPT = "attempt";
+  static final String MECHANISM = "mechanism";
+  static final String PLACE_TYPE = "place_type";
+  static final String DOMESTIC = "domestic";
+  static final String ORGANISED_CRIME = "organised_crime";
+  static final String CASE_HISTORY = "case_history";
+  static final String PUBLICATION = "publication";
+  static final String SOURCE = "source";
+  static final String SOURCE_REFS = "source_refs";
+  static final String NARRATIVE = "narrative";
+  static final String SENSITIVITY = "sensitivity";
+  static final String ATTRIBUTES = "attributes";
+
+  /** All canonical keys in canonical CSV column order. */
+  static final List<String> CANONICAL_FIELDS =
+      List.of(
+          ID, ICCS, CATEGORY, OTHER_CODES, OCCURRED_FROM, OCCURRED_TO, TIME_PRECISION,
+          TIME_ESTIMATED, REPORTED_AT, LATITUDE, LONGITUDE, ACCURACY, LOCATION_PRECISION,
+          DEPARTMENT, MUNICIPALITY, COLONIA, ADDRESS, VICTIMS, ATTEMPT, MECHANISM, PLACE_TYPE,
+          DOMESTIC, ORGANISED_CRIME, CASE_HISTORY, PUBLICATION, SOURCE, SOURCE_REFS, NARRATIVE,
+          SENSITIVITY, ATTRIBUTES);
+
+  final FieldDecoder decoder;
+  /** Maps a canonical key to the name the input uses for it, for problem reports. */
+  private final UnaryOperator<String> fieldName;
+
+  String id;
+  final List<SourceRef> sourceRefs = new ArrayList<>();
+  IccsCode iccs;
+  String sourceLabel;
+  final Map<String, String> otherCodes = new TreeMap<>();
+  /** When true, a category label without an ICCS code is looked up in the taxonomy. */
+  boolean mapCategory;
+  OffsetDateTime occurredFrom;
+  OffsetDateTime occurredTo;
+  TimePrecision timePrecision;
+  boolean timeEstimated;
+  OffsetDateTime reportedAt;
+  OptionalDouble latitude = OptionalDouble.empty();
+  OptionalDouble longitude = OptionalDouble.empty();
+  OptionalDouble accuracy = OptionalDouble.empty();
+  LocationPrecision locationPrecision = LocationPrecision.UNKNOWN;
+  String department;
+  String municipality;
+  String colonia;
+  String address;
+  final List<Victim> victims = new ArrayList<>();
+  Attempt attempt = Attempt.UNKNOWN;
+  Mechanism mechanism = Mechanism.UNKNOWN;
+  PlaceType placeType = PlaceType.UNKNOWN;
+  Boolean domestic;
+  Boolean organisedCrime;
+  CaseHistory caseHistory = CaseHistory.EMPTY;
+  PublicationState publication = PublicationState.DRAFT;
+  SourceType source = SourceType.UNKNOWN;
+  String narrative;
+  final Set<SensitivityFlag> sensitivity = EnumSet.noneOf(SensitivityFlag.class);
+  final Map<String, String> attributes = new LinkedHashMap<>();
+
+  IncidentDraft(FieldDecoder decoder, UnaryOperator<String> fieldName) {
+    this.decoder = decoder;
+    this.fieldName = fieldName;
+  }
+
+  String name(String canonicalKey) {
+    return fieldName.apply(canonicalKey);
+  }
+
+  void problem(ProblemCode code, String canonicalKey, String value, String detail) {
+    decoder.problem(code, canonicalKey.isEmpty() ? "" : name(canonicalKey), value, detail);
+  }
+
+  /**
+   * Runs the cross-field checks and builds the incident.
+   *
+   * @return the incident, or null when any problem of severity ERROR was found (the problems are
+   *     in the decoder)
+   */
+  Incident finish(ReadContext ctx) {
+    if (id == null || id.isBlank()) {
+      problem(ProblemCode.MISSING_ID, ID, "", "");
+    } else if (ctx.isDuplicate(id)) {
+      problem(ProblemCode.DUPLICATE_ID, ID, id, "");
+    }
+    Classification classification = classification(ctx.options().taxonomy());
+    Optional<LatLon> point = point(ctx.options());
+    Optional<TimeWindow> occurred = occurred(ctx.clock());
+    checkReported(occurred, ctx.clock());
+    Location location = location(point);
+    Attributes attrs = attributes();
+    if (decoder.hasErrors()) {
+      return null;
+    }
+    try {
+      Incident incident =
+          new Incident(
+              id,
+              sourceRefs,
+              classification,
+              occurred,
+              Optional.ofNullable(reportedAt),
+              Optional.ofNullable(location),
+              victims,
+              new IncidentContext(
+                  attempt,
+                  mechanism,
+                  placeType,
+                  Optional.ofNullable(domestic),
+                  Optional.ofNullable(organisedCrime)),
+              caseHistory,
+              publication,
+              source,
+              Optional.ofNullable(FieldDecoder.blankToNull(narrative)),
+              sensitivity,
+              attrs);
+      ctx.remember(id);
+      return incident;
+    } catch (IllegalArgumentException e) {
+      problem(ProblemCode.INVALID_RECORD, "", "", e.getMessage());
+      return null;
+    }
+  }
+
+  private Classification classification(Taxonomy taxonomy) {
+    IccsCode code = iccs;
+    String label = FieldDecoder.blankToNull(sourceLabel);
+    if (code == null && label != null && mapCategory) {
+      Optional<CategoryMatch> match = taxonomy.match(label);
+      if (match.isPresent()) {
+        code = match.get().code();
+        for (CategoryQualifier q : match.get().qualifiers()) {
+          if (q == CategoryQualifier.DOMESTIC_VIOLENCE) {
+            sensitivity.add(SensitivityFlag.DOMESTIC_VIOLENCE);
+            if (domestic == null) {
+              domestic = Boolean.TRUE;
+            }
+          } else if (q == CategoryQualifier.MINOR_VICTIM) {
+            sensitivity.add(SensitivityFlag.MINOR_VICTIM);
+          }
+        }
+        if (code.isWithin(IccsCode.of("03"))) {
+          sensitivity.add(SensitivityFlag.SEXUAL_VIOLENCE);
+        }
+      }
+    }
+    if (code == null && label != null) {
+      problem(ProblemCode.UNKNOWN_CATEGORY, mapCategory ? CATEGORY : ICCS, label, "");
+    } else if (code != null && !taxonomy.catalogue().contains(code)) {
+      problem(ProblemCode.UNKNOWN_CATEGORY, ICCS, code.value(), "not in the ICCS catalogue");
+    }
+    try {
+      return new Classification(Optional.ofNullable(code), Optional.ofNullable(label), otherCodes);
+    } catch (IllegalArgumentException e) {
+      problem(ProblemCode.INVALID_VALUE, OTHER_CODES, otherCodes.toString(), e.getMessage());
+      return Classification.UNCLASSIFIED;
+    }
+  }
+
+  private Optional<LatLon> point(ReadOptions options) {
+    if (latitude.isEmpty() && longitude.isEmpty()) {
+      return Optional.empty();
+    }
+    if (latitude.isEmpty() || longitude.isEmpty()) {
+      String which = latitude.isEmpty() ? LONGITUDE : LATITUDE;
+      double v = latitude.isEmpty() ? longitude.getAsDouble() : latitude.getAsDouble();
+      problem(ProblemCode.HALF_COORDINATE, which, String.valueOf(v), "");
+      return Optional.empty();
+    }
+    double lat = latitude.getAsDouble();
+    double lon = longitude.getAsDouble();
+    String pair = "latitude " + plain(lat) + ", longitude " + plain(lon);
+    if (!Double.isFinite(lat) || !Double.isFinite(lon)) {
+      String which = Double.isFinite(lat) ? LONGITUDE : LATITUDE;
+      problem(ProblemCode.COORDINATE_NOT_A_NUMBER, which, plain(Double.isFinite(lat) ? lon : lat), "");
+      return Optional.empty();
+    }
+    if (lat == 0 && lon == 0) {
+      problem(ProblemCode.NULL_ISLAND, LATITUDE, pair, "");
+      return Optional.empty();
+    }
+    Optional<Region> region = options.expectedRegion();
+    boolean latValid = Math.abs(lat) <= 90;
+    boolean lonValid = Math.abs(lon) <= 180;
+    boolean swappedValid = Math.abs(lon) <= 90 && Math.abs(lat) <= 180;
+    boolean swapped =
+        region.isPresent()
+            ? !region.get().contains(lat, lon) && swappedValid && region.get().contains(lon, lat)
+            : !latValid && swappedValid;
+    if (swapped) {
+      problem(ProblemCode.COORDINATES_SWAPPED, LATITUDE, pair, "");
+      return Optional.empty();
+    }
+    if (!latValid) {
+      problem(ProblemCode.LATITUDE_OUT_OF_RANGE, LATITUDE, plain(lat), "");
+    }
+    if (!lonValid) {
+      problem(ProblemCode.LONGITUDE_OUT_OF_RANGE, LONGITUDE, plain(lon), "");
+    }
+    if (!latValid || !lonValid) {
+      return Optional.empty();
+    }
+    if (region.isPresent() && !region.get().contains(lat, lon)) {
+      problem(ProblemCode.OUTSIDE_EXPECTED_REGION, LATITUDE, pair, region.get().toString());
+    }
+    return Optional.of(LatLon.of(lat, lon));
+  }
+
+  private static String plain(double v) {
+    return Double.isFinite(v) && v == Math.rint(v) && Math.abs(v) < 1e15
+        ? String.valueOf((long) v)
+        : String.valueOf(v);
+  }
+
+  private Optional<TimeWindow> occurred(Clock clock) {
+    if (occurredFrom == null) {
+      if (occurredTo != null) {
+        problem(ProblemCode.INVALID_RECORD, OCCURRED_TO, occurredTo.toString(), "occurred-to given without occurred-from");
+      } else if (timePrecision != null || timeEstimated) {
+        problem(ProblemCode.INVALID_RECORD, TIME_PRECISION, String.valueOf(timePrecision), "time precision given without occurred-from");
+      }
+      return Optional.empty();
+    }
+    OffsetDateTime to = occurredTo == null ? occurredFrom : occurredTo;
+    TimePrecision precision =
+        timePrecision != null
+            ? timePrecision
+            : (to.isEqual(occurredFrom) ? TimePrecision.INSTANT : TimePrecision.UNKNOWN);
+    if (to.isBefore(occurredFrom)) {
+      problem(ProblemCode.TIME_WINDOW_REVERSED, OCCURRED_TO, occurredFrom + " > " + to, "");
+      return Optional.empty();
+    }
+    if (precision == TimePrecision.INSTANT && !to.isEqual(occurredFrom)) {
+      problem(
+          ProblemCode.INVALID_VALUE,
+          TIME_PRECISION,
+          "INSTANT",
+          "an INSTANT needs occurred-to equal to occurred-from");
+      return Optional.empty();
+    }
+    if (occurredFrom.toInstant().isAfter(clock.instant())) {
+      problem(ProblemCode.FUTURE_DATE, OCCURRED_FROM, occurredFrom.toString(), "");
+      return Optional.empty();
+    }
+    return Optional.of(new TimeWindow(occurredFrom, to, precision, timeEstimated));
+  }
+
+  private void checkReported(Optional<TimeWindow> occurred, Clock clock) {
+    if (reportedAt == null) {
+      return;
+    }
+    if (reportedAt.toInstant().isAfter(clock.instant())) {
+      problem(ProblemCode.FUTURE_DATE, REPORTED_AT, reportedAt.toString(), "");
+    } else if (occurred.isPresent() && reportedAt.isBefore(occurred.get().from())) {
+      problem(
+          ProblemCode.REPORTED_BEFORE_OCCURRED,
+          REPORTED_AT,
+          reportedAt + " < " + occurred.get().from(),
+          "");
+    }
+  }
+
+  private Location location(Optional<LatLon> point) {
+    AdminArea admin = AdminArea.of(department, municipality, colonia);
+    String addr = FieldDecoder.blankToNull(address);
+    if (point.isEmpty() && admin.isEmpty() && addr == null) {
+      boolean coordinatesRejected = latitude.isPresent() || longitude.isPresent();
+      if (!coordinatesRejected
+          && (accuracy.isPresent() || locationPrecision != LocationPrecision.UNKNOWN)) {
+        problem(
+            ProblemCode.INVALID_RECORD,
+            accuracy.isPresent() ? ACCURACY : LOCATION_PRECISION,
+            accuracy.isPresent() ? String.valueOf(accuracy.getAsDouble()) : locationPrecision.name(),
+            "location accuracy or precision given without a point, admin code or address");
+      }
+      return null;
+    }
+    if (accuracy.isPresent() && !(accuracy.getAsDouble() >= 0 && Double.isFinite(accuracy.getAsDouble()))) {
+      problem(ProblemCode.INVALID_VALUE, ACCURACY, String.valueOf(accuracy.getAsDouble()), "accuracy must be zero or more metres");
+      return null;
+    }
+    return new Location(point, accuracy, locationPrecision, admin, Optional.ofNullable(addr));
+  }
+
+  private Attributes attributes() {
+    Map<String, String> valid = new TreeMap<>();
+    attributes.forEach(
+        (k, v) -> {
+          if (Attributes.isValidKey(k) && v != null) {
+            valid.put(k, v);
+          } else {
+            problem(ProblemCode.INVALID_VALUE, ATTRIBUTES, k, "attribute keys are namespace:name");
+          }
+        });
+    return new Attributes(valid);
+  }
+}

@@ -1,0 +1,348 @@
+package org.atalaya.io;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.atalaya.incident.Incident;
+import org.atalaya.incident.LatLon;
+
+/**
+ * Readers and writers for the three JSON-based formats: a JSON array of incident objects, NDJSON
+ * (one object per line) and a GeoJSON FeatureCollection (RFC 7946: Point geometries in
+ * longitude, latitude order; the rest of the incident in the properties).
+ */
+final class JsonIo {
+  /** Shared and thread-safe once configured. */
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+
+  private JsonIo() {}
+
+  private static IncidentDraft draft(ReadContext ctx, long row, String prefix) {
+    return new IncidentDraft(
+        new FieldDecoder(ctx.file(), row), key -> prefix + IncidentJson.path(key));
+  }
+
+  /** A JSON array of incident objects. */
+  static final class ArrayReader implements IncidentReader {
+    @Override
+    public ReadReport read(InputStream in, ReadOptions options, IncidentHandler handler)
+        throws IOException {
+      ReadContext ctx = new ReadContext(options, handler);
+      long row = 0;
+      try (JsonParser p = MAPPER.createParser(nonClosing(in))) {
+        if (p.nextToken() != JsonToken.START_ARRAY) {
+          throw new IncidentReadException(
+              options.sourceName()
+                  + ": a JSON incident file must be an array of incident objects ([{...}, ...]);"
+                  + " for one object per line use the ndjson format");
+        }
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+          if (t == null) {
+            throw new IncidentReadException(options.sourceName() + ": the JSON array is not closed");
+          }
+          row++;
+          if (t != JsonToken.START_OBJECT) {
+            JsonNode node = MAPPER.readTree(p);
+            ctx.reject(row, String.valueOf(node), List.of(malformed(ctx, row, "an incident must be a JSON object")));
+            continue;
+          }
+          ObjectNode node = MAPPER.readTree(p);
+          IncidentDraft d = draft(ctx, row, "");
+          IncidentJson.read(node, d, "");
+          ctx.complete(d, node.toString());
+        }
+      } catch (JsonProcessingException e) {
+        throw new IncidentReadException(
+            options.sourceName()
+                + ": the JSON is broken after record "
+                + row
+                + " (line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr()
+                + "): "
+                + e.getOriginalMessage(),
+            e);
+      }
+      return ctx.report();
+    }
+  }
+
+  /** One incident object per line; blank lines are skipped and are not records. */
+  static final class NdjsonReader implements IncidentReader {
+    @Override
+    public ReadReport read(InputStream in, ReadOptions options, IncidentHandler handler)
+        throws IOException {
+      ReadContext ctx = new ReadContext(options, handler);
+      BufferedReader lines =
+          new BufferedReader(
+              new InputStreamReader(
+                  nonClosing(in),
+                  StandardCharsets.UTF_8
+                      .newDecoder()
+                      .onMalformedInput(CodingErrorAction.REPORT)
+                      .onUnmappableCharacter(CodingErrorAction.REPORT)),
+              1 << 16);
+      long row = 0;
+      String line;
+      try {
+        while ((line = lines.readLine()) != null) {
+          if (line.isBlank()) {
+            continue;
+          }
+          row++;
+          JsonNode node;
+          try {
+            node = MAPPER.readTree(line);
+          } catch (JsonProcessingException e) {
+            ctx.reject(row, line, List.of(malformed(ctx, row, e.getOriginalMessage())));
+            continue;
+          }
+          if (!(node instanceof ObjectNode)) {
+            ctx.reject(row, line, List.of(malformed(ctx, row, "an incident must be a JSON object")));
+            continue;
+          }
+          IncidentDraft d = draft(ctx, row, "");
+          IncidentJson.read((ObjectNode) node, d, "");
+          ctx.complete(d, line);
+        }
+      } catch (CharacterCodingException e) {
+        throw new IncidentReadException(
+            options.sourceName() + ": line " + (row + 1) + " is not valid UTF-8; NDJSON must be UTF-8", e);
+      }
+      return ctx.report();
+    }
+  }
+
+  /** A GeoJSON FeatureCollection whose features are incidents. */
+  static final class GeoJsonReader implements IncidentReader {
+    @Override
+    public ReadReport read(InputStream in, ReadOptions options, IncidentHandler handler)
+        throws IOException {
+      ReadContext ctx = new ReadContext(options, handler);
+      String file = options.sourceName();
+      boolean sawType = false;
+      boolean sawFeatures = false;
+      long row = 0;
+      try (JsonParser p = MAPPER.createParser(nonClosing(in))) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          throw new IncidentReadException(file + ": a GeoJSON file must be a FeatureCollection object");
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          JsonToken value = p.nextToken();
+          if (name.equals("type")) {
+            sawType = true;
+            if (!"FeatureCollection".equals(p.getValueAsString())) {
+              throw new IncidentReadException(
+                  file + ": GeoJSON type is " + p.getValueAsString() + "; incidents must be in a FeatureCollection");
+            }
+          } else if (name.equals("features") && value == JsonToken.START_ARRAY) {
+            sawFeatures = true;
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+              row++;
+              JsonNode node = MAPPER.readTree(p);
+              if (t != JsonToken.START_OBJECT) {
+                ctx.reject(row, String.valueOf(node), List.of(malformed(ctx, row, "a feature must be a JSON object")));
+                continue;
+              }
+              readFeature((ObjectNode) node, ctx, row);
+            }
+          } else {
+            p.skipChildren(); // bbox, name, crs and foreign members carry no incident data
+          }
+        }
+      } catch (JsonProcessingException e) {
+        throw new IncidentReadException(
+            file + ": the JSON is broken after feature " + row + " (line " + e.getLocation().getLineNr()
+                + "): " + e.getOriginalMessage(), e);
+      }
+      if (!sawType || !sawFeatures) {
+        throw new IncidentReadException(
+            file + ": not a GeoJSON FeatureCollection (it needs \"type\": \"FeatureCollection\" and a \"features\" array)");
+      }
+      return ctx.report();
+    }
+
+    private static void readFeature(ObjectNode f, ReadContext ctx, long row) throws IOException {
+      IncidentDraft d =
+          new IncidentDraft(
+              new FieldDecoder(ctx.file(), row),
+              key ->
+                  switch (key) {
+                    case IncidentDraft.LATITUDE -> "geometry.coordinates[1]";
+                    case IncidentDraft.LONGITUDE -> "geometry.coordinates[0]";
+                    case IncidentDraft.ID -> "id";
+                    default -> "properties." + IncidentJson.path(key);
+                  });
+      FieldDecoder dec = d.decoder;
+      if (!"Feature".equals(IncidentJson.text(f, "type"))) {
+        dec.problem(ProblemCode.MALFORMED_RECORD, "type", String.valueOf(IncidentJson.text(f, "type")), "expected Feature");
+        ctx.reject(row, f.toString(), dec.problems());
+        return;
+      }
+      JsonNode props = f.get("properties");
+      ObjectNode properties = props instanceof ObjectNode ? (ObjectNode) props : MAPPER.createObjectNode();
+      IncidentJson.read(properties, d, "properties.");
+      String featureId = IncidentJson.text(f, "id");
+      if (d.id == null) {
+        d.id = featureId;
+      } else if (featureId != null && !featureId.equals(d.id)) {
+        dec.problem(ProblemCode.INVALID_VALUE, "id", featureId, "feature id differs from properties.id " + d.id);
+      }
+      JsonNode g = f.get("geometry");
+      if (g != null && !g.isNull()) {
+        JsonNode coords = g.get("coordinates");
+        if (!"Point".equals(IncidentJson.text(g, "type")) || coords == null || !coords.isArray() || coords.size() != 2) {
+          dec.problem(ProblemCode.INVALID_GEOMETRY, "geometry", g.toString(), "expected a Point [longitude, latitude] without altitude");
+        } else {
+          d.longitude = dec.number("geometry.coordinates[0]", coords.get(0).asText(), ProblemCode.COORDINATE_NOT_A_NUMBER);
+          d.latitude = dec.number("geometry.coordinates[1]", coords.get(1).asText(), ProblemCode.COORDINATE_NOT_A_NUMBER);
+        }
+      }
+      ctx.complete(d, f.toString());
+    }
+  }
+
+  private static Problem malformed(ReadContext ctx, long row, String detail) {
+    return new Problem(ctx.file(), row, "", "", ProblemCode.MALFORMED_RECORD, String.valueOf(detail));
+  }
+
+  /** The caller owns the stream; parsers must not close it. */
+  private static InputStream nonClosing(InputStream in) {
+    return new java.io.FilterInputStream(in) {
+      @Override
+      public void close() {}
+    };
+  }
+
+  /** Writes a JSON array, one incident object per element, indented for people. */
+  static final class ArrayWriter implements IncidentWriter {
+    private final JsonGenerator g;
+
+    ArrayWriter(OutputStream out) throws IOException {
+      g = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+      DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+      g.setPrettyPrinter(pp);
+      g.writeStartArray();
+    }
+
+    @Override
+    public void write(Incident incident) throws IOException {
+      g.writeStartObject();
+      IncidentJson.writeFields(g, incident, true);
+      g.writeEndObject();
+    }
+
+    @Override
+    public void flush() throws IOException {
+      g.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      g.writeEndArray();
+      g.writeRaw('\n');
+      g.close();
+    }
+  }
+
+  /** Writes NDJSON: one compact object per line. */
+  static final class NdjsonWriter implements IncidentWriter {
+    private final JsonGenerator g;
+
+    NdjsonWriter(OutputStream out) throws IOException {
+      g = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+      g.setRootValueSeparator(null);
+    }
+
+    @Override
+    public void write(Incident incident) throws IOException {
+      g.writeStartObject();
+      IncidentJson.writeFields(g, incident, true);
+      g.writeEndObject();
+      g.writeRaw('\n');
+    }
+
+    @Override
+    public void flush() throws IOException {
+      g.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      g.close();
+    }
+  }
+
+  /** Writes a GeoJSON FeatureCollection, one feature per line. */
+  static final class GeoJsonWriter implements IncidentWriter {
+    private final JsonGenerator g;
+
+    GeoJsonWriter(OutputStream out) throws IOException {
+      g = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+      g.writeStartObject();
+      g.writeStringField("type", "FeatureCollection");
+      g.writeArrayFieldStart("features");
+    }
+
+    @Override
+    public void write(Incident incident) throws IOException {
+      g.writeRaw('\n');
+      g.writeStartObject();
+      g.writeStringField("type", "Feature");
+      g.writeStringField("id", incident.id());
+      LatLon point = incident.location().flatMap(l -> l.point()).orElse(null);
+      if (point == null) {
+        g.writeNullField("geometry");
+      } else {
+        g.writeObjectFieldStart("geometry");
+        g.writeStringField("type", "Point");
+        g.writeArrayFieldStart("coordinates");
+        g.writeNumber(point.longitude());
+        g.writeNumber(point.latitude());
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeObjectFieldStart("properties");
+      IncidentJson.writeFields(g, incident, false);
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+
+    @Override
+    public void flush() throws IOException {
+      g.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      g.writeRaw('\n');
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeRaw('\n');
+      g.close();
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.atalaya.io;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.atalaya.incident.Incident;
+
+/**
+ * The state of one read: counts, problems, the ids seen so far. Every reader funnels each record
+ * through {@link #accept} or {@link #reject}, which is what keeps {@code accepted + rejected ==
+ * read} true by construction. Not thread-safe.
+ */
+final class ReadContext {
+  private final ReadOptions options;
+  private final IncidentHandler handler;
+  private final Set<String> ids = new HashSet<>();
+  private final List<Problem> problems = new ArrayList<>();
+  private long accepted;
+  private long rejected;
+
+  ReadContext(ReadOptions options, IncidentHandler handler) {
+    this.options = options;
+    this.handler = handler;
+  }
+
+  ReadOptions options() {
+    return options;
+  }
+
+  Clock clock() {
+    return options.clock();
+  }
+
+  String file() {
+    return options.sourceName();
+  }
+
+  boolean isDuplicate(String id) {
+    return options.rejectDuplicateIds() && ids.contains(id);
+  }
+
+  void remember(String id) {
+    if (options.rejectDuplicateIds()) {
+      ids.add(id);
+    }
+  }
+
+  /** Hands a finished draft to the handler as an acceptance or a rejection. */
+  void complete(IncidentDraft draft, String raw) throws IOException {
+    Incident incident = draft.finish(this);
+    if (incident == null) {
+      reject(draft.decoder.row(), raw, draft.decoder.problems());
+    } else {
+      problems.addAll(draft.decoder.problems());
+      accepted++;
+      handler.accept(incident);
+    }
+  }
+
+  void reject(long row, String raw, List<Problem> recordProblems) throws IOException {
+    problems.addAll(recordProblems);
+    rejected++;
+    handler.reject(new Rejection(row, raw, recordProblems));
+  }
+
+  ReadReport report() {
+    return new ReadReport(file(), accepted + rejected, accepted, rejected, problems);
+  }
+}
