@@ -25,6 +25,8 @@ public record CaseHistory(List<CaseEvent> events) {
   /** The history of a case about which nothing is known. */
   public static final CaseHistory EMPTY = new CaseHistory(List.of());
 
+  private static final java.util.regex.Pattern STEP_SEPARATOR = java.util.regex.Pattern.compile("[\\s,;]+");
+
   /**
    * Validates the order of the steps.
    *
@@ -122,7 +124,7 @@ public record CaseHistory(List<CaseEvent> events) {
    */
   public static CaseHistory parse(String text) {
     ImmutableList.Builder<CaseEvent> out = ImmutableList.builder();
-    for (String step : text.strip().split("[\\s,;]+")) {
+    for (String step : STEP_SEPARATOR.split(text.strip())) {
       if (step.isEmpty()) {
         continue;
       }
@@ -138,7 +140,7 @@ public record CaseHistory(List<CaseEvent> events) {
       }
       LocalDate date;
       try {
-        date = LocalDate.parse(step.substring(at + 1));
+        date = org.atalaya.internal.IsoTimes.localDate(step.substring(at + 1));
       } catch (java.time.format.DateTimeParseException e) {
         throw new IllegalArgumentException(
             "case step date (" + step.substring(at + 1) + ") must be yyyy-mm-dd", e);

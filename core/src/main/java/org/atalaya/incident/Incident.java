@@ -74,15 +74,18 @@ public record Incident(
   public Incident {
     Objects.requireNonNull(id, "id must not be null");
     checkArgument(!id.isBlank(), "incident id must not be blank");
-    checkArgument(
-        id.length() <= MAX_ID_LENGTH,
-        "incident id (%s...) must be at most %s characters",
-        id.substring(0, Math.min(20, id.length())),
-        MAX_ID_LENGTH);
-    checkArgument(
-        id.chars().noneMatch(Character::isISOControl),
-        "incident id (%s) must not contain control characters such as line breaks",
-        id.replaceAll("\\p{Cntrl}", "?"));
+    if (id.length() > MAX_ID_LENGTH) {
+      throw new IllegalArgumentException(
+          "incident id (" + id.substring(0, 20) + "...) must be at most " + MAX_ID_LENGTH + " characters");
+    }
+    for (int i = 0; i < id.length(); i++) {
+      if (Character.isISOControl(id.charAt(i))) {
+        throw new IllegalArgumentException(
+            "incident id ("
+                + id.replaceAll("\\p{Cntrl}", "?")
+                + ") must not contain control characters such as line breaks");
+      }
+    }
     sourceRefs = ImmutableList.copyOf(Objects.requireNonNull(sourceRefs, "sourceRefs must not be null"));
     Objects.requireNonNull(classification, "classification must not be null; use Classification.UNCLASSIFIED");
     Objects.requireNonNull(occurred, "occurred must not be null; use Optional.empty()");

@@ -1,5 +1,7 @@
 package org.atalaya.io;
 
+import org.atalaya.internal.IsoTimes;
+
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
@@ -67,6 +69,7 @@ import org.atalaya.taxonomy.IccsCode;
  */
 final class CsvIo {
   private static final CsvFactory FACTORY = new CsvFactory();
+  private static final java.util.regex.Pattern FLAG_SEPARATOR = java.util.regex.Pattern.compile("[\\s,;|]+");
   private static final int SAMPLE = 1 << 16;
   /** Columns whose cells are numbers: never formula-prefixed, written with the decimal separator. */
   private static final List<String> NUMERIC =
@@ -109,11 +112,10 @@ final class CsvIo {
         Columns columns = new Columns(cells, layout.mapping().orElse(null), file);
         while (nextRow(p, cells)) {
           row++;
-          String raw = encode(cells, delimiter);
           if (cells.size() > columns.headers.size()) {
             ctx.reject(
                 row,
-                raw,
+                encode(cells, delimiter),
                 List.of(
                     new Problem(file, row, "", String.valueOf(cells.size()), ProblemCode.MALFORMED_RECORD,
                         "the row has " + cells.size() + " cells but the header has " + columns.headers.size())));
@@ -121,7 +123,7 @@ final class CsvIo {
           }
           IncidentDraft d = new IncidentDraft(new FieldDecoder(file, row), columns::header);
           columns.fill(cells, d, layout.protectFormulas());
-          ctx.complete(d, raw);
+          ctx.complete(d, () -> encode(cells, delimiter));
         }
       } catch (CharacterCodingException e) {
         throw new IncidentReadException(
@@ -268,7 +270,7 @@ final class CsvIo {
       d.narrative = cell(cells, IncidentDraft.NARRATIVE, unprotect);
       String flags = FieldDecoder.blankToNull(cell(cells, IncidentDraft.SENSITIVITY, unprotect));
       if (flags != null) {
-        for (String f : flags.strip().split("[\\s,;|]+")) {
+        for (String f : FLAG_SEPARATOR.split(flags.strip())) {
           SensitivityFlag flag = dec.enumValue(header(IncidentDraft.SENSITIVITY), f, SensitivityFlag.class, null);
           if (flag != null) {
             d.sensitivity.add(flag);
@@ -296,7 +298,7 @@ final class CsvIo {
       }
       String t = text.strip();
       try {
-        return OffsetDateTime.parse(t);
+        return IsoTimes.offsetDateTime(t);
       } catch (DateTimeParseException notIso) {
         // fall through to local forms
       }
@@ -336,11 +338,7 @@ final class CsvIo {
         return;
       }
       try {
-        com.fasterxml.jackson.databind.JsonNode n = JsonIo.MAPPER.readTree(text);
-        if (!n.isObject()) {
-          throw new IOException("not an object");
-        }
-        n.fields().forEachRemaining(e -> into.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        JsonIo.readStringMap(text, into);
       } catch (IOException e) {
         d.problem(ProblemCode.INVALID_VALUE, field, text, "expected a JSON object such as {\"key\":\"value\"}");
       }

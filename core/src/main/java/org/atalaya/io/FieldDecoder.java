@@ -1,5 +1,7 @@
 package org.atalaya.io;
 
+import org.atalaya.internal.IsoTimes;
+
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -69,7 +71,7 @@ final class FieldDecoder {
       return null;
     }
     try {
-      return OffsetDateTime.parse(text.strip());
+      return IsoTimes.offsetDateTime(text.strip());
     } catch (DateTimeParseException e) {
       problem(ProblemCode.INVALID_DATE, field, raw, "expected ISO 8601 with offset");
       return null;
@@ -98,11 +100,24 @@ final class FieldDecoder {
     }
     // Double.parseDouble also accepts hexadecimal and "d"/"f" suffixes; a spreadsheet never
     // writes those, so treat them as errors rather than guess.
-    if (t.matches(".*[xXpPdDfF].*") && !t.matches("(?i)[+-]?(nan|infinity)")) {
+    if (hasJavaOnlyNumberSyntax(t)) {
       problem(onInvalid, field, raw, "expected a decimal number such as 14.0818 or 14,0818");
       return OptionalDouble.empty();
     }
     return OptionalDouble.of(v);
+  }
+
+  /** True for hexadecimal floats and d/f suffixes, which Java parses but no spreadsheet writes. */
+  private static boolean hasJavaOnlyNumberSyntax(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      switch (t.charAt(i)) {
+        case 'x', 'X', 'p', 'P', 'd', 'D', 'f', 'F':
+          return !t.equalsIgnoreCase("nan") && !t.replaceFirst("^[+-]", "").equalsIgnoreCase("infinity");
+        default:
+          break;
+      }
+    }
+    return false;
   }
 
   OptionalInt integer(String field, String raw) {

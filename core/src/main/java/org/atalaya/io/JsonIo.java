@@ -69,7 +69,7 @@ final class JsonIo {
           ObjectNode node = MAPPER.readTree(p);
           IncidentDraft d = draft(ctx, row, "");
           IncidentJson.read(node, d, "");
-          ctx.complete(d, node.toString());
+          ctx.complete(d, node::toString);
         }
       } catch (JsonProcessingException e) {
         throw new IncidentReadException(
@@ -124,7 +124,8 @@ final class JsonIo {
           }
           IncidentDraft d = draft(ctx, row, "");
           IncidentJson.read((ObjectNode) node, d, "");
-          ctx.complete(d, line);
+          String record = line;
+          ctx.complete(d, () -> record);
         }
       } catch (CharacterCodingException e) {
         throw new IncidentReadException(
@@ -221,7 +222,33 @@ final class JsonIo {
           d.latitude = dec.number("geometry.coordinates[1]", coords.get(1).asText(), ProblemCode.COORDINATE_NOT_A_NUMBER);
         }
       }
-      ctx.complete(d, f.toString());
+      ctx.complete(d, f::toString);
+    }
+  }
+
+  /**
+   * Reads a flat JSON object of strings (a CSV cell) without building a tree; non-string values
+   * are kept in their JSON text form.
+   *
+   * @throws IOException if the text is not a JSON object
+   */
+  static void readStringMap(String text, java.util.Map<String, String> into) throws IOException {
+    try (JsonParser p = MAPPER.getFactory().createParser(text)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("not a JSON object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        JsonToken v = p.nextToken();
+        if (v == JsonToken.VALUE_STRING) {
+          into.put(key, p.getText());
+        } else {
+          into.put(key, MAPPER.readTree(p).toString());
+        }
+      }
+      if (p.nextToken() != null) {
+        throw new IOException("text after the JSON object");
+      }
     }
   }
 

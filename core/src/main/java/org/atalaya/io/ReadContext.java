@@ -49,10 +49,10 @@ final class ReadContext {
   }
 
   /** Hands a finished draft to the handler as an acceptance or a rejection. */
-  void complete(IncidentDraft draft, String raw) throws IOException {
+  void complete(IncidentDraft draft, java.util.function.Supplier<String> raw) throws IOException {
     Incident incident = draft.finish(this);
     if (incident == null) {
-      reject(draft.decoder.row(), raw, draft.decoder.problems());
+      reject(draft.decoder.row(), raw.get(), draft.decoder.problems());
     } else {
       problems.addAll(draft.decoder.problems());
       accepted++;

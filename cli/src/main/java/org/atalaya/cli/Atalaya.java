@@ -1,0 +1,68 @@
+package org.atalaya.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code atalaya} command line. Each capability is a subcommand; exit codes are 0 for success,
+ * 1 when the data has problems (rejected records), 2 for usage errors.
+ */
+@Command(
+    name = "atalaya",
+    mixinStandardHelpOptions = true,
+    versionProvider = Atalaya.Version.class,
+    exitCodeOnInvalidInput = Atalaya.USAGE,
+    exitCodeOnExecutionException = Atalaya.DATA_PROBLEMS,
+    description = "Atalaya: incident data for civic-security work (Honduras and Central America).",
+    subcommands = {
+      ValidateCommand.class,
+      ConvertCommand.class,
+      DemoCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Atalaya implements Runnable {
+
+  /** Exit code: success. */
+  public static final int OK = 0;
+
+  /** Exit code: the data has problems (records rejected, unreadable input). */
+  public static final int DATA_PROBLEMS = 1;
+
+  /** Exit code: the command was used wrongly. */
+  public static final int USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command, for example: atalaya demo");
+  }
+
+  /**
+   * Runs the command line.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * Returns the configured command line (used by {@link #main} and by tests).
+   *
+   * @return a new command line
+   */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Atalaya());
+    return cl;
+  }
+
+  /** Reads the version from the jar manifest, or says it is a development build. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Atalaya.class.getPackage().getImplementationVersion();
+      return new String[] {"atalaya " + (v == null ? "development build" : v), "Java " + System.getProperty("java.version")};
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package org.atalaya.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.atalaya.incident.Incident;
+import org.atalaya.io.CsvLayout;
+import org.atalaya.io.IncidentFormat;
+import org.atalaya.io.IncidentHandler;
+import org.atalaya.io.IncidentReadException;
+import org.atalaya.io.IncidentWriter;
+import org.atalaya.io.Problem;
+import org.atalaya.io.ReadReport;
+import org.atalaya.io.Rejection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code atalaya convert}: reads one format and writes another; rejected records go to a side
+ * file {@code OUT.rejected.csv} with their reasons, so nothing vanishes.
+ */
+@Command(
+    name = "convert",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Convert incidents between csv, json, ndjson and geojson.",
+      "Rejected records are written to OUT.rejected.csv (row, field, value, code, message, record); exit code 1 when there are any."
+    })
+final class ConvertCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "IN", description = "The input file.")
+  Path in;
+
+  @Parameters(index = "1", paramLabel = "OUT", description = "The output file.")
+  Path out;
+
+  @Option(names = "--from", paramLabel = "FORMAT", description = "Input format (default: from the extension).")
+  String from;
+
+  @Option(names = "--to", paramLabel = "FORMAT", description = "Output format (default: from the extension).")
+  String to;
+
+  @Option(names = "--excel", description = "Write CSV for Spanish-language Excel: ';', decimal comma, UTF-8 with BOM.")
+  boolean excel;
+
+  @Mixin InputOptions input;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isReadable(in)) {
+      err.println("atalaya convert: cannot read " + in + ": no such file, or not readable");
+      return Atalaya.USAGE;
+    }
+    IncidentFormat source;
+    IncidentFormat target;
+    try {
+      source = InputOptions.format(from, in);
+      target = InputOptions.format(to, out);
+    } catch (IllegalArgumentException e) {
+      err.println("atalaya convert: " + e.getMessage());
+      return Atalaya.USAGE;
+    }
+    Path rejectedFile = out.resolveSibling(out.getFileName() + ".rejected.csv");
+    ReadReport report;
+    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
+        IncidentWriter writer = target.writer(os, excel ? CsvLayout.spanishExcel() : CsvLayout.canonical());
+        RejectionFile rejections = new RejectionFile(rejectedFile)) {
+      report =
+          source.reader().read(in, input.readOptions(in), new IncidentHandler() {
+            @Override
+            public void accept(Incident incident) throws IOException {
+              writer.write(incident);
+            }
+
+            @Override
+            public void reject(Rejection rejection) throws IOException {
+              rejections.write(rejection, input);
+            }
+          });
+    } catch (IncidentReadException e) {
+      err.println("atalaya convert: " + e.getMessage());
+      return Atalaya.DATA_PROBLEMS;
+    }
+    PrintWriter o = spec.commandLine().getOut();
+    o.printf("%s -> %s: read %d, written %d, rejected %d%n", in, out, report.read(), report.accepted(), report.rejected());
+    if (report.rejected() > 0) {
+      o.printf("rejected records and their reasons: %s%n", rejectedFile);
+    } else {
+      Files.deleteIfExists(rejectedFile);
+    }
+    o.flush();
+    return report.rejected() > 0 ? Atalaya.DATA_PROBLEMS : Atalaya.OK;
+  }
+
+  /** The side file of rejected records: one line per problem, with the record as read. */
+  private static final class RejectionFile implements AutoCloseable {
+    private final java.io.Writer w;
+
+    RejectionFile(Path file) throws IOException {
+      w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      w.write("row,field,value,code,message,record\r\n");
+    }
+
+    void write(Rejection r, InputOptions input) throws IOException {
+      for (Problem p : r.problems()) {
+        w.write(p.row() + "," + cell(p.field()) + "," + cell(p.value()) + "," + p.code().code() + ","
+            + cell(p.message(input.locale())) + "," + cell(r.raw()) + "\r\n");
+      }
+    }
+
+    /** Quotes a cell and neutralises formulas: this file is meant to be opened in a spreadsheet. */
+    private static String cell(String v) {
+      String s = v.isEmpty() || "=+-@\t\r".indexOf(v.charAt(0)) < 0 ? v : "'" + v;
+      return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public void close() throws IOException {
+      w.close();
+    }
+  }
+}

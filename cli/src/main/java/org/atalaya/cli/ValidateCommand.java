@@ -1,0 +1,110 @@
+package org.atalaya.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.atalaya.io.IncidentFormat;
+import org.atalaya.io.IncidentReadException;
+import org.atalaya.io.Problem;
+import org.atalaya.io.ReadReport;
+import org.atalaya.io.Severity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code atalaya validate}: reads a file and reports every record it would reject or flag. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Read an incident file and report how many records were read, accepted and rejected, and why.",
+      "Exit code 1 when any record is rejected."
+    })
+final class ValidateCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FILE", description = "The incident file (.csv, .json, .ndjson, .geojson).")
+  Path file;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "csv, json, ndjson or geojson (default: from the extension).")
+  String format;
+
+  @Option(names = "--json", description = "Print the report as JSON: {read, accepted, rejected, problems[]}.")
+  boolean json;
+
+  @Mixin InputOptions input;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isReadable(file)) {
+      err.println("atalaya validate: cannot read " + file + ": no such file, or not readable");
+      return Atalaya.USAGE;
+    }
+    IncidentFormat f;
+    try {
+      f = InputOptions.format(format, file);
+    } catch (IllegalArgumentException e) {
+      err.println("atalaya validate: " + e.getMessage());
+      return Atalaya.USAGE;
+    }
+    ReadReport report;
+    try {
+      report = f.reader().read(file, input.readOptions(file), incident -> {});
+    } catch (IncidentReadException e) {
+      err.println("atalaya validate: " + e.getMessage());
+      return Atalaya.DATA_PROBLEMS;
+    }
+    if (json) {
+      writeJson(report, out);
+    } else {
+      out.printf(
+          "%s: read %d, accepted %d, rejected %d%s%n",
+          file, report.read(), report.accepted(), report.rejected(),
+          report.problems(Severity.WARNING).isEmpty() ? "" : ", warnings " + report.problems(Severity.WARNING).size());
+      for (Problem p : report.problems()) {
+        out.printf(
+            "  row %d%s: %s %s %s%n",
+            p.row(),
+            p.field().isEmpty() ? "" : ", " + p.field() + (p.value().isEmpty() ? "" : " = \"" + p.value() + "\""),
+            p.severity() == Severity.ERROR ? "rejected" : "warning",
+            p.code().code(),
+            p.message(input.locale()));
+      }
+    }
+    out.flush();
+    return report.rejected() > 0 ? Atalaya.DATA_PROBLEMS : Atalaya.OK;
+  }
+
+  private void writeJson(ReadReport report, PrintWriter out) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    JsonGenerator g = mapper.getFactory().createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.writeStartObject();
+    g.writeNumberField("read", report.read());
+    g.writeNumberField("accepted", report.accepted());
+    g.writeNumberField("rejected", report.rejected());
+    g.writeArrayFieldStart("problems");
+    for (Problem p : report.problems()) {
+      g.writeStartObject();
+      g.writeNumberField("row", p.row());
+      g.writeStringField("field", p.field());
+      g.writeStringField("value", p.value());
+      g.writeStringField("code", p.code().code());
+      g.writeStringField("message", p.message(input.locale()));
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.flush();
+    out.println();
+  }
+}

@@ -1,0 +1,128 @@
+package org.atalaya.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The commands' contracts: output shapes, side files and exit codes. */
+class CliTest {
+  @TempDir Path dir;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    CommandLine cl = Atalaya.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  Path badFile() throws IOException {
+    Path f = dir.resolve("bad.csv");
+    Files.writeString(
+        f,
+        "id,occurred_from,latitude,longitude,iccs\n"
+            + "a,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101\n"
+            + "b,2024-03-15T21:30:00-06:00,-87.2068,14.0818,0101\n"
+            + "c,2024-03-15T21:30:00-06:00,0,0,0101\n"
+            + "a,2024-03-16T21:30:00-06:00,14.1,-87.2,0101\n",
+        StandardCharsets.UTF_8);
+    return f;
+  }
+
+  @Test
+  void validateReportsEveryBadRowAsJsonAndExitsOne() throws IOException {
+    Run r = run("validate", badFile().toString(), "--json");
+    assertThat(r.exit()).isEqualTo(1);
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.get("read").asInt()).isEqualTo(4);
+    assertThat(json.get("accepted").asInt()).isEqualTo(1);
+    assertThat(json.get("rejected").asInt()).isEqualTo(3);
+    assertThat(json.get("problems")).hasSize(3);
+    JsonNode first = json.get("problems").get(0);
+    assertThat(first.get("row").asInt()).isEqualTo(2);
+    assertThat(first.get("field").asText()).isEqualTo("latitude");
+    assertThat(first.get("code").asText()).isEqualTo("ATL-IO-010");
+    assertThat(first.get("message").asText()).contains("swapped");
+    assertThat(json.get("problems").get(1).get("code").asText()).isEqualTo("ATL-IO-009");
+    assertThat(json.get("problems").get(2).get("code").asText()).isEqualTo("ATL-IO-003");
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    json.fieldNames().forEachRemaining(keys::add);
+    assertThat(keys).containsExactly("read", "accepted", "rejected", "problems");
+    java.util.List<String> problemKeys = new java.util.ArrayList<>();
+    first.fieldNames().forEachRemaining(problemKeys::add);
+    assertThat(problemKeys).containsExactly("row", "field", "value", "code", "message");
+  }
+
+  @Test
+  void validateSpeaksSpanish() throws IOException {
+    Run r = run("validate", badFile().toString(), "--lang", "es");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("read 4, accepted 1, rejected 3").contains("intercambiadas");
+  }
+
+  @Test
+  void validateOfACleanFileExitsZero() throws IOException {
+    Path f = dir.resolve("ok.ndjson");
+    Files.writeString(f, "{\"id\":\"x\",\"classification\":{\"iccs\":\"0101\"}}\n", StandardCharsets.UTF_8);
+    Run r = run("validate", f.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("read 1, accepted 1, rejected 0");
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(run("validate").exit()).isEqualTo(2);
+    assertThat(run("validate", dir.resolve("missing.csv").toString()).exit()).isEqualTo(2);
+    assertThat(run("frobnicate").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void convertWritesRejectionsToASideFile() throws IOException {
+    Path out = dir.resolve("out.geojson");
+    Run r = run("convert", badFile().toString(), out.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    Path side = dir.resolve("out.geojson.rejected.csv");
+    assertThat(side).exists();
+    java.util.List<String> lines = Files.readAllLines(side);
+    assertThat(lines.get(0)).isEqualTo("row,field,value,code,message,record");
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(1)).startsWith("2,\"latitude\"").contains("ATL-IO-010").contains("b,2024-03-15T21:30:00-06:00,-87.2068,14.0818,0101");
+    Run back = run("validate", out.toString(), "--json");
+    assertThat(back.exit()).isZero();
+    assertThat(new ObjectMapper().readTree(back.out()).get("accepted").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void convertRoundTripsTheDemoAcrossFormats() throws IOException {
+    Path demo = dir.resolve("demo");
+    Run d = run("demo", "--out", demo.toString(), "--seed", "5");
+    assertThat(d.exit()).isZero();
+    assertThat(d.out()).contains("SYNTHETIC").contains("identical to what was written").doesNotContain("DIFFERENT");
+    Path csv = dir.resolve("x.csv");
+    assertThat(run("convert", demo.resolve("incidents.geojson").toString(), csv.toString()).exit()).isZero();
+    assertThat(Files.readString(csv)).isEqualTo(Files.readString(demo.resolve("incidents.csv")));
+    assertThat(dir.resolve("x.csv.rejected.csv")).doesNotExist();
+  }
+
+  @Test
+  void versionAndHelpWork() {
+    assertThat(run("--version").out()).contains("atalaya");
+    Run help = run("--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("validate").contains("convert").contains("demo");
+  }
+}
