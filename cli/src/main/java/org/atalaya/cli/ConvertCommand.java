@@ -65,8 +65,8 @@ final class ConvertCommand implements Callable<Integer> {
     IncidentFormat source;
     IncidentFormat target;
     try {
-      source = InputOptions.format(from, in);
-      target = InputOptions.format(to, out);
+      source = InputOptions.format(from, in, "--from");
+      target = InputOptions.format(to, out, "--to");
     } catch (IllegalArgumentException e) {
       err.println("atalaya convert: " + e.getMessage());
       return Atalaya.USAGE;
@@ -89,7 +89,10 @@ final class ConvertCommand implements Callable<Integer> {
             }
           });
     } catch (IncidentReadException e) {
-      err.println("atalaya convert: " + e.getMessage());
+      // The input is unreadable as a whole: leave no half-written output behind.
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(rejectedFile);
+      err.println("atalaya convert: " + e.getMessage() + " (nothing was written)");
       return Atalaya.DATA_PROBLEMS;
     }
     PrintWriter o = spec.commandLine().getOut();

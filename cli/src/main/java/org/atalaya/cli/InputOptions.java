@@ -28,13 +28,13 @@ final class InputOptions {
     return Locale.forLanguageTag(lang.startsWith("es") ? "es" : "en");
   }
 
-  static IncidentFormat format(String given, Path file) {
+  static IncidentFormat format(String given, Path file, String option) {
     if (given != null) {
       return IncidentFormat.parse(given);
     }
     return IncidentFormat.fromFileName(file)
         .orElseThrow(() -> new IllegalArgumentException(
-            "cannot tell the format of " + file + " from its extension; give --format csv|json|ndjson|geojson"));
+            "cannot tell the format of " + file + " from its extension; give " + option + " csv|json|ndjson|geojson"));
   }
 
   ReadOptions readOptions(Path file) throws IOException {

@@ -51,7 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     IncidentFormat f;
     try {
-      f = InputOptions.format(format, file);
+      f = InputOptions.format(format, file, "--format");
     } catch (IllegalArgumentException e) {
       err.println("atalaya validate: " + e.getMessage());
       return Atalaya.USAGE;

@@ -6,7 +6,6 @@ import com.google.common.collect.ImmutableSortedMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -26,7 +25,6 @@ public record Attributes(Map<String, String> values) {
   /** No attributes. */
   public static final Attributes EMPTY = new Attributes(Map.of());
 
-  private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]*:[^\\r\\n]+");
 
   /**
    * Validates the keys.
@@ -40,7 +38,7 @@ public record Attributes(Map<String, String> values) {
           Objects.requireNonNull(k, "attribute key must not be null");
           Objects.requireNonNull(v, () -> "attribute " + k + " must not have a null value");
           checkArgument(
-              KEY.matcher(k).matches(),
+              isValidKey(k),
               "attribute key (%s) must be namespace:name, for example src:BARRIO",
               k);
         });
@@ -54,7 +52,27 @@ public record Attributes(Map<String, String> values) {
    * @return true if it is {@code namespace:name}
    */
   public static boolean isValidKey(String key) {
-    return key != null && KEY.matcher(key).matches();
+    if (key == null) {
+      return false;
+    }
+    int colon = key.indexOf(':');
+    if (colon < 1 || colon == key.length() - 1) {
+      return false;
+    }
+    for (int i = 0; i < colon; i++) {
+      char c = key.charAt(i);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!(alnum || (i > 0 && (c == '.' || c == '_' || c == '-')))) {
+        return false;
+      }
+    }
+    for (int i = colon + 1; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c == '\r' || c == '\n') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -25,7 +25,6 @@ public record CaseHistory(List<CaseEvent> events) {
   /** The history of a case about which nothing is known. */
   public static final CaseHistory EMPTY = new CaseHistory(List.of());
 
-  private static final java.util.regex.Pattern STEP_SEPARATOR = java.util.regex.Pattern.compile("[\\s,;]+");
 
   /**
    * Validates the order of the steps.
@@ -123,30 +122,44 @@ public record CaseHistory(List<CaseEvent> events) {
    * @throws IllegalArgumentException if a step is malformed or the history is invalid
    */
   public static CaseHistory parse(String text) {
+    java.util.Objects.requireNonNull(text, "text must not be null");
     ImmutableList.Builder<CaseEvent> out = ImmutableList.builder();
-    for (String step : STEP_SEPARATOR.split(text.strip())) {
-      if (step.isEmpty()) {
-        continue;
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      while (i < n && isSeparator(text.charAt(i))) {
+        i++;
       }
-      int at = step.indexOf('@');
-      checkArgument(at > 0, "case step (%s) must look like CHARGED@2024-05-10", step);
-      CaseStatus status;
-      try {
-        status = CaseStatus.valueOf(step.substring(0, at));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "case status (" + step.substring(0, at) + ") must be one of "
-                + List.of(CaseStatus.values()), e);
+      int start = i;
+      while (i < n && !isSeparator(text.charAt(i))) {
+        i++;
       }
-      LocalDate date;
-      try {
-        date = org.atalaya.internal.IsoTimes.localDate(step.substring(at + 1));
-      } catch (java.time.format.DateTimeParseException e) {
-        throw new IllegalArgumentException(
-            "case step date (" + step.substring(at + 1) + ") must be yyyy-mm-dd", e);
+      if (i > start) {
+        out.add(parseStep(text.substring(start, i)));
       }
-      out.add(CaseEvent.of(status, date));
     }
     return new CaseHistory(out.build());
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == ' ' || c == ',' || c == ';' || c == '\t' || c == '\n' || c == '\r';
+  }
+
+  private static CaseEvent parseStep(String step) {
+    int at = step.indexOf('@');
+    checkArgument(at > 0, "case step (%s) must look like CHARGED@2024-05-10", step);
+    CaseStatus status;
+    try {
+      status = CaseStatus.valueOf(step.substring(0, at));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "case status (" + step.substring(0, at) + ") must be one of " + List.of(CaseStatus.values()), e);
+    }
+    try {
+      return CaseEvent.of(status, org.atalaya.internal.IsoTimes.localDate(step.substring(at + 1)));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "case step date (" + step.substring(at + 1) + ") must be yyyy-mm-dd", e);
+    }
   }
 }

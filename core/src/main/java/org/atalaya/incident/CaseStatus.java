@@ -41,8 +41,21 @@ public enum CaseStatus {
    * @return an unmodifiable set; empty for final statuses
    */
   public Set<CaseStatus> successors() {
-    Set<CaseStatus> next =
-        switch (this) {
+    return SUCCESSORS.get(this);
+  }
+
+  private static final java.util.Map<CaseStatus, Set<CaseStatus>> SUCCESSORS = successorTable();
+
+  private static java.util.Map<CaseStatus, Set<CaseStatus>> successorTable() {
+    java.util.Map<CaseStatus, Set<CaseStatus>> table = new java.util.EnumMap<>(CaseStatus.class);
+    for (CaseStatus s : values()) {
+      table.put(s, java.util.Collections.unmodifiableSet(s.computeSuccessors()));
+    }
+    return table;
+  }
+
+  private Set<CaseStatus> computeSuccessors() {
+    return switch (this) {
           case REPORTED -> EnumSet.of(UNDER_INVESTIGATION, SUSPECT_IDENTIFIED, CHARGED, ARCHIVED);
           case UNDER_INVESTIGATION -> EnumSet.of(SUSPECT_IDENTIFIED, CHARGED, ARCHIVED);
           case SUSPECT_IDENTIFIED -> EnumSet.of(CHARGED, ARCHIVED);
@@ -50,7 +63,6 @@ public enum CaseStatus {
           case ARCHIVED -> EnumSet.of(UNDER_INVESTIGATION);
           case CONVICTED, ACQUITTED, DISMISSED -> EnumSet.noneOf(CaseStatus.class);
         };
-    return java.util.Collections.unmodifiableSet(next);
   }
 
   /**

@@ -16,6 +16,8 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class IsoTimes {
+  private static final ZoneOffset HONDURAS = ZoneOffset.ofHours(-6);
+
   private IsoTimes() {}
 
   /**
@@ -94,7 +96,7 @@ public final class IsoTimes {
       if (total == 0 && s.charAt(i) == '-') {
         return null; // "-00:00" is not valid ISO 8601; let java.time say so
       }
-      offset = ZoneOffset.ofTotalSeconds(total);
+      offset = total == HONDURAS.getTotalSeconds() ? HONDURAS : ZoneOffset.ofTotalSeconds(total);
     } else {
       return null;
     }

@@ -102,15 +102,15 @@ final class CsvIo {
       ReadContext ctx = new ReadContext(options, handler);
       long row = 0;
       java.io.Reader reader = new InputStreamReader(nonClosing(in), decoder);
-      try (CsvParser p = FACTORY.createParser(reader)) {
-        p.setSchema(schema);
-        p.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-        List<String> cells = new ArrayList<>();
-        if (!nextRow(p, cells)) {
+      try (CsvParser p = FACTORY.createParser(reader);
+          CsvRowSource rows = new CsvRowSource(configure(p, schema), file)) {
+        List<String> header = rows.next();
+        if (header == null) {
           throw new IncidentReadException(file + ": the CSV file is empty; it needs a header row");
         }
-        Columns columns = new Columns(cells, layout.mapping().orElse(null), file);
-        while (nextRow(p, cells)) {
+        Columns columns = new Columns(header, layout.mapping().orElse(null), file);
+        List<String> cells;
+        while ((cells = rows.next()) != null) {
           row++;
           if (cells.size() > columns.headers.size()) {
             ctx.reject(
@@ -123,7 +123,8 @@ final class CsvIo {
           }
           IncidentDraft d = new IncidentDraft(new FieldDecoder(file, row), columns::header);
           columns.fill(cells, d, layout.protectFormulas());
-          ctx.complete(d, () -> encode(cells, delimiter));
+          List<String> record = cells;
+          ctx.complete(d, () -> encode(record, delimiter));
         }
       } catch (CharacterCodingException e) {
         throw new IncidentReadException(
@@ -137,16 +138,10 @@ final class CsvIo {
       return ctx.report();
     }
 
-    private static boolean nextRow(CsvParser p, List<String> cells) throws IOException {
-      cells.clear();
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        return false;
-      }
-      while ((t = p.nextToken()) == JsonToken.VALUE_STRING) {
-        cells.add(p.getText());
-      }
-      return true;
+    private static CsvParser configure(CsvParser p, CsvSchema schema) {
+      p.setSchema(schema);
+      p.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+      return p;
     }
   }
 
@@ -175,7 +170,7 @@ final class CsvIo {
           if (IncidentDraft.CANONICAL_FIELDS.contains(h)) {
             index.put(h, i);
           } else {
-            extra.put(i, "csv:" + h);
+            extra.put(i, "csv:" + (h.isEmpty() ? "column_" + (i + 1) : h));
             unknownCanonical.add(i);
           }
         }
@@ -191,7 +186,8 @@ final class CsvIo {
         }
         for (int i = 0; i < headers.size(); i++) {
           if (!index.containsValue(i)) {
-            extra.put(i, mapping.attributeNamespace() + ":" + headers.get(i).strip());
+            String h = headers.get(i).strip();
+            extra.put(i, mapping.attributeNamespace() + ":" + (h.isEmpty() ? "column_" + (i + 1) : h));
           }
         }
       }
@@ -221,7 +217,7 @@ final class CsvIo {
 
     void fill(List<String> cells, IncidentDraft d, boolean unprotect) {
       FieldDecoder dec = d.decoder;
-      d.mapCategory = mapping != null && !index.containsKey(IncidentDraft.ICCS);
+      d.mapCategory = !index.containsKey(IncidentDraft.ICCS);
       d.id = FieldDecoder.blankToNull(cell(cells, IncidentDraft.ID, unprotect));
       String iccs = FieldDecoder.blankToNull(cell(cells, IncidentDraft.ICCS, unprotect));
       if (iccs != null) {
@@ -239,9 +235,6 @@ final class CsvIo {
       Boolean estimated = dec.bool(header(IncidentDraft.TIME_ESTIMATED), cell(cells, IncidentDraft.TIME_ESTIMATED, unprotect));
       d.timeEstimated = Boolean.TRUE.equals(estimated);
       d.reportedAt = dateTime(cells, IncidentDraft.REPORTED_AT, d, unprotect);
-      if (d.timePrecision == TimePrecision.DAY && d.occurredTo == null && d.occurredFrom != null) {
-        d.occurredTo = d.occurredFrom.plusDays(1);
-      }
       d.latitude = dec.number(header(IncidentDraft.LATITUDE), cell(cells, IncidentDraft.LATITUDE, false), ProblemCode.COORDINATE_NOT_A_NUMBER);
       d.longitude = dec.number(header(IncidentDraft.LONGITUDE), cell(cells, IncidentDraft.LONGITUDE, false), ProblemCode.COORDINATE_NOT_A_NUMBER);
       d.accuracy = dec.number(header(IncidentDraft.ACCURACY), cell(cells, IncidentDraft.ACCURACY, false), ProblemCode.INVALID_VALUE);
@@ -286,7 +279,7 @@ final class CsvIo {
         }
         d.attributes.put(e.getValue(), unprotect ? unprotect(v) : v);
         if (unknownCanonical.contains(i)) {
-          dec.problem(ProblemCode.UNKNOWN_FIELD, headers.get(i), v, "kept as attribute " + e.getValue());
+          dec.problem(ProblemCode.UNKNOWN_FIELD, headers.get(i).isBlank() ? "column " + (i + 1) : headers.get(i), v, "kept as attribute " + e.getValue());
         }
       }
     }
@@ -349,13 +342,7 @@ final class CsvIo {
         return;
       }
       try {
-        com.fasterxml.jackson.databind.JsonNode n = JsonIo.MAPPER.readTree(text);
-        if (!n.isArray()) {
-          throw new IOException("not an array");
-        }
-        for (com.fasterxml.jackson.databind.JsonNode r : n) {
-          d.sourceRefs.add(new SourceRef(IncidentJson.text(r, "system"), IncidentJson.text(r, "id"), Optional.ofNullable(IncidentJson.text(r, "url"))));
-        }
+        JsonIo.readSourceRefs(text, d.sourceRefs);
       } catch (IOException | RuntimeException e) {
         d.problem(ProblemCode.INVALID_VALUE, IncidentDraft.SOURCE_REFS, text, "expected a JSON array of {\"system\",\"id\",\"url\"}");
       }
@@ -387,6 +374,7 @@ final class CsvIo {
         Relationship rel = dec.enumValue(field, parts[3], Relationship.class, Relationship.UNKNOWN);
         VictimOutcome out = dec.enumValue(field, parts[4], VictimOutcome.class, VictimOutcome.UNKNOWN);
         if (dec.problems().size() > before) {
+          dec.recode(before, ProblemCode.INVALID_VICTIM);
           continue;
         }
         try {

@@ -50,6 +50,12 @@ import org.apiguardian.api.API;
 public final class CsvMapping {
   private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
+  private static final List<String> KEYS =
+      List.of("columns", "dateFormats", "zoneOffset", "defaults", "attributeNamespace", "delimiter", "charset");
+
+  /** Month and day names in date patterns are read in Honduran Spanish ("15-mar-2024"). */
+  static final java.util.Locale DATE_LOCALE = java.util.Locale.forLanguageTag("es-HN");
+
   private final Map<String, String> columns;
   private final List<String> dateFormats;
   private final List<DateTimeFormatter> formatters;
@@ -65,7 +71,11 @@ public final class CsvMapping {
     List<DateTimeFormatter> f = new ArrayList<>();
     for (String p : dateFormats) {
       try {
-        f.add(DateTimeFormatter.ofPattern(p));
+        f.add(
+            new java.time.format.DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern(p)
+                .toFormatter(DATE_LOCALE));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("date format (" + p + ") is not a valid pattern: " + e.getMessage(), e);
       }
@@ -136,6 +146,15 @@ public final class CsvMapping {
     }
     try {
       Builder b = builder();
+      if (!root.isObject()) {
+        throw new IllegalArgumentException("a mapping must be a JSON object");
+      }
+      for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
+        String key = keys.next();
+        if (!KEYS.contains(key)) {
+          throw new IllegalArgumentException("unknown key \"" + key + "\"; the keys are " + KEYS);
+        }
+      }
       JsonNode cols = root.path("columns");
       if (!cols.isObject()) {
         throw new IllegalArgumentException("\"columns\" must be an object of field: header");
@@ -276,7 +295,9 @@ public final class CsvMapping {
 
     /**
      * Adds a date pattern to try after ISO 8601, for example {@code "dd/MM/yyyy HH:mm"}. A pattern
-     * without a time gives a day-precision window.
+     * without a time gives a day-precision window. Month and day names are read in Spanish
+     * (es-HN, case-insensitive), whatever the machine's language: {@code MMMM} reads "marzo";
+     * {@code MMM} reads the abbreviations of the Unicode CLDR data, which end in a dot ("mar.").
      *
      * @param pattern a {@link DateTimeFormatter} pattern
      * @return this builder

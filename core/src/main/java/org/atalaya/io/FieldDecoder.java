@@ -35,11 +35,24 @@ final class FieldDecoder {
   }
 
   boolean hasErrors() {
-    return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
+    for (int i = 0; i < problems.size(); i++) {
+      if (problems.get(i).severity() == Severity.ERROR) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void problem(ProblemCode code, String field, String value, String detail) {
     problems.add(new Problem(file, row, field, value == null ? "" : value, code, detail));
+  }
+
+  /** Re-codes the problems found since index {@code from} (for example as part of a victim entry). */
+  void recode(int from, ProblemCode code) {
+    for (int i = from; i < problems.size(); i++) {
+      Problem p = problems.get(i);
+      problems.set(i, new Problem(p.file(), p.row(), p.field(), p.value(), code, p.detail()));
+    }
   }
 
   /** Returns the text, or null when it is null or blank. */
@@ -52,7 +65,7 @@ final class FieldDecoder {
     if (text == null) {
       return absent;
     }
-    String key = text.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+    String key = isConstantName(text) ? text : text.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
     try {
       return Enum.valueOf(type, key);
     } catch (IllegalArgumentException e) {
@@ -63,6 +76,17 @@ final class FieldDecoder {
           "allowed: " + Arrays.toString(type.getEnumConstants()));
       return absent;
     }
+  }
+
+  /** True when text is already written as an enum constant (the common case), so needs no normalising. */
+  private static boolean isConstantName(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!((c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   OffsetDateTime dateTime(String field, String raw) {

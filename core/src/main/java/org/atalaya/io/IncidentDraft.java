@@ -231,14 +231,13 @@ final class IncidentDraft {
     }
     double lat = latitude.getAsDouble();
     double lon = longitude.getAsDouble();
-    String pair = "latitude " + plain(lat) + ", longitude " + plain(lon);
     if (!Double.isFinite(lat) || !Double.isFinite(lon)) {
       String which = Double.isFinite(lat) ? LONGITUDE : LATITUDE;
       problem(ProblemCode.COORDINATE_NOT_A_NUMBER, which, plain(Double.isFinite(lat) ? lon : lat), "");
       return Optional.empty();
     }
     if (lat == 0 && lon == 0) {
-      problem(ProblemCode.NULL_ISLAND, LATITUDE, pair, "");
+      problem(ProblemCode.NULL_ISLAND, LATITUDE, pair(lat, lon), "");
       return Optional.empty();
     }
     Optional<Region> region = options.expectedRegion();
@@ -250,7 +249,7 @@ final class IncidentDraft {
             ? !region.get().contains(lat, lon) && swappedValid && region.get().contains(lon, lat)
             : !latValid && swappedValid;
     if (swapped) {
-      problem(ProblemCode.COORDINATES_SWAPPED, LATITUDE, pair, "");
+      problem(ProblemCode.COORDINATES_SWAPPED, LATITUDE, pair(lat, lon), "");
       return Optional.empty();
     }
     if (!latValid) {
@@ -263,9 +262,13 @@ final class IncidentDraft {
       return Optional.empty();
     }
     if (region.isPresent() && !region.get().contains(lat, lon)) {
-      problem(ProblemCode.OUTSIDE_EXPECTED_REGION, LATITUDE, pair, region.get().toString());
+      problem(ProblemCode.OUTSIDE_EXPECTED_REGION, LATITUDE, pair(lat, lon), region.get().describe());
     }
     return Optional.of(LatLon.of(lat, lon));
+  }
+
+  private static String pair(double lat, double lon) {
+    return "latitude " + plain(lat) + ", longitude " + plain(lon);
   }
 
   private static String plain(double v) {
@@ -283,7 +286,19 @@ final class IncidentDraft {
       }
       return Optional.empty();
     }
-    OffsetDateTime to = occurredTo == null ? occurredFrom : occurredTo;
+    OffsetDateTime to = occurredTo;
+    if (to == null) {
+      // A day, month or year given by its start alone covers the whole period.
+      to =
+          timePrecision == null
+              ? occurredFrom
+              : switch (timePrecision) {
+                case DAY -> occurredFrom.plusDays(1);
+                case MONTH -> occurredFrom.plusMonths(1);
+                case YEAR -> occurredFrom.plusYears(1);
+                default -> occurredFrom;
+              };
+    }
     TimePrecision precision =
         timePrecision != null
             ? timePrecision

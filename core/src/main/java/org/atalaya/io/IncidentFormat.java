@@ -29,7 +29,7 @@ public enum IncidentFormat {
   GEOJSON;
 
   /**
-   * Returns the format a file name's extension implies: {@code .csv}, {@code .json}, {@code
+   * Returns the format a file name's extension implies: {@code .csv} or {@code .txt}, {@code .json}, {@code
    * .ndjson} or {@code .jsonl}, {@code .geojson}.
    *
    * @param file the file; never null

@@ -46,6 +46,43 @@ final class IncidentJson {
 
   private IncidentJson() {}
 
+  /** Known members of each nested object; anything else is kept as an attribute with a warning. */
+  private static final java.util.Map<String, Set<String>> NESTED =
+      java.util.Map.of(
+          "classification", Set.of("iccs", "sourceLabel", "otherCodes"),
+          "occurred", Set.of("from", "to", "precision", "estimated"),
+          "location", Set.of("latitude", "longitude", "accuracyMetres", "precision", "department", "municipality", "colonia", "address"),
+          "context", Set.of("attempt", "mechanism", "placeType", "domestic", "organisedCrime"));
+
+  private static final Set<String> VICTIM = Set.of("sex", "age", "ageBand", "relationship", "outcome");
+  private static final Set<String> CASE_STEP = Set.of("status", "date");
+
+  /** Keeps members of {@code obj} not in {@code known} as attributes {@code json:path}, with a warning. */
+  private static void keepUnknown(JsonNode obj, Set<String> known, String path, IncidentDraft d, String prefix) {
+    if (obj == null || !obj.isObject()) {
+      return;
+    }
+    Iterator<String> names = obj.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        JsonNode v = obj.get(name);
+        String key = "json:" + path + "." + name;
+        d.attributes.put(key, v.isTextual() ? v.asText() : v.toString());
+        d.decoder.problem(ProblemCode.UNKNOWN_FIELD, prefix + path + "." + name, v.toString(), "kept as attribute " + key);
+      }
+    }
+  }
+
+  /** Reports a member that must be an array but is not. */
+  private static boolean expectArray(JsonNode n, String field, FieldDecoder dec) {
+    if (n.isArray()) {
+      return true;
+    }
+    dec.problem(ProblemCode.INVALID_VALUE, field, n.toString(), "expected a JSON array");
+    return false;
+  }
+
   private static final java.util.Map<String, String> PATHS =
       java.util.Map.ofEntries(
           java.util.Map.entry(IncidentDraft.ICCS, "classification.iccs"),
@@ -259,9 +296,10 @@ final class IncidentJson {
       d.address = text(l, "address");
     }
     JsonNode vs = node.get("victims");
-    if (present(vs)) {
+    if (present(vs) && expectArray(vs, prefix + "victims", dec)) {
       for (int i = 0; i < vs.size(); i++) {
         readVictim(vs.get(i), d, prefix + "victims[" + i + "]");
+        keepUnknown(vs.get(i), VICTIM, "victims[" + i + "]", d, prefix);
       }
     }
     JsonNode x = node.get("context");
@@ -273,14 +311,17 @@ final class IncidentJson {
       d.organisedCrime = dec.bool(prefix + "context.organisedCrime", text(x, "organisedCrime"));
     }
     JsonNode h = node.get("caseHistory");
-    if (present(h)) {
+    if (present(h) && expectArray(h, prefix + "caseHistory", dec)) {
       readHistory(h, d, prefix + "caseHistory");
+      for (int i = 0; i < h.size(); i++) {
+        keepUnknown(h.get(i), CASE_STEP, "caseHistory[" + i + "]", d, prefix);
+      }
     }
     d.publication = dec.enumValue(prefix + "publication", text(node, "publication"), PublicationState.class, PublicationState.DRAFT);
     d.source = dec.enumValue(prefix + "source", text(node, "source"), SourceType.class, SourceType.UNKNOWN);
     d.narrative = text(node, "narrative");
     JsonNode s = node.get("sensitivity");
-    if (present(s)) {
+    if (present(s) && expectArray(s, prefix + "sensitivity", dec)) {
       for (JsonNode f : s) {
         SensitivityFlag flag = dec.enumValue(prefix + "sensitivity", f.asText(), SensitivityFlag.class, null);
         if (flag != null) {
@@ -289,6 +330,7 @@ final class IncidentJson {
       }
     }
     readMap(node.get("attributes"), d.attributes, dec, prefix + "attributes");
+    NESTED.forEach((name, known) -> keepUnknown(node.get(name), known, name, d, prefix));
     Iterator<String> names = node.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
@@ -302,6 +344,10 @@ final class IncidentJson {
 
   private static void readVictim(JsonNode v, IncidentDraft d, String field) {
     FieldDecoder dec = d.decoder;
+    if (!v.isObject()) {
+      dec.problem(ProblemCode.INVALID_VICTIM, field, v.toString(), "a victim must be a JSON object");
+      return;
+    }
     int before = dec.problems().size();
     Sex sex = dec.enumValue(field + ".sex", text(v, "sex"), Sex.class, Sex.UNKNOWN);
     OptionalInt age = dec.integer(field + ".age", text(v, "age"));
@@ -317,6 +363,7 @@ final class IncidentJson {
     Relationship rel = dec.enumValue(field + ".relationship", text(v, "relationship"), Relationship.class, Relationship.UNKNOWN);
     VictimOutcome out = dec.enumValue(field + ".outcome", text(v, "outcome"), VictimOutcome.class, VictimOutcome.UNKNOWN);
     if (dec.problems().size() > before) {
+      dec.recode(before, ProblemCode.INVALID_VICTIM);
       return;
     }
     try {

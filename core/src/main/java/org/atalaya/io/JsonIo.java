@@ -215,11 +215,17 @@ final class JsonIo {
       JsonNode g = f.get("geometry");
       if (g != null && !g.isNull()) {
         JsonNode coords = g.get("coordinates");
-        if (!"Point".equals(IncidentJson.text(g, "type")) || coords == null || !coords.isArray() || coords.size() != 2) {
-          dec.problem(ProblemCode.INVALID_GEOMETRY, "geometry", g.toString(), "expected a Point [longitude, latitude] without altitude");
+        if (!"Point".equals(IncidentJson.text(g, "type")) || coords == null || !coords.isArray()
+            || coords.size() < 2 || coords.size() > 3) {
+          dec.problem(ProblemCode.INVALID_GEOMETRY, "geometry", g.toString(), "expected a Point [longitude, latitude]");
         } else {
           d.longitude = dec.number("geometry.coordinates[0]", coords.get(0).asText(), ProblemCode.COORDINATE_NOT_A_NUMBER);
           d.latitude = dec.number("geometry.coordinates[1]", coords.get(1).asText(), ProblemCode.COORDINATE_NOT_A_NUMBER);
+          if (coords.size() == 3) {
+            // RFC 7946 allows an altitude; the model has none, so keep it rather than drop it.
+            d.attributes.put("geojson:altitude", coords.get(2).asText());
+            dec.problem(ProblemCode.UNKNOWN_FIELD, "geometry.coordinates[2]", coords.get(2).asText(), "altitude kept as attribute geojson:altitude");
+          }
         }
       }
       ctx.complete(d, f::toString);
@@ -233,6 +239,13 @@ final class JsonIo {
    * @throws IOException if the text is not a JSON object
    */
   static void readStringMap(String text, java.util.Map<String, String> into) throws IOException {
+    List<String> simple = SimpleJsonCells.wholeObject(text);
+    if (simple != null) {
+      for (int i = 0; i < simple.size(); i += 2) {
+        into.put(simple.get(i), simple.get(i + 1));
+      }
+      return;
+    }
     try (JsonParser p = MAPPER.getFactory().createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("not a JSON object");
@@ -248,6 +261,60 @@ final class JsonIo {
       }
       if (p.nextToken() != null) {
         throw new IOException("text after the JSON object");
+      }
+    }
+  }
+
+  /**
+   * Reads a JSON array of source references {@code [{"system":..,"id":..,"url":..}]} (a CSV cell)
+   * without building a tree.
+   *
+   * @throws IOException if the text is not such an array
+   * @throws IllegalArgumentException if a reference is invalid
+   */
+  static void readSourceRefs(String text, java.util.List<org.atalaya.incident.SourceRef> into) throws IOException {
+    List<List<String>> simple = SimpleJsonCells.wholeArrayOfObjects(text);
+    if (simple != null) {
+      for (List<String> kv : simple) {
+        String system = null;
+        String id = null;
+        String url = null;
+        for (int i = 0; i < kv.size(); i += 2) {
+          switch (kv.get(i)) {
+            case "system" -> system = kv.get(i + 1);
+            case "id" -> id = kv.get(i + 1);
+            case "url" -> url = kv.get(i + 1);
+            default -> throw new IOException("unknown source reference field " + kv.get(i));
+          }
+        }
+        into.add(new org.atalaya.incident.SourceRef(system, id, java.util.Optional.ofNullable(url)));
+      }
+      return;
+    }
+    try (JsonParser p = MAPPER.getFactory().createParser(text)) {
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        throw new IOException("not a JSON array");
+      }
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        String system = null;
+        String id = null;
+        String url = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          if (p.nextToken() != JsonToken.VALUE_STRING) {
+            throw new IOException("source reference field " + name + " must be a string");
+          }
+          switch (name) {
+            case "system" -> system = p.getText();
+            case "id" -> id = p.getText();
+            case "url" -> url = p.getText();
+            default -> throw new IOException("unknown source reference field " + name);
+          }
+        }
+        into.add(new org.atalaya.incident.SourceRef(system, id, java.util.Optional.ofNullable(url)));
+      }
+      if (p.currentToken() != JsonToken.END_ARRAY || p.nextToken() != null) {
+        throw new IOException("not a JSON array of objects");
       }
     }
   }

@@ -63,7 +63,12 @@ public record Problem(
    * @return the message; never {@code null}
    */
   public String message(Locale locale) {
-    ResourceBundle bundle = ResourceBundle.getBundle("org.atalaya.io.Messages", locale);
+    // No fallback to the JVM's default locale: English must stay English on a Spanish machine.
+    ResourceBundle bundle =
+        ResourceBundle.getBundle(
+            "org.atalaya.io.Messages",
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     String template = bundle.getString(code.code());
     String text = new MessageFormat(template, locale).format(new Object[] {field, value});
     return detail.isEmpty() ? text : text + " (" + detail + ")";

@@ -16,7 +16,7 @@ import org.atalaya.incident.Incident;
 final class ReadContext {
   private final ReadOptions options;
   private final IncidentHandler handler;
-  private final Set<String> ids = new HashSet<>();
+  private final Set<String> ids = new HashSet<>(1 << 16);
   private final List<Problem> problems = new ArrayList<>();
   private long accepted;
   private long rejected;

@@ -42,6 +42,15 @@ public record Region(
   }
 
   /**
+   * Returns the box in words, for messages: {@code "latitude 5 to 19, longitude -93 to -76"}.
+   *
+   * @return the description; never {@code null}
+   */
+  public String describe() {
+    return "expected latitude " + minLatitude + " to " + maxLatitude + ", longitude " + minLongitude + " to " + maxLongitude;
+  }
+
+  /**
    * Returns whether the point lies in the box, edges included.
    *
    * @param latitude degrees north

@@ -40,7 +40,7 @@ public record IccsCode(String value) implements Comparable<IccsCode> {
       char c = value.charAt(i);
       checkArgument(c >= '0' && c <= '9', "ICCS code (%s) must contain only digits", value);
     }
-    int section = Integer.parseInt(value.substring(0, 2));
+    int section = (value.charAt(0) - '0') * 10 + (value.charAt(1) - '0');
     checkArgument(
         section >= 1 && section <= SECTIONS,
         "ICCS code (%s) must start with a section from 01 to 11",
