@@ -48,6 +48,9 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "FORMAT", description = "Output format (default: from the extension).")
   String to;
 
+  @Option(names = "--json", description = "Print the summary as JSON: {read, written, rejected, rejectedFile}.")
+  boolean json;
+
   @Option(names = "--excel", description = "Write CSV for Spanish-language Excel: ';', decimal comma, UTF-8 with BOM.")
   boolean excel;
 
@@ -96,11 +99,21 @@ final class ConvertCommand implements Callable<Integer> {
       return Atalaya.DATA_PROBLEMS;
     }
     PrintWriter o = spec.commandLine().getOut();
-    o.printf("%s -> %s: read %d, written %d, rejected %d%n", in, out, report.read(), report.accepted(), report.rejected());
-    if (report.rejected() > 0) {
-      o.printf("rejected records and their reasons: %s%n", rejectedFile);
-    } else {
+    if (report.rejected() == 0) {
       Files.deleteIfExists(rejectedFile);
+    }
+    if (json) {
+      java.util.Map<String, Object> summary = new java.util.LinkedHashMap<>();
+      summary.put("read", report.read());
+      summary.put("written", report.accepted());
+      summary.put("rejected", report.rejected());
+      summary.put("rejectedFile", report.rejected() > 0 ? rejectedFile.toString() : null);
+      o.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(summary));
+    } else {
+      o.printf("%s -> %s: read %d, written %d, rejected %d%n", in, out, report.read(), report.accepted(), report.rejected());
+      if (report.rejected() > 0) {
+        o.printf("rejected records and their reasons: %s%n", rejectedFile);
+      }
     }
     o.flush();
     return report.rejected() > 0 ? Atalaya.DATA_PROBLEMS : Atalaya.OK;

@@ -101,6 +101,12 @@ class CliTest {
     assertThat(lines.get(0)).isEqualTo("row,field,value,code,message,record");
     assertThat(lines).hasSize(4);
     assertThat(lines.get(1)).startsWith("2,\"latitude\"").contains("ATL-IO-010").contains("b,2024-03-15T21:30:00-06:00,-87.2068,14.0818,0101");
+    Run again = run("convert", badFile().toString(), out.toString(), "--json");
+    JsonNode summary = new ObjectMapper().readTree(again.out());
+    assertThat(summary.get("read").asInt()).isEqualTo(4);
+    assertThat(summary.get("written").asInt()).isEqualTo(1);
+    assertThat(summary.get("rejected").asInt()).isEqualTo(3);
+    assertThat(summary.get("rejectedFile").asText()).endsWith("out.geojson.rejected.csv");
     Run back = run("validate", out.toString(), "--json");
     assertThat(back.exit()).isZero();
     assertThat(new ObjectMapper().readTree(back.out()).get("accepted").asInt()).isEqualTo(1);

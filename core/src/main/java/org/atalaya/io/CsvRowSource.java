@@ -37,8 +37,8 @@ final class CsvRowSource implements AutoCloseable {
 
   private void produce(CsvParser p) {
     Object last = END;
+    List<List<String>> rows = new ArrayList<>(BATCH);
     try {
-      List<List<String>> rows = new ArrayList<>(BATCH);
       JsonToken t;
       while (!stopped && (t = p.nextToken()) != null) {
         if (t != JsonToken.START_ARRAY) {
@@ -54,9 +54,6 @@ final class CsvRowSource implements AutoCloseable {
           rows = new ArrayList<>(BATCH);
         }
       }
-      if (!rows.isEmpty()) {
-        queue.put(rows);
-      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return; // stopped by close(); nobody is waiting for more rows
@@ -64,6 +61,10 @@ final class CsvRowSource implements AutoCloseable {
       last = e;
     }
     try {
+      // The rows before a failure are good rows: hand them over before the failure itself.
+      if (!rows.isEmpty()) {
+        queue.put(rows);
+      }
       queue.put(last);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
