@@ -75,12 +75,19 @@ final class ConvertCommand implements Callable<Integer> {
       return Atalaya.USAGE;
     }
     Path rejectedFile = out.resolveSibling(out.getFileName() + ".rejected.csv");
+    org.atalaya.io.ReadOptions options;
+    try {
+      options = input.readOptions(in);
+    } catch (InputOptions.UsageError e) {
+      err.println("atalaya convert: " + e.getMessage());
+      return Atalaya.USAGE;
+    }
     ReadReport report;
     try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
         IncidentWriter writer = target.writer(os, excel ? CsvLayout.spanishExcel() : CsvLayout.canonical());
         RejectionFile rejections = new RejectionFile(rejectedFile)) {
       report =
-          source.reader().read(in, input.readOptions(in), new IncidentHandler() {
+          source.reader().read(in, options, new IncidentHandler() {
             @Override
             public void accept(Incident incident) throws IOException {
               writer.write(incident);

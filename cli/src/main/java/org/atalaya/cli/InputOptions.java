@@ -37,7 +37,28 @@ final class InputOptions {
             "cannot tell the format of " + file + " from its extension; give " + option + " csv|json|ndjson|geojson"));
   }
 
-  ReadOptions readOptions(Path file) throws IOException {
+  /**
+   * Returns the read options, or throws a usage error when the mapping file is missing or invalid
+   * (the user named a wrong file: exit code 2, not a data problem).
+   */
+  ReadOptions readOptions(Path file) throws UsageError {
+    try {
+      return buildReadOptions(file);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UsageError(e.getMessage());
+    }
+  }
+
+  /** A problem with the command's options, reported with exit code 2. */
+  static final class UsageError extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageError(String message) {
+      super(message);
+    }
+  }
+
+  private ReadOptions buildReadOptions(Path file) throws IOException {
     CsvLayout layout = CsvLayout.detect();
     if (mapping != null) {
       layout = layout.withMapping(CsvMapping.fromJson(mapping));

@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "Exit code 1 when any record is rejected."
     })
 final class ValidateCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "The incident file (.csv, .json, .ndjson, .geojson).")
+  @Parameters(index = "0", paramLabel = "FILE", description = "The incident file (.csv or .txt, .json, .ndjson or .jsonl, .geojson).")
   Path file;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "csv, json, ndjson or geojson (default: from the extension).")
@@ -56,9 +56,16 @@ final class ValidateCommand implements Callable<Integer> {
       err.println("atalaya validate: " + e.getMessage());
       return Atalaya.USAGE;
     }
+    org.atalaya.io.ReadOptions options;
+    try {
+      options = input.readOptions(file);
+    } catch (InputOptions.UsageError e) {
+      err.println("atalaya validate: " + e.getMessage());
+      return Atalaya.USAGE;
+    }
     ReadReport report;
     try {
-      report = f.reader().read(file, input.readOptions(file), incident -> {});
+      report = f.reader().read(file, options, incident -> {});
     } catch (IncidentReadException e) {
       err.println("atalaya validate: " + e.getMessage());
       return Atalaya.DATA_PROBLEMS;

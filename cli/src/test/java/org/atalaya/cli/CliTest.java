@@ -125,6 +125,18 @@ class CliTest {
   }
 
   @Test
+  void aBadMappingFileIsAUsageErrorAndWritesNothing() throws IOException {
+    Path mapping = dir.resolve("m.json");
+    Files.writeString(mapping, "{\"columns\":{\"id\":\"ID\"},\"dateFormat\":[]}");
+    Path out = dir.resolve("never.json");
+    Run r = run("convert", badFile().toString(), out.toString(), "--mapping", mapping.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("m.json").contains("dateFormats");
+    assertThat(out).doesNotExist();
+    assertThat(run("validate", badFile().toString(), "--mapping", dir.resolve("missing.json").toString()).exit()).isEqualTo(2);
+  }
+
+  @Test
   void versionAndHelpWork() {
     assertThat(run("--version").out()).contains("atalaya");
     Run help = run("--help");

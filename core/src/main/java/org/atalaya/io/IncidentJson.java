@@ -56,6 +56,7 @@ final class IncidentJson {
 
   private static final Set<String> VICTIM = Set.of("sex", "age", "ageBand", "relationship", "outcome");
   private static final Set<String> CASE_STEP = Set.of("status", "date");
+  private static final Set<String> SOURCE_REF = Set.of("system", "id", "url");
 
   /** Keeps members of {@code obj} not in {@code known} as attributes {@code json:path}, with a warning. */
   private static void keepUnknown(JsonNode obj, Set<String> known, String path, IncidentDraft d, String prefix) {
@@ -72,6 +73,18 @@ final class IncidentJson {
         d.decoder.problem(ProblemCode.UNKNOWN_FIELD, prefix + path + "." + name, v.toString(), "kept as attribute " + key);
       }
     }
+  }
+
+  /** Reports a member that must be an object but is not; returns whether it is usable. */
+  private static boolean expectObject(JsonNode n, String field, FieldDecoder dec) {
+    if (n == null || n.isNull() || n.isMissingNode()) {
+      return false;
+    }
+    if (n.isObject()) {
+      return true;
+    }
+    dec.problem(ProblemCode.INVALID_VALUE, field, n.toString(), "expected a JSON object");
+    return false;
   }
 
   /** Reports a member that must be an array but is not. */
@@ -252,6 +265,11 @@ final class IncidentJson {
       } else {
         for (int i = 0; i < refs.size(); i++) {
           JsonNode r = refs.get(i);
+          if (!r.isObject()) {
+            dec.problem(ProblemCode.INVALID_VALUE, prefix + "sourceRefs[" + i + "]", r.toString(), "expected an object {system, id, url}");
+            continue;
+          }
+          keepUnknown(r, SOURCE_REF, "sourceRefs[" + i + "]", d, prefix);
           try {
             d.sourceRefs.add(
                 new SourceRef(
@@ -263,7 +281,7 @@ final class IncidentJson {
       }
     }
     JsonNode c = node.get("classification");
-    if (present(c)) {
+    if (expectObject(c, prefix + "classification", dec)) {
       String iccs = text(c, "iccs");
       if (iccs != null) {
         if (IccsCode.isValid(iccs)) {
@@ -276,7 +294,7 @@ final class IncidentJson {
       readMap(c.get("otherCodes"), d.otherCodes, dec, prefix + "classification.otherCodes");
     }
     JsonNode o = node.get("occurred");
-    if (present(o)) {
+    if (expectObject(o, prefix + "occurred", dec)) {
       d.occurredFrom = dec.dateTime(prefix + "occurred.from", text(o, "from"));
       d.occurredTo = dec.dateTime(prefix + "occurred.to", text(o, "to"));
       d.timePrecision = dec.enumValue(prefix + "occurred.precision", text(o, "precision"), TimePrecision.class, null);
@@ -285,7 +303,7 @@ final class IncidentJson {
     }
     d.reportedAt = dec.dateTime(prefix + "reportedAt", text(node, "reportedAt"));
     JsonNode l = node.get("location");
-    if (present(l)) {
+    if (expectObject(l, prefix + "location", dec)) {
       d.latitude = dec.number(prefix + "location.latitude", text(l, "latitude"), ProblemCode.COORDINATE_NOT_A_NUMBER);
       d.longitude = dec.number(prefix + "location.longitude", text(l, "longitude"), ProblemCode.COORDINATE_NOT_A_NUMBER);
       d.accuracy = dec.number(prefix + "location.accuracyMetres", text(l, "accuracyMetres"), ProblemCode.INVALID_VALUE);
@@ -303,7 +321,7 @@ final class IncidentJson {
       }
     }
     JsonNode x = node.get("context");
-    if (present(x)) {
+    if (expectObject(x, prefix + "context", dec)) {
       d.attempt = dec.enumValue(prefix + "context.attempt", text(x, "attempt"), Attempt.class, Attempt.UNKNOWN);
       d.mechanism = dec.enumValue(prefix + "context.mechanism", text(x, "mechanism"), Mechanism.class, Mechanism.UNKNOWN);
       d.placeType = dec.enumValue(prefix + "context.placeType", text(x, "placeType"), PlaceType.class, PlaceType.UNKNOWN);
@@ -323,6 +341,10 @@ final class IncidentJson {
     JsonNode s = node.get("sensitivity");
     if (present(s) && expectArray(s, prefix + "sensitivity", dec)) {
       for (JsonNode f : s) {
+        if (!f.isTextual()) {
+          dec.problem(ProblemCode.INVALID_VALUE, prefix + "sensitivity", f.toString(), "expected flag names such as \"MINOR_VICTIM\"");
+          continue;
+        }
         SensitivityFlag flag = dec.enumValue(prefix + "sensitivity", f.asText(), SensitivityFlag.class, null);
         if (flag != null) {
           d.sensitivity.add(flag);

@@ -65,6 +65,19 @@ class ReadEdgeCasesTest {
   }
 
   @Test
+  void jsonMembersOfTheWrongTypeAreNeverSkippedSilently() throws IOException {
+    ReadResult r =
+        read(
+            IncidentFormat.NDJSON,
+            "{\"id\":\"a\",\"location\":\"Tegucigalpa\"}\n"
+                + "{\"id\":\"b\",\"sensitivity\":[{\"x\":1}]}\n"
+                + "{\"id\":\"c\",\"sourceRefs\":[{\"system\":\"s\",\"id\":\"1\",\"page\":\"4\"}]}\n");
+    assertThat(r.report().rejected()).isEqualTo(2);
+    assertThat(r.report().problems(Severity.ERROR)).extracting(Problem::field).containsExactly("location", "sensitivity");
+    assertThat(r.incidents().get(0).attributes().get("json:sourceRefs[0].page")).contains("4");
+  }
+
+  @Test
   void monthGivenByItsStartCoversTheMonth() throws IOException {
     ReadResult r = read(IncidentFormat.CSV, "id,occurred_from,time_precision\n1,2024-02-01T00:00-06:00,MONTH\n");
     assertThat(r.incidents().get(0).occurred()).contains(TimeWindow.month(YearMonth.of(2024, 2), TimeWindow.HONDURAS));
