@@ -101,7 +101,7 @@ final class CsvIo {
       CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(delimiter).withQuoteChar('"').withoutEscapeChar();
       ReadContext ctx = new ReadContext(options, handler);
       long row = 0;
-      java.io.Reader reader = new InputStreamReader(nonClosing(in), decoder);
+      java.io.Reader reader = new InputStreamReader(JsonIo.nonClosing(in), decoder);
       try (CsvParser p = FACTORY.createParser(reader);
           CsvRowSource rows = new CsvRowSource(configure(p, schema), file)) {
         List<String> header = rows.next();
@@ -459,13 +459,6 @@ final class CsvIo {
     return sb.toString();
   }
 
-  private static InputStream nonClosing(InputStream in) {
-    return new java.io.FilterInputStream(in) {
-      @Override
-      public void close() {}
-    };
-  }
-
   /** Writes canonical CSV in the given layout (always UTF-8). */
   static final class Writer implements IncidentWriter {
     private final java.io.Writer out;
@@ -544,17 +537,7 @@ final class CsvIo {
       if (!in.sourceRefs().isEmpty()) {
         StringWriter refs = new StringWriter();
         try (var jg = JsonIo.MAPPER.getFactory().createGenerator(refs)) {
-          jg.writeStartArray();
-          for (SourceRef r : in.sourceRefs()) {
-            jg.writeStartObject();
-            jg.writeStringField("system", r.system());
-            jg.writeStringField("id", r.id());
-            if (r.url().isPresent()) {
-              jg.writeStringField("url", r.url().get());
-            }
-            jg.writeEndObject();
-          }
-          jg.writeEndArray();
+          IncidentJson.writeSourceRefs(jg, in.sourceRefs());
         }
         set(IncidentDraft.SOURCE_REFS, refs.toString());
       }

@@ -126,17 +126,8 @@ final class IncidentJson {
   static void writeFields(JsonGenerator g, Incident in, boolean withPoint) throws IOException {
     g.writeStringField("id", in.id());
     if (!in.sourceRefs().isEmpty()) {
-      g.writeArrayFieldStart("sourceRefs");
-      for (SourceRef r : in.sourceRefs()) {
-        g.writeStartObject();
-        g.writeStringField("system", r.system());
-        g.writeStringField("id", r.id());
-        if (r.url().isPresent()) {
-          g.writeStringField("url", r.url().get());
-        }
-        g.writeEndObject();
-      }
-      g.writeEndArray();
+      g.writeFieldName("sourceRefs");
+      writeSourceRefs(g, in.sourceRefs());
     }
     var c = in.classification();
     if (c.iccs().isPresent() || c.sourceLabel().isPresent() || !c.otherCodes().isEmpty()) {
@@ -231,6 +222,21 @@ final class IncidentJson {
       g.writeEndArray();
     }
     writeMap(g, "attributes", in.attributes().values());
+  }
+
+  /** Writes source references as a JSON array of {system, id, url} objects. */
+  static void writeSourceRefs(JsonGenerator g, java.util.List<SourceRef> refs) throws IOException {
+    g.writeStartArray();
+    for (SourceRef r : refs) {
+      g.writeStartObject();
+      g.writeStringField("system", r.system());
+      g.writeStringField("id", r.id());
+      if (r.url().isPresent()) {
+        g.writeStringField("url", r.url().get());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void writeOptional(JsonGenerator g, String name, Optional<String> value)

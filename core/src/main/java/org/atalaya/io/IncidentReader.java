@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.apiguardian.api.API;
-import org.atalaya.incident.Incident;
 
 /**
  * Reads incidents from one format, streaming: records are handed to an {@link IncidentHandler}
@@ -49,7 +46,7 @@ public interface IncidentReader {
   default ReadReport read(Path file, ReadOptions options, IncidentHandler handler)
       throws IOException {
     ReadOptions named =
-        options.sourceName().equals(ReadOptions.defaults().sourceName())
+        options.sourceName().equals(ReadOptions.DEFAULT_SOURCE_NAME)
             ? options.toBuilder().sourceName(String.valueOf(file.getFileName())).build()
             : options;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -66,24 +63,8 @@ public interface IncidentReader {
    * @throws IOException as {@link #read(InputStream, ReadOptions, IncidentHandler)}
    */
   default ReadResult readAll(Path file, ReadOptions options) throws IOException {
-    List<Incident> accepted = new ArrayList<>();
-    List<Rejection> rejected = new ArrayList<>();
-    ReadReport report =
-        read(
-            file,
-            options,
-            new IncidentHandler() {
-              @Override
-              public void accept(Incident incident) {
-                accepted.add(incident);
-              }
-
-              @Override
-              public void reject(Rejection rejection) {
-                rejected.add(rejection);
-              }
-            });
-    return new ReadResult(accepted, rejected, report);
+    ReadCollector all = new ReadCollector();
+    return all.result(read(file, options, all));
   }
 
   /**
@@ -95,23 +76,7 @@ public interface IncidentReader {
    * @throws IOException as {@link #read(InputStream, ReadOptions, IncidentHandler)}
    */
   default ReadResult readAll(InputStream in, ReadOptions options) throws IOException {
-    List<Incident> accepted = new ArrayList<>();
-    List<Rejection> rejected = new ArrayList<>();
-    ReadReport report =
-        read(
-            in,
-            options,
-            new IncidentHandler() {
-              @Override
-              public void accept(Incident incident) {
-                accepted.add(incident);
-              }
-
-              @Override
-              public void reject(Rejection rejection) {
-                rejected.add(rejection);
-              }
-            });
-    return new ReadResult(accepted, rejected, report);
+    ReadCollector all = new ReadCollector();
+    return all.result(read(in, options, all));
   }
 }

@@ -324,7 +324,7 @@ final class JsonIo {
   }
 
   /** The caller owns the stream; parsers must not close it. */
-  private static InputStream nonClosing(InputStream in) {
+  static InputStream nonClosing(InputStream in) {
     return new java.io.FilterInputStream(in) {
       @Override
       public void close() {}

@@ -16,6 +16,9 @@ import org.atalaya.taxonomy.Taxonomy;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class ReadOptions {
+  /** The name problems give as their file when none is set. */
+  static final String DEFAULT_SOURCE_NAME = "input";
+
   private final String sourceName;
   private final Taxonomy taxonomy;
   private final Optional<Region> expectedRegion;
@@ -125,7 +128,7 @@ public final class ReadOptions {
 
   /** Builds {@link ReadOptions}. Not thread-safe. */
   public static final class Builder {
-    private String sourceName = "input";
+    private String sourceName = DEFAULT_SOURCE_NAME;
     private Taxonomy taxonomy = Taxonomy.honduras();
     private Region expectedRegion = Region.CENTRAL_AMERICA;
     private Clock clock = Clock.systemUTC();
