@@ -73,7 +73,7 @@ public enum IncidentFormat {
    */
   public IncidentReader reader() {
     return switch (this) {
-      case CSV -> new CsvIo.Reader();
+      case CSV -> new CsvIncidentReader();
       case JSON -> new JsonIo.ArrayReader();
       case NDJSON -> new JsonIo.NdjsonReader();
       case GEOJSON -> new JsonIo.GeoJsonReader();
@@ -102,7 +102,7 @@ public enum IncidentFormat {
    */
   public IncidentWriter writer(OutputStream out, CsvLayout layout) throws IOException {
     return switch (this) {
-      case CSV -> new CsvIo.Writer(out, layout);
+      case CSV -> new CsvIncidentWriter(out, layout);
       case JSON -> new JsonIo.ArrayWriter(out);
       case NDJSON -> new JsonIo.NdjsonWriter(out);
       case GEOJSON -> new JsonIo.GeoJsonWriter(out);

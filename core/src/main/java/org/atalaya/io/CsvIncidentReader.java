@@ -1,0 +1,86 @@
+package org.atalaya.io;
+
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Reads canonical or mapped CSV (see {@link CsvLayout} and {@link CsvMapping}): detects the
+ * character set and delimiter, tokenises on a background thread ({@link CsvRowSource}) and decodes
+ * each row through {@link CsvColumns}. Stateless and thread-safe.
+ */
+final class CsvIncidentReader implements IncidentReader {
+  @Override
+  public ReadReport read(InputStream input, ReadOptions options, IncidentHandler handler)
+      throws IOException {
+    CsvLayout layout = options.csvLayout();
+    String file = options.sourceName();
+    BufferedInputStream in = new BufferedInputStream(input, CsvIo.SAMPLE);
+    in.mark(CsvIo.SAMPLE + 4);
+    byte[] sample = in.readNBytes(CsvIo.SAMPLE);
+    in.reset();
+    boolean bom = sample.length >= 3 && (sample[0] & 0xFF) == 0xEF && (sample[1] & 0xFF) == 0xBB && (sample[2] & 0xFF) == 0xBF;
+    if (bom) {
+      in.skipNBytes(3);
+    }
+    Charset charset =
+        layout.charset().orElseGet(() -> bom || CsvIo.isUtf8(sample) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252"));
+    CharsetDecoder decoder =
+        charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    char delimiter =
+        layout.delimiter().orElseGet(() -> CsvIo.detectDelimiter(new String(sample, bom ? 3 : 0, sample.length - (bom ? 3 : 0), charset)));
+    CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(delimiter).withQuoteChar('"').withoutEscapeChar();
+    ReadContext ctx = new ReadContext(options, handler);
+    long row = 0;
+    java.io.Reader reader = new InputStreamReader(JsonIo.nonClosing(in), decoder);
+    try (CsvParser p = CsvIo.FACTORY.createParser(reader);
+        CsvRowSource rows = new CsvRowSource(configure(p, schema), file)) {
+      List<String> header = rows.next();
+      if (header == null) {
+        throw new IncidentReadException(file + ": the CSV file is empty; it needs a header row");
+      }
+      CsvColumns columns = new CsvColumns(header, layout.mapping().orElse(null), file);
+      List<String> cells;
+      while ((cells = rows.next()) != null) {
+        row++;
+        if (cells.size() > columns.headers.size()) {
+          ctx.reject(
+              row,
+              CsvIo.encode(cells, delimiter),
+              List.of(
+                  new Problem(file, row, "", String.valueOf(cells.size()), ProblemCode.MALFORMED_RECORD,
+                      "the row has " + cells.size() + " cells but the header has " + columns.headers.size())));
+          continue;
+        }
+        IncidentDraft d = new IncidentDraft(new FieldDecoder(file, row), columns::header);
+        columns.fill(cells, d, layout.protectFormulas());
+        List<String> record = cells;
+        ctx.complete(d, () -> CsvIo.encode(record, delimiter));
+      }
+    } catch (CharacterCodingException e) {
+      throw new IncidentReadException(
+          file + ": after data row " + row + " the bytes are not valid " + charset.name()
+              + "; save the file as UTF-8, or give the character set (for example --charset windows-1252)", e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IncidentReadException(
+          file + ": the CSV cannot be parsed after data row " + row + ": " + e.getOriginalMessage()
+              + " (check for an unclosed quote)", e);
+    }
+    return ctx.report();
+  }
+
+  private static CsvParser configure(CsvParser p, CsvSchema schema) {
+    p.setSchema(schema);
+    p.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+    return p;
+  }
+}
