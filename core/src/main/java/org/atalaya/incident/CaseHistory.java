@@ -135,7 +135,7 @@ public record CaseHistory(List<CaseEvent> events) {
         i++;
       }
       if (i > start) {
-        out.add(parseStep(text.substring(start, i)));
+        out.add(parseStep(text, start, i));
       }
     }
     return new CaseHistory(out.build());
@@ -145,21 +145,22 @@ public record CaseHistory(List<CaseEvent> events) {
     return c == ' ' || c == ',' || c == ';' || c == '\t' || c == '\n' || c == '\r';
   }
 
-  private static CaseEvent parseStep(String step) {
-    int at = step.indexOf('@');
-    checkArgument(at > 0, "case step (%s) must look like CHARGED@2024-05-10", step);
+  private static CaseEvent parseStep(String text, int start, int end) {
+    int at = text.indexOf('@', start);
+    checkArgument(
+        at > start && at < end, "case step (%s) must look like CHARGED@2024-05-10", text.substring(start, end));
     CaseStatus status;
     try {
-      status = CaseStatus.valueOf(step.substring(0, at));
+      status = CaseStatus.valueOf(text.substring(start, at));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "case status (" + step.substring(0, at) + ") must be one of " + List.of(CaseStatus.values()), e);
+          "case status (" + text.substring(start, at) + ") must be one of " + List.of(CaseStatus.values()), e);
     }
     try {
-      return CaseEvent.of(status, org.atalaya.internal.IsoTimes.localDate(step.substring(at + 1)));
+      return CaseEvent.of(status, org.atalaya.internal.IsoTimes.localDate(text, at + 1, end));
     } catch (java.time.format.DateTimeParseException e) {
       throw new IllegalArgumentException(
-          "case step date (" + step.substring(at + 1) + ") must be yyyy-mm-dd", e);
+          "case step date (" + text.substring(at + 1, end) + ") must be yyyy-mm-dd", e);
     }
   }
 }

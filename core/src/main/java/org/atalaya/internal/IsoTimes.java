@@ -36,15 +36,29 @@ public final class IsoTimes {
    * @throws DateTimeParseException if the text is not such a date
    */
   public static LocalDate localDate(String s) {
-    if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
-      int y = digits(s, 0, 4);
-      int m = digits(s, 5, 2);
-      int d = digits(s, 8, 2);
+    return localDate(s, 0, s.length());
+  }
+
+  /**
+   * Parses a local date {@code yyyy-mm-dd} found in {@code s} from {@code start} (inclusive) to
+   * {@code end} (exclusive), without copying it out first.
+   *
+   * @param s the text; never null
+   * @param start where the date starts
+   * @param end where it ends
+   * @return the date
+   * @throws DateTimeParseException if the text there is not such a date
+   */
+  public static LocalDate localDate(String s, int start, int end) {
+    if (end - start == 10 && s.charAt(start + 4) == '-' && s.charAt(start + 7) == '-') {
+      int y = digits(s, start, 4);
+      int m = digits(s, start + 5, 2);
+      int d = digits(s, start + 8, 2);
       if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 28) {
         return LocalDate.of(y, m, d); // days 29-31 go through the checked path below
       }
     }
-    return LocalDate.parse(s);
+    return LocalDate.parse(s.subSequence(start, end));
   }
 
   private static OffsetDateTime fast(String s) {

@@ -49,6 +49,8 @@ final class CsvIncidentReader implements IncidentReader {
         throw new IncidentReadException(file + ": the CSV file is empty; it needs a header row");
       }
       CsvColumns columns = new CsvColumns(header, layout.mapping().orElse(null), file);
+      java.util.function.UnaryOperator<String> names = columns::header;
+      RawRow raw = new RawRow(delimiter);
       List<String> cells;
       while ((cells = rows.next()) != null) {
         row++;
@@ -61,10 +63,10 @@ final class CsvIncidentReader implements IncidentReader {
                       "the row has " + cells.size() + " cells but the header has " + columns.headers.size())));
           continue;
         }
-        IncidentDraft d = new IncidentDraft(new FieldDecoder(file, row), columns::header);
+        IncidentDraft d = new IncidentDraft(new FieldDecoder(file, row), names);
         columns.fill(cells, d, layout.protectFormulas());
-        List<String> record = cells;
-        ctx.complete(d, () -> CsvIo.encode(record, delimiter));
+        raw.cells = cells;
+        ctx.complete(d, raw);
       }
     } catch (CharacterCodingException e) {
       throw new IncidentReadException(
@@ -76,6 +78,24 @@ final class CsvIncidentReader implements IncidentReader {
               + " (check for an unclosed quote)", e);
     }
     return ctx.report();
+  }
+
+  /**
+   * The current row as text, built only if the row is rejected. One instance serves the whole
+   * read (a lambda per row showed up in the allocation profile); it is used synchronously.
+   */
+  private static final class RawRow implements java.util.function.Supplier<String> {
+    private final char delimiter;
+    private List<String> cells;
+
+    RawRow(char delimiter) {
+      this.delimiter = delimiter;
+    }
+
+    @Override
+    public String get() {
+      return CsvIo.encode(cells, delimiter);
+    }
   }
 
   private static CsvParser configure(CsvParser p, CsvSchema schema) {
