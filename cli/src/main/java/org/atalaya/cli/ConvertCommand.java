@@ -117,9 +117,10 @@ final class ConvertCommand implements Callable<Integer> {
       summary.put("rejectedFile", report.rejected() > 0 ? rejectedFile.toString() : null);
       o.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(summary));
     } else {
-      o.printf("%s -> %s: read %d, written %d, rejected %d%n", in, out, report.read(), report.accepted(), report.rejected());
+      Texts t = input.texts();
+      o.println(t.get("convert.summary", in, out, report.read(), report.accepted(), report.rejected()));
       if (report.rejected() > 0) {
-        o.printf("rejected records and their reasons: %s%n", rejectedFile);
+        o.println(t.get("convert.rejections", rejectedFile));
       }
     }
     o.flush();

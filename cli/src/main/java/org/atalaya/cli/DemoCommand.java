@@ -56,23 +56,24 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter o = spec.commandLine().getOut();
-    Locale locale = Locale.forLanguageTag(lang.startsWith("es") ? "es" : "en");
+    Texts t = Texts.of(lang);
+    Locale locale = t.locale();
     Files.createDirectories(out);
     SyntheticIncidents source = SyntheticIncidents.of(seed);
     List<Incident> incidents = new ArrayList<>(source.stream().toList());
-    o.printf("Atalaya demo: %,d SYNTHETIC incidents (seed %d), Tegucigalpa and San Pedro Sula, 2023-2025.%n", incidents.size(), seed);
-    o.println("These incidents did not happen; every record says so (id SYN-..., attribute atalaya:synthetic=true).");
+    o.println(t.get("demo.intro", incidents.size(), String.valueOf(seed)));
+    o.println(t.get("demo.synthetic"));
     o.println();
 
     List<Output> outputs =
         List.of(
-            new Output("incidents.csv", IncidentFormat.CSV, CsvLayout.canonical(), "canonical CSV (UTF-8, comma)"),
-            new Output("incidents-excel.csv", IncidentFormat.CSV, CsvLayout.spanishExcel(), "CSV for Spanish Excel (semicolon, decimal comma, UTF-8 with BOM)"),
-            new Output("incidents.json", IncidentFormat.JSON, CsvLayout.canonical(), "JSON array of incidents"),
-            new Output("incidents.ndjson", IncidentFormat.NDJSON, CsvLayout.canonical(), "NDJSON, one incident per line"),
-            new Output("incidents.geojson", IncidentFormat.GEOJSON, CsvLayout.canonical(), "GeoJSON FeatureCollection (lon/lat points) for maps"));
+            new Output("incidents.csv", IncidentFormat.CSV, CsvLayout.canonical(), t.get("demo.file.csv")),
+            new Output("incidents-excel.csv", IncidentFormat.CSV, CsvLayout.spanishExcel(), t.get("demo.file.excel")),
+            new Output("incidents.json", IncidentFormat.JSON, CsvLayout.canonical(), t.get("demo.file.json")),
+            new Output("incidents.ndjson", IncidentFormat.NDJSON, CsvLayout.canonical(), t.get("demo.file.ndjson")),
+            new Output("incidents.geojson", IncidentFormat.GEOJSON, CsvLayout.canonical(), t.get("demo.file.geojson")));
     boolean allEqual = true;
-    o.println("Files written and read back:");
+    o.println(t.get("demo.files"));
     for (Output f : outputs) {
       Path file = out.resolve(f.file());
       try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
@@ -82,20 +83,21 @@ final class DemoCommand implements Callable<Integer> {
       ReadResult back = f.format().reader().readAll(file, ReadOptions.defaults());
       boolean equal = back.incidents().equals(incidents);
       allEqual &= equal && back.report().rejected() == 0;
-      o.printf("  %-20s %-68s read %,d, accepted %,d, rejected %,d, %s%n",
-          f.file(), f.what(), back.report().read(), back.report().accepted(), back.report().rejected(),
-          equal ? "identical to what was written" : "DIFFERENT from what was written");
+      o.printf("  %-20s %-70s %s, %s%n",
+          f.file(), f.what(), t.get("demo.counts", back.report().read(), back.report().accepted(), back.report().rejected()),
+          t.get(equal ? "demo.identical" : "demo.different"));
     }
     Path readme = out.resolve("README.txt");
     writeReadme(readme, outputs, incidents.size());
-    o.printf("  %-20s %s%n", "README.txt", "what each file is; the data are synthetic");
+    o.printf("  %-20s %s%n", "README.txt", t.get("demo.readme"));
     o.println();
-    printSummary(o, incidents, locale);
+    printSummary(o, incidents, t);
     o.flush();
     return allEqual ? Atalaya.OK : Atalaya.DATA_PROBLEMS;
   }
 
-  private void printSummary(PrintWriter o, List<Incident> incidents, Locale locale) {
+  private void printSummary(PrintWriter o, List<Incident> incidents, Texts t) {
+    Locale locale = t.locale();
     Taxonomy taxonomy = Taxonomy.honduras();
     Map<IccsCode, Map<Integer, Integer>> table = new TreeMap<>();
     Map<Integer, Integer> totals = new TreeMap<>();
@@ -106,8 +108,8 @@ final class DemoCommand implements Callable<Integer> {
       totals.merge(year, 1, Integer::sum);
     }
     List<Integer> years = new ArrayList<>(totals.keySet());
-    o.println(locale.getLanguage().equals("es") ? "Incidentes sintéticos por categoría ICCS y año:" : "Synthetic incidents by ICCS category and year:");
-    StringBuilder head = new StringBuilder(String.format("  %-8s %-48s", "ICCS", locale.getLanguage().equals("es") ? "categoría" : "category"));
+    o.println(t.get("demo.table"));
+    StringBuilder head = new StringBuilder(String.format("  %-8s %-48s", "ICCS", t.get("demo.category")));
     years.forEach(y -> head.append(String.format(" %7d", y)));
     o.println(head);
     Map<IccsCode, String> labels = new LinkedHashMap<>();

@@ -25,7 +25,11 @@ final class InputOptions {
   String lang;
 
   Locale locale() {
-    return Locale.forLanguageTag(lang.startsWith("es") ? "es" : "en");
+    return Texts.locale(lang);
+  }
+
+  Texts texts() {
+    return Texts.of(lang);
   }
 
   static IncidentFormat format(String given, Path file, String option) {

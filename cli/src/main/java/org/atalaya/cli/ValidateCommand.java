@@ -73,16 +73,17 @@ final class ValidateCommand implements Callable<Integer> {
     if (json) {
       writeJson(report, out);
     } else {
-      out.printf(
-          "%s: read %d, accepted %d, rejected %d%s%n",
-          file, report.read(), report.accepted(), report.rejected(),
-          report.problems(Severity.WARNING).isEmpty() ? "" : ", warnings " + report.problems(Severity.WARNING).size());
+      Texts t = input.texts();
+      int warnings = report.problems(Severity.WARNING).size();
+      out.println(
+          t.get("validate.summary", file, report.read(), report.accepted(), report.rejected())
+              + (warnings == 0 ? "" : t.get("validate.warnings", warnings)));
       for (Problem p : report.problems()) {
         out.printf(
             "  row %d%s: %s %s %s%n",
             p.row(),
             p.field().isEmpty() ? "" : ", " + p.field() + (p.value().isEmpty() ? "" : " = \"" + p.value() + "\""),
-            p.severity() == Severity.ERROR ? "rejected" : "warning",
+            p.severity() == Severity.ERROR ? t.get("validate.rejected") : t.get("validate.warning"),
             p.code().code(),
             p.message(input.locale()));
       }

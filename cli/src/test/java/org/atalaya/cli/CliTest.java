@@ -71,7 +71,7 @@ class CliTest {
   void validateSpeaksSpanish() throws IOException {
     Run r = run("validate", badFile().toString(), "--lang", "es");
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.out()).contains("read 4, accepted 1, rejected 3").contains("intercambiadas");
+    assertThat(r.out()).contains("leídos 4, aceptados 1, rechazados 3").contains("rechazado ATL-IO-010").contains("intercambiadas");
   }
 
   @Test
@@ -115,9 +115,11 @@ class CliTest {
   @Test
   void convertRoundTripsTheDemoAcrossFormats() throws IOException {
     Path demo = dir.resolve("demo");
-    Run d = run("demo", "--out", demo.toString(), "--seed", "5");
+    Run d = run("demo", "--out", demo.toString(), "--seed", "5", "--lang", "en");
     assertThat(d.exit()).isZero();
     assertThat(d.out()).contains("SYNTHETIC").contains("identical to what was written").doesNotContain("DIFFERENT");
+    Run es = run("demo", "--out", dir.resolve("demo-es").toString(), "--seed", "5");
+    assertThat(es.out()).contains("SINTÉTICOS").contains("idénticos a lo escrito").contains("Homicidio intencional");
     Path csv = dir.resolve("x.csv");
     assertThat(run("convert", demo.resolve("incidents.geojson").toString(), csv.toString()).exit()).isZero();
     assertThat(Files.readString(csv)).isEqualTo(Files.readString(demo.resolve("incidents.csv")));
