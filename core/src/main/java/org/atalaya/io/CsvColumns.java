@@ -40,6 +40,10 @@ final class CsvColumns {
   final CsvMapping mapping;
   /** Column index of each canonical field, or -1. */
   final Map<String, Integer> index = new HashMap<>();
+  private final int[] columnOf = new int[IncidentDraft.CANONICAL_FIELDS.size()];
+  private final String[] names = new String[IncidentDraft.CANONICAL_FIELDS.size()];
+  private final String[] defaults = new String[IncidentDraft.CANONICAL_FIELDS.size()];
+  private final boolean[] numeric = new boolean[IncidentDraft.CANONICAL_FIELDS.size()];
   /** Unmapped columns: index to attribute key. */
   final Map<Integer, String> extra = new TreeMap<>();
   final List<Integer> unknownCanonical = new ArrayList<>();
@@ -85,6 +89,7 @@ final class CsvColumns {
           file + ": no 'id' column; the header is " + headers
               + ". Name the id column 'id' or give a mapping that names it");
     }
+    tabulate();
   }
 
   String header(String canonical) {
@@ -92,23 +97,40 @@ final class CsvColumns {
     return i == null ? canonical : headers.get(i);
   }
 
-  private String cell(List<String> cells, String field, boolean unprotect) {
-    Integer i = index.get(field);
-    String v = i == null || i >= cells.size() ? null : cells.get(i);
-    if ((v == null || v.isEmpty()) && mapping != null) {
-      v = mapping.defaults().get(field);
+  /** The header naming a canonical field (by its {@code IncidentDraft.I_*} position). */
+  private String header(int field) {
+    return names[field];
+  }
+
+  private String cell(List<String> cells, int field, boolean unprotect) {
+    int i = columnOf[field];
+    String v = i < 0 || i >= cells.size() ? null : cells.get(i);
+    if (v == null || v.isEmpty()) {
+      v = defaults[field];
     }
-    if (v != null && unprotect && !CsvIo.NUMERIC.contains(field)) {
+    if (v != null && unprotect && !numeric[field]) {
       v = CsvIo.unprotect(v);
     }
     return v;
   }
 
+  /** Precomputes, per canonical field, its column, header, default and whether it is numeric. */
+  private void tabulate() {
+    for (int f = 0; f < IncidentDraft.CANONICAL_FIELDS.size(); f++) {
+      String key = IncidentDraft.CANONICAL_FIELDS.get(f);
+      Integer i = index.get(key);
+      columnOf[f] = i == null ? -1 : i;
+      names[f] = header(key);
+      defaults[f] = mapping == null ? null : mapping.defaults().get(key);
+      numeric[f] = CsvIo.NUMERIC.contains(key);
+    }
+  }
+
   void fill(List<String> cells, IncidentDraft d, boolean unprotect) {
     FieldDecoder dec = d.decoder;
-    d.mapCategory = !index.containsKey(IncidentDraft.ICCS);
-    d.id = FieldDecoder.blankToNull(cell(cells, IncidentDraft.ID, unprotect));
-    String iccs = FieldDecoder.blankToNull(cell(cells, IncidentDraft.ICCS, unprotect));
+    d.mapCategory = columnOf[IncidentDraft.I_ICCS] < 0;
+    d.id = FieldDecoder.blankToNull(cell(cells, IncidentDraft.I_ID, unprotect));
+    String iccs = FieldDecoder.blankToNull(cell(cells, IncidentDraft.I_ICCS, unprotect));
     if (iccs != null) {
       if (IccsCode.isValid(iccs)) {
         d.iccs = IccsCode.of(iccs);
@@ -116,29 +138,29 @@ final class CsvColumns {
         d.problem(ProblemCode.INVALID_VALUE, IncidentDraft.ICCS, iccs, "ICCS codes have 2, 4, 5 or 6 digits");
       }
     }
-    d.sourceLabel = cell(cells, IncidentDraft.CATEGORY, unprotect);
-    jsonMap(cells, IncidentDraft.OTHER_CODES, d, d.otherCodes, unprotect);
-    d.occurredFrom = dateTime(cells, IncidentDraft.OCCURRED_FROM, d, unprotect);
-    d.occurredTo = dateTime(cells, IncidentDraft.OCCURRED_TO, d, unprotect);
-    d.timePrecision = dec.enumValue(header(IncidentDraft.TIME_PRECISION), cell(cells, IncidentDraft.TIME_PRECISION, unprotect), TimePrecision.class, d.timePrecision);
-    Boolean estimated = dec.bool(header(IncidentDraft.TIME_ESTIMATED), cell(cells, IncidentDraft.TIME_ESTIMATED, unprotect));
+    d.sourceLabel = cell(cells, IncidentDraft.I_CATEGORY, unprotect);
+    jsonMap(cells, IncidentDraft.I_OTHER_CODES, d, d.otherCodes, unprotect);
+    d.occurredFrom = dateTime(cells, IncidentDraft.I_OCCURRED_FROM, d, unprotect);
+    d.occurredTo = dateTime(cells, IncidentDraft.I_OCCURRED_TO, d, unprotect);
+    d.timePrecision = dec.enumValue(header(IncidentDraft.I_TIME_PRECISION), cell(cells, IncidentDraft.I_TIME_PRECISION, unprotect), TimePrecision.class, d.timePrecision);
+    Boolean estimated = dec.bool(header(IncidentDraft.I_TIME_ESTIMATED), cell(cells, IncidentDraft.I_TIME_ESTIMATED, unprotect));
     d.timeEstimated = Boolean.TRUE.equals(estimated);
-    d.reportedAt = dateTime(cells, IncidentDraft.REPORTED_AT, d, unprotect);
-    d.latitude = dec.number(header(IncidentDraft.LATITUDE), cell(cells, IncidentDraft.LATITUDE, false), ProblemCode.COORDINATE_NOT_A_NUMBER);
-    d.longitude = dec.number(header(IncidentDraft.LONGITUDE), cell(cells, IncidentDraft.LONGITUDE, false), ProblemCode.COORDINATE_NOT_A_NUMBER);
-    d.accuracy = dec.number(header(IncidentDraft.ACCURACY), cell(cells, IncidentDraft.ACCURACY, false), ProblemCode.INVALID_VALUE);
-    d.locationPrecision = dec.enumValue(header(IncidentDraft.LOCATION_PRECISION), cell(cells, IncidentDraft.LOCATION_PRECISION, unprotect), LocationPrecision.class, LocationPrecision.UNKNOWN);
-    d.department = cell(cells, IncidentDraft.DEPARTMENT, unprotect);
-    d.municipality = cell(cells, IncidentDraft.MUNICIPALITY, unprotect);
-    d.colonia = cell(cells, IncidentDraft.COLONIA, unprotect);
-    d.address = cell(cells, IncidentDraft.ADDRESS, unprotect);
-    victims(cell(cells, IncidentDraft.VICTIMS, unprotect), d);
-    d.attempt = dec.enumValue(header(IncidentDraft.ATTEMPT), cell(cells, IncidentDraft.ATTEMPT, unprotect), Attempt.class, Attempt.UNKNOWN);
-    d.mechanism = dec.enumValue(header(IncidentDraft.MECHANISM), cell(cells, IncidentDraft.MECHANISM, unprotect), Mechanism.class, Mechanism.UNKNOWN);
-    d.placeType = dec.enumValue(header(IncidentDraft.PLACE_TYPE), cell(cells, IncidentDraft.PLACE_TYPE, unprotect), PlaceType.class, PlaceType.UNKNOWN);
-    d.domestic = dec.bool(header(IncidentDraft.DOMESTIC), cell(cells, IncidentDraft.DOMESTIC, unprotect));
-    d.organisedCrime = dec.bool(header(IncidentDraft.ORGANISED_CRIME), cell(cells, IncidentDraft.ORGANISED_CRIME, unprotect));
-    String history = FieldDecoder.blankToNull(cell(cells, IncidentDraft.CASE_HISTORY, unprotect));
+    d.reportedAt = dateTime(cells, IncidentDraft.I_REPORTED_AT, d, unprotect);
+    d.latitude = dec.number(header(IncidentDraft.I_LATITUDE), cell(cells, IncidentDraft.I_LATITUDE, false), ProblemCode.COORDINATE_NOT_A_NUMBER);
+    d.longitude = dec.number(header(IncidentDraft.I_LONGITUDE), cell(cells, IncidentDraft.I_LONGITUDE, false), ProblemCode.COORDINATE_NOT_A_NUMBER);
+    d.accuracy = dec.number(header(IncidentDraft.I_ACCURACY), cell(cells, IncidentDraft.I_ACCURACY, false), ProblemCode.INVALID_VALUE);
+    d.locationPrecision = dec.enumValue(header(IncidentDraft.I_LOCATION_PRECISION), cell(cells, IncidentDraft.I_LOCATION_PRECISION, unprotect), LocationPrecision.class, LocationPrecision.UNKNOWN);
+    d.department = cell(cells, IncidentDraft.I_DEPARTMENT, unprotect);
+    d.municipality = cell(cells, IncidentDraft.I_MUNICIPALITY, unprotect);
+    d.colonia = cell(cells, IncidentDraft.I_COLONIA, unprotect);
+    d.address = cell(cells, IncidentDraft.I_ADDRESS, unprotect);
+    victims(cell(cells, IncidentDraft.I_VICTIMS, unprotect), d);
+    d.attempt = dec.enumValue(header(IncidentDraft.I_ATTEMPT), cell(cells, IncidentDraft.I_ATTEMPT, unprotect), Attempt.class, Attempt.UNKNOWN);
+    d.mechanism = dec.enumValue(header(IncidentDraft.I_MECHANISM), cell(cells, IncidentDraft.I_MECHANISM, unprotect), Mechanism.class, Mechanism.UNKNOWN);
+    d.placeType = dec.enumValue(header(IncidentDraft.I_PLACE_TYPE), cell(cells, IncidentDraft.I_PLACE_TYPE, unprotect), PlaceType.class, PlaceType.UNKNOWN);
+    d.domestic = dec.bool(header(IncidentDraft.I_DOMESTIC), cell(cells, IncidentDraft.I_DOMESTIC, unprotect));
+    d.organisedCrime = dec.bool(header(IncidentDraft.I_ORGANISED_CRIME), cell(cells, IncidentDraft.I_ORGANISED_CRIME, unprotect));
+    String history = FieldDecoder.blankToNull(cell(cells, IncidentDraft.I_CASE_HISTORY, unprotect));
     if (history != null) {
       try {
         d.caseHistory = CaseHistory.parse(history);
@@ -146,20 +168,20 @@ final class CsvColumns {
         d.problem(ProblemCode.INVALID_CASE_HISTORY, IncidentDraft.CASE_HISTORY, history, e.getMessage());
       }
     }
-    d.publication = dec.enumValue(header(IncidentDraft.PUBLICATION), cell(cells, IncidentDraft.PUBLICATION, unprotect), PublicationState.class, PublicationState.DRAFT);
-    d.source = dec.enumValue(header(IncidentDraft.SOURCE), cell(cells, IncidentDraft.SOURCE, unprotect), SourceType.class, SourceType.UNKNOWN);
-    sourceRefs(cell(cells, IncidentDraft.SOURCE_REFS, unprotect), d);
-    d.narrative = cell(cells, IncidentDraft.NARRATIVE, unprotect);
-    String flags = FieldDecoder.blankToNull(cell(cells, IncidentDraft.SENSITIVITY, unprotect));
+    d.publication = dec.enumValue(header(IncidentDraft.I_PUBLICATION), cell(cells, IncidentDraft.I_PUBLICATION, unprotect), PublicationState.class, PublicationState.DRAFT);
+    d.source = dec.enumValue(header(IncidentDraft.I_SOURCE), cell(cells, IncidentDraft.I_SOURCE, unprotect), SourceType.class, SourceType.UNKNOWN);
+    sourceRefs(cell(cells, IncidentDraft.I_SOURCE_REFS, unprotect), d);
+    d.narrative = cell(cells, IncidentDraft.I_NARRATIVE, unprotect);
+    String flags = FieldDecoder.blankToNull(cell(cells, IncidentDraft.I_SENSITIVITY, unprotect));
     if (flags != null) {
       for (String f : FLAG_SEPARATOR.split(flags.strip())) {
-        SensitivityFlag flag = dec.enumValue(header(IncidentDraft.SENSITIVITY), f, SensitivityFlag.class, null);
+        SensitivityFlag flag = dec.enumValue(header(IncidentDraft.I_SENSITIVITY), f, SensitivityFlag.class, null);
         if (flag != null) {
           d.sensitivity.add(flag);
         }
       }
     }
-    jsonMap(cells, IncidentDraft.ATTRIBUTES, d, d.attributes, unprotect);
+    jsonMap(cells, IncidentDraft.I_ATTRIBUTES, d, d.attributes, unprotect);
     for (Map.Entry<Integer, String> e : extra.entrySet()) {
       int i = e.getKey();
       String v = i < cells.size() ? cells.get(i) : "";
@@ -173,8 +195,9 @@ final class CsvColumns {
     }
   }
 
-  private OffsetDateTime dateTime(List<String> cells, String field, IncidentDraft d, boolean unprotect) {
-    String text = FieldDecoder.blankToNull(cell(cells, field, unprotect));
+  private OffsetDateTime dateTime(List<String> cells, int at, IncidentDraft d, boolean unprotect) {
+    String field = IncidentDraft.CANONICAL_FIELDS.get(at);
+    String text = FieldDecoder.blankToNull(cell(cells, at, unprotect));
     if (text == null) {
       return null;
     }
@@ -214,8 +237,9 @@ final class CsvColumns {
     return null;
   }
 
-  private void jsonMap(List<String> cells, String field, IncidentDraft d, Map<String, String> into, boolean unprotect) {
-    String text = FieldDecoder.blankToNull(cell(cells, field, unprotect));
+  private void jsonMap(List<String> cells, int at, IncidentDraft d, Map<String, String> into, boolean unprotect) {
+    String field = IncidentDraft.CANONICAL_FIELDS.get(at);
+    String text = FieldDecoder.blankToNull(cell(cells, at, unprotect));
     if (text == null) {
       return;
     }
@@ -249,7 +273,7 @@ final class CsvColumns {
       }
       FieldDecoder dec = d.decoder;
       int before = dec.problems().size();
-      String field = header(IncidentDraft.VICTIMS);
+      String field = header(IncidentDraft.I_VICTIMS);
       Sex sex = dec.enumValue(field, parts[0], Sex.class, Sex.UNKNOWN);
       OptionalInt age = dec.integer(field, parts[1]);
       Optional<AgeBand> band = Optional.empty();

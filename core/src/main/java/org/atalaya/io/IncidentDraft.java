@@ -83,6 +83,39 @@ final class IncidentDraft {
           DOMESTIC, ORGANISED_CRIME, CASE_HISTORY, PUBLICATION, SOURCE, SOURCE_REFS, NARRATIVE,
           SENSITIVITY, ATTRIBUTES);
 
+
+  /** Positions of the canonical fields in {@link #CANONICAL_FIELDS}, for array lookups per row. */
+  static final int I_ID = 0;
+  static final int I_ICCS = 1;
+  static final int I_CATEGORY = 2;
+  static final int I_OTHER_CODES = 3;
+  static final int I_OCCURRED_FROM = 4;
+  static final int I_OCCURRED_TO = 5;
+  static final int I_TIME_PRECISION = 6;
+  static final int I_TIME_ESTIMATED = 7;
+  static final int I_REPORTED_AT = 8;
+  static final int I_LATITUDE = 9;
+  static final int I_LONGITUDE = 10;
+  static final int I_ACCURACY = 11;
+  static final int I_LOCATION_PRECISION = 12;
+  static final int I_DEPARTMENT = 13;
+  static final int I_MUNICIPALITY = 14;
+  static final int I_COLONIA = 15;
+  static final int I_ADDRESS = 16;
+  static final int I_VICTIMS = 17;
+  static final int I_ATTEMPT = 18;
+  static final int I_MECHANISM = 19;
+  static final int I_PLACE_TYPE = 20;
+  static final int I_DOMESTIC = 21;
+  static final int I_ORGANISED_CRIME = 22;
+  static final int I_CASE_HISTORY = 23;
+  static final int I_PUBLICATION = 24;
+  static final int I_SOURCE = 25;
+  static final int I_SOURCE_REFS = 26;
+  static final int I_NARRATIVE = 27;
+  static final int I_SENSITIVITY = 28;
+  static final int I_ATTRIBUTES = 29;
+
   final FieldDecoder decoder;
   /** Maps a canonical key to the name the input uses for it, for problem reports. */
   private final UnaryOperator<String> fieldName;
@@ -140,9 +173,12 @@ final class IncidentDraft {
    *     in the decoder)
    */
   Incident finish(ReadContext ctx) {
+    boolean claimed = false;
     if (id == null || id.isBlank()) {
       problem(ProblemCode.MISSING_ID, ID, "", "");
-    } else if (ctx.isDuplicate(id)) {
+    } else if (ctx.claim(id)) {
+      claimed = true;
+    } else {
       problem(ProblemCode.DUPLICATE_ID, ID, id, "");
     }
     Classification classification = classification(ctx.options().taxonomy());
@@ -152,6 +188,9 @@ final class IncidentDraft {
     Location location = location(point);
     Attributes attrs = attributes();
     if (decoder.hasErrors()) {
+      if (claimed) {
+        ctx.release(id);
+      }
       return null;
     }
     try {
@@ -176,9 +215,11 @@ final class IncidentDraft {
               Optional.ofNullable(FieldDecoder.blankToNull(narrative)),
               sensitivity,
               attrs);
-      ctx.remember(id);
       return incident;
     } catch (IllegalArgumentException e) {
+      if (claimed) {
+        ctx.release(id);
+      }
       problem(ProblemCode.INVALID_RECORD, "", "", e.getMessage());
       return null;
     }

@@ -38,13 +38,18 @@ final class ReadContext {
     return options.sourceName();
   }
 
-  boolean isDuplicate(String id) {
-    return options.rejectDuplicateIds() && ids.contains(id);
+  /**
+   * Claims an id for the record being read: returns false when an earlier accepted record has it.
+   * A claimed id is released again if its record is rejected for another reason, so only accepted
+   * records hold ids (one hash operation per accepted record instead of two).
+   */
+  boolean claim(String id) {
+    return !options.rejectDuplicateIds() || ids.add(id);
   }
 
-  void remember(String id) {
+  void release(String id) {
     if (options.rejectDuplicateIds()) {
-      ids.add(id);
+      ids.remove(id);
     }
   }
 
