@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       ConvertCommand.class,
       DemoCommand.class,
+      RateCommand.class,
+      CompareRatesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Atalaya implements Runnable {
