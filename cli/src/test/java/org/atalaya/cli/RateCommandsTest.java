@@ -49,7 +49,7 @@ class RateCommandsTest {
     assertThat(json.get("per").asLong()).isEqualTo(1000);
     assertThat(json.get("confidence").asDouble()).isEqualTo(0.9);
     assertThat(json.get("rate").asDouble()).isEqualTo(10);
-    Run human = run("rate", "--count", "0", "--population", "50000");
+    CliTest.Run human = run("rate", "--count", "0", "--population", "50000");
     assertThat(human.exit()).isZero();
     assertThat(human.out()).contains("0 per 100,000").contains("population 50,000").contains("95% confidence interval 0 to 7.378").contains("exact Garwood");
   }
@@ -67,7 +67,7 @@ class RateCommandsTest {
     assertThat(json.get("pValue").asDouble()).isCloseTo(0.079668633033329522, offset(1e-12));
     assertThat(json.get("pValueGreater").asDouble()).isCloseTo(0.056008659787699693, offset(1e-12));
     assertThat(json.get("pValueLess").asDouble()).isCloseTo(0.97593182322731198, offset(1e-12));
-    Run human = run("compare-rates", "--count1", "11", "--population1", "800", "--count2", "21", "--population2", "3011");
+    CliTest.Run human = run("compare-rates", "--count1", "11", "--population1", "800", "--count2", "21", "--population2", "3011");
     assertThat(human.out()).contains("rate ratio 1.971").contains("two-sided p = 0.07967");
   }
 
@@ -86,16 +86,16 @@ class RateCommandsTest {
   @DisplayName("usage errors exit 2 and say what was wrong")
   void usageErrors() {
     assertThat(run("rate", "--count", "3").exit()).isEqualTo(2);
-    Run negative = run("rate", "--count", "-3", "--population", "10");
+    CliTest.Run negative = run("rate", "--count", "-3", "--population", "10");
     assertThat(negative.exit()).isEqualTo(2);
     assertThat(negative.err()).contains("count (-3) must be set and not negative");
-    Run method = run("rate", "--count", "3", "--population", "10", "--method", "wald");
+    CliTest.Run method = run("rate", "--count", "3", "--population", "10", "--method", "wald");
     assertThat(method.exit()).isEqualTo(2);
     assertThat(method.err()).contains("must be exact or byar");
-    Run confidence = run("rate", "--count", "3", "--population", "10", "--confidence", "95");
+    CliTest.Run confidence = run("rate", "--count", "3", "--population", "10", "--confidence", "95");
     assertThat(confidence.exit()).isEqualTo(2);
     assertThat(confidence.err()).contains("confidence (95.0) must be strictly between 0 and 1");
-    Run zeros = run("compare-rates", "--count1", "0", "--population1", "1", "--count2", "0", "--population2", "1");
+    CliTest.Run zeros = run("compare-rates", "--count1", "0", "--population1", "1", "--count2", "0", "--population2", "1");
     assertThat(zeros.exit()).isEqualTo(2);
     assertThat(zeros.err()).contains("nothing to compare");
   }
