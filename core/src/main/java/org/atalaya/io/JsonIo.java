@@ -396,6 +396,7 @@ final class JsonIo {
 
     GeoJsonWriter(OutputStream out) throws IOException {
       g = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+      g.setPrettyPrinter(new OneFeaturePerLine());
       g.writeStartObject();
       g.writeStringField("type", "FeatureCollection");
       g.writeArrayFieldStart("features");
@@ -403,7 +404,6 @@ final class JsonIo {
 
     @Override
     public void write(Incident incident) throws IOException {
-      g.writeRaw('\n');
       g.writeStartObject();
       g.writeStringField("type", "Feature");
       g.writeStringField("id", incident.id());
@@ -432,11 +432,43 @@ final class JsonIo {
 
     @Override
     public void close() throws IOException {
-      g.writeRaw('\n');
       g.writeEndArray();
       g.writeEndObject();
       g.writeRaw('\n');
       g.close();
+    }
+  }
+
+  /**
+   * Compact JSON except that each element of the top-level {@code features} array starts a new
+   * line, so a GeoJSON file reads and diffs one incident per line.
+   */
+  private static final class OneFeaturePerLine extends com.fasterxml.jackson.core.util.MinimalPrettyPrinter {
+    private static final long serialVersionUID = 1L;
+
+    private static boolean inFeatures(JsonGenerator g) {
+      com.fasterxml.jackson.core.JsonStreamContext c = g.getOutputContext();
+      return c.inArray() && c.getParent() != null && c.getParent().getParent() != null && c.getParent().getParent().inRoot();
+    }
+
+    @Override
+    public void beforeArrayValues(JsonGenerator g) throws IOException {
+      if (inFeatures(g)) {
+        g.writeRaw('\n');
+      }
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(inFeatures(g) ? ",\n" : ",");
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+      if (inFeatures(g) && nrOfValues > 0) {
+        g.writeRaw('\n');
+      }
+      g.writeRaw(']');
     }
   }
 }
