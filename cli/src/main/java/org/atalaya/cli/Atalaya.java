@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       RateCommand.class,
       CompareRatesCommand.class,
+      IndicatorsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Atalaya implements Runnable {

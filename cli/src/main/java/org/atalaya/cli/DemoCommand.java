@@ -1,7 +1,12 @@
 package org.atalaya.cli;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +14,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.atalaya.incident.Incident;
+import org.atalaya.indicator.ApjImpunity;
+import org.atalaya.indicator.PopulationTable;
+import org.atalaya.indicator.Proportion;
+import org.atalaya.indicator.Rate;
 import org.atalaya.io.CsvLayout;
 import org.atalaya.io.IncidentFormat;
 import org.atalaya.io.IncidentWriter;
@@ -37,7 +49,9 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Show the toolkit on SYNTHETIC incidents for Tegucigalpa and San Pedro Sula (2023-2025):",
-      "write them as CSV, Spanish-Excel CSV, JSON, NDJSON and GeoJSON, validate every file, and summarise."
+      "write them as CSV, Spanish-Excel CSV, JSON, NDJSON and GeoJSON, validate every file, and summarise;",
+      "show their rates with exact intervals over illustrative, synthetic denominators,",
+      "print the REAL national APJ impunity funnel with its sources, and write indicators.json."
     })
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Where to write the files (default: ${DEFAULT-VALUE}).", defaultValue = "atalaya-demo")
@@ -87,11 +101,18 @@ final class DemoCommand implements Callable<Integer> {
           f.file(), f.what(), t.get("demo.counts", back.report().read(), back.report().accepted(), back.report().rejected()),
           t.get(equal ? "demo.identical" : "demo.different"));
     }
+    IndicatorsCommand.Report indicators = indicators(incidents);
+    Files.writeString(out.resolve(INDICATORS), indicators.toJson(), StandardCharsets.UTF_8);
+    o.printf("  %-20s %s%n", INDICATORS, t.get("demo.file.indicators"));
     Path readme = out.resolve("README.txt");
     writeReadme(readme, outputs, incidents.size());
     o.printf("  %-20s %s%n", "README.txt", t.get("demo.readme"));
     o.println();
     printSummary(o, incidents, t);
+    o.println();
+    printRates(o, indicators, t);
+    o.println();
+    printImpunity(o, t);
     o.flush();
     return allEqual ? Atalaya.OK : Atalaya.DATA_PROBLEMS;
   }
@@ -124,6 +145,140 @@ final class DemoCommand implements Callable<Integer> {
     o.println(total);
   }
 
+  /** File name of the indicators document the demo writes. */
+  static final String INDICATORS = "indicators.json";
+
+  /** Vintage of the demo's denominators: they are made up, and say so. */
+  static final String DEMO_VINTAGE =
+      "ILLUSTRATIVE, SYNTHETIC denominators for the demo (not INE figures): 0801 Distrito Central 1,300,000;"
+          + " 0501 San Pedro Sula 850,000; the same every year";
+
+  private static final Map<String, String> CITY = Map.of("0801", "Tegucigalpa", "0501", "San Pedro Sula");
+
+  private static PopulationTable demoPopulation() {
+    List<PopulationTable.Row> rows = new ArrayList<>();
+    for (int year = 2023; year <= 2025; year++) {
+      rows.add(new PopulationTable.Row("0801", year, Optional.empty(), Optional.empty(), 1_300_000));
+      rows.add(new PopulationTable.Row("0501", year, Optional.empty(), Optional.empty(), 850_000));
+    }
+    return PopulationTable.of(DEMO_VINTAGE, rows);
+  }
+
+  private IndicatorsCommand.Report indicators(List<Incident> incidents) {
+    IndicatorsCommand.Settings settings =
+        new IndicatorsCommand.Settings(
+            new LinkedHashSet<>(List.of("area", "year")),
+            "municipality",
+            IccsCode.of("0101"),
+            Rate.DEFAULT_CONFIDENCE,
+            Optional.of(SyntheticIncidents.AS_OF),
+            2);
+    return IndicatorsCommand.Report.compute(
+        incidents, incidents.size(), 0, "incidents.csv (SYNTHETIC, seed " + seed + ")", "built-in", demoPopulation(), settings);
+  }
+
+  private void printRates(PrintWriter o, IndicatorsCommand.Report report, Texts t) {
+    o.println(t.get("demo.rates"));
+    o.println("  " + t.get("demo.denominators"));
+    for (Map.Entry<IndicatorsCommand.Key, Rate> e : report.rates.entrySet()) {
+      Rate r = e.getValue();
+      String area = e.getKey().area().orElse("");
+      o.printf(
+          Locale.ROOT,
+          "  %-15s %d  %,5d / %,9.0f  %s%n",
+          CITY.getOrDefault(area, area),
+          e.getKey().year().orElse(0),
+          r.count(),
+          r.population(),
+          IndicatorsCommand.Report.rateText(r));
+    }
+    for (IndicatorsCommand.Report.Change c : report.changes) {
+      if (c.from() == 2023 && c.to() == 2025) {
+        String area = c.area().orElse("");
+        o.println("  " + t.get("demo.synthetic.tag") + " " + CITY.getOrDefault(area, area) + ": " + c.change().sentence(t.locale()));
+      }
+    }
+  }
+
+  /** One row of the embedded APJ/ASJ impunity file. */
+  record ImpunityRow(
+      int year, String source, OptionalLong homicides, OptionalLong casesInCourt, OptionalLong convictions, Optional<String> publishedIih) {}
+
+  static List<ImpunityRow> impunityRows() throws IOException {
+    try (InputStream in = DemoCommand.class.getResourceAsStream("data/honduras-impunity.csv")) {
+      if (in == null) {
+        throw new IOException("the embedded file data/honduras-impunity.csv is missing from the jar");
+      }
+      CsvMapper mapper = new CsvMapper();
+      CsvSchema schema = CsvSchema.emptySchema().withHeader();
+      List<ImpunityRow> rows = new ArrayList<>();
+      try (MappingIterator<Map<String, String>> it =
+          mapper.readerForMapOf(String.class).with(schema).readValues(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        while (it.hasNext()) {
+          Map<String, String> c = it.next();
+          String iih = c.getOrDefault("impunity_index_pct", "").strip();
+          rows.add(
+              new ImpunityRow(
+                  Integer.parseInt(c.get("year").strip()),
+                  c.get("source").strip(),
+                  count(c.get("homicides")),
+                  count(c.get("cases_entering_court")),
+                  count(c.get("convictions")),
+                  iih.isEmpty() ? Optional.empty() : Optional.of(iih)));
+        }
+      }
+      return rows;
+    }
+  }
+
+  private static OptionalLong count(String cell) {
+    return cell == null || cell.isBlank() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(cell.strip()));
+  }
+
+  private static String pct(double p) {
+    return String.format(Locale.ROOT, "%.1f%%", 100 * p);
+  }
+
+  private static String pct(Proportion p) {
+    return String.format(Locale.ROOT, "%.2f%% (%.2f%% - %.2f%%)", 100 * p.estimate(), 100 * p.lower(), 100 * p.upper());
+  }
+
+  private void printImpunity(PrintWriter o, Texts t) throws IOException {
+    o.println(t.get("demo.impunity"));
+    o.println("  " + t.get("demo.impunity.how"));
+    for (ImpunityRow r : impunityRows()) {
+      if (r.homicides().isEmpty() || r.convictions().isEmpty()) {
+        continue;
+      }
+      long h = r.homicides().getAsLong();
+      long conv = r.convictions().getAsLong();
+      StringBuilder line =
+          new StringBuilder(String.format(Locale.ROOT, "  %d  %s %,d", r.year(), t.get("demo.impunity.homicides"), h));
+      r.casesInCourt().ifPresent(c -> line.append(String.format(Locale.ROOT, ", %s %,d", t.get("demo.impunity.court"), c)));
+      line.append(String.format(Locale.ROOT, ", %s %,d", t.get("demo.impunity.convictions"), conv));
+      o.println(line);
+      StringBuilder p = new StringBuilder("        " + t.get("demo.impunity.convRatio") + " " + pct(Proportion.of(conv, h, Rate.DEFAULT_CONFIDENCE)));
+      if (r.casesInCourt().isPresent()) {
+        p.append("; ").append(t.get("demo.impunity.courtRatio")).append(' ')
+            .append(pct(Proportion.of(r.casesInCourt().getAsLong(), h, Rate.DEFAULT_CONFIDENCE)));
+      }
+      o.println(p);
+      StringBuilder idx = new StringBuilder("        ");
+      if (r.casesInCourt().isPresent()) {
+        ApjImpunity apj = ApjImpunity.of(h, r.casesInCourt().getAsLong(), conv);
+        idx.append("IIH ").append(pct(apj.impunityIndex()))
+            .append("  IJH ").append(pct(apj.judicialisationIndex()))
+            .append("  IRC ").append(apj.resolutionIndex().isPresent() ? pct(apj.resolutionIndex().getAsDouble()) : "-");
+      } else {
+        idx.append("IIH ").append(pct(1 - (double) conv / h)).append("  IJH -  IRC -  (").append(t.get("demo.impunity.noCourt")).append(')');
+      }
+      r.publishedIih().ifPresent(v -> idx.append("  [").append(t.get("demo.impunity.published", v)).append(']'));
+      o.println(idx);
+      o.println("        " + t.get("demo.impunity.source", r.source()));
+    }
+    o.println("  " + t.get("demo.impunity.caveat"));
+  }
+
   private static String shorten(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
@@ -139,6 +294,9 @@ final class DemoCommand implements Callable<Integer> {
     for (Output f : outputs) {
       sb.append(String.format("%-20s %s%n", f.file(), f.what()));
     }
+    sb.append(String.format("%-20s %s%n", INDICATORS,
+        "indicators of the SYNTHETIC homicides (rates with exact intervals, SDG 16.1.1, change, alarms, impunity funnel),"));
+    sb.append(String.format("%-20s %s%n", "", "each with its lineage; the populations are ILLUSTRATIVE, SYNTHETIC denominators, not INE figures"));
     Files.writeString(readme, sb.toString(), StandardCharsets.UTF_8);
   }
 }
