@@ -1,0 +1,2 @@
+/** An exact, grid-accelerated index answering "which fences cover this point". */
+package org.atalaya.geo.fence;

@@ -1,0 +1,27 @@
+package org.atalaya.geo.io;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * An invalid polygon that was repaired with JTS {@code GeometryFixer} and accepted: where it was
+ * and what was wrong with it, as JTS {@code IsValidOp} found it. Immutable and thread-safe.
+ *
+ * @param featureIndex the 1-based feature (GeoJSON) or line (WKT) number
+ * @param id the area's id; never {@code null}
+ * @param problem what was wrong, for example "Self-intersection at (10.0, 5.0)"; never {@code
+ *     null}
+ * @since 0.1
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public record AreaRepair(long featureIndex, String id, String problem) {
+
+  /** Validates the fields. */
+  public AreaRepair {
+    checkArgument(featureIndex >= 1, "featureIndex (%s) must be 1 or more", featureIndex);
+    Objects.requireNonNull(id, "id must not be null");
+    Objects.requireNonNull(problem, "problem must not be null");
+  }
+}
