@@ -44,6 +44,7 @@ import org.atalaya.indicator.PopulationTable;
 import org.atalaya.indicator.Proportion;
 import org.atalaya.indicator.Rate;
 import org.atalaya.indicator.StageCount;
+import org.atalaya.indicator.StageTime;
 import org.atalaya.io.IncidentFormat;
 import org.atalaya.io.IncidentReadException;
 import org.atalaya.io.ReadResult;
@@ -865,8 +866,21 @@ final class IndicatorsCommand implements Callable<Integer> {
             med.putNull(name);
           }
         }
+        ObjectNode times = n.putObject("timeToStage");
+        for (int k = 0; k + 1 < all.length; k++) {
+          StageTime st = f.timeBetween(all[k], all[k + 1]);
+          ObjectNode o = times.putObject(all[k].name() + "->" + all[k + 1].name());
+          o.put("atRisk", st.atRisk());
+          o.put("events", st.events());
+          o.put("stillWaiting", st.stillWaiting());
+          o.put("endedOtherwise", st.endedOtherwise());
+          o.put("startUnknown", st.startUnknown());
+          putOptional(o, "medianDays", st.medianDays());
+          putOptional(o, "medianLower", st.estimate().medianLower());
+          putOptional(o, "medianUpper", st.estimate().medianUpper());
+        }
         Lineage.Builder l =
-            lineage(subjectEn + " impunity funnel", f.cases(), "case histories; cohort with " + settings.followUpYears() + "-year follow-up, right-censored; Clopper-Pearson intervals");
+            lineage(subjectEn + " impunity funnel", f.cases(), "case histories; cohort with " + settings.followUpYears() + "-year follow-up, right-censored; Clopper-Pearson intervals; Kaplan-Meier times to the next stage (cases that ended elsewhere never reach it)");
         if (f.withoutHistory() > 0) {
           l.excluded("no case history", f.withoutHistory());
         }
@@ -875,6 +889,14 @@ final class IndicatorsCommand implements Callable<Integer> {
         }
         n.set("lineage", lineageNode(l.build()));
         funnelLines.add(new FunnelLine(e.getKey(), f));
+      }
+    }
+
+    private static void putOptional(ObjectNode o, String name, OptionalDouble value) {
+      if (value.isPresent()) {
+        o.put(name, value.getAsDouble());
+      } else {
+        o.putNull(name);
       }
     }
 

@@ -152,6 +152,20 @@ class IndicatorsCommandTest {
     assertThat(convicted.get("ofCohort").get("lower").asDouble()).isCloseTo(0.1266556, within(1e-6));
     assertThat(convicted.get("ofCohort").get("upper").asDouble()).isCloseTo(0.2918427, within(1e-6));
     assertThat(funnel.get("lineage").get("used").asLong()).isEqualTo(100);
+    // Kaplan-Meier: 20 of 100 charged, the other 80 still waiting on 2026-01-01, so half never got there
+    JsonNode toCharge = funnel.get("timeToStage").get("INVESTIGATED->CHARGED");
+    assertThat(keys(toCharge))
+        .containsExactly("atRisk", "events", "stillWaiting", "endedOtherwise", "startUnknown", "medianDays", "medianLower", "medianUpper");
+    JsonNode reportedToInvestigated = funnel.get("timeToStage").get("REPORTED->INVESTIGATED");
+    assertThat(reportedToInvestigated.get("atRisk").asLong()).isEqualTo(100);
+    assertThat(reportedToInvestigated.get("events").asLong()).isEqualTo(20);
+    assertThat(reportedToInvestigated.get("stillWaiting").asLong()).isEqualTo(80);
+    assertThat(reportedToInvestigated.get("medianDays").isNull()).isTrue();
+    // all 20 charged on 2023-12-20 were convicted 21 days later
+    JsonNode toConviction = funnel.get("timeToStage").get("CHARGED->CONVICTED");
+    assertThat(toConviction.get("events").asLong()).isEqualTo(20);
+    assertThat(toConviction.get("medianDays").asDouble()).isEqualTo(21);
+    assertThat(funnel.get("medianDays").get("CHARGED->CONVICTED").asDouble()).isEqualTo(21);
   }
 
   @Test

@@ -35,10 +35,39 @@ public final class Concentration {
 
   private final long[] ascending;
   private final long total;
+  private final Lineage lineage;
 
-  private Concentration(long[] ascending, long total) {
+  private Concentration(long[] ascending, long total, Lineage lineage) {
     this.ascending = ascending;
     this.total = total;
+    this.lineage = lineage;
+  }
+
+  /** The method, as lineages record it. */
+  static final String METHOD =
+      "Gini over places sorted by count, zeros included; generalised Gini of Bernasco and Steenbeek (2017)";
+
+  /**
+   * Returns what the figures came from: the incidents used, the number of places, the method and
+   * the version (no confidence level: no interval is computed).
+   *
+   * @return the lineage; never {@code null}
+   * @since 0.1
+   */
+  public Lineage lineage() {
+    return lineage;
+  }
+
+  /**
+   * Returns this concentration with another lineage, for example with the input file and the
+   * places' layer added.
+   *
+   * @param lineage the lineage; never null
+   * @return a concentration equal to this one but for its lineage; never {@code null}
+   * @since 0.1
+   */
+  public Concentration withLineage(Lineage lineage) {
+    return new Concentration(ascending, total, Objects.requireNonNull(lineage, "lineage must not be null"));
   }
 
   /**
@@ -60,7 +89,12 @@ public final class Concentration {
     }
     checkArgument(total > 0, "the counts must not all be 0: with no incident there is no concentration");
     Arrays.sort(sorted);
-    return new Concentration(sorted, total);
+    Lineage lineage =
+        Lineage.builder("concentration of incidents over " + sorted.length + " places")
+            .used(total)
+            .method(METHOD)
+            .build();
+    return new Concentration(sorted, total, lineage);
   }
 
   /**

@@ -67,6 +67,11 @@ public final class HomicideVictims {
   private final long attemptsExcluded;
   private final long victimsNotKilled;
   private final long victimsOutcomeUnknown;
+  private final Lineage lineage;
+
+  /** The method, as lineages record it. */
+  static final String METHOD =
+      "victims with outcome KILLED in ICCS 0101 incidents (or within it) not recorded as attempts";
 
   private HomicideVictims(
       List<AgeBand> bands,
@@ -75,7 +80,8 @@ public final class HomicideVictims {
       long incidentsWithoutVictims,
       long attemptsExcluded,
       long victimsNotKilled,
-      long victimsOutcomeUnknown) {
+      long victimsOutcomeUnknown,
+      Lineage lineage) {
     this.bands = bands;
     this.counts = counts;
     this.incidents = incidents;
@@ -83,6 +89,33 @@ public final class HomicideVictims {
     this.attemptsExcluded = attemptsExcluded;
     this.victimsNotKilled = victimsNotKilled;
     this.victimsOutcomeUnknown = victimsOutcomeUnknown;
+    this.lineage = lineage;
+  }
+
+  /**
+   * Returns what the count came from: the homicide incidents used, the incidents, victims and
+   * attempts left out and why, the method and the version. {@link #rate} adds the population
+   * vintage, the confidence level and the interval method.
+   *
+   * @return the lineage; never {@code null}
+   * @since 0.1
+   */
+  public Lineage lineage() {
+    return lineage;
+  }
+
+  /**
+   * Returns these counts with another lineage, for example with the input file and filters added;
+   * the rates of {@link #rate} start from it.
+   *
+   * @param lineage the lineage; never null
+   * @return counts equal to these but for their lineage; never {@code null}
+   * @since 0.1
+   */
+  public HomicideVictims withLineage(Lineage lineage) {
+    return new HomicideVictims(
+        bands, counts, incidents, incidentsWithoutVictims, attemptsExcluded, victimsNotKilled, victimsOutcomeUnknown,
+        Objects.requireNonNull(lineage, "lineage must not be null"));
   }
 
   /**
@@ -126,8 +159,19 @@ public final class HomicideVictims {
         }
       }
     }
+    Lineage lineage =
+        Lineage.builder("victims of intentional homicide (SDG 16.1.1 numerator)")
+            .filter("ICCS 0101 and the codes within it, attempts left out")
+            .used(homicides)
+            .excluded("recorded as an attempt", attempts)
+            .excluded("homicide incident without a victim record", withoutVictims)
+            .excluded("victims not killed", notKilled)
+            .excluded("victims of unknown outcome", unknownOutcome)
+            .withoutZeroExclusions()
+            .method(METHOD)
+            .build();
     return new HomicideVictims(
-        bandList, ImmutableMap.copyOf(counts), homicides, withoutVictims, attempts, notKilled, unknownOutcome);
+        bandList, ImmutableMap.copyOf(counts), homicides, withoutVictims, attempts, notKilled, unknownOutcome, lineage);
   }
 
   private static Optional<AgeBand> bandOf(Victim v, List<AgeBand> bands) {
@@ -269,12 +313,22 @@ public final class HomicideVictims {
     if (p.isEmpty() || p.getAsDouble() <= 0) {
       return Optional.empty();
     }
-    return Optional.of(
+    Rate r =
         Rate.builder()
             .count(victims(sex, ageBand))
             .population(p.getAsDouble())
             .per(per)
             .confidence(confidence)
-            .build());
+            .build();
+    Lineage.Builder l =
+        lineage.toBuilder()
+            .indicator(
+                "SDG 16.1.1 victims of intentional homicide per " + r.lineage().indicator().substring("rate per ".length())
+                    + ", area " + area + ", " + year + sex.map(s -> ", " + s.name().toLowerCase(java.util.Locale.ROOT)).orElse("")
+                    + ageBand.map(b -> ", ages " + b).orElse(""))
+            .confidence(confidence)
+            .method(r.lineage().method().orElseThrow() + "; " + METHOD)
+            .populationVintage(population.vintage());
+    return Optional.of(r.withLineage(l.build()));
   }
 }

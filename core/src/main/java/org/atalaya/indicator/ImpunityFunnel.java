@@ -49,7 +49,18 @@ import org.atalaya.incident.Incident;
  *   <li>Median time between two stages is over the cases that reached both with both dates known:
  *       a stage's date is known when the history starts at or before that stage (a history that
  *       starts at CHARGED says nothing about when the case was reported). It is the median of the
- *       completed times only, so it understates the waiting time when many cases are still waiting.
+ *       completed times only, so it understates the waiting time when many cases are still waiting:
+ *       prefer {@link #timeBetween(FunnelStage, FunnelStage)}.
+ *   <li><b>Time between stages with right-censoring</b> ({@link #timeBetween(FunnelStage,
+ *       FunnelStage, EndedElsewhere)}): a Kaplan-Meier estimate over the cases that reached the
+ *       first stage with its date known, starting on that date. A case that reached the second
+ *       stage by {@code asOf} is an event at the days between the two; a case still on its way is
+ *       censored at the days from the first stage to {@code asOf} (a case from last month has not
+ *       had time to reach court). A case that <em>ended elsewhere</em> (acquitted or dismissed
+ *       before a conviction, or archived, without reaching the second stage) is treated as {@link
+ *       EndedElsewhere} says: by default it never reaches the stage and stays at risk up to {@code
+ *       asOf}, so the curve is the share of cases not yet at the stage; the median is then "not
+ *       reached" when fewer than half of the cases ever get there.
  * </ul>
  *
  * Immutable and thread-safe.
@@ -70,6 +81,8 @@ public final class ImpunityFunnel {
   private final Map<CaseStatus, Long> byCurrentStatus;
   private final List<StageCount> stages;
   private final double[][] medianDays;
+  private final List<CaseRecord> records;
+  private final Lineage lineage;
 
   /**
    * What the funnel is computed for: the date it describes, the follow-up that defines the cohort,
@@ -120,7 +133,9 @@ public final class ImpunityFunnel {
       long younger,
       Map<CaseStatus, Long> byCurrentStatus,
       List<StageCount> stages,
-      double[][] medianDays) {
+      double[][] medianDays,
+      List<CaseRecord> records,
+      Lineage lineage) {
     this.settings = settings;
     this.cases = cases;
     this.withoutHistory = withoutHistory;
@@ -130,6 +145,8 @@ public final class ImpunityFunnel {
     this.byCurrentStatus = byCurrentStatus;
     this.stages = stages;
     this.medianDays = medianDays;
+    this.records = records;
+    this.lineage = lineage;
   }
 
   /**
@@ -278,6 +295,121 @@ public final class ImpunityFunnel {
     return Double.isNaN(m) ? OptionalDouble.empty() : OptionalDouble.of(m);
   }
 
+  /**
+   * Returns the Kaplan-Meier estimate of the time from reaching {@code from} to reaching {@code
+   * to}, with cases that ended elsewhere treated as never reaching {@code to} ({@link
+   * EndedElsewhere#NEVER_REACHES}).
+   *
+   * @param from the earlier stage; never null
+   * @param to the later stage; never null, after {@code from}
+   * @return the estimate; never {@code null}
+   * @throws IllegalArgumentException if {@code to} is not after {@code from}
+   * @since 0.1
+   */
+  public StageTime timeBetween(FunnelStage from, FunnelStage to) {
+    return timeBetween(from, to, EndedElsewhere.NEVER_REACHES);
+  }
+
+  /**
+   * Returns the Kaplan-Meier estimate of the time, in days, from reaching {@code from} to reaching
+   * {@code to}, right-censored at the funnel's date (see the class rules). The estimate's
+   * confidence level is the funnel's.
+   *
+   * @param from the earlier stage; never null
+   * @param to the later stage; never null, after {@code from}
+   * @param endedElsewhere how cases that ended without reaching {@code to} count; never null
+   * @return the estimate; never {@code null}
+   * @throws IllegalArgumentException if {@code to} is not after {@code from}
+   * @since 0.1
+   */
+  public StageTime timeBetween(FunnelStage from, FunnelStage to, EndedElsewhere endedElsewhere) {
+    Objects.requireNonNull(from, "from must not be null");
+    Objects.requireNonNull(to, "to must not be null");
+    Objects.requireNonNull(endedElsewhere, "endedElsewhere must not be null");
+    checkArgument(from.compareTo(to) < 0, "to (%s) must be a later stage than from (%s)", to, from);
+    int a = from.ordinal();
+    int b = to.ordinal();
+    List<Double> times = new ArrayList<>();
+    List<Boolean> events = new ArrayList<>();
+    long startUnknown = 0;
+    long ended = 0;
+    long waiting = 0;
+    for (CaseRecord r : records) {
+      LocalDate start = r.reachedOn()[a];
+      if (start == null) {
+        continue;
+      }
+      if (r.firstKnown() < 0 || r.firstKnown() > a) {
+        startUnknown++;
+        continue;
+      }
+      LocalDate reached = r.reachedOn()[b];
+      if (reached != null) {
+        times.add((double) ChronoUnit.DAYS.between(start, reached));
+        events.add(true);
+      } else if (r.current().isFinal() || r.current() == CaseStatus.ARCHIVED) {
+        ended++;
+        LocalDate until = endedElsewhere == EndedElsewhere.CENSORED_WHEN_ENDED ? r.currentSince() : settings.asOf();
+        times.add((double) ChronoUnit.DAYS.between(start, until));
+        events.add(false);
+      } else {
+        waiting++;
+        times.add((double) ChronoUnit.DAYS.between(start, settings.asOf()));
+        events.add(false);
+      }
+    }
+    double[] t = new double[times.size()];
+    boolean[] e = new boolean[times.size()];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = times.get(i);
+      e[i] = events.get(i);
+    }
+    KaplanMeier km = KaplanMeier.of(t, e, settings.confidence());
+    Lineage l =
+        lineage.toBuilder()
+            .indicator("days from " + from + " to " + to)
+            .used(t.length)
+            .excluded("reached " + from + " on an unknown date", startUnknown)
+            .withoutZeroExclusions()
+            .method(
+                "Kaplan-Meier, Greenwood standard error, log-transformed limits, Brookmeyer-Crowley"
+                    + " interval of the median (R survfit defaults); still waiting: censored at "
+                    + settings.asOf() + "; ended elsewhere: "
+                    + (endedElsewhere == EndedElsewhere.NEVER_REACHES
+                        ? "never reaches the stage (at risk up to " + settings.asOf() + ")"
+                        : "censored on the day it ended"))
+            .build();
+    return new StageTime(from, to, endedElsewhere, km, waiting, ended, startUnknown, l);
+  }
+
+  /**
+   * Returns what the funnel was computed from: the number of cases used, those left out and why,
+   * the method, the confidence level and the Atalaya version. Add the input file, filters and so
+   * on with {@link #withLineage(Lineage)}.
+   *
+   * @return the lineage; never {@code null}
+   * @since 0.1
+   */
+  public Lineage lineage() {
+    return lineage;
+  }
+
+  /**
+   * Returns this funnel with another lineage, typically {@code
+   * f.withLineage(f.lineage().toBuilder().input("cases.csv").filter("ICCS 0101").build())}. The
+   * lineage is also the base of every {@link #timeBetween} estimate's.
+   *
+   * @param lineage the lineage; never null
+   * @return a funnel equal to this one but for its lineage; never {@code null}
+   * @since 0.1
+   */
+  public ImpunityFunnel withLineage(Lineage lineage) {
+    Objects.requireNonNull(lineage, "lineage must not be null");
+    return new ImpunityFunnel(
+        settings, cases, withoutHistory, notYetEntered, cohort, younger, byCurrentStatus, stages, medianDays, records,
+        lineage);
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("ImpunityFunnel[asOf=").append(settings.asOf());
@@ -287,6 +419,12 @@ public final class ImpunityFunnel {
     }
     return sb.append(']').toString();
   }
+
+  /**
+   * What the time estimates need of one case: the first date it reached each stage, the first
+   * stage whose date is known (-1 when none), its status on the funnel's date and since when.
+   */
+  private record CaseRecord(LocalDate[] reachedOn, int firstKnown, CaseStatus current, LocalDate currentSince) {}
 
   /** Collects cases one by one. Not thread-safe; used only inside a factory call. */
   private static final class Accumulator {
@@ -302,6 +440,7 @@ public final class ImpunityFunnel {
     private final long[] censored = new long[STAGES.length];
     private final long[] cohortReached = new long[STAGES.length];
     private final List<List<Long>> days = new ArrayList<>();
+    private final List<CaseRecord> records = new ArrayList<>();
 
     Accumulator(Settings settings) {
       this.settings = settings;
@@ -364,6 +503,9 @@ public final class ImpunityFunnel {
         }
       }
       Optional<FunnelStage> first = FunnelStage.of(events.get(0).status());
+      records.add(
+          new CaseRecord(
+              reachedOn, first.map(Enum::ordinal).orElse(-1), current, events.get(events.size() - 1).date()));
       if (first.isPresent()) {
         int known = first.get().ordinal();
         for (int a = known; a < STAGES.length; a++) {
@@ -402,7 +544,22 @@ public final class ImpunityFunnel {
           younger,
           ImmutableMap.copyOf(byCurrentStatus),
           out.build(),
-          medians);
+          medians,
+          ImmutableList.copyOf(records),
+          lineage());
+    }
+
+    private Lineage lineage() {
+      return Lineage.builder("impunity funnel")
+          .used(cases)
+          .excluded("no case history", withoutHistory)
+          .excluded("first step after " + settings.asOf(), notYetEntered)
+          .withoutZeroExclusions()
+          .confidence(settings.confidence())
+          .method(
+              "case histories as of " + settings.asOf() + "; cohort with " + settings.followUp()
+                  + " follow-up, younger cases right-censored; Clopper-Pearson intervals")
+          .build();
     }
 
     private static double median(List<Long> values) {

@@ -2,6 +2,7 @@ package org.atalaya.indicator;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +21,11 @@ import org.apiguardian.api.API;
  * Where an indicator came from: its input files, the filters applied, how many incidents were used
  * and how many were left out (and why), the population vintage, the confidence level, the method,
  * the seed of any random step and the Atalaya version. Serialises to JSON so a published figure
- * can be traced and recomputed. Immutable and thread-safe.
+ * can be traced and recomputed. Every indicator result carries one ({@code lineage()}), filled with
+ * what the computation knows (method, confidence level, counts used and left out, version); the
+ * caller adds what only it knows (input file, filters, population vintage) with {@link
+ * #toBuilder()} and the result's {@code withLineage}. Jackson serialises a lineage as {@link
+ * #toJsonTree()}. Immutable and thread-safe.
  *
  * @param indicator what was computed, for example {@code "homicide rate per 100,000"}; never
  *     {@code null} or blank
@@ -89,8 +94,34 @@ public record Lineage(
    * @return the version, or {@code "development build"} outside a released jar; never {@code null}
    */
   public static String atalayaVersion() {
+    return VERSION;
+  }
+
+  private static final String VERSION = readVersion();
+
+  private static String readVersion() {
     String v = Lineage.class.getPackage().getImplementationVersion();
     return v == null ? "development build" : v;
+  }
+
+  /**
+   * Returns a builder holding every value of this lineage, to add inputs, filters or exclusions
+   * or to change a value. The version of the lineage it builds is the running one.
+   *
+   * @return a new builder; never {@code null}
+   * @since 0.1
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder(indicator);
+    inputs.forEach(b::input);
+    filters.forEach(b::filter);
+    b.used(used);
+    excluded.forEach(b::excluded);
+    populationVintage.ifPresent(b::populationVintage);
+    confidence.ifPresent(b::confidence);
+    method.ifPresent(b::method);
+    seed.ifPresent(b::seed);
+    return b;
   }
 
   /**
@@ -109,8 +140,26 @@ public record Lineage(
    * @return the JSON text; never {@code null}
    */
   public String toJson() {
-    ObjectMapper mapper = new ObjectMapper();
-    ObjectNode o = mapper.createObjectNode();
+    try {
+      return MAPPER.writeValueAsString(toJsonTree());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree of plain values could not be written", e);
+    }
+  }
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /**
+   * Returns the lineage as a Jackson tree, the object {@link #toJson()} writes. Jackson uses it to
+   * serialise a lineage, so a lineage inside any object written with an {@code ObjectMapper} comes
+   * out in this form.
+   *
+   * @return a new tree; never {@code null}
+   * @since 0.1
+   */
+  @JsonValue
+  public ObjectNode toJsonTree() {
+    ObjectNode o = MAPPER.createObjectNode();
     o.put("indicator", indicator);
     inputs.forEach(o.putArray("inputs")::add);
     filters.forEach(o.putArray("filters")::add);
@@ -130,11 +179,7 @@ public record Lineage(
       o.putNull("seed");
     }
     o.put("version", version);
-    try {
-      return mapper.writeValueAsString(o);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree of plain values could not be written", e);
-    }
+    return o;
   }
 
   /**
@@ -144,7 +189,7 @@ public record Lineage(
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.1")
   public static final class Builder {
-    private final String indicator;
+    private String indicator;
     private final ImmutableList.Builder<String> inputs = ImmutableList.builder();
     private final ImmutableList.Builder<String> filters = ImmutableList.builder();
     private long used;
@@ -156,6 +201,29 @@ public record Lineage(
 
     private Builder(String indicator) {
       this.indicator = Objects.requireNonNull(indicator, "indicator must not be null");
+    }
+
+    /**
+     * Replaces what was computed.
+     *
+     * @param indicator what was computed; never null or blank
+     * @return this builder
+     * @since 0.1
+     */
+    public Builder indicator(String indicator) {
+      this.indicator = Objects.requireNonNull(indicator, "indicator must not be null");
+      return this;
+    }
+
+    /**
+     * Removes the reasons whose count is 0, so a lineage lists only exclusions that happened.
+     *
+     * @return this builder
+     * @since 0.1
+     */
+    public Builder withoutZeroExclusions() {
+      excluded.values().removeIf(n -> n == 0);
+      return this;
     }
 
     /**

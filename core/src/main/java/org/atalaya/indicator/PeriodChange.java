@@ -8,6 +8,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -44,8 +45,14 @@ public final class PeriodChange {
   private final Rate after;
   private final RateComparison comparison;
   private final ChangeVerdict verdict;
+  private final Lineage lineage;
 
   private PeriodChange(String subjectEnglish, String subjectSpanish, Rate before, Rate after) {
+    this(subjectEnglish, subjectSpanish, before, after, Optional.empty());
+  }
+
+  private PeriodChange(
+      String subjectEnglish, String subjectSpanish, Rate before, Rate after, Optional<Lineage> lineage) {
     this.subjectEnglish = subjectEnglish;
     this.subjectSpanish = subjectSpanish;
     this.before = before;
@@ -62,6 +69,60 @@ public final class PeriodChange {
     } else {
       verdict = ChangeVerdict.BORDERLINE;
     }
+    this.lineage = lineage.orElseGet(this::defaultLineage);
+  }
+
+  /** The method, as lineages record it. */
+  static final String METHOD =
+      "R poisson.test(c(after, before), c(population after, population before)); a change is called"
+          + " significant only when p < 1 - confidence and the rate ratio's interval excludes 1";
+
+  /** The lineage of the two rates, merged: their inputs, filters, exclusions and vintages. */
+  private Lineage defaultLineage() {
+    Lineage b = before.lineage();
+    Lineage a = after.lineage();
+    Lineage.Builder out =
+        Lineage.builder("change in the " + subjectEnglish + " rate")
+            .used(b.used() + a.used())
+            .confidence(after.confidence())
+            .method(METHOD);
+    b.inputs().forEach(out::input);
+    a.inputs().stream().filter(i -> !b.inputs().contains(i)).forEach(out::input);
+    b.filters().forEach(out::filter);
+    a.filters().stream().filter(f -> !b.filters().contains(f)).forEach(out::filter);
+    b.excluded().forEach(out::excluded);
+    a.excluded().forEach(out::excluded);
+    if (b.populationVintage().isPresent() && a.populationVintage().isPresent()
+        && !b.populationVintage().equals(a.populationVintage())) {
+      out.populationVintage(b.populationVintage().get() + " (before); " + a.populationVintage().get() + " (after)");
+    } else {
+      b.populationVintage().or(a::populationVintage).ifPresent(out::populationVintage);
+    }
+    return out.build();
+  }
+
+  /**
+   * Returns what the change came from: by default the two rates' inputs, filters, exclusions and
+   * population vintages merged, the incidents of both periods, the confidence level, the method and
+   * the version.
+   *
+   * @return the lineage; never {@code null}
+   * @since 0.1
+   */
+  public Lineage lineage() {
+    return lineage;
+  }
+
+  /**
+   * Returns this change with another lineage.
+   *
+   * @param lineage the lineage; never null
+   * @return a change equal to this one but for its lineage; never {@code null}
+   * @since 0.1
+   */
+  public PeriodChange withLineage(Lineage lineage) {
+    Objects.requireNonNull(lineage, "lineage must not be null");
+    return new PeriodChange(subjectEnglish, subjectSpanish, before, after, Optional.of(lineage));
   }
 
   /**

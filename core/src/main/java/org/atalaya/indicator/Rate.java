@@ -2,7 +2,13 @@ package org.atalaya.indicator;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
 /**
@@ -21,6 +27,9 @@ import org.apiguardian.api.API;
  * @param upper the upper confidence limit, per {@code per}
  * @param confidence the confidence level, strictly between 0 and 1
  * @param method how the interval was computed; never {@code null}
+ * @param lineage what the rate came from: the count used, the confidence level, the method and the
+ *     version, plus whatever the caller added with {@link #withLineage(Lineage)}; never {@code
+ *     null}
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -32,7 +41,8 @@ public record Rate(
     double lower,
     double upper,
     double confidence,
-    IntervalMethod method) {
+    IntervalMethod method,
+    Lineage lineage) {
 
   /** The default base: rates per 100,000. */
   public static final double PER_100_000 = 100_000;
@@ -53,12 +63,85 @@ public record Rate(
     checkPositiveFinite("per", per);
     ConfidenceInterval.checkConfidence(confidence);
     Objects.requireNonNull(method, "method must not be null");
+    Objects.requireNonNull(lineage, "lineage must not be null");
     checkArgument(
         lower <= rate && rate <= upper,
         "rate (%s) must lie within its limits (%s, %s)",
         rate,
         lower,
         upper);
+  }
+
+  /**
+   * Validates the rate and gives it the lineage the factories give: the count used, the
+   * confidence level, the method and the version.
+   *
+   * @param count the observed count; not negative
+   * @param population the population or person-time; positive and finite
+   * @param per the base; positive and finite
+   * @param rate {@code count / population * per}
+   * @param lower the lower limit
+   * @param upper the upper limit
+   * @param confidence the confidence level, strictly between 0 and 1
+   * @param method how the interval was computed; never null
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public Rate(
+      long count,
+      double population,
+      double per,
+      double rate,
+      double lower,
+      double upper,
+      double confidence,
+      IntervalMethod method) {
+    this(count, population, per, rate, lower, upper, confidence, method, defaultLineage(count, per, confidence, method));
+  }
+
+  /** Built directly rather than through a builder: {@code Rate.of} is on the benchmarked path. */
+  private static Lineage defaultLineage(long count, double per, double confidence, IntervalMethod method) {
+    ConfidenceInterval.checkConfidence(confidence);
+    String indicator =
+        per == PER_100_000
+            ? "rate per 100,000"
+            : "rate per " + new BigDecimal(Double.toString(per)).stripTrailingZeros().toPlainString();
+    return new Lineage(
+        indicator,
+        ImmutableList.of(),
+        ImmutableList.of(),
+        Math.max(count, 0),
+        ImmutableMap.of(),
+        Optional.empty(),
+        OptionalDouble.of(confidence),
+        Optional.of(describe(Objects.requireNonNull(method, "method must not be null"))),
+        OptionalLong.empty(),
+        Lineage.atalayaVersion());
+  }
+
+  /**
+   * Describes an interval method in words, as lineages record it.
+   *
+   * @param method the method; never null
+   * @return the description; never {@code null}
+   */
+  static String describe(IntervalMethod method) {
+    return switch (method) {
+      case EXACT -> "exact (Garwood) Poisson interval, as R poisson.test";
+      case BYAR -> "Byar's approximation to the Poisson interval (Breslow and Day, 1987)";
+    };
+  }
+
+  /**
+   * Returns this rate with another lineage, typically {@code
+   * r.withLineage(r.lineage().toBuilder().input("incidents.csv").populationVintage("INE 2013
+   * projections").build())}.
+   *
+   * @param lineage the lineage; never null
+   * @return a rate equal to this one but for its lineage; never {@code null}
+   * @since 0.1
+   */
+  public Rate withLineage(Lineage lineage) {
+    return new Rate(count, population, per, rate, lower, upper, confidence, method, lineage);
   }
 
   /**

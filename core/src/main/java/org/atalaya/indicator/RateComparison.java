@@ -2,6 +2,7 @@ package org.atalaya.indicator;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Objects;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apiguardian.api.API;
@@ -45,6 +46,9 @@ import org.apiguardian.api.API;
  * @param pValue the two-sided p-value by R's rule
  * @param pValueGreater the one-sided p-value for "the first rate is higher"
  * @param pValueLess the one-sided p-value for "the first rate is lower"
+ * @param lineage what the comparison came from: the counts used, the confidence level, the method
+ *     and the version, plus whatever the caller added with {@link #withLineage(Lineage)}; never
+ *     {@code null}
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -59,7 +63,8 @@ public record RateComparison(
     double upper,
     double pValue,
     double pValueGreater,
-    double pValueLess) {
+    double pValueLess,
+    Lineage lineage) {
 
   /** R's relative tolerance when comparing outcome probabilities in {@code binom.test}. */
   static final double RELATIVE_TOLERANCE = 1 + 1e-7;
@@ -81,6 +86,68 @@ public record RateComparison(
         rateRatio,
         lower,
         upper);
+    Objects.requireNonNull(lineage, "lineage must not be null");
+  }
+
+  /**
+   * Validates the comparison and gives it the lineage {@link #of(long, double, long, double,
+   * double)} gives.
+   *
+   * @param count1 the first count
+   * @param population1 the first population
+   * @param count2 the second count
+   * @param population2 the second population
+   * @param confidence the confidence level
+   * @param rateRatio the rate ratio
+   * @param lower the lower limit
+   * @param upper the upper limit
+   * @param pValue the two-sided p-value
+   * @param pValueGreater the one-sided p-value, first rate higher
+   * @param pValueLess the one-sided p-value, first rate lower
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public RateComparison(
+      long count1,
+      double population1,
+      long count2,
+      double population2,
+      double confidence,
+      double rateRatio,
+      double lower,
+      double upper,
+      double pValue,
+      double pValueGreater,
+      double pValueLess) {
+    this(
+        count1, population1, count2, population2, confidence, rateRatio, lower, upper, pValue, pValueGreater,
+        pValueLess, defaultLineage(count1, count2, confidence));
+  }
+
+  /** The method, as lineages record it. */
+  static final String METHOD =
+      "conditional binomial test of two Poisson rates, as R poisson.test: Clopper-Pearson interval of"
+          + " the rate ratio, two-sided p-value by R binom.test's rule";
+
+  private static Lineage defaultLineage(long count1, long count2, double confidence) {
+    ConfidenceInterval.checkConfidence(confidence);
+    return Lineage.builder("rate ratio")
+        .used(Math.max(count1, 0) + Math.max(count2, 0))
+        .confidence(confidence)
+        .method(METHOD)
+        .build();
+  }
+
+  /**
+   * Returns this comparison with another lineage.
+   *
+   * @param lineage the lineage; never null
+   * @return a comparison equal to this one but for its lineage; never {@code null}
+   * @since 0.1
+   */
+  public RateComparison withLineage(Lineage lineage) {
+    return new RateComparison(
+        count1, population1, count2, population2, confidence, rateRatio, lower, upper, pValue, pValueGreater,
+        pValueLess, lineage);
   }
 
   /**

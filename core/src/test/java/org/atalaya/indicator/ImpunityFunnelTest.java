@@ -170,6 +170,124 @@ class ImpunityFunnelTest {
     }
   }
 
+  @Nested
+  @DisplayName("Kaplan-Meier times between stages")
+  class KaplanMeierTimes {
+    final ImpunityFunnel f = ImpunityFunnel.of(CASES, ONE_YEAR);
+
+    private void assertSurvival(StageTime t, double[] times, double[] survival) {
+      assertThat(t.estimate().steps()).extracting(KaplanMeier.Step::time).containsExactly(box(times));
+      for (int i = 0; i < times.length; i++) {
+        assertRelative("surv at " + times[i], t.estimate().steps().get(i).survival(), survival[i]);
+      }
+    }
+
+    private Double[] box(double[] v) {
+      return java.util.Arrays.stream(v).boxed().toArray(Double[]::new);
+    }
+
+    @Test
+    @DisplayName("charged to convicted: acquittals and dismissals never reach conviction and stay at risk to the funnel's date")
+    void chargedToConvicted() {
+      // A 183, D 245, F 182 convicted; C acquitted (2023-06-01 to 2024-12-31: 579 days), G dismissed (274)
+      // f <- survfit(Surv(c(183, 579, 245, 182, 274), c(1, 0, 1, 1, 0)) ~ 1); quantile(f, 0.5)
+      StageTime t = f.timeBetween(FunnelStage.CHARGED, FunnelStage.CONVICTED);
+      assertSurvival(
+          t,
+          new double[] {182, 183, 245, 274, 579},
+          new double[] {0.80000000000000004, 0.60000000000000009, 0.40000000000000002, 0.40000000000000002,
+              0.40000000000000002});
+      assertRelative("lower at 183", t.estimate().steps().get(1).lower().getAsDouble(), 0.29331643163832644);
+      assertThat(t.medianDays()).hasValue(245);
+      assertThat(t.estimate().medianLower()).hasValue(183);
+      assertThat(t.estimate().medianUpper()).isEmpty();
+      assertThat(t.atRisk()).isEqualTo(5);
+      assertThat(t.events()).isEqualTo(3);
+      assertThat(t.endedOtherwise()).isEqualTo(2);
+      assertThat(t.stillWaiting()).isZero();
+      assertThat(t.startUnknown()).isZero();
+      assertThat(t.endedElsewhere()).isEqualTo(EndedElsewhere.NEVER_REACHES);
+    }
+
+    @Test
+    @DisplayName("charged to convicted, censoring cases on the day they ended: a shorter, cause-specific median")
+    void chargedToConvictedCensoredWhenEnded() {
+      // C acquitted after 122 days, G dismissed after 30
+      // f <- survfit(Surv(c(183, 122, 245, 182, 30), c(1, 0, 1, 1, 0)) ~ 1); quantile(f, 0.5)
+      StageTime t = f.timeBetween(FunnelStage.CHARGED, FunnelStage.CONVICTED, EndedElsewhere.CENSORED_WHEN_ENDED);
+      assertSurvival(
+          t,
+          new double[] {30, 122, 182, 183, 245},
+          new double[] {1, 1, 0.66666666666666663, 0.33333333333333331, 0});
+      assertRelative("lower at 183", t.estimate().steps().get(3).lower().getAsDouble(), 0.067278390851922276);
+      assertThat(t.estimate().steps().get(4).lower()).isEmpty();
+      assertThat(t.medianDays()).hasValue(183);
+      assertThat(t.estimate().medianLower()).hasValue(182);
+      assertThat(t.estimate().medianUpper()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("reported to charged: recent cases are censored at their age, a history starting at the charge is left out")
+    void reportedToCharged() {
+      // A 60, D 457, F 1, G 31 charged; B archived (699 days to the funnel's date); E (60) and J (30) still waiting;
+      // C starts at CHARGED, so its report date is unknown.
+      // f <- survfit(Surv(c(60, 699, 457, 60, 1, 31, 30), c(1, 0, 1, 0, 1, 1, 0)) ~ 1); quantile(f, 0.5)
+      StageTime t = f.timeBetween(FunnelStage.REPORTED, FunnelStage.CHARGED);
+      assertSurvival(
+          t,
+          new double[] {1, 30, 31, 60, 457, 699},
+          new double[] {0.8571428571428571, 0.8571428571428571, 0.68571428571428572, 0.51428571428571423,
+              0.25714285714285712, 0.25714285714285712});
+      assertRelative("lower at 457", t.estimate().steps().get(4).lower().getAsDouble(), 0.052499296163931397);
+      assertThat(t.medianDays()).hasValue(457);
+      assertThat(t.estimate().medianLower()).hasValue(31);
+      assertThat(t.estimate().medianUpper()).isEmpty();
+      assertThat(t.stillWaiting()).isEqualTo(2);
+      assertThat(t.endedOtherwise()).isEqualTo(1);
+      assertThat(t.startUnknown()).isEqualTo(1);
+      assertThat(t.lineage().excluded()).containsEntry("reached REPORTED on an unknown date", 1L);
+      assertThat(t.lineage().used()).isEqualTo(7);
+      // the median of finished steps only (A 60, D 457, F 1, G 31) says 45.5 days: it ignores the waiting
+      assertThat(f.medianDays(FunnelStage.REPORTED, FunnelStage.CHARGED)).hasValue(45.5);
+    }
+
+    @Test
+    @DisplayName("the guide's example: a curve ending exactly at 0.5 gives the midpoint to the last time, as R")
+    void guideExample() {
+      ImpunityFunnel g =
+          ImpunityFunnel.of(
+              List.of(
+                  CaseHistory.parse("REPORTED@2021-03-01 UNDER_INVESTIGATION@2021-03-20 CHARGED@2021-09-01 CONVICTED@2022-05-10"),
+                  CaseHistory.parse("REPORTED@2022-01-15 ARCHIVED@2022-06-01"),
+                  CaseHistory.parse("REPORTED@2024-11-02")),
+              ImpunityFunnel.Settings.of(AS_OF, Period.ofYears(2)));
+      // f <- survfit(Surv(c(184, 1081, 59), c(1, 0, 0)) ~ 1); quantile(f, 0.5): 632.5, lower 184, upper NA
+      StageTime t = g.timeBetween(FunnelStage.REPORTED, FunnelStage.CHARGED);
+      assertThat(t.medianDays()).hasValue(632.5);
+      assertThat(t.estimate().medianLower()).hasValue(184);
+      assertThat(t.estimate().medianUpper()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("when fewer than half of the cases reach the stage, the median is not reached")
+    void notReached() {
+      ImpunityFunnel young =
+          ImpunityFunnel.of(
+              List.of(
+                  CaseHistory.parse("REPORTED@2024-01-01 CHARGED@2024-02-01"),
+                  CaseHistory.parse("REPORTED@2024-01-01"),
+                  CaseHistory.parse("REPORTED@2024-06-01"),
+                  CaseHistory.parse("REPORTED@2024-12-01")),
+              ONE_YEAR);
+      StageTime t = young.timeBetween(FunnelStage.REPORTED, FunnelStage.CHARGED);
+      assertThat(t.medianDays()).isEmpty();
+      assertThat(t.events()).isEqualTo(1);
+      assertThat(t.stillWaiting()).isEqualTo(3);
+      assertThatThrownBy(() -> young.timeBetween(FunnelStage.CHARGED, FunnelStage.CHARGED))
+          .hasMessage("to (CHARGED) must be a later stage than from (CHARGED)");
+    }
+  }
+
   @Test
   @DisplayName("funnels by group follow the order groups first appear in")
   void byGroup() {
