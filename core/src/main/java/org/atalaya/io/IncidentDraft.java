@@ -1,10 +1,8 @@
 package org.atalaya.io;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,7 +149,8 @@ final class IncidentDraft {
   SourceType source = SourceType.UNKNOWN;
   String narrative;
   final Set<SensitivityFlag> sensitivity = EnumSet.noneOf(SensitivityFlag.class);
-  final Map<String, String> attributes = new LinkedHashMap<>();
+  /** Sorted, so that {@link Attributes} can take it without sorting again. */
+  final Map<String, String> attributes = new TreeMap<>();
 
   IncidentDraft(FieldDecoder decoder, UnaryOperator<String> fieldName) {
     this.decoder = decoder;
@@ -183,8 +182,8 @@ final class IncidentDraft {
     }
     Classification classification = classification(ctx.options().taxonomy());
     Optional<LatLon> point = point(ctx.options());
-    Optional<TimeWindow> occurred = occurred(ctx.clock());
-    checkReported(occurred, ctx.clock());
+    Optional<TimeWindow> occurred = occurred(ctx.now());
+    checkReported(occurred, ctx.now());
     Location location = location(point);
     Attributes attrs = attributes();
     if (decoder.hasErrors()) {
@@ -253,7 +252,8 @@ final class IncidentDraft {
       problem(ProblemCode.UNKNOWN_CATEGORY, ICCS, code.value(), "not in the ICCS catalogue");
     }
     try {
-      return new Classification(Optional.ofNullable(code), Optional.ofNullable(label), otherCodes);
+      return new Classification(
+          Optional.ofNullable(code), Optional.ofNullable(label), otherCodes.isEmpty() ? Map.of() : otherCodes);
     } catch (IllegalArgumentException e) {
       problem(ProblemCode.INVALID_VALUE, OTHER_CODES, otherCodes.toString(), e.getMessage());
       return Classification.UNCLASSIFIED;
@@ -318,7 +318,7 @@ final class IncidentDraft {
         : String.valueOf(v);
   }
 
-  private Optional<TimeWindow> occurred(Clock clock) {
+  private Optional<TimeWindow> occurred(java.time.Instant now) {
     if (occurredFrom == null) {
       if (occurredTo != null) {
         problem(ProblemCode.INVALID_RECORD, OCCURRED_TO, occurredTo.toString(), "occurred-to given without occurred-from");
@@ -356,18 +356,18 @@ final class IncidentDraft {
           "an INSTANT needs occurred-to equal to occurred-from");
       return Optional.empty();
     }
-    if (occurredFrom.toInstant().isAfter(clock.instant())) {
+    if (occurredFrom.toInstant().isAfter(now)) {
       problem(ProblemCode.FUTURE_DATE, OCCURRED_FROM, occurredFrom.toString(), "");
       return Optional.empty();
     }
     return Optional.of(new TimeWindow(occurredFrom, to, precision, timeEstimated));
   }
 
-  private void checkReported(Optional<TimeWindow> occurred, Clock clock) {
+  private void checkReported(Optional<TimeWindow> occurred, java.time.Instant now) {
     if (reportedAt == null) {
       return;
     }
-    if (reportedAt.toInstant().isAfter(clock.instant())) {
+    if (reportedAt.toInstant().isAfter(now)) {
       problem(ProblemCode.FUTURE_DATE, REPORTED_AT, reportedAt.toString(), "");
     } else if (occurred.isPresent() && reportedAt.isBefore(occurred.get().from())) {
       problem(
@@ -401,6 +401,14 @@ final class IncidentDraft {
   }
 
   private Attributes attributes() {
+    if (attributes.isEmpty()) {
+      return Attributes.EMPTY;
+    }
+    try {
+      return new Attributes(attributes); // validates every key; the usual case
+    } catch (IllegalArgumentException | NullPointerException invalid) {
+      // fall through: name every bad key, keep the good ones
+    }
     Map<String, String> valid = new TreeMap<>();
     attributes.forEach(
         (k, v) -> {

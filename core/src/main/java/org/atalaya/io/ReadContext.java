@@ -1,7 +1,6 @@
 package org.atalaya.io;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.atalaya.incident.Incident;
  */
 final class ReadContext {
   private final ReadOptions options;
+  private final java.time.Instant now;
   private final IncidentHandler handler;
   private final Set<String> ids = new HashSet<>(1 << 16);
   private final List<Problem> problems = new ArrayList<>();
@@ -24,14 +24,19 @@ final class ReadContext {
   ReadContext(ReadOptions options, IncidentHandler handler) {
     this.options = options;
     this.handler = handler;
+    this.now = options.clock().instant();
   }
 
   ReadOptions options() {
     return options;
   }
 
-  Clock clock() {
-    return options.clock();
+  /**
+   * Returns "now" for the future-date check: the clock is read once, when the read starts, so that
+   * a long read judges every record against the same moment (and does not read the clock per row).
+   */
+  java.time.Instant now() {
+    return now;
   }
 
   String file() {
