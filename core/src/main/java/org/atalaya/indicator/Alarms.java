@@ -48,6 +48,9 @@ public final class Alarms {
     Objects.requireNonNull(series, "series must not be null");
     checkArgument(years > 0, "years (%s) must be positive", years);
     checkArgument(!Double.isNaN(threshold), "threshold must be a number");
+    Lineage lineage =
+        rule(series, "Poisson Z alarm (baseline: mean of the same month in the " + years
+            + " previous years; alarm when z > " + threshold + ")");
     ImmutableList.Builder<Alarm> out = ImmutableList.builder();
     for (int i = 0; i < series.size(); i++) {
       YearMonth month = series.start().plusMonths(i);
@@ -58,7 +61,7 @@ public final class Alarms {
       double mu = baseline.getAsDouble();
       long x = series.countAt(i);
       double z = mu == 0 ? (x == 0 ? 0 : Double.POSITIVE_INFINITY) : (x - mu) / Math.sqrt(mu);
-      out.add(new Alarm(month, x, mu, z, threshold, z > threshold));
+      out.add(new Alarm(month, x, mu, z, threshold, z > threshold, lineage));
     }
     return out.build();
   }
@@ -79,6 +82,8 @@ public final class Alarms {
     Rate.checkPositiveFinite("mu0", mu0);
     checkArgument(lambda > 0 && lambda < 1, "lambda (%s) must be strictly between 0 and 1", lambda);
     Rate.checkPositiveFinite("width", width);
+    Lineage lineage =
+        rule(series, "EWMA alarm (mu0 = " + mu0 + ", lambda = " + lambda + ", L = " + width + ")");
     ImmutableList.Builder<Alarm> out = ImmutableList.builder();
     double z = mu0;
     for (int i = 0; i < series.size(); i++) {
@@ -86,7 +91,7 @@ public final class Alarms {
       z = lambda * x + (1 - lambda) * z;
       int t = i + 1;
       double limit = mu0 + width * Math.sqrt(lambda * mu0 / (2 - lambda) * (1 - Math.pow(1 - lambda, 2.0 * t)));
-      out.add(new Alarm(series.start().plusMonths(i), x, mu0, z, limit, z > limit));
+      out.add(new Alarm(series.start().plusMonths(i), x, mu0, z, limit, z > limit, lineage));
     }
     return out.build();
   }
@@ -107,13 +112,15 @@ public final class Alarms {
     checkArgument(mu1 > mu0 && Double.isFinite(mu1), "mu1 (%s) must be above mu0 (%s)", mu1, mu0);
     Rate.checkPositiveFinite("h", h);
     double k = (mu1 - mu0) / (Math.log(mu1) - Math.log(mu0));
+    Lineage lineage =
+        rule(series, "Poisson CUSUM alarm (mu0 = " + mu0 + ", mu1 = " + mu1 + ", h = " + h + ")");
     ImmutableList.Builder<Alarm> out = ImmutableList.builder();
     double s = 0;
     for (int i = 0; i < series.size(); i++) {
       long x = series.countAt(i);
       s = Math.max(0, s + x - k);
       boolean alarm = s > h;
-      out.add(new Alarm(series.start().plusMonths(i), x, mu0, s, h, alarm));
+      out.add(new Alarm(series.start().plusMonths(i), x, mu0, s, h, alarm, lineage));
       if (alarm) {
         s = 0;
       }
@@ -133,5 +140,10 @@ public final class Alarms {
     Rate.checkPositiveFinite("mu0", mu0);
     checkArgument(mu1 > mu0 && Double.isFinite(mu1), "mu1 (%s) must be above mu0 (%s)", mu1, mu0);
     return (mu1 - mu0) / (Math.log(mu1) - Math.log(mu0));
+  }
+
+  /** The series' lineage with the rule as its method: the inputs and counts stay those of the series. */
+  private static Lineage rule(MonthlySeries series, String method) {
+    return series.lineage().toBuilder().indicator("alarms on " + series.lineage().indicator()).method(method).build();
   }
 }

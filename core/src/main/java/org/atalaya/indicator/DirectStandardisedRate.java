@@ -33,6 +33,8 @@ import org.apiguardian.api.API;
  * @param lower the lower confidence limit, per {@code per}
  * @param upper the upper confidence limit, per {@code per}
  * @param confidence the confidence level, strictly between 0 and 1
+ * @param lineage what the rate came from: strata, counts used, confidence, method and version, plus
+ *     whatever the caller added with {@link #withLineage(Lineage)}; never {@code null}
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -44,7 +46,11 @@ public record DirectStandardisedRate(
     double rate,
     double lower,
     double upper,
-    double confidence) {
+    double confidence,
+    Lineage lineage) {
+
+  /** The method, as lineages record it. */
+  static final String METHOD = "direct standardisation, Fay-Feuer gamma interval";
 
   /**
    * Validates the values. Prefer {@link #of(long[], double[], double[], double, double)}, which
@@ -59,6 +65,46 @@ public record DirectStandardisedRate(
     ConfidenceInterval.checkConfidence(confidence);
     checkArgument(
         lower <= rate && rate <= upper, "rate (%s) must lie within its limits (%s, %s)", rate, lower, upper);
+    Objects.requireNonNull(lineage, "lineage must not be null");
+  }
+
+  /**
+   * Validates the values and gives the rate the lineage the factories give (counts used,
+   * confidence, method, version).
+   *
+   * @param count the observed count over all strata
+   * @param population the population over all strata
+   * @param per the base
+   * @param crudeRate the crude rate, per {@code per}
+   * @param rate the standardised rate, per {@code per}
+   * @param lower the lower limit, per {@code per}
+   * @param upper the upper limit, per {@code per}
+   * @param confidence the confidence level
+   * @throws IllegalArgumentException if a value breaks the rules of the record
+   */
+  public DirectStandardisedRate(
+      long count, double population, double per, double crudeRate, double rate, double lower, double upper, double confidence) {
+    this(count, population, per, crudeRate, rate, lower, upper, confidence, defaultLineage(count, confidence, 0));
+  }
+
+  private static Lineage defaultLineage(long count, double confidence, int strata) {
+    ConfidenceInterval.checkConfidence(confidence);
+    return Lineage.builder(strata > 0 ? "directly standardised rate over " + strata + " strata" : "directly standardised rate")
+        .used(Math.max(count, 0))
+        .confidence(confidence)
+        .method(METHOD)
+        .build();
+  }
+
+  /**
+   * Returns this rate with another lineage, for example with the input file, the filters and the
+   * standard population's name added: {@code r.withLineage(r.lineage().toBuilder().input("...").build())}.
+   *
+   * @param lineage the lineage; never null
+   * @return a rate equal to this one but for its lineage; never {@code null}
+   */
+  public DirectStandardisedRate withLineage(Lineage lineage) {
+    return new DirectStandardisedRate(count, population, per, crudeRate, rate, lower, upper, confidence, lineage);
   }
 
   /**
@@ -144,6 +190,7 @@ public record DirectStandardisedRate(
         y * per,
         Math.min(lower, y) * per,
         Math.max(upper, y) * per,
-        confidence);
+        confidence,
+        defaultLineage(count, confidence, counts.length));
   }
 }

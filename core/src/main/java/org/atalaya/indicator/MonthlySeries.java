@@ -21,10 +21,33 @@ public final class MonthlySeries {
 
   private final YearMonth start;
   private final ImmutableLongArray counts;
+  private final Lineage lineage;
 
-  private MonthlySeries(YearMonth start, ImmutableLongArray counts) {
+  private MonthlySeries(YearMonth start, ImmutableLongArray counts, Lineage lineage) {
     this.start = start;
     this.counts = counts;
+    this.lineage = lineage;
+  }
+
+  /**
+   * Returns what the series came from: its months and the incidents counted, plus whatever the
+   * caller added with {@link #withLineage(Lineage)} (input file, filters, exclusions). Alarms
+   * computed on the series start from this lineage.
+   *
+   * @return the lineage; never {@code null}
+   */
+  public Lineage lineage() {
+    return lineage;
+  }
+
+  /**
+   * Returns this series with another lineage.
+   *
+   * @param lineage the lineage; never null
+   * @return a series equal to this one but for its lineage; never {@code null}
+   */
+  public MonthlySeries withLineage(Lineage lineage) {
+    return new MonthlySeries(start, counts, Objects.requireNonNull(lineage, "lineage must not be null"));
   }
 
   /**
@@ -42,7 +65,16 @@ public final class MonthlySeries {
     for (int i = 0; i < counts.length; i++) {
       checkArgument(counts[i] >= 0, "count (%s) of %s must not be negative", counts[i], start.plusMonths(i));
     }
-    return new MonthlySeries(start, ImmutableLongArray.copyOf(counts));
+    long used = 0;
+    for (long c : counts) {
+      used += c;
+    }
+    Lineage lineage =
+        Lineage.builder("monthly counts " + start + " to " + start.plusMonths(counts.length - 1L))
+            .used(used)
+            .method("counts per calendar month")
+            .build();
+    return new MonthlySeries(start, ImmutableLongArray.copyOf(counts), lineage);
   }
 
   /**

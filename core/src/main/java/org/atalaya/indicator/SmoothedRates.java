@@ -33,6 +33,8 @@ import org.apiguardian.api.API;
  * @param rawRates the raw rates, per {@code per}; never {@code null}
  * @param shrinkage the weight {@code C_i} each raw rate keeps, from 0 to 1; never {@code null}
  * @param smoothedRates the smoothed rates, per {@code per}; never {@code null}
+ * @param lineage what the rates came from: areas, counts used, method and version, plus whatever
+ *     the caller added with {@link #withLineage(Lineage)}; never {@code null}
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -43,7 +45,12 @@ public record SmoothedRates(
     boolean varianceTruncated,
     ImmutableDoubleArray rawRates,
     ImmutableDoubleArray shrinkage,
-    ImmutableDoubleArray smoothedRates) {
+    ImmutableDoubleArray smoothedRates,
+    Lineage lineage) {
+
+  /** The method, as lineages record it. */
+  static final String METHOD =
+      "empirical Bayes, Marshall's global method of moments (negative between-area variance set to 0)";
 
   /**
    * Validates the values.
@@ -59,6 +66,50 @@ public record SmoothedRates(
     checkArgument(
         rawRates.length() == shrinkage.length() && rawRates.length() == smoothedRates.length(),
         "rawRates, shrinkage and smoothedRates must have the same length");
+    Objects.requireNonNull(lineage, "lineage must not be null");
+  }
+
+  /**
+   * Validates the values and gives the result a lineage naming the method and the number of areas.
+   *
+   * @param per the base
+   * @param globalRate the overall rate, per {@code per}
+   * @param betweenAreaVariance the between-area variance after truncation
+   * @param varianceTruncated whether the variance was truncated at 0
+   * @param rawRates the raw rates, per {@code per}
+   * @param shrinkage the weights each raw rate keeps
+   * @param smoothedRates the smoothed rates, per {@code per}
+   * @throws IllegalArgumentException if the arrays differ in length or the variance is negative
+   */
+  public SmoothedRates(
+      double per,
+      double globalRate,
+      double betweenAreaVariance,
+      boolean varianceTruncated,
+      ImmutableDoubleArray rawRates,
+      ImmutableDoubleArray shrinkage,
+      ImmutableDoubleArray smoothedRates) {
+    this(per, globalRate, betweenAreaVariance, varianceTruncated, rawRates, shrinkage, smoothedRates,
+        defaultLineage(rawRates == null ? 0 : rawRates.length(), -1));
+  }
+
+  private static Lineage defaultLineage(int areas, long used) {
+    Lineage.Builder b = Lineage.builder("empirically smoothed rates over " + areas + " areas").method(METHOD);
+    if (used >= 0) {
+      b.used(used);
+    }
+    return b.build();
+  }
+
+  /**
+   * Returns these rates with another lineage, for example with the input file and population
+   * vintage added.
+   *
+   * @param lineage the lineage; never null
+   * @return rates equal to these but for their lineage; never {@code null}
+   */
+  public SmoothedRates withLineage(Lineage lineage) {
+    return new SmoothedRates(per, globalRate, betweenAreaVariance, varianceTruncated, rawRates, shrinkage, smoothedRates, lineage);
   }
 
   /**
@@ -130,6 +181,11 @@ public record SmoothedRates(
       shrinkOut.add(c);
       smoothOut.add((m + c * (raw[i] - m)) * per);
     }
-    return new SmoothedRates(per, m * per, a, truncated, rawOut.build(), shrinkOut.build(), smoothOut.build());
+    long used = 0;
+    for (long c : counts) {
+      used += c;
+    }
+    return new SmoothedRates(
+        per, m * per, a, truncated, rawOut.build(), shrinkOut.build(), smoothOut.build(), defaultLineage(areas, used));
   }
 }

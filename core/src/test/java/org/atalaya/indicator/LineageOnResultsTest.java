@@ -153,4 +153,47 @@ class LineageOnResultsTest {
     assertThat(json.get("lineage").get("inputs").get(0).asText()).isEqualTo("a.csv");
     assertThat(l.toBuilder().build()).isEqualTo(l);
   }
+
+  @Test
+  @DisplayName("a standardised rate records its strata, counts, confidence, Fay-Feuer method and version")
+  void standardisedRate() throws IOException {
+    DirectStandardisedRate r =
+        DirectStandardisedRate.of(new long[] {3, 7}, new double[] {1000, 2000}, new double[] {60, 40}, 0.9, 1000);
+    assertFilled(r.lineage(), Optional.of(0.9));
+    assertThat(r.lineage().used()).isEqualTo(10);
+    assertThat(r.lineage().indicator()).contains("2 strata");
+    assertThat(r.lineage().method().get()).contains("Fay-Feuer");
+    assertThat(r.withLineage(r.lineage().toBuilder().input("x.csv").build()).rate()).isEqualTo(r.rate());
+    assertCallerInputs(callerJson(r.lineage()));
+  }
+
+  @Test
+  @DisplayName("smoothed rates record the areas, the counts used, Marshall's method and how negative variance is handled")
+  void smoothedRates() throws IOException {
+    SmoothedRates s = SmoothedRates.marshallGlobal(new long[] {1, 5, 20}, new double[] {1000, 4000, 9000});
+    assertFilled(s.lineage(), Optional.empty());
+    assertThat(s.lineage().used()).isEqualTo(26);
+    assertThat(s.lineage().indicator()).contains("3 areas");
+    assertThat(s.lineage().method().get()).contains("Marshall").contains("set to 0");
+    assertCallerInputs(callerJson(s.lineage()));
+  }
+
+  @Test
+  @DisplayName("alarms carry the rule, its parameters and the series' inputs")
+  void alarms() throws IOException {
+    MonthlySeries series =
+        MonthlySeries.of(java.time.YearMonth.of(2022, 1), 5, 6, 4, 5, 7, 5, 6, 5, 4, 6, 5, 7, 6, 5, 4, 20);
+    assertFilled(series.lineage(), Optional.empty());
+    assertThat(series.lineage().used()).isEqualTo(100);
+    MonthlySeries withInputs = series.withLineage(series.lineage().toBuilder().input("incidents-2024.csv").build());
+    java.util.List<Alarm> alarms = Alarms.ewma(withInputs, 5.5, 0.2, 3);
+    assertThat(alarms).isNotEmpty().allSatisfy(a -> {
+      assertThat(a.lineage().inputs()).containsExactly("incidents-2024.csv");
+      assertThat(a.lineage().method().get()).contains("EWMA").contains("lambda = 0.2");
+      assertThat(a.lineage().used()).isEqualTo(100);
+    });
+    assertThat(Alarms.poissonZ(series, 1, 2).get(0).lineage().method().get()).contains("Poisson Z").contains("1 previous years");
+    assertThat(Alarms.cusum(series, 5, 8, 4).get(0).lineage().method().get()).contains("CUSUM");
+    assertCallerInputs(callerJson(alarms.get(0).lineage()));
+  }
 }
