@@ -855,6 +855,11 @@ final class IndicatorsCommand implements Callable<Integer> {
           writeProportion(st, "ofCohort", s.ofCohort());
           writeProportion(st, "ofPrevious", s.ofPrevious());
         }
+        // Where the cases stand now, including the exits the stages do not show.
+        ObjectNode now = n.putObject("currentStatus");
+        for (org.atalaya.incident.CaseStatus s : org.atalaya.incident.CaseStatus.values()) {
+          now.put(s.name(), f.currentlyAt(s));
+        }
         ObjectNode med = n.putObject("medianDays");
         FunnelStage[] all = FunnelStage.values();
         for (int k = 0; k + 1 < all.length; k++) {

@@ -146,6 +146,10 @@ class IndicatorsCommandTest {
     // Funnel of 2023: cohort 100, 20 convicted: binom.test(20, 100)$conf.int = (0.1266556, 0.2918427).
     JsonNode funnel = find(json.get("impunity"), "year", 2023);
     assertThat(funnel.get("cohort").asLong()).isEqualTo(100);
+    assertThat(funnel.get("currentStatus").get("CONVICTED").asLong()).isEqualTo(20);
+    assertThat(funnel.get("currentStatus").get("REPORTED").asLong()).isEqualTo(80);
+    assertThat(funnel.get("currentStatus").get("ACQUITTED").asLong()).isZero();
+    assertThat(funnel.get("currentStatus").get("ARCHIVED").asLong()).isZero();
     JsonNode convicted = funnel.get("stages").get(3);
     assertThat(convicted.get("stage").asText()).isEqualTo("CONVICTED");
     assertThat(convicted.get("ofCohort").get("estimate").asDouble()).isEqualTo(0.2);
