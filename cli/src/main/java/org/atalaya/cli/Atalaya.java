@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ConvertCommand.class,
       DemoCommand.class,
       RateCommand.class,
+      FenceCommand.class,
       CompareRatesCommand.class,
       IndicatorsCommand.class,
       CommandLine.HelpCommand.class

@@ -30,7 +30,9 @@ class DocSnippetsTest {
   static final String IMPORTS =
       "import java.io.*; import java.nio.file.*; import java.time.*; import java.util.*;"
           + " import org.atalaya.incident.*; import org.atalaya.io.*; import org.atalaya.taxonomy.*;"
-          + " import org.atalaya.synthetic.*;";
+          + " import org.atalaya.synthetic.*; import org.atalaya.indicator.*;"
+          + " import org.atalaya.geo.fence.*; import org.atalaya.geo.io.*; import org.atalaya.geo.event.*;"
+          + " import org.atalaya.geo.crs.*;";
 
   record Snippet(Path file, int index, String code) {}
 
