@@ -222,8 +222,11 @@ final class FenceCommand implements Callable<Integer> {
           rej.write(row + "," + quote(Double.isNaN(y) || Math.abs(y) > 90 ? header.get(lat) : header.get(lon)) + ","
               + quote(latText + " " + lonText) + "," + quote(problem) + "\r\n");
         } else {
-          found = ensure(index, y, x, found);
           int n = index.containing(y, x, found);
+          if (n > found.length) {
+            found = new int[n];
+            n = index.containing(y, x, found);
+          }
           fencesCell = join(index, found, n);
           if (n > 0) {
             counts.matched++;
@@ -256,8 +259,11 @@ final class FenceCommand implements Callable<Integer> {
           writeRow(w, List.of(incident.id(), "", "", ""), ',');
           return;
         }
-        found[0] = ensure(index, p.latitude(), p.longitude(), found[0]);
         int n = index.containing(p.latitude(), p.longitude(), found[0]);
+        if (n > found[0].length) {
+          found[0] = new int[n];
+          n = index.containing(p.latitude(), p.longitude(), found[0]);
+        }
         if (n > 0) {
           counts.matched++;
         } else {
@@ -275,12 +281,6 @@ final class FenceCommand implements Callable<Integer> {
             + quote(r.problems().isEmpty() ? "" : r.problems().get(0).value()) + "," + quote(reason) + "\r\n");
       }
     });
-  }
-
-  /** Returns an array large enough for every fence covering the point (fences may overlap). */
-  private static int[] ensure(FenceIndex index, double lat, double lon, int[] found) {
-    int n = index.containing(lat, lon, found);
-    return n <= found.length ? found : new int[n];
   }
 
   private static String join(FenceIndex index, int[] found, int n) {

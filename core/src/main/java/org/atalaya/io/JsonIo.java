@@ -331,12 +331,24 @@ final class JsonIo {
     };
   }
 
-  /** Writes a JSON array, one incident object per element, indented for people. */
-  static final class ArrayWriter implements IncidentWriter {
-    private final JsonGenerator g;
+  /** What the three JSON writers share: a UTF-8 generator on the caller's stream. */
+  private abstract static class GeneratorWriter implements IncidentWriter {
+    final JsonGenerator g;
 
-    ArrayWriter(OutputStream out) throws IOException {
+    GeneratorWriter(OutputStream out) throws IOException {
       g = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      g.flush();
+    }
+  }
+
+  /** Writes a JSON array, one incident object per element, indented for people. */
+  static final class ArrayWriter extends GeneratorWriter {
+    ArrayWriter(OutputStream out) throws IOException {
+      super(out);
       DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
       g.setPrettyPrinter(pp);
       g.writeStartArray();
@@ -350,11 +362,6 @@ final class JsonIo {
     }
 
     @Override
-    public void flush() throws IOException {
-      g.flush();
-    }
-
-    @Override
     public void close() throws IOException {
       g.writeEndArray();
       g.writeRaw('\n');
@@ -363,11 +370,9 @@ final class JsonIo {
   }
 
   /** Writes NDJSON: one compact object per line. */
-  static final class NdjsonWriter implements IncidentWriter {
-    private final JsonGenerator g;
-
+  static final class NdjsonWriter extends GeneratorWriter {
     NdjsonWriter(OutputStream out) throws IOException {
-      g = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+      super(out);
       g.setRootValueSeparator(null);
     }
 
@@ -380,22 +385,15 @@ final class JsonIo {
     }
 
     @Override
-    public void flush() throws IOException {
-      g.flush();
-    }
-
-    @Override
     public void close() throws IOException {
       g.close();
     }
   }
 
   /** Writes a GeoJSON FeatureCollection, one feature per line. */
-  static final class GeoJsonWriter implements IncidentWriter {
-    private final JsonGenerator g;
-
+  static final class GeoJsonWriter extends GeneratorWriter {
     GeoJsonWriter(OutputStream out) throws IOException {
-      g = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+      super(out);
       g.setPrettyPrinter(new OneFeaturePerLine());
       g.writeStartObject();
       g.writeStringField("type", "FeatureCollection");
@@ -423,11 +421,6 @@ final class JsonIo {
       IncidentJson.writeFields(g, incident, false);
       g.writeEndObject();
       g.writeEndObject();
-    }
-
-    @Override
-    public void flush() throws IOException {
-      g.flush();
     }
 
     @Override
