@@ -17,6 +17,7 @@ import org.apiguardian.api.API;
 import org.atalaya.geo.event.GeofenceEvent.ExitReason;
 import org.atalaya.geo.event.GeofenceEvent.Kind;
 import org.atalaya.geo.fence.FenceIndex;
+import org.atalaya.plugin.PluginRegistry;
 import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -548,6 +549,20 @@ public final class GeofenceTracker {
      */
     public Builder listener(GeofenceListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+      return this;
+    }
+
+    /**
+     * Adds every geofence listener the installed plugins contribute, in discovery order. Their
+     * failures are recorded like any listener's, as {@link ListenerFailure}s whose cause names the
+     * plugin; the caller closes them ({@link GeofenceListenerExtension#close()}) when done.
+     *
+     * @param plugins the plugin registry; never {@code null}
+     * @return this builder
+     */
+    public Builder listeners(PluginRegistry plugins) {
+      Objects.requireNonNull(plugins, "plugins must not be null");
+      plugins.extensions(GeofenceListenerExtension.POINT).forEach(listeners::add);
       return this;
     }
 
