@@ -1,5 +1,6 @@
 package org.atalaya.cli;
 
+import org.atalaya.plugin.PluginFailureException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
       RateCommand.class,
       FenceCommand.class,
       CompareRatesCommand.class,
+      PluginsCommand.class,
       IndicatorsCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -58,6 +60,18 @@ public final class Atalaya implements Runnable {
    */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Atalaya());
+    // A plugin that fails in use is the plugin's bug, not Atalaya's: say whose, without a stack trace.
+    cl.setExecutionExceptionHandler(
+        (ex, line, parsed) -> {
+          if (ex instanceof PluginFailureException f) {
+            line.getErr().println("atalaya: " + f.getMessage());
+            line.getErr().println("atalaya: report this to the authors of the plugin " + f.pluginId()
+                + "; 'atalaya plugins doctor' lists where it came from");
+            line.getErr().flush();
+            return DATA_PROBLEMS;
+          }
+          throw ex;
+        });
     return cl;
   }
 

@@ -9,8 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.atalaya.incident.Incident;
-import org.atalaya.io.CsvLayout;
 import org.atalaya.io.IncidentFormat;
+import org.atalaya.spi.IncidentExporter;
+import org.atalaya.spi.IncidentImporter;
 import org.atalaya.io.IncidentHandler;
 import org.atalaya.io.IncidentReadException;
 import org.atalaya.io.IncidentWriter;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "convert",
     mixinStandardHelpOptions = true,
     description = {
-      "Convert incidents between csv, json, ndjson and geojson.",
+      "Convert incidents between csv, json, ndjson and geojson, and the formats of plugins (--plugins-dir).",
       "Rejected records are written to OUT.rejected.csv (row, field, value, code, message, record); exit code 1 when there are any."
     })
 final class ConvertCommand implements Callable<Integer> {
@@ -42,10 +43,10 @@ final class ConvertCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "OUT", description = "The output file.")
   Path out;
 
-  @Option(names = "--from", paramLabel = "FORMAT", description = "Input format (default: from the extension).")
+  @Option(names = "--from", paramLabel = "FORMAT", description = "Input format: csv, json, ndjson, geojson or a plugin importer's id (default: recognised from the file).")
   String from;
 
-  @Option(names = "--to", paramLabel = "FORMAT", description = "Output format (default: from the extension).")
+  @Option(names = "--to", paramLabel = "FORMAT", description = "Output format: csv, csv-excel, json, ndjson, geojson or a plugin exporter's id (default: from the extension).")
   String to;
 
   @Option(names = "--json", description = "Print the summary as JSON: {read, written, rejected, rejectedFile}.")
@@ -58,6 +59,10 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  private static boolean isCsv(Path file) {
+    return IncidentFormat.fromFileName(file).map(f -> f == IncidentFormat.CSV).orElse(false);
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -65,12 +70,12 @@ final class ConvertCommand implements Callable<Integer> {
       err.println("atalaya convert: cannot read " + in + ": no such file, or not readable");
       return Atalaya.USAGE;
     }
-    IncidentFormat source;
-    IncidentFormat target;
+    IncidentImporter source;
+    IncidentExporter target;
     try {
-      source = InputOptions.format(from, in, "--from");
-      target = InputOptions.format(to, out, "--to");
-    } catch (IllegalArgumentException e) {
+      source = input.importer(from, in, "--from", err);
+      target = input.exporter(excel && to == null && isCsv(out) ? "csv-excel" : to, out, "--to", err);
+    } catch (InputOptions.UsageError e) {
       err.println("atalaya convert: " + e.getMessage());
       return Atalaya.USAGE;
     }
@@ -84,10 +89,10 @@ final class ConvertCommand implements Callable<Integer> {
     }
     ReadReport report;
     try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
-        IncidentWriter writer = target.writer(os, excel ? CsvLayout.spanishExcel() : CsvLayout.canonical());
+        IncidentWriter writer = target.open(os);
         RejectionFile rejections = new RejectionFile(rejectedFile)) {
       report =
-          source.reader().read(in, options, new IncidentHandler() {
+          source.read(in, options, new IncidentHandler() {
             @Override
             public void accept(Incident incident) throws IOException {
               writer.write(incident);

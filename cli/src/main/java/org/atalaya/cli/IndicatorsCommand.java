@@ -45,7 +45,7 @@ import org.atalaya.indicator.Proportion;
 import org.atalaya.indicator.Rate;
 import org.atalaya.indicator.StageCount;
 import org.atalaya.indicator.StageTime;
-import org.atalaya.io.IncidentFormat;
+import org.atalaya.spi.IncidentImporter;
 import org.atalaya.io.IncidentReadException;
 import org.atalaya.io.ReadResult;
 import org.atalaya.taxonomy.IccsCode;
@@ -130,11 +130,11 @@ final class IndicatorsCommand implements Callable<Integer> {
       return Atalaya.USAGE;
     }
     Settings settings;
-    IncidentFormat f;
+    IncidentImporter f;
     org.atalaya.io.ReadOptions options;
     try {
       settings = settings();
-      f = InputOptions.format(format, incidents, "--format");
+      f = input.importer(format, incidents, "--format", err);
       options = input.readOptions(incidents);
     } catch (IllegalArgumentException | InputOptions.UsageError e) {
       err.println(name + e.getMessage());
@@ -153,7 +153,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     }
     ReadResult read;
     try {
-      read = f.reader().readAll(incidents, options);
+      read = f.readAll(incidents, options);
     } catch (IncidentReadException e) {
       err.println(name + e.getMessage());
       err.flush();

@@ -3,7 +3,18 @@ package org.atalaya.cli;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import org.atalaya.plugin.IssueSeverity;
+import org.atalaya.plugin.PluginIssue;
+import org.atalaya.plugin.PluginRegistry;
+import org.atalaya.spi.Extension;
+import org.atalaya.spi.ExtensionPoints;
+import org.atalaya.spi.FileSample;
+import org.atalaya.spi.IncidentExporter;
+import org.atalaya.spi.IncidentImporter;
 import org.atalaya.io.CsvLayout;
 import org.atalaya.io.CsvMapping;
 import org.atalaya.io.IncidentFormat;
@@ -20,6 +31,11 @@ final class InputOptions {
 
   @Option(names = "--delimiter", paramLabel = "CHAR", description = "CSV delimiter (default: detected from the header).")
   Character delimiter;
+
+  @Option(names = "--plugins-dir", paramLabel = "DIR", description = "Also use the importers and exporters of the plugin jars in DIR (check them with 'atalaya plugins doctor').")
+  Path pluginsDir;
+
+  private PluginRegistry plugins;
 
   @Option(names = "--lang", paramLabel = "es|en", description = "Language of messages (default: ${DEFAULT-VALUE}).", defaultValue = "en")
   String lang;
@@ -39,6 +55,58 @@ final class InputOptions {
     return IncidentFormat.fromFileName(file)
         .orElseThrow(() -> new IllegalArgumentException(
             "cannot tell the format of " + file + " from its extension; give " + option + " csv|json|ndjson|geojson"));
+  }
+
+  /**
+   * Returns the plugins (Atalaya's own formats and those of {@code --plugins-dir}), discovered once.
+   * Plugins that did not load are named on {@code err}, one line each, and left out: a broken
+   * plugin never stops a command that does not need it.
+   */
+  PluginRegistry plugins(PrintWriter err) {
+    if (plugins == null) {
+      plugins = PluginsCommand.discover(pluginsDir);
+      for (PluginIssue i : plugins.issues()) {
+        if (i.severity() == IssueSeverity.ERROR) {
+          err.println("atalaya: " + i.code().code() + " " + i.message(locale()) + " (" + texts().get("plugins.seeDoctor") + ")");
+        }
+      }
+      err.flush();
+    }
+    return plugins;
+  }
+
+  /**
+   * Returns the importer named by {@code given} (an importer id such as {@code csv} or a plugin's
+   * {@code denuncias-csv}), or else the one that recognises the file best.
+   */
+  IncidentImporter importer(String given, Path file, String option, PrintWriter err) throws UsageError {
+    PluginRegistry registry = plugins(err);
+    if (given != null) {
+      return registry.importer(given).orElseThrow(() -> new UsageError(
+          "no importer has the id '" + given + "'; " + option + " takes one of " + ids(registry.extensions(ExtensionPoints.IMPORTER))));
+    }
+    try {
+      return registry.importerFor(FileSample.of(file)).orElseThrow(() -> new UsageError(
+          "cannot tell the format of " + file + "; give " + option + " with one of " + ids(registry.extensions(ExtensionPoints.IMPORTER))));
+    } catch (IOException e) {
+      throw new UsageError("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** Returns the exporter named by {@code given}, or else the one for the output file's extension. */
+  IncidentExporter exporter(String given, Path file, String option, PrintWriter err) throws UsageError {
+    PluginRegistry registry = plugins(err);
+    if (given != null) {
+      return registry.exporter(given).orElseThrow(() -> new UsageError(
+          "no exporter has the id '" + given + "'; " + option + " takes one of " + ids(registry.extensions(ExtensionPoints.EXPORTER))));
+    }
+    return registry.exporterFor(String.valueOf(file.getFileName())).orElseThrow(() -> new UsageError(
+        "cannot tell the format of " + file + " from its extension; give " + option + " with one of "
+            + ids(registry.extensions(ExtensionPoints.EXPORTER))));
+  }
+
+  private static String ids(List<? extends Extension> extensions) {
+    return extensions.stream().map(Extension::id).collect(Collectors.joining(", "));
   }
 
   /**

@@ -7,11 +7,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.atalaya.io.IncidentFormat;
 import org.atalaya.io.IncidentReadException;
 import org.atalaya.io.Problem;
 import org.atalaya.io.ReadReport;
 import org.atalaya.io.Severity;
+import org.atalaya.spi.IncidentImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The incident file (.csv or .txt, .json, .ndjson or .jsonl, .geojson).")
   Path file;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "csv, json, ndjson or geojson (default: from the extension).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "csv, json, ndjson, geojson or a plugin importer's id (default: recognised from the file).")
   String format;
 
   @Option(names = "--json", description = "Print the report as JSON: {read, accepted, rejected, problems[]}.")
@@ -49,10 +49,10 @@ final class ValidateCommand implements Callable<Integer> {
       err.println("atalaya validate: cannot read " + file + ": no such file, or not readable");
       return Atalaya.USAGE;
     }
-    IncidentFormat f;
+    IncidentImporter f;
     try {
-      f = InputOptions.format(format, file, "--format");
-    } catch (IllegalArgumentException e) {
+      f = input.importer(format, file, "--format", err);
+    } catch (InputOptions.UsageError e) {
       err.println("atalaya validate: " + e.getMessage());
       return Atalaya.USAGE;
     }
@@ -65,7 +65,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     ReadReport report;
     try {
-      report = f.reader().read(file, options, incident -> {});
+      report = f.read(file, options, incident -> {});
     } catch (IncidentReadException e) {
       err.println("atalaya validate: " + e.getMessage());
       return Atalaya.DATA_PROBLEMS;

@@ -22,42 +22,42 @@ import javax.tools.ToolProvider;
  * Builds real plugin jars in a test: compiles Java sources against the test class path and packs
  * them with their services file and descriptor, so discovery is tested on jars as users ship them.
  */
-final class TestJars {
+public final class TestJars {
 
   private final Map<String, String> sources = new LinkedHashMap<>();
   private final Map<String, byte[]> resources = new LinkedHashMap<>();
 
-  static TestJars jar() {
+  public static TestJars jar() {
     return new TestJars();
   }
 
-  TestJars source(String className, String code) {
+  public TestJars source(String className, String code) {
     sources.put(className, code);
     return this;
   }
 
-  TestJars services(String... classNames) {
+  public TestJars services(String... classNames) {
     return resource("META-INF/services/org.atalaya.spi.AtalayaPlugin", String.join("\n", classNames) + "\n");
   }
 
-  TestJars descriptor(String className, String id, String requires, String capabilities) {
+  public TestJars descriptor(String className, String id, String requires, String capabilities) {
     return resource(
         "META-INF/atalaya/plugins/" + className + ".properties",
         "id=" + id + "\nname=Test " + id + "\nversion=1.0.0\nrequires=" + requires
             + "\nlicence=Apache-2.0\ncapabilities=" + capabilities + "\nreads=narrative\n");
   }
 
-  TestJars resource(String path, String text) {
+  public TestJars resource(String path, String text) {
     resources.put(path, text.getBytes(StandardCharsets.UTF_8));
     return this;
   }
 
-  TestJars resource(String path, byte[] bytes) {
+  public TestJars resource(String path, byte[] bytes) {
     resources.put(path, bytes);
     return this;
   }
 
-  Path writeTo(Path jar) throws IOException {
+  public Path writeTo(Path jar) throws IOException {
     Path classes = Files.createTempDirectory("atalaya-test-classes");
     if (!sources.isEmpty()) {
       compile(classes);
