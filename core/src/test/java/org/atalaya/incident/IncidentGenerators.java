@@ -84,7 +84,7 @@ public final class IncidentGenerators {
     };
   }
 
-  static Gen<Location> locations() {
+  public static Gen<Location> locations() {
     Gen<Double> lat = doubles().between(13.0, 16.5);
     Gen<Double> lon = doubles().between(-89.3, -83.2);
     Gen<Integer> shape = integers().between(0, 3);
