@@ -444,6 +444,21 @@ final class Discovery {
     }
 
     @Override
+    public Optional<String> setting(String key) {
+      java.util.Objects.requireNonNull(key, "key must not be null");
+      String name = pluginId() + "." + key;
+      String property = System.getProperty(name);
+      if (property != null) {
+        return Optional.of(property);
+      }
+      String env = System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
+      if (env != null) {
+        return Optional.of(env);
+      }
+      return Optional.ofNullable(options.settings.get(name));
+    }
+
+    @Override
     public <T extends Extension> void contribute(ExtensionPoint<T> point, T extension) {
       java.util.Objects.requireNonNull(point, "point must not be null");
       java.util.Objects.requireNonNull(extension, () -> "plugin " + pluginId() + ": the " + point.name() + " must not be null");

@@ -268,8 +268,25 @@ public final class PluginRegistry {
     boolean strict;
     Duration timeout = Duration.ofSeconds(5);
     SemanticVersion apiVersion = PluginApi.VERSION;
+    final Map<String, String> settings = new java.util.HashMap<>();
 
     private Builder() {}
+
+    /**
+     * Gives a plugin a setting, read with {@link org.atalaya.spi.PluginContext#setting}; a system
+     * property or environment variable of the same name takes precedence.
+     *
+     * @param pluginId the plugin's id; never null
+     * @param key the setting's key; never null
+     * @param value the value; never null
+     * @return this builder
+     */
+    public Builder setting(String pluginId, String key, String value) {
+      settings.put(
+          Objects.requireNonNull(pluginId, "pluginId must not be null") + "." + Objects.requireNonNull(key, "key must not be null"),
+          Objects.requireNonNull(value, "value must not be null"));
+      return this;
+    }
 
     /**
      * Sets the class loader whose class path is searched, and the parent of every plugin jar's

@@ -30,6 +30,20 @@ public interface PluginContext {
   SemanticVersion apiVersion();
 
   /**
+   * Returns a setting the user gave this plugin, such as a URL or a file: the system property
+   * {@code <pluginId>.<key>} (for example {@code -Dorg.ejemplo.webhook.url=...}), else the
+   * environment variable made of the same words in upper case joined by underscores
+   * ({@code ORG_EJEMPLO_WEBHOOK_URL}), else a value set on the registry's builder. Settings are
+   * how users configure plugins without code; secrets belong in environment variables.
+   *
+   * @param key the setting's key: lower case words joined by dashes; never null
+   * @return the value, or empty if the user gave none
+   */
+  default java.util.Optional<String> setting(String key) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Contributes an extension at any extension point, including those other modules define.
    *
    * @param point the extension point; never null
