@@ -32,7 +32,10 @@ class DocSnippetsTest {
           + " import org.atalaya.incident.*; import org.atalaya.io.*; import org.atalaya.taxonomy.*;"
           + " import org.atalaya.synthetic.*; import org.atalaya.indicator.*;"
           + " import org.atalaya.geo.fence.*; import org.atalaya.geo.io.*; import org.atalaya.geo.event.*;"
-          + " import org.atalaya.geo.crs.*;";
+          + " import org.atalaya.geo.crs.*; import org.atalaya.spi.*; import org.atalaya.plugin.*;";
+
+  /** A fenced block that quotes a source file: {@code <!-- from: path[#region] -->} just before it. */
+  static final Pattern QUOTED = Pattern.compile("<!-- from: ([^#\\s]+)(?:#(\\w+))? -->\\n```\\w*\\n(.*?)```", Pattern.DOTALL);
 
   record Snippet(Path file, int index, String code) {}
 
@@ -44,7 +47,7 @@ class DocSnippetsTest {
     }
     List<Snippet> out = new ArrayList<>();
     for (Path doc : docs) {
-      Matcher m = BLOCK.matcher(Files.readString(doc));
+      Matcher m = BLOCK.matcher(Files.readString(doc).replaceAll("(?s)<!-- from: [^\\n]* -->\\n```\\w*\\n.*?```", ""));
       int i = 0;
       while (m.find()) {
         out.add(new Snippet(ROOT.relativize(doc), ++i, m.group(1)));
@@ -58,6 +61,41 @@ class DocSnippetsTest {
     List<Snippet> all = snippets();
     assertThat(all).as("snippets found in README.md and sdk-docs").hasSizeGreaterThanOrEqualTo(4);
     return all.stream().map(s -> DynamicTest.dynamicTest(s.file() + " snippet " + s.index(), () -> compile(s)));
+  }
+
+  /** Every block that says it quotes a file equals that file, or the region of it between
+   * {@code // snippet:start NAME} and {@code // snippet:end}: a snippet cannot drift from tested code. */
+  @TestFactory
+  Stream<DynamicTest> everyQuotedBlockEqualsItsSource() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    List<Path> docs = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(ROOT.resolve("sdk-docs"))) {
+      s.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
+    }
+    for (Path doc : docs) {
+      Matcher m = QUOTED.matcher(Files.readString(doc));
+      while (m.find()) {
+        String path = m.group(1);
+        String region = m.group(2);
+        String quoted = m.group(3);
+        tests.add(DynamicTest.dynamicTest(ROOT.relativize(doc) + " quotes " + path + (region == null ? "" : "#" + region), () -> {
+          String source = Files.readString(ROOT.resolve(path));
+          String expected = region == null ? source : region(source, region, path);
+          assertThat(quoted).as("the block in %s differs from %s; copy it again", doc.getFileName(), path).isEqualTo(expected);
+        }));
+      }
+    }
+    assertThat(tests).as("quoted blocks in sdk-docs").hasSizeGreaterThanOrEqualTo(3);
+    return tests.stream();
+  }
+
+  static String region(String source, String name, String path) {
+    int start = source.indexOf("// snippet:start " + name + "\n");
+    assertThat(start).as("region %s in %s", name, path).isNotNegative();
+    int from = source.indexOf('\n', start) + 1;
+    int end = source.indexOf("// snippet:end", from);
+    assertThat(end).as("end of region %s in %s", name, path).isPositive();
+    return source.substring(from, source.lastIndexOf('\n', end) + 1);
   }
 
   static void compile(Snippet s) {

@@ -17,6 +17,7 @@ class DenunciasKitsTest {
           + "\"Dos hombres armados subieron al bus; se llevaron celulares\";14,0818;-87,2068\n"
           + "05/02/2024 08:01:00;4/2/2024;;Extorsión;Barrio Cabañas;San Pedro Sula;Cortés;Cobro a una pulpería;;\n";
 
+  // snippet:start kits
   @Nested
   class Plugin extends PluginContract {
     @Override
@@ -32,6 +33,7 @@ class DenunciasKitsTest {
       return ImporterSample.of(new DenunciasImporter(), "denuncias-febrero.csv", SHEET, 2);
     }
   }
+  // snippet:end
 
   @Nested
   class Taxonomy extends TaxonomyMappingContract {
