@@ -70,6 +70,15 @@ final class FenceCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print {points, matched, unmatched, rejected, seconds}.")
   boolean json;
 
+  @Option(names = "--format", paramLabel = "FORMAT", description = "Read the points as incidents with this importer (csv, json, ndjson, geojson or a plugin importer's id).")
+  String format;
+
+  @Option(names = "--plugins-dir", paramLabel = "DIR", description = "Also use the importers of the plugin jars in DIR.")
+  Path pluginsDir;
+
+  @Option(names = "--lang", paramLabel = "es|en", defaultValue = "en", description = "Language of messages (default: ${DEFAULT-VALUE}).")
+  String lang;
+
   @Spec CommandSpec spec;
 
   /** What happened to the points, for the summary. */
@@ -96,8 +105,8 @@ final class FenceCommand implements Callable<Integer> {
     }
     AreaReadResult areas = reader.build().readGeoJson(fences);
     for (AreaRejection r : areas.rejections()) {
-      err.println("atalaya fence: " + fences.getFileName() + ", feature " + r.featureIndex()
-          + (r.id().isEmpty() ? "" : " (" + r.id() + ")") + " not used: " + r.reason() + " " + r.detail());
+      err.println("atalaya fence: " + fences.getFileName() + ": " + r.reason().code() + " " + r.message(Texts.locale(lang))
+          + " (not used; " + r.hint(Texts.locale(lang)) + ")");
     }
     if (areas.areas().isEmpty()) {
       err.println("atalaya fence: " + fences + " has no usable fence"
@@ -110,7 +119,8 @@ final class FenceCommand implements Callable<Integer> {
     try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
         Writer rej = Files.newBufferedWriter(rejectedFile, StandardCharsets.UTF_8)) {
       rej.write("row,field,value,reason\r\n");
-      boolean csv = IncidentFormat.fromFileName(points).map(f -> f == IncidentFormat.CSV).orElse(true)
+      boolean csv = format == null
+          && IncidentFormat.fromFileName(points).map(f -> f == IncidentFormat.CSV).orElse(true)
           && !looksLikeIncidentCsv(points);
       if (csv) {
         joinCsv(index, w, rej, counts);
@@ -245,10 +255,18 @@ final class FenceCommand implements Callable<Integer> {
   }
 
   private void joinIncidents(FenceIndex index, Writer w, Writer rej, Counts counts) throws IOException {
-    IncidentFormat format = IncidentFormat.fromFileName(points).orElse(IncidentFormat.CSV);
+    InputOptions input = new InputOptions();
+    input.pluginsDir = pluginsDir;
+    input.lang = lang;
+    org.atalaya.spi.IncidentImporter importer;
+    try {
+      importer = input.importer(format, points, "--format", spec.commandLine().getErr());
+    } catch (InputOptions.UsageError e) {
+      throw new UsageProblem(e.getMessage());
+    }
     writeRow(w, List.of("id", "latitude", "longitude", "fences"), ',');
     int[][] found = {new int[8]};
-    format.reader().read(points, org.atalaya.io.ReadOptions.defaults(), new IncidentHandler() {
+    importer.read(points, org.atalaya.io.ReadOptions.defaults(), new IncidentHandler() {
       @Override
       public void accept(Incident incident) throws IOException {
         counts.points++;

@@ -65,7 +65,7 @@ class FenceCommandTest {
     assertThat(rejected).hasSize(3);
     assertThat(rejected.get(1)).startsWith("5,").contains("swapped");
     assertThat(rejected.get(2)).startsWith("6,").contains("numbers");
-    assertThat(r.err()).contains("feature 4").contains("NO_ID");
+    assertThat(r.err()).contains("feature 4").contains("ATL-GEO-001", "feature 4 has no id");
   }
 
   @Test

@@ -244,8 +244,7 @@ public final class AreaReader {
       return;
     }
     if (!(g instanceof Polygonal)) {
-      out.reject(index, id, AreaRejection.Reason.NOT_AREAL,
-          "found " + g.getGeometryType() + "; expected Polygon or MultiPolygon");
+      out.reject(index, id, AreaRejection.Reason.NOT_AREAL, g.getGeometryType());
       return;
     }
     if (g.isEmpty()) {

@@ -28,27 +28,70 @@ public record AreaRejection(long featureIndex, String id, Reason reason, String 
   }
 
   /**
-   * Why a feature was rejected.
+   * Returns what was wrong, in Spanish for {@code es} and English otherwise, for example
+   * "feature 12 (id '0801'): the geometry is a LineString, not a Polygon or MultiPolygon".
+   *
+   * @param locale the language; never null
+   * @return the message, with the feature number and id; never {@code null}
+   */
+  public String message(java.util.Locale locale) {
+    return GeoMessages.format(locale, reason.code(), featureIndex, id, detail);
+  }
+
+  /**
+   * Returns what to do about it, in Spanish for {@code es} and English otherwise.
+   *
+   * @param locale the language; never null
+   * @return the hint; never {@code null}
+   */
+  public String hint(java.util.Locale locale) {
+    return GeoMessages.format(locale, reason.code() + ".hint", featureIndex, id, detail);
+  }
+
+  /** @return {@code "ATL-GEO-005 feature 12 (id '0801'): ..."} in English */
+  @Override
+  public String toString() {
+    return reason.code() + " " + message(java.util.Locale.ENGLISH);
+  }
+
+  /**
+   * Why a feature was rejected; each reason has a stable code {@code ATL-GEO-001} to
+   * {@code ATL-GEO-008}, documented in {@code sdk-docs/geo.md}.
    *
    * @since 0.1
    */
   @API(status = API.Status.STABLE, since = "0.1")
   public enum Reason {
     /** The id property (or the feature's {@code id} member) is missing, null or blank. */
-    NO_ID,
+    NO_ID("ATL-GEO-001"),
     /** The id was already used by an earlier accepted feature of the same input. */
-    DUPLICATE_ID,
+    DUPLICATE_ID("ATL-GEO-002"),
     /** The feature has no geometry ({@code "geometry": null} or missing). */
-    NO_GEOMETRY,
+    NO_GEOMETRY("ATL-GEO-003"),
     /** The geometry could not be parsed (bad JSON or WKT, too few coordinates). */
-    UNPARSEABLE_GEOMETRY,
+    UNPARSEABLE_GEOMETRY("ATL-GEO-004"),
     /** The geometry is not a Polygon or MultiPolygon (a point, a line, a collection). */
-    NOT_AREAL,
+    NOT_AREAL("ATL-GEO-005"),
     /** The geometry is empty, or nothing areal is left after repair. */
-    EMPTY,
+    EMPTY("ATL-GEO-006"),
     /** A coordinate is outside longitude [-180, 180] or latitude [-90, 90], or not finite. */
-    OUT_OF_RANGE,
+    OUT_OF_RANGE("ATL-GEO-007"),
     /** The feature is not a JSON object of type Feature. */
-    NOT_A_FEATURE
+    NOT_A_FEATURE("ATL-GEO-008");
+
+    private final String code;
+
+    Reason(String code) {
+      this.code = code;
+    }
+
+    /**
+     * Returns the stable code, for example {@code "ATL-GEO-005"}.
+     *
+     * @return the code; never {@code null}
+     */
+    public String code() {
+      return code;
+    }
   }
 }

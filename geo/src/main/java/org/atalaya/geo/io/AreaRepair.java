@@ -24,4 +24,17 @@ public record AreaRepair(long featureIndex, String id, String problem) {
     Objects.requireNonNull(id, "id must not be null");
     Objects.requireNonNull(problem, "problem must not be null");
   }
+
+  /** The stable code of a repair: {@value}. */
+  public static final String CODE = "ATL-GEO-009";
+
+  /**
+   * Returns what was repaired, in Spanish for {@code es} and English otherwise.
+   *
+   * @param locale the language; never null
+   * @return the message, with the feature number and id; never {@code null}
+   */
+  public String message(java.util.Locale locale) {
+    return GeoMessages.format(locale, CODE, featureIndex, id, problem);
+  }
 }
