@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 import org.apiguardian.api.API;
 import org.atalaya.geo.io.Area;
+import org.locationtech.jts.algorithm.CGAlgorithmsDD;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -73,6 +74,15 @@ public final class FenceIndex {
   private final double invH;
   private final int[] cellStart;
   private final int[] entries;
+  // For each entry of a boundary cell: the fence's edges that reach the cell (as x1 y1 x2 y2 in
+  // edgeXY, from edgeFrom to edgeTo) and whether the cell's centre is inside the fence (1), outside
+  // (0), or on its boundary (2: ask the locator). See coveredInCell.
+  private final int[] edgeFrom;
+  private final int[] edgeTo;
+  private final byte[] centreState;
+  private final double[] edgeXY;
+  private final double cellW;
+  private final double cellH;
   private final FenceIndexStats stats;
 
   private FenceIndex(List<String> idList, List<Geometry> geometryList, int targetCells) {
@@ -97,6 +107,10 @@ public final class FenceIndex {
       invW = invH = 1;
       cellStart = new int[2];
       entries = new int[0];
+      edgeFrom = edgeTo = new int[0];
+      centreState = new byte[0];
+      edgeXY = new double[0];
+      cellW = cellH = 1;
       stats = new FenceIndexStats(0, 0, 1, 1, 0, 0, 0, System.nanoTime() - start, 8);
       return;
     }
@@ -111,8 +125,8 @@ public final class FenceIndex {
     double side = Math.sqrt(width * height / target);
     columns = (int) Math.max(1, Math.min(1 << 15, Math.ceil(width / side)));
     rows = (int) Math.max(1, Math.min(1 << 15, Math.ceil(height / side)));
-    double cellW = width / columns;
-    double cellH = height / rows;
+    cellW = width / columns;
+    cellH = height / rows;
     invW = 1 / cellW;
     invH = 1 / cellH;
 
@@ -129,10 +143,18 @@ public final class FenceIndex {
       cellStart[c + 1] += cellStart[c];
     }
     entries = new int[grid.size];
+    edgeFrom = new int[grid.size];
+    edgeTo = new int[grid.size];
+    centreState = new byte[grid.size];
     int[] fill = Arrays.copyOf(cellStart, cells);
     for (int k = 0; k < grid.size; k++) {
-      entries[fill[grid.cell[k]]++] = grid.value[k];
+      int at = fill[grid.cell[k]]++;
+      entries[at] = grid.value[k];
+      edgeFrom[at] = grid.edgeFrom[k];
+      edgeTo[at] = grid.edgeTo[k];
+      centreState[at] = grid.state[k];
     }
+    edgeXY = Arrays.copyOf(grid.xy, grid.xySize);
     long interiorCells = 0;
     long boundaryCells = 0;
     for (int c = 0; c < cells; c++) {
@@ -146,7 +168,7 @@ public final class FenceIndex {
         interiorCells++;
       }
     }
-    long bytes = 4L * (cells + 1) + 4L * entries.length + 16 * vertices + 64 * vertices;
+    long bytes = 4L * (cells + 1) + 13L * entries.length + 8L * edgeXY.length + 16 * vertices + 64 * vertices;
     stats =
         new FenceIndexStats(
             n, vertices, columns, rows, interiorCells, boundaryCells, entries.length,
@@ -195,19 +217,10 @@ public final class FenceIndex {
       return;
     }
     int c = cell(latitude, longitude);
-    Coordinate probe = null;
     for (int k = cellStart[c], end = cellStart[c + 1]; k < end; k++) {
       int v = entries[k];
-      int f = v >>> 1;
-      if ((v & 1) == 0) {
-        action.accept(f);
-      } else {
-        if (probe == null) {
-          probe = new Coordinate(longitude, latitude);
-        }
-        if (locators[f].locate(probe) != Location.EXTERIOR) {
-          action.accept(f);
-        }
+      if ((v & 1) == 0 || coveredInCell(k, c, longitude, latitude)) {
+        action.accept(v >>> 1);
       }
     }
   }
@@ -231,22 +244,11 @@ public final class FenceIndex {
     }
     int c = cell(latitude, longitude);
     int count = 0;
-    Coordinate probe = null;
     for (int k = cellStart[c], end = cellStart[c + 1]; k < end; k++) {
       int v = entries[k];
-      int f = v >>> 1;
-      boolean covered;
-      if ((v & 1) == 0) {
-        covered = true;
-      } else {
-        if (probe == null) {
-          probe = new Coordinate(longitude, latitude);
-        }
-        covered = locators[f].locate(probe) != Location.EXTERIOR;
-      }
-      if (covered) {
+      if ((v & 1) == 0 || coveredInCell(k, c, longitude, latitude)) {
         if (count < into.length) {
-          into[count] = f;
+          into[count] = v >>> 1;
         }
         count++;
       }
@@ -385,6 +387,65 @@ public final class FenceIndex {
     }
   }
 
+  /**
+   * Whether the fence of boundary entry {@code k} covers the point (x, y) of cell {@code c}. The
+   * cell's centre has a known status; walking from the point to the centre, the status flips at
+   * each proper crossing of the fence's boundary, and only the fence's edges that reach the cell
+   * can be crossed (the walk stays in the cell, which is convex). A point on an edge is covered.
+   * Any touching that is not a proper crossing (the walk through a vertex, along an edge) is left
+   * to JTS's locator, so the answer is exact; orientation tests are JTS's robust ones.
+   */
+  private boolean coveredInCell(int k, int c, double x, double y) {
+    int state = centreState[k];
+    if (state == 2) {
+      return locators[entries[k] >>> 1].locate(new Coordinate(x, y)) != Location.EXTERIOR;
+    }
+    double cx = centreX(c % columns);
+    double cy = centreY(c / columns);
+    int crossings = 0;
+    for (int e = edgeFrom[k] * 4, end = edgeTo[k] * 4; e < end; e += 4) {
+      double ax = edgeXY[e];
+      double ay = edgeXY[e + 1];
+      double bx = edgeXY[e + 2];
+      double by = edgeXY[e + 3];
+      int o1 = CGAlgorithmsDD.orientationIndex(ax, ay, bx, by, x, y);
+      if (o1 == 0 && within(x, y, ax, ay, bx, by)) {
+        return true; // on the boundary: covered
+      }
+      int o2 = CGAlgorithmsDD.orientationIndex(ax, ay, bx, by, cx, cy);
+      if (o1 * o2 > 0) {
+        continue; // point and centre on the same side of the edge's line
+      }
+      int o3 = CGAlgorithmsDD.orientationIndex(x, y, cx, cy, ax, ay);
+      int o4 = CGAlgorithmsDD.orientationIndex(x, y, cx, cy, bx, by);
+      if (o1 * o2 < 0 && o3 * o4 < 0) {
+        crossings++;
+      } else if (o3 * o4 <= 0 && (o1 != 0 || o2 != 0 || overlaps(x, y, cx, cy, ax, ay, bx, by))) {
+        // The walk touches the edge without crossing it properly: let the locator decide.
+        return locators[entries[k] >>> 1].locate(new Coordinate(x, y)) != Location.EXTERIOR;
+      }
+    }
+    return ((state + crossings) & 1) == 1;
+  }
+
+  private static boolean within(double x, double y, double ax, double ay, double bx, double by) {
+    return x >= Math.min(ax, bx) && x <= Math.max(ax, bx) && y >= Math.min(ay, by) && y <= Math.max(ay, by);
+  }
+
+  // Collinear segments PQ and AB: do their bounding boxes meet?
+  private static boolean overlaps(double px, double py, double qx, double qy, double ax, double ay, double bx, double by) {
+    return Math.max(px, qx) >= Math.min(ax, bx) && Math.max(ax, bx) >= Math.min(px, qx)
+        && Math.max(py, qy) >= Math.min(ay, by) && Math.max(ay, by) >= Math.min(py, qy);
+  }
+
+  private double centreX(int col) {
+    return minX + (col + 0.5) * cellW;
+  }
+
+  private double centreY(int row) {
+    return minY + (row + 0.5) * cellH;
+  }
+
   private int cell(double latitude, double longitude) {
     int col = Math.min(columns - 1, (int) ((longitude - minX) * invW));
     int row = Math.min(rows - 1, (int) ((latitude - minY) * invH));
@@ -399,7 +460,18 @@ public final class FenceIndex {
     final double epsY;
     int[] cell = new int[1024];
     int[] value = new int[1024];
+    int[] edgeFrom = new int[1024];
+    int[] edgeTo = new int[1024];
+    byte[] state = new byte[1024];
     int size;
+    double[] xy = new double[4096];
+    int xySize;
+    // the current fence's segments, and which window cell each one reaches
+    double[] seg = new double[1024];
+    int segCount;
+    int[] hitCell = new int[1024];
+    int[] hitSeg = new int[1024];
+    int hits;
     // the current fence's window of cells
     int c0;
     int c1;
@@ -434,6 +506,8 @@ public final class FenceIndex {
       r1 = row(e.getMaxY() + 2 * epsY);
       w = c1 - c0 + 1;
       boundary = new boolean[w * (r1 - r0 + 1)];
+      segCount = 0;
+      hits = 0;
       for (int p = 0; p < g.getNumGeometries(); p++) {
         Polygon polygon = (Polygon) g.getGeometryN(p);
         ring(polygon.getExteriorRing().getCoordinateSequence());
@@ -441,22 +515,45 @@ public final class FenceIndex {
           ring(polygon.getInteriorRingN(h).getCoordinateSequence());
         }
       }
+      // Group the (window cell, segment) hits by cell: a counting sort.
+      int[] start = new int[boundary.length + 1];
+      for (int h = 0; h < hits; h++) {
+        start[hitCell[h] + 1]++;
+      }
+      for (int i = 0; i < boundary.length; i++) {
+        start[i + 1] += start[i];
+      }
+      int[] bySeg = new int[hits];
+      int[] put = Arrays.copyOf(start, boundary.length);
+      for (int h = 0; h < hits; h++) {
+        bySeg[put[hitCell[h]]++] = hitSeg[h];
+      }
       Coordinate centre = new Coordinate();
       for (int r = r0; r <= r1; r++) {
         int state = -1; // unknown; 0 outside, 1 inside
         for (int c = c0; c <= c1; c++) {
-          if (boundary[(r - r0) * w + (c - c0)]) {
-            add(r * columns + c, (f << 1) | 1);
+          int wc = (r - r0) * w + (c - c0);
+          if (boundary[wc]) {
+            int from = xySize / 4;
+            for (int i = start[wc]; i < start[wc + 1]; i++) {
+              int sIdx = bySeg[i] * 4;
+              pushEdge(seg[sIdx], seg[sIdx + 1], seg[sIdx + 2], seg[sIdx + 3]);
+            }
+            centre.x = centreX(c);
+            centre.y = centreY(r);
+            int where = locators[f].locate(centre);
+            byte centreIs = (byte) (where == Location.INTERIOR ? 1 : where == Location.EXTERIOR ? 0 : 2);
+            add(r * columns + c, (f << 1) | 1, from, xySize / 4, centreIs);
             state = -1;
             continue;
           }
           if (state < 0) {
-            centre.x = minX + (c + 0.5) * cellW;
-            centre.y = minY + (r + 0.5) * cellH;
+            centre.x = centreX(c);
+            centre.y = centreY(r);
             state = locators[f].locate(centre) == Location.EXTERIOR ? 0 : 1;
           }
           if (state == 1) {
-            add(r * columns + c, f << 1);
+            add(r * columns + c, f << 1, 0, 0, (byte) 1);
           }
         }
       }
@@ -464,8 +561,37 @@ public final class FenceIndex {
 
     void ring(CoordinateSequence seq) {
       for (int i = 0; i + 1 < seq.size(); i++) {
+        if (segCount * 4 + 4 > seg.length) {
+          seg = Arrays.copyOf(seg, seg.length * 2);
+        }
+        int at = segCount * 4;
+        seg[at] = seq.getX(i);
+        seg[at + 1] = seq.getY(i);
+        seg[at + 2] = seq.getX(i + 1);
+        seg[at + 3] = seq.getY(i + 1);
         segment(seq.getX(i), seq.getY(i), seq.getX(i + 1), seq.getY(i + 1));
+        segCount++;
       }
+    }
+
+    void pushEdge(double ax, double ay, double bx, double by) {
+      if (xySize + 4 > xy.length) {
+        xy = Arrays.copyOf(xy, xy.length * 2);
+      }
+      xy[xySize++] = ax;
+      xy[xySize++] = ay;
+      xy[xySize++] = bx;
+      xy[xySize++] = by;
+    }
+
+    void hit(int windowCell) {
+      if (hits == hitCell.length) {
+        hitCell = Arrays.copyOf(hitCell, hits * 2);
+        hitSeg = Arrays.copyOf(hitSeg, hits * 2);
+      }
+      hitCell[hits] = windowCell;
+      hitSeg[hits] = segCount;
+      hits++;
     }
 
     void segment(double x1, double y1, double x2, double y2) {
@@ -494,17 +620,24 @@ public final class FenceIndex {
         int rb = Math.min(r1, row(yhi + epsY));
         for (int r = ra; r <= rb; r++) {
           boundary[(r - r0) * w + (c - c0)] = true;
+          hit((r - r0) * w + (c - c0));
         }
       }
     }
 
-    void add(int c, int v) {
+    void add(int c, int v, int from, int to, byte centreIs) {
       if (size == cell.length) {
         cell = Arrays.copyOf(cell, size * 2);
         value = Arrays.copyOf(value, size * 2);
+        edgeFrom = Arrays.copyOf(edgeFrom, size * 2);
+        edgeTo = Arrays.copyOf(edgeTo, size * 2);
+        state = Arrays.copyOf(state, size * 2);
       }
       cell[size] = c;
       value[size] = v;
+      edgeFrom[size] = from;
+      edgeTo[size] = to;
+      state[size] = centreIs;
       size++;
     }
   }
