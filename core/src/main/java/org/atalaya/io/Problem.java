@@ -2,11 +2,10 @@ package org.atalaya.io;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.ResourceBundle;
 import org.apiguardian.api.API;
+import org.atalaya.internal.LocalizedText;
 
 /**
  * One thing wrong with one record: where (file, row, field), what value, which stable code, and
@@ -63,14 +62,7 @@ public record Problem(
    * @return the message; never {@code null}
    */
   public String message(Locale locale) {
-    // No fallback to the JVM's default locale: English must stay English on a Spanish machine.
-    ResourceBundle bundle =
-        ResourceBundle.getBundle(
-            "org.atalaya.io.Messages",
-            locale,
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    String template = bundle.getString(code.code());
-    String text = new MessageFormat(template, locale).format(new Object[] {field, value});
+    String text = LocalizedText.format("org.atalaya.io.Messages", locale, code.code(), field, value);
     return detail.isEmpty() ? text : text + " (" + detail + ")";
   }
 

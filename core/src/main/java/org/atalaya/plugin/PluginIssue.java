@@ -1,11 +1,10 @@
 package org.atalaya.plugin;
 
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import org.apiguardian.api.API;
+import org.atalaya.internal.LocalizedText;
 
 /**
  * One thing the registry found while discovering or running plugins: its code, the plugin (or
@@ -69,13 +68,7 @@ public record PluginIssue(
   }
 
   private String text(Locale locale, String key) {
-    // No fallback to the JVM's default locale: English stays English on a Spanish machine.
-    ResourceBundle bundle =
-        ResourceBundle.getBundle(
-            "org.atalaya.plugin.Messages",
-            locale,
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    return new MessageFormat(bundle.getString(key), locale).format(new Object[] {subject(), detail, source});
+    return LocalizedText.format("org.atalaya.plugin.Messages", locale, key, subject(), detail, source);
   }
 
   /** @return {@code "ATL-PLG-005 org.ejemplo.x (plugins/x.jar): message"} in English */
