@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       FenceCommand.class,
       CompareRatesCommand.class,
       IndicatorsCommand.class,
+      AnonymiseCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Atalaya implements Runnable {

@@ -37,7 +37,10 @@ public enum IncidentField {
   CASE_HISTORY,
   /** The free-text narrative. */
   NARRATIVE,
-  /** Unmodelled source fields. */
+  /**
+   * Unmodelled source fields. Attributes in the {@code atalaya:} namespace are the toolkit's own
+   * markers (such as {@code atalaya:synthetic}) and are kept, so synthetic data stays labelled.
+   */
   ATTRIBUTES;
 
   /**
@@ -74,7 +77,15 @@ public enum IncidentField {
       case CONTEXT -> b.context(IncidentContext.UNKNOWN);
       case CASE_HISTORY -> b.caseHistory(CaseHistory.EMPTY);
       case NARRATIVE -> b.narrative(null);
-      case ATTRIBUTES -> b.attributes(Attributes.EMPTY);
+      case ATTRIBUTES -> {
+        java.util.Map<String, String> kept = new java.util.TreeMap<>();
+        in.attributes().values().forEach((k, v) -> {
+          if (k.startsWith("atalaya:")) {
+            kept.put(k, v);
+          }
+        });
+        b.attributes(new Attributes(kept));
+      }
       default -> throw new AssertionError(this);
     }
     return b.build();

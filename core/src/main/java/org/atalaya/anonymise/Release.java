@@ -234,8 +234,9 @@ public final class Release {
         firstExposed = firstExposed == null ? ReleaseContext.areaName(i) : firstExposed;
       }
     }
-    checks.add(new PrivacyReport.Check("sensitive-detail", exposed == 0,
-        exposed == 0 ? "no sensitive incident carries a point or a time finer than a month"
+    checks.add(new PrivacyReport.Check("sensitive-detail", exposed == 0 || !policy.protectSensitive(),
+        !policy.protectSensitive() ? exposed + " sensitive incidents keep their detail; the policy does not require protection"
+        : exposed == 0 ? "no sensitive incident carries a point or a time finer than a month"
             : exposed + " sensitive incidents carry a point or a time finer than a month (first in " + firstExposed + ")"));
     Map<String, Integer> found = new java.util.TreeMap<>();
     for (Incident i : output) {

@@ -35,7 +35,7 @@ import org.apiguardian.api.API;
 public final class ReleasePolicy {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> FIELDS = Set.of("name", "description", "k", "quasiIdentifiers",
-      "maxSuppressedFraction", "pseudonymiseIds", "epsilonBudget", "names", "steps");
+      "maxSuppressedFraction", "pseudonymiseIds", "protectSensitive", "epsilonBudget", "names", "steps");
 
   private final String name;
   private final List<ReleaseStep> steps;
@@ -45,6 +45,7 @@ public final class ReleasePolicy {
   private final boolean pseudonymiseIds;
   private final double epsilonBudget;
   private final List<String> names;
+  private final boolean protectSensitive;
 
   private ReleasePolicy(Builder b) {
     this.name = b.name;
@@ -55,6 +56,7 @@ public final class ReleasePolicy {
     this.pseudonymiseIds = b.pseudonymiseIds;
     this.epsilonBudget = b.epsilonBudget;
     this.names = List.copyOf(b.names);
+    this.protectSensitive = b.protectSensitive;
   }
 
   /**
@@ -106,6 +108,7 @@ public final class ReleasePolicy {
       b.maxSuppressedFraction(root.get("maxSuppressedFraction").asDouble());
     }
     b.pseudonymiseIds(root.path("pseudonymiseIds").asBoolean(true));
+    b.protectSensitive(root.path("protectSensitive").asBoolean(true));
     b.epsilonBudget(root.path("epsilonBudget").asDouble(0));
     List<String> names = new ArrayList<>();
     root.path("names").forEach(n -> names.add(n.asText()));
@@ -122,6 +125,13 @@ public final class ReleasePolicy {
           all.addAll(own);
         }
         options.put("names", all);
+      }
+      // Policy-level defaults a step may use (the k-anonymity step needs the policy's k and QIs).
+      options.putIfAbsent("k", root.path("k").asInt(1));
+      if (!options.containsKey("quasiIdentifiers")) {
+        List<Object> qis = new ArrayList<>();
+        root.path("quasiIdentifiers").forEach(n -> qis.add(n.asText()));
+        options.put("quasiIdentifiers", qis);
       }
       StepSpec spec = new StepSpec(t, options, Optional.ofNullable(baseDirectory));
       b.step(create(spec, factories));
@@ -236,6 +246,17 @@ public final class ReleasePolicy {
     return names;
   }
 
+  /**
+   * Returns whether the release must pass the sensitive-detail check (no point, no time finer than
+   * a month for sexual violence, domestic violence and minor victims). True unless the policy is
+   * for a recipient entitled to the detail, such as the investigating police.
+   *
+   * @return true if sensitive incidents are protected
+   */
+  public boolean protectSensitive() {
+    return protectSensitive;
+  }
+
   @Override
   public String toString() {
     return "ReleasePolicy[" + name + ", k=" + k + ", " + steps.stream().map(ReleaseStep::name).toList() + "]";
@@ -251,6 +272,7 @@ public final class ReleasePolicy {
     private boolean pseudonymiseIds = true;
     private double epsilonBudget;
     private List<String> names = List.of();
+    private boolean protectSensitive = true;
 
     private Builder(String name) {
       checkArgument(name != null && !name.isBlank(), "policy name (%s) must not be blank", name);
@@ -335,6 +357,17 @@ public final class ReleasePolicy {
      */
     public Builder names(Collection<String> names) {
       this.names = List.copyOf(names);
+      return this;
+    }
+
+    /**
+     * Sets whether the sensitive-detail check applies (see {@link ReleasePolicy#protectSensitive()}).
+     *
+     * @param protect false only for recipients entitled to the detail
+     * @return this builder
+     */
+    public Builder protectSensitive(boolean protect) {
+      this.protectSensitive = protect;
       return this;
     }
 
