@@ -121,9 +121,13 @@ public final class PiiRedactor {
     int at = 0;
     for (Hit h : hits) {
       out.append(text, at, h.start());
-      String key = h.kind() == Kind.PERSON || h.kind() == Kind.EMAIL || h.kind() == Kind.URL
+      String key0 = h.kind() == Kind.PERSON || h.kind() == Kind.EMAIL || h.kind() == Kind.URL
           ? SensitiveCategories.fold(h.value()).replaceAll("\\s+", " ")
           : h.value().replaceAll("\\D", "");
+      String key = key0;
+      if (h.kind() == Kind.PHONE && key.length() > 8 && key.startsWith("504")) {
+        key = key.substring(3); // +504 9876-5432 and 9876-5432 are one number
+      }
       Map<String, Integer> byValue = numbers.computeIfAbsent(h.kind(), k -> new LinkedHashMap<>());
       int n = byValue.computeIfAbsent(key, k -> byValue.size() + 1);
       out.append('[').append(h.kind().label()).append('_').append(n).append(']');
