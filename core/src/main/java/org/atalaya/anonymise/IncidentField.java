@@ -1,6 +1,5 @@
 package org.atalaya.anonymise;
 
-import java.util.Locale;
 import org.apiguardian.api.API;
 import org.atalaya.incident.AdminArea;
 import org.atalaya.incident.CaseHistory;
@@ -51,12 +50,7 @@ public enum IncidentField {
    * @throws AnonymisationException ({@link AnonymiseCode#INVALID_POLICY}) if unknown
    */
   public static IncidentField parse(String name) {
-    try {
-      return valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
-    } catch (IllegalArgumentException e) {
-      throw new AnonymisationException(AnonymiseCode.INVALID_POLICY,
-          "field " + name + " is not one of " + java.util.Arrays.toString(values()).toLowerCase(Locale.ROOT));
-    }
+    return EnumNames.parse(IncidentField.class, name, "field");
   }
 
   /** Returns the incident without this field. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apiguardian.api.API;
 import org.atalaya.incident.Incident;
@@ -40,12 +39,7 @@ public enum QuasiIdentifier {
    * @throws AnonymisationException ({@link AnonymiseCode#INVALID_POLICY}) if unknown
    */
   public static QuasiIdentifier parse(String name) {
-    try {
-      return valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
-    } catch (IllegalArgumentException e) {
-      throw new AnonymisationException(AnonymiseCode.INVALID_POLICY,
-          "quasi-identifier " + name + " is not one of location, time, category, victim-sex, victim-age");
-    }
+    return EnumNames.parse(QuasiIdentifier.class, name, "quasi-identifier");
   }
 
   /**

@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Locale;
 import org.apiguardian.api.API;
 import org.atalaya.incident.TimePrecision;
 import org.atalaya.incident.TimeWindow;
@@ -38,11 +37,7 @@ public enum TimeGranularity {
    * @throws AnonymisationException ({@link AnonymiseCode#INVALID_POLICY}) if unknown
    */
   public static TimeGranularity parse(String name) {
-    try {
-      return valueOf(name.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new AnonymisationException(AnonymiseCode.INVALID_POLICY, "time granularity " + name + " is not one of hour, shift, day, week, month");
-    }
+    return EnumNames.parse(TimeGranularity.class, name, "time granularity");
   }
 
   /**
