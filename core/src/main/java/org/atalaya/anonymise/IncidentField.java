@@ -1,5 +1,7 @@
 package org.atalaya.anonymise;
 
+import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 import org.atalaya.incident.AdminArea;
 import org.atalaya.incident.CaseHistory;
@@ -53,44 +55,56 @@ public enum IncidentField {
     return EnumNames.parse(IncidentField.class, name, "field");
   }
 
-  /** Returns the incident without this field. */
-  Incident drop(Incident in) {
-    Incident.Builder b = in.toBuilder();
-    switch (this) {
-      case SOURCE_REFS -> {
-        return new Incident(in.id(), java.util.List.of(), in.classification(), in.occurred(), in.reportedAt(),
-            in.location(), in.victims(), in.context(), in.caseHistory(), in.publication(), in.source(),
-            in.narrative(), in.sensitivity(), in.attributes());
-      }
-      case SOURCE_CATEGORY -> b.classification(new Classification(in.classification().iccs(), java.util.Optional.empty(), java.util.Map.of()));
-      case REPORTED_AT -> b.reportedAt(null);
-      case ADDRESS -> b.location(in.location().flatMap(l -> rebuild(l.toBuilder().address(null))).orElse(null));
-      case COLONIA -> b.location(in.location().flatMap(l -> rebuild(l.toBuilder()
-          .admin(new AdminArea(l.admin().department(), l.admin().municipality(), java.util.Optional.empty())))).orElse(null));
-      case VICTIMS -> b.victims(java.util.List.of());
-      case CONTEXT -> b.context(IncidentContext.UNKNOWN);
-      case CASE_HISTORY -> b.caseHistory(CaseHistory.EMPTY);
-      case NARRATIVE -> b.narrative(null);
-      case ATTRIBUTES -> {
-        java.util.Map<String, String> kept = new java.util.TreeMap<>();
-        in.attributes().values().forEach((k, v) -> {
-          if (k.startsWith("atalaya:")) {
-            kept.put(k, v);
-          }
-        });
-        b.attributes(new Attributes(kept));
-      }
-      default -> throw new AssertionError(this);
+  /**
+   * Returns the incident without the given fields, built once: releases of a million records
+   * cannot afford one copy of every incident per dropped field.
+   */
+  static Incident dropAll(Incident in, Set<IncidentField> fields) {
+    if (fields.isEmpty()) {
+      return in;
     }
-    return b.build();
+    Optional<Location> location = in.location();
+    if (location.isPresent() && (fields.contains(ADDRESS) || fields.contains(COLONIA))) {
+      Location l = location.get();
+      AdminArea a = fields.contains(COLONIA) && l.admin().colonia().isPresent()
+          ? new AdminArea(l.admin().department(), l.admin().municipality(), Optional.empty()) : l.admin();
+      Optional<String> address = fields.contains(ADDRESS) ? Optional.empty() : l.address();
+      location = l.address().equals(address) && a == l.admin() ? location
+          : rebuild(l.toBuilder().admin(a).address(address.orElse(null)));
+    }
+    Attributes attributes = in.attributes();
+    if (fields.contains(ATTRIBUTES) && !attributes.isEmpty()) {
+      java.util.Map<String, String> kept = new java.util.TreeMap<>();
+      attributes.values().forEach((k, v) -> {
+        if (k.startsWith("atalaya:")) {
+          kept.put(k, v);
+        }
+      });
+      attributes = kept.size() == attributes.values().size() ? attributes : new Attributes(kept);
+    }
+    Classification c = in.classification();
+    if (fields.contains(SOURCE_CATEGORY) && (c.sourceLabel().isPresent() || !c.otherCodes().isEmpty())) {
+      c = new Classification(c.iccs(), Optional.empty(), java.util.Map.of());
+    }
+    return new Incident(in.id(),
+        fields.contains(SOURCE_REFS) ? java.util.List.of() : in.sourceRefs(),
+        c, in.occurred(),
+        fields.contains(REPORTED_AT) ? Optional.empty() : in.reportedAt(),
+        location,
+        fields.contains(VICTIMS) ? java.util.List.of() : in.victims(),
+        fields.contains(CONTEXT) ? IncidentContext.UNKNOWN : in.context(),
+        fields.contains(CASE_HISTORY) ? CaseHistory.EMPTY : in.caseHistory(),
+        in.publication(), in.source(),
+        fields.contains(NARRATIVE) ? Optional.empty() : in.narrative(),
+        in.sensitivity(), attributes);
   }
 
   /** A location that would say nothing once a part is dropped becomes no location at all. */
-  static java.util.Optional<Location> rebuild(Location.Builder b) {
+  static Optional<Location> rebuild(Location.Builder b) {
     try {
-      return java.util.Optional.of(b.build());
+      return Optional.of(b.build());
     } catch (IllegalArgumentException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 }

@@ -152,21 +152,27 @@ public final class PiiRedactor {
   List<Hit> find(String text) {
     boolean[] taken = new boolean[text.length()];
     List<Hit> hits = new ArrayList<>();
-    regex(text, URL, Kind.URL, taken, hits);
-    regex(text, EMAIL, Kind.EMAIL, taken, hits);
-    regex(text, RTN, Kind.RTN, taken, hits);
-    regex(text, DNI, Kind.DNI, taken, hits);
-    for (PhoneNumberMatch m : PhoneNumberUtil.getInstance().findNumbers(text, REGION, PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
-      add(text, m.start(), m.end(), Kind.PHONE, taken, hits);
+    String folded = SensitiveCategories.fold(text); // same length as text
+    int digits = 0;
+    for (int i = 0; i < text.length(); i++) {
+      digits += Character.isDigit(text.charAt(i)) ? 1 : 0;
+    }
+    // Cheap pre-checks first: most texts hold no identifier, and a release may screen millions.
+    if (folded.contains("http") || folded.contains("www.")) {
+      regex(text, URL, Kind.URL, taken, hits);
+    }
+    if (text.indexOf('@') >= 0) {
+      regex(text, EMAIL, Kind.EMAIL, taken, hits);
+    }
+    if (digits >= 7) {
+      regex(text, RTN, Kind.RTN, taken, hits);
+      regex(text, DNI, Kind.DNI, taken, hits);
+      for (PhoneNumberMatch m : PhoneNumberUtil.getInstance().findNumbers(text, REGION, PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
+        add(text, m.start(), m.end(), Kind.PHONE, taken, hits);
+      }
     }
     if (namePattern != null) {
-      // Folding keeps the text's length for Latin letters, so offsets map back one to one.
-      String folded = SensitiveCategories.fold(text);
-      if (folded.length() == text.length()) {
-        regex(text, folded, namePattern, Kind.PERSON, taken, hits);
-      } else {
-        regex(text, text.toLowerCase(java.util.Locale.ROOT), namePattern, Kind.PERSON, taken, hits);
-      }
+      regex(text, folded, namePattern, Kind.PERSON, taken, hits);
     }
     hits.sort(Comparator.comparingInt(Hit::start));
     return hits;

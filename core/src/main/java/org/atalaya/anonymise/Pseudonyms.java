@@ -97,13 +97,32 @@ public final class Pseudonyms {
    * @return the canonical form
    */
   public static String normalise(String value) {
-    String s = Normalizer.normalize(Objects.requireNonNull(value, "value must not be null"), Normalizer.Form.NFKC)
-        .strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
-    if (s.matches("[0-9][0-9 .\\-]*[0-9]")) {
-      s = s.replaceAll("[ .\\-]", "");
+    if (isPlainAscii(value)) {
+      // The common case (system ids such as SYN-0801-2024-000001): no Unicode work needed.
+      String u = value.toUpperCase(Locale.ROOT);
+      return DIGIT_STRING.matcher(u).matches() ? SEPARATORS.matcher(u).replaceAll("") : u;
+    }
+    String s = Normalizer.normalize(Objects.requireNonNull(value, "value must not be null"), Normalizer.Form.NFKC).strip();
+    s = BLANKS.matcher(s).replaceAll(" ").toUpperCase(Locale.ROOT);
+    if (DIGIT_STRING.matcher(s).matches()) {
+      s = SEPARATORS.matcher(s).replaceAll("");
     }
     return s;
   }
+
+  private static boolean isPlainAscii(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c <= ' ' || c >= 127) {
+        return false;
+      }
+    }
+    return !v.isEmpty();
+  }
+
+  private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
+  private static final java.util.regex.Pattern DIGIT_STRING = java.util.regex.Pattern.compile("[0-9][0-9 .\\-]*[0-9]");
+  private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[ .\\-]");
 
   private byte[] digest(String field, String message) {
     Mac mac = macs.get().computeIfAbsent(field, f -> newMac(fieldKeys.computeIfAbsent(f, key::derive)));

@@ -63,7 +63,7 @@ public enum QuasiIdentifier {
   private String part(Incident in) {
     return switch (this) {
       case LOCATION -> in.location().map(QuasiIdentifier::location).orElse("-");
-      case TIME -> in.occurred().map(w -> w.from() + "/" + w.to()).orElse("-");
+      case TIME -> in.occurred().map(w -> w.from().toEpochSecond() + "/" + w.to().toEpochSecond() + w.precision().ordinal()).orElse("-");
       case CATEGORY -> in.iccs().map(c -> c.value()).orElse("-");
       case VICTIM_SEX -> in.victims().stream().map(v -> v.sex().name()).sorted().toList().toString();
       case VICTIM_AGE -> in.victims().stream().map(QuasiIdentifier::age).sorted().toList().toString();

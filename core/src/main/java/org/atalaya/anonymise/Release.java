@@ -111,11 +111,14 @@ public final class Release {
       Pseudonyms p = ctx.pseudonyms("pseudonymise-ids");
       List<Incident> renamed = new ArrayList<>(current.size());
       for (Incident i : current) {
-        renamed.add(i.toBuilder().id(p.pseudonym("id", i.id())).build());
+        renamed.add(new Incident(p.pseudonym("id", i.id()), i.sourceRefs(), i.classification(), i.occurred(), i.reportedAt(),
+            i.location(), i.victims(), i.context(), i.caseHistory(), i.publication(), i.source(), i.narrative(),
+            i.sensitivity(), i.attributes()));
       }
       output = renamed;
     }
-    List<PrivacyReport.Check> checks = new ArrayList<>(outputChecks(output));
+    Map<String, List<Incident>> classes = QuasiIdentifier.classes(output, policy.quasiIdentifiers());
+    List<PrivacyReport.Check> checks = new ArrayList<>(outputChecks(output, classes));
     long suppressed = input.size() - (long) output.size();
     double share = input.isEmpty() ? 0 : (double) suppressed / input.size();
     checks.add(new PrivacyReport.Check("suppression", share <= policy.maxSuppressedFraction(),
@@ -123,7 +126,7 @@ public final class Release {
             input.size(), 100 * share, 100 * policy.maxSuppressedFraction(), areas(ctx.suppressedByArea()))));
     checks.add(new PrivacyReport.Check("epsilon", ctx.ledger().spent() <= policy.epsilonBudget() * (1 + 1e-9),
         "spent " + ctx.ledger().spent() + " of " + policy.epsilonBudget()));
-    long k = kAchieved(output);
+    long k = smallest(classes);
     PrivacyReport report = new PrivacyReport(input.size(), output.size(), suppressed, k, k == 0 ? 0 : 1.0 / k,
         PrivacyReport.Displacement.of(displacement), ctx.ledger().spent(), ctx.keyId(),
         HotCells.overlap(points(input), points(output)), checks, checks.stream().allMatch(PrivacyReport.Check::passed));
@@ -183,7 +186,8 @@ public final class Release {
    */
   public List<String> verify(List<Incident> output, PrivacyReport report) {
     List<String> problems = new ArrayList<>();
-    long k = kAchieved(output);
+    Map<String, List<Incident>> classes = QuasiIdentifier.classes(output, policy.quasiIdentifiers());
+    long k = smallest(classes);
     compare(problems, "recordsOut", output.size(), report.recordsOut());
     compare(problems, "kAchieved", k, report.kAchieved());
     compare(problems, "recordsIn", report.recordsOut() + report.suppressed(), report.recordsIn());
@@ -192,7 +196,7 @@ public final class Release {
     }
     Map<String, PrivacyReport.Check> reported = new HashMap<>();
     report.checks().forEach(c -> reported.put(c.name(), c));
-    for (PrivacyReport.Check c : outputChecks(output)) {
+    for (PrivacyReport.Check c : outputChecks(output, classes)) {
       PrivacyReport.Check r = reported.get(c.name());
       if (r == null || !r.equals(c)) {
         problems.add("check " + c.name() + ": output gives " + c + ", report says " + r);
@@ -210,9 +214,8 @@ public final class Release {
     }
   }
 
-  private List<PrivacyReport.Check> outputChecks(List<Incident> output) {
+  private List<PrivacyReport.Check> outputChecks(List<Incident> output, Map<String, List<Incident>> classes) {
     List<PrivacyReport.Check> checks = new ArrayList<>();
-    Map<String, List<Incident>> classes = QuasiIdentifier.classes(output, policy.quasiIdentifiers());
     Map<String, Integer> shortAreas = new java.util.TreeMap<>();
     int smallClasses = 0;
     for (List<Incident> c : classes.values()) {
@@ -221,7 +224,7 @@ public final class Release {
         shortAreas.merge(ReleaseContext.areaName(c.get(0)), c.size(), Integer::sum);
       }
     }
-    long k = classes.values().stream().mapToLong(List::size).min().orElse(0);
+    long k = smallest(classes);
     checks.add(new PrivacyReport.Check("k-anonymity", smallClasses == 0,
         smallClasses == 0
             ? "smallest class " + k + " (k = " + policy.k() + ") over " + policy.quasiIdentifiers()
@@ -259,8 +262,8 @@ public final class Release {
     return point || fineTime || fineReport;
   }
 
-  private long kAchieved(List<Incident> output) {
-    return QuasiIdentifier.classes(output, policy.quasiIdentifiers()).values().stream().mapToLong(List::size).min().orElse(0);
+  private static long smallest(Map<String, List<Incident>> classes) {
+    return classes.values().stream().mapToLong(List::size).min().orElse(0);
   }
 
   private static String areas(Map<String, Integer> byArea) {

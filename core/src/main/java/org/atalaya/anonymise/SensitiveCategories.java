@@ -3,10 +3,10 @@ package org.atalaya.anonymise;
 import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import org.apiguardian.api.API;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.Relationship;
@@ -32,24 +32,37 @@ public final class SensitiveCategories {
 
   private static final IccsCode SEXUAL_SECTION = IccsCode.of("03");
 
-  private static final Pattern SEXUAL = words(List.of(
-      "violacion", "violada", "violado", "violo", "violaron", "abuso sexual", "abusada sexualmente",
-      "abusado sexualmente", "agresion sexual", "acoso sexual", "estupro", "incesto", "tocamientos",
-      "actos de lujuria", "explotacion sexual", "sexual"));
+  private static final Map<String, SensitivityFlag> KEYWORDS = new HashMap<>();
 
-  private static final Pattern DOMESTIC = words(List.of(
-      "violencia domestica", "violencia intrafamiliar", "intrafamiliar", "su pareja", "su expareja",
-      "su ex pareja", "su esposo", "su esposa", "su marido", "su companero de hogar",
-      "su companera de hogar", "su conviviente", "su novio", "su exnovio", "femicidio", "feminicidio",
-      "su padrastro", "su madrastra"));
+  static {
+    put(SensitivityFlag.SEXUAL_VIOLENCE, "violacion", "violada", "violado", "violo", "violaron", "abuso sexual",
+        "abusada sexualmente", "abusado sexualmente", "agresion sexual", "acoso sexual", "estupro", "incesto",
+        "tocamientos", "actos de lujuria", "explotacion sexual", "sexual");
+    put(SensitivityFlag.DOMESTIC_VIOLENCE, "violencia domestica", "violencia intrafamiliar", "intrafamiliar", "su pareja",
+        "su expareja", "su ex pareja", "su esposo", "su esposa", "su marido", "su companero de hogar",
+        "su companera de hogar", "su conviviente", "su novio", "su exnovio", "femicidio", "feminicidio",
+        "su padrastro", "su madrastra");
+    put(SensitivityFlag.MINOR_VICTIM, "menor de edad", "menores de edad", "nina", "nino", "ninas", "ninos", "adolescente",
+        "adolescentes", "bebe", "infante", "escolar", "colegiala", "colegial");
+  }
 
-  private static final Pattern MINOR = words(List.of(
-      "menor de edad", "menores de edad", "nina", "nino", "ninas", "ninos", "adolescente",
-      "adolescentes", "bebe", "infante", "escolar", "colegiala", "colegial"));
+  /** Longest keyword, in words. */
+  private static final int MAX_WORDS = 4;
 
-  private static final Pattern AGE = Pattern.compile("\\b(\\d{1,2})\\s*anos\\b");
+  /** First words of the keywords: phrases are only built from these. */
+  private static final java.util.Set<String> FIRST_WORDS = new java.util.HashSet<>();
+
+  static {
+    KEYWORDS.keySet().forEach(k -> FIRST_WORDS.add(k.split(" ")[0]));
+  }
 
   private SensitiveCategories() {}
+
+  private static void put(SensitivityFlag flag, String... keywords) {
+    for (String k : keywords) {
+      KEYWORDS.put(k, flag);
+    }
+  }
 
   /**
    * Returns every sensitivity flag the incident deserves: its own flags plus those its code,
@@ -87,31 +100,60 @@ public final class SensitiveCategories {
    */
   public static Set<SensitivityFlag> fromText(String text) {
     EnumSet<SensitivityFlag> flags = EnumSet.noneOf(SensitivityFlag.class);
+    // Whole words and phrases of up to four words, looked up in a table: one pass over the text,
+    // which matters when a release screens a million narratives.
+    List<String> words = new ArrayList<>();
     String t = fold(text);
-    if (SEXUAL.matcher(t).find()) {
-      flags.add(SensitivityFlag.SEXUAL_VIOLENCE);
+    int i = 0;
+    while (i < t.length()) {
+      while (i < t.length() && !Character.isLetterOrDigit(t.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < t.length() && Character.isLetterOrDigit(t.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        words.add(t.substring(start, i));
+      }
     }
-    if (DOMESTIC.matcher(t).find()) {
-      flags.add(SensitivityFlag.DOMESTIC_VIOLENCE);
-    }
-    boolean minor = MINOR.matcher(t).find();
-    Matcher age = AGE.matcher(t);
-    while (!minor && age.find()) {
-      minor = Integer.parseInt(age.group(1)) < Victim.AGE_OF_MAJORITY;
-    }
-    if (minor) {
-      flags.add(SensitivityFlag.MINOR_VICTIM);
+    for (int w = 0; w < words.size(); w++) {
+      String word = words.get(w);
+      if (w + 1 < words.size() && words.get(w + 1).equals("anos") && word.length() <= 2
+          && word.chars().allMatch(Character::isDigit) && Integer.parseInt(word) < Victim.AGE_OF_MAJORITY) {
+        flags.add(SensitivityFlag.MINOR_VICTIM);
+      }
+      if (!FIRST_WORDS.contains(word)) {
+        continue;
+      }
+      StringBuilder phrase = new StringBuilder(words.get(w));
+      for (int n = 1; n <= MAX_WORDS && w + n <= words.size(); n++) {
+        if (n > 1) {
+          phrase.append(' ').append(words.get(w + n - 1));
+        }
+        SensitivityFlag f = KEYWORDS.get(phrase.toString());
+        if (f != null) {
+          flags.add(f);
+        }
+      }
     }
     return flags;
   }
 
-  /** Lower case without accents, so that "Violación" and "VIOLACION" match the same keyword. */
+  /**
+   * Lower case without accents, so that "Violación" and "VIOLACION" match the same keyword. One
+   * character in, one character out: redaction relies on offsets staying put.
+   */
   static String fold(String text) {
-    String d = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return d.toLowerCase(Locale.ROOT);
-  }
-
-  private static Pattern words(List<String> keywords) {
-    return Pattern.compile("\\b(?:" + String.join("|", keywords.stream().map(Pattern::quote).toList()) + ")\\b");
+    char[] out = new char[text.length()];
+    for (int i = 0; i < out.length; i++) {
+      char c = text.charAt(i);
+      if (c < 128) {
+        out[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+      } else {
+        out[i] = Character.toLowerCase(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).charAt(0));
+      }
+    }
+    return new String(out);
   }
 }

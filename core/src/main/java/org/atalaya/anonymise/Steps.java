@@ -70,15 +70,7 @@ public final class Steps {
 
   private static ReleaseStep dropFields(String name, Set<IncidentField> drop) {
     Set<IncidentField> fields = Set.copyOf(drop);
-    return new Simple(name, (in, ctx) -> {
-      Incident out = in;
-      for (IncidentField f : IncidentField.values()) {
-        if (fields.contains(f)) {
-          out = f.drop(out);
-        }
-      }
-      return Optional.of(out);
-    });
+    return new Simple(name, (in, ctx) -> Optional.of(IncidentField.dropAll(in, fields)));
   }
 
   /**
@@ -140,11 +132,11 @@ public final class Steps {
   }
 
   private static Incident withTime(Incident in, TimeGranularity g) {
-    Incident.Builder b = in.toBuilder();
-    in.occurred().ifPresent(w -> b.occurred(g.generalise(w)));
-    // A reporting time can give away the occurrence time: keep only its date at the same grain.
-    in.reportedAt().ifPresent(r -> b.reportedAt(g.generalise(TimeWindow.instant(r)).from()));
-    return b.build();
+    // A reporting time can give away the occurrence time: keep only its start at the same grain.
+    // Built directly: the model's builder copies every collection twice per record.
+    return new Incident(in.id(), in.sourceRefs(), in.classification(), in.occurred().map(g::generalise),
+        in.reportedAt().map(r -> g.generalise(TimeWindow.instant(r)).from()), in.location(), in.victims(),
+        in.context(), in.caseHistory(), in.publication(), in.source(), in.narrative(), in.sensitivity(), in.attributes());
   }
 
   /**
@@ -201,9 +193,10 @@ public final class Steps {
    */
   public static ReleaseStep generaliseCategory(int level) {
     checkArgument(level >= 1 && level <= 4, "ICCS level (%s) must be from 1 to 4", level);
-    return new Simple("generalise-category", (in, ctx) -> Optional.of(in.toBuilder()
-        .classification(new Classification(in.iccs().map(c -> c.level() > level ? c.truncate(level) : c), Optional.empty(), Map.of()))
-        .build()));
+    return new Simple("generalise-category", (in, ctx) -> Optional.of(new Incident(in.id(), in.sourceRefs(),
+        new Classification(in.iccs().map(c -> c.level() > level ? c.truncate(level) : c), Optional.empty(), Map.of()),
+        in.occurred(), in.reportedAt(), in.location(), in.victims(), in.context(), in.caseHistory(), in.publication(),
+        in.source(), in.narrative(), in.sensitivity(), in.attributes())));
   }
 
   /**

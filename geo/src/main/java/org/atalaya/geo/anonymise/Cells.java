@@ -19,6 +19,18 @@ abstract class Cells {
   /** Returns the id of the cell holding {@code p} at {@code level}. */
   abstract long cell(LatLon p, int level);
 
+  /**
+   * Returns the cells holding {@code p} at every level, finest first. Overridden where the levels
+   * derive from one projection or one lookup, which is the cost that matters on a million points.
+   */
+  long[] cells(LatLon p) {
+    long[] out = new long[levels()];
+    for (int l = 0; l < out.length; l++) {
+      out[l] = cell(p, l);
+    }
+    return out;
+  }
+
   /** Returns the centre of a cell. */
   abstract LatLon centre(long cell, int level);
 
@@ -63,6 +75,17 @@ abstract class Cells {
     }
 
     @Override
+    long[] cells(LatLon p) {
+      double[] xy = forward.transform(p.longitude(), p.latitude());
+      long[] out = new long[levels];
+      for (int l = 0; l < levels; l++) {
+        double size = start * (1L << l);
+        out[l] = ((long) Math.floor(xy[0] / size) << 32) ^ ((long) Math.floor(xy[1] / size) & 0xFFFFFFFFL);
+      }
+      return out;
+    }
+
+    @Override
     LatLon centre(long cell, int level) {
       double size = start * (1L << level);
       long ix = cell >> 32;
@@ -102,6 +125,16 @@ abstract class Cells {
     @Override
     long cell(LatLon p, int level) {
       return h3.latLngToCell(p.latitude(), p.longitude(), finest - level);
+    }
+
+    @Override
+    long[] cells(LatLon p) {
+      long[] out = new long[levels()];
+      out[0] = h3.latLngToCell(p.latitude(), p.longitude(), finest);
+      for (int l = 1; l < out.length; l++) {
+        out[l] = h3.cellToParent(out[0], finest - l);
+      }
+      return out;
     }
 
     @Override

@@ -99,11 +99,11 @@ public final class GeoMask implements ReleaseStep {
         Location.Builder b = loc.get().toBuilder().point(q);
         // The stated accuracy now includes the mask, so nobody mistakes the point for the place.
         b.accuracyMetres(rMax + loc.get().accuracyMetres().orElse(0));
-        return Optional.of(incident.toBuilder().location(b.build()).build());
+        return Optional.of(GeoSteps.withLocation(incident, b.build()));
       }
     }
     Location.Builder b = loc.get().toBuilder().point(null).accuracyMetres(java.util.OptionalDouble.empty());
-    return Optional.of(incident.toBuilder().location(org.atalaya.geo.anonymise.GeoSteps.orNull(b)).build());
+    return Optional.of(GeoSteps.withLocation(incident, org.atalaya.geo.anonymise.GeoSteps.orNull(b)));
   }
 
   /**

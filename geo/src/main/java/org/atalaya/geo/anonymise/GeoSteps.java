@@ -137,6 +137,16 @@ public final class GeoSteps implements ReleaseStepFactory {
     return out;
   }
 
+  /**
+   * Returns the incident with another location, without a builder round trip (the model's builder
+   * copies every collection twice, which dominates a million-record release).
+   */
+  static org.atalaya.incident.Incident withLocation(org.atalaya.incident.Incident i, Location location) {
+    return new org.atalaya.incident.Incident(i.id(), i.sourceRefs(), i.classification(), i.occurred(), i.reportedAt(),
+        Optional.ofNullable(location), i.victims(), i.context(), i.caseHistory(), i.publication(), i.source(),
+        i.narrative(), i.sensitivity(), i.attributes());
+  }
+
   /** A location that says nothing once its point is removed becomes no location at all. */
   static Location orNull(Location.Builder b) {
     try {

@@ -159,7 +159,7 @@ public final class LocationGeneralisation {
         }
         Location.Builder b = Location.builder().admin(asColonia ? a : new AdminArea(a.department(), a.municipality(), Optional.empty()))
             .precision(LocationPrecision.AREA);
-        return Optional.of(incident.toBuilder().location(GeoSteps.orNull(b)).build());
+        return Optional.of(GeoSteps.withLocation(incident, GeoSteps.orNull(b)));
       }
     };
   }
@@ -183,7 +183,7 @@ public final class LocationGeneralisation {
         double acc = accuracy > 0 ? accuracy : Geodesy.distanceMetres(p.latitude(), p.longitude(), q.latitude(), q.longitude());
         Location.Builder b = Location.builder().point(q).accuracyMetres(Math.round(acc)).precision(LocationPrecision.AREA)
             .admin(new AdminArea(l.admin().department(), l.admin().municipality(), Optional.empty()));
-        return Optional.of(incident.toBuilder().location(b.build()).build());
+        return Optional.of(GeoSteps.withLocation(incident, b.build()));
       }
     };
   }

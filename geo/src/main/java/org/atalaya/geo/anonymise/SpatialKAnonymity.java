@@ -124,24 +124,31 @@ public final class SpatialKAnonymity implements ReleaseStep {
         out[i] = in; // nothing to generalise; the check still counts its class
       }
     }
+    // One projection per incident; the class key is (cell, id of department/municipality + other
+    // quasi-identifiers), so no string is built per level.
+    long[][] cellIds = new long[n][];
+    int[] group = new int[n];
+    Map<String, Integer> groups = new HashMap<>();
+    for (int i : pending) {
+      cellIds[i] = cells.cells(incidents.get(i).location().get().point().get());
+      group[i] = groups.computeIfAbsent(admin(incidents.get(i), 2) + rest[i], g -> groups.size());
+    }
     for (int level = 0; level < cells.levels() && !pending.isEmpty(); level++) {
-      Map<Long, Integer> placeCounts = m == 0 ? Map.of() : placeCounts(level);
-      long[] cell = new long[n];
-      Map<String, Integer> counts = new HashMap<>();
-      String[] keys = new String[n];
+      Map<ClassKey, Integer> placeCounts = m == 0 ? Map.of() : placeCounts(level);
+      Map<ClassKey, Integer> counts = new HashMap<>(pending.size() * 2);
       for (int i : pending) {
-        cell[i] = cells.cell(incidents.get(i).location().get().point().get(), level);
-        keys[i] = cell[i] + "|" + admin(incidents.get(i), 2) + rest[i];
-        counts.merge(keys[i], 1, Integer::sum);
+        counts.merge(new ClassKey(cellIds[i][level], group[i]), 1, Integer::sum);
       }
       List<Integer> next = new ArrayList<>();
-      Map<Long, LatLon> centres = new HashMap<>();
+      Map<ClassKey, LatLon> centres = new HashMap<>();
+      double radius = cells.radiusMetres(level);
       for (int i : pending) {
-        boolean enough = counts.get(keys[i]) >= k && (m == 0 || placeCounts.getOrDefault(cell[i], 0) >= m);
+        long cell = cellIds[i][level];
+        boolean enough = counts.get(new ClassKey(cell, group[i])) >= k && (m == 0 || placeCounts.getOrDefault(new ClassKey(cell, 0), 0) >= m);
         if (enough) {
           final int lv = level;
-          LatLon c = centres.computeIfAbsent(cell[i], id -> cells.centre(id, lv));
-          out[i] = relocate(incidents.get(i), c, cells.radiusMetres(level), 2);
+          LatLon c = centres.computeIfAbsent(new ClassKey(cell, 0), id -> cells.centre(id.cell(), lv));
+          out[i] = relocate(incidents.get(i), c, radius, 2);
         } else {
           next.add(i);
         }
@@ -180,10 +187,20 @@ public final class SpatialKAnonymity implements ReleaseStep {
     return released;
   }
 
-  private Map<Long, Integer> placeCounts(int level) {
-    Map<Long, Integer> counts = new HashMap<>();
+  /** An equivalence class while cells grow: a cell and the rest of the quasi-identifiers. */
+  private record ClassKey(long cell, int group) {
+    /** Grid ids pack two similar numbers; mixed, so neighbouring cells do not collide in a map. */
+    @Override
+    public int hashCode() {
+      long h = (cell + 31L * group) * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 29));
+    }
+  }
+
+  private Map<ClassKey, Integer> placeCounts(int level) {
+    Map<ClassKey, Integer> counts = new HashMap<>();
     for (LatLon p : places) {
-      counts.merge(cells.cell(p, level), 1, Integer::sum);
+      counts.merge(new ClassKey(cells.cell(p, level), 0), 1, Integer::sum);
     }
     return counts;
   }
@@ -201,6 +218,6 @@ public final class SpatialKAnonymity implements ReleaseStep {
     if (centre != null) {
       b.point(centre).accuracyMetres(Math.round(radius));
     }
-    return in.toBuilder().location(GeoSteps.orNull(b)).build();
+    return GeoSteps.withLocation(in, GeoSteps.orNull(b));
   }
 }
