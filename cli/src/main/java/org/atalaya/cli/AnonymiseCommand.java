@@ -120,7 +120,7 @@ final class AnonymiseCommand implements Callable<Integer> {
       err.println("atalaya anonymise: " + e.getMessage() + " (nothing was written)");
       return Atalaya.DATA_PROBLEMS;
     }
-    Files.deleteIfExists(out);
+    // A refused release leaves OUT as it was (publish writes through a temporary file).
     PrivacyReport r;
     int exit;
     try {

@@ -145,7 +145,8 @@ public final class PiiRedactor {
    * @return the kinds found, in search order; empty when the text is clean
    */
   public List<Kind> remaining(String text) {
-    return find(PLACEHOLDER.matcher(text).replaceAll(" ")).stream().map(Hit::kind).distinct().toList();
+    String t = text.indexOf('[') < 0 ? text : PLACEHOLDER.matcher(text).replaceAll(" ");
+    return find(t).stream().map(Hit::kind).distinct().toList();
   }
 
   /** Finds identifiers, non-overlapping, earlier kinds winning over later ones. */

@@ -226,7 +226,8 @@ public final class Release {
     }
     long k = smallest(classes);
     checks.add(new PrivacyReport.Check("k-anonymity", smallClasses == 0,
-        smallClasses == 0
+        output.isEmpty() ? "nothing released"
+            : smallClasses == 0
             ? "smallest class " + k + " (k = " + policy.k() + ") over " + policy.quasiIdentifiers()
             : smallClasses + " classes hold fewer than k = " + policy.k() + " incidents" + areas(shortAreas)));
     long exposed = 0;

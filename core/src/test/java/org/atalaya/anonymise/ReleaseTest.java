@@ -57,6 +57,26 @@ class ReleaseTest {
   }
 
   @Test
+  void generalisedTimesContainTheOriginalAndAgesStayOnTheirSideOf18() {
+    qt().forAll(IncidentGenerators.incidents(), org.quicktheories.generators.SourceDSL.integers().between(0, 4)).checkAssert((in, g) -> {
+      TimeGranularity granularity = TimeGranularity.values()[g];
+      Incident out = Steps.generaliseTime(granularity).apply(in, ReleaseContext.of(null, new SplittableRandom(1))).orElseThrow();
+      in.occurred().ifPresent(w -> {
+        var o = out.occurred().orElseThrow();
+        assertThat(o.from()).isBeforeOrEqualTo(w.from());
+        assertThat(o.to()).isAfterOrEqualTo(w.to());
+      });
+      Incident aged = Steps.generaliseAge(0, 12, 18, 30, 45, 60).apply(in, ReleaseContext.of(null, new SplittableRandom(1))).orElseThrow();
+      for (int i = 0; i < in.victims().size(); i++) {
+        assertThat(aged.victims().get(i).age()).isEmpty();
+        if (in.victims().get(i).age().isPresent()) {
+          assertThat(aged.victims().get(i).isMinor()).isEqualTo(in.victims().get(i).isMinor());
+        }
+      }
+    });
+  }
+
+  @Test
   void aKeywordInTheNarrativeProtectsAMiscodedCase() {
     Incident assault = Incident.builder("x").iccs("02011").location(Location.at(14.08, -87.2))
         .occurred(org.atalaya.incident.TimeWindow.instant(java.time.OffsetDateTime.parse("2024-03-15T21:30:00-06:00")))

@@ -80,6 +80,32 @@ class SpatialStepsTests {
   }
 
   @Test
+  void aDonutKeptInsideItsAreaNeverLeavesIt() {
+    org.locationtech.jts.geom.GeometryFactory f = new org.locationtech.jts.geom.GeometryFactory();
+    org.locationtech.jts.geom.Polygon square = f.createPolygon(new org.locationtech.jts.geom.Coordinate[] {
+        new org.locationtech.jts.geom.Coordinate(-87.21, 14.07), new org.locationtech.jts.geom.Coordinate(-87.20, 14.07),
+        new org.locationtech.jts.geom.Coordinate(-87.20, 14.08), new org.locationtech.jts.geom.Coordinate(-87.21, 14.08),
+        new org.locationtech.jts.geom.Coordinate(-87.21, 14.07)});
+    org.atalaya.geo.fence.FenceIndex areas = org.atalaya.geo.fence.FenceIndex.builder().add("0801", square).build();
+    GeoMask mask = GeoMask.donut(100, 600).within(areas);
+    ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
+    int kept = 0;
+    for (int i = 0; i < 200; i++) {
+      // Points 50 m inside the western edge: many draws would leave the square.
+      Incident in = at("edge-" + i, 14.071 + i * 0.00004, -87.2095, 1, "0801");
+      Incident out = mask.apply(in, ctx).orElseThrow();
+      if (out.location().flatMap(Location::point).isPresent()) {
+        LatLon q = out.location().get().point().get();
+        assertThat(areas.fencesContaining(q.latitude(), q.longitude())).containsExactly("0801");
+        kept++;
+      } else {
+        assertThat(out.location().get().admin().municipality()).contains("0801");
+      }
+    }
+    assertThat(kept).isGreaterThan(150);
+  }
+
+  @Test
   void h3CellsAndAnchorsGeneraliseToSharedPoints() {
     ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
     Incident a = at("a", 14.0818, -87.2068, 1, "0801");
