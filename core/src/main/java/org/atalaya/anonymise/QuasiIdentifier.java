@@ -71,9 +71,15 @@ public enum QuasiIdentifier {
   }
 
   private static String location(Location l) {
-    return l.point().map(p -> p.latitude() + "," + p.longitude()).orElse("")
-        + ";" + l.admin().department().orElse("") + ";" + l.admin().municipality().orElse("")
-        + ";" + l.admin().colonia().orElse("") + ";" + l.address().orElse("");
+    // Exact bit patterns rather than decimal text: the same equality, at a fraction of the cost.
+    StringBuilder b = new StringBuilder(48);
+    if (l.point().isPresent()) {
+      b.append(Double.doubleToLongBits(l.point().get().latitude())).append(',')
+          .append(Double.doubleToLongBits(l.point().get().longitude()));
+    }
+    b.append(';').append(l.admin().department().orElse("")).append(';').append(l.admin().municipality().orElse(""))
+        .append(';').append(l.admin().colonia().orElse("")).append(';').append(l.address().orElse(""));
+    return b.toString();
   }
 
   private static String age(Victim v) {
