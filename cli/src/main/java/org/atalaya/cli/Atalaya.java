@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       CompareRatesCommand.class,
       PluginsCommand.class,
       IndicatorsCommand.class,
+      AnonymiseCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Atalaya implements Runnable {

@@ -27,5 +27,9 @@ public final class ExtensionPoints {
   public static final ExtensionPoint<IncidentIndicator> INDICATOR =
       ExtensionPoint.of("indicator", IncidentIndicator.class);
 
+  /** Anonymisation step types for release policies. */
+  public static final ExtensionPoint<ReleaseStepProvider> ANONYMISATION_STEP =
+      ExtensionPoint.of("anonymisation-step", ReleaseStepProvider.class);
+
   private ExtensionPoints() {}
 }

@@ -80,6 +80,15 @@ public interface PluginContext {
   }
 
   /**
+   * Contributes anonymisation step types for release policies.
+   *
+   * @param steps the provider; never null
+   */
+  default void addReleaseSteps(ReleaseStepProvider steps) {
+    contribute(ExtensionPoints.ANONYMISATION_STEP, steps);
+  }
+
+  /**
    * Contributes an indicator.
    *
    * @param indicator the indicator; never null

@@ -133,6 +133,30 @@ class KitsCanFailTest {
     }
   }
 
+  /** A "mask" that passes every incident through untouched. */
+  static final class LazyMaskTest extends ReleaseStepContract {
+    @Override
+    protected org.atalaya.anonymise.ReleaseStep step() {
+      return new org.atalaya.anonymise.ReleaseStep() {
+        @Override
+        public String name() {
+          return "lazy-mask";
+        }
+
+        @Override
+        public java.util.Optional<org.atalaya.incident.Incident> apply(
+            org.atalaya.incident.Incident incident, org.atalaya.anonymise.ReleaseContext context) {
+          return java.util.Optional.of(incident);
+        }
+      };
+    }
+  }
+
+  @Test
+  void theReleaseStepKitCatchesAPointReleasedUnchanged() {
+    assertThat(failed(run(LazyMaskTest.class))).contains("neverReleasesAPointUnchanged");
+  }
+
   private static Events run(Class<?> kit) {
     return EngineTestKit.engine("junit-jupiter").selectors(selectClass(kit)).execute().testEvents();
   }

@@ -1,0 +1,178 @@
+package org.atalaya.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.atalaya.anonymise.AnonymisationException;
+import org.atalaya.anonymise.AnonymiseCode;
+import org.atalaya.anonymise.CoreSteps;
+import org.atalaya.anonymise.PrivacyReport;
+import org.atalaya.anonymise.Release;
+import org.atalaya.anonymise.ReleaseKey;
+import org.atalaya.anonymise.ReleasePolicy;
+import org.atalaya.anonymise.ReleaseRefusedException;
+import org.atalaya.geo.anonymise.GeoSteps;
+import org.atalaya.incident.Incident;
+import org.atalaya.plugin.PluginRegistry;
+import org.atalaya.spi.ExtensionPoints;
+import org.atalaya.spi.IncidentExporter;
+import org.atalaya.spi.IncidentImporter;
+import org.atalaya.io.IncidentReadException;
+import org.atalaya.io.ReadResult;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code atalaya anonymise}: runs a release policy and writes the release only when every privacy
+ * check passes; otherwise exit code 1, the failed check and the areas that fell short, and no
+ * output file. The report is written either way: it holds no record.
+ */
+@Command(
+    name = "anonymise",
+    aliases = "anonymize",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Anonymise incidents with a release policy and write them only if every privacy check passes.",
+      "Policies: a JSON file, or a shipped one by name: open-data (public release), share-with-police (pseudonyms, full precision, redacted narratives).",
+      "Exit code 1 and no OUT when a check fails (the message names the check and the areas)."
+    })
+final class AnonymiseCommand implements Callable<Integer> {
+  static final List<String> SHIPPED = List.of("open-data", "share-with-police");
+
+  @Parameters(index = "0", paramLabel = "IN", description = "The incidents (csv, json, ndjson or geojson).")
+  Path in;
+
+  @Option(names = "--policy", required = true, paramLabel = "POLICY", description = "A policy JSON file, or open-data or share-with-police.")
+  String policy;
+
+  @Option(names = "--out", required = true, paramLabel = "OUT", description = "Where to write the release.")
+  Path out;
+
+  @Option(names = "--from", paramLabel = "FORMAT", description = "Input format: csv, json, ndjson, geojson or a plugin importer's id (default: recognised from the file).")
+  String from;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: csv, csv-excel, json, ndjson, geojson or a plugin exporter's id (default: from OUT's extension).")
+  String format;
+
+  @Option(names = "--report", paramLabel = "REPORT.json", description = "Where to write the privacy report (JSON).")
+  Path report;
+
+  @ArgGroup(exclusive = true)
+  KeySource key;
+
+  static final class KeySource {
+    @Option(names = "--key-env", paramLabel = "VAR", description = "Environment variable holding the release key.")
+    String env;
+
+    @Option(names = "--key-file", paramLabel = "FILE", description = "File holding the release key.")
+    Path file;
+  }
+
+  @Option(names = "--json", description = "Print the privacy report as JSON.")
+  boolean json;
+
+  @Mixin InputOptions input;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    Texts t = input.texts();
+    if (!Files.isReadable(in)) {
+      err.println("atalaya anonymise: " + t.get("anonymise.unreadable", in));
+      return Atalaya.USAGE;
+    }
+    IncidentImporter source;
+    IncidentExporter target;
+    ReleasePolicy p;
+    ReleaseKey k = null;
+    try {
+      source = input.importer(from, in, "--from", err);
+      target = input.exporter(format, out, "--format", err);
+      p = policy(policy, input.plugins(err));
+      if (key != null) {
+        k = key.env != null ? ReleaseKey.fromEnvironment(key.env) : ReleaseKey.fromFile(key.file);
+      }
+    } catch (IllegalArgumentException | IOException | InputOptions.UsageError e) {
+      err.println("atalaya anonymise: " + e.getMessage());
+      return Atalaya.USAGE;
+    } catch (AnonymisationException e) {
+      err.println("atalaya anonymise: " + e.message(input.locale()));
+      return Atalaya.USAGE;
+    }
+    List<Incident> incidents;
+    try {
+      ReadResult read = source.readAll(in, input.readOptions(in));
+      if (read.report().rejected() > 0) {
+        err.println("atalaya anonymise: " + t.get("anonymise.rejected", read.report().rejected(), in));
+        return Atalaya.DATA_PROBLEMS;
+      }
+      incidents = read.incidents();
+    } catch (InputOptions.UsageError e) {
+      err.println("atalaya anonymise: " + e.getMessage());
+      return Atalaya.USAGE;
+    } catch (IncidentReadException e) {
+      err.println("atalaya anonymise: " + e.getMessage() + " (nothing was written)");
+      return Atalaya.DATA_PROBLEMS;
+    }
+    // A refused release leaves OUT as it was (publish writes through a temporary file).
+    PrivacyReport r;
+    int exit;
+    try {
+      r = Release.of(p).publish(incidents, k, target::open, out);
+      exit = Atalaya.OK;
+    } catch (ReleaseRefusedException e) {
+      r = e.report();
+      err.println("atalaya anonymise: " + t.get("anonymise.refused", out) + " " + e.message(input.locale()));
+      exit = Atalaya.DATA_PROBLEMS;
+    } catch (AnonymisationException e) {
+      err.println("atalaya anonymise: " + e.message(input.locale()) + " (" + t.get("anonymise.nothing") + ")");
+      return e.code() == AnonymiseCode.KEY_MISSING ? Atalaya.USAGE : Atalaya.DATA_PROBLEMS;
+    }
+    if (report != null) {
+      Files.writeString(report, r.toJson(), StandardCharsets.UTF_8);
+    }
+    PrintWriter o = spec.commandLine().getOut();
+    if (json) {
+      o.println(r.toJson());
+    } else {
+      o.println(t.get("anonymise.summary", p.name(), r.recordsIn(), r.recordsOut(), r.suppressed(), r.kAchieved(),
+          r.displacementMeters().median(), r.hotCellOverlap()));
+      for (PrivacyReport.Check c : r.checks()) {
+        o.println("  " + (c.passed() ? "ok    " : "FAILED") + " " + c.name() + ": " + c.detail());
+      }
+      if (exit == Atalaya.OK) {
+        o.println(t.get("anonymise.written", out));
+      }
+    }
+    o.flush();
+    return exit;
+  }
+
+  /** Loads a shipped policy by name, or a policy file; plugins' step types are known too. */
+  static ReleasePolicy policy(String nameOrPath, PluginRegistry plugins) throws IOException {
+    List<org.atalaya.anonymise.ReleaseStepFactory> factories = new java.util.ArrayList<>(List.of(new CoreSteps(), new GeoSteps()));
+    factories.addAll(plugins.extensions(ExtensionPoints.ANONYMISATION_STEP));
+    if (SHIPPED.contains(nameOrPath)) {
+      try (InputStream s = AnonymiseCommand.class.getResourceAsStream("policies/" + nameOrPath + ".json")) {
+        return ReleasePolicy.fromJson(s, null, factories);
+      }
+    }
+    Path file = Path.of(nameOrPath);
+    if (!Files.isReadable(file)) {
+      throw new IOException("policy " + nameOrPath + " is neither a readable file nor one of " + SHIPPED);
+    }
+    return ReleasePolicy.fromJson(file, factories);
+  }
+}

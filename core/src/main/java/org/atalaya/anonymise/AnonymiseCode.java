@@ -1,0 +1,69 @@
+package org.atalaya.anonymise;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import org.apiguardian.api.API;
+
+/**
+ * The stable codes of anonymisation failures, each with an English and a Spanish message. Codes
+ * never change meaning once released; {@code sdk-docs/anonymisation.md} lists them.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public enum AnonymiseCode {
+  /** No release key was found (environment variable unset, file missing or unreadable). */
+  KEY_MISSING("ATL-ANON-001"),
+  /** The release key is too short to be a secret. */
+  KEY_TOO_SHORT("ATL-ANON-002"),
+  /** Some areas hold fewer than k incidents and could not be enlarged enough. */
+  K_NOT_REACHED("ATL-ANON-003"),
+  /** A sensitive incident would be released with a point or a time finer than a month. */
+  SENSITIVE_DETAIL("ATL-ANON-004"),
+  /** An identifier pattern (DNI, RTN, phone, e-mail, URL, a listed name) remains in the output. */
+  PII_REMAINS("ATL-ANON-005"),
+  /** A differentially private query would spend more epsilon than the budget holds. */
+  EPSILON_OVERSPENT("ATL-ANON-006"),
+  /** The policy is not valid (unknown step, missing or wrong option). */
+  INVALID_POLICY("ATL-ANON-007"),
+  /** A step of the release threw an exception; nothing was published. */
+  STEP_FAILED("ATL-ANON-008"),
+  /** More records were suppressed than the policy allows. */
+  TOO_MANY_SUPPRESSED("ATL-ANON-009"),
+  /** The report does not agree with the output it describes. */
+  REPORT_MISMATCH("ATL-ANON-010");
+
+  private final String code;
+
+  AnonymiseCode(String code) {
+    this.code = code;
+  }
+
+  /**
+   * Returns the stable code, for example {@code "ATL-ANON-003"}.
+   *
+   * @return the code; never {@code null}
+   */
+  public String code() {
+    return code;
+  }
+
+  /**
+   * Returns the message in {@code locale} (Spanish for {@code es}, English otherwise), prefixed
+   * by the code.
+   *
+   * @param locale the language; never null
+   * @param args the message's arguments ({0} is usually the detail)
+   * @return the message; never {@code null}
+   */
+  public String message(Locale locale, Object... args) {
+    Locale l = "es".equals(locale.getLanguage()) ? Locale.forLanguageTag("es") : Locale.ROOT;
+    ResourceBundle bundle =
+        ResourceBundle.getBundle(
+            "org.atalaya.anonymise.Messages",
+            l,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    return code + " " + new MessageFormat(bundle.getString(code), l).format(args);
+  }
+}

@@ -1,0 +1,184 @@
+package org.atalaya.anonymise;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * What a release achieved, as numbers a reviewer can check: records in and out, suppressions, the
+ * k achieved over the declared quasi-identifiers and the prosecutor risk (1/k), how far points
+ * moved, the epsilon spent, the key id, a utility figure, and the checks with their verdicts.
+ * {@link #toJson()} writes exactly these fields, in this order. Immutable and thread-safe.
+ *
+ * @param recordsIn incidents read
+ * @param recordsOut incidents released
+ * @param suppressed incidents withheld
+ * @param kAchieved size of the smallest equivalence class in the output; 0 when nothing is released
+ * @param prosecutorRisk 1 / kAchieved, the largest chance that a record is re-identified by
+ *     someone who knows its quasi-identifiers; 0 when nothing is released
+ * @param displacementMeters how far released points lie from the true ones; never {@code null}
+ * @param epsilonSpent differential-privacy budget spent
+ * @param keyId the release key's id; never {@code null} but potentially empty (no key used)
+ * @param hotCellOverlap share of the top-decile hot cells (0.01 degree) before that are still
+ *     top-decile cells after, 0 to 1
+ * @param checks the checks, in order; never {@code null}, copied
+ * @param passed whether every check passed
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record PrivacyReport(
+    long recordsIn,
+    long recordsOut,
+    long suppressed,
+    long kAchieved,
+    double prosecutorRisk,
+    Displacement displacementMeters,
+    double epsilonSpent,
+    Optional<String> keyId,
+    double hotCellOverlap,
+    List<Check> checks,
+    boolean passed) {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /**
+   * Validates the report.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public PrivacyReport {
+    Objects.requireNonNull(displacementMeters, "displacementMeters must not be null; use Displacement.NONE");
+    Objects.requireNonNull(keyId, "keyId must not be null; use Optional.empty()");
+    checks = List.copyOf(checks);
+  }
+
+  /**
+   * Distances in metres between the true and the released points of the incidents released with a
+   * point.
+   *
+   * @param min the smallest
+   * @param median the median (nearest rank)
+   * @param p95 the 95th percentile (nearest rank)
+   * @param max the largest
+   */
+  public record Displacement(double min, double median, double p95, double max) {
+    /** No point was released. */
+    public static final Displacement NONE = new Displacement(0, 0, 0, 0);
+
+    static Displacement of(double[] metres) {
+      if (metres.length == 0) {
+        return NONE;
+      }
+      double[] s = metres.clone();
+      java.util.Arrays.sort(s);
+      return new Displacement(round(s[0]), round(rank(s, 0.5)), round(rank(s, 0.95)), round(s[s.length - 1]));
+    }
+
+    private static double rank(double[] sorted, double q) {
+      int i = (int) Math.ceil(q * sorted.length) - 1;
+      return sorted[Math.max(0, i)];
+    }
+
+    private static double round(double v) {
+      return Math.round(v * 10) / 10.0;
+    }
+  }
+
+  /**
+   * One check of a release.
+   *
+   * @param name the check, for example {@code "k-anonymity"}; never {@code null}
+   * @param passed whether it passed
+   * @param detail what was found, naming the areas that fell short; never {@code null}
+   */
+  public record Check(String name, boolean passed, String detail) {
+    /**
+     * Validates the check.
+     *
+     * @throws NullPointerException if a component is null
+     */
+    public Check {
+      Objects.requireNonNull(name, "name must not be null");
+      Objects.requireNonNull(detail, "detail must not be null");
+    }
+  }
+
+  /**
+   * Returns the first failed check, if any.
+   *
+   * @return the check; never {@code null} but potentially empty
+   */
+  public Optional<Check> firstFailure() {
+    return checks.stream().filter(c -> !c.passed()).findFirst();
+  }
+
+  /**
+   * Returns the report as JSON with the fields recordsIn, recordsOut, suppressed, kAchieved,
+   * prosecutorRisk, displacementMeters {min, median, p95, max}, epsilonSpent, keyId (null when no
+   * key), hotCellOverlap, checks [{name, passed, detail}] and passed.
+   *
+   * @return the JSON text; never {@code null}
+   */
+  public String toJson() {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("recordsIn", recordsIn);
+    o.put("recordsOut", recordsOut);
+    o.put("suppressed", suppressed);
+    o.put("kAchieved", kAchieved);
+    o.put("prosecutorRisk", prosecutorRisk);
+    ObjectNode d = o.putObject("displacementMeters");
+    d.put("min", displacementMeters.min());
+    d.put("median", displacementMeters.median());
+    d.put("p95", displacementMeters.p95());
+    d.put("max", displacementMeters.max());
+    o.put("epsilonSpent", epsilonSpent);
+    if (keyId.isPresent()) {
+      o.put("keyId", keyId.get());
+    } else {
+      o.putNull("keyId");
+    }
+    o.put("hotCellOverlap", hotCellOverlap);
+    ArrayNode cs = o.putArray("checks");
+    for (Check c : checks) {
+      cs.addObject().put("name", c.name()).put("passed", c.passed()).put("detail", c.detail());
+    }
+    o.put("passed", passed);
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the report", e);
+    }
+  }
+
+  /**
+   * Reads a report written by {@link #toJson()}.
+   *
+   * @param json the JSON text; never null
+   * @return the report
+   * @throws IOException if the text is not such a report
+   */
+  public static PrivacyReport fromJson(String json) throws IOException {
+    JsonNode o = JSON.readTree(json);
+    JsonNode d = o.path("displacementMeters");
+    List<Check> checks = new ArrayList<>();
+    for (JsonNode c : o.path("checks")) {
+      checks.add(new Check(c.path("name").asText(), c.path("passed").asBoolean(), c.path("detail").asText()));
+    }
+    if (!o.has("recordsIn") || !o.has("passed")) {
+      throw new IOException("not a privacy report: recordsIn or passed is missing");
+    }
+    return new PrivacyReport(o.path("recordsIn").asLong(), o.path("recordsOut").asLong(), o.path("suppressed").asLong(),
+        o.path("kAchieved").asLong(), o.path("prosecutorRisk").asDouble(),
+        new Displacement(d.path("min").asDouble(), d.path("median").asDouble(), d.path("p95").asDouble(), d.path("max").asDouble()),
+        o.path("epsilonSpent").asDouble(), o.path("keyId").isTextual() ? Optional.of(o.path("keyId").asText()) : Optional.empty(),
+        o.path("hotCellOverlap").asDouble(), checks, o.path("passed").asBoolean());
+  }
+}

@@ -1,0 +1,147 @@
+package org.atalaya.anonymise;
+
+import com.google.common.io.BaseEncoding;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apiguardian.api.API;
+
+/**
+ * Keyed pseudonyms: HMAC-SHA256 of a normalised identifier under a key derived for its field.
+ *
+ * <p>Identifiers are normalised first (Unicode NFKC, blanks trimmed and collapsed, upper case,
+ * dashes and spaces removed from digit strings) so that {@code "0801-1990-12345"} and {@code
+ * "0801199012345"} get one pseudonym. The same value, field and key always give the same
+ * pseudonym; another key gives an unrelated one, so releases made with different keys cannot be
+ * linked. Thread-safe: each thread gets its own {@link Mac}.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Pseudonyms {
+  private final ReleaseKey key;
+  private final Map<String, byte[]> fieldKeys = new ConcurrentHashMap<>();
+  private final ThreadLocal<Map<String, Mac>> macs = ThreadLocal.withInitial(java.util.HashMap::new);
+
+  private Pseudonyms(ReleaseKey key) {
+    this.key = key;
+  }
+
+  /**
+   * Returns the pseudonymiser of a key.
+   *
+   * @param key the release key; never null
+   * @return the pseudonymiser
+   */
+  public static Pseudonyms of(ReleaseKey key) {
+    return new Pseudonyms(Objects.requireNonNull(key, "key must not be null"));
+  }
+
+  /**
+   * Returns the key id of the underlying key.
+   *
+   * @return the id; never {@code null}
+   */
+  public String keyId() {
+    return key.keyId();
+  }
+
+  /**
+   * Returns the pseudonym of {@code value} in {@code field}: {@code P-} and 26 base-32 characters
+   * (128 bits).
+   *
+   * @param field the field, for example {@code "id"}; never null
+   * @param value the identifier; never null
+   * @return the pseudonym; never {@code null}
+   */
+  public String pseudonym(String field, String value) {
+    byte[] h = digest(field, normalise(value));
+    return "P-" + BaseEncoding.base32().omitPadding().encode(h, 0, 16);
+  }
+
+  /**
+   * Returns {@code n} numbers in [0, 1) derived from the keyed digest of {@code value} for {@code
+   * purpose}: stable per value and key, so a geomask drawn from them is the same in every release
+   * and repeated releases cannot be averaged back to the true point.
+   *
+   * @param purpose what the numbers are for, for example {@code "donut"}; never null
+   * @param value the identifier, usually the incident id; never null
+   * @param n how many numbers, 1 to 4
+   * @return the numbers; a fresh array
+   */
+  public double[] uniforms(String purpose, String value, int n) {
+    com.google.common.base.Preconditions.checkArgument(n >= 1 && n <= 4, "n (%s) must be from 1 to 4", n);
+    byte[] h = digest("uniform:" + purpose, value);
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      long bits = 0;
+      for (int b = 0; b < 8; b++) {
+        bits = (bits << 8) | (h[i * 8 + b] & 0xFF);
+      }
+      out[i] = (bits >>> 11) * 0x1.0p-53;
+    }
+    return out;
+  }
+
+  /**
+   * Returns an identifier in canonical form: NFKC, trimmed, blanks collapsed, upper case; when
+   * what remains is digits with dashes, spaces or dots, those separators are removed.
+   *
+   * @param value the identifier; never null
+   * @return the canonical form
+   */
+  public static String normalise(String value) {
+    if (isPlainAscii(value)) {
+      // The common case (system ids such as SYN-0801-2024-000001): no Unicode work needed.
+      String u = value.toUpperCase(Locale.ROOT);
+      return DIGIT_STRING.matcher(u).matches() ? SEPARATORS.matcher(u).replaceAll("") : u;
+    }
+    String s = Normalizer.normalize(Objects.requireNonNull(value, "value must not be null"), Normalizer.Form.NFKC).strip();
+    s = BLANKS.matcher(s).replaceAll(" ").toUpperCase(Locale.ROOT);
+    if (DIGIT_STRING.matcher(s).matches()) {
+      s = SEPARATORS.matcher(s).replaceAll("");
+    }
+    return s;
+  }
+
+  private static boolean isPlainAscii(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c <= ' ' || c >= 127) {
+        return false;
+      }
+    }
+    return !v.isEmpty();
+  }
+
+  private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
+  private static final java.util.regex.Pattern DIGIT_STRING = java.util.regex.Pattern.compile("[0-9][0-9 .\\-]*[0-9]");
+  private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[ .\\-]");
+
+  private byte[] digest(String field, String message) {
+    Mac mac = macs.get().computeIfAbsent(field, f -> newMac(fieldKeys.computeIfAbsent(f, key::derive)));
+    return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Mac newMac(byte[] k) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(k, "HmacSHA256"));
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+    }
+  }
+
+  /** Returns {@code Pseudonyms[k-...]}. */
+  @Override
+  public String toString() {
+    return "Pseudonyms[" + key.keyId() + "]";
+  }
+}

@@ -1,0 +1,359 @@
+package org.atalaya.anonymise;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.apiguardian.api.API;
+import org.atalaya.incident.Incident;
+import org.atalaya.incident.LatLon;
+import org.atalaya.io.IncidentFormat;
+import org.atalaya.io.IncidentWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link ReleasePolicy} and decides whether its output may be published. The steps run in
+ * order; then ids become keyed pseudonyms (when the policy says so); then the checks recompute the
+ * {@link PrivacyReport} on the output. {@link #publish} writes only when every check passed, to a
+ * temporary file moved into place afterwards, so a refused release leaves nothing behind.
+ *
+ * <p>Checks: {@code k-anonymity} (every equivalence class over the declared quasi-identifiers
+ * holds at least k incidents), {@code suppression} (no more than the allowed share withheld; the
+ * areas are named), {@code sensitive-detail} (no sensitive incident with a point or a time finer
+ * than a month), {@code identifiers} (no DNI, RTN, phone, e-mail, URL or listed name in any text),
+ * {@code epsilon} (budget not exceeded) and {@code accounting} (in = out + suppressed).
+ * Immutable and thread-safe; each run has its own context.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Release {
+  private static final Logger LOG = LoggerFactory.getLogger(Release.class);
+
+  private final ReleasePolicy policy;
+  private final PiiRedactor checker;
+
+  private Release(ReleasePolicy policy) {
+    this.policy = policy;
+    this.checker = PiiRedactor.of(policy.names());
+  }
+
+  /**
+   * Returns a release of {@code policy}.
+   *
+   * @param policy the policy; never null
+   * @return the release
+   */
+  public static Release of(ReleasePolicy policy) {
+    return new Release(Objects.requireNonNull(policy, "policy must not be null"));
+  }
+
+  /**
+   * Returns the policy.
+   *
+   * @return the policy; never {@code null}
+   */
+  public ReleasePolicy policy() {
+    return policy;
+  }
+
+  /**
+   * Runs the policy with noise from {@link SecureRandom}.
+   *
+   * @param input the incidents; never null
+   * @param key the release key, or null when the policy needs none
+   * @return the output and its report, passed or not
+   * @throws AnonymisationException if a step fails ({@link AnonymiseCode#STEP_FAILED}) or needs a
+   *     key that was not given ({@link AnonymiseCode#KEY_MISSING})
+   */
+  public ReleaseResult run(List<Incident> input, ReleaseKey key) {
+    return run(input, key, new SecureRandom());
+  }
+
+  /**
+   * Runs the policy with a given noise source: for tests only, since seeded noise can be replayed.
+   *
+   * @param input the incidents; never null
+   * @param key the release key, or null
+   * @param random the noise source; never null
+   * @return the output and its report
+   */
+  public ReleaseResult run(List<Incident> input, ReleaseKey key, RandomGenerator random) {
+    Objects.requireNonNull(input, "input must not be null");
+    ReleaseContext ctx = ReleaseContext.of(key, random).withLedger(EpsilonLedger.of(policy.epsilonBudget()));
+    List<Incident> current = input;
+    for (ReleaseStep step : policy.steps()) {
+      try {
+        current = step.applyAll(current, ctx);
+      } catch (AnonymisationException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // Fail closed: a step that breaks must not let half-processed data through.
+        throw new AnonymisationException(AnonymiseCode.STEP_FAILED, e, step.name(), String.valueOf(e.getMessage()));
+      }
+      Objects.requireNonNull(current, () -> "step " + step.name() + " returned null");
+    }
+    double[] displacement = displacement(input, current);
+    List<Incident> output = current;
+    if (policy.pseudonymiseIds()) {
+      Pseudonyms p = ctx.pseudonyms("pseudonymise-ids");
+      List<Incident> renamed = new ArrayList<>(current.size());
+      for (Incident i : current) {
+        renamed.add(new Incident(p.pseudonym("id", i.id()), i.sourceRefs(), i.classification(), i.occurred(), i.reportedAt(),
+            i.location(), i.victims(), i.context(), i.caseHistory(), i.publication(), i.source(), i.narrative(),
+            i.sensitivity(), i.attributes()));
+      }
+      output = renamed;
+    }
+    Map<String, List<Incident>> classes = QuasiIdentifier.classes(output, policy.quasiIdentifiers());
+    List<PrivacyReport.Check> checks = new ArrayList<>(outputChecks(output, classes));
+    long suppressed = input.size() - (long) output.size();
+    double share = input.isEmpty() ? 0 : (double) suppressed / input.size();
+    checks.add(new PrivacyReport.Check("suppression", share <= policy.maxSuppressedFraction(),
+        String.format(java.util.Locale.ROOT, "%d of %d suppressed (%.1f%%, at most %.1f%% allowed)%s", suppressed,
+            input.size(), 100 * share, 100 * policy.maxSuppressedFraction(), areas(ctx.suppressedByArea()))));
+    checks.add(new PrivacyReport.Check("epsilon", ctx.ledger().spent() <= policy.epsilonBudget() * (1 + 1e-9),
+        "spent " + ctx.ledger().spent() + " of " + policy.epsilonBudget()));
+    long k = smallest(classes);
+    PrivacyReport report = new PrivacyReport(input.size(), output.size(), suppressed, k, k == 0 ? 0 : 1.0 / k,
+        PrivacyReport.Displacement.of(displacement), ctx.ledger().spent(), ctx.keyId(),
+        HotCells.overlap(points(input), points(output)), checks, checks.stream().allMatch(PrivacyReport.Check::passed));
+    LOG.debug("release {}: {} in, {} out, k {}, passed {}", policy.name(), input.size(), output.size(), k, report.passed());
+    return new ReleaseResult(output, report);
+  }
+
+  /**
+   * Runs the policy and writes the output to {@code out} only if every check passed. The output
+   * goes to a temporary file beside {@code out}, moved into place after the writer closed.
+   *
+   * @param input the incidents; never null
+   * @param key the release key, or null
+   * @param format the output format; never null
+   * @param out where to write; never null
+   * @return the report of the published release
+   * @throws ReleaseRefusedException if a check failed (nothing is written)
+   * @throws IOException if writing fails (nothing is left behind)
+   */
+  public PrivacyReport publish(List<Incident> input, ReleaseKey key, IncidentFormat format, Path out) throws IOException {
+    return publish(input, key, format::writer, out);
+  }
+
+  /** Opens an incident writer on a stream: a format's writer, or a plugin exporter's {@code open}. */
+  @FunctionalInterface
+  public interface WriterFactory {
+    /**
+     * Opens a writer; closing it closes {@code out}.
+     *
+     * @param out the stream; never null
+     * @return the writer; never {@code null}
+     * @throws IOException if the output cannot be started
+     */
+    IncidentWriter open(OutputStream out) throws IOException;
+  }
+
+  /**
+   * As {@link #publish(List, ReleaseKey, IncidentFormat, Path)}, writing with any writer, for
+   * example a plugin exporter's ({@code exporter::open}).
+   *
+   * @param input the incidents; never null
+   * @param key the release key, or null
+   * @param writers opens the output's writer; never null
+   * @param out where to write; never null
+   * @return the report of the published release
+   * @throws ReleaseRefusedException if a check failed (nothing is written)
+   * @throws IOException if writing fails (nothing is left behind)
+   */
+  public PrivacyReport publish(List<Incident> input, ReleaseKey key, WriterFactory writers, Path out) throws IOException {
+    ReleaseResult result = run(input, key);
+    PrivacyReport report = result.report();
+    Optional<PrivacyReport.Check> failed = report.firstFailure();
+    if (failed.isPresent()) {
+      throw new ReleaseRefusedException(codeOf(failed.get().name()), failed.get().name() + ": " + failed.get().detail(), report);
+    }
+    Path dir = out.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+    try {
+      try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+          IncidentWriter w = writers.open(os)) {
+        for (Incident i : result.incidents()) {
+          w.write(i);
+        }
+      }
+      try {
+        Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    return report;
+  }
+
+  /**
+   * Recomputes from {@code output} alone what the report says about it (records out, k, prosecutor
+   * risk, the k-anonymity, sensitive-detail and identifiers checks, and records in = out +
+   * suppressed) and lists where the report disagrees. Figures that need the input (displacement,
+   * hot-cell overlap, suppressions by area) cannot be recomputed from the output and are not
+   * compared.
+   *
+   * @param output the released incidents, as read back from the published file; never null
+   * @param report the report published with them; never null
+   * @return the disagreements; empty when the report agrees with the output
+   */
+  public List<String> verify(List<Incident> output, PrivacyReport report) {
+    List<String> problems = new ArrayList<>();
+    Map<String, List<Incident>> classes = QuasiIdentifier.classes(output, policy.quasiIdentifiers());
+    long k = smallest(classes);
+    compare(problems, "recordsOut", output.size(), report.recordsOut());
+    compare(problems, "kAchieved", k, report.kAchieved());
+    compare(problems, "recordsIn", report.recordsOut() + report.suppressed(), report.recordsIn());
+    if (Math.abs((k == 0 ? 0 : 1.0 / k) - report.prosecutorRisk()) > 1e-12) {
+      problems.add("prosecutorRisk: output gives " + (k == 0 ? 0 : 1.0 / k) + ", report says " + report.prosecutorRisk());
+    }
+    Map<String, PrivacyReport.Check> reported = new HashMap<>();
+    report.checks().forEach(c -> reported.put(c.name(), c));
+    for (PrivacyReport.Check c : outputChecks(output, classes)) {
+      PrivacyReport.Check r = reported.get(c.name());
+      if (r == null || !r.equals(c)) {
+        problems.add("check " + c.name() + ": output gives " + c + ", report says " + r);
+      }
+    }
+    if (report.passed() != report.checks().stream().allMatch(PrivacyReport.Check::passed)) {
+      problems.add("passed: the report says " + report.passed() + " but its checks say otherwise");
+    }
+    return problems;
+  }
+
+  private static void compare(List<String> problems, String field, long actual, long reported) {
+    if (actual != reported) {
+      problems.add(field + ": output gives " + actual + ", report says " + reported);
+    }
+  }
+
+  private List<PrivacyReport.Check> outputChecks(List<Incident> output, Map<String, List<Incident>> classes) {
+    List<PrivacyReport.Check> checks = new ArrayList<>();
+    Map<String, Integer> shortAreas = new java.util.TreeMap<>();
+    int smallClasses = 0;
+    for (List<Incident> c : classes.values()) {
+      if (c.size() < policy.k()) {
+        smallClasses++;
+        shortAreas.merge(ReleaseContext.areaName(c.get(0)), c.size(), Integer::sum);
+      }
+    }
+    long k = smallest(classes);
+    checks.add(new PrivacyReport.Check("k-anonymity", smallClasses == 0,
+        output.isEmpty() ? "nothing released"
+            : smallClasses == 0
+            ? "smallest class " + k + " (k = " + policy.k() + ") over " + policy.quasiIdentifiers()
+            : smallClasses + " classes hold fewer than k = " + policy.k() + " incidents" + areas(shortAreas)));
+    long exposed = 0;
+    String firstExposed = null;
+    for (Incident i : output) {
+      if (!SensitiveCategories.detect(i).isEmpty() && carriesDetail(i)) {
+        exposed++;
+        firstExposed = firstExposed == null ? ReleaseContext.areaName(i) : firstExposed;
+      }
+    }
+    checks.add(new PrivacyReport.Check("sensitive-detail", exposed == 0 || !policy.protectSensitive(),
+        !policy.protectSensitive() ? exposed + " sensitive incidents keep their detail; the policy does not require protection"
+        : exposed == 0 ? "no sensitive incident carries a point or a time finer than a month"
+            : exposed + " sensitive incidents carry a point or a time finer than a month (first in " + firstExposed + ")"));
+    Map<String, Integer> found = new java.util.TreeMap<>();
+    for (Incident i : output) {
+      List<String> texts = new ArrayList<>(i.attributes().values().values());
+      i.narrative().ifPresent(texts::add);
+      i.location().flatMap(l -> l.address()).ifPresent(texts::add);
+      for (String t : texts) {
+        checker.remaining(t).forEach(kind -> found.merge(kind.name(), 1, Integer::sum));
+      }
+    }
+    checks.add(new PrivacyReport.Check("identifiers", found.isEmpty(),
+        found.isEmpty() ? "no identifier pattern in any text" : "found " + found));
+    return checks;
+  }
+
+  private static boolean carriesDetail(Incident i) {
+    boolean point = i.location().flatMap(l -> l.point()).isPresent();
+    boolean fineTime = i.occurred().map(TimeGranularity::finerThanMonth).orElse(false);
+    boolean fineReport = i.reportedAt().map(r -> r.getDayOfMonth() != 1 || !r.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)).orElse(false);
+    return point || fineTime || fineReport;
+  }
+
+  private static long smallest(Map<String, List<Incident>> classes) {
+    return classes.values().stream().mapToLong(List::size).min().orElse(0);
+  }
+
+  private static String areas(Map<String, Integer> byArea) {
+    if (byArea.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("; areas: ");
+    int n = 0;
+    for (Map.Entry<String, Integer> e : byArea.entrySet()) {
+      if (n++ == 20) {
+        b.append(", and ").append(byArea.size() - 20).append(" more");
+        break;
+      }
+      b.append(n > 1 ? ", " : "").append(e.getKey()).append(" (").append(e.getValue()).append(')');
+    }
+    return b.toString();
+  }
+
+  private static AnonymiseCode codeOf(String check) {
+    return switch (check) {
+      case "k-anonymity" -> AnonymiseCode.K_NOT_REACHED;
+      case "suppression" -> AnonymiseCode.TOO_MANY_SUPPRESSED;
+      case "sensitive-detail" -> AnonymiseCode.SENSITIVE_DETAIL;
+      case "identifiers" -> AnonymiseCode.PII_REMAINS;
+      case "epsilon" -> AnonymiseCode.EPSILON_OVERSPENT;
+      default -> AnonymiseCode.REPORT_MISMATCH;
+    };
+  }
+
+  private static double[] displacement(List<Incident> input, List<Incident> output) {
+    Map<String, LatLon> before = new HashMap<>(input.size() * 2);
+    for (Incident i : input) {
+      i.location().flatMap(l -> l.point()).ifPresent(p -> before.put(i.id(), p));
+    }
+    double[] out = new double[output.size()];
+    int n = 0;
+    for (Incident i : output) {
+      Optional<LatLon> p = i.location().flatMap(l -> l.point());
+      LatLon b = before.get(i.id());
+      if (p.isPresent() && b != null) {
+        out[n++] = haversine(b, p.get());
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
+  /** Great-circle metres (mean Earth radius): within 0.5% of the geodesic, enough for a report. */
+  static double haversine(LatLon a, LatLon b) {
+    double dLat = Math.toRadians(b.latitude() - a.latitude());
+    double dLon = Math.toRadians(b.longitude() - a.longitude());
+    double h = Math.pow(Math.sin(dLat / 2), 2)
+        + Math.cos(Math.toRadians(a.latitude())) * Math.cos(Math.toRadians(b.latitude())) * Math.pow(Math.sin(dLon / 2), 2);
+    return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
+  }
+
+  private static List<LatLon> points(List<Incident> incidents) {
+    List<LatLon> out = new ArrayList<>(incidents.size());
+    for (Incident i : incidents) {
+      i.location().flatMap(l -> l.point()).ifPresent(out::add);
+    }
+    return out;
+  }
+}

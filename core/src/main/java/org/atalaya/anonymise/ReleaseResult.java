@@ -1,0 +1,27 @@
+package org.atalaya.anonymise;
+
+import java.util.List;
+import java.util.Objects;
+import org.apiguardian.api.API;
+import org.atalaya.incident.Incident;
+
+/**
+ * The output of a release run and its privacy report. When {@link PrivacyReport#passed()} is
+ * false the incidents must not be published; {@link Release#publish} never writes them.
+ *
+ * @param incidents the released incidents; never {@code null}, copied
+ * @param report the report; never {@code null}
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record ReleaseResult(List<Incident> incidents, PrivacyReport report) {
+  /**
+   * Validates the result.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public ReleaseResult {
+    incidents = List.copyOf(incidents);
+    Objects.requireNonNull(report, "report must not be null");
+  }
+}

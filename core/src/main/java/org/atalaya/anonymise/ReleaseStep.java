@@ -1,0 +1,71 @@
+package org.atalaya.anonymise;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.atalaya.incident.Incident;
+
+/**
+ * One step of a release pipeline: takes incidents and gives them back generalised, masked,
+ * redacted or suppressed. Steps are the extension point through which plugins and {@code
+ * atalaya-geo} add anonymisation methods.
+ *
+ * <p><b>Threading.</b> One instance may serve many releases, on many threads at once: an
+ * implementation must be immutable or otherwise thread-safe, and keep what belongs to one release
+ * in the {@link ReleaseContext} it is handed (which belongs to that release only and is used from
+ * one thread at a time).
+ *
+ * <p><b>Nulls.</b> No argument is ever {@code null} and no method may return {@code null}: a step
+ * that removes an incident returns {@link Optional#empty()} and says why through {@link
+ * ReleaseContext#suppress}.
+ *
+ * <p><b>Failure.</b> A step that throws fails the whole release closed: the pipeline catches the
+ * exception, publishes nothing and reports {@link AnonymiseCode#STEP_FAILED} with the step's
+ * {@link #name()}. A step must never "skip" a record it cannot handle by passing it through
+ * unchanged; it throws or suppresses.
+ *
+ * <p><b>Identity.</b> Steps must keep each incident's {@link Incident#id() id}: the pipeline uses
+ * it to measure displacement and derives stable masks from it, and replaces it by a pseudonym
+ * only after the last step.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public interface ReleaseStep {
+
+  /**
+   * Returns a short name for reports and errors, for example {@code "donut-mask"}.
+   *
+   * @return the name; never {@code null} or blank
+   */
+  String name();
+
+  /**
+   * Transforms one incident.
+   *
+   * @param incident the incident; never {@code null}
+   * @param context the release's context; never {@code null}
+   * @return the transformed incident, or empty to suppress it (after calling {@link
+   *     ReleaseContext#suppress}); never {@code null}
+   */
+  Optional<Incident> apply(Incident incident, ReleaseContext context);
+
+  /**
+   * Transforms all the incidents of a release. Steps that need to see the whole data set at once
+   * (k-anonymity, which enlarges areas until they hold enough incidents) override this. The
+   * default implementation calls {@link #apply} on each incident in order and keeps the present
+   * results.
+   *
+   * @param incidents the incidents; never {@code null}, not to be modified
+   * @param context the release's context; never {@code null}
+   * @return the released incidents, in input order; never {@code null}
+   */
+  default List<Incident> applyAll(List<Incident> incidents, ReleaseContext context) {
+    List<Incident> out = new ArrayList<>(incidents.size());
+    for (Incident i : incidents) {
+      apply(i, context).ifPresent(out::add);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,223 @@
+package org.atalaya.anonymise;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import org.apiguardian.api.API;
+import org.atalaya.incident.AdminArea;
+import org.atalaya.incident.AgeBand;
+import org.atalaya.incident.Attributes;
+import org.atalaya.incident.Classification;
+import org.atalaya.incident.Incident;
+import org.atalaya.incident.Location;
+import org.atalaya.incident.LocationPrecision;
+import org.atalaya.incident.SensitivityFlag;
+import org.atalaya.incident.SourceRef;
+import org.atalaya.incident.TimeWindow;
+import org.atalaya.incident.Victim;
+
+/**
+ * The non-spatial release steps: keep or drop fields, pseudonymise fields, redact narratives,
+ * generalise time, age and category, and apply the stricter defaults for sensitive incidents.
+ * Every step returned is immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Steps {
+  private Steps() {}
+
+  /** A per-record step from a name and a function. */
+  private record Simple(String name, BiFunction<Incident, ReleaseContext, Optional<Incident>> f) implements ReleaseStep {
+    @Override
+    public Optional<Incident> apply(Incident incident, ReleaseContext context) {
+      return f.apply(incident, context);
+    }
+  }
+
+  /**
+   * Returns a step that keeps the listed fields and drops every other {@link IncidentField}: the
+   * safe default for free text, since a field added to the model later is dropped, not leaked.
+   *
+   * @param keep the fields to keep; never null
+   * @return the step
+   */
+  public static ReleaseStep keepFields(Collection<IncidentField> keep) {
+    EnumSet<IncidentField> drop = EnumSet.allOf(IncidentField.class);
+    drop.removeAll(keep);
+    return dropFields("keep-fields", drop);
+  }
+
+  /**
+   * Returns a step that drops the listed fields.
+   *
+   * @param drop the fields to drop; never null
+   * @return the step
+   */
+  public static ReleaseStep dropFields(Collection<IncidentField> drop) {
+    return dropFields("drop-fields", EnumSet.copyOf(drop.isEmpty() ? EnumSet.noneOf(IncidentField.class) : drop));
+  }
+
+  private static ReleaseStep dropFields(String name, Set<IncidentField> drop) {
+    Set<IncidentField> fields = Set.copyOf(drop);
+    return new Simple(name, (in, ctx) -> Optional.of(IncidentField.dropAll(in, fields)));
+  }
+
+  /**
+   * Returns a step that replaces the ids of source references and the values of the listed
+   * attributes by keyed pseudonyms (one derived key per field). The incident id itself is
+   * pseudonymised by the {@link Release} after the last step (see {@link
+   * ReleasePolicy#pseudonymiseIds()}).
+   *
+   * @param attributeKeys attribute keys whose values are identifiers; never null
+   * @return the step
+   */
+  public static ReleaseStep pseudonymise(Collection<String> attributeKeys) {
+    List<String> keys = List.copyOf(attributeKeys);
+    return new Simple("pseudonymise", (in, ctx) -> {
+      Pseudonyms p = ctx.pseudonyms("pseudonymise");
+      List<SourceRef> refs = new ArrayList<>();
+      for (SourceRef r : in.sourceRefs()) {
+        refs.add(SourceRef.of(r.system(), p.pseudonym("source:" + r.system(), r.id())));
+      }
+      Map<String, String> attrs = new TreeMap<>(in.attributes().values());
+      for (String k : keys) {
+        attrs.computeIfPresent(k, (kk, v) -> p.pseudonym("attribute:" + kk, v));
+      }
+      return Optional.of(new Incident(in.id(), refs, in.classification(), in.occurred(), in.reportedAt(), in.location(),
+          in.victims(), in.context(), in.caseHistory(), in.publication(), in.source(), in.narrative(), in.sensitivity(),
+          new Attributes(attrs)));
+    });
+  }
+
+  /**
+   * Returns a step that redacts the narrative, the address and the attribute values.
+   *
+   * @param redactor the redactor; never null
+   * @return the step
+   */
+  public static ReleaseStep redact(PiiRedactor redactor) {
+    Objects.requireNonNull(redactor, "redactor must not be null");
+    return new Simple("redact", (in, ctx) -> {
+      Incident.Builder b = in.toBuilder();
+      in.narrative().ifPresent(n -> b.narrative(redactor.redact(n)));
+      in.location().flatMap(Location::address).ifPresent(a -> b.location(in.location().get().toBuilder().address(redactor.redact(a)).build()));
+      Map<String, String> attrs = new TreeMap<>(in.attributes().values());
+      attrs.replaceAll((k, v) -> redactor.redact(v));
+      b.attributes(new Attributes(attrs));
+      return Optional.of(b.build());
+    });
+  }
+
+  /**
+   * Returns a step that widens every time (occurred and reported) to whole units of {@code
+   * granularity}.
+   *
+   * @param granularity the unit; never null
+   * @return the step
+   */
+  public static ReleaseStep generaliseTime(TimeGranularity granularity) {
+    Objects.requireNonNull(granularity, "granularity must not be null");
+    return new Simple("generalise-time", (in, ctx) -> Optional.of(withTime(in, granularity)));
+  }
+
+  private static Incident withTime(Incident in, TimeGranularity g) {
+    // A reporting time can give away the occurrence time: keep only its start at the same grain.
+    // Built directly: the model's builder copies every collection twice per record.
+    return new Incident(in.id(), in.sourceRefs(), in.classification(), in.occurred().map(g::generalise),
+        in.reportedAt().map(r -> g.generalise(TimeWindow.instant(r)).from()), in.location(), in.victims(),
+        in.context(), in.caseHistory(), in.publication(), in.source(), in.narrative(), in.sensitivity(), in.attributes());
+  }
+
+  /**
+   * Returns a step that replaces victims' ages by bands. The bands start at the given lower
+   * bounds; the last is open-ended. A band never straddles 18 when 18 is a bound, so minors stay
+   * recognisable as minors.
+   *
+   * @param lowerBounds increasing lower bounds starting at 0, for example 0, 12, 18, 30, 45, 60
+   * @return the step
+   * @throws IllegalArgumentException if the bounds do not start at 0 or do not increase
+   */
+  public static ReleaseStep generaliseAge(int... lowerBounds) {
+    int[] bounds = lowerBounds.clone();
+    checkArgument(bounds.length >= 1 && bounds[0] == 0, "age bounds (%s) must start at 0", Arrays.toString(bounds));
+    for (int i = 1; i < bounds.length; i++) {
+      checkArgument(bounds[i] > bounds[i - 1] && bounds[i] <= 150, "age bounds (%s) must increase, up to 150", Arrays.toString(bounds));
+    }
+    return new Simple("generalise-age", (in, ctx) -> {
+      List<Victim> vs = new ArrayList<>();
+      for (Victim v : in.victims()) {
+        Optional<AgeBand> band = v.age().isPresent() ? Optional.of(band(bounds, v.age().getAsInt())) : v.ageBand().map(b -> widen(bounds, b));
+        vs.add(new Victim(v.sex(), java.util.OptionalInt.empty(), band, v.relationship(), v.outcome()));
+      }
+      return Optional.of(in.toBuilder().victims(vs).build());
+    });
+  }
+
+  private static AgeBand band(int[] bounds, int age) {
+    for (int i = bounds.length - 1; i >= 0; i--) {
+      if (age >= bounds[i]) {
+        return i == bounds.length - 1 ? AgeBand.atLeast(bounds[i]) : AgeBand.of(bounds[i], bounds[i + 1] - 1);
+      }
+    }
+    throw new AssertionError(age);
+  }
+
+  /** The smallest configured band covering a recorded band. */
+  private static AgeBand widen(int[] bounds, AgeBand b) {
+    AgeBand low = band(bounds, b.min());
+    if (b.max().isEmpty() || low.max().isEmpty()) {
+      return AgeBand.atLeast(low.min());
+    }
+    AgeBand high = band(bounds, b.max().getAsInt());
+    return high.max().isPresent() ? AgeBand.of(low.min(), high.max().getAsInt()) : AgeBand.atLeast(low.min());
+  }
+
+  /**
+   * Returns a step that truncates ICCS codes to {@code level} (1 = section such as {@code 01}, 2 =
+   * division such as {@code 0101}) and drops the source's own category label and codes, which are
+   * finer than the ICCS level.
+   *
+   * @param level 1 to 4
+   * @return the step
+   */
+  public static ReleaseStep generaliseCategory(int level) {
+    checkArgument(level >= 1 && level <= 4, "ICCS level (%s) must be from 1 to 4", level);
+    return new Simple("generalise-category", (in, ctx) -> Optional.of(new Incident(in.id(), in.sourceRefs(),
+        new Classification(in.iccs().map(c -> c.level() > level ? c.truncate(level) : c), Optional.empty(), Map.of()),
+        in.occurred(), in.reportedAt(), in.location(), in.victims(), in.context(), in.caseHistory(), in.publication(),
+        in.source(), in.narrative(), in.sensitivity(), in.attributes())));
+  }
+
+  /**
+   * Returns the stricter defaults for sensitive incidents (sexual violence, domestic violence, any
+   * minor victim, detected by {@link SensitiveCategories#detect}, narrative keywords included):
+   * the detected flags are set, the point, address and colonia are removed (department and
+   * municipality stay), and times are widened to the month.
+   *
+   * @return the step
+   */
+  public static ReleaseStep sensitiveDefaults() {
+    return new Simple("sensitive-defaults", (in, ctx) -> {
+      Set<SensitivityFlag> flags = SensitiveCategories.detect(in);
+      if (flags.isEmpty()) {
+        return Optional.of(in);
+      }
+      Incident.Builder b = withTime(in, TimeGranularity.MONTH).toBuilder().sensitivity(flags);
+      b.location(in.location().flatMap(l -> IncidentField.rebuild(Location.builder()
+          .admin(new AdminArea(l.admin().department(), l.admin().municipality(), Optional.empty()))
+          .precision(LocationPrecision.AREA))).orElse(null));
+      return Optional.of(b.build());
+    });
+  }
+}

@@ -1,0 +1,105 @@
+package org.atalaya.anonymise;
+
+import java.time.DayOfWeek;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import org.apiguardian.api.API;
+import org.atalaya.incident.TimePrecision;
+import org.atalaya.incident.TimeWindow;
+
+/**
+ * How coarsely a release states when an incident happened. A window is widened to whole units:
+ * it starts at the start of the unit holding its start and ends at the end of the unit holding its
+ * end, so a generalised window always contains the original one (it never claims a precision the
+ * data did not have).
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public enum TimeGranularity {
+  /** Whole hours. */
+  HOUR,
+  /** Six-hour shifts: 00-06 (madrugada), 06-12 (mañana), 12-18 (tarde), 18-24 (noche). */
+  SHIFT,
+  /** Whole days. */
+  DAY,
+  /** Weeks from Monday. */
+  WEEK,
+  /** Calendar months. */
+  MONTH;
+
+  /**
+   * Parses {@code "hour"}, {@code "shift"}, {@code "day"}, {@code "week"} or {@code "month"}.
+   *
+   * @param name the name; never null
+   * @return the granularity
+   * @throws AnonymisationException ({@link AnonymiseCode#INVALID_POLICY}) if unknown
+   */
+  public static TimeGranularity parse(String name) {
+    return EnumNames.parse(TimeGranularity.class, name, "time granularity");
+  }
+
+  /**
+   * Returns {@code window} widened to whole units of this granularity, in the window's own offset.
+   * The precision is {@code DAY} or {@code MONTH} when the result is exactly one day or one month,
+   * otherwise {@code UNKNOWN} (the model has no hour or week precision); the estimated flag is kept.
+   *
+   * @param window the window; never null
+   * @return the widened window
+   */
+  public TimeWindow generalise(TimeWindow window) {
+    OffsetDateTime from = floor(window.from());
+    OffsetDateTime to = window.to().isEqual(window.from()) ? next(from) : ceil(window.to());
+    TimePrecision p;
+    if (from.plusDays(1).isEqual(to) && from.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+      p = TimePrecision.DAY;
+    } else if (from.getDayOfMonth() == 1 && from.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) && from.plusMonths(1).isEqual(to)) {
+      p = TimePrecision.MONTH;
+    } else if (window.precision() == TimePrecision.YEAR && to.isAfter(from.plusMonths(1))) {
+      return window;
+    } else {
+      p = TimePrecision.UNKNOWN;
+    }
+    return new TimeWindow(from, to, p, window.estimated());
+  }
+
+  private OffsetDateTime floor(OffsetDateTime t) {
+    return switch (this) {
+      case HOUR -> t.truncatedTo(ChronoUnit.HOURS);
+      case SHIFT -> t.truncatedTo(ChronoUnit.DAYS).withHour(t.getHour() / 6 * 6);
+      case DAY -> t.truncatedTo(ChronoUnit.DAYS);
+      case WEEK -> t.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      case MONTH -> t.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
+    };
+  }
+
+  private OffsetDateTime next(OffsetDateTime floor) {
+    return switch (this) {
+      case HOUR -> floor.plusHours(1);
+      case SHIFT -> floor.plusHours(6);
+      case DAY -> floor.plusDays(1);
+      case WEEK -> floor.plusWeeks(1);
+      case MONTH -> floor.plusMonths(1);
+    };
+  }
+
+  private OffsetDateTime ceil(OffsetDateTime t) {
+    OffsetDateTime f = floor(t);
+    return f.isEqual(t) ? t : next(f);
+  }
+
+  /**
+   * Returns whether a window states the time more finely than a month: an instant, a day, or any
+   * window shorter than 28 days.
+   *
+   * @param window the window; never null
+   * @return true if finer than a month
+   */
+  public static boolean finerThanMonth(TimeWindow window) {
+    if (window.precision() == TimePrecision.MONTH || window.precision() == TimePrecision.YEAR) {
+      return false;
+    }
+    return window.from().plusDays(28).isAfter(window.to());
+  }
+}

@@ -1,0 +1,150 @@
+package org.atalaya.anonymise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.atalaya.incident.Incident;
+import org.atalaya.incident.IncidentGenerators;
+import org.atalaya.incident.Location;
+import org.atalaya.incident.TimePrecision;
+import org.atalaya.io.IncidentFormat;
+import org.atalaya.synthetic.SyntheticIncidents;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quicktheories.core.Gen;
+
+/** The release pipeline: fails closed, protects sensitive incidents, and its report verifies. */
+class ReleaseTest {
+  @TempDir Path dir;
+
+  static final ReleaseKey KEY = PseudonymsAndNoiseTest.KEY;
+
+  static Gen<List<Incident>> incidentLists() {
+    return org.quicktheories.generators.SourceDSL.lists().of(IncidentGenerators.incidents()).ofSizeBetween(1, 30)
+        .map(l -> {
+          // Ids must be unique within a release.
+          List<Incident> out = new java.util.ArrayList<>();
+          for (int i = 0; i < l.size(); i++) {
+            out.add(l.get(i).toBuilder().id("I" + i).build());
+          }
+          return out;
+        });
+  }
+
+  @Test
+  void sensitiveIncidentsNeverCarryAPointOrADay() {
+    ReleaseStep step = Steps.sensitiveDefaults();
+    ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
+    qt().withExamples(300).forAll(IncidentGenerators.incidents()).checkAssert(in -> {
+      Incident out = step.apply(in, ctx).orElseThrow();
+      if (!SensitiveCategories.detect(in).isEmpty()) {
+        assertThat(out.location().flatMap(Location::point)).isEmpty();
+        out.occurred().ifPresent(w -> assertThat(TimeGranularity.finerThanMonth(w)).as("%s", w).isFalse());
+        out.occurred().ifPresent(w -> assertThat(w.precision()).isNotIn(TimePrecision.INSTANT, TimePrecision.DAY));
+        assertThat(out.sensitivity()).containsAll(SensitiveCategories.detect(in));
+      } else {
+        assertThat(out).isEqualTo(in);
+      }
+    });
+  }
+
+  @Test
+  void generalisedTimesContainTheOriginalAndAgesStayOnTheirSideOf18() {
+    qt().forAll(IncidentGenerators.incidents(), org.quicktheories.generators.SourceDSL.integers().between(0, 4)).checkAssert((in, g) -> {
+      TimeGranularity granularity = TimeGranularity.values()[g];
+      Incident out = Steps.generaliseTime(granularity).apply(in, ReleaseContext.of(null, new SplittableRandom(1))).orElseThrow();
+      in.occurred().ifPresent(w -> {
+        var o = out.occurred().orElseThrow();
+        assertThat(o.from()).isBeforeOrEqualTo(w.from());
+        assertThat(o.to()).isAfterOrEqualTo(w.to());
+      });
+      Incident aged = Steps.generaliseAge(0, 12, 18, 30, 45, 60).apply(in, ReleaseContext.of(null, new SplittableRandom(1))).orElseThrow();
+      for (int i = 0; i < in.victims().size(); i++) {
+        assertThat(aged.victims().get(i).age()).isEmpty();
+        if (in.victims().get(i).age().isPresent()) {
+          assertThat(aged.victims().get(i).isMinor()).isEqualTo(in.victims().get(i).isMinor());
+        }
+      }
+    });
+  }
+
+  @Test
+  void aKeywordInTheNarrativeProtectsAMiscodedCase() {
+    Incident assault = Incident.builder("x").iccs("02011").location(Location.at(14.08, -87.2))
+        .occurred(org.atalaya.incident.TimeWindow.instant(java.time.OffsetDateTime.parse("2024-03-15T21:30:00-06:00")))
+        .narrative("La víctima relató una violación en su vivienda.").build();
+    Incident out = Steps.sensitiveDefaults().apply(assault, ReleaseContext.of(null, new SplittableRandom(1))).orElseThrow();
+    assertThat(out.location()).isEmpty();
+    assertThat(out.occurred().orElseThrow().precision()).isEqualTo(TimePrecision.MONTH);
+  }
+
+  @Test
+  void verifyAgreesWithTheReportAndCatchesATamperedOne() throws Exception {
+    ReleasePolicy policy = ReleasePolicy.builder("test").k(1)
+        .step(Steps.sensitiveDefaults()).step(Steps.redact(PiiRedactor.of(List.of()))).step(Steps.generaliseTime(TimeGranularity.MONTH))
+        .step(Steps.generaliseAge(0, 12, 18, 30, 45, 60)).step(Steps.generaliseCategory(2)).build();
+    Release release = Release.of(policy);
+    qt().withExamples(50).forAll(incidentLists()).checkAssert(list -> {
+      ReleaseResult r = release.run(list, KEY, new SplittableRandom(2));
+      assertThat(release.verify(r.incidents(), r.report())).isEmpty();
+      assertThat(r.report().recordsIn()).isEqualTo(list.size());
+    });
+    List<Incident> demo = SyntheticIncidents.of(3, 2024, 1, 0.2).stream().toList();
+    ReleaseResult r = release.run(demo, KEY, new SplittableRandom(2));
+    PrivacyReport round = PrivacyReport.fromJson(r.report().toJson());
+    assertThat(round).isEqualTo(r.report());
+    PrivacyReport tampered = new PrivacyReport(round.recordsIn(), round.recordsOut(), round.suppressed(), round.kAchieved() + 4,
+        round.prosecutorRisk(), round.displacementMeters(), 0, round.keyId(), 1, round.checks(), true);
+    assertThat(release.verify(r.incidents(), tampered)).anyMatch(s -> s.startsWith("kAchieved"));
+    assertThat(release.verify(r.incidents().subList(1, r.incidents().size()), round)).anyMatch(s -> s.startsWith("recordsOut"));
+  }
+
+  @Test
+  void aStepThatThrowsFailsTheReleaseClosedAndNothingIsWritten() {
+    ReleaseStep broken = new ReleaseStep() {
+      @Override
+      public String name() {
+        return "broken";
+      }
+
+      @Override
+      public Optional<Incident> apply(Incident incident, ReleaseContext context) {
+        throw new IllegalStateException("boom");
+      }
+    };
+    Path out = dir.resolve("out.ndjson");
+    List<Incident> demo = SyntheticIncidents.of(3, 2024, 1, 0.05).stream().toList();
+    assertThatThrownBy(() -> Release.of(ReleasePolicy.builder("b").step(broken).build()).publish(demo, KEY, IncidentFormat.NDJSON, out))
+        .isInstanceOf(AnonymisationException.class).hasMessageContaining("ATL-ANON-008").hasMessageContaining("broken");
+    assertThat(out).doesNotExist();
+    ReleasePolicy unreachable = ReleasePolicy.builder("k").k(1000).step(Steps.generaliseTime(TimeGranularity.MONTH)).build();
+    assertThatThrownBy(() -> Release.of(unreachable).publish(demo, KEY, IncidentFormat.NDJSON, out))
+        .isInstanceOf(ReleaseRefusedException.class).hasMessageContaining("ATL-ANON-003").hasMessageContaining("08/0801");
+    assertThat(out).doesNotExist();
+    assertThat(dir.toFile().list()).isEmpty();
+  }
+
+  @Test
+  void aPolicyReadsFromJsonAndRejectsTypos() throws Exception {
+    String json = "{\"name\":\"p\",\"k\":3,\"quasiIdentifiers\":[\"location\",\"time\"],\"names\":[\"Ana Reyes\"],"
+        + "\"steps\":[{\"type\":\"sensitive-defaults\"},{\"type\":\"keep-fields\",\"fields\":[\"narrative\"]},{\"type\":\"redact\"},"
+        + "{\"type\":\"generalise-time\",\"to\":\"week\"}]}";
+    ReleasePolicy p = ReleasePolicy.fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), null, List.of(new CoreSteps()));
+    assertThat(p.k()).isEqualTo(3);
+    assertThat(p.steps()).extracting(ReleaseStep::name).containsExactly("sensitive-defaults", "keep-fields", "redact", "generalise-time");
+    assertThat(p.names()).containsExactly("Ana Reyes");
+    assertThatThrownBy(() -> ReleasePolicy.fromJson(new ByteArrayInputStream("{\"kk\":5}".getBytes(StandardCharsets.UTF_8)), null, List.of(new CoreSteps())))
+        .hasMessageContaining("ATL-ANON-007").hasMessageContaining("kk");
+    assertThatThrownBy(() -> ReleasePolicy.fromJson(new ByteArrayInputStream("{\"steps\":[{\"type\":\"donut-mask\"}]}".getBytes(StandardCharsets.UTF_8)), null, List.of(new CoreSteps())))
+        .hasMessageContaining("unknown step type donut-mask");
+    Files.createDirectories(dir);
+  }
+}

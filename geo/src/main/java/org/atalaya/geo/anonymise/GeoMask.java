@@ -1,0 +1,142 @@
+package org.atalaya.geo.anonymise;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.atalaya.anonymise.ReleaseContext;
+import org.atalaya.anonymise.ReleaseStep;
+import org.atalaya.geo.crs.Geodesy;
+import org.atalaya.geo.fence.FenceIndex;
+import org.atalaya.incident.Incident;
+import org.atalaya.incident.LatLon;
+import org.atalaya.incident.Location;
+
+/**
+ * Geomasking: moves each point a distance from {@code rMin} to {@code rMax} metres in a random
+ * direction. With {@code rMin > 0} this is donut masking (Hampton et al., 2010): the true point is
+ * never in the release and never too near it; with {@code rMin = 0} it is plain random
+ * perturbation in a disc. The radius is drawn uniformly over the annulus's area.
+ *
+ * <p>The direction and distance come from the keyed digest of the incident's id ({@link
+ * org.atalaya.anonymise.Pseudonyms#uniforms}), not from fresh randomness: the same incident and key
+ * give the same masked point in every release, so averaging many releases converges to the masked
+ * point, not to the true one. Another key gives an unrelated displacement.
+ *
+ * <p>When a {@link FenceIndex} of administrative areas is given, the masked point must stay in the
+ * same areas as the true one (so municipal counts are unchanged); up to {@value #ATTEMPTS} derived
+ * draws are tried, after which the point is removed and only the administrative codes remain.
+ * Distances are geodesic (WGS 84). Immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class GeoMask implements ReleaseStep {
+  /** Draws tried to stay inside the same area before the point is dropped. */
+  public static final int ATTEMPTS = 16;
+
+  private final double rMin;
+  private final double rMax;
+  private final FenceIndex areas;
+
+  private GeoMask(double rMin, double rMax, FenceIndex areas) {
+    checkArgument(rMin >= 0 && Double.isFinite(rMin), "rMin (%s) must be zero or more metres", rMin);
+    checkArgument(rMax > rMin && rMax <= 100_000, "rMax (%s) must be more than rMin (%s) and at most 100 km", rMax, rMin);
+    this.rMin = rMin;
+    this.rMax = rMax;
+    this.areas = areas;
+  }
+
+  /**
+   * Returns donut masking between {@code rMin} and {@code rMax} metres.
+   *
+   * @param rMin the smallest displacement, more than 0
+   * @param rMax the largest displacement, more than rMin
+   * @return the step
+   */
+  public static GeoMask donut(double rMin, double rMax) {
+    checkArgument(rMin > 0, "rMin (%s) of a donut mask must be more than 0 metres", rMin);
+    return new GeoMask(rMin, rMax, null);
+  }
+
+  /**
+   * Returns random perturbation within {@code rMax} metres.
+   *
+   * @param rMax the largest displacement, more than 0
+   * @return the step
+   */
+  public static GeoMask perturbation(double rMax) {
+    return new GeoMask(0, rMax, null);
+  }
+
+  /**
+   * Returns this mask constrained to keep each point in the same areas of {@code areas}.
+   *
+   * @param areas administrative areas; never null
+   * @return a new step
+   */
+  public GeoMask within(FenceIndex areas) {
+    return new GeoMask(rMin, rMax, java.util.Objects.requireNonNull(areas, "areas must not be null"));
+  }
+
+  @Override
+  public String name() {
+    return rMin > 0 ? "donut-mask" : "perturb";
+  }
+
+  @Override
+  public Optional<Incident> apply(Incident incident, ReleaseContext context) {
+    Optional<Location> loc = incident.location();
+    if (loc.isEmpty() || loc.get().point().isEmpty()) {
+      return Optional.of(incident);
+    }
+    LatLon p = loc.get().point().get();
+    java.util.List<String> home = areas == null ? null : areas.fencesContaining(p.latitude(), p.longitude());
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      double[] u = context.pseudonyms(name()).uniforms(name() + ":" + attempt, incident.id(), 2);
+      LatLon q = displace(p, rMin, rMax, u[0], u[1]);
+      if (home == null || areas.fencesContaining(q.latitude(), q.longitude()).equals(home)) {
+        Location.Builder b = loc.get().toBuilder().point(q);
+        // The stated accuracy now includes the mask, so nobody mistakes the point for the place.
+        b.accuracyMetres(rMax + loc.get().accuracyMetres().orElse(0));
+        return Optional.of(GeoSteps.withLocation(incident, b.build()));
+      }
+    }
+    Location.Builder b = loc.get().toBuilder().point(null).accuracyMetres(java.util.OptionalDouble.empty());
+    return Optional.of(GeoSteps.withLocation(incident, org.atalaya.geo.anonymise.GeoSteps.orNull(b)));
+  }
+
+  /**
+   * Returns the point {@code distance} metres from {@code p} towards {@code bearing} radians, with
+   * the distance corrected against the geodesic so it is exact to a millimetre.
+   */
+  static LatLon displace(LatLon p, double rMin, double rMax, double u, double v) {
+    double r = Math.sqrt(rMin * rMin + u * (rMax * rMax - rMin * rMin));
+    // Keep a millimetre inside the bounds so rounding never pushes a point across them.
+    r = Math.min(Math.max(r, rMin + 1e-3), rMax - 1e-3);
+    double bearing = 2 * Math.PI * v;
+    double target = r;
+    LatLon q = p;
+    for (int i = 0; i < 3; i++) {
+      q = offset(p, r * Math.cos(bearing), r * Math.sin(bearing));
+      double actual = Geodesy.distanceMetres(p.latitude(), p.longitude(), q.latitude(), q.longitude());
+      if (Math.abs(actual - target) < 1e-4 || actual == 0) {
+        break;
+      }
+      r *= target / actual;
+    }
+    return q;
+  }
+
+  /** Moves a point north and east by metres on the WGS 84 ellipsoid's local radii of curvature. */
+  static LatLon offset(LatLon p, double north, double east) {
+    double lat = Math.toRadians(p.latitude());
+    double e2 = Geodesy.WGS84_F * (2 - Geodesy.WGS84_F);
+    double w = Math.sqrt(1 - e2 * Math.sin(lat) * Math.sin(lat));
+    double m = Geodesy.WGS84_A * (1 - e2) / (w * w * w);
+    double n = Geodesy.WGS84_A / w;
+    double newLat = p.latitude() + Math.toDegrees(north / m);
+    double newLon = p.longitude() + Math.toDegrees(east / (n * Math.cos(lat)));
+    return LatLon.of(newLat, newLon);
+  }
+}

@@ -1,0 +1,123 @@
+package org.atalaya.geo.anonymise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.atalaya.anonymise.QuasiIdentifier;
+import org.atalaya.anonymise.ReleaseContext;
+import org.atalaya.anonymise.ReleaseKey;
+import org.atalaya.geo.crs.Geodesy;
+import org.atalaya.incident.AdminArea;
+import org.atalaya.incident.Incident;
+import org.atalaya.incident.LatLon;
+import org.atalaya.incident.Location;
+import org.atalaya.incident.TimeWindow;
+import org.junit.jupiter.api.Test;
+
+/** Geomasking and spatial k-anonymity: the properties of issue 5. */
+class SpatialStepsTests {
+  static final ReleaseKey KEY = ReleaseKey.of("clave-geo-de-prueba-0123456789-abcdef".getBytes(StandardCharsets.UTF_8));
+  static final ReleaseKey OTHER = ReleaseKey.of("otra-clave-geo-de-prueba-0123456789-xyz".getBytes(StandardCharsets.UTF_8));
+
+  static Incident at(String id, double lat, double lon, int month, String municipality) {
+    return Incident.builder(id).iccs("0401")
+        .occurred(TimeWindow.month(java.time.YearMonth.of(2024, month), TimeWindow.HONDURAS))
+        .location(Location.builder().point(LatLon.of(lat, lon)).admin(AdminArea.of("08", municipality, "Colonia X")).build())
+        .build();
+  }
+
+  @Test
+  void donutDisplacementIsWithinBoundsNeverZeroAndStablePerKey() {
+    qt().forAll(doubles().between(13.0, 16.0), doubles().between(-89.3, -83.2), doubles().between(1, 500), doubles().between(1, 2000))
+        .checkAssert((lat, lon, rMin, extra) -> {
+          double rMax = rMin + extra;
+          GeoMask mask = GeoMask.donut(rMin, rMax);
+          Incident in = at("id-" + lat + lon, lat, lon, 3, "0801");
+          Incident out = mask.apply(in, ReleaseContext.of(KEY, new SplittableRandom(1))).orElseThrow();
+          LatLon p = in.location().get().point().get();
+          LatLon q = out.location().get().point().get();
+          double d = Geodesy.distanceMetres(p.latitude(), p.longitude(), q.latitude(), q.longitude());
+          assertThat(d).isBetween(rMin, rMax);
+          assertThat(q).isNotEqualTo(p);
+          assertThat(q.latitude() == p.latitude() && q.longitude() == p.longitude()).isFalse();
+          Incident again = mask.apply(in, ReleaseContext.of(KEY, new SplittableRandom(99))).orElseThrow();
+          assertThat(again).isEqualTo(out);
+          Incident other = mask.apply(in, ReleaseContext.of(OTHER, new SplittableRandom(1))).orElseThrow();
+          assertThat(other.location().get().point().get()).isNotEqualTo(q);
+        });
+  }
+
+  @Test
+  void everyReleasedLocationCoversAtLeastKIncidentsOrIsSuppressed() {
+    qt().withExamples(40).forAll(longs().all(), integers().between(1, 400), integers().between(2, 12)).checkAssert((seed, n, k) -> {
+      SplittableRandom r = new SplittableRandom(seed);
+      List<Incident> in = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        double spread = r.nextBoolean() ? 0.005 : 0.05;
+        in.add(at("I" + i, 14.08 + r.nextGaussian() * spread, -87.2 + r.nextGaussian() * spread, 1 + r.nextInt(3), r.nextBoolean() ? "0801" : "0802"));
+      }
+      EnumSet<QuasiIdentifier> qis = EnumSet.of(QuasiIdentifier.LOCATION, QuasiIdentifier.TIME);
+      SpatialKAnonymity step = SpatialKAnonymity.onGrid(k, qis, 250, 4000);
+      ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
+      List<Incident> out = step.applyAll(in, ctx);
+      assertThat(out.size() + ctx.suppressed()).isEqualTo((long) n);
+      Map<String, List<Incident>> classes = QuasiIdentifier.classes(out, qis);
+      assertThat(classes.values()).allSatisfy(c -> assertThat(c.size()).isGreaterThanOrEqualTo(k));
+      assertThat(out).allSatisfy(i -> assertThat(i.location().get().admin().colonia()).isEmpty());
+      if (ctx.suppressed() > 0) {
+        assertThat(ctx.suppressedByArea()).isNotEmpty();
+      }
+    });
+  }
+
+  @Test
+  void aDonutKeptInsideItsAreaNeverLeavesIt() {
+    org.locationtech.jts.geom.GeometryFactory f = new org.locationtech.jts.geom.GeometryFactory();
+    org.locationtech.jts.geom.Polygon square = f.createPolygon(new org.locationtech.jts.geom.Coordinate[] {
+        new org.locationtech.jts.geom.Coordinate(-87.21, 14.07), new org.locationtech.jts.geom.Coordinate(-87.20, 14.07),
+        new org.locationtech.jts.geom.Coordinate(-87.20, 14.08), new org.locationtech.jts.geom.Coordinate(-87.21, 14.08),
+        new org.locationtech.jts.geom.Coordinate(-87.21, 14.07)});
+    org.atalaya.geo.fence.FenceIndex areas = org.atalaya.geo.fence.FenceIndex.builder().add("0801", square).build();
+    GeoMask mask = GeoMask.donut(100, 600).within(areas);
+    ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
+    int kept = 0;
+    for (int i = 0; i < 200; i++) {
+      // Points 50 m inside the western edge: many draws would leave the square.
+      Incident in = at("edge-" + i, 14.071 + i * 0.00004, -87.2095, 1, "0801");
+      Incident out = mask.apply(in, ctx).orElseThrow();
+      if (out.location().flatMap(Location::point).isPresent()) {
+        LatLon q = out.location().get().point().get();
+        assertThat(areas.fencesContaining(q.latitude(), q.longitude())).containsExactly("0801");
+        kept++;
+      } else {
+        assertThat(out.location().get().admin().municipality()).contains("0801");
+      }
+    }
+    assertThat(kept).isGreaterThan(150);
+  }
+
+  @Test
+  void h3CellsAndAnchorsGeneraliseToSharedPoints() {
+    ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
+    Incident a = at("a", 14.0818, -87.2068, 1, "0801");
+    Incident b = at("b", 14.0819, -87.2067, 1, "0801");
+    var h3 = LocationGeneralisation.h3(8);
+    assertThat(h3.apply(a, ctx).get().location()).isEqualTo(h3.apply(b, ctx).get().location());
+    var k = SpatialKAnonymity.onH3(2, EnumSet.of(QuasiIdentifier.LOCATION), 10, 6).applyAll(List.of(a, b), ctx);
+    assertThat(k).hasSize(2);
+    assertThat(k.get(0).location()).isEqualTo(k.get(1).location());
+    var snap = LocationGeneralisation.snapToAnchors(List.of(
+        new LocationGeneralisation.Anchor(LatLon.of(14.082, -87.207), 12),
+        new LocationGeneralisation.Anchor(LatLon.of(14.08181, -87.20681), 1)), 8);
+    assertThat(snap.apply(a, ctx).get().location().get().point()).contains(LatLon.of(14.082, -87.207));
+  }
+}
