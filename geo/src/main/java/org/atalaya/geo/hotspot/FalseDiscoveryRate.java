@@ -32,7 +32,7 @@ public final class FalseDiscoveryRate {
   public static double[] adjust(double[] p) {
     Objects.requireNonNull(p, "p must not be null");
     for (int k = 0; k < p.length; k++) {
-      checkArgument(Double.isNaN(p[k]) || (p[k] >= 0 && p[k] <= 1), "p-value at index %s (%s) must be in [0, 1]", k, p[k]);
+      checkArgument(Double.isNaN(p[k]) || (p[k] >= 0 && p[k] <= 1), "p-value at index %s (%s) must be in [0, 1]", (Object) k, p[k]);
     }
     Integer[] order = IntStream.range(0, p.length).filter(k -> !Double.isNaN(p[k])).boxed().toArray(Integer[]::new);
     Arrays.sort(order, Comparator.comparingDouble(k -> p[k]));

@@ -62,7 +62,7 @@ public final class GlobalMoran {
    */
   public static Result test(SpatialWeights w, double[] x0, Permutations permutations) {
     double[] x = Values.check(w, x0, permutations);
-    checkArgument(!Values.constant(x), "all %s values are equal (%s): Moran's I is undefined", x.length, x[0]);
+    checkArgument(!Values.constant(x), "all %s values are equal (%s): Moran's I is undefined", (Object) x.length, x[0]);
     int islands = w.islands().size();
     double n = x.length - islands;
     checkArgument(n >= 4, "at least 4 areas with neighbours are needed, got %s", (int) n);

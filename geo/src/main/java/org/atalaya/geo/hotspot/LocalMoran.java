@@ -80,7 +80,7 @@ public final class LocalMoran {
   public static List<LocalStatistic> of(SpatialWeights w, double[] x0, Permutations permutations, Variance variance) {
     Objects.requireNonNull(variance, "variance must not be null");
     double[] x = Values.check(w, x0, permutations);
-    checkArgument(!Values.constant(x), "all %s values are equal (%s): local Moran's I is undefined", x.length, x[0]);
+    checkArgument(!Values.constant(x), "all %s values are equal (%s): local Moran's I is undefined", (Object) x.length, x[0]);
     int n = x.length;
     double mean = Values.mean(x);
     double[] z = new double[n];
