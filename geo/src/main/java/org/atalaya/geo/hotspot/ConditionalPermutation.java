@@ -1,6 +1,7 @@
 package org.atalaya.geo.hotspot;
 
 import java.util.SplittableRandom;
+import org.atalaya.geo.internal.Parallel;
 import org.atalaya.geo.weights.SpatialWeights;
 
 /**

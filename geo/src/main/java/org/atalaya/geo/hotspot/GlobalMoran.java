@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.apiguardian.api.API;
+import org.atalaya.geo.internal.Parallel;
 import org.atalaya.geo.weights.SpatialWeights;
 
 /**

@@ -1,15 +1,28 @@
-package org.atalaya.geo.hotspot;
+package org.atalaya.geo.internal;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
+import org.apiguardian.api.API;
 
-/** Runs independent work items on a pool of the asked size (results must not depend on order). */
-final class Parallel {
+/**
+ * Runs independent work items on a pool of the asked size; callers make results independent of
+ * the order items run in. <b>Internal:</b> use outside Atalaya is not supported.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class Parallel {
   private Parallel() {}
 
-  static void forEach(int items, int threads, IntConsumer work) {
+  /**
+   * Runs {@code work} for items 0 to {@code items - 1}, on the calling thread when {@code threads}
+   * is 1, otherwise on a new pool of that many threads, and waits for all of them.
+   *
+   * @param items how many items
+   * @param threads how many threads, at least 1
+   * @param work the work for one item
+   */
+  public static void forEach(int items, int threads, IntConsumer work) {
     if (threads == 1) {
       for (int k = 0; k < items; k++) {
         work.accept(k);
