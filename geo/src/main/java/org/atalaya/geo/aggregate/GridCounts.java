@@ -70,13 +70,29 @@ public final class GridCounts {
     long columns = (long) Math.floor((x1 - ox) / cellMetres) + 1;
     long rows = (long) Math.floor((y1 - oy) / cellMetres) + 1;
     checkArgument(columns * rows <= 20_000_000L, "%s x %s cells are too many: use cells larger than %s metres", columns, rows, cellMetres);
-    int[] counts = new int[(int) (columns * rows)];
+    GridCounts g = new GridCounts(ox, oy, cellMetres, (int) columns, (int) rows, new int[(int) (columns * rows)]);
     for (int i = 0; i < x.length; i++) {
-      int c = (int) Math.min(columns - 1, (long) Math.floor((x[i] - ox) / cellMetres));
-      int r = (int) Math.min(rows - 1, (long) Math.floor((y[i] - oy) / cellMetres));
-      counts[r * (int) columns + c]++;
+      g.counts[g.cellOf(x[i], y[i])]++;
     }
-    return new GridCounts(ox, oy, cellMetres, (int) columns, (int) rows, counts);
+    return g;
+  }
+
+  /**
+   * Returns the index of the cell holding a point of the grid's extent.
+   *
+   * @param x easting in metres
+   * @param y northing in metres
+   * @return the cell index, row x columns + column
+   * @throws IllegalArgumentException if the point is outside the grid
+   */
+  public int cellOf(double x, double y) {
+    long c = (long) Math.floor((x - originX) / cell);
+    long r = (long) Math.floor((y - originY) / cell);
+    // the maximum lands on the far edge of the last cell when it is a multiple of the cell size
+    c = c == columns && x - originX <= columns * cell ? columns - 1 : c;
+    r = r == rows && y - originY <= rows * cell ? rows - 1 : r;
+    checkArgument(c >= 0 && c < columns && r >= 0 && r < rows, "point (%s, %s) is outside the grid", x, y);
+    return (int) (r * columns + c);
   }
 
   /** @return the number of columns */
