@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       FenceCommand.class,
       CompareRatesCommand.class,
       IndicatorsCommand.class,
+      HotspotsCommand.class, NearRepeatCommand.class, KdeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Atalaya implements Runnable {
