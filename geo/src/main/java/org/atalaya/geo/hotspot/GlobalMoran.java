@@ -57,12 +57,12 @@ public final class GlobalMoran {
    * Runs the test.
    *
    * @param w the weights; never {@code null}
-   * @param x one finite value per area, not all equal; never {@code null}
+   * @param values one finite value per area, not all equal; never {@code null}
    * @param permutations for the pseudo p-value, or {@link Permutations#none()}; never {@code null}
    * @return the results; never {@code null}
    */
-  public static Result test(SpatialWeights w, double[] x0, Permutations permutations) {
-    double[] x = Values.check(w, x0, permutations);
+  public static Result test(SpatialWeights w, double[] values, Permutations permutations) {
+    double[] x = Values.check(w, values, permutations);
     checkArgument(!Values.constant(x), "all %s values are equal (%s): Moran's I is undefined", (Object) x.length, x[0]);
     int islands = w.islands().size();
     double n = x.length - islands;

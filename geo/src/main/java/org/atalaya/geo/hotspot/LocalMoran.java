@@ -71,15 +71,15 @@ public final class LocalMoran {
    * Computes local Moran's I with the chosen variance.
    *
    * @param w the weights; never {@code null}
-   * @param x one finite value per area, not all equal; never {@code null}
+   * @param values one finite value per area, not all equal; never {@code null}
    * @param permutations conditional permutations for the pseudo p-value, or {@link
    *     Permutations#none()}; never {@code null}
    * @param variance which null gives E and V; never {@code null}
    * @return one statistic per area in the weights' order, with its cluster; never {@code null}
    */
-  public static List<LocalStatistic> of(SpatialWeights w, double[] x0, Permutations permutations, Variance variance) {
+  public static List<LocalStatistic> of(SpatialWeights w, double[] values, Permutations permutations, Variance variance) {
     Objects.requireNonNull(variance, "variance must not be null");
-    double[] x = Values.check(w, x0, permutations);
+    double[] x = Values.check(w, values, permutations);
     checkArgument(!Values.constant(x), "all %s values are equal (%s): local Moran's I is undefined", (Object) x.length, x[0]);
     int n = x.length;
     double mean = Values.mean(x);

@@ -86,6 +86,19 @@ class PermutationInferenceTests {
   }
 
   @Test
+  @DisplayName("small integer counts (summed as ints) and the same values halved (summed as doubles) give identical p")
+  void integerAndDoublePathsAgree() {
+    qt().withExamples(30).forAll(integers().between(2, 12), longs().between(0, 1 << 20)).check((side, seed) -> {
+      SpatialWeights w = lattice(side, true, seed % 2 == 0 ? Transform.BINARY : Transform.ROW);
+      double[] v = values(side * side, seed);
+      double[] half = java.util.Arrays.stream(v).map(d -> d / 2 + 0.25).toArray(); // never integers
+      Permutations p = new Permutations(99, seed, 1);
+      return java.util.Arrays.equals(pSims(GetisOrd.giStar(w, v, p)), pSims(GetisOrd.giStar(w, half, p)))
+          && java.util.Arrays.equals(pSims(GetisOrd.gi(w, v, p)), pSims(GetisOrd.gi(w, half, p)));
+    });
+  }
+
+  @Test
   @DisplayName("a planted hot spot is found: its centre has a small pseudo p and a large z, a far cell does not")
   void aPlantedHotSpotIsFound() {
     int side = 15;
