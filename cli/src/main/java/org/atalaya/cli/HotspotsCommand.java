@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.atalaya.geo.crs.Crs;
-import org.atalaya.geo.crs.CrsTransform;
 import org.atalaya.geo.hotspot.FalseDiscoveryRate;
 import org.atalaya.geo.hotspot.GetisOrd;
 import org.atalaya.geo.hotspot.GlobalMoran;
@@ -265,18 +263,9 @@ final class HotspotsCommand implements Callable<Integer> {
   }
 
   private static void project(Data d, double[] lat, double[] lon) {
-    double mean = 0;
-    for (double v : lon) {
-      mean += v / Math.max(1, lon.length);
-    }
-    CrsTransform to = CrsTransform.of(Crs.WGS84, mean < -84 ? Crs.UTM_16N : Crs.UTM_17N);
-    d.x = new double[lat.length];
-    d.y = new double[lat.length];
-    for (int i = 0; i < lat.length; i++) {
-      double[] xy = to.transform(lon[i], lat[i]);
-      d.x[i] = xy[0];
-      d.y[i] = xy[1];
-    }
+    double[][] xy = SpatialInput.project(lat, lon, SpatialInput.zoneFor(lon));
+    d.x = xy[0];
+    d.y = xy[1];
   }
 
   private SpatialWeights buildWeights(Data d, Texts t) throws IOException, Usage, DataProblem {

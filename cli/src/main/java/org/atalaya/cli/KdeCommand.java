@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,8 +16,6 @@ import org.atalaya.geo.crs.Crs;
 import org.atalaya.geo.crs.CrsTransform;
 import org.atalaya.geo.density.DensityGrid;
 import org.atalaya.geo.density.KernelDensity;
-import org.atalaya.io.IncidentFormat;
-import org.atalaya.io.IncidentReadException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,38 +66,19 @@ final class KdeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     Texts t = input.texts();
-    if (!Files.isReadable(incidents)) {
-      err.println("atalaya kde: " + t.get("spatial.unreadable", incidents));
-      err.flush();
-      return Atalaya.USAGE;
-    }
     KernelDensity.Kernel k;
-    IncidentFormat f;
-    org.atalaya.io.ReadOptions options;
-    try {
-      k = KernelDensity.Kernel.valueOf(kernel.toUpperCase(Locale.ROOT));
-      if (!(bandwidth > 0) || !(cell > 0)) {
-        throw new IllegalArgumentException("--bandwidth (" + bandwidth + ") and --cell (" + cell + ") must be positive");
-      }
-      f = InputOptions.format(format, incidents, "--format");
-      options = input.readOptions(incidents);
-    } catch (IllegalArgumentException | InputOptions.UsageError e) {
-      err.println("atalaya kde: " + e.getMessage());
-      err.flush();
-      return Atalaya.USAGE;
-    }
     SpatialInput in;
     try {
-      in = SpatialInput.read(incidents, f, options, false);
-    } catch (IncidentReadException e) {
-      err.println("atalaya kde: " + e.getMessage());
-      err.flush();
-      return Atalaya.DATA_PROBLEMS;
-    }
-    if (in.used() == 0) {
-      err.println("atalaya kde: " + t.get("spatial.tooFew", 0, in.read));
-      err.flush();
-      return Atalaya.DATA_PROBLEMS;
+      if (!List.of("quartic", "gaussian").contains(kernel.toLowerCase(Locale.ROOT)) || !(bandwidth > 0) || !(cell > 0)) {
+        err.println("atalaya kde: --kernel (" + kernel + ") must be quartic or gaussian, --bandwidth (" + bandwidth
+            + ") and --cell (" + cell + ") positive");
+        err.flush();
+        return Atalaya.USAGE;
+      }
+      k = KernelDensity.Kernel.valueOf(kernel.toUpperCase(Locale.ROOT));
+      in = SpatialInput.load("kde", incidents, format, input, false, 1, err);
+    } catch (SpatialInput.Exit e) {
+      return e.code;
     }
     DensityGrid grid;
     try {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,8 +12,6 @@ import org.atalaya.geo.hotspot.Permutations;
 import org.atalaya.geo.nearrepeat.NearRepeat;
 import org.atalaya.geo.nearrepeat.NearRepeatCell;
 import org.atalaya.geo.nearrepeat.NearRepeatTable;
-import org.atalaya.io.IncidentFormat;
-import org.atalaya.io.IncidentReadException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,36 +61,20 @@ final class NearRepeatCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     Texts t = input.texts();
-    if (!Files.isReadable(incidents)) {
-      err.println("atalaya near-repeat: " + t.get("spatial.unreadable", incidents));
-      err.flush();
-      return Atalaya.USAGE;
-    }
     NearRepeat calculator;
-    IncidentFormat f;
-    org.atalaya.io.ReadOptions options;
+    SpatialInput in;
     try {
       calculator = NearRepeat.builder().distanceBands(distanceBands).timeBands(timeBands)
           .permutations(Permutations.of(permutations, seed)).build();
-      f = InputOptions.format(format, incidents, "--format");
-      options = input.readOptions(incidents);
-    } catch (IllegalArgumentException | InputOptions.UsageError e) {
+    } catch (IllegalArgumentException e) {
       err.println("atalaya near-repeat: " + e.getMessage());
       err.flush();
       return Atalaya.USAGE;
     }
-    SpatialInput in;
     try {
-      in = SpatialInput.read(incidents, f, options, true);
-    } catch (IncidentReadException e) {
-      err.println("atalaya near-repeat: " + e.getMessage());
-      err.flush();
-      return Atalaya.DATA_PROBLEMS;
-    }
-    if (in.used() < 2) {
-      err.println("atalaya near-repeat: " + t.get("spatial.tooFew", in.used(), in.read));
-      err.flush();
-      return Atalaya.DATA_PROBLEMS;
+      in = SpatialInput.load("near-repeat", incidents, format, input, true, 2, err);
+    } catch (SpatialInput.Exit e) {
+      return e.code;
     }
     NearRepeatTable table = calculator.run(in.x, in.y, in.days);
     PrintWriter o = spec.commandLine().getOut();

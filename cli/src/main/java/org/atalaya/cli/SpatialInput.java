@@ -37,19 +37,72 @@ final class SpatialInput {
     this.rejected = rejected;
     this.noPoint = noPoint;
     this.coarseTime = coarseTime;
-    double meanLon = 0;
+    crs = zoneFor(lon);
+    double[][] xy = project(lat, lon, crs);
+    x = xy[0];
+    y = xy[1];
+  }
+
+  /** UTM 16N covers 90-84 W (most of Honduras), 17N 84-78 W: the zone of the mean longitude. */
+  static Crs zoneFor(double[] lon) {
+    double mean = 0;
     for (double v : lon) {
-      meanLon += v / lon.length;
+      mean += v / Math.max(1, lon.length);
     }
-    // UTM 16N covers 90-84 W (most of Honduras), 17N 84-78 W; the zone of the mean longitude
-    crs = meanLon < -84 ? Crs.UTM_16N : Crs.UTM_17N;
+    return mean < -84 ? Crs.UTM_16N : Crs.UTM_17N;
+  }
+
+  /** Returns {x, y} in metres of the given UTM zone. */
+  static double[][] project(double[] lat, double[] lon, Crs crs) {
     CrsTransform t = CrsTransform.of(Crs.WGS84, crs);
-    x = new double[lat.length];
-    y = new double[lat.length];
+    double[][] xy = new double[2][lat.length];
     for (int i = 0; i < lat.length; i++) {
-      double[] xy = t.transform(lon[i], lat[i]);
-      x[i] = xy[0];
-      y[i] = xy[1];
+      double[] p = t.transform(lon[i], lat[i]);
+      xy[0][i] = p[0];
+      xy[1][i] = p[1];
+    }
+    return xy;
+  }
+
+  /** Ends a command with an exit code, after its reason was printed. */
+  static final class Exit extends Exception {
+    private static final long serialVersionUID = 1L;
+    final int code;
+
+    Exit(int code) {
+      super(null, null, false, false);
+      this.code = code;
+    }
+  }
+
+  /**
+   * Reads the incidents of {@code atalaya COMMAND}; on a problem prints it to {@code err} and
+   * throws {@link Exit}: 2 for a missing file or bad options, 1 for unreadable data or fewer than
+   * {@code minimum} usable incidents.
+   */
+  static SpatialInput load(String command, Path file, String format, InputOptions input, boolean needTime, int minimum,
+      java.io.PrintWriter err) throws IOException, Exit {
+    Texts t = input.texts();
+    try {
+      if (!java.nio.file.Files.isReadable(file)) {
+        throw new IllegalArgumentException(t.get("spatial.unreadable", file));
+      }
+      IncidentFormat f = InputOptions.format(format, file, "--format");
+      SpatialInput in = read(file, f, input.readOptions(file), needTime);
+      if (in.used() < minimum) {
+        err.println("atalaya " + command + ": " + t.get("spatial.tooFew", in.used(), in.read));
+        err.flush();
+        throw new Exit(Atalaya.DATA_PROBLEMS);
+      }
+      return in;
+    } catch (IllegalArgumentException | InputOptions.UsageError e) {
+      err.println("atalaya " + command + ": " + e.getMessage());
+      err.flush();
+      throw new Exit(Atalaya.USAGE);
+    } catch (IncidentReadException e) {
+      err.println("atalaya " + command + ": " + e.getMessage());
+      err.flush();
+      throw new Exit(Atalaya.DATA_PROBLEMS);
     }
   }
 

@@ -5,8 +5,8 @@ import static com.google.common.base.Preconditions.checkElementIndex;
 
 import java.util.AbstractList;
 import java.util.List;
-import java.util.Objects;
 import org.apiguardian.api.API;
+import org.atalaya.geo.internal.Extent;
 import org.atalaya.geo.weights.SpatialWeights;
 import org.atalaya.geo.weights.Transform;
 
@@ -49,22 +49,13 @@ public final class GridCounts {
    *     more than 20 million cells
    */
   public static GridCounts count(double[] x, double[] y, double cellMetres) {
-    Objects.requireNonNull(x, "x must not be null");
-    Objects.requireNonNull(y, "y must not be null");
-    checkArgument(x.length == y.length, "x (%s values) and y (%s values) must have the same length", x.length, y.length);
+    Extent e = Extent.of(x, y);
     checkArgument(x.length > 0, "there are no points to count");
     checkArgument(cellMetres > 0 && Double.isFinite(cellMetres), "cell size (%s metres) must be positive", cellMetres);
-    double x0 = Double.POSITIVE_INFINITY;
-    double y0 = Double.POSITIVE_INFINITY;
-    double x1 = Double.NEGATIVE_INFINITY;
-    double y1 = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < x.length; i++) {
-      checkArgument(Double.isFinite(x[i]) && Double.isFinite(y[i]), "point %s (%s, %s) must have finite coordinates", i, x[i], y[i]);
-      x0 = Math.min(x0, x[i]);
-      y0 = Math.min(y0, y[i]);
-      x1 = Math.max(x1, x[i]);
-      y1 = Math.max(y1, y[i]);
-    }
+    double x0 = e.minX();
+    double y0 = e.minY();
+    double x1 = e.maxX();
+    double y1 = e.maxY();
     double ox = Math.floor(x0 / cellMetres) * cellMetres;
     double oy = Math.floor(y0 / cellMetres) * cellMetres;
     long columns = (long) Math.floor((x1 - ox) / cellMetres) + 1;

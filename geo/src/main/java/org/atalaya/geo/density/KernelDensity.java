@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.atalaya.geo.internal.Extent;
 
 /**
  * Kernel density estimation of incidents on a square grid in a metric CRS (project longitude and
@@ -62,21 +63,14 @@ public final class KernelDensity {
     Objects.requireNonNull(x, "x must not be null");
     Objects.requireNonNull(y, "y must not be null");
     Objects.requireNonNull(kernel, "kernel must not be null");
-    checkArgument(x.length == y.length, "x (%s values) and y (%s values) must have the same length", x.length, y.length);
     checkArgument(x.length > 0, "there are no points to estimate a density from");
     checkArgument(bandwidthMetres > 0 && Double.isFinite(bandwidthMetres), "bandwidth (%s metres) must be positive", bandwidthMetres);
     checkArgument(cellMetres > 0 && Double.isFinite(cellMetres), "cell size (%s metres) must be positive", cellMetres);
-    double x0 = Double.POSITIVE_INFINITY;
-    double y0 = Double.POSITIVE_INFINITY;
-    double x1 = Double.NEGATIVE_INFINITY;
-    double y1 = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < x.length; i++) {
-      checkArgument(Double.isFinite(x[i]) && Double.isFinite(y[i]), "point %s (%s, %s) must have finite coordinates", i, x[i], y[i]);
-      x0 = Math.min(x0, x[i]);
-      y0 = Math.min(y0, y[i]);
-      x1 = Math.max(x1, x[i]);
-      y1 = Math.max(y1, y[i]);
-    }
+    Extent e = Extent.of(x, y);
+    double x0 = e.minX();
+    double y0 = e.minY();
+    double x1 = e.maxX();
+    double y1 = e.maxY();
     double h = bandwidthMetres;
     double margin = kernel == Kernel.QUARTIC ? h : 3 * h;
     double support = kernel == Kernel.QUARTIC ? h : 5 * h;

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.atalaya.geo.internal.Extent;
 import org.atalaya.geo.internal.PointGrid;
 
 /**
@@ -76,16 +77,6 @@ public final class NearestNeighbourIndex {
    * @return the result; never {@code null}
    */
   public static Result ofBoundingBox(double[] x, double[] y) {
-    double x0 = Double.POSITIVE_INFINITY;
-    double x1 = Double.NEGATIVE_INFINITY;
-    double y0 = Double.POSITIVE_INFINITY;
-    double y1 = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < x.length; i++) {
-      x0 = Math.min(x0, x[i]);
-      x1 = Math.max(x1, x[i]);
-      y0 = Math.min(y0, y[i]);
-      y1 = Math.max(y1, y[i]);
-    }
-    return of(x, y, (x1 - x0) * (y1 - y0));
+    return of(x, y, Extent.of(x, y).area());
   }
 }

@@ -25,20 +25,11 @@ public final class PointGrid {
   private PointGrid(double[] x, double[] y, double cell) {
     this.x = x;
     this.y = y;
-    double x0 = Double.POSITIVE_INFINITY;
-    double y0 = Double.POSITIVE_INFINITY;
-    double x1 = Double.NEGATIVE_INFINITY;
-    double y1 = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < x.length; i++) {
-      checkArgument(Double.isFinite(x[i]) && Double.isFinite(y[i]), "point %s (%s, %s) must have finite coordinates", i, x[i], y[i]);
-      x0 = Math.min(x0, x[i]);
-      y0 = Math.min(y0, y[i]);
-      x1 = Math.max(x1, x[i]);
-      y1 = Math.max(y1, y[i]);
-    }
-    if (x.length == 0) {
-      x0 = y0 = x1 = y1 = 0;
-    }
+    Extent e = Extent.of(x, y);
+    double x0 = e.minX();
+    double y0 = e.minY();
+    double x1 = e.maxX();
+    double y1 = e.maxY();
     // never more cells than about 4 per point, so sparse data does not make a huge empty grid
     double minCell = Math.sqrt(Math.max((x1 - x0) * (y1 - y0), 1e-18) / Math.max(1, 4.0 * x.length));
     this.cell = Math.max(cell, Math.max(minCell, 1e-9));

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.atalaya.geo.internal.Extent;
 import org.atalaya.geo.internal.PointGrid;
 
 /**
@@ -74,17 +75,8 @@ public final class PointWeights {
   }
 
   private static double extentArea(double[] x, double[] y) {
-    double x0 = Double.POSITIVE_INFINITY;
-    double x1 = Double.NEGATIVE_INFINITY;
-    double y0 = Double.POSITIVE_INFINITY;
-    double y1 = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < x.length; i++) {
-      x0 = Math.min(x0, x[i]);
-      x1 = Math.max(x1, x[i]);
-      y0 = Math.min(y0, y[i]);
-      y1 = Math.max(y1, y[i]);
-    }
-    return Math.max(x1 - x0, 1e-6) * Math.max(y1 - y0, 1e-6);
+    Extent e = Extent.of(x, y);
+    return Math.max(e.maxX() - e.minX(), 1e-6) * Math.max(e.maxY() - e.minY(), 1e-6);
   }
 
   private static void check(List<String> ids, double[] x, double[] y) {
