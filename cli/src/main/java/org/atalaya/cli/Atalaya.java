@@ -25,6 +25,9 @@ import picocli.CommandLine.Command;
       PluginsCommand.class,
       IndicatorsCommand.class,
       AnonymiseCommand.class,
+      HotspotsCommand.class,
+      NearRepeatCommand.class,
+      KdeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Atalaya implements Runnable {

@@ -1,0 +1,159 @@
+package org.atalaya.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.atalaya.geo.crs.Crs;
+import org.atalaya.geo.crs.CrsTransform;
+import org.atalaya.incident.Incident;
+import org.atalaya.incident.LatLon;
+import org.atalaya.incident.TimePrecision;
+import org.atalaya.io.IncidentReadException;
+import org.atalaya.io.ReadResult;
+
+/**
+ * Incidents as the spatial commands need them: positions in metres in a UTM zone and times in
+ * days. Incidents without a point, or (when times are needed) without a time to the day or finer,
+ * are counted as excluded with the reason, never dropped silently.
+ */
+final class SpatialInput {
+  final List<String> ids = new ArrayList<>();
+  final double[] x;
+  final double[] y;
+  final double[] days;
+  final Crs crs;
+  final int read;
+  final int rejected;
+  final int noPoint;
+  final int coarseTime;
+
+  private SpatialInput(List<String> ids, double[] lat, double[] lon, double[] days, int read, int rejected, int noPoint, int coarseTime) {
+    this.ids.addAll(ids);
+    this.days = days;
+    this.read = read;
+    this.rejected = rejected;
+    this.noPoint = noPoint;
+    this.coarseTime = coarseTime;
+    crs = zoneFor(lon);
+    double[][] xy = project(lat, lon, crs);
+    x = xy[0];
+    y = xy[1];
+  }
+
+  /** UTM 16N covers 90-84 W (most of Honduras), 17N 84-78 W: the zone of the mean longitude. */
+  static Crs zoneFor(double[] lon) {
+    double mean = 0;
+    for (double v : lon) {
+      mean += v / Math.max(1, lon.length);
+    }
+    return mean < -84 ? Crs.UTM_16N : Crs.UTM_17N;
+  }
+
+  /** Returns {x, y} in metres of the given UTM zone. */
+  static double[][] project(double[] lat, double[] lon, Crs crs) {
+    CrsTransform t = CrsTransform.of(Crs.WGS84, crs);
+    double[][] xy = new double[2][lat.length];
+    for (int i = 0; i < lat.length; i++) {
+      double[] p = t.transform(lon[i], lat[i]);
+      xy[0][i] = p[0];
+      xy[1][i] = p[1];
+    }
+    return xy;
+  }
+
+  /** Ends a command with an exit code, after its reason was printed. */
+  static final class Exit extends Exception {
+    private static final long serialVersionUID = 1L;
+    final int code;
+
+    Exit(int code) {
+      super(null, null, false, false);
+      this.code = code;
+    }
+  }
+
+  /**
+   * Reads the incidents of {@code atalaya COMMAND}; on a problem prints it to {@code err} and
+   * throws {@link Exit}: 2 for a missing file or bad options, 1 for unreadable data or fewer than
+   * {@code minimum} usable incidents.
+   */
+  static SpatialInput load(String command, Path file, String format, InputOptions input, boolean needTime, int minimum,
+      java.io.PrintWriter err) throws IOException, Exit {
+    Texts t = input.texts();
+    try {
+      if (!java.nio.file.Files.isReadable(file)) {
+        throw new IllegalArgumentException(t.get("spatial.unreadable", file));
+      }
+      org.atalaya.spi.IncidentImporter f = input.importer(format, file, "--format", err);
+      SpatialInput in = read(file, f, input.readOptions(file), needTime);
+      if (in.used() < minimum) {
+        err.println("atalaya " + command + ": " + t.get("spatial.tooFew", in.used(), in.read));
+        err.flush();
+        throw new Exit(Atalaya.DATA_PROBLEMS);
+      }
+      return in;
+    } catch (IllegalArgumentException | InputOptions.UsageError e) {
+      err.println("atalaya " + command + ": " + e.getMessage());
+      err.flush();
+      throw new Exit(Atalaya.USAGE);
+    } catch (IncidentReadException e) {
+      err.println("atalaya " + command + ": " + e.getMessage());
+      err.flush();
+      throw new Exit(Atalaya.DATA_PROBLEMS);
+    }
+  }
+
+  /** Incidents used. */
+  int used() {
+    return x.length;
+  }
+
+  /** Incidents read but not used, for any reason. */
+  int excluded() {
+    return read - used();
+  }
+
+  static SpatialInput read(Path file, org.atalaya.io.IncidentReader format, org.atalaya.io.ReadOptions options, boolean needTime)
+      throws IOException, IncidentReadException {
+    ReadResult r = format.readAll(file, options);
+    List<String> ids = new ArrayList<>();
+    List<double[]> kept = new ArrayList<>();
+    int noPoint = 0;
+    int coarse = 0;
+    for (Incident incident : r.incidents()) {
+      LatLon p = incident.location().flatMap(l -> l.point()).orElse(null);
+      if (p == null) {
+        noPoint++;
+        continue;
+      }
+      double day = Double.NaN;
+      if (needTime) {
+        var w = incident.occurred().orElse(null);
+        if (w == null || !(w.precision() == TimePrecision.INSTANT || w.precision() == TimePrecision.DAY)) {
+          coarse++;
+          continue;
+        }
+        OffsetDateTime from = w.from();
+        day = from.toEpochSecond() / 86_400.0;
+      }
+      ids.add(incident.id());
+      kept.add(new double[] {p.latitude(), p.longitude(), day});
+    }
+    double[] lat = new double[kept.size()];
+    double[] lon = new double[kept.size()];
+    double[] days = new double[kept.size()];
+    for (int i = 0; i < kept.size(); i++) {
+      lat[i] = kept.get(i)[0];
+      lon[i] = kept.get(i)[1];
+      days[i] = kept.get(i)[2];
+    }
+    return new SpatialInput(ids, lat, lon, days, (int) r.report().read(), r.rejections().size(), noPoint, coarse);
+  }
+
+  /** Formats a number for JSON: NaN and infinities become null. */
+  static Double json(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+}

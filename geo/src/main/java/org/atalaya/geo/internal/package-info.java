@@ -1,0 +1,2 @@
+/** Helpers shared by the geo packages; not part of the API, may change without notice. */
+package org.atalaya.geo.internal;

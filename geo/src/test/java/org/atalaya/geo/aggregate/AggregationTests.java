@@ -1,0 +1,73 @@
+package org.atalaya.geo.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.SplittableRandom;
+import org.atalaya.geo.fence.FenceIndex;
+import org.atalaya.geo.weights.SpatialWeights;
+import org.atalaya.geo.weights.Transform;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.io.WKTReader;
+
+class AggregationTests {
+
+  @Test
+  @DisplayName("grid counts add up to the number of points, and each point is in the cell that contains it")
+  void gridCountsAddUp() {
+    qt().forAll(integers().between(1, 500), longs().between(0, 1 << 20), integers().between(20, 500)).check((n, seed, cell) -> {
+      SplittableRandom r = new SplittableRandom(seed);
+      double[] x = new double[n];
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = 470_000 + r.nextInt(5000);
+        y[i] = 1_550_000 + r.nextInt(5000);
+      }
+      GridCounts g = GridCounts.count(x, y, cell);
+      long total = 0;
+      for (int k = 0; k < g.size(); k++) {
+        total += g.count(k);
+      }
+      for (int i = 0; i < n; i++) {
+        int k = g.cellOf(x[i], y[i]);
+        double half = cell / 2.0;
+        boolean inside = Math.abs(x[i] - g.centreX(k)) <= half && Math.abs(y[i] - g.centreY(k)) <= half;
+        if (!inside || g.count(k) == 0) {
+          return false;
+        }
+      }
+      return total == n;
+    });
+  }
+
+  @Test
+  @DisplayName("grid weights: rook gives 2/3/4 neighbours at corners/edges/inside, queen 3/5/8")
+  void gridWeights() {
+    GridCounts g = GridCounts.count(new double[] {0, 29.9}, new double[] {0, 29.9}, 10);
+    assertThat(g.columns()).isEqualTo(3);
+    SpatialWeights rook = g.weights(false, Transform.BINARY);
+    SpatialWeights queen = g.weights(true, Transform.ROW);
+    assertThat(new int[] {rook.cardinality(0), rook.cardinality(1), rook.cardinality(4)}).containsExactly(2, 3, 4);
+    assertThat(new int[] {queen.cardinality(0), queen.cardinality(1), queen.cardinality(4)}).containsExactly(3, 5, 8);
+    assertThat(g.ids().get(5)).isEqualTo("2_1");
+    assertThat(g.count(0)).isEqualTo(1);
+    assertThat(g.count(8)).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("area counts: a point on a shared border counts once, in the first area; outside points are unmatched")
+  void areaCounts() throws Exception {
+    WKTReader wkt = new WKTReader();
+    FenceIndex index = FenceIndex.builder()
+        .add("west", wkt.read("POLYGON ((-87.3 14, -87.1 14, -87.1 14.2, -87.3 14.2, -87.3 14))"))
+        .add("east", wkt.read("POLYGON ((-87.1 14, -86.9 14, -86.9 14.2, -87.1 14.2, -87.1 14))"))
+        .build();
+    AreaCounts c = AreaCounts.count(index, new double[] {14.1, 14.1, 14.1, 15}, new double[] {-87.2, -87.1, -87.0, -87.0});
+    assertThat(c.ids()).containsExactly("west", "east");
+    assertThat(c.values()).containsExactly(2, 1);
+    assertThat(c.unmatched()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,150 @@
+package org.atalaya.geo.nearrepeat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
+import org.atalaya.geo.hotspot.Permutations;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class NearRepeatTests {
+  static final double[] DISTANCES = {0, 100, 200, 400};
+  static final double[] TIMES = {0, 7, 14, 21, 28};
+
+  record Incidents(double[] x, double[] y, double[] days) {}
+
+  /** Positions and days on coarse lattices, so pairs fall exactly on band limits. */
+  static Incidents incidents(int n, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[] x = new double[n];
+    double[] y = new double[n];
+    double[] t = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = r.nextInt(30) * 50.0;
+      y[i] = r.nextInt(30) * 50.0;
+      t[i] = r.nextInt(60) + (r.nextBoolean() ? 0 : 0.5);
+    }
+    return new Incidents(x, y, t);
+  }
+
+  /** The calculator's definition, pair by pair: [a, b) in both dimensions. */
+  static long[] bruteForce(Incidents in, double[] d, double[] t) {
+    long[] counts = new long[(d.length - 1) * (t.length - 1)];
+    for (int i = 0; i < in.x().length; i++) {
+      for (int j = i + 1; j < in.x().length; j++) {
+        double dist = Math.hypot(in.x()[i] - in.x()[j], in.y()[i] - in.y()[j]);
+        double dt = Math.abs(in.days()[i] - in.days()[j]);
+        for (int a = 0; a < d.length - 1; a++) {
+          for (int b = 0; b < t.length - 1; b++) {
+            if (dist >= d[a] && dist < d[a + 1] && dt >= t[b] && dt < t[b + 1]) {
+              counts[a * (t.length - 1) + b]++;
+            }
+          }
+        }
+      }
+    }
+    return counts;
+  }
+
+  @Test
+  @DisplayName("observed counts equal a pair-by-pair count with half-open bands [a, b)")
+  void observedEqualsBruteForce() {
+    qt().withExamples(40).forAll(integers().between(2, 300), longs().between(0, 1 << 20)).check((n, seed) -> {
+      Incidents in = incidents(n, seed);
+      NearRepeatTable t = NearRepeat.builder().distanceBands(DISTANCES).timeBands(TIMES)
+          .permutations(Permutations.none()).build().run(in.x(), in.y(), in.days());
+      long[] expected = bruteForce(in, DISTANCES, TIMES);
+      for (int c = 0; c < expected.length; c++) {
+        if (t.cells().get(c).observed() != expected[c]) {
+          return false;
+        }
+      }
+      return true;
+    });
+  }
+
+  @Test
+  @DisplayName("the Monte Carlo expectation approaches the exact permutation expectation n_d x m_t / M")
+  void expectedApproachesTheExactPermutationMean() {
+    Incidents in = incidents(400, 11);
+    NearRepeatTable t = NearRepeat.builder().distanceBands(DISTANCES).timeBands(TIMES)
+        .permutations(new Permutations(2000, 5, 2)).build().run(in.x(), in.y(), in.days());
+    // under the permutation null each close pair gets a uniformly random pair of distinct times
+    int n = 400;
+    double pairs = n * (n - 1) / 2.0;
+    long[] closeInSpace = bruteForce(in, DISTANCES, new double[] {0, Double.MAX_VALUE});
+    long[] closeInTime = bruteForce(in, new double[] {0, Double.MAX_VALUE}, TIMES);
+    for (NearRepeatCell cell : t.cells()) {
+      int d = index(DISTANCES, cell.distance().from());
+      int b = index(TIMES, cell.time().from());
+      double exact = closeInSpace[d] * closeInTime[b] / pairs;
+      assertThat(cell.expected()).as(cell.distance() + " x " + cell.time()).isCloseTo(exact, Offset.offset(0.02 * exact + 0.5));
+      assertThat(cell.pSim()).isGreaterThan(0).isLessThanOrEqualTo(1);
+    }
+  }
+
+  static int index(double[] limits, double from) {
+    for (int k = 0; k < limits.length; k++) {
+      if (limits[k] == from) {
+        return k;
+      }
+    }
+    throw new AssertionError(from);
+  }
+
+  @Test
+  @DisplayName("planted repeats within 100 m and 7 days give a Knox ratio above 1 and a small p, the same on 1 and 3 threads")
+  void plantedNearRepeatsAreFound() {
+    Incidents base = incidents(600, 3);
+    double[] x = base.x().clone();
+    double[] y = base.y().clone();
+    double[] t = base.days().clone();
+    for (int k = 0; k < 60; k++) { // every tenth incident is repeated next door within days
+      x[k * 10 + 1] = x[k * 10] + 30;
+      y[k * 10 + 1] = y[k * 10];
+      t[k * 10 + 1] = t[k * 10] + 2;
+    }
+    NearRepeat.Builder b = NearRepeat.builder().distanceBands(DISTANCES).timeBands(TIMES);
+    NearRepeatTable one = b.permutations(new Permutations(999, 8, 1)).build().run(x, y, t);
+    NearRepeatTable three = b.permutations(new Permutations(999, 8, 3)).build().run(x, y, t);
+    assertThat(three).isEqualTo(one);
+    NearRepeatCell first = one.cells().get(0);
+    assertThat(first.distance().label()).isEqualTo("[0, 100)");
+    assertThat(first.time().label()).isEqualTo("[0, 7)");
+    assertThat(first.knoxRatio()).isGreaterThan(1.1);
+    assertThat(first.pSim()).isLessThanOrEqualTo(0.002);
+    assertThat(one.cells()).hasSize(12);
+    assertThat(one.cells().get(11).distance().label()).isEqualTo("[200, 400)");
+    assertThat(one.cells().get(11).time().label()).isEqualTo("[21, 28)");
+    KnoxTest.Result knox = KnoxTest.test(x, y, t, 100, 7, new Permutations(999, 8, 2));
+    assertThat(knox.observed()).isEqualTo(first.observed());
+    assertThat(knox.pSim()).isLessThanOrEqualTo(0.002);
+    long n = x.length;
+    assertThat(knox.pairs()).isEqualTo(n * (n - 1) / 2);
+    long[] inSpace = bruteForce(new Incidents(x, y, t), new double[] {0, 100}, new double[] {0, Double.MAX_VALUE});
+    long[] inTime = bruteForce(new Incidents(x, y, t), new double[] {0, Double.MAX_VALUE}, new double[] {0, 7});
+    assertThat(knox.closeInSpace()).isEqualTo(inSpace[0]);
+    assertThat(knox.closeInTime()).isEqualTo(inTime[0]);
+    assertThat(knox.expectedAnalytic()).isCloseTo((double) inSpace[0] * inTime[0] / knox.pairs(), Offset.offset(1e-9));
+  }
+
+  @Test
+  @DisplayName("bands must ascend; bad incidents are named by index")
+  void badInputIsNamed() {
+    assertThatThrownBy(() -> NearRepeat.builder().distanceBands(0, 200, 100))
+        .hasMessageContaining("strictly ascending").hasMessageContaining("[0.0, 200.0, 100.0]");
+    assertThatThrownBy(() -> NearRepeat.builder().timeBands(-1, 7)).hasMessageContaining("limit 1 (-1.0)");
+    assertThatThrownBy(() -> NearRepeat.builder().timeBands(0, 7).build()).hasMessageContaining("distance bands");
+    NearRepeat nr = NearRepeat.builder().distanceBands(0, 100).timeBands(0, 7).build();
+    assertThatThrownBy(() -> nr.run(new double[] {0, 1}, new double[] {0, 1}, new double[] {0, Double.NaN}))
+        .hasMessageContaining("incident 1 has a non-finite time (NaN)");
+    assertThat(new Interval(0.5, 1).label()).isEqualTo("[0.5, 1)");
+    assertThat(List.of(new Interval(0, 7).contains(7), new Interval(0, 7).contains(0))).containsExactly(false, true);
+  }
+}
