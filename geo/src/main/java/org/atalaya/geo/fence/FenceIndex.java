@@ -59,7 +59,7 @@ public final class FenceIndex {
   private static final Logger LOG = LoggerFactory.getLogger(FenceIndex.class);
 
   /** The default target number of grid cells per vertex. */
-  static final int CELLS_PER_VERTEX = 16;
+  static final int CELLS_PER_VERTEX = 32;
 
   private final String[] ids;
   private final Geometry[] geometries;
@@ -703,7 +703,7 @@ public final class FenceIndex {
      * Sets roughly how many grid cells to use; more cells mean more lookups answered without an
      * exact test, and more memory (4 bytes per cell plus 4 per stored pair).
      *
-     * @param cells the target, 1 to 16,777,216, or 0 for the default (16 per vertex, at least 4,096
+     * @param cells the target, 1 to 16,777,216, or 0 for the default (32 per vertex, at least 4,096
      *     and at most 4,194,304)
      * @return this builder
      * @throws IllegalArgumentException if out of range
