@@ -160,7 +160,7 @@ final class Discovery {
     String source = jar.toString();
     List<String> entries;
     boolean bundlesApi;
-    Optional<String> someId = Optional.empty();
+    Map<String, PluginDescriptor> descriptors = new HashMap<>();
     try (JarFile file = new JarFile(jar.toFile())) {
       bundlesApi = file.getEntry(API_CLASS) != null;
       JarEntry services = file.getJarEntry(SERVICES);
@@ -171,13 +171,18 @@ final class Discovery {
       try (InputStream in = file.getInputStream(services)) {
         entries = serviceEntries(in, source);
       }
-      if (bundlesApi && !entries.isEmpty()) {
-        JarEntry d = file.getJarEntry(PluginDescriptor.resourceName(entries.get(0)));
-        if (d != null) {
-          try (InputStream in = file.getInputStream(d)) {
-            java.util.Properties p = new java.util.Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            someId = Optional.ofNullable(p.getProperty("id"));
+      if (bundlesApi) {
+        // Read each refused plugin's descriptor from the jar, so the report names it properly.
+        for (String name : entries) {
+          JarEntry d = file.getJarEntry(PluginDescriptor.resourceName(name));
+          if (d != null) {
+            try (InputStream in = file.getInputStream(d)) {
+              java.util.Properties p = new java.util.Properties();
+              p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+              descriptors.put(name, PluginDescriptor.fromProperties(p, source + "!/" + d.getName()));
+            } catch (IllegalArgumentException e) {
+              // an invalid descriptor in a refused jar: the class name will do
+            }
           }
         }
       }
@@ -187,8 +192,9 @@ final class Discovery {
     }
     if (bundlesApi) {
       for (String name : entries) {
-        PluginIssue i = issue(PluginCode.BUNDLES_API, someId.orElse(null), name, source, API_CLASS, null);
-        records.add(record(name, source, null, PluginState.FAILED, i.code()));
+        PluginDescriptor d = descriptors.get(name);
+        PluginIssue i = issue(PluginCode.BUNDLES_API, d == null ? null : d.id(), name, source, API_CLASS, null);
+        records.add(record(name, source, d, PluginState.FAILED, i.code()));
       }
       return;
     }
