@@ -104,9 +104,26 @@ final class DemoCommand implements Callable<Integer> {
     IndicatorsCommand.Report indicators = indicators(incidents);
     Files.writeString(out.resolve(INDICATORS), indicators.toJson(), StandardCharsets.UTF_8);
     o.printf("  %-20s %s%n", INDICATORS, t.get("demo.file.indicators"));
+    List<String[]> files = new ArrayList<>();
+    outputs.forEach(f -> files.add(new String[] {f.file(), f.what()}));
+    files.add(new String[] {INDICATORS, t.get("demo.file.indicators")});
+    files.add(new String[] {"release-open-data.geojson", t.get("demo.file.release")});
+    files.add(new String[] {"privacy-report.json", t.get("demo.file.privacy")});
+    files.add(new String[] {"report.html", t.get("demo.file.report")});
+    files.add(new String[] {"README.txt", t.get("demo.readme")});
+    DemoReport.Summary analysis = new DemoReport(incidents, seed, locale).write(out, files);
+    o.printf("  %-20s %s%n", "release-open-data.geojson", t.get("demo.file.release"));
+    o.printf("  %-20s %s%n", "privacy-report.json", t.get("demo.file.privacy"));
+    o.printf("  %-20s %s%n", "report.html", t.get("demo.file.report"));
     Path readme = out.resolve("README.txt");
     writeReadme(readme, outputs, incidents.size());
     o.printf("  %-20s %s%n", "README.txt", t.get("demo.readme"));
+    o.println();
+    o.println(t.get("demo.analysis.hotspots", analysis.hotSpots(), analysis.cells(), analysis.coldSpots()));
+    o.println(t.get("demo.analysis.release", analysis.privacy().recordsOut(), analysis.privacy().recordsIn(),
+        analysis.privacy().kAchieved(), String.format(Locale.ROOT, "%.0f", analysis.privacy().displacementMeters().median()),
+        analysis.privacy().passed() ? "ok" : "FAILED"));
+    o.println(t.get("demo.analysis.report", out.resolve("report.html")));
     o.println();
     printSummary(o, incidents, t);
     o.println();
@@ -155,7 +172,7 @@ final class DemoCommand implements Callable<Integer> {
 
   private static final Map<String, String> CITY = Map.of("0801", "Tegucigalpa", "0501", "San Pedro Sula");
 
-  private static PopulationTable demoPopulation() {
+  static PopulationTable demoPopulation() {
     List<PopulationTable.Row> rows = new ArrayList<>();
     for (int year = 2023; year <= 2025; year++) {
       rows.add(new PopulationTable.Row("0801", year, Optional.empty(), Optional.empty(), 1_300_000));

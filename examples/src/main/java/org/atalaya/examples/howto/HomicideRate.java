@@ -19,7 +19,7 @@ public final class HomicideRate {
       System.out.printf(Locale.ROOT, "%d homicides: %.1f per 100,000 (95%% CI %.1f to %.1f)%n",
           r.count(), r.rate(), r.lower(), r.upper());
     }
-    PeriodChange change = PeriodChange.of("the homicide rate", "la tasa de homicidios", y2010, y2011);
+    PeriodChange change = PeriodChange.of("homicide", "homicidios", y2010, y2011);
     System.out.println(change.sentence(Locale.ENGLISH));
     System.out.println(change.sentence(Locale.forLanguageTag("es")));
   }
