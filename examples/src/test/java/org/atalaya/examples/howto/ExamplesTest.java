@@ -67,6 +67,14 @@ class ExamplesTest {
         .contains("Cobro de renta -> ICCS 02051");
   }
 
+  @Test
+  void publishAnonymisedRelease(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path out = dir.resolve("release.geojson");
+    String printed = run(PublishAnonymisedRelease::main, out.toString());
+    assertThat(printed).contains("published ").contains("k = ").contains("ok k-anonymity").contains("file exists: true");
+    assertThat(out).exists();
+  }
+
   private static int count(String text, String what) {
     Matcher m = Pattern.compile(Pattern.quote(what)).matcher(text);
     int n = 0;
