@@ -87,8 +87,10 @@ final class DemoCommand implements Callable<Integer> {
             new Output("incidents.ndjson", IncidentFormat.NDJSON, CsvLayout.canonical(), t.get("demo.file.ndjson")),
             new Output("incidents.geojson", IncidentFormat.GEOJSON, CsvLayout.canonical(), t.get("demo.file.geojson")));
     boolean allEqual = true;
-    o.println(t.get("demo.files"));
+    Progress progress = Progress.of(spec.commandLine().getErr(), outputs.size() + 2);
+    List<String> lines = new ArrayList<>();
     for (Output f : outputs) {
+      progress.step(f.file());
       Path file = out.resolve(f.file());
       try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
           IncidentWriter w = f.format().writer(os, f.layout())) {
@@ -97,13 +99,13 @@ final class DemoCommand implements Callable<Integer> {
       ReadResult back = f.format().reader().readAll(file, ReadOptions.defaults());
       boolean equal = back.incidents().equals(incidents);
       allEqual &= equal && back.report().rejected() == 0;
-      o.printf("  %-20s %-70s %s, %s%n",
+      lines.add(String.format("  %-26s %-70s %s, %s",
           f.file(), f.what(), t.get("demo.counts", back.report().read(), back.report().accepted(), back.report().rejected()),
-          t.get(equal ? "demo.identical" : "demo.different"));
+          t.get(equal ? "demo.identical" : "demo.different")));
     }
+    progress.step(INDICATORS);
     IndicatorsCommand.Report indicators = indicators(incidents);
     Files.writeString(out.resolve(INDICATORS), indicators.toJson(), StandardCharsets.UTF_8);
-    o.printf("  %-20s %s%n", INDICATORS, t.get("demo.file.indicators"));
     List<String[]> files = new ArrayList<>();
     outputs.forEach(f -> files.add(new String[] {f.file(), f.what()}));
     files.add(new String[] {INDICATORS, t.get("demo.file.indicators")});
@@ -111,13 +113,18 @@ final class DemoCommand implements Callable<Integer> {
     files.add(new String[] {"privacy-report.json", t.get("demo.file.privacy")});
     files.add(new String[] {"report.html", t.get("demo.file.report")});
     files.add(new String[] {"README.txt", t.get("demo.readme")});
+    progress.step("hot spots, near repeat, release, report.html");
     DemoReport.Summary analysis = new DemoReport(incidents, seed, locale).write(out, files);
-    o.printf("  %-20s %s%n", "release-open-data.geojson", t.get("demo.file.release"));
-    o.printf("  %-20s %s%n", "privacy-report.json", t.get("demo.file.privacy"));
-    o.printf("  %-20s %s%n", "report.html", t.get("demo.file.report"));
+    progress.done();
+    o.println(t.get("demo.files"));
+    lines.forEach(o::println);
+    o.printf("  %-26s %s%n", INDICATORS, t.get("demo.file.indicators"));
+    o.printf("  %-26s %s%n", "release-open-data.geojson", t.get("demo.file.release"));
+    o.printf("  %-26s %s%n", "privacy-report.json", t.get("demo.file.privacy"));
+    o.printf("  %-26s %s%n", "report.html", t.get("demo.file.report"));
     Path readme = out.resolve("README.txt");
     writeReadme(readme, outputs, incidents.size());
-    o.printf("  %-20s %s%n", "README.txt", t.get("demo.readme"));
+    o.printf("  %-26s %s%n", "README.txt", t.get("demo.readme"));
     o.println();
     o.println(t.get("demo.analysis.hotspots", analysis.hotSpots(), analysis.cells(), analysis.coldSpots()));
     o.println(t.get("demo.analysis.release", analysis.privacy().recordsOut(), analysis.privacy().recordsIn(),
@@ -314,6 +321,9 @@ final class DemoCommand implements Callable<Integer> {
     sb.append(String.format("%-20s %s%n", INDICATORS,
         "indicators of the SYNTHETIC homicides (rates with exact intervals, SDG 16.1.1, change, alarms, impunity funnel),"));
     sb.append(String.format("%-20s %s%n", "", "each with its lineage; the populations are ILLUSTRATIVE, SYNTHETIC denominators, not INE figures"));
+    sb.append(String.format("%-20s %s%n", "release-open-data.geojson", "anonymised open-data release (a fresh key each run: masks differ between runs)"));
+    sb.append(String.format("%-20s %s%n", "privacy-report.json", "its privacy report: k achieved, suppressions, displacement, checks"));
+    sb.append(String.format("%-20s %s%n", "report.html", "the report: maps, charts and tables; opens offline in any browser"));
     Files.writeString(readme, sb.toString(), StandardCharsets.UTF_8);
   }
 }
