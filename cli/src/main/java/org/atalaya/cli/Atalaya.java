@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       HotspotsCommand.class,
       NearRepeatCommand.class,
       KdeCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Atalaya implements Runnable {

@@ -110,17 +110,17 @@ final class DemoCommand implements Callable<Integer> {
     outputs.forEach(f -> files.add(new String[] {f.file(), f.what()}));
     files.add(new String[] {INDICATORS, t.get("demo.file.indicators")});
     files.add(new String[] {"release-open-data.geojson", t.get("demo.file.release")});
-    files.add(new String[] {"privacy-report.json", t.get("demo.file.privacy")});
+    files.add(new String[] {"privacy-report-open-data.json", t.get("demo.file.privacy")});
     files.add(new String[] {"report.html", t.get("demo.file.report")});
     files.add(new String[] {"README.txt", t.get("demo.readme")});
     progress.step("hot spots, near repeat, release, report.html");
-    DemoReport.Summary analysis = new DemoReport(incidents, seed, locale).write(out, files);
+    DemoReport.Summary analysis = new DemoReport(incidents, seed, locale, DemoReport.demo()).write(out, files);
     progress.done();
     o.println(t.get("demo.files"));
     lines.forEach(o::println);
     o.printf("  %-26s %s%n", INDICATORS, t.get("demo.file.indicators"));
     o.printf("  %-26s %s%n", "release-open-data.geojson", t.get("demo.file.release"));
-    o.printf("  %-26s %s%n", "privacy-report.json", t.get("demo.file.privacy"));
+    o.printf("  %-26s %s%n", "privacy-report-open-data.json", t.get("demo.file.privacy"));
     o.printf("  %-26s %s%n", "report.html", t.get("demo.file.report"));
     Path readme = out.resolve("README.txt");
     writeReadme(readme, outputs, incidents.size());
@@ -322,7 +322,7 @@ final class DemoCommand implements Callable<Integer> {
         "indicators of the SYNTHETIC homicides (rates with exact intervals, SDG 16.1.1, change, alarms, impunity funnel),"));
     sb.append(String.format("%-20s %s%n", "", "each with its lineage; the populations are ILLUSTRATIVE, SYNTHETIC denominators, not INE figures"));
     sb.append(String.format("%-20s %s%n", "release-open-data.geojson", "anonymised open-data release (a fresh key each run: masks differ between runs)"));
-    sb.append(String.format("%-20s %s%n", "privacy-report.json", "its privacy report: k achieved, suppressions, displacement, checks"));
+    sb.append(String.format("%-20s %s%n", "privacy-report-open-data.json", "its privacy report: k achieved, suppressions, displacement, checks"));
     sb.append(String.format("%-20s %s%n", "report.html", "the report: maps, charts and tables; opens offline in any browser"));
     Files.writeString(readme, sb.toString(), StandardCharsets.UTF_8);
   }

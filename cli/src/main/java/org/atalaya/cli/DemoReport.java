@@ -73,16 +73,65 @@ final class DemoReport {
   private final long seed;
   private final Locale locale;
   private final boolean es;
+  private final Settings settings;
+  private final int firstYear;
+  private final int lastYear;
   private final CrsTransform toUtm = CrsTransform.of(Crs.WGS84, Crs.UTM_16N);
 
   /** What the demo prints about the analysis. */
   record Summary(int hotSpots, int coldSpots, int cells, NearRepeatTable nearRepeat, PrivacyReport privacy, String keyId) {}
 
-  DemoReport(List<Incident> incidents, long seed, Locale locale) {
+  /** A place the report maps: a municipality code and its name. */
+  record City(String code, String name) {}
+
+  /**
+   * What the report is about.
+   *
+   * @param source the input, named in the lineage (for the demo, the synthetic generator)
+   * @param synthetic whether the incidents are synthetic (a banner says so)
+   * @param cities the places mapped, largest first (series and near repeat use the first)
+   * @param population the population table for rates, if any
+   * @param policy the release policy
+   * @param key the release key
+   * @param nationalImpunity whether to show the real national impunity funnel (the demo)
+   */
+  record Settings(String source, boolean synthetic, List<City> cities, Optional<PopulationTable> population, ReleasePolicy policy,
+      ReleaseKey key, boolean nationalImpunity) {}
+
+  DemoReport(List<Incident> incidents, long seed, Locale locale, Settings settings) {
     this.incidents = incidents;
     this.seed = seed;
     this.locale = locale;
     this.es = locale.getLanguage().equals("es");
+    this.settings = settings;
+    java.util.IntSummaryStatistics years = incidents.stream().filter(i -> i.occurred().isPresent())
+        .mapToInt(i -> i.occurred().get().from().withOffsetSameInstant(TimeWindow.HONDURAS).getYear()).summaryStatistics();
+    this.firstYear = years.getCount() == 0 ? 0 : years.getMin();
+    this.lastYear = years.getCount() == 0 ? 0 : years.getMax();
+  }
+
+  /** The demo's settings: the two synthetic cities, illustrative populations, the open-data policy, a key for this run. */
+  static Settings demo() throws IOException {
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    return new Settings("org.atalaya.synthetic.SyntheticIncidents", true,
+        List.of(new City("0801", "Tegucigalpa"), new City("0501", "San Pedro Sula")), Optional.of(DemoCommand.demoPopulation()),
+        AnonymiseCommand.policy("open-data", PluginRegistry.builder().discover()), ReleaseKey.of(secret), true);
+  }
+
+  /** The places of a user's incidents: the (at most two) municipality codes with the most points. */
+  static List<City> largestMunicipalities(List<Incident> incidents) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Incident i : incidents) {
+      if (i.location().flatMap(Location::point).isPresent()) {
+        counts.merge(i.location().get().admin().municipality().orElse(""), 1L, Long::sum);
+      }
+    }
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(2)
+        .map(e -> new City(e.getKey(), e.getKey().isEmpty() ? "—" : e.getKey()))
+        .toList();
   }
 
   private String s(String en, String spanish) {
@@ -91,14 +140,17 @@ final class DemoReport {
 
   /** Runs the analysis, writes the release, its privacy report and report.html into {@code dir}. */
   Summary write(Path dir, List<String[]> files) throws IOException {
-    // 1. Anonymised open-data release, fail-closed, with a key made for this run only.
-    byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
-    ReleaseKey key = ReleaseKey.of(secret);
-    ReleasePolicy policy = AnonymiseCommand.policy("open-data", PluginRegistry.builder().discover());
-    Path releaseFile = dir.resolve("release-open-data.geojson");
+    return write(dir, dir.resolve("report.html"), files);
+  }
+
+  /** Runs the analysis; writes the release and its privacy report into {@code dir}, the page to {@code reportFile}. */
+  Summary write(Path dir, Path reportFile, List<String[]> files) throws IOException {
+    // 1. Anonymised release, fail-closed.
+    ReleaseKey key = settings.key();
+    ReleasePolicy policy = settings.policy();
+    Path releaseFile = dir.resolve("release-" + policy.name() + ".geojson");
     PrivacyReport privacy = Release.of(policy).publish(incidents, key, IncidentFormat.GEOJSON, releaseFile);
-    Files.writeString(dir.resolve("privacy-report.json"), privacy.toJson(), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("privacy-report-" + policy.name() + ".json"), privacy.toJson(), StandardCharsets.UTF_8);
     List<Incident> released = IncidentFormat.GEOJSON.reader().readAll(releaseFile, org.atalaya.io.ReadOptions.defaults()).incidents();
 
     // 2. Hot spots per city on a 500 m grid.
@@ -106,8 +158,12 @@ final class DemoReport {
     int hot = 0;
     int cold = 0;
     int cellsTotal = 0;
-    for (String[] city : new String[][] {{"0801", "Tegucigalpa"}, {"0501", "San Pedro Sula"}}) {
+    for (City place : settings.cities()) {
+      String[] city = {place.code(), place.name()};
       List<double[]> xy = project(incidents.stream().filter(i -> inCity(i, city[0])).toList());
+      if (xy.size() < 3) {
+        continue;
+      }
       double[] x = xy.stream().mapToDouble(p -> p[0]).toArray();
       double[] y = xy.stream().mapToDouble(p -> p[1]).toArray();
       GridCounts grid = GridCounts.count(x, y, CELL_METRES);
@@ -141,7 +197,7 @@ final class DemoReport {
 
     // 3. Near repeat: robberies in Tegucigalpa with a day or better.
     List<Incident> robberies = incidents.stream()
-        .filter(i -> inCity(i, "0801") && i.classification().isWithin(ROBBERY))
+        .filter(i -> inCity(i, firstCity().code()) && i.classification().isWithin(ROBBERY))
         .filter(i -> i.occurred().map(w -> w.precision() == TimePrecision.INSTANT || w.precision() == TimePrecision.DAY).orElse(false))
         .toList();
     List<double[]> rxy = project(robberies);
@@ -151,12 +207,16 @@ final class DemoReport {
         .run(rxy.stream().mapToDouble(a -> a[0]).toArray(), rxy.stream().mapToDouble(a -> a[1]).toArray(), days);
 
     String html = page(maps.toString(), nr, robberies.size(), privacy, key.keyId(), policy, files);
-    Files.writeString(dir.resolve("report.html"), html, StandardCharsets.UTF_8);
+    Files.writeString(reportFile, html, StandardCharsets.UTF_8);
     return new Summary(hot, cold, cellsTotal, nr, privacy, key.keyId());
   }
 
   private static boolean inCity(Incident i, String municipality) {
-    return i.location().map(l -> l.admin().municipality().equals(Optional.of(municipality))).orElse(false);
+    return i.location().map(l -> l.admin().municipality().orElse("").equals(municipality)).orElse(false);
+  }
+
+  private City firstCity() {
+    return settings.cities().isEmpty() ? new City("", "—") : settings.cities().get(0);
   }
 
   private List<double[]> project(List<Incident> list) {
@@ -175,11 +235,15 @@ final class DemoReport {
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>").append(s("Atalaya demo report (synthetic data)", "Informe de demostración de Atalaya (datos sintéticos)"))
         .append("</title><style>").append(CSS).append("</style></head><body>");
-    b.append("<header><p class=\"banner\">").append(s("SYNTHETIC DATA: these incidents did not happen. National figures (impunity) are real and cited.",
-        "DATOS SINTÉTICOS: estos incidentes no ocurrieron. Las cifras nacionales (impunidad) son reales y se citan.")).append("</p>")
-        .append("<h1>").append(s("Atalaya demo report", "Informe de demostración de Atalaya")).append("</h1><p>")
-        .append(String.format(locale, s("%,d synthetic incidents in Tegucigalpa and San Pedro Sula, 2023-2025 (seed %d).",
-            "%,d incidentes sintéticos en Tegucigalpa y San Pedro Sula, 2023-2025 (semilla %d)."), incidents.size(), seed))
+    b.append("<header>");
+    if (settings.synthetic()) {
+      b.append("<p class=\"banner\">").append(s("SYNTHETIC DATA: these incidents did not happen. National figures (impunity) are real and cited.",
+          "DATOS SINTÉTICOS: estos incidentes no ocurrieron. Las cifras nacionales (impunidad) son reales y se citan.")).append("</p>");
+    }
+    b.append("<h1>").append(settings.synthetic() ? s("Atalaya demo report", "Informe de demostración de Atalaya") : s("Atalaya report", "Informe de Atalaya"))
+        .append("</h1><p>")
+        .append(Svg.esc(String.format(locale, s("%,d incidents, %d-%d; places mapped: %s.", "%,d incidentes, %d-%d; lugares en el mapa: %s."),
+            incidents.size(), firstYear, lastYear, String.join(", ", settings.cities().stream().map(City::name).toList()))))
         .append("</p></header><main>");
 
     section(b, "where", s("Where: hot spots", "Dónde: puntos calientes"));
@@ -196,24 +260,27 @@ final class DemoReport {
     b.append(ratesTable()).append("</section>");
 
     section(b, "repeat", s("Near repeat: robberies", "Repetición cercana: robos"));
-    b.append("<p>").append(String.format(locale, s("%,d robberies in Tegucigalpa with a known day; %,d pairs closer than 400 m. Each cell compares the pairs observed"
+    b.append("<p>").append(String.format(locale, s("%,d robberies in %s with a known day; %,d pairs closer than 400 m. Each cell compares the pairs observed"
         + " at that distance and time apart with those expected if times were unrelated to places (Knox ratio; 999 permutations of times, seeded)."
         + " Intervals include their lower limit and exclude the upper one: [a, b).",
-        "%,d robos en Tegucigalpa con día conocido; %,d pares a menos de 400 m. Cada celda compara los pares observados a esa distancia y separación"
+        "%,d robos en %s con día conocido; %,d pares a menos de 400 m. Cada celda compara los pares observados a esa distancia y separación"
         + " en el tiempo con los esperados si el tiempo no dependiera del lugar (razón de Knox; 999 permutaciones de tiempos, con semilla)."
-        + " Los intervalos incluyen su límite inferior y excluyen el superior: [a, b)."), robberies, nr.pairs()))
+        + " Los intervalos incluyen su límite inferior y excluyen el superior: [a, b)."), robberies, firstCity().name(), nr.pairs()))
         .append("</p>").append(nearRepeatTable(nr)).append("</section>");
 
-    section(b, "impunity", s("Impunity: the national funnel (real figures)", "Impunidad: el embudo nacional (cifras reales)"));
-    b.append(funnelFigure()).append("</section>");
+    if (settings.nationalImpunity()) {
+      section(b, "impunity", s("Impunity: the national funnel (real figures)", "Impunidad: el embudo nacional (cifras reales)"));
+      b.append(funnelFigure()).append("</section>");
+    }
 
     section(b, "privacy", s("The open-data release", "La publicación de datos abiertos"));
     b.append(privacyText(privacy, keyId, policy)).append("</section>");
 
     section(b, "lineage", s("Where every number comes from", "De dónde sale cada número"));
     b.append("<ul>")
-        .append(li(String.format(locale, s("Incidents: org.atalaya.synthetic.SyntheticIncidents, seed %d (synthetic).", "Incidentes: org.atalaya.synthetic.SyntheticIncidents, semilla %d (sintéticos)."), seed)))
-        .append(li(s("Populations for rates: ", "Poblaciones de las tasas: ") + DemoCommand.DEMO_VINTAGE))
+        .append(li(s("Incidents: ", "Incidentes: ") + settings.source() + (settings.synthetic() ? s(" (synthetic)", " (sintéticos)") : "")))
+        .append(li(s("Populations for rates: ", "Poblaciones de las tasas: ")
+            + settings.population().map(PopulationTable::vintage).orElse(s("none given", "no se dieron"))))
         .append(li(s("Hot spots and near repeat: seed ", "Puntos calientes y repetición cercana: semilla ") + seed + s("; 999 permutations.", "; 999 permutaciones.")))
         .append(li(s("Country outlines: Natural Earth 1:50m (public domain).", "Contornos de países: Natural Earth 1:50m (dominio público).")))
         .append(li(s("Impunity: APJ/ASJ figures as published, with their sources below the chart.", "Impunidad: cifras de APJ/ASJ como se publicaron, con sus fuentes bajo el gráfico.")))
@@ -247,14 +314,14 @@ final class DemoReport {
   }
 
   private String seriesFigure() {
-    List<Incident> homicides = incidents.stream().filter(i -> i.classification().isWithin(HOMICIDE) && inCity(i, "0801")).toList();
+    List<Incident> homicides = incidents.stream().filter(i -> i.classification().isWithin(HOMICIDE) && inCity(i, firstCity().code())).toList();
     Map<YearMonth, Long> byMonth = new TreeMap<>();
     for (Incident i : homicides) {
       YearMonth m = YearMonth.from(i.occurred().orElseThrow().from().withOffsetSameInstant(TimeWindow.HONDURAS));
       byMonth.merge(m, 1L, Long::sum);
     }
-    YearMonth start = YearMonth.of(2023, 1);
-    YearMonth end = YearMonth.of(2025, 12);
+    YearMonth start = YearMonth.of(Math.max(firstYear, 1), 1);
+    YearMonth end = YearMonth.of(Math.max(lastYear, 1), 12);
     List<Long> counts = new ArrayList<>();
     for (YearMonth m = start; !m.isAfter(end); m = m.plusMonths(1)) {
       counts.add(byMonth.getOrDefault(m, 0L));
@@ -273,7 +340,7 @@ final class DemoReport {
       alarmCount += alarm ? 1 : 0;
       points.add(new Charts.Point(m.toString(), c, ci.lower(), ci.upper(), alarm));
     }
-    String title = s("Homicides per month, Tegucigalpa (synthetic)", "Homicidios por mes, Tegucigalpa (sintéticos)");
+    String title = s("Homicides per month, ", "Homicidios por mes, ") + firstCity().name();
     String desc = String.format(locale, s("Monthly counts from %s to %s with the exact 95%% interval of each month's underlying rate as a band;"
         + " %d months raised an alarm (Poisson z above 2 against the same month a year earlier).",
         "Conteos mensuales de %s a %s con el intervalo exacto del 95%% de la tasa de cada mes como banda;"
@@ -283,22 +350,31 @@ final class DemoReport {
   }
 
   private String ratesTable() {
-    PopulationTable pop = DemoCommand.demoPopulation();
+    if (settings.population().isEmpty()) {
+      return "<p>" + Svg.esc(s("No population was given (--population), so no rates are shown.",
+          "No se dio población (--population), así que no se muestran tasas.")) + "</p>";
+    }
+    PopulationTable pop = settings.population().get();
     StringBuilder t = new StringBuilder("<table><thead><tr><th>").append(s("City", "Ciudad")).append("</th><th>")
         .append(s("Year", "Año")).append("</th><th>").append(s("Homicides", "Homicidios")).append("</th><th>")
         .append(s("Rate per 100,000 (95% CI)", "Tasa por 100.000 (IC 95%)")).append("</th></tr></thead><tbody>");
     StringBuilder sentences = new StringBuilder("<ul>");
-    for (String[] city : new String[][] {{"0801", "Tegucigalpa"}, {"0501", "San Pedro Sula"}}) {
+    for (City place : settings.cities()) {
+      String[] city = {place.code(), place.name()};
       Rate previous = null;
-      for (int year = 2023; year <= 2025; year++) {
+      for (int year = firstYear; year <= lastYear; year++) {
         int y = year;
         long n = incidents.stream().filter(i -> i.classification().isWithin(HOMICIDE) && inCity(i, city[0])
             && i.occurred().orElseThrow().from().withOffsetSameInstant(ZoneOffset.ofHours(-6)).getYear() == y).count();
-        double population = pop.population(city[0], year, Optional.empty(), Optional.empty()).orElseThrow();
+        java.util.OptionalDouble known = pop.population(city[0], year, Optional.empty(), Optional.empty());
+        if (known.isEmpty()) {
+          continue;
+        }
+        double population = known.getAsDouble();
         Rate r = Rate.of(n, population);
         t.append("<tr><td>").append(city[1]).append("</td><td>").append(year).append("</td><td class=\"num\">").append(n)
             .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%.1f (%.1f-%.1f)", r.rate(), r.lower(), r.upper())).append("</td></tr>");
-        if (previous != null && year == 2025) {
+        if (previous != null && year == lastYear) {
           PeriodChange change = PeriodChange.of(city[1] + " homicide", "homicidios en " + city[1], previous, r);
           sentences.append(li(change.sentence(locale)));
         }
@@ -306,7 +382,7 @@ final class DemoReport {
       }
     }
     return t.append("</tbody></table><p class=\"caption\">")
-        .append(s("Populations are illustrative, synthetic denominators.", "Las poblaciones son denominadores ilustrativos y sintéticos."))
+        .append(Svg.esc(s("Population: ", "Población: ") + pop.vintage()))
         .append("</p>").append(sentences).append("</ul>").toString();
   }
 
