@@ -94,9 +94,10 @@ final class DemoReport {
    * @param policy the release policy
    * @param key the release key
    * @param nationalImpunity whether to show the real national impunity funnel (the demo)
+   * @param areas areas to map by rate (their ids are the population table's area codes); may be empty
    */
   record Settings(String source, boolean synthetic, List<City> cities, Optional<PopulationTable> population, ReleasePolicy policy,
-      ReleaseKey key, boolean nationalImpunity) {}
+      ReleaseKey key, boolean nationalImpunity, List<Area> areas) {}
 
   DemoReport(List<Incident> incidents, long seed, Locale locale, Settings settings) {
     this.incidents = incidents;
@@ -116,7 +117,7 @@ final class DemoReport {
     new SecureRandom().nextBytes(secret);
     return new Settings("org.atalaya.synthetic.SyntheticIncidents", true,
         List.of(new City("0801", "Tegucigalpa"), new City("0501", "San Pedro Sula")), Optional.of(DemoCommand.demoPopulation()),
-        AnonymiseCommand.policy("open-data", PluginRegistry.builder().discover()), ReleaseKey.of(secret), true);
+        AnonymiseCommand.policy("open-data", PluginRegistry.builder().discover()), ReleaseKey.of(secret), true, List.of());
   }
 
   /** The places of a user's incidents: the (at most two) municipality codes with the most points. */
@@ -233,14 +234,15 @@ final class DemoReport {
     StringBuilder b = new StringBuilder();
     b.append("<!DOCTYPE html><html lang=\"").append(es ? "es" : "en").append("\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>").append(s("Atalaya demo report (synthetic data)", "Informe de demostración de Atalaya (datos sintéticos)"))
+        .append("<title>").append(settings.nationalImpunity() ? s("Atalaya demo report (synthetic data)", "Informe de demostración de Atalaya (datos sintéticos)")
+            : s("Atalaya report", "Informe de Atalaya") + (settings.synthetic() ? s(" (synthetic data)", " (datos sintéticos)") : ""))
         .append("</title><style>").append(CSS).append("</style></head><body>");
     b.append("<header>");
     if (settings.synthetic()) {
       b.append("<p class=\"banner\">").append(s("SYNTHETIC DATA: these incidents did not happen. National figures (impunity) are real and cited.",
           "DATOS SINTÉTICOS: estos incidentes no ocurrieron. Las cifras nacionales (impunidad) son reales y se citan.")).append("</p>");
     }
-    b.append("<h1>").append(settings.synthetic() ? s("Atalaya demo report", "Informe de demostración de Atalaya") : s("Atalaya report", "Informe de Atalaya"))
+    b.append("<h1>").append(settings.nationalImpunity() ? s("Atalaya demo report", "Informe de demostración de Atalaya") : s("Atalaya report", "Informe de Atalaya"))
         .append("</h1><p>")
         .append(Svg.esc(String.format(locale, s("%,d incidents, %d-%d; places mapped: %s.", "%,d incidentes, %d-%d; lugares en el mapa: %s."),
             incidents.size(), firstYear, lastYear, String.join(", ", settings.cities().stream().map(City::name).toList()))))
@@ -252,6 +254,11 @@ final class DemoReport {
         "Incidentes contados en celdas de 500 m; Gi* de Getis-Ord con 999 permutaciones condicionales (con semilla) marca las celdas cuyo entorno"
         + " tiene significativamente más incidentes que el promedio de la ciudad, con una tasa de falsos descubrimientos de Benjamini-Hochberg del 5%."))
         .append("</p><div class=\"maps\">").append(locatorMap()).append(maps).append("</div></section>");
+
+    if (!settings.areas().isEmpty()) {
+      section(b, "areas", s("Areas", "Áreas"));
+      b.append(areaMap()).append("</section>");
+    }
 
     section(b, "when", s("When: homicides month by month", "Cuándo: homicidios mes a mes"));
     b.append(seriesFigure()).append("</section>");
@@ -283,7 +290,8 @@ final class DemoReport {
             + settings.population().map(PopulationTable::vintage).orElse(s("none given", "no se dieron"))))
         .append(li(s("Hot spots and near repeat: seed ", "Puntos calientes y repetición cercana: semilla ") + seed + s("; 999 permutations.", "; 999 permutaciones.")))
         .append(li(s("Country outlines: Natural Earth 1:50m (public domain).", "Contornos de países: Natural Earth 1:50m (dominio público).")))
-        .append(li(s("Impunity: APJ/ASJ figures as published, with their sources below the chart.", "Impunidad: cifras de APJ/ASJ como se publicaron, con sus fuentes bajo el gráfico.")))
+        .append(settings.nationalImpunity() ? li(s("Impunity: APJ/ASJ figures as published, with their sources below the chart.",
+            "Impunidad: cifras de APJ/ASJ como se publicaron, con sus fuentes bajo el gráfico.")) : "")
         .append(li("Atalaya " + Lineage.atalayaVersion()))
         .append("</ul><h3>").append(s("Files", "Archivos")).append("</h3><table><tbody>");
     for (String[] f : files) {
@@ -311,6 +319,54 @@ final class DemoReport {
         "Honduras y sus vecinos, con las dos ciudades de la muestra."), countries,
         List.of(new Maps.Place("Tegucigalpa", 14.0818, -87.2068), new Maps.Place("San Pedro Sula", 15.5042, -88.0250)))
         + "<p class=\"caption\">Natural Earth</p></div>";
+  }
+
+  private String areaMap() {
+    org.atalaya.geo.fence.FenceIndex index = org.atalaya.geo.fence.FenceIndex.of(settings.areas());
+    Map<String, Long> counts = new TreeMap<>();
+    long outside = 0;
+    long noPoint = 0;
+    int[] found = new int[8];
+    for (Incident i : incidents) {
+      Optional<LatLon> p = i.location().flatMap(Location::point);
+      if (p.isEmpty()) {
+        noPoint++;
+        continue;
+      }
+      int n = index.containing(p.get().latitude(), p.get().longitude(), found);
+      if (n == 0) {
+        outside++;
+      } else {
+        counts.merge(index.id(found[0]), 1L, Long::sum); // a point on a shared border counts in the first area only
+      }
+    }
+    List<org.atalaya.cli.report.AreaMap.Shape> shapes = new ArrayList<>();
+    for (Area a : settings.areas()) {
+      long c = counts.getOrDefault(a.id(), 0L);
+      java.util.OptionalDouble rate = java.util.OptionalDouble.empty();
+      if (settings.population().isPresent()) {
+        java.util.OptionalDouble pop = settings.population().get().population(a.id(), lastYear, Optional.empty(), Optional.empty());
+        if (pop.isPresent() && pop.getAsDouble() > 0) {
+          long inYear = incidents.stream().filter(i -> i.occurred().map(w -> w.from().withOffsetSameInstant(TimeWindow.HONDURAS).getYear() == lastYear).orElse(false))
+              .filter(i -> i.location().flatMap(Location::point).map(q -> a.geometry().covers(
+                  a.geometry().getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(q.longitude(), q.latitude())))).orElse(false))
+              .count();
+          rate = java.util.OptionalDouble.of(Rate.of(inYear, pop.getAsDouble()).rate());
+          c = inYear;
+        }
+      }
+      shapes.add(new org.atalaya.cli.report.AreaMap.Shape(a.id(), a.name().orElse(a.id()), a.geometry(), c, rate));
+    }
+    boolean rates = shapes.stream().anyMatch(x -> x.rate().isPresent());
+    String desc = String.format(locale, s("%d areas coloured by %s; %,d incidents fell outside every area and %,d had no point."
+        + " Hatched areas have fewer than %d incidents: their rates are unreliable.",
+        "%d áreas coloreadas por %s; %,d incidentes cayeron fuera de toda área y %,d no tenían punto."
+        + " Las áreas rayadas tienen menos de %d incidentes: sus tasas no son fiables."),
+        shapes.size(), rates ? s("rate per 100,000 in " + lastYear, "tasa por 100.000 en " + lastYear) : s("incidents", "incidentes"),
+        outside, noPoint, org.atalaya.cli.report.AreaMap.UNRELIABLE_BELOW);
+    return "<div class=\"map\">" + org.atalaya.cli.report.AreaMap.draw("areas-map", s("Incidents by area", "Incidentes por área"), desc, shapes,
+        rates ? s("rate per 100,000", "tasa por 100.000") : s("incidents", "incidentes"),
+        s("fewer than 20 incidents: unreliable rate", "menos de 20 incidentes: tasa no fiable")) + "<p class=\"caption\">" + Svg.esc(desc) + "</p></div>";
   }
 
   private String seriesFigure() {

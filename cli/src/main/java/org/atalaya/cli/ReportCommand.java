@@ -43,6 +43,12 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "Importer id (default: recognised from the file).")
   String format;
 
+  @Option(names = "--areas", paramLabel = "AREAS.geojson", description = "Areas to map by rate (GeoJSON polygons); their ids are the population's area codes.")
+  Path areas;
+
+  @Option(names = "--id-property", paramLabel = "NAME", description = "The areas' id property (default: the feature's id).")
+  String idProperty;
+
   @Option(names = "--population", paramLabel = "POP.csv", description = "Population by municipality code and year (area,year,sex,age_band,population; blank sex and age band for totals), for rates.")
   Path population;
 
@@ -73,6 +79,7 @@ final class ReportCommand implements Callable<Integer> {
     Optional<PopulationTable> table = Optional.empty();
     ReleasePolicy p;
     ReleaseKey k;
+    List<org.atalaya.geo.io.Area> areaList = List.of();
     try {
       if (!Files.isReadable(incidents)) {
         throw new InputOptions.UsageError("cannot read " + incidents + ": no such file, or not readable");
@@ -91,6 +98,20 @@ final class ReportCommand implements Callable<Integer> {
         }
       }
       p = AnonymiseCommand.policy(policy, input.plugins(err));
+      if (areas != null) {
+        org.atalaya.geo.io.AreaReader.Builder reader = org.atalaya.geo.io.AreaReader.builder();
+        if (idProperty != null) {
+          reader.idProperty(idProperty);
+        }
+        org.atalaya.geo.io.AreaReadResult read2 = reader.build().readGeoJson(areas);
+        for (org.atalaya.geo.io.AreaRejection rej : read2.rejections()) {
+          err.println(name + areas.getFileName() + ": " + rej.reason().code() + " " + rej.message(input.locale()));
+        }
+        if (read2.areas().isEmpty()) {
+          throw new InputOptions.UsageError(areas + " has no usable area" + (idProperty == null ? "; if the ids are in a property, give --id-property" : ""));
+        }
+        areaList = read2.areas();
+      }
       if (key == null) {
         // No key given: one for this run only, so masks differ between runs; --key-env keeps them stable.
         byte[] secret = new byte[32];
@@ -118,7 +139,7 @@ final class ReportCommand implements Callable<Integer> {
     boolean synthetic = list.stream().anyMatch(i -> i.attributes().get(org.atalaya.synthetic.SyntheticIncidents.SYNTHETIC_ATTRIBUTE)
         .map("true"::equals).orElse(false));
     DemoReport.Settings settings = new DemoReport.Settings(String.valueOf(incidents.getFileName()), synthetic,
-        DemoReport.largestMunicipalities(list), table, p, k, false);
+        DemoReport.largestMunicipalities(list), table, p, k, false, areaList);
     List<String[]> files = new ArrayList<>();
     files.add(new String[] {"release-" + p.name() + ".geojson", "the anonymised release"});
     files.add(new String[] {"privacy-report-" + p.name() + ".json", "its privacy report"});

@@ -27,13 +27,20 @@ class ReportCommandTest {
     Path pop = dir.resolve("poblacion.csv");
     Files.writeString(pop, "area,year,sex,age_band,population\n0801,2024,,,1300000\n0801,2025,,,1310000\n0501,2024,,,850000\n0501,2025,,,860000\n",
         StandardCharsets.UTF_8);
+    Path areas = dir.resolve("municipios.geojson");
+    Files.writeString(areas, "{\"type\":\"FeatureCollection\",\"features\":["
+        + "{\"type\":\"Feature\",\"properties\":{\"code\":\"0801\",\"name\":\"Distrito Central\"},\"geometry\":{\"type\":\"Polygon\","
+        + "\"coordinates\":[[[-87.4,13.9],[-87.0,13.9],[-87.0,14.3],[-87.4,14.3],[-87.4,13.9]]]}},"
+        + "{\"type\":\"Feature\",\"properties\":{\"code\":\"0501\",\"name\":\"San Pedro Sula\"},\"geometry\":{\"type\":\"Polygon\","
+        + "\"coordinates\":[[[-88.2,15.3],[-87.8,15.3],[-87.8,15.7],[-88.2,15.7],[-88.2,15.3]]]}}]}", StandardCharsets.UTF_8);
     Path out = dir.resolve("informe/informe.html");
     CliTest.Run r = CliTest.run("report", "--incidents", csv.toString(), "--population", pop.toString(), "--vintage", "prueba",
-        "--out", out.toString(), "--lang", "es");
+        "--areas", areas.toString(), "--id-property", "code", "--out", out.toString(), "--lang", "es");
     assertThat(r.exit()).as(r.err()).isZero();
     String html = Files.readString(out);
-    assertThat(html).contains("DATOS SINTÉTICOS") // the records say they are synthetic, so the report does
+    assertThat(html).contains("DATOS SINTÉTICOS").contains("<h1>Informe de Atalaya</h1>") // the records say they are synthetic, so the report does
         .contains("id=\"map-0801\"").contains("Tasas y cambio").contains("Población: prueba")
+        .contains("id=\"areas-map\"").contains("Distrito Central (0801)").contains("tasa por 100.000")
         .contains("<table class=\"heat\"").doesNotContain("id=\"funnel\"");
     assertThat(out.resolveSibling("release-open-data.geojson")).exists();
     assertThat(out.resolveSibling("privacy-report-open-data.json")).exists();
