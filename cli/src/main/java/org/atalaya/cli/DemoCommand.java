@@ -126,6 +126,8 @@ final class DemoCommand implements Callable<Integer> {
     writeReadme(readme, outputs, incidents.size());
     o.printf("  %-26s %s%n", "README.txt", t.get("demo.readme"));
     o.println();
+    o.println(t.get("demo.analysis.join", analysis.join().joined(), analysis.join().incidents(), analysis.join().outside(),
+        analysis.join().noPoint()));
     o.println(t.get("demo.analysis.hotspots", analysis.hotSpots(), analysis.cells(), analysis.coldSpots()));
     o.println(t.get("demo.analysis.release", analysis.privacy().recordsOut(), analysis.privacy().recordsIn(),
         analysis.privacy().kAchieved(), String.format(Locale.ROOT, "%.0f", analysis.privacy().displacementMeters().median()),

@@ -79,7 +79,8 @@ final class DemoReport {
   private final CrsTransform toUtm = CrsTransform.of(Crs.WGS84, Crs.UTM_16N);
 
   /** What the demo prints about the analysis. */
-  record Summary(int hotSpots, int coldSpots, int cells, NearRepeatTable nearRepeat, PrivacyReport privacy, String keyId) {}
+  record Summary(int hotSpots, int coldSpots, int cells, NearRepeatTable nearRepeat, PrivacyReport privacy, String keyId,
+      org.atalaya.geo.join.JoinReport join) {}
 
   /** A place the report maps: a municipality code and its name. */
   record City(String code, String name) {}
@@ -154,7 +155,16 @@ final class DemoReport {
     Files.writeString(dir.resolve("privacy-report-" + policy.name() + ".json"), privacy.toJson(), StandardCharsets.UTF_8);
     List<Incident> released = IncidentFormat.GEOJSON.reader().readAll(releaseFile, org.atalaya.io.ReadOptions.defaults()).incidents();
 
-    // 2. Hot spots per city on a 500 m grid.
+    // 2. Spatial join: every incident to the country outline that covers it (Natural Earth).
+    org.atalaya.geo.join.SpatialJoin join = org.atalaya.geo.join.SpatialJoin.builder()
+        .layer("country", org.atalaya.geo.fence.FenceIndex.of(countries())).build();
+    org.atalaya.geo.join.SpatialJoin.Run joinRun = join.annotating(i -> { });
+    for (Incident i : incidents) {
+      joinRun.accept(i);
+    }
+    org.atalaya.geo.join.JoinReport joined = joinRun.report();
+
+    // 3. Hot spots per city on a 500 m grid.
     StringBuilder maps = new StringBuilder();
     int hot = 0;
     int cold = 0;
@@ -209,7 +219,7 @@ final class DemoReport {
 
     String html = page(maps.toString(), nr, robberies.size(), privacy, key.keyId(), policy, files);
     Files.writeString(reportFile, html, StandardCharsets.UTF_8);
-    return new Summary(hot, cold, cellsTotal, nr, privacy, key.keyId());
+    return new Summary(hot, cold, cellsTotal, nr, privacy, key.keyId(), joined);
   }
 
   private static boolean inCity(Incident i, String municipality) {
@@ -309,11 +319,14 @@ final class DemoReport {
     return "<li>" + Svg.esc(text) + "</li>";
   }
 
-  private String locatorMap() throws IOException {
-    List<Area> areas;
+  private static List<Area> countries() throws IOException {
     try (Reader in = new InputStreamReader(DemoReport.class.getResourceAsStream("report/central-america-50m.geojson"), StandardCharsets.UTF_8)) {
-      areas = AreaReader.builder().idProperty("name").build().readGeoJson(in, "central-america-50m").areas();
+      return AreaReader.builder().idProperty("name").build().readGeoJson(in, "central-america-50m").areas();
     }
+  }
+
+  private String locatorMap() throws IOException {
+    List<Area> areas = countries();
     List<Maps.Country> countries = areas.stream().map(a -> new Maps.Country(a.id(), a.geometry(), a.id().equals("Honduras"))).toList();
     return "<div class=\"map\">" + Maps.locator("locator", "Honduras", s("Honduras among its neighbours, with the two cities of the sample.",
         "Honduras y sus vecinos, con las dos ciudades de la muestra."), countries,

@@ -32,6 +32,10 @@ class ReportInBrowserTest {
   static void demo() {
     CliTest.Run r = CliTest.run("demo", "--out", dir.toString(), "--lang", "en");
     assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Spatial join: 8,400 of 8,400 incidents lie in a country outline")
+        .contains("Release: ").contains("checks ok").contains("report.html");
+    assertThat(dir.resolve("release-open-data.geojson")).exists();
+    assertThat(dir.resolve("privacy-report-open-data.json")).exists();
     report = dir.resolve("report.html");
   }
 

@@ -111,7 +111,7 @@ public final class Charts {
     double w = 760;
     double rowH = 34;
     double left = 210;
-    double barW = w - left - 90;
+    double barW = w - left - 140;
     double h = stages.size() * rowH + 10;
     StringBuilder s = new StringBuilder(Svg.open(id, w, h, title, description));
     for (int i = 0; i < stages.size(); i++) {
