@@ -116,9 +116,41 @@ final class DemoReport {
   static Settings demo() throws IOException {
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
+    List<Area> sectors = sectors("0801", 14.0818, -87.2068);
+    List<PopulationTable.Row> rows = new ArrayList<>();
+    PopulationTable cities = DemoCommand.demoPopulation();
+    for (int year = 2023; year <= 2025; year++) {
+      rows.add(new PopulationTable.Row("0801", year, Optional.empty(), Optional.empty(), 1_300_000));
+      rows.add(new PopulationTable.Row("0501", year, Optional.empty(), Optional.empty(), 850_000));
+      for (Area a : sectors) {
+        rows.add(new PopulationTable.Row(a.id(), year, Optional.empty(), Optional.empty(), 1_300_000 / 9.0));
+      }
+    }
+    PopulationTable population = PopulationTable.of(cities.vintage()
+        + "; the nine Tegucigalpa sectors are FICTIONAL 4 km squares, each given a ninth of the city", rows);
     return new Settings("org.atalaya.synthetic.SyntheticIncidents", true,
-        List.of(new City("0801", "Tegucigalpa"), new City("0501", "San Pedro Sula")), Optional.of(DemoCommand.demoPopulation()),
-        AnonymiseCommand.policy("open-data", PluginRegistry.builder().discover()), ReleaseKey.of(secret), true, List.of());
+        List.of(new City("0801", "Tegucigalpa"), new City("0501", "San Pedro Sula")), Optional.of(population),
+        AnonymiseCommand.policy("open-data", PluginRegistry.builder().discover()), ReleaseKey.of(secret), true, sectors);
+  }
+
+  /** Nine fictional 4 km square "sectors" around a city centre, for the demo's map of rates by area. */
+  private static List<Area> sectors(String city, double lat, double lon) {
+    org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory(new org.locationtech.jts.geom.PrecisionModel(), 4326);
+    double dLat = 4000 / 110_600.0;
+    double dLon = 4000 / (111_320.0 * Math.cos(Math.toRadians(lat)));
+    List<Area> out = new ArrayList<>();
+    int n = 1;
+    for (int r = 1; r >= -1; r--) {
+      for (int c = -1; c <= 1; c++, n++) {
+        double x0 = lon + (c - 0.5) * dLon;
+        double y0 = lat + (r - 0.5) * dLat;
+        out.add(Area.of(city + "-S" + n, "Sector " + n, gf.createPolygon(new org.locationtech.jts.geom.Coordinate[] {
+            new org.locationtech.jts.geom.Coordinate(x0, y0), new org.locationtech.jts.geom.Coordinate(x0 + dLon, y0),
+            new org.locationtech.jts.geom.Coordinate(x0 + dLon, y0 + dLat), new org.locationtech.jts.geom.Coordinate(x0, y0 + dLat),
+            new org.locationtech.jts.geom.Coordinate(x0, y0)})));
+      }
+    }
+    return out;
   }
 
   /** The places of a user's incidents: the (at most two) municipality codes with the most points. */
@@ -266,7 +298,8 @@ final class DemoReport {
         .append("</p><div class=\"maps\">").append(locatorMap()).append(maps).append("</div></section>");
 
     if (!settings.areas().isEmpty()) {
-      section(b, "areas", s("Areas", "Áreas"));
+      section(b, "areas", settings.nationalImpunity() ? s("Rates by sector (fictional sectors)", "Tasas por sector (sectores ficticios)")
+          : s("Areas", "Áreas"));
       b.append(areaMap()).append("</section>");
     }
 
@@ -375,10 +408,10 @@ final class DemoReport {
         + " Hatched areas have fewer than %d incidents: their rates are unreliable.",
         "%d áreas coloreadas por %s; %,d incidentes cayeron fuera de toda área y %,d no tenían punto."
         + " Las áreas rayadas tienen menos de %d incidentes: sus tasas no son fiables."),
-        shapes.size(), rates ? s("rate per 100,000 in " + lastYear, "tasa por 100.000 en " + lastYear) : s("incidents", "incidentes"),
+        shapes.size(), rates ? s("incidents per 100,000 people in " + lastYear, "incidentes por 100.000 habitantes en " + lastYear) : s("incidents", "incidentes"),
         outside, noPoint, org.atalaya.cli.report.AreaMap.UNRELIABLE_BELOW);
     return "<div class=\"map\">" + org.atalaya.cli.report.AreaMap.draw("areas-map", s("Incidents by area", "Incidentes por área"), desc, shapes,
-        rates ? s("rate per 100,000", "tasa por 100.000") : s("incidents", "incidentes"),
+        rates ? s("incidents per 100,000", "incidentes por 100.000") : s("incidents", "incidentes"),
         s("fewer than 20 incidents: unreliable rate", "menos de 20 incidentes: tasa no fiable")) + "<p class=\"caption\">" + Svg.esc(desc) + "</p></div>";
   }
 
@@ -538,7 +571,7 @@ final class DemoReport {
       "h2{margin:.4rem 0}.maps{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}.map{flex:1 1 320px;max-width:560px}",
       "svg.figure{width:100%;height:auto;display:block}.caption{font-size:.85rem;color:#444;margin:.3rem 0}.source{font-size:.8rem;color:#555}",
       ".sea{fill:#e8f1f8}.land{fill:#d9d9d9;stroke:#fff;stroke-width:.8}.land.focus{fill:#9aa5b1}.place{fill:#1a1a1a}",
-      ".label{font-size:12px;fill:#1a1a1a}.axis{font-size:11px;fill:#444}.grid{stroke:#e3e3e3}",
+      ".arealabel{font-size:13px;font-weight:700;fill:#111;paint-order:stroke;stroke:#fff;stroke-width:3px}.label{font-size:12px;fill:#1a1a1a}.axis{font-size:11px;fill:#444}.grid{stroke:#e3e3e3}",
       ".band{fill:#22a884;fill-opacity:.25}.line{fill:none;stroke:#414487;stroke-width:2}.alarm{fill:#1a1a1a}",
       ".whisker{stroke:#1a1a1a;stroke-width:1.5;fill:none}.hot{fill:none;stroke:#000;stroke-width:2.5}",
       ".cold{fill:none;stroke:#000;stroke-width:1.5;stroke-dasharray:3 2}.released{fill:#fff;stroke:#000;stroke-width:.6}",

@@ -40,7 +40,7 @@ class ReportCommandTest {
     String html = Files.readString(out);
     assertThat(html).contains("DATOS SINTÉTICOS").contains("<h1>Informe de Atalaya</h1>") // the records say they are synthetic, so the report does
         .contains("id=\"map-0801\"").contains("Tasas y cambio").contains("Población: prueba")
-        .contains("id=\"areas-map\"").contains("Distrito Central (0801)").contains("tasa por 100.000")
+        .contains("id=\"areas-map\"").contains("Distrito Central (0801)").contains("incidentes por 100.000")
         .contains("<table class=\"heat\"").doesNotContain("id=\"funnel\"");
     assertThat(out.resolveSibling("release-open-data.geojson")).exists();
     assertThat(out.resolveSibling("privacy-report-open-data.json")).exists();

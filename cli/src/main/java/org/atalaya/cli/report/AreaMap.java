@@ -60,6 +60,7 @@ public final class AreaMap {
     double mapH = env.getHeight() * sx;
     double h = mapH + 60;
     StringBuilder s = new StringBuilder(Svg.open(id, w, h, title, description));
+    List<Shape> labels = new java.util.ArrayList<>();
     s.append("<defs><pattern id=\"").append(id).append("-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">")
         .append("<rect width=\"6\" height=\"6\" fill=\"none\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#000\" stroke-width=\"1.2\"/></pattern></defs>");
     for (Shape a : shapes) {
@@ -80,6 +81,16 @@ public final class AreaMap {
       if (rates && a.count() < UNRELIABLE_BELOW) {
         s.append("<path d=\"").append(d).append("\" fill=\"url(#").append(id).append("-hatch)\" fill-rule=\"evenodd\" class=\"area\"/>");
       }
+      labels.add(a);
+    }
+    // Labels on top of every area, each on a white halo so it reads on any colour.
+    for (Shape a : labels) {
+      org.locationtech.jts.geom.Point c = a.geometry().getInteriorPoint();
+      double x = (c.getX() - env.getMinX()) * k * sx;
+      double y = (env.getMaxY() - c.getY()) * sx;
+      String value = a.rate().isPresent() ? String.format(Locale.ROOT, "%.0f", a.rate().getAsDouble()) : String.valueOf(a.count());
+      s.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" class=\"arealabel\" text-anchor=\"middle\">")
+          .append(esc(a.name())).append("<tspan x=\"").append(n(x)).append("\" dy=\"14\">").append(value).append("</tspan></text>");
     }
     double ly = mapH + 14;
     for (int i = 0; i < Svg.SEQUENTIAL.length; i++) {
