@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * = observed / expected, and the one-sided p-value {@code (#{simulated >= observed} + 1) / (N +
  * 1)}. Permutation r draws from {@link Permutations#stream(long, long)} with index r, so results
  * are identical for any number of threads. Only per-cell counters are kept: memory is the pair list
- * plus O(cells x threads), whatever N.
+ * (twice, once grouped by distance band) plus, per thread, the times of 8 permutations (64 bytes
+ * per incident) and O(cells) counters, whatever N. With whole-day time limits 8 permutations are
+ * counted per pass over the pairs ({@code BlockedPairs}); the tables are the same.
  *
  * <p>Immutable and thread-safe; build with {@link #builder()}.
  *
