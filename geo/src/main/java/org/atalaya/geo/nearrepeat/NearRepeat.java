@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * = observed / expected, and the one-sided p-value {@code (#{simulated >= observed} + 1) / (N +
  * 1)}. Permutation r draws from {@link Permutations#stream(long, long)} with index r, so results
  * are identical for any number of threads. Only per-cell counters are kept: memory is the pair list
- * plus O(cells x threads), whatever N.
+ * (twice, once grouped by distance band) plus, per thread, the times of 8 permutations (64 bytes
+ * per incident) and O(cells) counters, whatever N. With whole-day time limits 8 permutations are
+ * counted per pass over the pairs ({@code BlockedPairs}); the tables are the same.
  *
  * <p>Immutable and thread-safe; build with {@link #builder()}.
  *
@@ -92,11 +94,17 @@ public final class NearRepeat {
     long[] sum = new long[cells];
     int count = permutations.count();
     if (count > 0) {
-      int threads = Math.min(permutations.threads(), count);
+      BlockedPairs blocked = BlockedPairs.of(pairs, distanceLimits.length - 1, t, timeLimits);
+      int units = blocked == null ? count : (count + BlockedPairs.BLOCK - 1) / BlockedPairs.BLOCK;
+      int threads = Math.min(permutations.threads(), units);
       long[][] geOf = new long[threads][cells];
       long[][] sumOf = new long[threads][cells];
-      // thread k takes permutations k, k + threads, ...; integer sums make the merge order-free
+      // thread k takes units k, k + threads, ...; integer sums make the merge order-free
       Parallel.forEach(threads, threads, k -> {
+        if (blocked != null) {
+          permuteBlocks(blocked, t, observed, k, threads, geOf[k], sumOf[k]);
+          return;
+        }
         long[] counts = new long[cells];
         double[] shuffled = new double[n];
         for (int r = k; r < count; r += threads) {
@@ -135,7 +143,47 @@ public final class NearRepeat {
     return new NearRepeatTable(n, pairs.size(), count, permutations.seed(), out);
   }
 
-  private static void shuffle(double[] a, SplittableRandom rng) {
+  /**
+   * Tabulates blocks k, k + threads, ... of {@link BlockedPairs#BLOCK} permutations. Permutation r
+   * is the same shuffle of the same stream as in the one-at-a-time loop, so the counts are too.
+   */
+  private void permuteBlocks(BlockedPairs blocked, double[] t, long[] observed, int k, int threads, long[] ge, long[] sum) {
+    int n = t.length;
+    int block = BlockedPairs.BLOCK;
+    int count = permutations.count();
+    int dBands = distanceLimits.length - 1;
+    int tBands = timeLimits.length - 1;
+    double[] shuffled = new double[n];
+    double[] times = new double[n * block];
+    int[] counts = new int[blocked.countsLength()];
+    for (int first = k * block; first < count; first += threads * block) {
+      int size = Math.min(block, count - first);
+      for (int r = 0; r < block; r++) {
+        System.arraycopy(t, 0, shuffled, 0, n);
+        if (r < size) {
+          shuffle(shuffled, Permutations.stream(permutations.seed(), first + r));
+        } // else: a filler slot in the last block, counted and ignored
+        for (int i = 0; i < n; i++) {
+          times[i * block + r] = shuffled[i];
+        }
+      }
+      blocked.count(times, counts);
+      for (int r = 0; r < size; r++) {
+        for (int d = 0; d < dBands; d++) {
+          for (int b = 0; b < tBands; b++) {
+            int c = d * tBands + b;
+            long v = blocked.get(counts, r, d, b);
+            sum[c] += v;
+            if (v >= observed[c]) {
+              ge[c]++;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  static void shuffle(double[] a, SplittableRandom rng) {
     for (int k = a.length - 1; k > 0; k--) {
       int j = rng.nextInt(k + 1);
       double tmp = a[k];

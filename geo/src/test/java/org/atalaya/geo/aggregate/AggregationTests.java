@@ -70,4 +70,71 @@ class AggregationTests {
     assertThat(c.values()).containsExactly(2, 1);
     assertThat(c.unmatched()).isEqualTo(1);
   }
+
+  @Test
+  @DisplayName("H3 counts: every incident with a point is counted in exactly the cell that contains it; the rest as without a point")
+  void h3CountsEachIncidentOnce() throws Exception {
+    com.uber.h3core.H3Core h3 = com.uber.h3core.H3Core.newInstance();
+    qt().withExamples(40).forAll(integers().between(0, 300), longs().between(0, 1 << 20), integers().between(5, 10)).check((n, seed, res) -> {
+      SplittableRandom r = new SplittableRandom(seed);
+      double[] lat = new double[n];
+      double[] lon = new double[n];
+      long missing = 0;
+      for (int i = 0; i < n; i++) {
+        boolean none = r.nextInt(10) == 0;
+        missing += none ? 1 : 0;
+        lat[i] = none ? Double.NaN : 14.0 + r.nextDouble() * 0.3;
+        lon[i] = none ? Double.NaN : -90.6 + r.nextDouble() * 0.3;
+      }
+      H3Counts c = H3Counts.count(res, lat, lon);
+      int[] expected = new int[c.size()];
+      for (int i = 0; i < n; i++) {
+        if (!Double.isNaN(lat[i])) {
+          int k = c.ids().indexOf(h3.h3ToString(h3.latLngToCell(lat[i], lon[i], res)));
+          if (k < 0) {
+            return false;
+          }
+          expected[k]++;
+        }
+      }
+      for (int k = 0; k < c.size(); k++) {
+        if (c.count(k) != expected[k]) {
+          return false;
+        }
+      }
+      return c.withoutPoint() == missing && java.util.Arrays.stream(c.values()).sum() == n - missing;
+    });
+  }
+
+  @Test
+  @DisplayName("H3 weights are symmetric k-ring 1 links, at most six per cell, with the empty rim included")
+  void h3WeightsAreSymmetric() {
+    qt().withExamples(30).forAll(integers().between(1, 200), longs().between(0, 1 << 20)).check((n, seed) -> {
+      SplittableRandom r = new SplittableRandom(seed);
+      double[] lat = new double[n];
+      double[] lon = new double[n];
+      for (int i = 0; i < n; i++) {
+        lat[i] = 14.0 + r.nextDouble() * 0.1;
+        lon[i] = -90.6 + r.nextDouble() * 0.1;
+      }
+      SpatialWeights w = H3Counts.count(8, lat, lon).weights(Transform.BINARY);
+      for (int i = 0; i < w.size(); i++) {
+        if (w.cardinality(i) > 6) {
+          return false;
+        }
+      }
+      return w.isSymmetric() && w.islands().isEmpty();
+    });
+  }
+
+  @Test
+  @DisplayName("one incident gives its cell and a rim of six empty neighbours; hot spots run on them")
+  void h3SingleIncident() {
+    H3Counts c = H3Counts.count(9, new double[] {14.6, Double.NaN}, new double[] {-90.5, 1});
+    assertThat(c.size()).isEqualTo(7);
+    assertThat(c.withoutPoint()).isEqualTo(1);
+    assertThat(java.util.Arrays.stream(c.values()).sum()).isEqualTo(1.0);
+    SpatialWeights w = c.weights(Transform.ROW);
+    assertThat(org.atalaya.geo.hotspot.GetisOrd.giStar(w, c.values(), org.atalaya.geo.hotspot.Permutations.none())).hasSize(7);
+  }
 }

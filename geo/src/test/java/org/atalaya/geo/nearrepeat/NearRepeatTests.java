@@ -147,4 +147,50 @@ class NearRepeatTests {
     assertThat(new Interval(0.5, 1).label()).isEqualTo("[0.5, 1)");
     assertThat(List.of(new Interval(0, 7).contains(7), new Interval(0, 7).contains(0))).containsExactly(false, true);
   }
+
+  @Test
+  @DisplayName("the blocked counter gives every permutation the same table as the comparing loop")
+  void blockedCountsEqualTheComparingLoop() {
+    Incidents in = incidents(600, 11);
+    NearRepeat.Pairs pairs = NearRepeat.Pairs.find(in.x(), in.y(), DISTANCES);
+    double[] t = new double[in.x().length];
+    for (int k = 0; k < t.length; k++) {
+      t[k] = in.days()[pairs.order[k]];
+    }
+    BlockedPairs blocked = BlockedPairs.of(pairs, DISTANCES.length - 1, t, TIMES);
+    assertThat(blocked).isNotNull();
+    int n = t.length;
+    double[] times = new double[n * BlockedPairs.BLOCK];
+    long[][] expected = new long[BlockedPairs.BLOCK][];
+    for (int r = 0; r < BlockedPairs.BLOCK; r++) {
+      double[] shuffled = t.clone();
+      NearRepeat.shuffle(shuffled, Permutations.stream(5, r));
+      expected[r] = new long[(DISTANCES.length - 1) * (TIMES.length - 1)];
+      pairs.count(shuffled, TIMES, expected[r]);
+      for (int i = 0; i < n; i++) {
+        times[i * BlockedPairs.BLOCK + r] = shuffled[i];
+      }
+    }
+    int[] counts = new int[blocked.countsLength()];
+    blocked.count(times, counts);
+    for (int r = 0; r < BlockedPairs.BLOCK; r++) {
+      for (int d = 0; d < DISTANCES.length - 1; d++) {
+        for (int b = 0; b < TIMES.length - 1; b++) {
+          assertThat((long) blocked.get(counts, r, d, b)).as("permutation %s, cell %s x %s", r, d, b)
+              .isEqualTo(expected[r][d * (TIMES.length - 1) + b]);
+        }
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("fractional time limits use the comparing loop and give the same kind of table")
+  void fractionalTimeLimitsFallBack() {
+    Incidents in = incidents(300, 12);
+    NearRepeat.Pairs pairs = NearRepeat.Pairs.find(in.x(), in.y(), DISTANCES);
+    assertThat(BlockedPairs.of(pairs, DISTANCES.length - 1, in.days(), new double[] {0, 0.5, 7})).isNull();
+    NearRepeatTable table = NearRepeat.builder().distanceBands(DISTANCES).timeBands(0, 0.5, 7)
+        .permutations(Permutations.of(19, 3)).build().run(in.x(), in.y(), in.days());
+    assertThat(table.cells()).allSatisfy(c -> assertThat(c.pSim()).isGreaterThan(0).isLessThanOrEqualTo(1));
+  }
 }
