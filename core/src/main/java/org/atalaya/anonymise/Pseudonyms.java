@@ -27,6 +27,7 @@ import org.apiguardian.api.API;
 public final class Pseudonyms {
   private final ReleaseKey key;
   private final Map<String, byte[]> fieldKeys = new ConcurrentHashMap<>();
+  private final Map<String, String> uniformFields = new ConcurrentHashMap<>();
   private final ThreadLocal<Map<String, Mac>> macs = ThreadLocal.withInitial(java.util.HashMap::new);
 
   private Pseudonyms(ReleaseKey key) {
@@ -77,7 +78,7 @@ public final class Pseudonyms {
    */
   public double[] uniforms(String purpose, String value, int n) {
     com.google.common.base.Preconditions.checkArgument(n >= 1 && n <= 4, "n (%s) must be from 1 to 4", n);
-    byte[] h = digest("uniform:" + purpose, value);
+    byte[] h = digest(uniformFields.computeIfAbsent(purpose, u -> "uniform:" + u), value);
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
       long bits = 0;

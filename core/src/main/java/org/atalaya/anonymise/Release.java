@@ -94,7 +94,19 @@ public final class Release {
     Objects.requireNonNull(input, "input must not be null");
     ReleaseContext ctx = ReleaseContext.of(key, random).withLedger(EpsilonLedger.of(policy.epsilonBudget()));
     List<Incident> current = input;
-    for (ReleaseStep step : policy.steps()) {
+    List<ReleaseStep> steps = policy.steps();
+    for (int s = 0; s < steps.size(); ) {
+      ReleaseStep step = steps.get(s);
+      if (Chunks.perRecord(step)) {
+        // Consecutive per-record steps run as one pass: no intermediate million-record lists.
+        int e = s + 1;
+        while (e < steps.size() && Chunks.perRecord(steps.get(e))) {
+          e++;
+        }
+        current = Chunks.apply(steps.subList(s, e), current, ctx);
+        s = e;
+        continue;
+      }
       try {
         current = step.applyAll(current, ctx);
       } catch (AnonymisationException e) {
@@ -104,20 +116,25 @@ public final class Release {
         throw new AnonymisationException(AnonymiseCode.STEP_FAILED, e, step.name(), String.valueOf(e.getMessage()));
       }
       Objects.requireNonNull(current, () -> "step " + step.name() + " returned null");
+      s++;
     }
     double[] displacement = displacement(input, current);
     List<Incident> output = current;
     if (policy.pseudonymiseIds()) {
       Pseudonyms p = ctx.pseudonyms("pseudonymise-ids");
-      List<Incident> renamed = new ArrayList<>(current.size());
-      for (Incident i : current) {
-        renamed.add(new Incident(p.pseudonym("id", i.id()), i.sourceRefs(), i.classification(), i.occurred(), i.reportedAt(),
-            i.location(), i.victims(), i.context(), i.caseHistory(), i.publication(), i.source(), i.narrative(),
-            i.sensitivity(), i.attributes()));
-      }
-      output = renamed;
+      List<Incident> released = current;
+      Incident[] renamed = new Incident[released.size()];
+      Chunks.forEach(renamed.length, c -> {
+        for (int r = c * Chunks.SIZE, to = Math.min(renamed.length, r + Chunks.SIZE); r < to; r++) {
+          Incident i = released.get(r);
+          renamed[r] = new Incident(p.pseudonym("id", i.id()), i.sourceRefs(), i.classification(), i.occurred(), i.reportedAt(),
+              i.location(), i.victims(), i.context(), i.caseHistory(), i.publication(), i.source(), i.narrative(),
+              i.sensitivity(), i.attributes());
+        }
+      });
+      output = java.util.Arrays.asList(renamed);
     }
-    Map<String, List<Incident>> classes = QuasiIdentifier.classes(output, policy.quasiIdentifiers());
+    Map<String, int[]> classes = classes(output);
     List<PrivacyReport.Check> checks = new ArrayList<>(outputChecks(output, classes));
     long suppressed = input.size() - (long) output.size();
     double share = input.isEmpty() ? 0 : (double) suppressed / input.size();
@@ -215,7 +232,7 @@ public final class Release {
    */
   public List<String> verify(List<Incident> output, PrivacyReport report) {
     List<String> problems = new ArrayList<>();
-    Map<String, List<Incident>> classes = QuasiIdentifier.classes(output, policy.quasiIdentifiers());
+    Map<String, int[]> classes = classes(output);
     long k = smallest(classes);
     compare(problems, "recordsOut", output.size(), report.recordsOut());
     compare(problems, "kAchieved", k, report.kAchieved());
@@ -243,14 +260,46 @@ public final class Release {
     }
   }
 
-  private List<PrivacyReport.Check> outputChecks(List<Incident> output, Map<String, List<Incident>> classes) {
+  /**
+   * Returns the equivalence classes of {@code output} over the policy's quasi-identifiers (the
+   * classes of {@link QuasiIdentifier#classes}), each as its size and the index of its first
+   * member. The keys are built in parallel chunks, the classes counted in input order.
+   */
+  private Map<String, int[]> classes(List<Incident> output) {
+    String[] keys = new String[output.size()];
+    java.util.Set<QuasiIdentifier> qis = policy.quasiIdentifiers();
+    Chunks.forEach(keys.length, c -> {
+      for (int r = c * Chunks.SIZE, to = Math.min(keys.length, r + Chunks.SIZE); r < to; r++) {
+        keys[r] = QuasiIdentifier.key(output.get(r), qis);
+      }
+    });
+    Map<String, int[]> classes = new HashMap<>();
+    for (int r = 0; r < keys.length; r++) {
+      int[] c = classes.get(keys[r]);
+      if (c == null) {
+        classes.put(keys[r], new int[] {1, r});
+      } else {
+        c[0]++;
+      }
+    }
+    return classes;
+  }
+
+  /** What the sensitive-detail and identifiers checks found in one chunk of the output. */
+  private static final class Findings {
+    long exposed;
+    String firstExposed;
+    final Map<String, Integer> found = new java.util.TreeMap<>();
+  }
+
+  private List<PrivacyReport.Check> outputChecks(List<Incident> output, Map<String, int[]> classes) {
     List<PrivacyReport.Check> checks = new ArrayList<>();
     Map<String, Integer> shortAreas = new java.util.TreeMap<>();
     int smallClasses = 0;
-    for (List<Incident> c : classes.values()) {
-      if (c.size() < policy.k()) {
+    for (int[] c : classes.values()) {
+      if (c[0] < policy.k()) {
         smallClasses++;
-        shortAreas.merge(ReleaseContext.areaName(c.get(0)), c.size(), Integer::sum);
+        shortAreas.merge(ReleaseContext.areaName(output.get(c[1])), c[0], Integer::sum);
       }
     }
     long k = smallest(classes);
@@ -259,27 +308,37 @@ public final class Release {
             : smallClasses == 0
             ? "smallest class " + k + " (k = " + policy.k() + ") over " + policy.quasiIdentifiers()
             : smallClasses + " classes hold fewer than k = " + policy.k() + " incidents" + areas(shortAreas)));
+    // Both record checks are pure per record: chunks run in parallel and merge in chunk order.
+    Findings[] chunks = new Findings[Chunks.count(output.size())];
+    Chunks.forEach(output.size(), c -> {
+      Findings f = new Findings();
+      for (int r = c * Chunks.SIZE, to = Math.min(output.size(), r + Chunks.SIZE); r < to; r++) {
+        Incident i = output.get(r);
+        if (carriesDetail(i) && !SensitiveCategories.detect(i).isEmpty()) {
+          f.exposed++;
+          f.firstExposed = f.firstExposed == null ? ReleaseContext.areaName(i) : f.firstExposed;
+        }
+        for (String t : i.attributes().values().values()) {
+          checker.remaining(t).forEach(kind -> f.found.merge(kind.name(), 1, Integer::sum));
+        }
+        i.narrative().ifPresent(t -> checker.remaining(t).forEach(kind -> f.found.merge(kind.name(), 1, Integer::sum)));
+        i.location().flatMap(l -> l.address())
+            .ifPresent(t -> checker.remaining(t).forEach(kind -> f.found.merge(kind.name(), 1, Integer::sum)));
+      }
+      chunks[c] = f;
+    });
     long exposed = 0;
     String firstExposed = null;
-    for (Incident i : output) {
-      if (!SensitiveCategories.detect(i).isEmpty() && carriesDetail(i)) {
-        exposed++;
-        firstExposed = firstExposed == null ? ReleaseContext.areaName(i) : firstExposed;
-      }
+    Map<String, Integer> found = new java.util.TreeMap<>();
+    for (Findings f : chunks) {
+      exposed += f.exposed;
+      firstExposed = firstExposed == null ? f.firstExposed : firstExposed;
+      f.found.forEach((kind, n) -> found.merge(kind, n, Integer::sum));
     }
     checks.add(new PrivacyReport.Check("sensitive-detail", exposed == 0 || !policy.protectSensitive(),
         !policy.protectSensitive() ? exposed + " sensitive incidents keep their detail; the policy does not require protection"
         : exposed == 0 ? "no sensitive incident carries a point or a time finer than a month"
             : exposed + " sensitive incidents carry a point or a time finer than a month (first in " + firstExposed + ")"));
-    Map<String, Integer> found = new java.util.TreeMap<>();
-    for (Incident i : output) {
-      List<String> texts = new ArrayList<>(i.attributes().values().values());
-      i.narrative().ifPresent(texts::add);
-      i.location().flatMap(l -> l.address()).ifPresent(texts::add);
-      for (String t : texts) {
-        checker.remaining(t).forEach(kind -> found.merge(kind.name(), 1, Integer::sum));
-      }
-    }
     checks.add(new PrivacyReport.Check("identifiers", found.isEmpty(),
         found.isEmpty() ? "no identifier pattern in any text" : "found " + found));
     return checks;
@@ -292,8 +351,8 @@ public final class Release {
     return point || fineTime || fineReport;
   }
 
-  private static long smallest(Map<String, List<Incident>> classes) {
-    return classes.values().stream().mapToLong(List::size).min().orElse(0);
+  private static long smallest(Map<String, int[]> classes) {
+    return classes.values().stream().mapToLong(c -> c[0]).min().orElse(0);
   }
 
   private static String areas(Map<String, Integer> byArea) {

@@ -63,6 +63,18 @@ public final class ReleaseContext {
     return pseudonyms.map(Pseudonyms::keyId);
   }
 
+  /** A context for one chunk of records: same pseudonyms and ledger, its own noise and counts. */
+  ReleaseContext child(RandomGenerator random) {
+    return new ReleaseContext(pseudonyms, random).withLedger(ledger);
+  }
+
+  /** Adds the suppressions recorded in a chunk's context to this one. */
+  void absorb(ReleaseContext chunk) {
+    suppressed += chunk.suppressed;
+    chunk.suppressedByArea.forEach((k, v) -> suppressedByArea.merge(k, v, Integer::sum));
+    chunk.suppressedByReason.forEach((k, v) -> suppressedByReason.merge(k, v, Integer::sum));
+  }
+
   ReleaseContext withLedger(EpsilonLedger ledger) {
     this.ledger = java.util.Objects.requireNonNull(ledger, "ledger must not be null");
     return this;

@@ -16,6 +16,17 @@ import org.atalaya.incident.Incident;
  * in the {@link ReleaseContext} it is handed (which belongs to that release only and is used from
  * one thread at a time).
  *
+ * <p><b>Per-record steps.</b> A {@link Release} runs consecutive steps that keep the default
+ * {@link #applyAll} as one pass: each incident goes through all of them before the next, in
+ * chunks of records that may run on several threads, each chunk with its own context (same key
+ * and ledger; the suppressions are added up in chunk order; the noise source is shared when it is
+ * a {@link java.security.SecureRandom}, split per chunk when it is splittable, and otherwise the
+ * chunks run one after another on the calling thread). Chunks depend only on the number of
+ * incidents and the output keeps input order, so a release is the same on any machine; for steps
+ * whose {@link #apply} depends only on the incident and the key it is the same as running the
+ * steps one after another. A step that needs the whole set, or one order of calls (noise drawn
+ * in sequence), overrides {@link #applyAll}.
+ *
  * <p><b>Nulls.</b> No argument is ever {@code null} and no method may return {@code null}: a step
  * that removes an incident returns {@link Optional#empty()} and says why through {@link
  * ReleaseContext#suppress}.

@@ -108,6 +108,45 @@ class ReleaseTest {
   }
 
   @Test
+  void perRecordStepsInOneChunkedPassGiveTheStepByStepOutput() {
+    // More than two chunks, so the pass runs in parallel; a step that suppresses every seventh.
+    ReleaseStep dropSome = new ReleaseStep() {
+      @Override
+      public String name() {
+        return "drop-some";
+      }
+
+      @Override
+      public Optional<Incident> apply(Incident incident, ReleaseContext context) {
+        if (Math.floorMod(incident.id().hashCode(), 7) == 0) {
+          context.suppress(incident, "test");
+          return Optional.empty();
+        }
+        return Optional.of(incident);
+      }
+    };
+    List<ReleaseStep> steps = List.of(Steps.sensitiveDefaults(), dropSome, Steps.generaliseTime(TimeGranularity.MONTH),
+        Steps.generaliseCategory(2));
+    List<Incident> in = SyntheticIncidents.of(4, 2024, 1, 15).stream().toList();
+    assertThat(in.size()).isGreaterThan(2 * Chunks.SIZE);
+    ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(3));
+    List<Incident> expected = in;
+    for (ReleaseStep s : steps) {
+      expected = s.applyAll(expected, ctx);
+    }
+    ReleasePolicy.Builder b = ReleasePolicy.builder("chunks").k(1).maxSuppressedFraction(1).pseudonymiseIds(false);
+    steps.forEach(b::step);
+    Release release = Release.of(b.build());
+    ReleaseResult parallel = release.run(in, KEY, new SplittableRandom(3));
+    // A generator that is neither SecureRandom nor splittable: the chunks run in turn.
+    ReleaseResult sequential = release.run(in, KEY, new java.util.Random(3));
+    assertThat(parallel.incidents()).isEqualTo(expected);
+    assertThat(sequential.incidents()).isEqualTo(expected);
+    assertThat(parallel.report()).isEqualTo(sequential.report());
+    assertThat(parallel.report().suppressed()).isEqualTo(ctx.suppressed()).isPositive();
+  }
+
+  @Test
   void aStepThatThrowsFailsTheReleaseClosedAndNothingIsWritten() {
     ReleaseStep broken = new ReleaseStep() {
       @Override

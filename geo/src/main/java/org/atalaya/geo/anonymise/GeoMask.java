@@ -38,6 +38,7 @@ public final class GeoMask implements ReleaseStep {
   private final double rMin;
   private final double rMax;
   private final FenceIndex areas;
+  private final String[] purposes = new String[ATTEMPTS];
 
   private GeoMask(double rMin, double rMax, FenceIndex areas) {
     checkArgument(rMin >= 0 && Double.isFinite(rMin), "rMin (%s) must be zero or more metres", rMin);
@@ -45,6 +46,9 @@ public final class GeoMask implements ReleaseStep {
     this.rMin = rMin;
     this.rMax = rMax;
     this.areas = areas;
+    for (int a = 0; a < ATTEMPTS; a++) {
+      purposes[a] = name() + ":" + a;
+    }
   }
 
   /**
@@ -93,7 +97,7 @@ public final class GeoMask implements ReleaseStep {
     LatLon p = loc.get().point().get();
     java.util.List<String> home = areas == null ? null : areas.fencesContaining(p.latitude(), p.longitude());
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      double[] u = context.pseudonyms(name()).uniforms(name() + ":" + attempt, incident.id(), 2);
+      double[] u = context.pseudonyms(name()).uniforms(purposes[attempt], incident.id(), 2);
       LatLon q = displace(p, rMin, rMax, u[0], u[1]);
       if (home == null || areas.fencesContaining(q.latitude(), q.longitude()).equals(home)) {
         Location.Builder b = loc.get().toBuilder().point(q);

@@ -110,52 +110,67 @@ public final class SpatialKAnonymity implements ReleaseStep {
     int n = incidents.size();
     Incident[] out = new Incident[n];
     String[] rest = new String[n];
-    List<Integer> pending = new ArrayList<>();
+    String[] groupKeys = new String[n];
+    long[][] cellIds = new long[n][];
+    // Per record and pure (keys, one projection per point): in parallel chunks whose results do
+    // not depend on the order they run in. Everything that decides a class runs in input order.
+    chunks(n, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        Incident in = incidents.get(i);
+        rest[i] = QuasiIdentifier.key(in, others);
+        Optional<Location> loc = in.location();
+        if (loc.isPresent() && loc.get().point().isPresent()) {
+          cellIds[i] = cells.cells(loc.get().point().get());
+          groupKeys[i] = admin(in, 2) + rest[i];
+        }
+      }
+    });
+    int[] pending = new int[n];
+    int pendingSize = 0;
     List<Integer> pointless = new ArrayList<>();
+    // The class key is (cell, id of department/municipality + other quasi-identifiers), so no
+    // string is built per level.
+    int[] group = new int[n];
+    Map<String, Integer> groups = new HashMap<>();
     for (int i = 0; i < n; i++) {
       Incident in = incidents.get(i);
-      Optional<Location> loc = in.location();
-      rest[i] = QuasiIdentifier.key(in, others);
-      if (loc.isPresent() && loc.get().point().isPresent()) {
-        pending.add(i);
-      } else if (loc.isPresent()) {
+      if (cellIds[i] != null) {
+        pending[pendingSize++] = i;
+        group[i] = groups.computeIfAbsent(groupKeys[i], g -> groups.size());
+      } else if (in.location().isPresent()) {
         pointless.add(i);
       } else {
         out[i] = in; // nothing to generalise; the check still counts its class
       }
     }
-    // One projection per incident; the class key is (cell, id of department/municipality + other
-    // quasi-identifiers), so no string is built per level.
-    long[][] cellIds = new long[n][];
-    int[] group = new int[n];
-    Map<String, Integer> groups = new HashMap<>();
-    for (int i : pending) {
-      cellIds[i] = cells.cells(incidents.get(i).location().get().point().get());
-      group[i] = groups.computeIfAbsent(admin(incidents.get(i), 2) + rest[i], g -> groups.size());
-    }
-    for (int level = 0; level < cells.levels() && !pending.isEmpty(); level++) {
+    for (int level = 0; level < cells.levels() && pendingSize > 0; level++) {
       Map<ClassKey, Integer> placeCounts = m == 0 ? Map.of() : placeCounts(level);
-      Map<ClassKey, Integer> counts = new HashMap<>(pending.size() * 2);
-      for (int i : pending) {
-        counts.merge(new ClassKey(cellIds[i][level], group[i]), 1, Integer::sum);
+      ClassTable counts = new ClassTable(pendingSize);
+      int[] slot = new int[pendingSize];
+      for (int j = 0; j < pendingSize; j++) {
+        int i = pending[j];
+        slot[j] = counts.add(cellIds[i][level], group[i]);
       }
-      List<Integer> next = new ArrayList<>();
-      Map<ClassKey, LatLon> centres = new HashMap<>();
+      int nextSize = 0;
+      Map<Long, LatLon> centres = new HashMap<>();
       double radius = cells.radiusMetres(level);
-      for (int i : pending) {
+      for (int j = 0; j < pendingSize; j++) {
+        int i = pending[j];
         long cell = cellIds[i][level];
-        boolean enough = counts.get(new ClassKey(cell, group[i])) >= k && (m == 0 || placeCounts.getOrDefault(new ClassKey(cell, 0), 0) >= m);
+        boolean enough = counts.count(slot[j]) >= k && (m == 0 || placeCounts.getOrDefault(new ClassKey(cell, 0), 0) >= m);
         if (enough) {
           final int lv = level;
-          LatLon c = centres.computeIfAbsent(new ClassKey(cell, 0), id -> cells.centre(id.cell(), lv));
+          LatLon c = centres.computeIfAbsent(cell, id -> cells.centre(id, lv));
           out[i] = relocate(incidents.get(i), c, radius, 2);
         } else {
-          next.add(i);
+          pending[nextSize++] = i;
         }
       }
-      pending = next;
+      pendingSize = nextSize;
     }
-    pointless.addAll(pending);
+    for (int j = 0; j < pendingSize; j++) {
+      pointless.add(pending[j]);
+    }
     // Without a point, or when the largest cell was too small: municipality, then department.
     for (int depth = 2; depth >= 1 && !pointless.isEmpty(); depth--) {
       Map<String, Integer> counts = new HashMap<>();
@@ -185,6 +200,55 @@ public final class SpatialKAnonymity implements ReleaseStep {
       }
     }
     return released;
+  }
+
+  /** Records per chunk of the parallel preparation. */
+  private static final int CHUNK = 1 << 14;
+
+  private static void chunks(int n, Range work) {
+    int chunks = (n + CHUNK - 1) / CHUNK;
+    java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> work.run(c * CHUNK, Math.min(n, c * CHUNK + CHUNK)));
+  }
+
+  /** Work on records {@code from} (inclusive) to {@code to} (exclusive). */
+  @FunctionalInterface
+  private interface Range {
+    void run(int from, int to);
+  }
+
+  /**
+   * Counts records per (cell, group) without boxing: open addressing over parallel arrays, sized
+   * once for the records of a level. {@link #add} returns the class's slot.
+   */
+  private static final class ClassTable {
+    private final long[] cells;
+    private final int[] groups;
+    private final int[] counts;
+    private final int mask;
+
+    ClassTable(int records) {
+      int capacity = Integer.highestOneBit(Math.max(4, records) * 2 - 1) << 1;
+      cells = new long[capacity];
+      groups = new int[capacity];
+      counts = new int[capacity];
+      mask = capacity - 1;
+    }
+
+    int add(long cell, int group) {
+      long x = (cell + 31L * group) * 0x9E3779B97F4A7C15L;
+      int h = (int) (x ^ (x >>> 29)) & mask;
+      while (counts[h] != 0 && (cells[h] != cell || groups[h] != group)) {
+        h = (h + 1) & mask;
+      }
+      cells[h] = cell;
+      groups[h] = group;
+      counts[h]++;
+      return h;
+    }
+
+    int count(int slot) {
+      return counts[slot];
+    }
   }
 
   /** An equivalence class while cells grow: a cell and the rest of the quasi-identifiers. */
