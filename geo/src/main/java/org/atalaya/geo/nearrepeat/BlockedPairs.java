@@ -1,18 +1,20 @@
 package org.atalaya.geo.nearrepeat;
 
+import java.util.Arrays;
+
 /**
- * The close pairs grouped by distance band (two int arrays per band, sorted by the first incident)
- * and a counter that tabulates {@link #BLOCK} permutations in one pass over them. Used when every
- * time limit is a whole number of days: then a pair's time band depends only on {@code floor(|dt|)}
- * ({@code dt >= L} exactly when {@code floor(dt) >= L} for whole L), so a byte table over the day
- * range replaces the band comparisons, and counts equal {@link NearRepeat.Pairs#count}'s exactly.
+ * The close pairs grouped by distance band and a counter that tabulates {@link #BLOCK}
+ * permutations in one pass over them. Used when every time limit is a whole number of days: then a
+ * pair's time band depends only on {@code floor(|dt|)} ({@code dt >= L} exactly when {@code
+ * floor(dt) >= L} for whole L), so a table over the day range replaces the band comparisons, and
+ * counts equal {@link NearRepeat.Pairs#count}'s exactly.
  *
- * <p>Why blocks: one pass per permutation streams 8 bytes per pair from memory (16 MB for 2
- * million pairs) and is bound by memory bandwidth; with the times of {@link #BLOCK} permutations
- * interleaved ({@code times[i * BLOCK + r]}), one read of a pair serves all of them, the two time
- * reads per pair are each one cache line, and the {@link #BLOCK} counters updated per pair are
- * independent, so increments of the same cell do not wait for each other. Immutable; {@link
- * #count} is safe to call from several threads with their own arrays.
+ * <p>Why blocks: one pass per permutation is bound by streaming the pairs from memory; with the
+ * times of {@link #BLOCK} permutations interleaved ({@code times[i * BLOCK + r]}), one read of a
+ * pair serves all of them and each time read is one cache line. Each band keeps its pairs as
+ * compressed rows (the partners of incident a, a in grid-cell order), so the 8 times of a are read
+ * once per row, not once per pair. Immutable; {@link #count} is safe to call from several threads
+ * with their own arrays.
  */
 final class BlockedPairs {
   /** Permutations tabulated per pass; 8 doubles are one 64-byte cache line. */
@@ -21,16 +23,42 @@ final class BlockedPairs {
   /** Day ranges beyond this fall back to the comparing loop (the table would be too large). */
   private static final double MAX_RANGE = 1 << 22;
 
-  private final int[][] first;
-  private final int[][] second;
+  /** Time bands up to which a permutation's counts fit in the fields of one long. */
+  private static final int MAX_PACKED_BANDS = 8;
+
+  /** Per distance band: the pairs of incident a are partner[d][rowStart[d][a] .. rowStart[d][a + 1]). */
+  private final int[][] rowStart;
+  private final int[][] partner;
   private final byte[] bandOfDay;
   private final int slots;
+  /**
+   * Per signed whole day of dt, at index {@code (int) dt + offset}: the increment of a packed
+   * accumulator, or null (too many bands). The cast truncates towards zero, so {@code |(int) dt|
+   * = floor(|dt|)} and no absolute value is taken per pair.
+   */
+  private final long[] packed;
+  private final int offset;
+  /** Bits per time band in a packed accumulator. */
+  private final int width;
 
-  private BlockedPairs(int[][] first, int[][] second, byte[] bandOfDay, int slots) {
-    this.first = first;
-    this.second = second;
+  private BlockedPairs(int[][] rowStart, int[][] partner, byte[] bandOfDay, int slots) {
+    this.rowStart = rowStart;
+    this.partner = partner;
     this.bandOfDay = bandOfDay;
     this.slots = slots;
+    int bands = slots - 1;
+    // 8 bands of 8 bits at most: narrower fields would be emptied too often to pay
+    this.width = bands <= MAX_PACKED_BANDS ? Math.min(16, 64 / bands) : 0;
+    this.offset = bandOfDay.length - 1;
+    if (width > 0) {
+      packed = new long[2 * bandOfDay.length - 1];
+      for (int v = 0; v < packed.length; v++) {
+        byte band = bandOfDay[Math.abs(v - offset)];
+        packed[v] = band == bands ? 0 : 1L << (band * width);
+      }
+    } else {
+      packed = null;
+    }
   }
 
   /**
@@ -60,35 +88,41 @@ final class BlockedPairs {
       int b = NearRepeat.band(v, timeLimits);
       lut[v] = (byte) (b < 0 ? tBands : b); // slot tBands collects the pairs outside every band
     }
-    int[] sizes = new int[distanceBands];
-    for (byte b : pairs.band) {
-      sizes[b]++;
-    }
-    int[][] first = new int[distanceBands][];
-    int[][] second = new int[distanceBands][];
-    for (int d = 0; d < distanceBands; d++) {
-      first[d] = new int[sizes[d]];
-      second[d] = new int[sizes[d]];
-    }
-    int[] fill = new int[distanceBands];
-    for (int a = 0; a < pairs.start.length - 1; a++) {
+    int n = pairs.start.length - 1;
+    int[][] rowStart = new int[distanceBands][n + 1];
+    for (int a = 0; a < n; a++) {
       for (int k = pairs.start[a]; k < pairs.start[a + 1]; k++) {
-        int d = pairs.band[k];
-        first[d][fill[d]] = a;
-        second[d][fill[d]++] = pairs.partner[k];
+        rowStart[pairs.band[k]][a + 1]++;
       }
     }
-    return new BlockedPairs(first, second, lut, tBands + 1);
+    int[][] partner = new int[distanceBands][];
+    for (int d = 0; d < distanceBands; d++) {
+      for (int a = 0; a < n; a++) {
+        rowStart[d][a + 1] += rowStart[d][a];
+      }
+      partner[d] = new int[rowStart[d][n]];
+    }
+    int[][] fill = new int[distanceBands][];
+    for (int d = 0; d < distanceBands; d++) {
+      fill[d] = Arrays.copyOf(rowStart[d], n);
+    }
+    for (int a = 0; a < n; a++) {
+      for (int k = pairs.start[a]; k < pairs.start[a + 1]; k++) {
+        int d = pairs.band[k];
+        partner[d][fill[d][a]++] = pairs.partner[k];
+      }
+    }
+    return new BlockedPairs(rowStart, partner, lut, tBands + 1);
   }
 
   /** Returns the length of the counts array {@link #count} fills: BLOCK x bands x (time bands + 1). */
   int countsLength() {
-    return BLOCK * first.length * slots;
+    return BLOCK * partner.length * slots;
   }
 
   /** Returns the count of permutation r of the block in (distance band d, time band b). */
   int get(int[] counts, int r, int d, int b) {
-    return counts[(r * first.length + d) * slots + b];
+    return counts[(r * partner.length + d) * slots + b];
   }
 
   /**
@@ -96,32 +130,114 @@ final class BlockedPairs {
    * interleaved in {@code times} (length n x BLOCK).
    */
   void count(double[] times, int[] counts) {
-    java.util.Arrays.fill(counts, 0);
+    Arrays.fill(counts, 0);
+    for (int d = 0; d < partner.length; d++) {
+      if (packed != null) {
+        countPacked(d, times, counts);
+      } else {
+        countInMemory(d, times, counts);
+      }
+    }
+  }
+
+  /**
+   * Counts band d with one long accumulator per permutation held in a register, a field of {@code
+   * width} bits per time band: a pair adds {@code packed[day]} (1 shifted to its band's field, or 0
+   * when it is outside every band). Why: most pairs fall outside every band, so counting them in
+   * memory makes each permutation's "outside" counter a chain of read-modify-writes through one
+   * address; a register add has no such wait. The fields are emptied into {@code counts} before
+   * they can overflow: after at most {@code 2^width - 1} pairs.
+   */
+  private void countPacked(int d, double[] times, int[] counts) {
+    long[] inc = packed;
+    int o = offset;
+    int[] start = rowStart[d];
+    int[] p = partner[d];
+    int chunk = (1 << width) - 1;
+    int n = start.length - 1;
+    long c0 = 0;
+    long c1 = 0;
+    long c2 = 0;
+    long c3 = 0;
+    long c4 = 0;
+    long c5 = 0;
+    long c6 = 0;
+    long c7 = 0;
+    int room = chunk;
+    for (int a = 0; a < n; a++) {
+      int k = start[a];
+      int end = start[a + 1];
+      if (k == end) {
+        continue;
+      }
+      int i = a * BLOCK;
+      double t0 = times[i];
+      double t1 = times[i + 1];
+      double t2 = times[i + 2];
+      double t3 = times[i + 3];
+      double t4 = times[i + 4];
+      double t5 = times[i + 5];
+      double t6 = times[i + 6];
+      double t7 = times[i + 7];
+      while (k < end) {
+        int to = Math.min(end, k + room);
+        room -= to - k;
+        for (; k < to; k++) {
+          int b = p[k] * BLOCK;
+          // written out: the JIT does not reliably unroll the inner loop over the block
+          c0 += inc[(int) (t0 - times[b]) + o];
+          c1 += inc[(int) (t1 - times[b + 1]) + o];
+          c2 += inc[(int) (t2 - times[b + 2]) + o];
+          c3 += inc[(int) (t3 - times[b + 3]) + o];
+          c4 += inc[(int) (t4 - times[b + 4]) + o];
+          c5 += inc[(int) (t5 - times[b + 5]) + o];
+          c6 += inc[(int) (t6 - times[b + 6]) + o];
+          c7 += inc[(int) (t7 - times[b + 7]) + o];
+        }
+        if (room == 0) {
+          flush(d, counts, c0, c1, c2, c3, c4, c5, c6, c7);
+          c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = 0;
+          room = chunk;
+        }
+      }
+    }
+    flush(d, counts, c0, c1, c2, c3, c4, c5, c6, c7);
+  }
+
+  private void flush(int d, int[] counts, long c0, long c1, long c2, long c3, long c4, long c5, long c6, long c7) {
+    int stride = partner.length * slots;
+    int o = d * slots;
+    unpack(c0, counts, o);
+    unpack(c1, counts, o + stride);
+    unpack(c2, counts, o + 2 * stride);
+    unpack(c3, counts, o + 3 * stride);
+    unpack(c4, counts, o + 4 * stride);
+    unpack(c5, counts, o + 5 * stride);
+    unpack(c6, counts, o + 6 * stride);
+    unpack(c7, counts, o + 7 * stride);
+  }
+
+  private void unpack(long fields, int[] counts, int offset) {
+    long mask = (1L << width) - 1;
+    for (int b = 0; b < slots - 1; b++) {
+      counts[offset + b] += (int) ((fields >>> (b * width)) & mask);
+    }
+  }
+
+  /** Counts band d in memory, one counter per cell; for more time bands than fit in a long. */
+  private void countInMemory(int d, double[] times, int[] counts) {
     byte[] lut = bandOfDay;
-    int stride = first.length * slots;
-    for (int d = 0; d < first.length; d++) {
-      int[] f = first[d];
-      int[] s = second[d];
-      int o0 = d * slots;
-      int o1 = o0 + stride;
-      int o2 = o1 + stride;
-      int o3 = o2 + stride;
-      int o4 = o3 + stride;
-      int o5 = o4 + stride;
-      int o6 = o5 + stride;
-      int o7 = o6 + stride;
-      for (int k = 0; k < f.length; k++) {
-        int a = f[k] * BLOCK;
-        int b = s[k] * BLOCK;
-        // written out: the JIT does not reliably unroll the inner loop over the block
-        counts[o0 + lut[(int) Math.abs(times[a] - times[b])]]++;
-        counts[o1 + lut[(int) Math.abs(times[a + 1] - times[b + 1])]]++;
-        counts[o2 + lut[(int) Math.abs(times[a + 2] - times[b + 2])]]++;
-        counts[o3 + lut[(int) Math.abs(times[a + 3] - times[b + 3])]]++;
-        counts[o4 + lut[(int) Math.abs(times[a + 4] - times[b + 4])]]++;
-        counts[o5 + lut[(int) Math.abs(times[a + 5] - times[b + 5])]]++;
-        counts[o6 + lut[(int) Math.abs(times[a + 6] - times[b + 6])]]++;
-        counts[o7 + lut[(int) Math.abs(times[a + 7] - times[b + 7])]]++;
+    int[] start = rowStart[d];
+    int[] p = partner[d];
+    int stride = partner.length * slots;
+    int o0 = d * slots;
+    for (int a = 0; a < start.length - 1; a++) {
+      int i = a * BLOCK;
+      for (int k = start[a]; k < start[a + 1]; k++) {
+        int b = p[k] * BLOCK;
+        for (int r = 0; r < BLOCK; r++) {
+          counts[o0 + r * stride + lut[(int) Math.abs(times[i + r] - times[b + r])]]++;
+        }
       }
     }
   }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apiguardian.api.API;
 import org.atalaya.geo.hotspot.Permutations;
 import org.atalaya.geo.internal.Parallel;
@@ -82,7 +83,7 @@ public final class NearRepeat {
       checkArgument(Double.isFinite(x[i]) && Double.isFinite(y[i]), "incident %s has a non-finite position (%s, %s)", i, x[i], y[i]);
       checkArgument(Double.isFinite(days[i]), "incident %s has a non-finite time (%s)", (Object) i, days[i]);
     }
-    Pairs pairs = Pairs.find(x, y, distanceLimits);
+    Pairs pairs = Pairs.find(x, y, distanceLimits, permutations.threads());
     double[] t = new double[n];
     for (int k = 0; k < n; k++) {
       t[k] = days[pairs.order[k]];
@@ -214,6 +215,11 @@ public final class NearRepeat {
     }
 
     static Pairs find(double[] x0, double[] y0, double[] limits) {
+      return find(x0, y0, limits, 1);
+    }
+
+    /** Finds the pairs with {@code threads} threads; the result does not depend on their number. */
+    static Pairs find(double[] x0, double[] y0, double[] limits, int threads) {
       int n = x0.length;
       double max = limits[limits.length - 1];
       PointGrid first = PointGrid.of(x0, y0, max);
@@ -225,47 +231,71 @@ public final class NearRepeat {
         y[k] = y0[order[k]];
       }
       PointGrid grid = PointGrid.of(x, y, max);
-      int[] start = new int[n + 1];
       int[][] partnerOf = new int[n][];
       byte[][] bandOf = new byte[n][];
-      long total = 0;
-      int[] buffer = new int[64];
-      byte[] bands = new byte[64];
-      for (int a = 0; a < n; a++) {
-        int from = a;
-        int[] found = {0};
-        int[][] buf = {buffer};
-        byte[][] bb = {bands};
-        grid.within(x[a], y[a], max, (j, d2) -> {
-          if (j <= from) {
-            return; // each pair once, from its lower index
-          }
-          int b = band(Math.sqrt(d2), limits);
-          if (b < 0) {
-            return;
-          }
-          if (found[0] == buf[0].length) {
-            buf[0] = Arrays.copyOf(buf[0], buf[0].length * 2);
-            bb[0] = Arrays.copyOf(bb[0], bb[0].length * 2);
-          }
-          buf[0][found[0]] = j;
-          bb[0][found[0]++] = (byte) b;
-        });
-        buffer = buf[0];
-        bands = bb[0];
-        partnerOf[a] = Arrays.copyOf(buffer, found[0]);
-        bandOf[a] = Arrays.copyOf(bands, found[0]);
-        total += found[0];
-        checkArgument(total <= MAX_PAIRS, "more than %s pairs closer than %s m: use a smaller last distance band", (Object) MAX_PAIRS, max);
-      }
-      int[] partner = new int[(int) total];
-      byte[] band = new byte[(int) total];
+      AtomicLong total = new AtomicLong();
+      int chunks = (n + CHUNK - 1) / CHUNK;
+      // each chunk fills the rows of its own incidents, so threads never write the same slot
+      Parallel.forEach(chunks, Math.max(1, Math.min(threads, chunks)), c -> {
+        RowBuffer row = new RowBuffer(limits);
+        long found = 0;
+        for (int a = c * CHUNK; a < Math.min(n, (c + 1) * CHUNK); a++) {
+          row.reset(a);
+          grid.within(x[a], y[a], max, row);
+          partnerOf[a] = Arrays.copyOf(row.partners, row.size);
+          bandOf[a] = Arrays.copyOf(row.bands, row.size);
+          found += row.size;
+        }
+        long sum = total.addAndGet(found);
+        checkArgument(sum <= MAX_PAIRS, "more than %s pairs closer than %s m: use a smaller last distance band", (Object) MAX_PAIRS, max);
+      });
+      int[] start = new int[n + 1];
+      int[] partner = new int[(int) total.get()];
+      byte[] band = new byte[(int) total.get()];
       for (int a = 0; a < n; a++) {
         start[a + 1] = start[a] + partnerOf[a].length;
         System.arraycopy(partnerOf[a], 0, partner, start[a], partnerOf[a].length);
         System.arraycopy(bandOf[a], 0, band, start[a], bandOf[a].length);
       }
       return new Pairs(order, start, partner, band);
+    }
+
+    /** Incidents per unit of work when pairs are found on several threads. */
+    private static final int CHUNK = 2048;
+
+    /** The partners of one incident (each pair once, from its lower index) and their bands. */
+    private static final class RowBuffer implements PointGrid.Visitor {
+      private final double[] limits;
+      private int from;
+      int size;
+      int[] partners = new int[64];
+      byte[] bands = new byte[64];
+
+      RowBuffer(double[] limits) {
+        this.limits = limits;
+      }
+
+      void reset(int incident) {
+        from = incident;
+        size = 0;
+      }
+
+      @Override
+      public void visit(int j, double d2) {
+        if (j <= from) {
+          return;
+        }
+        int b = band(Math.sqrt(d2), limits);
+        if (b < 0) {
+          return;
+        }
+        if (size == partners.length) {
+          partners = Arrays.copyOf(partners, size * 2);
+          bands = Arrays.copyOf(bands, size * 2);
+        }
+        partners[size] = j;
+        bands[size++] = (byte) b;
+      }
     }
 
     /**

@@ -8,10 +8,13 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.assertj.core.data.Offset;
 import org.atalaya.geo.hotspot.Permutations;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class NearRepeatTests {
   static final double[] DISTANCES = {0, 100, 200, 400};
@@ -148,16 +151,23 @@ class NearRepeatTests {
     assertThat(List.of(new Interval(0, 7).contains(7), new Interval(0, 7).contains(0))).containsExactly(false, true);
   }
 
-  @Test
+  /** Time limits for 4 bands (16-bit fields), 6 (10-bit), 8 (8-bit) and 12 (counted in memory). */
+  static Stream<double[]> timeLimits() {
+    return Stream.of(TIMES, new double[] {0, 2, 4, 6, 8, 10, 12}, new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8},
+        new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+  }
+
+  @ParameterizedTest
+  @MethodSource("timeLimits")
   @DisplayName("the blocked counter gives every permutation the same table as the comparing loop")
-  void blockedCountsEqualTheComparingLoop() {
+  void blockedCountsEqualTheComparingLoop(double[] timeLimits) {
     Incidents in = incidents(600, 11);
     NearRepeat.Pairs pairs = NearRepeat.Pairs.find(in.x(), in.y(), DISTANCES);
     double[] t = new double[in.x().length];
     for (int k = 0; k < t.length; k++) {
       t[k] = in.days()[pairs.order[k]];
     }
-    BlockedPairs blocked = BlockedPairs.of(pairs, DISTANCES.length - 1, t, TIMES);
+    BlockedPairs blocked = BlockedPairs.of(pairs, DISTANCES.length - 1, t, timeLimits);
     assertThat(blocked).isNotNull();
     int n = t.length;
     double[] times = new double[n * BlockedPairs.BLOCK];
@@ -165,8 +175,8 @@ class NearRepeatTests {
     for (int r = 0; r < BlockedPairs.BLOCK; r++) {
       double[] shuffled = t.clone();
       NearRepeat.shuffle(shuffled, Permutations.stream(5, r));
-      expected[r] = new long[(DISTANCES.length - 1) * (TIMES.length - 1)];
-      pairs.count(shuffled, TIMES, expected[r]);
+      expected[r] = new long[(DISTANCES.length - 1) * (timeLimits.length - 1)];
+      pairs.count(shuffled, timeLimits, expected[r]);
       for (int i = 0; i < n; i++) {
         times[i * BlockedPairs.BLOCK + r] = shuffled[i];
       }
@@ -175,9 +185,9 @@ class NearRepeatTests {
     blocked.count(times, counts);
     for (int r = 0; r < BlockedPairs.BLOCK; r++) {
       for (int d = 0; d < DISTANCES.length - 1; d++) {
-        for (int b = 0; b < TIMES.length - 1; b++) {
+        for (int b = 0; b < timeLimits.length - 1; b++) {
           assertThat((long) blocked.get(counts, r, d, b)).as("permutation %s, cell %s x %s", r, d, b)
-              .isEqualTo(expected[r][d * (TIMES.length - 1) + b]);
+              .isEqualTo(expected[r][d * (timeLimits.length - 1) + b]);
         }
       }
     }
