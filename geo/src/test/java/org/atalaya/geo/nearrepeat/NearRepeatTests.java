@@ -203,4 +203,20 @@ class NearRepeatTests {
         .permutations(Permutations.of(19, 3)).build().run(in.x(), in.y(), in.days());
     assertThat(table.cells()).allSatisfy(c -> assertThat(c.pSim()).isGreaterThan(0).isLessThanOrEqualTo(1));
   }
+
+  @Test
+  @DisplayName("the shuffle makes each of the 24 orders of 4 times equally likely (chi-square, seeded)")
+  void shuffleIsUniform() {
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    int draws = 48_000;
+    for (int r = 0; r < draws; r++) {
+      double[] a = {0, 1, 2, 3};
+      NearRepeat.shuffle(a, Permutations.stream(9, r));
+      seen.merge(java.util.Arrays.toString(a), 1, Integer::sum);
+    }
+    assertThat(seen).hasSize(24);
+    double expected = draws / 24.0;
+    double chi2 = seen.values().stream().mapToDouble(o -> (o - expected) * (o - expected) / expected).sum();
+    assertThat(chi2).as("chi-square, 23 degrees of freedom; 49.7 is the 0.999 quantile").isLessThan(49.7);
+  }
 }
