@@ -61,7 +61,7 @@ import picocli.CommandLine.Spec;
       "Pseudo p-values (pSim) come from seeded conditional permutations: (min(#sim >= obs, #sim <= obs) + 1) / (N + 1)."
     })
 final class HotspotsCommand implements Callable<Integer> {
-  @Option(names = "--areas", paramLabel = "AREAS.geojson", description = "Polygons with the value in their properties.")
+  @Option(names = "--areas", paramLabel = "AREAS.geojson", description = "Polygons with the value in their properties (--value), or to count --incidents in (--aggregate areas).")
   Path areas;
 
   @Option(names = "--points", paramLabel = "POINTS.csv", description = "Points instead of areas: CSV with lon, lat, id and the value column (needs distance or knn weights).")
@@ -151,6 +151,9 @@ final class HotspotsCommand implements Callable<Integer> {
       }
       if (out != null && (points != null || stat.equals("moran"))) {
         throw new Usage(t.get("hotspots.outNeeds"));
+      }
+      if (out != null && !Files.isDirectory(out.toAbsolutePath().getParent())) {
+        throw new Usage(t.get("hotspots.outFolder", out));
       }
       Data data = incidents != null ? readIncidents(spec, err, t) : areas != null ? readAreas(err, t) : readPoints(t);
       SpatialWeights w = buildWeights(data, t).transform(transform.equals("row") ? Transform.ROW : Transform.BINARY);
