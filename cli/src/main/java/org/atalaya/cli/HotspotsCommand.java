@@ -109,7 +109,7 @@ final class HotspotsCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the permutations (default: ${DEFAULT-VALUE}); the same seed gives the same p-values on any machine.")
   long seed;
 
-  @Option(names = "--json", description = "Print JSON: {stat, areas: [{id, value, statistic, z, pSim, ...}]} or, for moran, {stat, I, expected, ...}.")
+  @Option(names = "--json", description = "Print JSON: {stat, areas: [{id, value, statistic, z, pSim, ...}]} or, for moran, {stat, I, expected, ...}; with --incidents also {aggregate, incidents: {read, rejected, otherCategory, withoutLocation, outside, aggregated}}.")
   boolean json;
 
   @Mixin InputOptions input;
@@ -139,7 +139,7 @@ final class HotspotsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Texts t = input.texts();
     try {
-      IncidentCells.Spec spec = checkInputs(t);
+      IncidentCells.Spec aggregation = checkInputs(t);
       if (!List.of("moran", "local-moran", "gi", "gi-star").contains(stat)) {
         throw new Usage(t.get("hotspots.badStat", stat));
       }
@@ -155,7 +155,7 @@ final class HotspotsCommand implements Callable<Integer> {
       if (out != null && !Files.isDirectory(out.toAbsolutePath().getParent())) {
         throw new Usage(t.get("hotspots.outFolder", out));
       }
-      Data data = incidents != null ? readIncidents(spec, err, t) : areas != null ? readAreas(err, t) : readPoints(t);
+      Data data = incidents != null ? readIncidents(aggregation, err, t) : areas != null ? readAreas(err, t) : readPoints(t);
       SpatialWeights w = buildWeights(data, t).transform(transform.equals("row") ? Transform.ROW : Transform.BINARY);
       if (!w.islands().isEmpty()) {
         err.println(t.get("hotspots.islands", w.islands().size(), String.join(", ", w.islands().subList(0, Math.min(10, w.islands().size())))));
@@ -187,7 +187,9 @@ final class HotspotsCommand implements Callable<Integer> {
       if ((areas == null) == (points == null)) {
         throw new Usage(t.get("hotspots.oneInput"));
       }
-      for (Object[] only : new Object[][] {{"--aggregate", aggregate}, {"--category", category}, {"--format", format}}) {
+      Object[][] incidentsOnly = {{"--aggregate", aggregate}, {"--category", category}, {"--format", format}, {"--mapping", input.mapping},
+          {"--charset", input.charset}, {"--delimiter", input.delimiter}, {"--plugins-dir", input.pluginsDir}};
+      for (Object[] only : incidentsOnly) {
         if (only[1] != null) {
           throw new Usage(t.get("hotspots.needsIncidents", only[0]));
         }
@@ -207,23 +209,23 @@ final class HotspotsCommand implements Callable<Integer> {
     if (aggregate == null) {
       throw new Usage(t.get("hotspots.needsAggregate"));
     }
-    IncidentCells.Spec spec;
+    IncidentCells.Spec aggregation;
     try {
-      spec = IncidentCells.Spec.parse(aggregate, t);
+      aggregation = IncidentCells.Spec.parse(aggregate, t);
       if (category != null) {
         IccsCode.of(category);
       }
     } catch (IllegalArgumentException e) {
       throw new Usage(e.getMessage());
     }
-    if ((spec.kind() == IncidentCells.Kind.AREAS) != (areas != null)) {
+    if ((aggregation.kind() == IncidentCells.Kind.AREAS) != (areas != null)) {
       throw new Usage(t.get(areas == null ? "hotspots.areasNeeded" : "hotspots.areasUnused", aggregate));
     }
     readable(incidents, t);
     if (areas != null) {
       readable(areas, t);
     }
-    return spec;
+    return aggregation;
   }
 
   private static void readable(Path file, Texts t) throws Usage {
@@ -246,19 +248,19 @@ final class HotspotsCommand implements Callable<Integer> {
     IntFunction<Geometry> polygon;
   }
 
-  private Data readIncidents(IncidentCells.Spec spec, PrintWriter err, Texts t) throws IOException, SpatialInput.Exit, Usage {
+  private Data readIncidents(IncidentCells.Spec aggregation, PrintWriter err, Texts t) throws IOException, SpatialInput.Exit, Usage {
     IccsCode code = category == null ? null : IccsCode.of(category);
     SpatialInput in = SpatialInput.load("hotspots", incidents, format, input, false, 1, code, err);
     Data d = new Data();
-    if (spec.kind() == IncidentCells.Kind.AREAS) {
+    if (aggregation.kind() == IncidentCells.Kind.AREAS) {
       AreaReadResult read = readAreaPolygons(d, err, t);
       if (read.areas().isEmpty()) {
         throw new IllegalArgumentException(t.get("hotspots.noAreas", areas));
       }
-      d.cells = IncidentCells.of(spec, in, read.areas());
+      d.cells = IncidentCells.of(aggregation, in, read.areas());
     } else {
       try {
-        d.cells = IncidentCells.of(spec, in);
+        d.cells = IncidentCells.of(aggregation, in);
       } catch (IllegalArgumentException e) {
         throw new Usage("--aggregate " + aggregate + ": " + e.getMessage()); // too many cells: the user picks larger ones
       }

@@ -308,6 +308,8 @@ class HotspotsIncidentsTest {
     assertThat(CliTest.run("hotspots", "--areas", lattice.toString(), "--value", "v", "--aggregate", "h3:9").err())
         .contains("--aggregate is for --incidents only");
     assertThat(CliTest.run("hotspots", "--areas", lattice.toString()).err()).contains("give --value FIELD");
+    assertThat(CliTest.run("hotspots", "--areas", lattice.toString(), "--value", "v", "--delimiter", ";").err())
+        .contains("--delimiter is for --incidents only");
     assertThat(CliTest.run("hotspots", "--incidents", f, "--aggregate", "grid:250", "--category", "99").exit()).isEqualTo(2);
     assertThat(CliTest.run("hotspots", "--incidents", f, "--aggregate", "grid:250", "--stat", "moran", "--out", "x.geojson").err())
         .contains("--out writes");
