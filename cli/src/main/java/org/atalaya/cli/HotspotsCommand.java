@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import org.atalaya.geo.hotspot.FalseDiscoveryRate;
 import org.atalaya.geo.hotspot.GetisOrd;
 import org.atalaya.geo.hotspot.GlobalMoran;
@@ -35,39 +36,59 @@ import org.atalaya.geo.weights.PointWeights;
 import org.atalaya.geo.weights.SpatialWeights;
 import org.atalaya.geo.weights.Transform;
 import org.atalaya.geo.weights.WeightsFiles;
+import org.atalaya.taxonomy.IccsCode;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code atalaya hotspots}: global Moran's I, local Moran, Getis-Ord Gi or Gi* of a value over
- * areas (GeoJSON polygons) or points (CSV), with seeded permutation inference. Local results come
- * in input order, with Benjamini-Hochberg q-values in the human output.
+ * areas (GeoJSON polygons) or points (CSV), or of incident counts per grid square, H3 cell or area,
+ * with seeded permutation inference. Local results come in input (cell) order, with
+ * Benjamini-Hochberg q-values in the human output and in the {@code --out} GeoJSON.
  */
 @Command(
     name = "hotspots",
     mixinStandardHelpOptions = true,
     description = {
       "Hot spots and spatial autocorrelation of a value: moran, local-moran, gi or gi-star (default), as R spdep computes them.",
-      "Areas: a GeoJSON FeatureCollection of polygons whose properties hold the value; or points: a CSV with lon, lat, id and value columns.",
+      "Areas: a GeoJSON FeatureCollection of polygons whose properties hold the value; or points: a CSV with lon, lat, id and value columns;",
+      "or incidents (--incidents, any incident format) counted per grid square, H3 cell or area (--aggregate): the value is the count.",
       "Pseudo p-values (pSim) come from seeded conditional permutations: (min(#sim >= obs, #sim <= obs) + 1) / (N + 1)."
     })
 final class HotspotsCommand implements Callable<Integer> {
-  @Option(names = "--areas", paramLabel = "AREAS.geojson", description = "Polygons with the value in their properties.")
+  @Option(names = "--areas", paramLabel = "AREAS.geojson", description = "Polygons with the value in their properties (--value), or to count --incidents in (--aggregate areas).")
   Path areas;
 
   @Option(names = "--points", paramLabel = "POINTS.csv", description = "Points instead of areas: CSV with lon, lat, id and the value column (needs distance or knn weights).")
   Path points;
 
+  @Option(names = "--incidents", paramLabel = "FILE", description = "Incidents (.csv, .json, .ndjson, .geojson) to count per cell of --aggregate; the value is the count (no --value).")
+  Path incidents;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "Format of --incidents: csv, json, ndjson, geojson or a plugin's importer id (default: from the file).")
+  String format;
+
+  @Option(names = "--aggregate", paramLabel = "grid:METRES|h3:RES|areas", description = "With --incidents: count them on squares of METRES in UTM metres (every square of their extent), in H3 cells of resolution RES (0-15; the cells with incidents and the empty ring around them), or in the polygons of --areas (all of them).")
+  String aggregate;
+
+  @Option(names = "--category", paramLabel = "ICCS", description = "With --incidents: count only incidents of this ICCS code and the codes within it (e.g. 0401 robbery); the others are counted as left out.")
+  String category;
+
+  @Option(names = "--out", paramLabel = "CELLS.geojson", description = "Also write the cells or areas as GeoJSON polygons (lon/lat) with id, count (or value), statistic, z, pSim, q and significant (q <= 0.05).")
+  Path out;
+
   @Option(names = "--id-property", paramLabel = "NAME", description = "Property (areas) or column (points, default 'id') holding each id (areas default: the feature's own id).")
   String idProperty;
 
-  @Option(names = "--value", required = true, paramLabel = "FIELD", description = "The property or column holding the value (a count or a rate).")
+  @Option(names = "--value", paramLabel = "FIELD", description = "With --areas or --points: the property or column holding the value (a count or a rate).")
   String value;
 
-  @Option(names = "--weights", paramLabel = "queen|rook|distance:METRES|knn:K", defaultValue = "queen", description = "How neighbours are defined (default: ${DEFAULT-VALUE}). Distances use centroids in UTM metres.")
+  @Option(names = "--weights", paramLabel = "queen|rook|distance:METRES|knn:K", defaultValue = "queen", description = "How neighbours are defined (default: ${DEFAULT-VALUE}). Distances use centroids (cell centres) in UTM metres; H3 cells are neighbours when they share an edge, for queen and rook alike.")
   String weights;
 
   @Option(names = "--weights-file", paramLabel = "FILE.gal", description = "Read the neighbours from a GeoDa GAL (or GWT) file instead; its ids must be those of the data.")
@@ -88,11 +109,10 @@ final class HotspotsCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the permutations (default: ${DEFAULT-VALUE}); the same seed gives the same p-values on any machine.")
   long seed;
 
-  @Option(names = "--json", description = "Print JSON: {stat, areas: [{id, value, statistic, z, pSim, ...}]} or, for moran, {stat, I, expected, ...}.")
+  @Option(names = "--json", description = "Print JSON: {stat, areas: [{id, value, statistic, z, pSim, ...}]} or, for moran, {stat, I, expected, ...}; with --incidents also {aggregate, incidents: {read, rejected, otherCategory, withoutLocation, outside, aggregated}}.")
   boolean json;
 
-  @Option(names = "--lang", paramLabel = "es|en", defaultValue = "en", description = "Language of messages (default: ${DEFAULT-VALUE}).")
-  String lang;
+  @Mixin InputOptions input;
 
   @Spec CommandSpec spec;
 
@@ -117,15 +137,9 @@ final class HotspotsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    Texts t = Texts.of(lang);
+    Texts t = input.texts();
     try {
-      if ((areas == null) == (points == null)) {
-        throw new Usage(t.get("hotspots.oneInput"));
-      }
-      Path input = areas != null ? areas : points;
-      if (!Files.isReadable(input)) {
-        throw new Usage(t.get("spatial.unreadable", input));
-      }
+      IncidentCells.Spec aggregation = checkInputs(t);
       if (!List.of("moran", "local-moran", "gi", "gi-star").contains(stat)) {
         throw new Usage(t.get("hotspots.badStat", stat));
       }
@@ -135,7 +149,13 @@ final class HotspotsCommand implements Callable<Integer> {
       if (permutations < 0) {
         throw new Usage("--permutations (" + permutations + ") must not be negative");
       }
-      Data data = areas != null ? readAreas(err, t) : readPoints(t);
+      if (out != null && (points != null || stat.equals("moran"))) {
+        throw new Usage(t.get("hotspots.outNeeds"));
+      }
+      if (out != null && !Files.isDirectory(out.toAbsolutePath().getParent())) {
+        throw new Usage(t.get("hotspots.outFolder", out));
+      }
+      Data data = incidents != null ? readIncidents(aggregation, err, t) : areas != null ? readAreas(err, t) : readPoints(t);
       SpatialWeights w = buildWeights(data, t).transform(transform.equals("row") ? Transform.ROW : Transform.BINARY);
       if (!w.islands().isEmpty()) {
         err.println(t.get("hotspots.islands", w.islands().size(), String.join(", ", w.islands().subList(0, Math.min(10, w.islands().size())))));
@@ -151,10 +171,70 @@ final class HotspotsCommand implements Callable<Integer> {
       err.println("atalaya hotspots: " + e.getMessage());
       err.flush();
       return Atalaya.DATA_PROBLEMS;
+    } catch (SpatialInput.Exit e) {
+      return e.code;
     }
   }
 
-  /** The ids, values and (for distance weights) positions in metres, in input order. */
+  /**
+   * Checks that the options name one input and fit it: {@code --areas --value}, {@code --points
+   * --value}, or {@code --incidents --aggregate} (with {@code --areas} for {@code areas}).
+   *
+   * @return the parsed {@code --aggregate}, or null without {@code --incidents}
+   */
+  private IncidentCells.Spec checkInputs(Texts t) throws Usage {
+    if (incidents == null) {
+      if ((areas == null) == (points == null)) {
+        throw new Usage(t.get("hotspots.oneInput"));
+      }
+      Object[][] incidentsOnly = {{"--aggregate", aggregate}, {"--category", category}, {"--format", format}, {"--mapping", input.mapping},
+          {"--charset", input.charset}, {"--delimiter", input.delimiter}, {"--plugins-dir", input.pluginsDir}};
+      for (Object[] only : incidentsOnly) {
+        if (only[1] != null) {
+          throw new Usage(t.get("hotspots.needsIncidents", only[0]));
+        }
+      }
+      if (value == null) {
+        throw new Usage(t.get("hotspots.needsValue"));
+      }
+      readable(areas != null ? areas : points, t);
+      return null;
+    }
+    if (value != null) {
+      throw new Usage(t.get("hotspots.valueOrIncidents", value));
+    }
+    if (points != null) {
+      throw new Usage(t.get("hotspots.pointsOrIncidents"));
+    }
+    if (aggregate == null) {
+      throw new Usage(t.get("hotspots.needsAggregate"));
+    }
+    IncidentCells.Spec aggregation;
+    try {
+      aggregation = IncidentCells.Spec.parse(aggregate, t);
+      if (category != null) {
+        IccsCode.of(category);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new Usage(e.getMessage());
+    }
+    if ((aggregation.kind() == IncidentCells.Kind.AREAS) != (areas != null)) {
+      throw new Usage(t.get(areas == null ? "hotspots.areasNeeded" : "hotspots.areasUnused", aggregate));
+    }
+    readable(incidents, t);
+    if (areas != null) {
+      readable(areas, t);
+    }
+    return aggregation;
+  }
+
+  private static void readable(Path file, Texts t) throws Usage {
+    if (!Files.isReadable(file)) {
+      throw new Usage(t.get("spatial.unreadable", file));
+    }
+  }
+
+  /** The ids, values and (for distance weights) positions in metres, in input (cell) order. */
   private static final class Data {
     final List<String> ids = new ArrayList<>();
     final List<Area> areas = new ArrayList<>();
@@ -162,19 +242,61 @@ final class HotspotsCommand implements Callable<Integer> {
     double[] x;
     double[] y;
     boolean problems;
+    /** The incidents counted per cell, or null when the values were given. */
+    IncidentCells cells;
+    /** Each area's or cell's polygon in lon/lat, or null for points. */
+    IntFunction<Geometry> polygon;
   }
 
-  private Data readAreas(PrintWriter err, Texts t) throws IOException, DataProblem {
+  private Data readIncidents(IncidentCells.Spec aggregation, PrintWriter err, Texts t) throws IOException, SpatialInput.Exit, Usage {
+    IccsCode code = category == null ? null : IccsCode.of(category);
+    SpatialInput in = SpatialInput.load("hotspots", incidents, format, input, false, 1, code, err);
+    Data d = new Data();
+    if (aggregation.kind() == IncidentCells.Kind.AREAS) {
+      AreaReadResult read = readAreaPolygons(d, err, t);
+      if (read.areas().isEmpty()) {
+        throw new IllegalArgumentException(t.get("hotspots.noAreas", areas));
+      }
+      d.cells = IncidentCells.of(aggregation, in, read.areas());
+    } else {
+      try {
+        d.cells = IncidentCells.of(aggregation, in);
+      } catch (IllegalArgumentException e) {
+        throw new Usage("--aggregate " + aggregate + ": " + e.getMessage()); // too many cells: the user picks larger ones
+      }
+    }
+    IncidentCells c = d.cells;
+    d.ids.clear();
+    d.ids.addAll(c.ids);
+    d.values = c.counts;
+    d.x = c.x;
+    d.y = c.y;
+    d.polygon = c::polygon;
+    d.problems |= c.lostAny();
+    return d;
+  }
+
+  private AreaReadResult readAreaPolygons(Data d, PrintWriter err, Texts t) throws IOException {
     AreaReader.Builder b = AreaReader.builder();
     if (idProperty != null) {
       b.idProperty(idProperty);
     }
     AreaReadResult read = b.build().readGeoJson(areas);
-    Data d = new Data();
     for (AreaRejection r : read.rejections()) {
       err.println(t.get("hotspots.rejectedFeature", areas.getFileName(), r.featureIndex(), (r.id().isEmpty() ? "?" : r.id()), r.reason() + " " + r.detail()));
       d.problems = true;
     }
+    for (Area a : read.areas()) {
+      d.ids.add(a.id());
+      d.areas.add(a);
+    }
+    d.polygon = i -> d.areas.get(i).geometry();
+    return read;
+  }
+
+  private Data readAreas(PrintWriter err, Texts t) throws IOException, DataProblem {
+    Data d = new Data();
+    AreaReadResult read = readAreaPolygons(d, err, t);
     Map<String, JsonNode> properties = new HashMap<>();
     JsonNode root = new ObjectMapper().readTree(areas.toFile());
     for (JsonNode f : root.path("features")) {
@@ -188,8 +310,6 @@ final class HotspotsCommand implements Callable<Integer> {
     d.values = new double[read.areas().size()];
     for (int i = 0; i < read.areas().size(); i++) {
       Area a = read.areas().get(i);
-      d.ids.add(a.id());
-      d.areas.add(a);
       d.values[i] = number(properties.getOrDefault(a.id(), null), a.id(), t);
       Point c = a.geometry().getCentroid();
       lon[i] = c.getX();
@@ -286,6 +406,9 @@ final class HotspotsCommand implements Callable<Integer> {
       if (points != null) {
         throw new Usage(t.get("hotspots.contiguityNeedsAreas", kind));
       }
+      if (d.cells != null) {
+        return d.cells.contiguity(kind.equals("queen"), snap);
+      }
       return kind.equals("queen") ? Contiguity.queen(d.areas, snap, Transform.BINARY) : Contiguity.rook(d.areas, snap, Transform.BINARY);
     }
     try {
@@ -335,6 +458,9 @@ final class HotspotsCommand implements Callable<Integer> {
       if (json) {
         ObjectNode n = mapper.createObjectNode();
         n.put("stat", "moran");
+        if (d.cells != null) {
+          d.cells.describe(n);
+        }
         n.put("I", SpatialInput.json(m.i()));
         n.put("expected", SpatialInput.json(m.expected()));
         n.put("varianceNormal", SpatialInput.json(m.varianceNormal()));
@@ -344,6 +470,9 @@ final class HotspotsCommand implements Callable<Integer> {
         n.put("pSim", m.pSim().isPresent() ? m.pSim().getAsDouble() : null);
         o.println(mapper.writeValueAsString(n));
       } else {
+        if (d.cells != null) {
+          d.cells.describe(o, incidents.getFileName().toString(), t);
+        }
         o.println(t.get("hotspots.moran", w.size(), fmt(m.i()), fmt(m.expected())));
         o.println(t.get("hotspots.moranZ", fmt(m.varianceNormal()), fmt(m.zNormal()), fmt(m.varianceRandomisation()), fmt(m.zRandomisation())));
         if (m.pSim().isPresent()) {
@@ -359,9 +488,17 @@ final class HotspotsCommand implements Callable<Integer> {
       default -> GetisOrd.giStar(w, d.values, p);
     };
     boolean moran = stat.equals("local-moran");
+    double[] pv = s.stream().mapToDouble(l -> l.pSim().orElse(Double.NaN)).toArray();
+    double[] q = FalseDiscoveryRate.adjust(pv);
+    if (out != null) {
+      HotspotsGeoJson.write(out, s, d.cells != null ? "count" : "value", q, moran, d.polygon);
+    }
     if (json) {
       ObjectNode n = mapper.createObjectNode();
       n.put("stat", stat);
+      if (d.cells != null) {
+        d.cells.describe(n);
+      }
       ArrayNode list = n.putArray("areas");
       for (LocalStatistic l : s) {
         ObjectNode a = list.addObject();
@@ -380,8 +517,9 @@ final class HotspotsCommand implements Callable<Integer> {
       o.flush();
       return;
     }
-    double[] pv = s.stream().mapToDouble(l -> l.pSim().orElse(Double.NaN)).toArray();
-    double[] q = FalseDiscoveryRate.adjust(pv);
+    if (d.cells != null) {
+      d.cells.describe(o, incidents.getFileName().toString(), t);
+    }
     o.println(t.get("hotspots.header", stat, w.size(), permutations, seed));
     o.printf(Locale.ROOT, "%-20s %12s %12s %9s %8s %8s%s%n", "id", "value", "statistic", "z", "pSim", "q(BH)", moran ? "  cluster" : "");
     int significant = 0;
@@ -397,6 +535,9 @@ final class HotspotsCommand implements Callable<Integer> {
     }
     if (permutations > 0) {
       o.println(t.get("hotspots.summary", significant, s.size(), discoveries));
+    }
+    if (out != null) {
+      o.println(t.get("hotspots.written", s.size(), out));
     }
     o.flush();
   }

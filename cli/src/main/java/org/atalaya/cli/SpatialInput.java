@@ -12,28 +12,37 @@ import org.atalaya.incident.LatLon;
 import org.atalaya.incident.TimePrecision;
 import org.atalaya.io.IncidentReadException;
 import org.atalaya.io.ReadResult;
+import org.atalaya.taxonomy.IccsCode;
 
 /**
- * Incidents as the spatial commands need them: positions in metres in a UTM zone and times in
- * days. Incidents without a point, or (when times are needed) without a time to the day or finer,
- * are counted as excluded with the reason, never dropped silently.
+ * Incidents as the spatial commands need them: positions in degrees and in metres in a UTM zone,
+ * and times in days. Incidents of another category (when one is asked for), without a point, or
+ * (when times are needed) without a time to the day or finer, are counted as excluded with the
+ * reason, never dropped silently.
  */
 final class SpatialInput {
   final List<String> ids = new ArrayList<>();
+  final double[] lat;
+  final double[] lon;
   final double[] x;
   final double[] y;
   final double[] days;
   final Crs crs;
   final int read;
   final int rejected;
+  final int otherCategory;
   final int noPoint;
   final int coarseTime;
 
-  private SpatialInput(List<String> ids, double[] lat, double[] lon, double[] days, int read, int rejected, int noPoint, int coarseTime) {
+  private SpatialInput(List<String> ids, double[] lat, double[] lon, double[] days, int read, int rejected, int otherCategory,
+      int noPoint, int coarseTime) {
     this.ids.addAll(ids);
+    this.lat = lat;
+    this.lon = lon;
     this.days = days;
     this.read = read;
     this.rejected = rejected;
+    this.otherCategory = otherCategory;
     this.noPoint = noPoint;
     this.coarseTime = coarseTime;
     crs = zoneFor(lon);
@@ -81,13 +90,24 @@ final class SpatialInput {
    */
   static SpatialInput load(String command, Path file, String format, InputOptions input, boolean needTime, int minimum,
       java.io.PrintWriter err) throws IOException, Exit {
+    return load(command, file, format, input, needTime, minimum, null, err);
+  }
+
+  /**
+   * Reads the incidents as {@link #load(String, Path, String, InputOptions, boolean, int,
+   * java.io.PrintWriter)} does, keeping only those whose ICCS code is {@code category} or within it
+   * (all when it is null); the others, and those without an ICCS code, are counted in
+   * {@link #otherCategory}.
+   */
+  static SpatialInput load(String command, Path file, String format, InputOptions input, boolean needTime, int minimum,
+      IccsCode category, java.io.PrintWriter err) throws IOException, Exit {
     Texts t = input.texts();
     try {
       if (!java.nio.file.Files.isReadable(file)) {
         throw new IllegalArgumentException(t.get("spatial.unreadable", file));
       }
       org.atalaya.spi.IncidentImporter f = input.importer(format, file, "--format", err);
-      SpatialInput in = read(file, f, input.readOptions(file), needTime);
+      SpatialInput in = read(file, f, input.readOptions(file), needTime, category);
       if (in.used() < minimum) {
         err.println("atalaya " + command + ": " + t.get("spatial.tooFew", in.used(), in.read));
         err.flush();
@@ -115,14 +135,19 @@ final class SpatialInput {
     return read - used();
   }
 
-  static SpatialInput read(Path file, org.atalaya.io.IncidentReader format, org.atalaya.io.ReadOptions options, boolean needTime)
-      throws IOException, IncidentReadException {
+  static SpatialInput read(Path file, org.atalaya.io.IncidentReader format, org.atalaya.io.ReadOptions options, boolean needTime,
+      IccsCode category) throws IOException, IncidentReadException {
     ReadResult r = format.readAll(file, options);
     List<String> ids = new ArrayList<>();
     List<double[]> kept = new ArrayList<>();
+    int otherCategory = 0;
     int noPoint = 0;
     int coarse = 0;
     for (Incident incident : r.incidents()) {
+      if (category != null && !incident.iccs().map(c -> c.isWithin(category)).orElse(false)) {
+        otherCategory++;
+        continue;
+      }
       LatLon p = incident.location().flatMap(l -> l.point()).orElse(null);
       if (p == null) {
         noPoint++;
@@ -149,7 +174,7 @@ final class SpatialInput {
       lon[i] = kept.get(i)[1];
       days[i] = kept.get(i)[2];
     }
-    return new SpatialInput(ids, lat, lon, days, (int) r.report().read(), r.rejections().size(), noPoint, coarse);
+    return new SpatialInput(ids, lat, lon, days, (int) r.report().read(), r.rejections().size(), otherCategory, noPoint, coarse);
   }
 
   /** Formats a number for JSON: NaN and infinities become null. */

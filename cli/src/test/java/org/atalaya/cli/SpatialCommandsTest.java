@@ -113,6 +113,37 @@ class SpatialCommandsTest {
   }
 
   @Test
+  void outWritesTheAreasWithTheirStatisticsAndFalseDiscoveryFlag() throws IOException {
+    Path out = dir.resolve("gi.geojson");
+    CliTest.Run run = CliTest.run("hotspots", "--areas", lattice().toString(), "--id-property", "code", "--value", "count",
+        "--stat", "gi-star", "--permutations", "99", "--seed", "7", "--json", "--out", out.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode areas = new ObjectMapper().readTree(run.out()).get("areas");
+    JsonNode features = new ObjectMapper().readTree(out.toFile()).get("features");
+    int n = reference().get("ids").length;
+    assertThat(features).hasSize(n);
+    double[] p = new double[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = areas.get(i).get("pSim").asDouble();
+    }
+    double[] q = org.atalaya.geo.hotspot.FalseDiscoveryRate.adjust(p);
+    for (int i = 0; i < n; i++) {
+      JsonNode f = features.get(i).get("properties");
+      List<String> keys = new ArrayList<>();
+      f.fieldNames().forEachRemaining(keys::add);
+      assertThat(keys).containsExactly("id", "value", "statistic", "z", "pSim", "q", "significant");
+      assertThat(f.get("id").asText()).isEqualTo(reference().get("ids")[i]);
+      assertThat(f.get("value").asDouble()).isEqualTo(areas.get(i).get("value").asDouble());
+      assertClose(f.get("z"), reference().get("queen.W.gistar.z")[i]);
+      assertThat(f.get("q").asDouble()).isEqualTo(q[i]);
+      assertThat(f.get("significant").asBoolean()).isEqualTo(q[i] <= 0.05);
+      assertThat(features.get(i).get("geometry").get("type").asText()).isEqualTo("Polygon");
+    }
+    assertThat(CliTest.run("hotspots", "--areas", lattice().toString(), "--id-property", "code", "--value", "count",
+        "--out", dir.resolve("no/such/folder/x.geojson").toString()).err()).contains("its folder does not exist");
+  }
+
+  @Test
   void aGalFileGivesTheSameResultAsTheWeightsItWasWrittenFrom() throws IOException {
     Path gal = dir.resolve("w.gal");
     try (var w = Files.newBufferedWriter(gal)) {

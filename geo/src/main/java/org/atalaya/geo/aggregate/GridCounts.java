@@ -5,10 +5,15 @@ import static com.google.common.base.Preconditions.checkElementIndex;
 
 import java.util.AbstractList;
 import java.util.List;
+import java.util.Objects;
 import org.apiguardian.api.API;
+import org.atalaya.geo.crs.CrsTransform;
 import org.atalaya.geo.internal.Extent;
 import org.atalaya.geo.weights.SpatialWeights;
 import org.atalaya.geo.weights.Transform;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
 
 /**
  * Incidents counted on square cells of a metric CRS: every cell of the points' extent, empty ones
@@ -21,6 +26,8 @@ import org.atalaya.geo.weights.Transform;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GridCounts {
+  private static final GeometryFactory GEOMETRIES = new GeometryFactory();
+
   private final double originX;
   private final double originY;
   private final double cell;
@@ -104,6 +111,55 @@ public final class GridCounts {
   /** @return the cell side in metres */
   public double cellMetres() {
     return cell;
+  }
+
+  /**
+   * Returns the x of the grid's lower-left corner: the points' minimum x rounded down to a multiple
+   * of the cell side, so grids of the same cell side over different points line up.
+   *
+   * @return metres
+   * @since 0.1
+   */
+  public double originX() {
+    return originX;
+  }
+
+  /**
+   * Returns the y of the grid's lower-left corner, a multiple of the cell side.
+   *
+   * @return metres
+   * @since 0.1
+   */
+  public double originY() {
+    return originY;
+  }
+
+  /**
+   * Returns the square of cell {@code index} in the target CRS of {@code transform}, typically
+   * longitude/latitude for a transform from the grid's CRS to WGS 84. The four corners are
+   * transformed exactly; the edges between them are straight in the target CRS (for cells of a few
+   * kilometres or less they stay within millimetres of the grid lines). The exterior ring is
+   * counterclockwise from the south-west corner, as RFC 7946 asks.
+   *
+   * @param index the cell index, row x columns + column
+   * @param transform from the grid's CRS (the CRS of the counted points) to the output CRS; never
+   *     {@code null}
+   * @return a new polygon; never {@code null}
+   * @throws IndexOutOfBoundsException if the index is not that of a cell
+   * @since 0.1
+   */
+  public Polygon cellPolygon(int index, CrsTransform transform) {
+    checkElementIndex(index, counts.length, "cell index");
+    Objects.requireNonNull(transform, "transform must not be null");
+    double x0 = originX + (index % columns) * cell;
+    double y0 = originY + (index / columns) * cell;
+    double[][] corners = {{x0, y0}, {x0 + cell, y0}, {x0 + cell, y0 + cell}, {x0, y0 + cell}, {x0, y0}};
+    Coordinate[] ring = new Coordinate[corners.length];
+    for (int k = 0; k < corners.length; k++) {
+      double[] p = transform.transform(corners[k][0], corners[k][1]);
+      ring[k] = new Coordinate(p[0], p[1]);
+    }
+    return GEOMETRIES.createPolygon(ring);
   }
 
   /**

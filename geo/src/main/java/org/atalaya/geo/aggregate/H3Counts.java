@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkElementIndex;
 
 import com.uber.h3core.H3Core;
+import com.uber.h3core.util.LatLng;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 import org.atalaya.geo.weights.SpatialWeights;
 import org.atalaya.geo.weights.Transform;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
 
 /**
  * Incidents counted per H3 cell at one resolution, with the cells' k-ring 1 neighbours as spatial
@@ -68,7 +72,7 @@ public final class H3Counts {
     Objects.requireNonNull(longitudes, "longitudes must not be null");
     checkArgument(latitudes.length == longitudes.length,
         "latitudes (%s) and longitudes (%s) must have the same length", latitudes.length, longitudes.length);
-    H3Core h3 = h3();
+    H3Core h3 = Native.H3;
     long[] cellOf = new long[latitudes.length];
     int located = 0;
     long withoutPoint = 0;
@@ -130,11 +134,17 @@ public final class H3Counts {
     return Arrays.copyOf(a, m);
   }
 
-  private static H3Core h3() {
-    try {
-      return H3Core.newInstance();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot load the H3 native library", e);
+  /** The H3 library, loaded on first use; H3Core is thread-safe and meant to be shared. */
+  private static final class Native {
+    static final H3Core H3 = load();
+    static final GeometryFactory GEOMETRIES = new GeometryFactory();
+
+    private static H3Core load() {
+      try {
+        return H3Core.newInstance();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot load the H3 native library", e);
+      }
     }
   }
 
@@ -168,6 +178,28 @@ public final class H3Counts {
   public int count(int index) {
     checkElementIndex(index, cells.length, "cell index");
     return counts[index];
+  }
+
+  /**
+   * Returns the boundary of a cell in longitude/latitude (WGS 84 degrees), as H3's {@code
+   * cellToBoundary} gives it: six vertices for a hexagon, five for a pentagon, and more where a
+   * cell edge crosses an icosahedron face. The exterior ring is counterclockwise, as RFC 7946 asks;
+   * a cell crossing the antimeridian is not split.
+   *
+   * @param index from 0 to {@link #size()}, exclusive
+   * @return a new polygon; never {@code null}
+   * @throws IndexOutOfBoundsException if the index is not that of a cell
+   * @since 0.1
+   */
+  public Polygon cellPolygon(int index) {
+    checkElementIndex(index, cells.length, "cell index");
+    List<LatLng> boundary = Native.H3.cellToBoundary(cells[index]);
+    Coordinate[] ring = new Coordinate[boundary.size() + 1];
+    for (int k = 0; k < boundary.size(); k++) {
+      ring[k] = new Coordinate(boundary.get(k).lng, boundary.get(k).lat);
+    }
+    ring[boundary.size()] = ring[0].copy();
+    return Native.GEOMETRIES.createPolygon(ring);
   }
 
   /** @return the H3 addresses of the cells in index order; never {@code null} */

@@ -6,11 +6,16 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.SplittableRandom;
+import org.atalaya.geo.crs.Crs;
+import org.atalaya.geo.crs.CrsTransform;
 import org.atalaya.geo.fence.FenceIndex;
 import org.atalaya.geo.weights.SpatialWeights;
 import org.atalaya.geo.weights.Transform;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.algorithm.Orientation;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.WKTReader;
 
 class AggregationTests {
@@ -136,5 +141,61 @@ class AggregationTests {
     assertThat(java.util.Arrays.stream(c.values()).sum()).isEqualTo(1.0);
     SpatialWeights w = c.weights(Transform.ROW);
     assertThat(org.atalaya.geo.hotspot.GetisOrd.giStar(w, c.values(), org.atalaya.geo.hotspot.Permutations.none())).hasSize(7);
+  }
+
+  @Test
+  @DisplayName("grid cell polygons in lon/lat: counterclockwise, and the centre maps back to the cell's index")
+  void gridCellPolygonsMapBackToTheirCells() {
+    CrsTransform toLonLat = CrsTransform.of(Crs.UTM_16N, Crs.WGS84);
+    CrsTransform toUtm = toLonLat.inverse();
+    qt().withExamples(40).forAll(integers().between(1, 200), longs().between(0, 1 << 20), integers().between(50, 2000)).check((n, seed, cell) -> {
+      SplittableRandom r = new SplittableRandom(seed);
+      double[] x = new double[n];
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = 470_000 + r.nextDouble() * 8000;
+        y[i] = 1_550_000 + r.nextDouble() * 8000;
+      }
+      GridCounts g = GridCounts.count(x, y, cell);
+      for (int k = 0; k < g.size(); k++) {
+        Polygon p = g.cellPolygon(k, toLonLat);
+        Point c = p.getCentroid();
+        double[] back = toUtm.transform(c.getX(), c.getY());
+        boolean inHonduras = c.getX() > -88 && c.getX() < -86 && c.getY() > 13.9 && c.getY() < 14.2;
+        if (!inHonduras || g.cellOf(back[0], back[1]) != k || !Orientation.isCCW(p.getExteriorRing().getCoordinateSequence())
+            || Math.abs(back[0] - g.centreX(k)) > 0.01 || Math.abs(back[1] - g.centreY(k)) > 0.01) {
+          return false;
+        }
+      }
+      double minX = java.util.Arrays.stream(x).min().orElseThrow();
+      double minY = java.util.Arrays.stream(y).min().orElseThrow();
+      return g.originX() % cell == 0 && g.originY() % cell == 0 && g.originX() <= minX && g.originX() > minX - cell
+          && g.originY() <= minY && g.originY() > minY - cell;
+    });
+  }
+
+  @Test
+  @DisplayName("H3 cell polygons: counterclockwise hexagons whose centre is in the cell they draw")
+  void h3CellPolygonsDrawTheirCells() throws Exception {
+    com.uber.h3core.H3Core h3 = com.uber.h3core.H3Core.newInstance();
+    qt().withExamples(20).forAll(integers().between(1, 50), longs().between(0, 1 << 20), integers().between(4, 12)).check((n, seed, res) -> {
+      SplittableRandom r = new SplittableRandom(seed);
+      double[] lat = new double[n];
+      double[] lon = new double[n];
+      for (int i = 0; i < n; i++) {
+        lat[i] = 14.0 + r.nextDouble() * 0.2;
+        lon[i] = -87.3 + r.nextDouble() * 0.2;
+      }
+      H3Counts c = H3Counts.count(res, lat, lon);
+      for (int k = 0; k < c.size(); k++) {
+        Polygon p = c.cellPolygon(k);
+        Point centre = p.getCentroid();
+        if (h3.latLngToCell(centre.getY(), centre.getX(), res) != c.cell(k) || p.getNumPoints() < 6
+            || !Orientation.isCCW(p.getExteriorRing().getCoordinateSequence()) || !p.isValid()) {
+          return false;
+        }
+      }
+      return true;
+    });
   }
 }
