@@ -85,10 +85,7 @@ public final class AggregateTable {
     Map<String, Integer> ci = index(cols);
     long[][] counts = new long[rows.size()][cols.size()];
     for (int i = 0; i < rowOf.length; i++) {
-      // Only a dp table has a fixed domain; a value outside it is counted under "other".
-      int r = ri.getOrDefault(rowOf[i], dp ? ri.get(TableDimension.OTHER) : -1);
-      int c = ci.getOrDefault(colOf[i], dp ? ci.get(TableDimension.OTHER) : -1);
-      counts[r][c]++;
+      counts[slot(ri, rowOf[i])][slot(ci, colOf[i])]++;
     }
     long[][] entries = new long[rows.size() + 1][cols.size() + 1];
     boolean[][] hidden = new boolean[rows.size() + 1][cols.size() + 1];
@@ -152,6 +149,12 @@ public final class AggregateTable {
       }
     }
     return out;
+  }
+
+  /** Returns where a label is counted: its own slot, else (a dp table's fixed domain) "other". */
+  private static int slot(Map<String, Integer> index, String label) {
+    Integer i = index.get(label);
+    return i != null ? i : index.get(TableDimension.OTHER);
   }
 
   private static Map<String, Integer> index(List<String> labels) {

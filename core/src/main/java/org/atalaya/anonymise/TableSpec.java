@@ -232,8 +232,12 @@ public final class TableSpec {
       JsonNode person = d.get("person");
       if (person != null) {
         String p = person.isTextual() ? person.asText() : "";
-        if (p.startsWith("attribute:") && p.length() > "attribute:".length()) {
-          b.personAttribute(p.substring("attribute:".length()));
+        if (p.startsWith("attribute:")) {
+          try {
+            b.personAttribute(p.substring("attribute:".length()));
+          } catch (IllegalArgumentException ex) {
+            throw invalid(where + ": " + ex.getMessage());
+          }
         } else if (!p.equals("incident")) {
           throw invalid(where + ": dp.person (" + person + ") must be \"incident\" or \"attribute:KEY\"");
         }
@@ -375,11 +379,12 @@ public final class TableSpec {
      * victim's or complainant's document number), for the contribution bound of a differentially
      * private table. An incident without it counts as its own person.
      *
-     * @param key the attribute key; never null or blank
+     * @param key the attribute key, {@code namespace:name}; never null
      * @return this builder
      */
     public Builder personAttribute(String key) {
-      checkArgument(key != null && !key.isBlank(), "dp.person attribute (%s) must not be blank", key);
+      checkArgument(key != null && org.atalaya.incident.Attributes.isValidKey(key),
+          "dp.person attribute (%s) must be an attribute key, namespace:name, for example src:victim-dni", key);
       this.personAttribute = Optional.of(key);
       return this;
     }
