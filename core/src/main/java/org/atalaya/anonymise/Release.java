@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * than a month), {@code identifiers} (no DNI, RTN, phone, e-mail, URL or listed name in any text),
  * {@code epsilon} (budget not exceeded: a table the ledger refused fails it) and, per table,
  * {@code table NAME} (recomputed from the table's CSV text, see {@link AggregateTable#check}).
+ * When the policy publishes tables only, the record checks (k-anonymity, sensitive-detail,
+ * identifiers) are reported as not applied.
  * Immutable and thread-safe; each run has its own context.
  *
  * @since 0.1
@@ -420,6 +422,11 @@ public final class Release {
             : exposed + " sensitive incidents carry a point or a time finer than a month (first in " + firstExposed + ")"));
     checks.add(new PrivacyReport.Check("identifiers", found.isEmpty(),
         found.isEmpty() ? "no identifier pattern in any text" : "found " + found));
+    if (!policy.publishRecords()) {
+      // These checks protect published records; the tables have checks of their own.
+      return checks.stream().map(c -> new PrivacyReport.Check(c.name(), true,
+          "not applied, the records are not published (" + c.detail() + ")")).toList();
+    }
     return checks;
   }
 

@@ -51,6 +51,14 @@ class AggregateTablesTest {
     return out;
   }
 
+  static String resource(String name) {
+    try (var in = AggregateTablesTest.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static final YearMonth JAN = YearMonth.of(2024, 1);
   static final YearMonth FEB = YearMonth.of(2024, 2);
 
@@ -175,14 +183,9 @@ class AggregateTablesTest {
         .run(in, null, new SplittableRandom(1));
     AggregateTable t = r.tables().get(0);
     // 0501/January (2) is small; its row and column each need a second hidden cell, and February's
-    // column then needs one too: the smallest cell that brings the hidden sum to 5.
-    assertThat(t.toCsv()).isEqualTo("""
-        location:municipality,2024-01,2024-02,total
-        0301,[c],[c],5
-        0501,[c],[c],11
-        0801,7,6,13
-        total,14,15,29
-        """);
+    // column then needs one too: the smallest cell that brings the hidden sum to 5. The guide
+    // (sdk-docs/anonymisation.md) quotes this file.
+    assertThat(t.toCsv()).isEqualTo(resource("by-area-month.csv"));
     assertThat(t.summary()).isEqualTo(new PrivacyReport.Table("by-area-month", "small-cells", 6, 1, 3, 0));
     assertThat(r.report().tables()).containsExactly(t.summary());
     assertThat(r.report().checks()).filteredOn(c -> c.name().equals("table by-area-month"))
@@ -308,13 +311,7 @@ class AggregateTablesTest {
   void theCheckReadsTheTextAndCatchesAnUnprotectedTable() {
     TableSpec spec = TableSpec.builder("t").rows(TableDimension.parse("location:municipality"))
         .columns(TableDimension.parse("time:month")).smallCells(5).build();
-    String good = """
-        location:municipality,2024-01,2024-02,total
-        0301,[c],[c],5
-        0501,[c],[c],11
-        0801,7,6,13
-        total,14,15,29
-        """;
+    String good = resource("by-area-month.csv");
     assertThat(AggregateTable.check(spec, good).passed()).isTrue();
     assertThat(AggregateTable.check(spec, good.replace("0501,[c],[c],11", "0501,2,[c],11")).detail())
         .isEqualTo("row 0501: a count (2) from 1 to 4 is published");
