@@ -100,7 +100,7 @@ class AnonymiseCommandTest {
     assertThat(r.out()).contains("records not written");
     ReleasePolicy policy = AnonymiseCommand.policy("aggregate-statistics", org.atalaya.plugin.PluginRegistry.builder().discover());
     assertThat(policy.tables()).extracting(TableSpec::name)
-        .containsExactly("by-municipality-month", "by-department-category", "dp-by-category-year", "dp-by-department");
+        .containsExactly("by-department-month", "by-category-year", "dp-by-category-year", "dp-by-department-category");
     for (TableSpec table : policy.tables()) {
       Path file = dir.resolve("stats." + table.name() + ".csv");
       assertThat(file).exists();
@@ -109,14 +109,16 @@ class AnonymiseCommandTest {
       assertThat(check.passed()).as(check.detail()).isTrue();
       assertThat(r.out()).containsOnlyOnce("table " + table.name() + " (").contains(file.toString());
     }
-    // The demo covers 2023 to 2025 in two municipalities: 36 months, 0501 and 0801, and some
-    // windows that span two months (unknown).
-    List<String> byMonth = Files.readAllLines(dir.resolve("stats.by-municipality-month.csv"));
-    assertThat(byMonth.get(0)).startsWith("location:municipality,2023-01,2023-02,").endsWith(",2025-12,unknown,total");
-    assertThat(byMonth).extracting(l -> l.split(",")[0]).containsExactly("location:municipality", "0501", "0801", "total");
+    // The demo covers 2023 to 2025 in two departments: 36 months, 05 and 08, and some windows
+    // that span two months (unknown).
+    List<String> byMonth = Files.readAllLines(dir.resolve("stats.by-department-month.csv"));
+    assertThat(byMonth.get(0)).startsWith("location:department,2023-01,2023-02,").endsWith(",2025-12,unknown,total");
+    assertThat(byMonth).extracting(l -> l.split(",")[0]).containsExactly("location:department", "05", "08", "total");
+    // The dp tables publish the declared years and every ICCS division of the catalogue, whatever the data.
+    long divisions = org.atalaya.taxonomy.IccsCatalogue.standard().all().stream().filter(c -> c.code().level() == 2).count();
     List<String> dpYears = Files.readAllLines(dir.resolve("stats.dp-by-category-year.csv"));
-    assertThat(dpYears.get(0)).isEqualTo("category:1,2020,2021,2022,2023,2024,2025,2026,unknown,other,total");
-    assertThat(dpYears).hasSize(1 + 11 + 2 + 1).noneMatch(l -> l.contains(AggregateTable.SUPPRESSED));
+    assertThat(dpYears.get(0)).isEqualTo("category:2,2020,2021,2022,2023,2024,2025,2026,unknown,other,total");
+    assertThat(dpYears).hasSize((int) (1 + divisions + 2 + 1)).noneMatch(l -> l.contains(AggregateTable.SUPPRESSED));
     JsonNode json = new ObjectMapper().readTree(Files.readString(report));
     assertThat(json.get("passed").asBoolean()).isTrue();
     assertThat(json.get("epsilonSpent").asDouble()).isEqualTo(1.0);
@@ -125,11 +127,11 @@ class AnonymiseCommandTest {
     assertThat(json.get("tables").get(0).get("cells").asInt()).isEqualTo(2 * 37);
     assertThat(json.get("tables").get(2).get("kind").asText()).isEqualTo("dp");
     assertThat(json.get("tables").get(2).get("epsilon").asDouble()).isEqualTo(0.5);
-    assertThat(json.get("tables").get(3).get("cells").asInt()).isEqualTo(18 + 2);
+    assertThat(json.get("tables").get(3).get("cells").asInt()).isEqualTo((18 + 2) * (11 + 2));
     CliTest.Run asJson = CliTest.run("anonymise", in.toString(), "--policy", "aggregate-statistics", "--out", out.toString(), "--json");
     assertThat(asJson.exit()).isZero();
     assertThat(new ObjectMapper().readTree(asJson.out()).get("tables")).extracting(t -> t.get("name").asText())
-        .containsExactly("by-municipality-month", "by-department-category", "dp-by-category-year", "dp-by-department");
+        .containsExactly("by-department-month", "by-category-year", "dp-by-category-year", "dp-by-department-category");
   }
 
   @Test
