@@ -101,8 +101,9 @@ final class AnonymiseCommand implements Callable<Integer> {
     ReleaseKey k = null;
     try {
       source = input.importer(from, in, "--from", err);
-      target = input.exporter(format, out, "--format", err);
       p = policy(policy, input.plugins(err));
+      // A policy that publishes tables only writes no records, so OUT needs no record format.
+      target = p.publishRecords() ? input.exporter(format, out, "--format", err) : null;
       if (key != null) {
         k = key.env != null ? ReleaseKey.fromEnvironment(key.env) : ReleaseKey.fromFile(key.file);
       }
@@ -132,7 +133,10 @@ final class AnonymiseCommand implements Callable<Integer> {
     PrivacyReport r;
     int exit;
     try {
-      r = Release.of(p).publish(incidents, k, target::open, out);
+      Release.WriterFactory writers = target != null ? target::open : os -> {
+        throw new IllegalStateException("policy " + p.name() + " publishes no records");
+      };
+      r = Release.of(p).publish(incidents, k, writers, out);
       exit = Atalaya.OK;
     } catch (ReleaseRefusedException e) {
       r = e.report();
