@@ -33,9 +33,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code atalaya anonymise}: runs a release policy and writes the release only when every privacy
- * check passes; otherwise exit code 1, the failed check and the areas that fell short, and no
- * output file. The report is written either way: it holds no record.
+ * {@code atalaya anonymise}: runs a release policy and writes the release and its aggregate tables
+ * only when every privacy check passes; otherwise exit code 1, the failed check and the areas that
+ * fell short, and no output file. The report is written either way: it holds no record.
  */
 @Command(
     name = "anonymise",
@@ -43,19 +43,21 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Anonymise incidents with a release policy and write them only if every privacy check passes.",
-      "Policies: a JSON file, or a shipped one by name: open-data (public release), share-with-police (pseudonyms, full precision, redacted narratives).",
-      "Exit code 1 and no OUT when a check fails (the message names the check and the areas)."
+      "Policies: a JSON file, or a shipped one by name: open-data (public release), share-with-police (pseudonyms, full precision, redacted narratives),"
+          + " aggregate-statistics (tables only: small-cell suppression and differential privacy).",
+      "A policy's tables are written beside OUT as OUT-without-extension.TABLE.csv; suppressed cells read [c].",
+      "Exit code 1 and no OUT (nor tables) when a check fails (the message names the check and the areas)."
     })
 final class AnonymiseCommand implements Callable<Integer> {
-  static final List<String> SHIPPED = List.of("open-data", "share-with-police");
+  static final List<String> SHIPPED = List.of("open-data", "share-with-police", "aggregate-statistics");
 
   @Parameters(index = "0", paramLabel = "IN", description = "The incidents (csv, json, ndjson or geojson).")
   Path in;
 
-  @Option(names = "--policy", required = true, paramLabel = "POLICY", description = "A policy JSON file, or open-data or share-with-police.")
+  @Option(names = "--policy", required = true, paramLabel = "POLICY", description = "A policy JSON file, or open-data, share-with-police or aggregate-statistics.")
   String policy;
 
-  @Option(names = "--out", required = true, paramLabel = "OUT", description = "Where to write the release.")
+  @Option(names = "--out", required = true, paramLabel = "OUT", description = "Where to write the release; the policy's tables go beside it (OUT-without-extension.TABLE.csv).")
   Path out;
 
   @Option(names = "--from", paramLabel = "FORMAT", description = "Input format: csv, json, ndjson, geojson or a plugin importer's id (default: recognised from the file).")
@@ -99,8 +101,9 @@ final class AnonymiseCommand implements Callable<Integer> {
     ReleaseKey k = null;
     try {
       source = input.importer(from, in, "--from", err);
-      target = input.exporter(format, out, "--format", err);
       p = policy(policy, input.plugins(err));
+      // A policy that publishes tables only writes no records, so OUT needs no record format.
+      target = p.publishRecords() ? input.exporter(format, out, "--format", err) : null;
       if (key != null) {
         k = key.env != null ? ReleaseKey.fromEnvironment(key.env) : ReleaseKey.fromFile(key.file);
       }
@@ -130,7 +133,10 @@ final class AnonymiseCommand implements Callable<Integer> {
     PrivacyReport r;
     int exit;
     try {
-      r = Release.of(p).publish(incidents, k, target::open, out);
+      Release.WriterFactory writers = target != null ? target::open : os -> {
+        throw new IllegalStateException("policy " + p.name() + " publishes no records");
+      };
+      r = Release.of(p).publish(incidents, k, writers, out);
       exit = Atalaya.OK;
     } catch (ReleaseRefusedException e) {
       r = e.report();
@@ -153,7 +159,13 @@ final class AnonymiseCommand implements Callable<Integer> {
         o.println("  " + (c.passed() ? "ok    " : "FAILED") + " " + c.name() + ": " + c.detail());
       }
       if (exit == Atalaya.OK) {
-        o.println(t.get("anonymise.written", out));
+        o.println(p.publishRecords() ? t.get("anonymise.written", out) : t.get("anonymise.tablesOnly", out));
+        for (PrivacyReport.Table table : r.tables()) {
+          Path file = Release.tableFile(out, table.name());
+          o.println("  " + (table.kind().equals("dp")
+              ? t.get("anonymise.table.dp", table.name(), table.cells(), table.epsilon(), file)
+              : t.get("anonymise.table.small", table.name(), table.cells(), table.primarySuppressed(), table.secondarySuppressed(), file)));
+        }
       }
     }
     o.flush();

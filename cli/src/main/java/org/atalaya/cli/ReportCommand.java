@@ -55,7 +55,7 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--vintage", paramLabel = "TEXT", description = "Where the populations come from, for the lineage.")
   String vintage;
 
-  @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "open-data", description = "Release policy: a JSON file, open-data or share-with-police (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "open-data", description = "Release policy publishing records: a JSON file, open-data or share-with-police (default: ${DEFAULT-VALUE}).")
   String policy;
 
   @ArgGroup(exclusive = true)
@@ -98,6 +98,10 @@ final class ReportCommand implements Callable<Integer> {
         }
       }
       p = AnonymiseCommand.policy(policy, input.plugins(err));
+      if (!p.publishRecords()) {
+        throw new InputOptions.UsageError("policy " + p.name() + " publishes tables only, but the report maps the released"
+            + " records; use atalaya anonymise for it, or give a policy that publishes records (such as open-data)");
+      }
       if (areas != null) {
         org.atalaya.geo.io.AreaReader.Builder reader = org.atalaya.geo.io.AreaReader.builder();
         if (idProperty != null) {

@@ -32,7 +32,12 @@ public enum AnonymiseCode {
   /** More records were suppressed than the policy allows. */
   TOO_MANY_SUPPRESSED("ATL-ANON-009"),
   /** The report does not agree with the output it describes. */
-  REPORT_MISMATCH("ATL-ANON-010");
+  REPORT_MISMATCH("ATL-ANON-010"),
+  /**
+   * An aggregate table would publish a small count, a suppressed entry that its row or column
+   * gives away, inconsistent totals, or (differential privacy) rows that depend on the data.
+   */
+  TABLE_UNPROTECTED("ATL-ANON-011");
 
   private final String code;
 

@@ -64,6 +64,23 @@ public final class DiscreteLaplace {
     return new DiscreteLaplace(epsilon, sensitivity, random);
   }
 
+  /** Returns the mechanism with noise from the release's generator ({@link ReleaseContext#random()}). */
+  static DiscreteLaplace of(double epsilon, int sensitivity, RandomGenerator random) {
+    return new DiscreteLaplace(epsilon, sensitivity, random);
+  }
+
+  /**
+   * Returns the standard deviation of the noise, {@code sqrt(2a) / (1 - a)} with {@code a =
+   * exp(-epsilon / sensitivity)}: about 2.80 at epsilon 0.5 and 1.36 at epsilon 1 for a
+   * sensitivity of 1.
+   *
+   * @return the standard deviation, more than 0
+   */
+  public double standardDeviation() {
+    double a = Math.exp(logA);
+    return Math.sqrt(2 * a) / (1 - a);
+  }
+
   /**
    * Returns the epsilon of one use.
    *

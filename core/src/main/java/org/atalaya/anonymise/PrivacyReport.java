@@ -15,7 +15,8 @@ import org.apiguardian.api.API;
 /**
  * What a release achieved, as numbers a reviewer can check: records in and out, suppressions, the
  * k achieved over the declared quasi-identifiers and the prosecutor risk (1/k), how far points
- * moved, the epsilon spent, the key id, a utility figure, and the checks with their verdicts.
+ * moved, the epsilon spent, the aggregate tables published, the key id, a utility figure, and the
+ * checks with their verdicts.
  * {@link #toJson()} writes exactly these fields, in this order. Immutable and thread-safe.
  *
  * @param recordsIn incidents read
@@ -25,7 +26,10 @@ import org.apiguardian.api.API;
  * @param prosecutorRisk 1 / kAchieved, the largest chance that a record is re-identified by
  *     someone who knows its quasi-identifiers; 0 when nothing is released
  * @param displacementMeters how far released points lie from the true ones; never {@code null}
- * @param epsilonSpent differential-privacy budget spent
+ * @param epsilonSpent differential-privacy budget spent (the sum of the dp tables' epsilons, and of
+ *     any step that spent from the ledger)
+ * @param tables the aggregate tables published with the release, in the policy's order; never
+ *     {@code null}, copied
  * @param keyId the release key's id; never {@code null} but potentially empty (no key used)
  * @param hotCellOverlap share of the top-decile hot cells (0.01 degree) before that are still
  *     top-decile cells after, 0 to 1
@@ -42,6 +46,7 @@ public record PrivacyReport(
     double prosecutorRisk,
     Displacement displacementMeters,
     double epsilonSpent,
+    List<Table> tables,
     Optional<String> keyId,
     double hotCellOverlap,
     List<Check> checks,
@@ -57,7 +62,52 @@ public record PrivacyReport(
   public PrivacyReport {
     Objects.requireNonNull(displacementMeters, "displacementMeters must not be null; use Displacement.NONE");
     Objects.requireNonNull(keyId, "keyId must not be null; use Optional.empty()");
+    tables = List.copyOf(tables);
     checks = List.copyOf(checks);
+  }
+
+  /**
+   * Creates a report of a release without aggregate tables.
+   *
+   * @param recordsIn incidents read
+   * @param recordsOut incidents released
+   * @param suppressed incidents withheld
+   * @param kAchieved size of the smallest equivalence class
+   * @param prosecutorRisk 1 / kAchieved
+   * @param displacementMeters how far released points moved; never null
+   * @param epsilonSpent differential-privacy budget spent
+   * @param keyId the release key's id; never null
+   * @param hotCellOverlap the utility figure
+   * @param checks the checks; never null
+   * @param passed whether every check passed
+   */
+  public PrivacyReport(long recordsIn, long recordsOut, long suppressed, long kAchieved, double prosecutorRisk,
+      Displacement displacementMeters, double epsilonSpent, Optional<String> keyId, double hotCellOverlap,
+      List<Check> checks, boolean passed) {
+    this(recordsIn, recordsOut, suppressed, kAchieved, prosecutorRisk, displacementMeters, epsilonSpent, List.of(), keyId,
+        hotCellOverlap, checks, passed);
+  }
+
+  /**
+   * One aggregate table of a release, as the report lists it.
+   *
+   * @param name the table's name; never {@code null}
+   * @param kind {@code small-cells} or {@code dp}; never {@code null}
+   * @param cells how many cells the table has, totals not counted
+   * @param primarySuppressed entries (cells and totals) suppressed because they were small
+   * @param secondarySuppressed entries suppressed so that the small ones cannot be recomputed
+   * @param epsilon the epsilon the table spent; 0 for a small-cell table
+   */
+  public record Table(String name, String kind, int cells, int primarySuppressed, int secondarySuppressed, double epsilon) {
+    /**
+     * Validates the table.
+     *
+     * @throws NullPointerException if a component is null
+     */
+    public Table {
+      Objects.requireNonNull(name, "name must not be null");
+      Objects.requireNonNull(kind, "kind must not be null");
+    }
   }
 
   /**
@@ -122,8 +172,9 @@ public record PrivacyReport(
 
   /**
    * Returns the report as JSON with the fields recordsIn, recordsOut, suppressed, kAchieved,
-   * prosecutorRisk, displacementMeters {min, median, p95, max}, epsilonSpent, keyId (null when no
-   * key), hotCellOverlap, checks [{name, passed, detail}] and passed.
+   * prosecutorRisk, displacementMeters {min, median, p95, max}, epsilonSpent, tables [{name, kind,
+   * cells, primarySuppressed, secondarySuppressed, epsilon}], keyId (null when no key),
+   * hotCellOverlap, checks [{name, passed, detail}] and passed.
    *
    * @return the JSON text; never {@code null}
    */
@@ -140,6 +191,12 @@ public record PrivacyReport(
     d.put("p95", displacementMeters.p95());
     d.put("max", displacementMeters.max());
     o.put("epsilonSpent", epsilonSpent);
+    ArrayNode ts = o.putArray("tables");
+    for (Table t : tables) {
+      ts.addObject().put("name", t.name()).put("kind", t.kind()).put("cells", t.cells())
+          .put("primarySuppressed", t.primarySuppressed()).put("secondarySuppressed", t.secondarySuppressed())
+          .put("epsilon", t.epsilon());
+    }
     if (keyId.isPresent()) {
       o.put("keyId", keyId.get());
     } else {
@@ -172,13 +229,18 @@ public record PrivacyReport(
     for (JsonNode c : o.path("checks")) {
       checks.add(new Check(c.path("name").asText(), c.path("passed").asBoolean(), c.path("detail").asText()));
     }
+    List<Table> tables = new ArrayList<>();
+    for (JsonNode t : o.path("tables")) {
+      tables.add(new Table(t.path("name").asText(), t.path("kind").asText(), t.path("cells").asInt(),
+          t.path("primarySuppressed").asInt(), t.path("secondarySuppressed").asInt(), t.path("epsilon").asDouble()));
+    }
     if (!o.has("recordsIn") || !o.has("passed")) {
       throw new IOException("not a privacy report: recordsIn or passed is missing");
     }
     return new PrivacyReport(o.path("recordsIn").asLong(), o.path("recordsOut").asLong(), o.path("suppressed").asLong(),
         o.path("kAchieved").asLong(), o.path("prosecutorRisk").asDouble(),
         new Displacement(d.path("min").asDouble(), d.path("median").asDouble(), d.path("p95").asDouble(), d.path("max").asDouble()),
-        o.path("epsilonSpent").asDouble(), o.path("keyId").isTextual() ? Optional.of(o.path("keyId").asText()) : Optional.empty(),
+        o.path("epsilonSpent").asDouble(), tables, o.path("keyId").isTextual() ? Optional.of(o.path("keyId").asText()) : Optional.empty(),
         o.path("hotCellOverlap").asDouble(), checks, o.path("passed").asBoolean());
   }
 }

@@ -25,15 +25,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link ReleasePolicy} and decides whether its output may be published. The steps run in
- * order; then ids become keyed pseudonyms (when the policy says so); then the checks recompute the
- * {@link PrivacyReport} on the output. {@link #publish} writes only when every check passed, to a
- * temporary file moved into place afterwards, so a refused release leaves nothing behind.
+ * order; then the policy's aggregate tables are counted from the released records and protected
+ * (a differentially private table spends its epsilon from the release's {@link EpsilonLedger},
+ * which refuses to overspend); then ids become keyed pseudonyms (when the policy says so); then
+ * the checks recompute the {@link PrivacyReport} on the output. {@link #publish} writes only when
+ * every check passed, each file to a temporary file moved into place afterwards, so a refused
+ * release leaves nothing behind.
  *
  * <p>Checks: {@code k-anonymity} (every equivalence class over the declared quasi-identifiers
  * holds at least k incidents), {@code suppression} (no more than the allowed share withheld; the
  * areas are named), {@code sensitive-detail} (no sensitive incident with a point or a time finer
  * than a month), {@code identifiers} (no DNI, RTN, phone, e-mail, URL or listed name in any text),
- * {@code epsilon} (budget not exceeded) and {@code accounting} (in = out + suppressed).
+ * {@code epsilon} (budget not exceeded: a table the ledger refused fails it) and, per table,
+ * {@code table NAME} (recomputed from the table's CSV text, see {@link AggregateTable#check}).
+ * When the policy publishes tables only, the record checks (k-anonymity, sensitive-detail,
+ * identifiers) are reported as not applied.
  * Immutable and thread-safe; each run has its own context.
  *
  * @since 0.1
@@ -119,6 +125,22 @@ public final class Release {
       s++;
     }
     double[] displacement = displacement(input, current);
+    List<AggregateTable> tables = new ArrayList<>();
+    String refused = null;
+    for (TableSpec t : policy.tables()) {
+      try {
+        tables.add(AggregateTable.compute(t, current, person(t, input), ctx));
+      } catch (AnonymisationException e) {
+        if (e.code() != AnonymiseCode.EPSILON_OVERSPENT) {
+          throw e;
+        }
+        // The ledger refused before drawing any noise: the release fails its epsilon check.
+        refused = "table " + t.name() + " needs epsilon " + t.epsilon() + " but only "
+            + Math.max(0, policy.epsilonBudget() - ctx.ledger().spent()) + " of the budget " + policy.epsilonBudget()
+            + " remains; nothing is published";
+        break;
+      }
+    }
     List<Incident> output = current;
     if (policy.pseudonymiseIds()) {
       Pseudonyms p = ctx.pseudonyms("pseudonymise-ids");
@@ -141,19 +163,26 @@ public final class Release {
     checks.add(new PrivacyReport.Check("suppression", share <= policy.maxSuppressedFraction(),
         String.format(java.util.Locale.ROOT, "%d of %d suppressed (%.1f%%, at most %.1f%% allowed)%s", suppressed,
             input.size(), 100 * share, 100 * policy.maxSuppressedFraction(), areas(ctx.suppressedByArea()))));
-    checks.add(new PrivacyReport.Check("epsilon", ctx.ledger().spent() <= policy.epsilonBudget() * (1 + 1e-9),
-        "spent " + ctx.ledger().spent() + " of " + policy.epsilonBudget()));
+    checks.add(new PrivacyReport.Check("epsilon", refused == null && ctx.ledger().spent() <= policy.epsilonBudget() * (1 + 1e-9),
+        refused != null ? refused : "spent " + ctx.ledger().spent() + " of " + policy.epsilonBudget()));
+    for (AggregateTable t : tables) {
+      checks.add(AggregateTable.check(t.spec(), t.toCsv()));
+    }
     long k = smallest(classes);
     PrivacyReport report = new PrivacyReport(input.size(), output.size(), suppressed, k, k == 0 ? 0 : 1.0 / k,
-        PrivacyReport.Displacement.of(displacement), ctx.ledger().spent(), ctx.keyId(),
-        HotCells.overlap(points(input), points(output)), checks, checks.stream().allMatch(PrivacyReport.Check::passed));
-    LOG.debug("release {}: {} in, {} out, k {}, passed {}", policy.name(), input.size(), output.size(), k, report.passed());
-    return new ReleaseResult(output, report);
+        PrivacyReport.Displacement.of(displacement), ctx.ledger().spent(), tables.stream().map(AggregateTable::summary).toList(),
+        ctx.keyId(), HotCells.overlap(points(input), points(output)), checks,
+        checks.stream().allMatch(PrivacyReport.Check::passed));
+    LOG.debug("release {}: {} in, {} out, k {}, {} tables, passed {}", policy.name(), input.size(), output.size(), k,
+        tables.size(), report.passed());
+    return new ReleaseResult(output, tables, report);
   }
 
   /**
-   * Runs the policy and writes the output to {@code out} only if every check passed. The output
-   * goes to a temporary file beside {@code out}, moved into place after the writer closed.
+   * Runs the policy and writes the output to {@code out} only if every check passed, with each
+   * aggregate table beside it ({@link #tableFile}). Every file goes to a temporary file beside its
+   * target and is moved into place only after all of them were written. When the policy publishes
+   * tables only, {@code out} is not written (nor removed): it only names the tables.
    *
    * @param input the incidents; never null
    * @param key the release key, or null
@@ -200,21 +229,36 @@ public final class Release {
       throw new ReleaseRefusedException(codeOf(failed.get().name()), failed.get().name() + ": " + failed.get().detail(), report);
     }
     Path dir = out.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+    Map<Path, Path> moves = new java.util.LinkedHashMap<>();
     try {
-      try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-          IncidentWriter w = writers.open(os)) {
-        for (Incident i : result.incidents()) {
-          w.write(i);
+      if (policy.publishRecords()) {
+        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+        moves.put(tmp, out);
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+            IncidentWriter w = writers.open(os)) {
+          for (Incident i : result.incidents()) {
+            w.write(i);
+          }
         }
       }
-      try {
-        Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+      for (AggregateTable t : result.tables()) {
+        Path target = tableFile(out, t.spec().name());
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        moves.put(tmp, target);
+        // The very text the table check read is what is written.
+        Files.writeString(tmp, t.toCsv(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      for (Map.Entry<Path, Path> m : moves.entrySet()) {
+        try {
+          Files.move(m.getKey(), m.getValue(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(m.getKey(), m.getValue(), StandardCopyOption.REPLACE_EXISTING);
+        }
       }
     } finally {
-      Files.deleteIfExists(tmp);
+      for (Path tmp : moves.keySet()) {
+        Files.deleteIfExists(tmp);
+      }
     }
     return report;
   }
@@ -252,6 +296,43 @@ public final class Release {
       problems.add("passed: the report says " + report.passed() + " but its checks say otherwise");
     }
     return problems;
+  }
+
+  /**
+   * Returns who an incident is about, for a dp table's contribution bound: the value of the
+   * table's person attribute in the input incident with the same id (steps keep ids, and may have
+   * dropped the attribute), else the incident itself.
+   */
+  private static java.util.function.Function<Incident, String> person(TableSpec table, List<Incident> input) {
+    if (table.personAttribute().isEmpty()) {
+      return i -> "incident:" + i.id();
+    }
+    String key = table.personAttribute().get();
+    Map<String, String> byId = new HashMap<>(input.size() * 2);
+    for (Incident i : input) {
+      String p = i.attributes().values().get(key);
+      if (p != null && !p.isBlank()) {
+        byId.putIfAbsent(i.id(), "person:" + p.strip());
+      }
+    }
+    return i -> byId.getOrDefault(i.id(), "incident:" + i.id());
+  }
+
+  /**
+   * Returns where {@link #publish} writes a table: beside {@code out}, named after {@code out}
+   * without its extension, then the table's name, then {@code .csv}. For {@code
+   * release/open.geojson} and the table {@code by-area-month}: {@code
+   * release/open.by-area-month.csv}.
+   *
+   * @param out the release's output; never null
+   * @param table the table's name; never null
+   * @return the table's file; never {@code null}
+   */
+  public static Path tableFile(Path out, String table) {
+    String file = out.getFileName().toString();
+    int dot = file.lastIndexOf('.');
+    String base = dot > 0 ? file.substring(0, dot) : file;
+    return out.resolveSibling(base + "." + table + ".csv");
   }
 
   private static void compare(List<String> problems, String field, long actual, long reported) {
@@ -341,6 +422,11 @@ public final class Release {
             : exposed + " sensitive incidents carry a point or a time finer than a month (first in " + firstExposed + ")"));
     checks.add(new PrivacyReport.Check("identifiers", found.isEmpty(),
         found.isEmpty() ? "no identifier pattern in any text" : "found " + found));
+    if (!policy.publishRecords()) {
+      // These checks protect published records; the tables have checks of their own.
+      return checks.stream().map(c -> new PrivacyReport.Check(c.name(), true,
+          "not applied, the records are not published (" + c.detail() + ")")).toList();
+    }
     return checks;
   }
 
@@ -378,7 +464,7 @@ public final class Release {
       case "sensitive-detail" -> AnonymiseCode.SENSITIVE_DETAIL;
       case "identifiers" -> AnonymiseCode.PII_REMAINS;
       case "epsilon" -> AnonymiseCode.EPSILON_OVERSPENT;
-      default -> AnonymiseCode.REPORT_MISMATCH;
+      default -> check.startsWith("table ") ? AnonymiseCode.TABLE_UNPROTECTED : AnonymiseCode.REPORT_MISMATCH;
     };
   }
 

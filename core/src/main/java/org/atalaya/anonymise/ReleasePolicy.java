@@ -25,7 +25,8 @@ import org.apiguardian.api.API;
 /**
  * What a release does and what it must achieve: the steps in order, the quasi-identifiers and the
  * k every equivalence class must reach, how many records may be suppressed, whether ids become
- * pseudonyms, the epsilon budget, and the names gazetteer the output is checked against.
+ * pseudonyms, the epsilon budget, the names gazetteer the output is checked against, the
+ * aggregate tables published alongside the records, and whether the records are published at all.
  * Built in code with {@link #builder(String)} or read from JSON with {@link #fromJson}. Immutable
  * and thread-safe.
  *
@@ -35,7 +36,7 @@ import org.apiguardian.api.API;
 public final class ReleasePolicy {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> FIELDS = Set.of("name", "description", "k", "quasiIdentifiers",
-      "maxSuppressedFraction", "pseudonymiseIds", "protectSensitive", "epsilonBudget", "names", "steps");
+      "maxSuppressedFraction", "pseudonymiseIds", "protectSensitive", "epsilonBudget", "names", "steps", "tables", "publishRecords");
 
   private final String name;
   private final List<ReleaseStep> steps;
@@ -46,6 +47,8 @@ public final class ReleasePolicy {
   private final double epsilonBudget;
   private final List<String> names;
   private final boolean protectSensitive;
+  private final List<TableSpec> tables;
+  private final boolean publishRecords;
 
   private ReleasePolicy(Builder b) {
     this.name = b.name;
@@ -57,11 +60,14 @@ public final class ReleasePolicy {
     this.epsilonBudget = b.epsilonBudget;
     this.names = List.copyOf(b.names);
     this.protectSensitive = b.protectSensitive;
+    this.tables = List.copyOf(b.tables);
+    this.publishRecords = b.publishRecords;
   }
 
   /**
    * Returns a builder; by default k is 1, the quasi-identifier is the location, at most 5% may be
-   * suppressed, ids are pseudonymised and the epsilon budget is 0.
+   * suppressed, ids are pseudonymised, the epsilon budget is 0, the records are published and there
+   * are no tables.
    *
    * @param name the policy's name, for reports; never null or blank
    * @return a builder; not thread-safe
@@ -73,7 +79,10 @@ public final class ReleasePolicy {
   /**
    * Reads a policy from JSON. Top-level fields: {@code name}, {@code description}, {@code k},
    * {@code quasiIdentifiers}, {@code maxSuppressedFraction}, {@code pseudonymiseIds}, {@code
-   * epsilonBudget}, {@code names} and {@code steps} (each {@code {"type": ..., options...}}).
+   * epsilonBudget}, {@code names}, {@code steps} (each {@code {"type": ..., options...}}), {@code
+   * publishRecords} and {@code tables} (each {@code {"name": ..., "rows": ..., "columns": ...,
+   * "smallCells": {"threshold": ...}}} or with {@code "dp": {"epsilon": ..., "maxIncidentsPerPerson":
+   * ..., "person": ...}} instead; see {@link TableSpec} and {@code sdk-docs/anonymisation.md}).
    * Unknown fields are errors, so that a misspelt {@code "k"} does not silently publish with k = 1.
    *
    * @param in the JSON; never null
@@ -136,7 +145,23 @@ public final class ReleasePolicy {
       StepSpec spec = new StepSpec(t, options, Optional.ofNullable(baseDirectory));
       b.step(create(spec, factories));
     }
-    return b.build();
+    JsonNode publish = root.path("publishRecords");
+    if (!publish.isMissingNode() && !publish.isBoolean()) {
+      throw invalid("publishRecords (" + publish + ") must be true or false");
+    }
+    b.publishRecords(publish.asBoolean(true));
+    JsonNode tables = root.path("tables");
+    if (!tables.isMissingNode() && !tables.isArray()) {
+      throw invalid("tables (" + tables + ") must be a list of tables");
+    }
+    for (int i = 0; i < tables.size(); i++) {
+      b.table(TableSpec.fromJson(tables.get(i), i));
+    }
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw invalid(e.getMessage());
+    }
   }
 
   /**
@@ -257,6 +282,24 @@ public final class ReleasePolicy {
     return protectSensitive;
   }
 
+  /**
+   * Returns the aggregate tables to publish, computed from the released records.
+   *
+   * @return the tables, in order; immutable, potentially empty
+   */
+  public List<TableSpec> tables() {
+    return tables;
+  }
+
+  /**
+   * Returns whether the released records are written; when false, only the tables are published.
+   *
+   * @return true if the records are published
+   */
+  public boolean publishRecords() {
+    return publishRecords;
+  }
+
   @Override
   public String toString() {
     return "ReleasePolicy[" + name + ", k=" + k + ", " + steps.stream().map(ReleaseStep::name).toList() + "]";
@@ -273,6 +316,8 @@ public final class ReleasePolicy {
     private double epsilonBudget;
     private List<String> names = List.of();
     private boolean protectSensitive = true;
+    private final List<TableSpec> tables = new ArrayList<>();
+    private boolean publishRecords = true;
 
     private Builder(String name) {
       checkArgument(name != null && !name.isBlank(), "policy name (%s) must not be blank", name);
@@ -372,11 +417,44 @@ public final class ReleasePolicy {
     }
 
     /**
+     * Adds an aggregate table at the end.
+     *
+     * @param table the table; never null
+     * @return this builder
+     */
+    public Builder table(TableSpec table) {
+      tables.add(Objects.requireNonNull(table, "table must not be null"));
+      return this;
+    }
+
+    /**
+     * Sets whether the released records are written (true by default); a policy that publishes
+     * tables only sets it to false.
+     *
+     * @param publish false to publish the tables only
+     * @return this builder
+     */
+    public Builder publishRecords(boolean publish) {
+      this.publishRecords = publish;
+      return this;
+    }
+
+    /**
      * Builds the policy.
      *
      * @return the policy
+     * @throws IllegalArgumentException if two tables share a name, a dp table's epsilon is more
+     *     than the budget, or the policy publishes neither records nor tables
      */
     public ReleasePolicy build() {
+      Set<String> seen = new java.util.HashSet<>();
+      for (TableSpec t : tables) {
+        checkArgument(seen.add(t.name()), "table %s: the name is used twice; table names become file names", t.name());
+        checkArgument(t.epsilon() <= epsilonBudget * (1 + 1e-9),
+            "table %s: dp.epsilon (%s) is more than the policy's epsilonBudget (%s); raise epsilonBudget or lower epsilon",
+            t.name(), t.epsilon(), epsilonBudget);
+      }
+      checkArgument(publishRecords || !tables.isEmpty(), "publishRecords is false and there are no tables: the release would publish nothing");
       return new ReleasePolicy(this);
     }
   }

@@ -2,67 +2,76 @@ package org.atalaya.anonymise;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import java.util.Arrays;
 import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
 /**
- * Small-cell suppression for a two-way table of counts published with its row and column totals.
+ * Small-cell suppression for a two-way table of counts published with its row totals, column
+ * totals and grand total.
  *
- * <p><b>Primary</b> suppression hides every cell with a count from 1 to {@code threshold - 1}.
- * <b>Secondary</b> suppression then makes sure no hidden cell can be recomputed from a total: in
- * any row or column with exactly one hidden cell, the smallest other cell (zeros included) is
- * hidden too, and this is repeated until no row or column has a lone hidden cell. When a row or
- * column has no other cell to hide, its total is hidden. This is the usual heuristic of
- * statistical offices, not an optimal (least-information-lost) solution. Immutable and
- * thread-safe.
+ * <p>The table and its margins form lines: each row with its total, each column with its total,
+ * the row of column totals with the grand total, and the column of row totals with the grand
+ * total. <b>Primary</b> suppression hides every entry, cell or total, with a count from 1 to
+ * {@code threshold - 1}. <b>Secondary</b> suppression then hides more entries until every line
+ * satisfies two rules: no line holds exactly one hidden entry (it could be recomputed from the
+ * others), and in a line whose total is published the hidden cells add up to 0 or to at least
+ * {@code threshold} (their sum can be recomputed, so it must not be a small count itself). The
+ * entry hidden next is the smallest cell of the line that brings the hidden sum to the threshold,
+ * else the largest; a line with no cell left to hide loses its total. This is the usual heuristic
+ * of statistical offices, not an optimal (least-information-lost) solution, and it protects
+ * against recomputation from one line at a time, not against solving several lines together.
+ * Immutable and thread-safe.
  *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SmallCellTable {
-  private final long[][] counts;
+  /** The counts with their margins: row totals in the last column, column totals in the last row. */
+  private final long[][] entries;
   private final boolean[][] hidden;
-  private final boolean[] rowTotalHidden;
-  private final boolean[] columnTotalHidden;
+  private final int rows;
+  private final int cols;
+  private final int threshold;
   private final int primary;
   private final int secondary;
 
   private SmallCellTable(long[][] counts, int threshold) {
-    int rows = counts.length;
-    int cols = counts[0].length;
-    this.counts = new long[rows][];
-    this.hidden = new boolean[rows][cols];
-    int p = 0;
+    this.rows = counts.length;
+    this.cols = counts[0].length;
+    this.threshold = threshold;
+    this.entries = new long[rows + 1][cols + 1];
+    this.hidden = new boolean[rows + 1][cols + 1];
     for (int r = 0; r < rows; r++) {
       checkArgument(counts[r].length == cols, "row %s has %s cells but row 0 has %s", r, counts[r].length, cols);
-      this.counts[r] = counts[r].clone();
       for (int c = 0; c < cols; c++) {
         checkArgument(counts[r][c] >= 0, "count at (%s, %s) (%s) must not be negative", r, c, counts[r][c]);
-        if (counts[r][c] > 0 && counts[r][c] < threshold) {
+        entries[r][c] = counts[r][c];
+        entries[r][cols] = Math.addExact(entries[r][cols], counts[r][c]);
+        entries[rows][c] = Math.addExact(entries[rows][c], counts[r][c]);
+        entries[rows][cols] = Math.addExact(entries[rows][cols], counts[r][c]);
+      }
+    }
+    int p = 0;
+    for (int r = 0; r <= rows; r++) {
+      for (int c = 0; c <= cols; c++) {
+        if (entries[r][c] > 0 && entries[r][c] < threshold) {
           hidden[r][c] = true;
           p++;
         }
       }
     }
-    rowTotalHidden = new boolean[rows];
-    columnTotalHidden = new boolean[cols];
     int s = 0;
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (int r = 0; r < rows; r++) {
-        int[] lone = lone(r, true);
-        if (lone != null) {
-          hideAnother(lone, true);
+      for (int r = 0; r <= rows; r++) {
+        if (repair(r, true)) {
           changed = true;
           s++;
         }
       }
-      for (int c = 0; c < cols; c++) {
-        int[] lone = lone(c, false);
-        if (lone != null) {
-          hideAnother(lone, false);
+      for (int c = 0; c <= cols; c++) {
+        if (repair(c, false)) {
           changed = true;
           s++;
         }
@@ -75,9 +84,11 @@ public final class SmallCellTable {
   /**
    * Returns the table with suppression applied.
    *
-   * @param counts the cells, rows of equal length, no negative count; copied
+   * @param counts the cells, at least one, rows of equal length, no negative count; copied
    * @param threshold the smallest count published, at least 2
    * @return the table
+   * @throws IllegalArgumentException if the table is empty or ragged, a count is negative, or the
+   *     threshold is below 2
    */
   public static SmallCellTable of(long[][] counts, int threshold) {
     checkArgument(threshold >= 2, "threshold (%s) must be at least 2", threshold);
@@ -85,81 +96,138 @@ public final class SmallCellTable {
     return new SmallCellTable(counts, threshold);
   }
 
-  /** Returns the position of the only hidden cell in a row (or column) whose total is public. */
-  private int[] lone(int index, boolean row) {
-    if (row ? rowTotalHidden[index] : columnTotalHidden[index]) {
-      return null;
-    }
-    int n = row ? counts[0].length : counts.length;
-    int count = 0;
-    int at = -1;
-    for (int i = 0; i < n; i++) {
-      if (row ? hidden[index][i] : hidden[i][index]) {
-        count++;
-        at = i;
+  /** Hides one more entry of a line that breaks a rule; returns whether it did. */
+  private boolean repair(int line, boolean row) {
+    int n = row ? cols : rows;
+    int hiddenCount = 0;
+    long hiddenSum = 0;
+    for (int i = 0; i <= n; i++) {
+      if (isHidden(line, i, row)) {
+        hiddenCount++;
+        hiddenSum += i < n ? entry(line, i, row) : 0;
       }
     }
-    return count == 1 ? (row ? new int[] {index, at} : new int[] {at, index}) : null;
-  }
-
-  private void hideAnother(int[] cell, boolean row) {
-    int n = row ? counts[0].length : counts.length;
+    boolean totalPublic = !isHidden(line, n, row);
+    boolean lone = hiddenCount == 1;
+    boolean smallSum = totalPublic && hiddenSum > 0 && hiddenSum < threshold;
+    if (!lone && !smallSum) {
+      return false;
+    }
+    long need = totalPublic ? threshold - hiddenSum : 0;
     int best = -1;
+    int largest = -1;
     for (int i = 0; i < n; i++) {
-      int r = row ? cell[0] : i;
-      int c = row ? i : cell[1];
-      if (!hidden[r][c] && (best < 0 || counts[r][c] < (row ? counts[r][best] : counts[best][c]))) {
+      if (isHidden(line, i, row)) {
+        continue;
+      }
+      long v = entry(line, i, row);
+      if (v >= need && (best < 0 || v < entry(line, best, row))) {
         best = i;
       }
-    }
-    if (best < 0) {
-      if (row) {
-        rowTotalHidden[cell[0]] = true;
-      } else {
-        columnTotalHidden[cell[1]] = true;
+      if (largest < 0 || v > entry(line, largest, row)) {
+        largest = i;
       }
-      return;
     }
+    int pick = best >= 0 ? best : largest >= 0 ? largest : n;
     if (row) {
-      hidden[cell[0]][best] = true;
+      hidden[line][pick] = true;
     } else {
-      hidden[best][cell[1]] = true;
+      hidden[pick][line] = true;
     }
+    return true;
+  }
+
+  private boolean isHidden(int line, int i, boolean row) {
+    return row ? hidden[line][i] : hidden[i][line];
+  }
+
+  private long entry(int line, int i, boolean row) {
+    return row ? entries[line][i] : entries[i][line];
+  }
+
+  /**
+   * Returns the number of rows.
+   *
+   * @return at least 1
+   */
+  public int rows() {
+    return rows;
+  }
+
+  /**
+   * Returns the number of columns.
+   *
+   * @return at least 1
+   */
+  public int columns() {
+    return cols;
   }
 
   /**
    * Returns a cell, or empty when it is suppressed.
    *
-   * @param row the row
-   * @param column the column
+   * @param row the row, from 0
+   * @param column the column, from 0
    * @return the count; never {@code null} but potentially empty
    */
   public OptionalLong cell(int row, int column) {
-    return hidden[row][column] ? OptionalLong.empty() : OptionalLong.of(counts[row][column]);
+    checkArgument(row >= 0 && row < rows, "row (%s) must be from 0 to %s", row, rows - 1);
+    checkArgument(column >= 0 && column < cols, "column (%s) must be from 0 to %s", column, cols - 1);
+    return published(row, column);
   }
 
   /**
    * Returns a row total, or empty when it is suppressed.
    *
-   * @param row the row
+   * @param row the row, from 0
    * @return the total; never {@code null} but potentially empty
    */
   public OptionalLong rowTotal(int row) {
-    return rowTotalHidden[row] ? OptionalLong.empty() : OptionalLong.of(Arrays.stream(counts[row]).sum());
+    checkArgument(row >= 0 && row < rows, "row (%s) must be from 0 to %s", row, rows - 1);
+    return published(row, cols);
   }
 
   /**
    * Returns a column total, or empty when it is suppressed.
    *
-   * @param column the column
+   * @param column the column, from 0
    * @return the total; never {@code null} but potentially empty
    */
   public OptionalLong columnTotal(int column) {
-    return columnTotalHidden[column] ? OptionalLong.empty() : OptionalLong.of(Arrays.stream(counts).mapToLong(r -> r[column]).sum());
+    checkArgument(column >= 0 && column < cols, "column (%s) must be from 0 to %s", column, cols - 1);
+    return published(rows, column);
   }
 
   /**
-   * Returns how many cells were hidden because they were small.
+   * Returns the grand total, or empty when it is suppressed.
+   *
+   * @return the total; never {@code null} but potentially empty
+   */
+  public OptionalLong grandTotal() {
+    return published(rows, cols);
+  }
+
+  private OptionalLong published(int r, int c) {
+    return hidden[r][c] ? OptionalLong.empty() : OptionalLong.of(entries[r][c]);
+  }
+
+  /**
+   * Returns whether the true count of a cell or total is small (1 to {@code threshold - 1}), that
+   * is, whether it was hidden by primary suppression. Row {@link #rows()} holds the column totals
+   * and column {@link #columns()} the row totals. For the publisher's report; never publish it.
+   *
+   * @param row the row, 0 to {@link #rows()} inclusive
+   * @param column the column, 0 to {@link #columns()} inclusive
+   * @return true if the entry was primary-suppressed
+   */
+  public boolean isSmall(int row, int column) {
+    checkArgument(row >= 0 && row <= rows, "row (%s) must be from 0 to %s", row, rows);
+    checkArgument(column >= 0 && column <= cols, "column (%s) must be from 0 to %s", column, cols);
+    return entries[row][column] > 0 && entries[row][column] < threshold;
+  }
+
+  /**
+   * Returns how many entries (cells and totals) were hidden because they were small.
    *
    * @return the count
    */
@@ -168,7 +236,7 @@ public final class SmallCellTable {
   }
 
   /**
-   * Returns how many cells or totals were hidden to protect the small ones.
+   * Returns how many entries (cells and totals) were hidden to protect the small ones.
    *
    * @return the count
    */
