@@ -129,7 +129,7 @@ final class ConditionalPermutation {
     }
   }
 
-  private void drawByRejection(SplittableRandom rng, int i, int k, int[] drawn, int threshold) {
+  void drawByRejection(SplittableRandom rng, int i, int k, int[] drawn, int threshold) {
     int bound = n - 1;
     long bits = 0;
     int left = 0;
