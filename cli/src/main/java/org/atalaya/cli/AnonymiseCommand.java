@@ -95,6 +95,11 @@ final class AnonymiseCommand implements Callable<Integer> {
       err.println("atalaya anonymise: " + t.get("anonymise.unreadable", in));
       return Atalaya.USAGE;
     }
+    Path homeless = Atalaya.withoutFolder(out, report);
+    if (homeless != null) {
+      err.println("atalaya anonymise: " + t.get("io.noFolder", homeless, homeless.toAbsolutePath().getParent()));
+      return Atalaya.USAGE;
+    }
     IncidentImporter source;
     IncidentExporter target;
     ReleasePolicy p;

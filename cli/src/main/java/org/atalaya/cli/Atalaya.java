@@ -1,8 +1,14 @@
 package org.atalaya.cli;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import org.atalaya.plugin.PluginFailureException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code atalaya} command line. Each capability is a subcommand; exit codes are 0 for success,
@@ -75,9 +81,43 @@ public final class Atalaya implements Runnable {
             line.getErr().flush();
             return DATA_PROBLEMS;
           }
+          // A missing folder or a file that cannot be opened is the user's to fix: name it, no stack trace.
+          FileSystemException fs = fileProblem(ex);
+          if (fs != null) {
+            ParseResult sub = parsed.subcommand();
+            String command = sub == null ? "atalaya" : "atalaya " + sub.commandSpec().name();
+            Texts t = Texts.of(sub == null ? "en" : sub.matchedOptionValue("--lang", "en"));
+            String key = fs instanceof NoSuchFileException ? "io.noSuchFile" : fs instanceof AccessDeniedException ? "io.denied" : "io.cannot";
+            line.getErr().println(command + ": " + t.get(key, fs.getFile(), fs.getReason() == null ? "" : fs.getReason()));
+            line.getErr().flush();
+            return DATA_PROBLEMS;
+          }
           throw ex;
         });
     return cl;
+  }
+
+  /**
+   * Returns the first of {@code files} (null entries skipped) whose folder does not exist, or null:
+   * commands check before any work, so a release or a long run is not wasted on a typo.
+   */
+  static Path withoutFolder(Path... files) {
+    for (Path f : files) {
+      if (f != null && !Files.isDirectory(f.toAbsolutePath().getParent())) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** Returns the file-system problem behind {@code ex} (itself or a cause), or null. */
+  private static FileSystemException fileProblem(Throwable ex) {
+    for (Throwable c = ex; c != null; c = c.getCause()) {
+      if (c instanceof FileSystemException fs) {
+        return fs;
+      }
+    }
+    return null;
   }
 
   /** Reads the version from the jar manifest, or says it is a development build. */

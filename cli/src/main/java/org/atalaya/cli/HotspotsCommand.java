@@ -152,7 +152,7 @@ final class HotspotsCommand implements Callable<Integer> {
       if (out != null && (points != null || stat.equals("moran"))) {
         throw new Usage(t.get("hotspots.outNeeds"));
       }
-      if (out != null && !Files.isDirectory(out.toAbsolutePath().getParent())) {
+      if (Atalaya.withoutFolder(out) != null) {
         throw new Usage(t.get("hotspots.outFolder", out));
       }
       Data data = incidents != null ? readIncidents(aggregation, err, t) : areas != null ? readAreas(err, t) : readPoints(t);

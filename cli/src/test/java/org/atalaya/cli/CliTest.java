@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -144,5 +145,26 @@ class CliTest {
     Run help = run("--help");
     assertThat(help.exit()).isZero();
     assertThat(help.out()).contains("validate").contains("convert").contains("demo");
+  }
+
+  @Test
+  @DisplayName("a missing output folder is named, in the user's language, without a stack trace")
+  void aMissingOutputFolderIsNamed() throws IOException {
+    Path good = dir.resolve("good.csv");
+    Files.writeString(good, "id,occurred_from,latitude,longitude,iccs\na,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101\n", StandardCharsets.UTF_8);
+    Path missing = dir.resolve("no-such-folder").resolve("out.geojson");
+
+    Run convert = run("convert", good.toString(), missing.toString());
+    assertThat(convert.exit()).isEqualTo(1);
+    assertThat(convert.err()).contains("atalaya convert: cannot use").contains("no-such-folder").doesNotContain("Exception");
+
+    Run kde = run("kde", "--incidents", good.toString(), "--bandwidth", "500", "--cell", "250", "--out", missing.toString(), "--lang", "es");
+    assertThat(kde.exit()).isEqualTo(1);
+    assertThat(kde.err()).contains("atalaya kde: no se puede usar").doesNotContain("Exception");
+
+    Run anonymise = run("anonymise", good.toString(), "--policy", "share-with-police", "--key-file", good.toString(), "--out", missing.toString());
+    assertThat(anonymise.exit()).isEqualTo(2);
+    assertThat(anonymise.err()).contains("its folder").contains("no-such-folder").doesNotContain("Exception");
+    assertThat(dir.resolve("no-such-folder")).doesNotExist();
   }
 }
