@@ -156,7 +156,7 @@ public final class Release {
       });
       output = java.util.Arrays.asList(renamed);
     }
-    Map<String, int[]> classes = classes(output);
+    Classes classes = classes(output);
     List<PrivacyReport.Check> checks = new ArrayList<>(outputChecks(output, classes));
     long suppressed = input.size() - (long) output.size();
     double share = input.isEmpty() ? 0 : (double) suppressed / input.size();
@@ -168,7 +168,7 @@ public final class Release {
     for (AggregateTable t : tables) {
       checks.add(AggregateTable.check(t.spec(), t.toCsv()));
     }
-    long k = smallest(classes);
+    long k = classes.smallest();
     PrivacyReport report = new PrivacyReport(input.size(), output.size(), suppressed, k, k == 0 ? 0 : 1.0 / k,
         PrivacyReport.Displacement.of(displacement), ctx.ledger().spent(), tables.stream().map(AggregateTable::summary).toList(),
         ctx.keyId(), HotCells.overlap(points(input), points(output)), checks,
@@ -276,8 +276,8 @@ public final class Release {
    */
   public List<String> verify(List<Incident> output, PrivacyReport report) {
     List<String> problems = new ArrayList<>();
-    Map<String, int[]> classes = classes(output);
-    long k = smallest(classes);
+    Classes classes = classes(output);
+    long k = classes.smallest();
     compare(problems, "recordsOut", output.size(), report.recordsOut());
     compare(problems, "kAchieved", k, report.kAchieved());
     compare(problems, "recordsIn", report.recordsOut() + report.suppressed(), report.recordsIn());
@@ -343,27 +343,40 @@ public final class Release {
 
   /**
    * Returns the equivalence classes of {@code output} over the policy's quasi-identifiers (the
-   * classes of {@link QuasiIdentifier#classes}), each as its size and the index of its first
-   * member. The keys are built in parallel chunks, the classes counted in input order.
+   * classes of {@link QuasiIdentifier#classes}, numbered by {@link ClassNumbers}).
    */
-  private Map<String, int[]> classes(List<Incident> output) {
-    String[] keys = new String[output.size()];
-    java.util.Set<QuasiIdentifier> qis = policy.quasiIdentifiers();
-    Chunks.forEach(keys.length, c -> {
-      for (int r = c * Chunks.SIZE, to = Math.min(keys.length, r + Chunks.SIZE); r < to; r++) {
-        keys[r] = QuasiIdentifier.key(output.get(r), qis);
+  private Classes classes(List<Incident> output) {
+    return Classes.of(ClassNumbers.of(output, policy.quasiIdentifiers()));
+  }
+
+  /**
+   * The equivalence classes of an output: for each class, its size and the index of its first
+   * member.
+   */
+  private record Classes(int[] sizes, int[] firstMember) {
+    static Classes of(int[] numbers) {
+      int count = 0;
+      for (int c : numbers) {
+        count = Math.max(count, c + 1);
       }
-    });
-    Map<String, int[]> classes = new HashMap<>();
-    for (int r = 0; r < keys.length; r++) {
-      int[] c = classes.get(keys[r]);
-      if (c == null) {
-        classes.put(keys[r], new int[] {1, r});
-      } else {
-        c[0]++;
+      int[] sizes = new int[count];
+      int[] first = new int[count];
+      for (int r = 0; r < numbers.length; r++) {
+        if (sizes[numbers[r]]++ == 0) {
+          first[numbers[r]] = r;
+        }
       }
+      return new Classes(sizes, first);
     }
-    return classes;
+
+    /** The size of the smallest class; 0 when there is none. */
+    long smallest() {
+      long min = Long.MAX_VALUE;
+      for (int size : sizes) {
+        min = Math.min(min, size);
+      }
+      return sizes.length == 0 ? 0 : min;
+    }
   }
 
   /** What the sensitive-detail and identifiers checks found in one chunk of the output. */
@@ -373,17 +386,17 @@ public final class Release {
     final Map<String, Integer> found = new java.util.TreeMap<>();
   }
 
-  private List<PrivacyReport.Check> outputChecks(List<Incident> output, Map<String, int[]> classes) {
+  private List<PrivacyReport.Check> outputChecks(List<Incident> output, Classes classes) {
     List<PrivacyReport.Check> checks = new ArrayList<>();
     Map<String, Integer> shortAreas = new java.util.TreeMap<>();
     int smallClasses = 0;
-    for (int[] c : classes.values()) {
-      if (c[0] < policy.k()) {
+    for (int c = 0; c < classes.sizes().length; c++) {
+      if (classes.sizes()[c] < policy.k()) {
         smallClasses++;
-        shortAreas.merge(ReleaseContext.areaName(output.get(c[1])), c[0], Integer::sum);
+        shortAreas.merge(ReleaseContext.areaName(output.get(classes.firstMember()[c])), classes.sizes()[c], Integer::sum);
       }
     }
-    long k = smallest(classes);
+    long k = classes.smallest();
     checks.add(new PrivacyReport.Check("k-anonymity", smallClasses == 0,
         output.isEmpty() ? "nothing released"
             : smallClasses == 0
@@ -435,10 +448,6 @@ public final class Release {
     boolean fineTime = i.occurred().map(TimeGranularity::finerThanMonth).orElse(false);
     boolean fineReport = i.reportedAt().map(r -> r.getDayOfMonth() != 1 || !r.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)).orElse(false);
     return point || fineTime || fineReport;
-  }
-
-  private static long smallest(Map<String, int[]> classes) {
-    return classes.values().stream().mapToLong(c -> c[0]).min().orElse(0);
   }
 
   private static String areas(Map<String, Integer> byArea) {
