@@ -171,7 +171,7 @@ public final class Release {
     long k = classes.smallest();
     PrivacyReport report = new PrivacyReport(input.size(), output.size(), suppressed, k, k == 0 ? 0 : 1.0 / k,
         PrivacyReport.Displacement.of(displacement), ctx.ledger().spent(), tables.stream().map(AggregateTable::summary).toList(),
-        ctx.keyId(), HotCells.overlap(points(input), points(output)), checks,
+        ctx.keyId(), HotCells.overlap(input, output), checks,
         checks.stream().allMatch(PrivacyReport.Check::passed));
     LOG.debug("release {}: {} in, {} out, k {}, {} tables, passed {}", policy.name(), input.size(), output.size(), k,
         tables.size(), report.passed());
@@ -501,13 +501,5 @@ public final class Release {
     double h = Math.pow(Math.sin(dLat / 2), 2)
         + Math.cos(Math.toRadians(a.latitude())) * Math.cos(Math.toRadians(b.latitude())) * Math.pow(Math.sin(dLon / 2), 2);
     return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
-  }
-
-  private static List<LatLon> points(List<Incident> incidents) {
-    List<LatLon> out = new ArrayList<>(incidents.size());
-    for (Incident i : incidents) {
-      i.location().flatMap(l -> l.point()).ifPresent(out::add);
-    }
-    return out;
   }
 }
