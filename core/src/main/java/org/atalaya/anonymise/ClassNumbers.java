@@ -1,5 +1,6 @@
 package org.atalaya.anonymise;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,18 +62,21 @@ public final class ClassNumbers {
     Objects.requireNonNull(incidents, "incidents must not be null");
     com.google.common.base.Preconditions.checkArgument(adminDepth >= 0 && adminDepth <= 2, "adminDepth (%s) must be 0, 1 or 2", adminDepth);
     Key key = new Key(qis, adminDepth);
-    int n = incidents.size();
-    Incident[] records = incidents.toArray(new Incident[0]);
+    List<Incident> records = incidents instanceof java.util.RandomAccess ? incidents : new java.util.ArrayList<>(incidents);
+    int n = records.size();
+    // Each record's parts are written to a row of numbers and a row of references, in parallel;
+    // the classes are then found in input order from the rows alone, without walking the records'
+    // object graphs again (that walk, a cache miss per part, was most of the cost).
+    int longs = key.longs();
+    int refs = key.refs();
+    long[] numbers = new long[n * longs];
+    Object[] references = new Object[n * refs];
     long[] hashes = new long[n];
-    // Victim parts are rare quasi-identifiers: their text form is compared, built once per record.
-    String[] victims = key.victims.isEmpty() ? null : new String[n];
     int chunks = (n + CHUNK - 1) / CHUNK;
     IntStream.range(0, chunks).parallel().forEach(c -> {
       for (int i = c * CHUNK, to = Math.min(n, i + CHUNK); i < to; i++) {
-        if (victims != null) {
-          victims[i] = QuasiIdentifier.key(records[i], key.victims);
-        }
-        hashes[i] = key.hash(records[i], victims == null ? null : victims[i]);
+        key.write(records.get(i), numbers, i * longs, references, i * refs);
+        hashes[i] = hash(numbers, i * longs, longs, references, i * refs, refs);
       }
     });
     // Open addressing: each slot holds the first member of a class (plus 1; 0 is empty).
@@ -92,7 +96,8 @@ public final class ClassNumbers {
           out[i] = classes++;
           break;
         }
-        if (hashes[j] == hashes[i] && key.same(records[i], records[j], victims == null ? null : victims[i], victims == null ? null : victims[j])) {
+        if (hashes[j] == hashes[i] && Arrays.equals(numbers, i * longs, i * longs + longs, numbers, j * longs, j * longs + longs)
+            && Arrays.equals(references, i * refs, i * refs + refs, references, j * refs, j * refs + refs)) {
           out[i] = number[h];
           break;
         }
@@ -102,7 +107,27 @@ public final class ClassNumbers {
     return out;
   }
 
-  /** Which parts make the key, with their hash and their equality. */
+  private static long hash(long[] numbers, int from, int longs, Object[] references, int at, int refs) {
+    long h = 1;
+    for (int x = from; x < from + longs; x++) {
+      h = (h + numbers[x]) * 0x9E3779B97F4A7C15L;
+    }
+    for (int x = at; x < at + refs; x++) {
+      h = (h + Objects.hashCode(references[x])) * 0x9E3779B97F4A7C15L;
+    }
+    // Murmur3's finaliser: neighbouring points and months must not share low bits.
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    return h ^ (h >>> 33);
+  }
+
+  /**
+   * Which parts make the key, and how a record's parts are written: numbers (presence flags, the
+   * point's bits, the window's epoch seconds) and references (codes, address, the victims' text
+   * form), compared by {@link Object#equals}; an absent part is written as 0 or null.
+   */
   private static final class Key {
     final boolean location;
     final boolean time;
@@ -122,111 +147,57 @@ public final class ClassNumbers {
       }
     }
 
-    long hash(Incident in, String victimPart) {
-      long h = 1;
+    int longs() {
+      return (location ? 3 : 0) + (time ? 3 : 0);
+    }
+
+    int refs() {
+      return (location ? 4 : 0) + (category ? 1 : 0) + adminDepth + (victims.isEmpty() ? 0 : 1);
+    }
+
+    void write(Incident in, long[] numbers, int n, Object[] references, int r) {
       if (location) {
         Optional<Location> l = in.location();
         if (l.isPresent()) {
           Optional<LatLon> p = l.get().point();
+          // 1: a location without a point, 2: with one (whose exact bits follow).
+          numbers[n] = p.isPresent() ? 2 : 1;
           if (p.isPresent()) {
-            h = mix(h, Double.doubleToLongBits(p.get().latitude()));
-            h = mix(h, Double.doubleToLongBits(p.get().longitude()));
+            numbers[n + 1] = Double.doubleToLongBits(p.get().latitude());
+            numbers[n + 2] = Double.doubleToLongBits(p.get().longitude());
           }
           AdminArea a = l.get().admin();
-          h = mix(h, a.department().hashCode());
-          h = mix(h, a.municipality().hashCode());
-          h = mix(h, a.colonia().hashCode());
-          h = mix(h, l.get().address().hashCode());
-        } else {
-          h = mix(h, 7);
+          references[r] = a.department().orElse(null);
+          references[r + 1] = a.municipality().orElse(null);
+          references[r + 2] = a.colonia().orElse(null);
+          references[r + 3] = l.get().address().orElse(null);
         }
+        n += 3;
+        r += 4;
       }
       if (time) {
         Optional<TimeWindow> o = in.occurred();
         if (o.isPresent()) {
-          h = mix(h, o.get().from().toEpochSecond());
-          h = mix(h, o.get().to().toEpochSecond());
-          h = mix(h, o.get().precision().ordinal());
-        } else {
-          h = mix(h, 11);
+          // The precision, plus 1 so that an absent window (0) differs from every present one.
+          numbers[n] = o.get().precision().ordinal() + 1;
+          numbers[n + 1] = o.get().from().toEpochSecond();
+          numbers[n + 2] = o.get().to().toEpochSecond();
         }
+        n += 3;
       }
       if (category) {
-        h = mix(h, in.iccs().hashCode());
+        references[r++] = in.iccs().orElse(null);
       }
       if (adminDepth > 0) {
-        AdminArea a = admin(in);
-        h = mix(h, a.department().hashCode());
-        h = mix(h, adminDepth >= 2 ? a.municipality().hashCode() : 0);
-      }
-      if (victimPart != null) {
-        h = mix(h, victimPart.hashCode());
-      }
-      // Murmur3's finaliser: neighbouring points and months must not share low bits.
-      h ^= h >>> 33;
-      h *= 0xff51afd7ed558ccdL;
-      h ^= h >>> 33;
-      h *= 0xc4ceb9fe1a85ec53L;
-      return h ^ (h >>> 33);
-    }
-
-    boolean same(Incident a, Incident b, String victimsA, String victimsB) {
-      if (location && !sameLocation(a.location(), b.location())) {
-        return false;
-      }
-      if (time && !sameTime(a.occurred(), b.occurred())) {
-        return false;
-      }
-      if (category && !a.iccs().equals(b.iccs())) {
-        return false;
-      }
-      if (adminDepth > 0) {
-        AdminArea x = admin(a);
-        AdminArea y = admin(b);
-        if (!x.department().equals(y.department()) || (adminDepth >= 2 && !x.municipality().equals(y.municipality()))) {
-          return false;
+        AdminArea a = in.location().isPresent() ? in.location().get().admin() : AdminArea.NONE;
+        references[r++] = a.department().orElse(null);
+        if (adminDepth >= 2) {
+          references[r++] = a.municipality().orElse(null);
         }
       }
-      return victimsA == null || victimsA.equals(victimsB);
-    }
-
-    private static boolean sameLocation(Optional<Location> a, Optional<Location> b) {
-      if (a.isEmpty() || b.isEmpty()) {
-        return a.isEmpty() && b.isEmpty();
+      if (!victims.isEmpty()) {
+        references[r] = QuasiIdentifier.key(in, victims);
       }
-      Location x = a.get();
-      Location y = b.get();
-      Optional<LatLon> p = x.point();
-      Optional<LatLon> q = y.point();
-      if (p.isPresent() != q.isPresent()) {
-        return false;
-      }
-      if (p.isPresent() && (Double.doubleToLongBits(p.get().latitude()) != Double.doubleToLongBits(q.get().latitude())
-          || Double.doubleToLongBits(p.get().longitude()) != Double.doubleToLongBits(q.get().longitude()))) {
-        return false;
-      }
-      return x.admin().department().equals(y.admin().department())
-          && x.admin().municipality().equals(y.admin().municipality())
-          && x.admin().colonia().equals(y.admin().colonia())
-          && x.address().equals(y.address());
-    }
-
-    private static boolean sameTime(Optional<TimeWindow> a, Optional<TimeWindow> b) {
-      if (a.isEmpty() || b.isEmpty()) {
-        return a.isEmpty() && b.isEmpty();
-      }
-      TimeWindow x = a.get();
-      TimeWindow y = b.get();
-      return x.from().toEpochSecond() == y.from().toEpochSecond() && x.to().toEpochSecond() == y.to().toEpochSecond()
-          && x.precision() == y.precision();
-    }
-
-    private static AdminArea admin(Incident in) {
-      return in.location().isPresent() ? in.location().get().admin() : AdminArea.NONE;
-    }
-
-    private static long mix(long h, long v) {
-      return (h + v) * 0x9E3779B97F4A7C15L;
     }
   }
 }
