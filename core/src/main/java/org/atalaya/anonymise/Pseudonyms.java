@@ -1,6 +1,5 @@
 package org.atalaya.anonymise;
 
-import com.google.common.io.BaseEncoding;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.text.Normalizer;
@@ -63,7 +62,33 @@ public final class Pseudonyms {
    */
   public String pseudonym(String field, String value) {
     byte[] h = digest(field, normalise(value));
-    return "P-" + BaseEncoding.base32().omitPadding().encode(h, 0, 16);
+    return pseudonymText(h);
+  }
+
+  private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+
+  /**
+   * Returns {@code P-} and the first 16 bytes of {@code h} in base 32 (RFC 4648 alphabet, no
+   * padding): written out by hand, as it runs once per released incident.
+   */
+  static String pseudonymText(byte[] h) {
+    char[] out = new char[28];
+    out[0] = 'P';
+    out[1] = '-';
+    int o = 2;
+    int buffer = 0;
+    int bits = 0;
+    for (int i = 0; i < 16; i++) {
+      buffer = (buffer << 8) | (h[i] & 0xFF);
+      bits += 8;
+      while (bits >= 5) {
+        out[o++] = BASE32[(buffer >>> (bits - 5)) & 31];
+        bits -= 5;
+      }
+    }
+    // 128 bits are 25 whole characters and 3 bits, padded with zeros to a 26th.
+    out[o++] = BASE32[(buffer << (5 - bits)) & 31];
+    return new String(out, 0, o);
   }
 
   /**

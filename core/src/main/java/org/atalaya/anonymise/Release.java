@@ -124,6 +124,11 @@ public final class Release {
       Objects.requireNonNull(current, () -> "step " + step.name() + " returned null");
       s++;
     }
+    // The hot-cell figure needs only the points, which nothing after the steps changes: it is
+    // computed on another thread while this one measures the displacements.
+    List<Incident> stepped = current;
+    java.util.concurrent.CompletableFuture<Double> hotCells =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> HotCells.overlap(input, stepped));
     double[] displacement = displacement(input, current);
     List<AggregateTable> tables = new ArrayList<>();
     String refused = null;
@@ -159,10 +164,12 @@ public final class Release {
     Classes classes = classes(output);
     List<PrivacyReport.Check> checks = new ArrayList<>(outputChecks(output, classes));
     long suppressed = input.size() - (long) output.size();
+    // Sorted, as ReleaseContext#suppressedByArea documents: its immutable copy iterates in an order
+    // that changes from one JVM to the next, which made the message differ between runs.
     double share = input.isEmpty() ? 0 : (double) suppressed / input.size();
     checks.add(new PrivacyReport.Check("suppression", share <= policy.maxSuppressedFraction(),
         String.format(java.util.Locale.ROOT, "%d of %d suppressed (%.1f%%, at most %.1f%% allowed)%s", suppressed,
-            input.size(), 100 * share, 100 * policy.maxSuppressedFraction(), areas(ctx.suppressedByArea()))));
+            input.size(), 100 * share, 100 * policy.maxSuppressedFraction(), areas(new java.util.TreeMap<>(ctx.suppressedByArea())))));
     checks.add(new PrivacyReport.Check("epsilon", refused == null && ctx.ledger().spent() <= policy.epsilonBudget() * (1 + 1e-9),
         refused != null ? refused : "spent " + ctx.ledger().spent() + " of " + policy.epsilonBudget()));
     for (AggregateTable t : tables) {
@@ -171,7 +178,7 @@ public final class Release {
     long k = classes.smallest();
     PrivacyReport report = new PrivacyReport(input.size(), output.size(), suppressed, k, k == 0 ? 0 : 1.0 / k,
         PrivacyReport.Displacement.of(displacement), ctx.ledger().spent(), tables.stream().map(AggregateTable::summary).toList(),
-        ctx.keyId(), HotCells.overlap(input, output), checks,
+        ctx.keyId(), hotCells.join(), checks,
         checks.stream().allMatch(PrivacyReport.Check::passed));
     LOG.debug("release {}: {} in, {} out, k {}, {} tables, passed {}", policy.name(), input.size(), output.size(), k,
         tables.size(), report.passed());

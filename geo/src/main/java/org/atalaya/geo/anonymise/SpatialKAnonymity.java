@@ -111,6 +111,9 @@ public final class SpatialKAnonymity implements ReleaseStep {
     int n = incidents.size();
     int levels = cells.levels();
     Incident[] out = new Incident[n];
+    // The location each released incident gets; the incidents are built at the end, in parallel.
+    @SuppressWarnings("unchecked")
+    Optional<Location>[] released = new Optional[n];
     boolean[] hasPoint = new boolean[n];
     long[] cellIds = new long[n * levels];
     // Per record and pure (one projection per point): in parallel chunks whose results do not
@@ -164,7 +167,7 @@ public final class SpatialKAnonymity implements ReleaseStep {
             LatLon c = centres.computeIfAbsent(cell, id -> cells.centre(id, lv));
             placed[slot[j]] = relocated(incidents.get(i), c, radius, 2);
           }
-          out[i] = GeoSteps.withLocation(incidents.get(i), placed[slot[j]]);
+          released[i] = placed[slot[j]];
         } else {
           pending[nextSize++] = i;
         }
@@ -191,7 +194,7 @@ public final class SpatialKAnonymity implements ReleaseStep {
         AdminArea a = in.location().get().admin();
         boolean known = depth == 2 ? a.municipality().isPresent() : a.department().isPresent();
         if (known && sizes[classOf[r]] >= k) {
-          out[pointless.get(r)] = GeoSteps.withLocation(in, relocated(in, null, 0, depth));
+          released[pointless.get(r)] = relocated(in, null, 0, depth);
         } else {
           next.add(pointless.get(r));
         }
@@ -201,13 +204,20 @@ public final class SpatialKAnonymity implements ReleaseStep {
     for (int i : pointless) {
       context.suppress(incidents.get(i), name());
     }
-    List<Incident> released = new ArrayList<>(n);
+    chunks(n, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        if (released[i] != null) {
+          out[i] = GeoSteps.withLocation(incidents.get(i), released[i]);
+        }
+      }
+    });
+    List<Incident> kept = new ArrayList<>(n);
     for (Incident i : out) {
       if (i != null) {
-        released.add(i);
+        kept.add(i);
       }
     }
-    return released;
+    return kept;
   }
 
   /** Records per chunk of the parallel preparation. */

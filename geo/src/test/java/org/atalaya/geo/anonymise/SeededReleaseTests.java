@@ -104,7 +104,7 @@ class SeededReleaseTests {
         "k-anonymity: smallest class 2 (k = 2) over [LOCATION, TIME, CATEGORY, VICTIM_SEX, VICTIM_AGE]",
         "sensitive-detail: no sensitive incident carries a point or a time finer than a month",
         "identifiers: no identifier pattern in any text",
-        "suppression: 2265 of 11200 suppressed (20.2%, at most 5.0% allowed); areas: 08/0801 (1186), 05/0501 (1079)",
+        "suppression: 2265 of 11200 suppressed (20.2%, at most 5.0% allowed); areas: 05/0501 (1079), 08/0801 (1186)",
         "epsilon: spent 0.0 of 0.0");
   }
 
