@@ -183,7 +183,13 @@ public final class Pseudonyms {
   private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[ .\\-]");
 
   private byte[] digest(String field, String message) {
-    Mac mac = macs.get().computeIfAbsent(field, f -> newMac(fieldKeys.computeIfAbsent(f, key::derive)));
+    // Looked up before creating anything: a lambda per call is a million objects per release.
+    Map<String, Mac> mine = macs.get();
+    Mac mac = mine.get(field);
+    if (mac == null) {
+      mac = newMac(fieldKeys.computeIfAbsent(field, key::derive));
+      mine.put(field, mac);
+    }
     return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -391,6 +391,12 @@ public final class Release {
     long exposed;
     String firstExposed;
     final Map<String, Integer> found = new java.util.TreeMap<>();
+
+    void count(List<PiiRedactor.Kind> kinds) {
+      for (PiiRedactor.Kind kind : kinds) {
+        found.merge(kind.name(), 1, Integer::sum);
+      }
+    }
   }
 
   private List<PrivacyReport.Check> outputChecks(List<Incident> output, Classes classes) {
@@ -415,16 +421,19 @@ public final class Release {
       Findings f = new Findings();
       for (int r = c * Chunks.SIZE, to = Math.min(output.size(), r + Chunks.SIZE); r < to; r++) {
         Incident i = output.get(r);
-        if (carriesDetail(i) && !SensitiveCategories.detect(i).isEmpty()) {
+        if (carriesDetail(i) && SensitiveCategories.isSensitive(i)) {
           f.exposed++;
           f.firstExposed = f.firstExposed == null ? ReleaseContext.areaName(i) : f.firstExposed;
         }
         for (String t : i.attributes().values().values()) {
-          checker.remaining(t).forEach(kind -> f.found.merge(kind.name(), 1, Integer::sum));
+          f.count(checker.remaining(t));
         }
-        i.narrative().ifPresent(t -> checker.remaining(t).forEach(kind -> f.found.merge(kind.name(), 1, Integer::sum)));
-        i.location().flatMap(l -> l.address())
-            .ifPresent(t -> checker.remaining(t).forEach(kind -> f.found.merge(kind.name(), 1, Integer::sum)));
+        if (i.narrative().isPresent()) {
+          f.count(checker.remaining(i.narrative().get()));
+        }
+        if (i.location().isPresent() && i.location().get().address().isPresent()) {
+          f.count(checker.remaining(i.location().get().address().get()));
+        }
       }
       chunks[c] = f;
     });
@@ -489,13 +498,22 @@ public final class Release {
     for (Incident i : input) {
       i.location().flatMap(l -> l.point()).ifPresent(p -> before.put(i.id(), p));
     }
-    double[] out = new double[output.size()];
+    // The map is only read from here on: the distances are measured in parallel chunks, then
+    // gathered in output order (NaN marks an incident without a pair of points).
+    double[] all = new double[output.size()];
+    Chunks.forEach(all.length, c -> {
+      for (int r = c * Chunks.SIZE, to = Math.min(all.length, r + Chunks.SIZE); r < to; r++) {
+        Incident i = output.get(r);
+        Optional<LatLon> p = i.location().flatMap(l -> l.point());
+        LatLon b = before.get(i.id());
+        all[r] = p.isPresent() && b != null ? haversine(b, p.get()) : Double.NaN;
+      }
+    });
+    double[] out = new double[all.length];
     int n = 0;
-    for (Incident i : output) {
-      Optional<LatLon> p = i.location().flatMap(l -> l.point());
-      LatLon b = before.get(i.id());
-      if (p.isPresent() && b != null) {
-        out[n++] = haversine(b, p.get());
+    for (double d : all) {
+      if (!Double.isNaN(d)) {
+        out[n++] = d;
       }
     }
     return java.util.Arrays.copyOf(out, n);

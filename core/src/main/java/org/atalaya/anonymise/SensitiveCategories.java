@@ -88,7 +88,7 @@ public final class SensitiveCategories {
   public static Set<SensitivityFlag> detect(Incident incident) {
     EnumSet<SensitivityFlag> flags = EnumSet.noneOf(SensitivityFlag.class);
     flags.addAll(incident.sensitivity());
-    if (incident.classification().isWithin(SEXUAL_SECTION)) {
+    if (isSexualViolenceCode(incident)) {
       flags.add(SensitivityFlag.SEXUAL_VIOLENCE);
     }
     if (incident.context().domestic().orElse(false)) {
@@ -104,6 +104,26 @@ public final class SensitiveCategories {
     }
     incident.narrative().ifPresent(n -> flags.addAll(fromText(n)));
     return flags;
+  }
+
+  /**
+   * Returns whether {@link #detect} finds any flag, without building the set: the release's
+   * sensitive-detail check asks this of every released incident.
+   */
+  static boolean isSensitive(Incident incident) {
+    if (!incident.sensitivity().isEmpty() || isSexualViolenceCode(incident) || incident.context().domestic().orElse(false)) {
+      return true;
+    }
+    for (Victim v : incident.victims()) {
+      if (v.isMinor() || v.relationship() == Relationship.INTIMATE_PARTNER || v.relationship() == Relationship.FAMILY_MEMBER) {
+        return true;
+      }
+    }
+    return incident.narrative().isPresent() && !fromText(incident.narrative().get()).isEmpty();
+  }
+
+  private static boolean isSexualViolenceCode(Incident incident) {
+    return incident.iccs().isPresent() && incident.iccs().get().isWithin(SEXUAL_SECTION);
   }
 
   /**

@@ -135,7 +135,7 @@ public final class Steps {
   private static Incident withTime(Incident in, TimeGranularity g) {
     // A reporting time can give away the occurrence time: keep only its start at the same grain.
     // Built directly: the model's builder copies every collection twice per record.
-    return new Incident(in.id(), in.sourceRefs(), in.classification(), in.occurred().map(g::generalise),
+    return new Incident(in.id(), in.sourceRefs(), in.classification(), g.generalise(in.occurred()),
         in.reportedAt().map(r -> g.generalise(TimeWindow.instant(r)).from()), in.location(), in.victims(),
         in.context(), in.caseHistory(), in.publication(), in.source(), in.narrative(), in.sensitivity(), in.attributes());
   }

@@ -50,9 +50,23 @@ public enum TimeGranularity {
    */
   public TimeWindow generalise(TimeWindow window) {
     if (this == MONTH && window.precision() != TimePrecision.YEAR) {
-      return MonthWindows.generalise(window);
+      return MonthWindows.generalise(window).get();
     }
     return widen(window);
+  }
+
+  /**
+   * As {@link #generalise(TimeWindow)} on a window that may be absent; the result of a month
+   * window is shared, the {@code Optional} too.
+   */
+  java.util.Optional<TimeWindow> generalise(java.util.Optional<TimeWindow> window) {
+    if (window.isEmpty()) {
+      return window;
+    }
+    if (this == MONTH && window.get().precision() != TimePrecision.YEAR) {
+      return MonthWindows.generalise(window.get());
+    }
+    return java.util.Optional.of(widen(window.get()));
   }
 
   private TimeWindow widen(TimeWindow window) {
@@ -107,12 +121,12 @@ public enum TimeGranularity {
     /** More distinct months than this (unusual data) are widened without the cache. */
     private static final int LIMIT = 10_000;
 
-    private static final java.util.Map<Key, TimeWindow> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<Key, java.util.Optional<TimeWindow>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Key(int fromYear, int fromMonth, java.time.ZoneOffset fromOffset, int toYear, int toMonth,
         java.time.ZoneOffset toOffset, boolean estimated) {}
 
-    static TimeWindow generalise(TimeWindow window) {
+    static java.util.Optional<TimeWindow> generalise(TimeWindow window) {
       OffsetDateTime from = window.from();
       OffsetDateTime to = window.to();
       int toYear;
@@ -138,11 +152,11 @@ public enum TimeGranularity {
         toMonth = 1;
       }
       Key key = new Key(from.getYear(), from.getMonthValue(), from.getOffset(), toYear, toMonth, toOffset, window.estimated());
-      TimeWindow cached = CACHE.get(key);
+      java.util.Optional<TimeWindow> cached = CACHE.get(key);
       if (cached != null) {
         return cached;
       }
-      TimeWindow widened = MONTH.widen(window);
+      java.util.Optional<TimeWindow> widened = java.util.Optional.of(MONTH.widen(window));
       if (CACHE.size() < LIMIT) {
         CACHE.putIfAbsent(key, widened);
       }
