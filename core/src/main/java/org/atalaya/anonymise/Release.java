@@ -494,9 +494,11 @@ public final class Release {
   }
 
   private static double[] displacement(List<Incident> input, List<Incident> output) {
-    Map<String, LatLon> before = new HashMap<>(input.size() * 2);
+    PointsById before = new PointsById(input.size());
     for (Incident i : input) {
-      i.location().flatMap(l -> l.point()).ifPresent(p -> before.put(i.id(), p));
+      if (i.location().isPresent() && i.location().get().point().isPresent()) {
+        before.put(i.id(), i.location().get().point().get());
+      }
     }
     // The map is only read from here on: the distances are measured in parallel chunks, then
     // gathered in output order (NaN marks an incident without a pair of points).
@@ -517,6 +519,43 @@ public final class Release {
       }
     }
     return java.util.Arrays.copyOf(out, n);
+  }
+
+  /**
+   * The input points by incident id, the last one winning as in a map: open addressing over two
+   * arrays, because a million map entries are a million objects for the collector to copy.
+   * Written by one thread, then only read.
+   */
+  private static final class PointsById {
+    private final String[] ids;
+    private final LatLon[] points;
+    private final int mask;
+
+    PointsById(int expected) {
+      int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
+      ids = new String[capacity];
+      points = new LatLon[capacity];
+      mask = capacity - 1;
+    }
+
+    private int slot(String id) {
+      int h = id.hashCode();
+      int s = (h ^ (h >>> 16)) & mask;
+      while (ids[s] != null && !ids[s].equals(id)) {
+        s = (s + 1) & mask;
+      }
+      return s;
+    }
+
+    void put(String id, LatLon point) {
+      int s = slot(id);
+      ids[s] = id;
+      points[s] = point;
+    }
+
+    LatLon get(String id) {
+      return points[slot(id)];
+    }
   }
 
   /** Great-circle metres (mean Earth radius): within 0.5% of the geodesic, enough for a report. */
