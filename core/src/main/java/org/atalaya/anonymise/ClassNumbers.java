@@ -83,7 +83,6 @@ public final class ClassNumbers {
     int capacity = Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1;
     int mask = capacity - 1;
     int[] first = new int[capacity];
-    int[] number = new int[capacity];
     int[] out = new int[n];
     int classes = 0;
     for (int i = 0; i < n; i++) {
@@ -92,13 +91,12 @@ public final class ClassNumbers {
         int j = first[h] - 1;
         if (j < 0) {
           first[h] = i + 1;
-          number[h] = classes;
           out[i] = classes++;
           break;
         }
         if (hashes[j] == hashes[i] && Arrays.equals(numbers, i * longs, i * longs + longs, numbers, j * longs, j * longs + longs)
             && Arrays.equals(references, i * refs, i * refs + refs, references, j * refs, j * refs + refs)) {
-          out[i] = number[h];
+          out[i] = out[j];
           break;
         }
         h = (h + 1) & mask;

@@ -143,10 +143,18 @@ public final class SpatialKAnonymity implements ReleaseStep {
         out[i] = in; // nothing to generalise; the check still counts its class
       }
     }
+    // One table, slot array and location array for all levels, cleared between them: levels
+    // only shrink, and million-entry arrays are costly for the collector to allocate again.
+    ClassTable counts = new ClassTable(pendingSize);
+    int[] slot = new int[pendingSize];
+    @SuppressWarnings("unchecked")
+    Optional<Location>[] placed = new Optional[counts.capacity()];
     for (int level = 0; level < levels && pendingSize > 0; level++) {
       Map<ClassKey, Integer> placeCounts = m == 0 ? Map.of() : placeCounts(level);
-      ClassTable counts = new ClassTable(pendingSize);
-      int[] slot = new int[pendingSize];
+      if (level > 0) {
+        counts.clear();
+        java.util.Arrays.fill(placed, null);
+      }
       for (int j = 0; j < pendingSize; j++) {
         int i = pending[j];
         slot[j] = counts.add(cellIds[i * levels + level], group[i]);
@@ -155,8 +163,6 @@ public final class SpatialKAnonymity implements ReleaseStep {
       Map<Long, LatLon> centres = new HashMap<>();
       double radius = cells.radiusMetres(level);
       // Every member of a class gets the same location: built once per class, shared.
-      @SuppressWarnings("unchecked")
-      Optional<Location>[] placed = new Optional[counts.capacity()];
       for (int j = 0; j < pendingSize; j++) {
         int i = pending[j];
         long cell = cellIds[i * levels + level];
@@ -270,6 +276,11 @@ public final class SpatialKAnonymity implements ReleaseStep {
 
     int capacity() {
       return counts.length;
+    }
+
+    /** Empties the table; the stale cells and groups are ignored where the count is 0. */
+    void clear() {
+      java.util.Arrays.fill(counts, 0);
     }
   }
 
