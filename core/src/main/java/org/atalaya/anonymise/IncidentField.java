@@ -73,7 +73,7 @@ public enum IncidentField {
           : rebuild(l.toBuilder().admin(a).address(address.orElse(null)));
     }
     Attributes attributes = in.attributes();
-    if (fields.contains(ATTRIBUTES) && !attributes.isEmpty()) {
+    if (fields.contains(ATTRIBUTES) && !attributes.isEmpty() && !onlyOwnMarkers(attributes)) {
       java.util.Map<String, String> kept = new java.util.TreeMap<>();
       attributes.values().forEach((k, v) -> {
         if (k.startsWith("atalaya:")) {
@@ -97,6 +97,16 @@ public enum IncidentField {
         in.publication(), in.source(),
         fields.contains(NARRATIVE) ? Optional.empty() : in.narrative(),
         in.sensitivity(), attributes);
+  }
+
+  /** Whether every attribute is one of the toolkit's own markers, which dropping keeps. */
+  private static boolean onlyOwnMarkers(Attributes attributes) {
+    for (String k : attributes.values().keySet()) {
+      if (!k.startsWith("atalaya:")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A location that would say nothing once a part is dropped becomes no location at all. */

@@ -146,23 +146,28 @@ public final class PiiRedactor {
    */
   public List<Kind> remaining(String text) {
     String t = text.indexOf('[') < 0 ? text : PLACEHOLDER.matcher(text).replaceAll(" ");
-    return find(t).stream().map(Hit::kind).distinct().toList();
+    List<Hit> hits = find(t);
+    return hits.isEmpty() ? List.of() : hits.stream().map(Hit::kind).distinct().toList();
   }
 
   /** Finds identifiers, non-overlapping, earlier kinds winning over later ones. */
   List<Hit> find(String text) {
-    boolean[] taken = new boolean[text.length()];
-    List<Hit> hits = new ArrayList<>();
-    String folded = SensitiveCategories.fold(text); // same length as text
     int digits = 0;
     for (int i = 0; i < text.length(); i++) {
       digits += Character.isDigit(text.charAt(i)) ? 1 : 0;
     }
     // Cheap pre-checks first: most texts hold no identifier, and a release may screen millions.
-    if (folded.contains("http") || folded.contains("www.")) {
+    boolean urls = containsFolded(text, "http") || containsFolded(text, "www.");
+    boolean emails = text.indexOf('@') >= 0;
+    if (!urls && !emails && digits < 7 && namePattern == null) {
+      return List.of();
+    }
+    boolean[] taken = new boolean[text.length()];
+    List<Hit> hits = new ArrayList<>();
+    if (urls) {
       regex(text, URL, Kind.URL, taken, hits);
     }
-    if (text.indexOf('@') >= 0) {
+    if (emails) {
       regex(text, EMAIL, Kind.EMAIL, taken, hits);
     }
     if (digits >= 7) {
@@ -173,10 +178,24 @@ public final class PiiRedactor {
       }
     }
     if (namePattern != null) {
-      regex(text, folded, namePattern, Kind.PERSON, taken, hits);
+      regex(text, SensitiveCategories.fold(text), namePattern, Kind.PERSON, taken, hits); // same length as text
     }
     hits.sort(Comparator.comparingInt(Hit::start));
     return hits;
+  }
+
+  /** Whether the folded form of {@code text} contains {@code needle}, without folding a copy. */
+  private static boolean containsFolded(String text, String needle) {
+    search:
+    for (int i = 0; i + needle.length() <= text.length(); i++) {
+      for (int j = 0; j < needle.length(); j++) {
+        if (SensitiveCategories.fold(text.charAt(i + j)) != needle.charAt(j)) {
+          continue search;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private static void regex(String text, Pattern p, Kind kind, boolean[] taken, List<Hit> hits) {

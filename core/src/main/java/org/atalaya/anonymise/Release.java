@@ -124,6 +124,11 @@ public final class Release {
       Objects.requireNonNull(current, () -> "step " + step.name() + " returned null");
       s++;
     }
+    // The hot-cell figure needs only the points, which nothing after the steps changes: it is
+    // computed on another thread while this one measures the displacements.
+    List<Incident> stepped = current;
+    java.util.concurrent.CompletableFuture<Double> hotCells =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> HotCells.overlap(input, stepped));
     double[] displacement = displacement(input, current);
     List<AggregateTable> tables = new ArrayList<>();
     String refused = null;
@@ -156,22 +161,24 @@ public final class Release {
       });
       output = java.util.Arrays.asList(renamed);
     }
-    Map<String, int[]> classes = classes(output);
+    Classes classes = classes(output);
     List<PrivacyReport.Check> checks = new ArrayList<>(outputChecks(output, classes));
     long suppressed = input.size() - (long) output.size();
+    // Sorted, as ReleaseContext#suppressedByArea documents: its immutable copy iterates in an order
+    // that changes from one JVM to the next, which made the message differ between runs.
     double share = input.isEmpty() ? 0 : (double) suppressed / input.size();
     checks.add(new PrivacyReport.Check("suppression", share <= policy.maxSuppressedFraction(),
         String.format(java.util.Locale.ROOT, "%d of %d suppressed (%.1f%%, at most %.1f%% allowed)%s", suppressed,
-            input.size(), 100 * share, 100 * policy.maxSuppressedFraction(), areas(ctx.suppressedByArea()))));
+            input.size(), 100 * share, 100 * policy.maxSuppressedFraction(), areas(new java.util.TreeMap<>(ctx.suppressedByArea())))));
     checks.add(new PrivacyReport.Check("epsilon", refused == null && ctx.ledger().spent() <= policy.epsilonBudget() * (1 + 1e-9),
         refused != null ? refused : "spent " + ctx.ledger().spent() + " of " + policy.epsilonBudget()));
     for (AggregateTable t : tables) {
       checks.add(AggregateTable.check(t.spec(), t.toCsv()));
     }
-    long k = smallest(classes);
+    long k = classes.smallest();
     PrivacyReport report = new PrivacyReport(input.size(), output.size(), suppressed, k, k == 0 ? 0 : 1.0 / k,
         PrivacyReport.Displacement.of(displacement), ctx.ledger().spent(), tables.stream().map(AggregateTable::summary).toList(),
-        ctx.keyId(), HotCells.overlap(points(input), points(output)), checks,
+        ctx.keyId(), hotCells.join(), checks,
         checks.stream().allMatch(PrivacyReport.Check::passed));
     LOG.debug("release {}: {} in, {} out, k {}, {} tables, passed {}", policy.name(), input.size(), output.size(), k,
         tables.size(), report.passed());
@@ -276,8 +283,8 @@ public final class Release {
    */
   public List<String> verify(List<Incident> output, PrivacyReport report) {
     List<String> problems = new ArrayList<>();
-    Map<String, int[]> classes = classes(output);
-    long k = smallest(classes);
+    Classes classes = classes(output);
+    long k = classes.smallest();
     compare(problems, "recordsOut", output.size(), report.recordsOut());
     compare(problems, "kAchieved", k, report.kAchieved());
     compare(problems, "recordsIn", report.recordsOut() + report.suppressed(), report.recordsIn());
@@ -343,27 +350,40 @@ public final class Release {
 
   /**
    * Returns the equivalence classes of {@code output} over the policy's quasi-identifiers (the
-   * classes of {@link QuasiIdentifier#classes}), each as its size and the index of its first
-   * member. The keys are built in parallel chunks, the classes counted in input order.
+   * classes of {@link QuasiIdentifier#classes}, numbered by {@link ClassNumbers}).
    */
-  private Map<String, int[]> classes(List<Incident> output) {
-    String[] keys = new String[output.size()];
-    java.util.Set<QuasiIdentifier> qis = policy.quasiIdentifiers();
-    Chunks.forEach(keys.length, c -> {
-      for (int r = c * Chunks.SIZE, to = Math.min(keys.length, r + Chunks.SIZE); r < to; r++) {
-        keys[r] = QuasiIdentifier.key(output.get(r), qis);
+  private Classes classes(List<Incident> output) {
+    return Classes.of(ClassNumbers.of(output, policy.quasiIdentifiers()));
+  }
+
+  /**
+   * The equivalence classes of an output: for each class, its size and the index of its first
+   * member.
+   */
+  private record Classes(int[] sizes, int[] firstMember) {
+    static Classes of(int[] numbers) {
+      int count = 0;
+      for (int c : numbers) {
+        count = Math.max(count, c + 1);
       }
-    });
-    Map<String, int[]> classes = new HashMap<>();
-    for (int r = 0; r < keys.length; r++) {
-      int[] c = classes.get(keys[r]);
-      if (c == null) {
-        classes.put(keys[r], new int[] {1, r});
-      } else {
-        c[0]++;
+      int[] sizes = new int[count];
+      int[] first = new int[count];
+      for (int r = 0; r < numbers.length; r++) {
+        if (sizes[numbers[r]]++ == 0) {
+          first[numbers[r]] = r;
+        }
       }
+      return new Classes(sizes, first);
     }
-    return classes;
+
+    /** The size of the smallest class; 0 when there is none. */
+    long smallest() {
+      long min = Long.MAX_VALUE;
+      for (int size : sizes) {
+        min = Math.min(min, size);
+      }
+      return sizes.length == 0 ? 0 : min;
+    }
   }
 
   /** What the sensitive-detail and identifiers checks found in one chunk of the output. */
@@ -371,19 +391,25 @@ public final class Release {
     long exposed;
     String firstExposed;
     final Map<String, Integer> found = new java.util.TreeMap<>();
+
+    void count(List<PiiRedactor.Kind> kinds) {
+      for (PiiRedactor.Kind kind : kinds) {
+        found.merge(kind.name(), 1, Integer::sum);
+      }
+    }
   }
 
-  private List<PrivacyReport.Check> outputChecks(List<Incident> output, Map<String, int[]> classes) {
+  private List<PrivacyReport.Check> outputChecks(List<Incident> output, Classes classes) {
     List<PrivacyReport.Check> checks = new ArrayList<>();
     Map<String, Integer> shortAreas = new java.util.TreeMap<>();
     int smallClasses = 0;
-    for (int[] c : classes.values()) {
-      if (c[0] < policy.k()) {
+    for (int c = 0; c < classes.sizes().length; c++) {
+      if (classes.sizes()[c] < policy.k()) {
         smallClasses++;
-        shortAreas.merge(ReleaseContext.areaName(output.get(c[1])), c[0], Integer::sum);
+        shortAreas.merge(ReleaseContext.areaName(output.get(classes.firstMember()[c])), classes.sizes()[c], Integer::sum);
       }
     }
-    long k = smallest(classes);
+    long k = classes.smallest();
     checks.add(new PrivacyReport.Check("k-anonymity", smallClasses == 0,
         output.isEmpty() ? "nothing released"
             : smallClasses == 0
@@ -395,16 +421,19 @@ public final class Release {
       Findings f = new Findings();
       for (int r = c * Chunks.SIZE, to = Math.min(output.size(), r + Chunks.SIZE); r < to; r++) {
         Incident i = output.get(r);
-        if (carriesDetail(i) && !SensitiveCategories.detect(i).isEmpty()) {
+        if (carriesDetail(i) && SensitiveCategories.isSensitive(i)) {
           f.exposed++;
           f.firstExposed = f.firstExposed == null ? ReleaseContext.areaName(i) : f.firstExposed;
         }
         for (String t : i.attributes().values().values()) {
-          checker.remaining(t).forEach(kind -> f.found.merge(kind.name(), 1, Integer::sum));
+          f.count(checker.remaining(t));
         }
-        i.narrative().ifPresent(t -> checker.remaining(t).forEach(kind -> f.found.merge(kind.name(), 1, Integer::sum)));
-        i.location().flatMap(l -> l.address())
-            .ifPresent(t -> checker.remaining(t).forEach(kind -> f.found.merge(kind.name(), 1, Integer::sum)));
+        if (i.narrative().isPresent()) {
+          f.count(checker.remaining(i.narrative().get()));
+        }
+        if (i.location().isPresent() && i.location().get().address().isPresent()) {
+          f.count(checker.remaining(i.location().get().address().get()));
+        }
       }
       chunks[c] = f;
     });
@@ -437,10 +466,6 @@ public final class Release {
     return point || fineTime || fineReport;
   }
 
-  private static long smallest(Map<String, int[]> classes) {
-    return classes.values().stream().mapToLong(c -> c[0]).min().orElse(0);
-  }
-
   private static String areas(Map<String, Integer> byArea) {
     if (byArea.isEmpty()) {
       return "";
@@ -469,20 +494,68 @@ public final class Release {
   }
 
   private static double[] displacement(List<Incident> input, List<Incident> output) {
-    Map<String, LatLon> before = new HashMap<>(input.size() * 2);
+    PointsById before = new PointsById(input.size());
     for (Incident i : input) {
-      i.location().flatMap(l -> l.point()).ifPresent(p -> before.put(i.id(), p));
+      if (i.location().isPresent() && i.location().get().point().isPresent()) {
+        before.put(i.id(), i.location().get().point().get());
+      }
     }
-    double[] out = new double[output.size()];
+    // The map is only read from here on: the distances are measured in parallel chunks, then
+    // gathered in output order (NaN marks an incident without a pair of points).
+    double[] all = new double[output.size()];
+    Chunks.forEach(all.length, c -> {
+      for (int r = c * Chunks.SIZE, to = Math.min(all.length, r + Chunks.SIZE); r < to; r++) {
+        Incident i = output.get(r);
+        Optional<LatLon> p = i.location().flatMap(l -> l.point());
+        LatLon b = before.get(i.id());
+        all[r] = p.isPresent() && b != null ? haversine(b, p.get()) : Double.NaN;
+      }
+    });
+    double[] out = new double[all.length];
     int n = 0;
-    for (Incident i : output) {
-      Optional<LatLon> p = i.location().flatMap(l -> l.point());
-      LatLon b = before.get(i.id());
-      if (p.isPresent() && b != null) {
-        out[n++] = haversine(b, p.get());
+    for (double d : all) {
+      if (!Double.isNaN(d)) {
+        out[n++] = d;
       }
     }
     return java.util.Arrays.copyOf(out, n);
+  }
+
+  /**
+   * The input points by incident id, the last one winning as in a map: open addressing over two
+   * arrays, because a million map entries are a million objects for the collector to copy.
+   * Written by one thread, then only read.
+   */
+  private static final class PointsById {
+    private final String[] ids;
+    private final LatLon[] points;
+    private final int mask;
+
+    PointsById(int expected) {
+      int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
+      ids = new String[capacity];
+      points = new LatLon[capacity];
+      mask = capacity - 1;
+    }
+
+    private int slot(String id) {
+      int h = id.hashCode();
+      int s = (h ^ (h >>> 16)) & mask;
+      while (ids[s] != null && !ids[s].equals(id)) {
+        s = (s + 1) & mask;
+      }
+      return s;
+    }
+
+    void put(String id, LatLon point) {
+      int s = slot(id);
+      ids[s] = id;
+      points[s] = point;
+    }
+
+    LatLon get(String id) {
+      return points[slot(id)];
+    }
   }
 
   /** Great-circle metres (mean Earth radius): within 0.5% of the geodesic, enough for a report. */
@@ -492,13 +565,5 @@ public final class Release {
     double h = Math.pow(Math.sin(dLat / 2), 2)
         + Math.cos(Math.toRadians(a.latitude())) * Math.cos(Math.toRadians(b.latitude())) * Math.pow(Math.sin(dLon / 2), 2);
     return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
-  }
-
-  private static List<LatLon> points(List<Incident> incidents) {
-    List<LatLon> out = new ArrayList<>(incidents.size());
-    for (Incident i : incidents) {
-      i.location().flatMap(l -> l.point()).ifPresent(out::add);
-    }
-    return out;
   }
 }

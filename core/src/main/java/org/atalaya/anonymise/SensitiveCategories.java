@@ -46,14 +46,28 @@ public final class SensitiveCategories {
         "adolescentes", "bebe", "infante", "escolar", "colegiala", "colegial");
   }
 
-  /** Longest keyword, in words. */
-  private static final int MAX_WORDS = 4;
+  /** A keyword as its words, with the flag it implies. */
+  private record Keyword(String[] words, SensitivityFlag flag) {}
 
-  /** First words of the keywords: phrases are only built from these. */
-  private static final java.util.Set<String> FIRST_WORDS = new java.util.HashSet<>();
+  /** The keywords by their first word: a text's words are looked up here, without copying them. */
+  private static final WordTable<List<Keyword>> BY_FIRST_WORD;
 
   static {
-    KEYWORDS.keySet().forEach(k -> FIRST_WORDS.add(k.split(" ")[0]));
+    Map<String, List<Keyword>> byFirst = new HashMap<>();
+    KEYWORDS.forEach((k, flag) -> {
+      String[] words = k.split(" ");
+      byFirst.computeIfAbsent(words[0], w -> new ArrayList<>()).add(new Keyword(words, flag));
+    });
+    BY_FIRST_WORD = new WordTable<>(byFirst);
+  }
+
+  /** Folded forms of the characters from 128 to {@code FOLDED.length - 1} (Latin-1 and Latin Extended). */
+  private static final char[] FOLDED = new char[0x250];
+
+  static {
+    for (char c = 128; c < FOLDED.length; c++) {
+      FOLDED[c] = foldSlowly(c);
+    }
   }
 
   private SensitiveCategories() {}
@@ -74,7 +88,7 @@ public final class SensitiveCategories {
   public static Set<SensitivityFlag> detect(Incident incident) {
     EnumSet<SensitivityFlag> flags = EnumSet.noneOf(SensitivityFlag.class);
     flags.addAll(incident.sensitivity());
-    if (incident.classification().isWithin(SEXUAL_SECTION)) {
+    if (isSexualViolenceCode(incident)) {
       flags.add(SensitivityFlag.SEXUAL_VIOLENCE);
     }
     if (incident.context().domestic().orElse(false)) {
@@ -93,6 +107,26 @@ public final class SensitiveCategories {
   }
 
   /**
+   * Returns whether {@link #detect} finds any flag, without building the set: the release's
+   * sensitive-detail check asks this of every released incident.
+   */
+  static boolean isSensitive(Incident incident) {
+    if (!incident.sensitivity().isEmpty() || isSexualViolenceCode(incident) || incident.context().domestic().orElse(false)) {
+      return true;
+    }
+    for (Victim v : incident.victims()) {
+      if (v.isMinor() || v.relationship() == Relationship.INTIMATE_PARTNER || v.relationship() == Relationship.FAMILY_MEMBER) {
+        return true;
+      }
+    }
+    return incident.narrative().isPresent() && !fromText(incident.narrative().get()).isEmpty();
+  }
+
+  private static boolean isSexualViolenceCode(Incident incident) {
+    return incident.iccs().isPresent() && incident.iccs().get().isWithin(SEXUAL_SECTION);
+  }
+
+  /**
    * Returns the flags that keywords in a Spanish text imply.
    *
    * @param text the text; never null
@@ -100,44 +134,86 @@ public final class SensitiveCategories {
    */
   public static Set<SensitivityFlag> fromText(String text) {
     EnumSet<SensitivityFlag> flags = EnumSet.noneOf(SensitivityFlag.class);
-    // Whole words and phrases of up to four words, looked up in a table: one pass over the text,
-    // which matters when a release screens a million narratives.
-    List<String> words = new ArrayList<>();
-    String t = fold(text);
-    int i = 0;
-    while (i < t.length()) {
-      while (i < t.length() && !Character.isLetterOrDigit(t.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < t.length() && Character.isLetterOrDigit(t.charAt(i))) {
-        i++;
-      }
-      if (i > start) {
-        words.add(t.substring(start, i));
-      }
-    }
-    for (int w = 0; w < words.size(); w++) {
-      String word = words.get(w);
-      if (w + 1 < words.size() && words.get(w + 1).equals("anos") && word.length() <= 2
-          && word.chars().allMatch(Character::isDigit) && Integer.parseInt(word) < Victim.AGE_OF_MAJORITY) {
-        flags.add(SensitivityFlag.MINOR_VICTIM);
-      }
-      if (!FIRST_WORDS.contains(word)) {
-        continue;
-      }
-      StringBuilder phrase = new StringBuilder(words.get(w));
-      for (int n = 1; n <= MAX_WORDS && w + n <= words.size(); n++) {
-        if (n > 1) {
-          phrase.append(' ').append(words.get(w + n - 1));
-        }
-        SensitivityFlag f = KEYWORDS.get(phrase.toString());
-        if (f != null) {
-          flags.add(f);
+    // Words are runs of letters and digits of the folded text, compared in place: one pass over
+    // the text and no copy of any word, which matters when a release screens a million narratives.
+    int n = text.length();
+    for (int start = nextWord(text, 0); start < n; ) {
+      int end = wordEnd(text, start);
+      if (end - start <= 2 && isNumberBelow(text, start, end, Victim.AGE_OF_MAJORITY)) {
+        int next = nextWord(text, end);
+        if (next < n && wordEquals(text, next, wordEnd(text, next), "anos")) {
+          flags.add(SensitivityFlag.MINOR_VICTIM);
         }
       }
+      List<Keyword> keywords = BY_FIRST_WORD.get(text, start, end);
+      if (keywords != null) {
+        for (Keyword k : keywords) {
+          if (followedBy(text, end, k.words())) {
+            flags.add(k.flag());
+          }
+        }
+      }
+      start = nextWord(text, end);
     }
     return flags;
+  }
+
+  /** Returns the start of the first word at or after {@code i}, or the text's length. */
+  private static int nextWord(String text, int i) {
+    while (i < text.length() && !Character.isLetterOrDigit(fold(text.charAt(i)))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Returns the end (exclusive) of the word starting at {@code i}. */
+  private static int wordEnd(String text, int i) {
+    while (i < text.length() && Character.isLetterOrDigit(fold(text.charAt(i)))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Returns whether the folded word from {@code start} to {@code end} is {@code word}. */
+  private static boolean wordEquals(String text, int start, int end, String word) {
+    if (end - start != word.length()) {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      if (fold(text.charAt(i)) != word.charAt(i - start)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns whether the words after {@code from} are the second and later of {@code words}. */
+  private static boolean followedBy(String text, int from, String[] words) {
+    int end = from;
+    for (int w = 1; w < words.length; w++) {
+      int start = nextWord(text, end);
+      if (start == text.length()) {
+        return false;
+      }
+      end = wordEnd(text, start);
+      if (!wordEquals(text, start, end, words[w])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns whether the word is all digits (any script, as {@link Integer#parseInt}) and below {@code limit}. */
+  private static boolean isNumberBelow(String text, int start, int end, int limit) {
+    int value = 0;
+    for (int i = start; i < end; i++) {
+      char c = fold(text.charAt(i));
+      if (!Character.isDigit(c)) {
+        return false;
+      }
+      value = value * 10 + Character.digit(c, 10);
+    }
+    return value < limit;
   }
 
   /**
@@ -147,13 +223,63 @@ public final class SensitiveCategories {
   static String fold(String text) {
     char[] out = new char[text.length()];
     for (int i = 0; i < out.length; i++) {
-      char c = text.charAt(i);
-      if (c < 128) {
-        out[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-      } else {
-        out[i] = Character.toLowerCase(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).charAt(0));
-      }
+      out[i] = fold(text.charAt(i));
     }
     return new String(out);
+  }
+
+  /** Folds one character; a table holds the Latin letters, where Spanish text spends its time. */
+  static char fold(char c) {
+    if (c < 128) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+    return c < FOLDED.length ? FOLDED[c] : foldSlowly(c);
+  }
+
+  private static char foldSlowly(char c) {
+    return Character.toLowerCase(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).charAt(0));
+  }
+
+  /**
+   * A read-only hash table from words to values, looked up by a range of a text in folded form
+   * (so no word is copied to look it up). Open addressing; the hash is {@link String#hashCode}'s.
+   */
+  private static final class WordTable<V> {
+    private final String[] keys;
+    private final Object[] values;
+    private final int mask;
+
+    WordTable(Map<String, V> entries) {
+      int capacity = Integer.highestOneBit(Math.max(4, entries.size()) * 4 - 1) << 1;
+      keys = new String[capacity];
+      values = new Object[capacity];
+      mask = capacity - 1;
+      entries.forEach((k, v) -> {
+        int h = spread(k.hashCode()) & mask;
+        while (keys[h] != null) {
+          h = (h + 1) & mask;
+        }
+        keys[h] = k;
+        values[h] = v;
+      });
+    }
+
+    @SuppressWarnings("unchecked")
+    V get(String text, int start, int end) {
+      int hash = 0;
+      for (int i = start; i < end; i++) {
+        hash = 31 * hash + fold(text.charAt(i));
+      }
+      for (int h = spread(hash) & mask; keys[h] != null; h = (h + 1) & mask) {
+        if (wordEquals(text, start, end, keys[h])) {
+          return (V) values[h];
+        }
+      }
+      return null;
+    }
+
+    private static int spread(int h) {
+      return h ^ (h >>> 16);
+    }
   }
 }

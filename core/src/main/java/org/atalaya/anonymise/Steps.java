@@ -25,6 +25,7 @@ import org.atalaya.incident.SensitivityFlag;
 import org.atalaya.incident.SourceRef;
 import org.atalaya.incident.TimeWindow;
 import org.atalaya.incident.Victim;
+import org.atalaya.taxonomy.IccsCode;
 
 /**
  * The non-spatial release steps: keep or drop fields, pseudonymise fields, redact narratives,
@@ -134,7 +135,7 @@ public final class Steps {
   private static Incident withTime(Incident in, TimeGranularity g) {
     // A reporting time can give away the occurrence time: keep only its start at the same grain.
     // Built directly: the model's builder copies every collection twice per record.
-    return new Incident(in.id(), in.sourceRefs(), in.classification(), in.occurred().map(g::generalise),
+    return new Incident(in.id(), in.sourceRefs(), in.classification(), g.generalise(in.occurred()),
         in.reportedAt().map(r -> g.generalise(TimeWindow.instant(r)).from()), in.location(), in.victims(),
         in.context(), in.caseHistory(), in.publication(), in.source(), in.narrative(), in.sensitivity(), in.attributes());
   }
@@ -193,8 +194,12 @@ public final class Steps {
    */
   public static ReleaseStep generaliseCategory(int level) {
     checkArgument(level >= 1 && level <= 4, "ICCS level (%s) must be from 1 to 4", level);
+    // One classification per code, shared by every incident with that code: a release otherwise
+    // keeps a million equal copies. Codes are few (the ICCS has hundreds).
+    Map<IccsCode, Classification> byCode = new java.util.concurrent.ConcurrentHashMap<>();
     return new Simple("generalise-category", (in, ctx) -> Optional.of(new Incident(in.id(), in.sourceRefs(),
-        new Classification(in.iccs().map(c -> c.level() > level ? c.truncate(level) : c), Optional.empty(), Map.of()),
+        in.iccs().isEmpty() ? Classification.UNCLASSIFIED
+            : byCode.computeIfAbsent(in.iccs().get(), c -> Classification.iccs(c.level() > level ? c.truncate(level) : c)),
         in.occurred(), in.reportedAt(), in.location(), in.victims(), in.context(), in.caseHistory(), in.publication(),
         in.source(), in.narrative(), in.sensitivity(), in.attributes())));
   }

@@ -49,6 +49,27 @@ public enum TimeGranularity {
    * @return the widened window
    */
   public TimeWindow generalise(TimeWindow window) {
+    if (this == MONTH && window.precision() != TimePrecision.YEAR) {
+      return MonthWindows.generalise(window).get();
+    }
+    return widen(window);
+  }
+
+  /**
+   * As {@link #generalise(TimeWindow)} on a window that may be absent; the result of a month
+   * window is shared, the {@code Optional} too.
+   */
+  java.util.Optional<TimeWindow> generalise(java.util.Optional<TimeWindow> window) {
+    if (window.isEmpty()) {
+      return window;
+    }
+    if (this == MONTH && window.get().precision() != TimePrecision.YEAR) {
+      return MonthWindows.generalise(window.get());
+    }
+    return java.util.Optional.of(widen(window.get()));
+  }
+
+  private TimeWindow widen(TimeWindow window) {
     OffsetDateTime from = floor(window.from());
     OffsetDateTime to = window.to().isEqual(window.from()) ? next(from) : ceil(window.to());
     TimePrecision p;
@@ -87,6 +108,60 @@ public enum TimeGranularity {
   private OffsetDateTime ceil(OffsetDateTime t) {
     OffsetDateTime f = floor(t);
     return f.isEqual(t) ? t : next(f);
+  }
+
+  /**
+   * The widened windows of {@link #MONTH}, shared: a release of a million incidents otherwise
+   * builds a million equal windows (and their date-times) for a few dozen months. A widened window
+   * depends only on the month and offset of its start, the month and offset of its end and the
+   * estimated flag (except for windows of {@code YEAR} precision, which are not cached), so these
+   * are the key.
+   */
+  private static final class MonthWindows {
+    /** More distinct months than this (unusual data) are widened without the cache. */
+    private static final int LIMIT = 10_000;
+
+    private static final java.util.Map<Key, java.util.Optional<TimeWindow>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Key(int fromYear, int fromMonth, java.time.ZoneOffset fromOffset, int toYear, int toMonth,
+        java.time.ZoneOffset toOffset, boolean estimated) {}
+
+    static java.util.Optional<TimeWindow> generalise(TimeWindow window) {
+      OffsetDateTime from = window.from();
+      OffsetDateTime to = window.to();
+      int toYear;
+      int toMonth;
+      java.time.ZoneOffset toOffset;
+      if (to.isEqual(from)) {
+        // The end becomes the month after the start's, in the start's offset.
+        toYear = from.getYear();
+        toMonth = from.getMonthValue();
+        toOffset = from.getOffset();
+        toMonth++;
+      } else {
+        // The end stays when it is a month's start, else moves to the next month's, in its offset.
+        toYear = to.getYear();
+        toMonth = to.getMonthValue();
+        toOffset = to.getOffset();
+        if (to.getDayOfMonth() != 1 || !to.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+          toMonth++;
+        }
+      }
+      if (toMonth == 13) {
+        toYear++;
+        toMonth = 1;
+      }
+      Key key = new Key(from.getYear(), from.getMonthValue(), from.getOffset(), toYear, toMonth, toOffset, window.estimated());
+      java.util.Optional<TimeWindow> cached = CACHE.get(key);
+      if (cached != null) {
+        return cached;
+      }
+      java.util.Optional<TimeWindow> widened = java.util.Optional.of(MONTH.widen(window));
+      if (CACHE.size() < LIMIT) {
+        CACHE.putIfAbsent(key, widened);
+      }
+      return widened;
+    }
   }
 
   /**

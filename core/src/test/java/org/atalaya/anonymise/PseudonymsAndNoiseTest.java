@@ -18,6 +18,22 @@ class PseudonymsAndNoiseTest {
   static final ReleaseKey OTHER = ReleaseKey.of("clave-de-prueba-numero-dos-0123456789".getBytes(StandardCharsets.UTF_8));
 
   @Test
+  void pseudonymTextIsBase32WithoutPaddingAndNormalisingPlainIdsNeedsNoRegex() {
+    SplittableRandom r = new SplittableRandom(3);
+    for (int n = 0; n < 2000; n++) {
+      byte[] h = new byte[32];
+      r.nextBytes(h);
+      assertThat(Pseudonyms.pseudonymText(h)).isEqualTo("P-" + com.google.common.io.BaseEncoding.base32().omitPadding().encode(h, 0, 16));
+    }
+    // The plain-ASCII path gives what the general (regex) path gives.
+    for (String v : new String[] {"0801-1990-12345", "0801.1990.12345", "1-2", "12", "1", "-12", "12-", "a1-2", "syn-0801-2024-000001", "1--2"}) {
+      String regex = v.toUpperCase(java.util.Locale.ROOT).matches("[0-9][0-9 .\\-]*[0-9]")
+          ? v.toUpperCase(java.util.Locale.ROOT).replaceAll("[ .\\-]", "") : v.toUpperCase(java.util.Locale.ROOT);
+      assertThat(Pseudonyms.normalise(v)).as(v).isEqualTo(regex);
+    }
+  }
+
+  @Test
   void sameValueAndKeyGiveTheSamePseudonymAnotherKeyAnUnrelatedOne() {
     Pseudonyms a = Pseudonyms.of(KEY);
     Pseudonyms a2 = Pseudonyms.of(ReleaseKey.of("clave-de-prueba-numero-uno-0123456789".getBytes(StandardCharsets.UTF_8)));

@@ -142,8 +142,13 @@ public final class GeoSteps implements ReleaseStepFactory {
    * copies every collection twice, which dominates a million-record release).
    */
   static org.atalaya.incident.Incident withLocation(org.atalaya.incident.Incident i, Location location) {
+    return withLocation(i, Optional.ofNullable(location));
+  }
+
+  /** As {@link #withLocation(org.atalaya.incident.Incident, Location)}, sharing {@code location}. */
+  static org.atalaya.incident.Incident withLocation(org.atalaya.incident.Incident i, Optional<Location> location) {
     return new org.atalaya.incident.Incident(i.id(), i.sourceRefs(), i.classification(), i.occurred(), i.reportedAt(),
-        Optional.ofNullable(location), i.victims(), i.context(), i.caseHistory(), i.publication(), i.source(),
+        location, i.victims(), i.context(), i.caseHistory(), i.publication(), i.source(),
         i.narrative(), i.sensitivity(), i.attributes());
   }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.atalaya.anonymise.ClassNumbers;
 import org.atalaya.anonymise.QuasiIdentifier;
 import org.atalaya.anonymise.ReleaseContext;
 import org.atalaya.anonymise.ReleaseStep;
@@ -108,60 +109,71 @@ public final class SpatialKAnonymity implements ReleaseStep {
   @Override
   public List<Incident> applyAll(List<Incident> incidents, ReleaseContext context) {
     int n = incidents.size();
+    int levels = cells.levels();
     Incident[] out = new Incident[n];
-    String[] rest = new String[n];
-    String[] groupKeys = new String[n];
-    long[][] cellIds = new long[n][];
-    // Per record and pure (keys, one projection per point): in parallel chunks whose results do
-    // not depend on the order they run in. Everything that decides a class runs in input order.
+    // The location each released incident gets; the incidents are built at the end, in parallel.
+    @SuppressWarnings("unchecked")
+    Optional<Location>[] released = new Optional[n];
+    boolean[] hasPoint = new boolean[n];
+    long[] cellIds = new long[n * levels];
+    // Per record and pure (one projection per point): in parallel chunks whose results do not
+    // depend on the order they run in. Everything that decides a class runs in input order.
     chunks(n, (from, to) -> {
       for (int i = from; i < to; i++) {
-        Incident in = incidents.get(i);
-        rest[i] = QuasiIdentifier.key(in, others);
-        Optional<Location> loc = in.location();
+        Optional<Location> loc = incidents.get(i).location();
         if (loc.isPresent() && loc.get().point().isPresent()) {
-          cellIds[i] = cells.cells(loc.get().point().get());
-          groupKeys[i] = admin(in, 2) + rest[i];
+          hasPoint[i] = true;
+          cells.cells(loc.get().point().get(), cellIds, i * levels);
         }
       }
     });
+    // The class key is (cell, group), the group being the department, the municipality and the
+    // other quasi-identifiers, numbered once: no key is built per record or per level.
+    int[] group = ClassNumbers.of(incidents, others, 2);
     int[] pending = new int[n];
     int pendingSize = 0;
     List<Integer> pointless = new ArrayList<>();
-    // The class key is (cell, id of department/municipality + other quasi-identifiers), so no
-    // string is built per level.
-    int[] group = new int[n];
-    Map<String, Integer> groups = new HashMap<>();
     for (int i = 0; i < n; i++) {
       Incident in = incidents.get(i);
-      if (cellIds[i] != null) {
+      if (hasPoint[i]) {
         pending[pendingSize++] = i;
-        group[i] = groups.computeIfAbsent(groupKeys[i], g -> groups.size());
       } else if (in.location().isPresent()) {
         pointless.add(i);
       } else {
         out[i] = in; // nothing to generalise; the check still counts its class
       }
     }
-    for (int level = 0; level < cells.levels() && pendingSize > 0; level++) {
+    // One table, slot array and location array for all levels, cleared between them: levels
+    // only shrink, and million-entry arrays are costly for the collector to allocate again.
+    ClassTable counts = new ClassTable(pendingSize);
+    int[] slot = new int[pendingSize];
+    @SuppressWarnings("unchecked")
+    Optional<Location>[] placed = new Optional[counts.capacity()];
+    for (int level = 0; level < levels && pendingSize > 0; level++) {
       Map<ClassKey, Integer> placeCounts = m == 0 ? Map.of() : placeCounts(level);
-      ClassTable counts = new ClassTable(pendingSize);
-      int[] slot = new int[pendingSize];
+      if (level > 0) {
+        counts.clear();
+        java.util.Arrays.fill(placed, null);
+      }
       for (int j = 0; j < pendingSize; j++) {
         int i = pending[j];
-        slot[j] = counts.add(cellIds[i][level], group[i]);
+        slot[j] = counts.add(cellIds[i * levels + level], group[i]);
       }
       int nextSize = 0;
       Map<Long, LatLon> centres = new HashMap<>();
       double radius = cells.radiusMetres(level);
+      // Every member of a class gets the same location: built once per class, shared.
       for (int j = 0; j < pendingSize; j++) {
         int i = pending[j];
-        long cell = cellIds[i][level];
+        long cell = cellIds[i * levels + level];
         boolean enough = counts.count(slot[j]) >= k && (m == 0 || placeCounts.getOrDefault(new ClassKey(cell, 0), 0) >= m);
         if (enough) {
-          final int lv = level;
-          LatLon c = centres.computeIfAbsent(cell, id -> cells.centre(id, lv));
-          out[i] = relocate(incidents.get(i), c, radius, 2);
+          if (placed[slot[j]] == null) {
+            final int lv = level;
+            LatLon c = centres.computeIfAbsent(cell, id -> cells.centre(id, lv));
+            placed[slot[j]] = relocated(incidents.get(i), c, radius, 2);
+          }
+          released[i] = placed[slot[j]];
         } else {
           pending[nextSize++] = i;
         }
@@ -173,19 +185,24 @@ public final class SpatialKAnonymity implements ReleaseStep {
     }
     // Without a point, or when the largest cell was too small: municipality, then department.
     for (int depth = 2; depth >= 1 && !pointless.isEmpty(); depth--) {
-      Map<String, Integer> counts = new HashMap<>();
+      List<Incident> rest = new ArrayList<>(pointless.size());
       for (int i : pointless) {
-        counts.merge(admin(incidents.get(i), depth) + rest[i], 1, Integer::sum);
+        rest.add(incidents.get(i));
+      }
+      int[] classOf = ClassNumbers.of(rest, others, depth);
+      int[] sizes = new int[rest.size()];
+      for (int c : classOf) {
+        sizes[c]++;
       }
       List<Integer> next = new ArrayList<>();
-      for (int i : pointless) {
-        Incident in = incidents.get(i);
+      for (int r = 0; r < rest.size(); r++) {
+        Incident in = rest.get(r);
         AdminArea a = in.location().get().admin();
         boolean known = depth == 2 ? a.municipality().isPresent() : a.department().isPresent();
-        if (known && counts.get(admin(in, depth) + rest[i]) >= k) {
-          out[i] = relocate(in, null, 0, depth);
+        if (known && sizes[classOf[r]] >= k) {
+          released[pointless.get(r)] = relocated(in, null, 0, depth);
         } else {
-          next.add(i);
+          next.add(pointless.get(r));
         }
       }
       pointless = next;
@@ -193,13 +210,20 @@ public final class SpatialKAnonymity implements ReleaseStep {
     for (int i : pointless) {
       context.suppress(incidents.get(i), name());
     }
-    List<Incident> released = new ArrayList<>(n);
+    chunks(n, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        if (released[i] != null) {
+          out[i] = GeoSteps.withLocation(incidents.get(i), released[i]);
+        }
+      }
+    });
+    List<Incident> kept = new ArrayList<>(n);
     for (Incident i : out) {
       if (i != null) {
-        released.add(i);
+        kept.add(i);
       }
     }
-    return released;
+    return kept;
   }
 
   /** Records per chunk of the parallel preparation. */
@@ -249,6 +273,15 @@ public final class SpatialKAnonymity implements ReleaseStep {
     int count(int slot) {
       return counts[slot];
     }
+
+    int capacity() {
+      return counts.length;
+    }
+
+    /** Empties the table; the stale cells and groups are ignored where the count is 0. */
+    void clear() {
+      java.util.Arrays.fill(counts, 0);
+    }
   }
 
   /** An equivalence class while cells grow: a cell and the rest of the quasi-identifiers. */
@@ -269,12 +302,11 @@ public final class SpatialKAnonymity implements ReleaseStep {
     return counts;
   }
 
-  private static String admin(Incident in, int depth) {
-    AdminArea a = in.location().map(Location::admin).orElse(AdminArea.NONE);
-    return a.department().orElse("") + ";" + (depth >= 2 ? a.municipality().orElse("") : "") + "|";
-  }
-
-  private static Incident relocate(Incident in, LatLon centre, double radius, int depth) {
+  /**
+   * Returns the location an incident is released with: the cell's centre (when given) and the
+   * incident's department and, at depth 2, municipality.
+   */
+  private static Optional<Location> relocated(Incident in, LatLon centre, double radius, int depth) {
     AdminArea a = in.location().get().admin();
     Location.Builder b = Location.builder()
         .admin(new AdminArea(a.department(), depth >= 2 ? a.municipality() : Optional.empty(), Optional.empty()))
@@ -282,6 +314,6 @@ public final class SpatialKAnonymity implements ReleaseStep {
     if (centre != null) {
       b.point(centre).accuracyMetres(Math.round(radius));
     }
-    return GeoSteps.withLocation(in, GeoSteps.orNull(b));
+    return Optional.ofNullable(GeoSteps.orNull(b));
   }
 }

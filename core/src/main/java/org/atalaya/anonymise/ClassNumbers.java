@@ -1,0 +1,201 @@
+package org.atalaya.anonymise;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.apiguardian.api.API;
+import org.atalaya.incident.AdminArea;
+import org.atalaya.incident.Incident;
+import org.atalaya.incident.LatLon;
+import org.atalaya.incident.Location;
+import org.atalaya.incident.TimeWindow;
+
+/**
+ * Numbers the equivalence classes of a list of incidents: two incidents get the same number
+ * exactly when they agree on every given quasi-identifier, compared as {@link QuasiIdentifier#key}
+ * describes them (the point by its exact bits, the administrative codes and the address; the
+ * occurred window by its epoch seconds and precision; the ICCS code; the victims' sexes or ages).
+ * Classes are numbered from 0 in the order of their first member, so the numbers are the same on
+ * every machine.
+ *
+ * <p>This is the one class key of k-anonymity, its check and its report. It compares the parts
+ * themselves instead of building a text key per incident, which cost a million strings per
+ * release; a hash only chooses where to look, equality is always decided on the parts.
+ *
+ * <p>Internal: shared by {@link Release} and the spatial steps of the geo module; not part of the
+ * API, and use of this class outside Atalaya is not supported. Stateless and thread-safe.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class ClassNumbers {
+  /** Records per chunk of the parallel hashing. */
+  private static final int CHUNK = 1 << 14;
+
+  private ClassNumbers() {}
+
+  /**
+   * Returns the class number of each incident over {@code qis}.
+   *
+   * @param incidents the incidents; never null
+   * @param qis the quasi-identifiers; never null, may be empty (one class)
+   * @return the numbers, one per incident, from 0 to the number of classes minus 1; never {@code
+   *     null}
+   */
+  public static int[] of(List<Incident> incidents, Collection<QuasiIdentifier> qis) {
+    return of(incidents, qis, 0);
+  }
+
+  /**
+   * Returns the class number of each incident over {@code qis} and, in addition, its department
+   * ({@code adminDepth} 1) or its department and municipality ({@code adminDepth} 2).
+   *
+   * @param incidents the incidents; never null
+   * @param qis the quasi-identifiers; never null, may be empty
+   * @param adminDepth 0, 1 or 2
+   * @return the numbers, one per incident, from 0 to the number of classes minus 1; never {@code
+   *     null}
+   */
+  public static int[] of(List<Incident> incidents, Collection<QuasiIdentifier> qis, int adminDepth) {
+    Objects.requireNonNull(incidents, "incidents must not be null");
+    com.google.common.base.Preconditions.checkArgument(adminDepth >= 0 && adminDepth <= 2, "adminDepth (%s) must be 0, 1 or 2", adminDepth);
+    Key key = new Key(qis, adminDepth);
+    List<Incident> records = incidents instanceof java.util.RandomAccess ? incidents : new java.util.ArrayList<>(incidents);
+    int n = records.size();
+    // Each record's parts are written to a row of numbers and a row of references, in parallel;
+    // the classes are then found in input order from the rows alone, without walking the records'
+    // object graphs again (that walk, a cache miss per part, was most of the cost).
+    int longs = key.longs();
+    int refs = key.refs();
+    long[] numbers = new long[n * longs];
+    Object[] references = new Object[n * refs];
+    long[] hashes = new long[n];
+    int chunks = (n + CHUNK - 1) / CHUNK;
+    IntStream.range(0, chunks).parallel().forEach(c -> {
+      for (int i = c * CHUNK, to = Math.min(n, i + CHUNK); i < to; i++) {
+        key.write(records.get(i), numbers, i * longs, references, i * refs);
+        hashes[i] = hash(numbers, i * longs, longs, references, i * refs, refs);
+      }
+    });
+    // Open addressing: each slot holds the first member of a class (plus 1; 0 is empty).
+    int capacity = Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1;
+    int mask = capacity - 1;
+    int[] first = new int[capacity];
+    int[] out = new int[n];
+    int classes = 0;
+    for (int i = 0; i < n; i++) {
+      int h = (int) hashes[i] & mask;
+      while (true) {
+        int j = first[h] - 1;
+        if (j < 0) {
+          first[h] = i + 1;
+          out[i] = classes++;
+          break;
+        }
+        if (hashes[j] == hashes[i] && Arrays.equals(numbers, i * longs, i * longs + longs, numbers, j * longs, j * longs + longs)
+            && Arrays.equals(references, i * refs, i * refs + refs, references, j * refs, j * refs + refs)) {
+          out[i] = out[j];
+          break;
+        }
+        h = (h + 1) & mask;
+      }
+    }
+    return out;
+  }
+
+  private static long hash(long[] numbers, int from, int longs, Object[] references, int at, int refs) {
+    long h = 1;
+    for (int x = from; x < from + longs; x++) {
+      h = (h + numbers[x]) * 0x9E3779B97F4A7C15L;
+    }
+    for (int x = at; x < at + refs; x++) {
+      h = (h + Objects.hashCode(references[x])) * 0x9E3779B97F4A7C15L;
+    }
+    // Murmur3's finaliser: neighbouring points and months must not share low bits.
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    return h ^ (h >>> 33);
+  }
+
+  /**
+   * Which parts make the key, and how a record's parts are written: numbers (presence flags, the
+   * point's bits, the window's epoch seconds) and references (codes, address, the victims' text
+   * form), compared by {@link Object#equals}; an absent part is written as 0 or null.
+   */
+  private static final class Key {
+    final boolean location;
+    final boolean time;
+    final boolean category;
+    final int adminDepth;
+    final EnumSet<QuasiIdentifier> victims = EnumSet.noneOf(QuasiIdentifier.class);
+
+    Key(Collection<QuasiIdentifier> qis, int adminDepth) {
+      this.location = qis.contains(QuasiIdentifier.LOCATION);
+      this.time = qis.contains(QuasiIdentifier.TIME);
+      this.category = qis.contains(QuasiIdentifier.CATEGORY);
+      this.adminDepth = adminDepth;
+      for (QuasiIdentifier q : qis) {
+        if (q == QuasiIdentifier.VICTIM_SEX || q == QuasiIdentifier.VICTIM_AGE) {
+          victims.add(q);
+        }
+      }
+    }
+
+    int longs() {
+      return (location ? 3 : 0) + (time ? 3 : 0);
+    }
+
+    int refs() {
+      return (location ? 4 : 0) + (category ? 1 : 0) + adminDepth + (victims.isEmpty() ? 0 : 1);
+    }
+
+    void write(Incident in, long[] numbers, int n, Object[] references, int r) {
+      if (location) {
+        Optional<Location> l = in.location();
+        if (l.isPresent()) {
+          Optional<LatLon> p = l.get().point();
+          // 1: a location without a point, 2: with one (whose exact bits follow).
+          numbers[n] = p.isPresent() ? 2 : 1;
+          if (p.isPresent()) {
+            numbers[n + 1] = Double.doubleToLongBits(p.get().latitude());
+            numbers[n + 2] = Double.doubleToLongBits(p.get().longitude());
+          }
+          AdminArea a = l.get().admin();
+          references[r] = a.department().orElse(null);
+          references[r + 1] = a.municipality().orElse(null);
+          references[r + 2] = a.colonia().orElse(null);
+          references[r + 3] = l.get().address().orElse(null);
+        }
+        n += 3;
+        r += 4;
+      }
+      if (time) {
+        Optional<TimeWindow> o = in.occurred();
+        if (o.isPresent()) {
+          // The precision, plus 1 so that an absent window (0) differs from every present one.
+          numbers[n] = o.get().precision().ordinal() + 1;
+          numbers[n + 1] = o.get().from().toEpochSecond();
+          numbers[n + 2] = o.get().to().toEpochSecond();
+        }
+        n += 3;
+      }
+      if (category) {
+        references[r++] = in.iccs().orElse(null);
+      }
+      if (adminDepth > 0) {
+        AdminArea a = in.location().isPresent() ? in.location().get().admin() : AdminArea.NONE;
+        references[r++] = a.department().orElse(null);
+        if (adminDepth >= 2) {
+          references[r++] = a.municipality().orElse(null);
+        }
+      }
+      if (!victims.isEmpty()) {
+        references[r] = QuasiIdentifier.key(in, victims);
+      }
+    }
+  }
+}
