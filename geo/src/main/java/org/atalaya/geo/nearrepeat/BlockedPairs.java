@@ -51,9 +51,8 @@ final class BlockedPairs {
     this.width = bands <= MAX_PACKED_BANDS ? Math.min(16, 64 / bands) : 0;
     this.offset = bandOfDay.length - 1;
     if (width > 0) {
-      // a power-of-two length: indexing with "& (length - 1)" lets the JIT drop the bounds check
-      packed = new long[Integer.highestOneBit(2 * bandOfDay.length - 1) << 1];
-      for (int v = 0; v < 2 * bandOfDay.length - 1; v++) {
+      packed = new long[2 * bandOfDay.length - 1];
+      for (int v = 0; v < packed.length; v++) {
         byte band = bandOfDay[Math.abs(v - offset)];
         packed[v] = band == bands ? 0 : 1L << (band * width);
       }
@@ -152,7 +151,6 @@ final class BlockedPairs {
   private void countPacked(int d, double[] times, int[] counts) {
     long[] inc = packed;
     int o = offset;
-    int mask = inc.length - 1; // every index is already below the length: the mask changes none
     int[] start = rowStart[d];
     int[] p = partner[d];
     int chunk = (1 << width) - 1;
@@ -187,14 +185,14 @@ final class BlockedPairs {
         for (; k < to; k++) {
           int b = p[k] * BLOCK;
           // written out: the JIT does not reliably unroll the inner loop over the block
-          c0 += inc[((int) (t0 - times[b]) + o) & mask];
-          c1 += inc[((int) (t1 - times[b + 1]) + o) & mask];
-          c2 += inc[((int) (t2 - times[b + 2]) + o) & mask];
-          c3 += inc[((int) (t3 - times[b + 3]) + o) & mask];
-          c4 += inc[((int) (t4 - times[b + 4]) + o) & mask];
-          c5 += inc[((int) (t5 - times[b + 5]) + o) & mask];
-          c6 += inc[((int) (t6 - times[b + 6]) + o) & mask];
-          c7 += inc[((int) (t7 - times[b + 7]) + o) & mask];
+          c0 += inc[(int) (t0 - times[b]) + o];
+          c1 += inc[(int) (t1 - times[b + 1]) + o];
+          c2 += inc[(int) (t2 - times[b + 2]) + o];
+          c3 += inc[(int) (t3 - times[b + 3]) + o];
+          c4 += inc[(int) (t4 - times[b + 4]) + o];
+          c5 += inc[(int) (t5 - times[b + 5]) + o];
+          c6 += inc[(int) (t6 - times[b + 6]) + o];
+          c7 += inc[(int) (t7 - times[b + 7]) + o];
         }
         if (room == 0) {
           flush(d, counts, c0, c1, c2, c3, c4, c5, c6, c7);

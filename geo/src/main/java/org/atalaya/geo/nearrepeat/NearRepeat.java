@@ -238,10 +238,6 @@ public final class NearRepeat {
       return partner.length;
     }
 
-    static Pairs find(double[] x0, double[] y0, double[] limits) {
-      return find(x0, y0, limits, 1);
-    }
-
     /** Finds the pairs with {@code threads} threads; the result does not depend on their number. */
     static Pairs find(double[] x0, double[] y0, double[] limits, int threads) {
       int n = x0.length;

@@ -162,7 +162,7 @@ class NearRepeatTests {
   @DisplayName("the blocked counter gives every permutation the same table as the comparing loop")
   void blockedCountsEqualTheComparingLoop(double[] timeLimits) {
     Incidents in = incidents(600, 11);
-    NearRepeat.Pairs pairs = NearRepeat.Pairs.find(in.x(), in.y(), DISTANCES);
+    NearRepeat.Pairs pairs = NearRepeat.Pairs.find(in.x(), in.y(), DISTANCES, 1);
     double[] t = new double[in.x().length];
     for (int k = 0; k < t.length; k++) {
       t[k] = in.days()[pairs.order[k]];
@@ -197,7 +197,7 @@ class NearRepeatTests {
   @DisplayName("fractional time limits use the comparing loop and give the same kind of table")
   void fractionalTimeLimitsFallBack() {
     Incidents in = incidents(300, 12);
-    NearRepeat.Pairs pairs = NearRepeat.Pairs.find(in.x(), in.y(), DISTANCES);
+    NearRepeat.Pairs pairs = NearRepeat.Pairs.find(in.x(), in.y(), DISTANCES, 1);
     assertThat(BlockedPairs.of(pairs, DISTANCES.length - 1, in.days(), new double[] {0, 0.5, 7})).isNull();
     NearRepeatTable table = NearRepeat.builder().distanceBands(DISTANCES).timeBands(0, 0.5, 7)
         .permutations(Permutations.of(19, 3)).build().run(in.x(), in.y(), in.days());
