@@ -94,6 +94,23 @@ public final class Atalaya implements Runnable {
           }
           throw ex;
         });
+    // Running out of heap is the JVM's limit, not a bug: say how to raise it instead of printing
+    // a stack trace. The stack has unwound by then, so the records are garbage and printing works.
+    CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+    cl.setExecutionStrategy(parsed -> {
+      try {
+        return run.execute(parsed);
+      } catch (OutOfMemoryError e) {
+        ParseResult sub = parsed.subcommand();
+        String command = sub == null ? "atalaya" : "atalaya " + sub.commandSpec().name();
+        Texts t = Texts.of(sub == null ? "en" : sub.matchedOptionValue("--lang", "en"));
+        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        long suggestGb = Math.max(4, (2 * mb + 1023) / 1024); // twice the limit, at least 4 GB
+        parsed.commandSpec().commandLine().getErr().println(command + ": " + t.get("memory.out", String.valueOf(mb), String.valueOf(suggestGb)));
+        parsed.commandSpec().commandLine().getErr().flush();
+        return DATA_PROBLEMS;
+      }
+    });
     return cl;
   }
 

@@ -167,4 +167,31 @@ class CliTest {
     assertThat(anonymise.err()).contains("its folder").contains("no-such-folder").doesNotContain("Exception");
     assertThat(dir.resolve("no-such-folder")).doesNotExist();
   }
+
+  /** A command that needs more heap than Java has. */
+  @CommandLine.Command(name = "hungry")
+  static final class Hungry implements Runnable {
+    @CommandLine.Option(names = "--lang") String lang = "en";
+
+    @Override
+    public void run() {
+      throw new OutOfMemoryError("Java heap space");
+    }
+  }
+
+  @Test
+  @DisplayName("running out of memory says how to give Java more, in the user's language, without a stack trace")
+  void outOfMemoryExplainsTheHeapLimit() {
+    for (String lang : new String[] {"en", "es"}) {
+      CommandLine cl = Atalaya.commandLine().addSubcommand(new Hungry());
+      StringWriter err = new StringWriter();
+      cl.setErr(new PrintWriter(err));
+      int exit = cl.execute("hungry", "--lang", lang);
+      assertThat(exit).isEqualTo(1);
+      long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+      assertThat(err.toString()).startsWith("atalaya hungry: ").contains(mb + " MB").contains("-Xmx").contains("JAVA_TOOL_OPTIONS")
+          .doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
+      assertThat(err.toString()).contains(lang.equals("es") ? "se acabó la memoria" : "ran out of memory");
+    }
+  }
 }
