@@ -95,9 +95,9 @@ final class AnonymiseCommand implements Callable<Integer> {
       err.println("atalaya anonymise: " + t.get("anonymise.unreadable", in));
       return Atalaya.USAGE;
     }
-    Path homeless = Atalaya.withoutFolder(out, report);
-    if (homeless != null) {
-      err.println("atalaya anonymise: " + t.get("io.noFolder", homeless, homeless.toAbsolutePath().getParent()));
+    String outputs = Atalaya.outputProblem(t, java.util.Arrays.asList(in, key == null ? null : key.file), out, report);
+    if (outputs != null) {
+      err.println("atalaya anonymise: " + outputs);
       return Atalaya.USAGE;
     }
     IncidentImporter source;

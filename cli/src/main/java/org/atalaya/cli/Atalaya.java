@@ -1,10 +1,12 @@
 package org.atalaya.cli;
 
+import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.atalaya.plugin.PluginFailureException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -92,6 +94,17 @@ public final class Atalaya implements Runnable {
             line.getErr().flush();
             return DATA_PROBLEMS;
           }
+          // Any other input that cannot be read (malformed JSON, an empty CSV, a short weights
+          // file): the readers name the file in their messages; say it without a stack trace.
+          IOException io = readProblem(ex);
+          if (io != null) {
+            ParseResult sub = parsed.subcommand();
+            String command = sub == null ? "atalaya" : "atalaya " + sub.commandSpec().name();
+            Texts t = Texts.of(sub == null ? "en" : sub.matchedOptionValue("--lang", "en"));
+            line.getErr().println(command + ": " + t.get("io.unreadable", io.getMessage()));
+            line.getErr().flush();
+            return USAGE;
+          }
           throw ex;
         });
     // Running out of heap is the JVM's limit, not a bug: say how to raise it instead of printing
@@ -115,13 +128,63 @@ public final class Atalaya implements Runnable {
   }
 
   /**
-   * Returns the first of {@code files} (null entries skipped) whose folder does not exist, or null:
-   * commands check before any work, so a release or a long run is not wasted on a typo.
+   * Returns what is wrong with the {@code outputs} (null entries skipped) in the user's language,
+   * or null: a folder that does not exist, or an output that is one of the {@code inputs} (opening
+   * it for writing would empty the input before it is read). Commands check before any work, so a
+   * long run is not wasted on a typo and no input is destroyed.
    */
-  static Path withoutFolder(Path... files) {
-    for (Path f : files) {
-      if (f != null && !Files.isDirectory(f.toAbsolutePath().getParent())) {
-        return f;
+  static String outputProblem(Texts t, List<Path> inputs, Path... outputs) {
+    for (Path out : outputs) {
+      if (out == null) {
+        continue;
+      }
+      Path parent = out.toAbsolutePath().getParent();
+      if (!Files.isDirectory(parent)) {
+        return t.get("io.noFolder", out, parent);
+      }
+      String overwrites = overwritesInput(t, inputs, out);
+      if (overwrites != null) {
+        return overwrites;
+      }
+    }
+    return null;
+  }
+
+  /** Returns the message when {@code out} is one of the {@code inputs} (null entries skipped), or null. */
+  static String overwritesInput(Texts t, List<Path> inputs, Path out) {
+    for (Path in : inputs) {
+      if (in != null && sameFile(in, out)) {
+        return t.get("io.sameFile", out, in);
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      if (Files.exists(a) && Files.exists(b)) {
+        return Files.isSameFile(a, b); // also through links and different spellings
+      }
+    } catch (IOException e) {
+      // undecidable: compare the names below
+    }
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  }
+
+  /**
+   * Returns {@code e} with the name of the {@code file} it came from, for readers that do not name
+   * it (Jackson's CSV and JSON readers hide their source); the cause is kept.
+   */
+  static IOException naming(Path file, IOException e) {
+    String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    return new IOException(file + ": " + reason, e);
+  }
+
+  /** Returns the read problem behind {@code ex} (itself or a cause, unwrapping unchecked ones), or null. */
+  private static IOException readProblem(Throwable ex) {
+    for (Throwable c = ex; c != null; c = c.getCause()) {
+      if (c instanceof IOException io) {
+        return io;
       }
     }
     return null;

@@ -70,6 +70,11 @@ final class ConvertCommand implements Callable<Integer> {
       err.println("atalaya convert: cannot read " + in + ": no such file, or not readable");
       return Atalaya.USAGE;
     }
+    String outputs = Atalaya.outputProblem(input.texts(), java.util.Arrays.asList(in), out, out.resolveSibling(out.getFileName() + ".rejected.csv"));
+    if (outputs != null) {
+      err.println("atalaya convert: " + outputs);
+      return Atalaya.USAGE;
+    }
     IncidentImporter source;
     IncidentExporter target;
     try {

@@ -98,6 +98,12 @@ final class FenceCommand implements Callable<Integer> {
         return Atalaya.USAGE;
       }
     }
+    String outputs = Atalaya.outputProblem(Texts.of(lang == null ? "en" : lang), List.of(fences, points), out,
+        out.resolveSibling(out.getFileName() + ".rejected.csv"));
+    if (outputs != null) {
+      err.println("atalaya fence: " + outputs);
+      return Atalaya.USAGE;
+    }
     long started = System.nanoTime();
     AreaReader.Builder reader = AreaReader.builder();
     if (idProperty != null) {

@@ -152,8 +152,9 @@ final class HotspotsCommand implements Callable<Integer> {
       if (out != null && (points != null || stat.equals("moran"))) {
         throw new Usage(t.get("hotspots.outNeeds"));
       }
-      if (Atalaya.withoutFolder(out) != null) {
-        throw new Usage(t.get("hotspots.outFolder", out));
+      String outputs = Atalaya.outputProblem(t, java.util.Arrays.asList(areas, points, incidents, weightsFile), out);
+      if (outputs != null) {
+        throw new Usage(outputs);
       }
       Data data = incidents != null ? readIncidents(aggregation, err, t) : areas != null ? readAreas(err, t) : readPoints(t);
       SpatialWeights w = buildWeights(data, t).transform(transform.equals("row") ? Transform.ROW : Transform.BINARY);
@@ -347,6 +348,8 @@ final class HotspotsCommand implements Callable<Integer> {
       while (it.hasNext()) {
         rows.add(it.next());
       }
+    } catch (IOException e) {
+      throw Atalaya.naming(points, e);
     }
     String idColumn = idProperty == null ? "id" : idProperty;
     Data d = new Data();

@@ -129,6 +129,13 @@ final class IndicatorsCommand implements Callable<Integer> {
       err.flush();
       return Atalaya.USAGE;
     }
+    // (a missing folder of --out is created, as documented)
+    String outputs = out == null ? null : Atalaya.overwritesInput(input.texts(), List.of(incidents, population), out);
+    if (outputs != null) {
+      err.println(name + outputs);
+      err.flush();
+      return Atalaya.USAGE;
+    }
     Settings settings;
     IncidentImporter f;
     org.atalaya.io.ReadOptions options;
@@ -146,6 +153,8 @@ final class IndicatorsCommand implements Callable<Integer> {
         vintage == null || vintage.isBlank() ? "not stated (population file " + population.getFileName() + ")" : vintage;
     try (Reader r = Files.newBufferedReader(population, StandardCharsets.UTF_8)) {
       table = PopulationTable.readCsv(r, popVintage);
+    } catch (IOException e) {
+      throw Atalaya.naming(population, e);
     } catch (IllegalArgumentException e) {
       err.println(name + population.getFileName() + ": " + e.getMessage());
       err.flush();

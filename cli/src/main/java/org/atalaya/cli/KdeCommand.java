@@ -69,9 +69,12 @@ final class KdeCommand implements Callable<Integer> {
     KernelDensity.Kernel k;
     SpatialInput in;
     try {
-      if (!List.of("quartic", "gaussian").contains(kernel.toLowerCase(Locale.ROOT)) || !(bandwidth > 0) || !(cell > 0)) {
-        err.println("atalaya kde: --kernel (" + kernel + ") must be quartic or gaussian, --bandwidth (" + bandwidth
-            + ") and --cell (" + cell + ") positive");
+      String wrong = !List.of("quartic", "gaussian").contains(kernel.toLowerCase(Locale.ROOT)) ? "--kernel (" + kernel + ") must be quartic or gaussian"
+          : !(bandwidth > 0) ? "--bandwidth (" + bandwidth + ") must be a positive number of metres"
+          : !(cell > 0) ? "--cell (" + cell + ") must be a positive number of metres"
+          : Atalaya.outputProblem(t, List.of(incidents), out, raster);
+      if (wrong != null) {
+        err.println("atalaya kde: " + wrong);
         err.flush();
         return Atalaya.USAGE;
       }

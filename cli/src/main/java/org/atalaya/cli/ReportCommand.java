@@ -84,6 +84,10 @@ final class ReportCommand implements Callable<Integer> {
       if (!Files.isReadable(incidents)) {
         throw new InputOptions.UsageError("cannot read " + incidents + ": no such file, or not readable");
       }
+      String outputs = Atalaya.overwritesInput(input.texts(), java.util.Arrays.asList(incidents, areas, population), out);
+      if (outputs != null) {
+        throw new InputOptions.UsageError(outputs);
+      }
       IncidentImporter importer = input.importer(format, incidents, "--format", err);
       ReadResult read = importer.readAll(incidents, input.readOptions(incidents));
       if (read.report().rejected() > 0) {
@@ -95,6 +99,8 @@ final class ReportCommand implements Callable<Integer> {
       if (population != null) {
         try (Reader r = Files.newBufferedReader(population, StandardCharsets.UTF_8)) {
           table = Optional.of(PopulationTable.readCsv(r, vintage == null ? "population file " + population.getFileName() : vintage));
+        } catch (IOException e) {
+          throw Atalaya.naming(population, e);
         }
       }
       p = AnonymiseCommand.policy(policy, input.plugins(err));

@@ -154,13 +154,18 @@ class CliTest {
     Files.writeString(good, "id,occurred_from,latitude,longitude,iccs\na,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101\n", StandardCharsets.UTF_8);
     Path missing = dir.resolve("no-such-folder").resolve("out.geojson");
 
+    // checked before any work: a usage error (exit 2), as every command does
     Run convert = run("convert", good.toString(), missing.toString());
-    assertThat(convert.exit()).isEqualTo(1);
-    assertThat(convert.err()).contains("atalaya convert: cannot use").contains("no-such-folder").doesNotContain("Exception");
+    assertThat(convert.exit()).isEqualTo(2);
+    assertThat(convert.err()).contains("atalaya convert: cannot write").contains("no-such-folder").doesNotContain("Exception");
 
     Run kde = run("kde", "--incidents", good.toString(), "--bandwidth", "500", "--cell", "250", "--out", missing.toString(), "--lang", "es");
-    assertThat(kde.exit()).isEqualTo(1);
-    assertThat(kde.err()).contains("atalaya kde: no se puede usar").doesNotContain("Exception");
+    assertThat(kde.exit()).isEqualTo(2);
+    assertThat(kde.err()).contains("atalaya kde: no se puede escribir").doesNotContain("Exception");
+
+    Run fence = run("fence", "--fences", good.toString(), "--points", good.toString(), "--out", missing.toString());
+    assertThat(fence.exit()).isEqualTo(2);
+    assertThat(fence.err()).contains("atalaya fence: cannot write").contains("no-such-folder");
 
     Run anonymise = run("anonymise", good.toString(), "--policy", "share-with-police", "--key-file", good.toString(), "--out", missing.toString());
     assertThat(anonymise.exit()).isEqualTo(2);
@@ -193,5 +198,47 @@ class CliTest {
           .doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
       assertThat(err.toString()).contains(lang.equals("es") ? "se acabó la memoria" : "ran out of memory");
     }
+  }
+
+  @Test
+  @DisplayName("an output that is also an input is refused before anything is opened: the input survives")
+  void anOutputThatIsAnInputIsRefused() throws IOException {
+    Path good = dir.resolve("good.csv");
+    String text = "id,occurred_from,latitude,longitude,iccs\na,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101\n";
+    Files.writeString(good, text, StandardCharsets.UTF_8);
+    Path sameSpelledOtherwise = dir.resolve(".").resolve("good.csv");
+
+    Run convert = run("convert", good.toString(), sameSpelledOtherwise.toString());
+    assertThat(convert.exit()).isEqualTo(2);
+    assertThat(convert.err()).contains("is also an input").contains("nothing was written");
+    Run anonymise = run("anonymise", good.toString(), "--policy", "share-with-police", "--key-file", good.toString(), "--out", good.toString(), "--lang", "es");
+    assertThat(anonymise.exit()).isEqualTo(2);
+    assertThat(anonymise.err()).contains("es también una entrada");
+    Run kde = run("kde", "--incidents", good.toString(), "--bandwidth", "500", "--cell", "250", "--out", good.toString());
+    assertThat(kde.exit()).isEqualTo(2);
+    assertThat(Files.readString(good, StandardCharsets.UTF_8)).isEqualTo(text);
+  }
+
+  @Test
+  @DisplayName("a malformed side file is named with where it breaks, without a stack trace; kde checks every output folder first")
+  void malformedSideFilesAreNamed() throws IOException {
+    Path good = dir.resolve("good.csv");
+    Files.writeString(good, "id,occurred_from,latitude,longitude,iccs\na,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101\n", StandardCharsets.UTF_8);
+    Path truncated = dir.resolve("fences.geojson");
+    Files.writeString(truncated, "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feat", StandardCharsets.UTF_8);
+    Run fence = run("fence", "--fences", truncated.toString(), "--points", good.toString(), "--out", dir.resolve("f.csv").toString());
+    assertThat(fence.exit()).isEqualTo(2);
+    assertThat(fence.err()).contains("fences.geojson: not well-formed JSON at line 1").doesNotContain("Exception").doesNotContain("\tat ");
+    Path empty = dir.resolve("population.csv");
+    Files.writeString(empty, "", StandardCharsets.UTF_8);
+    Run indicators = run("indicators", "--incidents", good.toString(), "--population", empty.toString(), "--lang", "es");
+    assertThat(indicators.exit()).isEqualTo(2);
+    assertThat(indicators.err()).contains("no se pudo leer o escribir un archivo").contains("population.csv").doesNotContain("Exception");
+    Path geojson = dir.resolve("k.geojson");
+    Run kde = run("kde", "--incidents", good.toString(), "--bandwidth", "500", "--cell", "250", "--out", geojson.toString(),
+        "--raster", dir.resolve("no-such-folder").resolve("k.asc").toString());
+    assertThat(kde.exit()).isEqualTo(2);
+    assertThat(kde.err()).contains("no-such-folder");
+    assertThat(geojson).doesNotExist();
   }
 }

@@ -1,6 +1,8 @@
 package org.atalaya.geo.io;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -150,6 +152,11 @@ public final class AreaReader {
                   + " Feature, Polygon or MultiPolygon");
         }
       }
+    } catch (JsonProcessingException e) {
+      // Jackson hides the source in its messages; say which file, where, and what was wrong.
+      JsonLocation at = e.getLocation();
+      throw new IOException(source + ": not well-formed JSON"
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage(), e);
     }
     return out.result();
   }

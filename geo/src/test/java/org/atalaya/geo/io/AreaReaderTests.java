@@ -108,6 +108,12 @@ class AreaReaderTests {
     assertThatThrownBy(
             () -> AreaReader.create().readGeoJson(new StringReader("{\"type\":\"Topology\"}"), "t"))
         .hasMessageContaining("type is 'Topology'");
+    // Jackson hides the source of its messages; the reader names it, with the line and column
+    assertThatThrownBy(
+            () -> AreaReader.create().readGeoJson(new StringReader("{\"type\": \"FeatureCollection\",\n \"features\": [{\"ty"), "cut.geojson"))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("cut.geojson: not well-formed JSON at line 2")
+        .hasMessageNotContaining("REDACTED");
   }
 
   @Test
