@@ -166,6 +166,21 @@ final class IncidentDraft {
   }
 
   /**
+   * Returns whether a problem was already reported for the field: a value that could not be
+   * decoded is absent afterwards, and the cross-field checks must not blame its absence again
+   * ("only one of latitude and longitude" after an unreadable latitude).
+   */
+  private boolean reported(String canonicalKey) {
+    String field = name(canonicalKey);
+    for (Problem p : decoder.problems()) {
+      if (p.field().equals(field)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Runs the cross-field checks and builds the incident.
    *
    * @return the incident, or null when any problem of severity ERROR was found (the problems are
@@ -264,6 +279,9 @@ final class IncidentDraft {
     if (latitude.isEmpty() && longitude.isEmpty()) {
       return Optional.empty();
     }
+    if (latitude.isEmpty() && reported(LATITUDE) || longitude.isEmpty() && reported(LONGITUDE)) {
+      return Optional.empty(); // the unreadable half was reported where it was read
+    }
     if (latitude.isEmpty() || longitude.isEmpty()) {
       String which = latitude.isEmpty() ? LONGITUDE : LATITUDE;
       double v = latitude.isEmpty() ? longitude.getAsDouble() : latitude.getAsDouble();
@@ -320,6 +338,9 @@ final class IncidentDraft {
 
   private Optional<TimeWindow> occurred(java.time.Instant now) {
     if (occurredFrom == null) {
+      if (reported(OCCURRED_FROM)) {
+        return Optional.empty(); // an unreadable start was reported where it was read
+      }
       if (occurredTo != null) {
         problem(ProblemCode.INVALID_RECORD, OCCURRED_TO, occurredTo.toString(), "occurred-to given without occurred-from");
       } else if (timePrecision != null || timeEstimated) {

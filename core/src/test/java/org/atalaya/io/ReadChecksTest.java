@@ -33,6 +33,22 @@ class ReadChecksTest {
   }
 
   @Test
+  void anUnreadableValueIsReportedOnceNotAgainAsMissing() throws IOException {
+    String text =
+        "id,occurred_from,occurred_to,latitude,longitude,iccs\n"
+            + "a,2024-03-15T21:30:00-06:00,,\"14,0x\",-87.2068,0101\n" // latitude unreadable, longitude fine
+            + "b,2024-13-15T21:30:00-06:00,2024-03-16T21:30:00-06:00,14.08,-87.2,0101\n" // start unreadable, end fine
+            + "c,2024-03-15T21:30:00-06:00,,,-87.2068,0101\n"; // latitude really missing
+    ReadResult r = csv(text);
+    assertThat(r.report().problems())
+        .extracting(Problem::row, Problem::field, p -> p.code().code())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1L, "latitude", "ATL-IO-008"),
+            org.assertj.core.groups.Tuple.tuple(2L, "occurred_from", "ATL-IO-005"),
+            org.assertj.core.groups.Tuple.tuple(3L, "longitude", "ATL-IO-011"));
+  }
+
+  @Test
   void everyBadRowIsReportedWithRowFieldAndCode() throws IOException {
     String text =
         "id,occurred_from,latitude,longitude,iccs\n"
