@@ -190,6 +190,12 @@ final class AnonymiseCommand implements Callable<Integer> {
     if (!Files.isReadable(file)) {
       throw new IOException("policy " + nameOrPath + " is neither a readable file nor one of " + SHIPPED);
     }
-    return ReleasePolicy.fromJson(file, factories);
+    try {
+      return ReleasePolicy.fromJson(file, factories);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+      throw new IOException("policy " + file + " is not well-formed JSON"
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage(), e);
+    }
   }
 }

@@ -90,7 +90,10 @@ public final class Atalaya implements Runnable {
             String command = sub == null ? "atalaya" : "atalaya " + sub.commandSpec().name();
             Texts t = Texts.of(sub == null ? "en" : sub.matchedOptionValue("--lang", "en"));
             String key = fs instanceof NoSuchFileException ? "io.noSuchFile" : fs instanceof AccessDeniedException ? "io.denied" : "io.cannot";
-            line.getErr().println(command + ": " + t.get(key, fs.getFile(), fs.getReason() == null ? "" : fs.getReason()));
+            String reason = fs.getReason() != null ? fs.getReason()
+                : fs instanceof java.nio.file.FileAlreadyExistsException ? t.get("io.fileInTheWay")
+                : fs instanceof java.nio.file.NotDirectoryException ? t.get("io.notAFolder") : "";
+            line.getErr().println(command + ": " + t.get(key, fs.getFile(), reason));
             line.getErr().flush();
             return DATA_PROBLEMS;
           }

@@ -116,8 +116,13 @@ final class InputOptions {
   ReadOptions readOptions(Path file) throws UsageError {
     try {
       return buildReadOptions(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      // its message is the bare path
+      throw new UsageError("cannot read the mapping file " + e.getFile() + ": no such file");
     } catch (IOException | IllegalArgumentException e) {
-      throw new UsageError(e.getMessage());
+      String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      boolean named = reason != null && mapping != null && reason.startsWith(String.valueOf(mapping.getFileName()));
+      throw new UsageError(mapping != null && e instanceof IOException && !named ? "cannot read the mapping file " + mapping + ": " + reason : reason);
     }
   }
 

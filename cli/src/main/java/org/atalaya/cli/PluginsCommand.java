@@ -116,6 +116,11 @@ final class PluginsCommand implements Runnable {
         registry.plugins().forEach(p -> n.merge(p.state(), 1L, Long::sum));
         out.println(t.get("plugins.summary", n.getOrDefault(PluginState.LOADED, 0L), n.getOrDefault(PluginState.DISABLED, 0L),
             n.getOrDefault(PluginState.INCOMPATIBLE, 0L), n.getOrDefault(PluginState.DUPLICATE, 0L), n.getOrDefault(PluginState.FAILED, 0L)));
+        // a broken jar or services line is no plugin at all, so the states above do not count it
+        long looseErrors = loose.stream().filter(i -> i.severity() == IssueSeverity.ERROR).count();
+        if (looseErrors > 0) {
+          out.println(t.get("plugins.summaryLoose", looseErrors));
+        }
         boolean failed = registry.issues().stream().anyMatch(i -> i.severity() == IssueSeverity.ERROR);
         out.println(t.get(failed ? "plugins.unhealthy" : "plugins.healthy"));
       }
