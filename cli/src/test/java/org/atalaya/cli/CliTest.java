@@ -241,4 +241,22 @@ class CliTest {
     assertThat(kde.err()).contains("no-such-folder");
     assertThat(geojson).doesNotExist();
   }
+
+  @Test
+  @DisplayName("a missing or malformed mapping file and a malformed policy are named, with line and column, exit 2")
+  void sideFilesOfTheOptionsAreNamed() throws IOException {
+    Path good = dir.resolve("good.csv");
+    Files.writeString(good, "id,occurred_from,latitude,longitude,iccs\na,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101\n", StandardCharsets.UTF_8);
+    Run missing = run("validate", good.toString(), "--mapping", dir.resolve("nomap.json").toString());
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("cannot read the mapping file").contains("nomap.json: no such file");
+    Path broken = dir.resolve("broken.json");
+    Files.writeString(broken, "{\"columns\": [1,\n", StandardCharsets.UTF_8);
+    Run mapping = run("validate", good.toString(), "--mapping", broken.toString());
+    assertThat(mapping.exit()).isEqualTo(2);
+    assertThat(mapping.err()).contains("broken.json: the mapping is not valid JSON at line 2").doesNotContain("Source:");
+    Run policy = run("anonymise", good.toString(), "--policy", broken.toString(), "--key-file", good.toString(), "--out", dir.resolve("r.csv").toString());
+    assertThat(policy.exit()).isEqualTo(2);
+    assertThat(policy.err()).contains("is not well-formed JSON at line 2").doesNotContain("Source:");
+  }
 }
