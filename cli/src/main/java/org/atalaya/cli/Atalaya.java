@@ -114,6 +114,14 @@ public final class Atalaya implements Runnable {
     // a stack trace. The stack has unwound by then, so the records are garbage and printing works.
     CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
     cl.setExecutionStrategy(parsed -> {
+      ParseResult chosen = parsed.subcommand();
+      String lang = chosen == null ? null : chosen.matchedOptionValue("--lang", null);
+      if (lang != null && !lang.equals("en") && !lang.equals("es")) {
+        // messages exist in English and Spanish only: say so rather than answer in English
+        parsed.commandSpec().commandLine().getErr().println("atalaya " + chosen.commandSpec().name() + ": --lang (" + lang + ") must be es or en");
+        parsed.commandSpec().commandLine().getErr().flush();
+        return USAGE;
+      }
       try {
         return run.execute(parsed);
       } catch (OutOfMemoryError e) {

@@ -67,7 +67,7 @@ final class ConvertCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.isReadable(in)) {
-      err.println("atalaya convert: cannot read " + in + ": no such file, or not readable");
+      err.println("atalaya convert: " + input.texts().get("io.cannotRead", in));
       return Atalaya.USAGE;
     }
     String outputs = Atalaya.outputProblem(input.texts(), java.util.Arrays.asList(in), out, out.resolveSibling(out.getFileName() + ".rejected.csv"));

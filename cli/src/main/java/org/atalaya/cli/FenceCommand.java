@@ -94,7 +94,7 @@ final class FenceCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     for (Path p : List.of(fences, points)) {
       if (!Files.isReadable(p)) {
-        err.println("atalaya fence: cannot read " + p + ": no such file, or not readable");
+        err.println("atalaya fence: " + Texts.of(lang == null ? "en" : lang).get("io.cannotRead", p));
         return Atalaya.USAGE;
       }
     }

@@ -120,12 +120,12 @@ final class IndicatorsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     String name = "atalaya indicators: ";
     if (!Files.isReadable(incidents)) {
-      err.println(name + "cannot read " + incidents + ": no such file, or not readable");
+      err.println(name + input.texts().get("io.cannotRead", incidents));
       err.flush();
       return Atalaya.USAGE;
     }
     if (!Files.isReadable(population)) {
-      err.println(name + "cannot read " + population + ": no such file, or not readable");
+      err.println(name + input.texts().get("io.cannotRead", population));
       err.flush();
       return Atalaya.USAGE;
     }

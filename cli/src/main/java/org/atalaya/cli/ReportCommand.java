@@ -82,7 +82,7 @@ final class ReportCommand implements Callable<Integer> {
     List<org.atalaya.geo.io.Area> areaList = List.of();
     try {
       if (!Files.isReadable(incidents)) {
-        throw new InputOptions.UsageError("cannot read " + incidents + ": no such file, or not readable");
+        throw new InputOptions.UsageError(input.texts().get("io.cannotRead", incidents));
       }
       String outputs = Atalaya.overwritesInput(input.texts(), java.util.Arrays.asList(incidents, areas, population), out);
       if (outputs != null) {

@@ -46,7 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.isReadable(file)) {
-      err.println("atalaya validate: cannot read " + file + ": no such file, or not readable");
+      err.println("atalaya validate: " + input.texts().get("io.cannotRead", file));
       return Atalaya.USAGE;
     }
     IncidentImporter f;

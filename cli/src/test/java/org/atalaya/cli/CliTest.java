@@ -259,4 +259,15 @@ class CliTest {
     assertThat(policy.exit()).isEqualTo(2);
     assertThat(policy.err()).contains("is not well-formed JSON at line 2").doesNotContain("Source:");
   }
+
+  @Test
+  @DisplayName("a missing input is named in Spanish too; a language other than es or en is a usage error")
+  void languages() {
+    Run es = run("validate", dir.resolve("nofile.csv").toString(), "--lang", "es");
+    assertThat(es.exit()).isEqualTo(2);
+    assertThat(es.err()).contains("no se puede leer").contains("nofile.csv");
+    Run fr = run("validate", dir.resolve("nofile.csv").toString(), "--lang", "fr");
+    assertThat(fr.exit()).isEqualTo(2);
+    assertThat(fr.err()).contains("--lang (fr) must be es or en");
+  }
 }
