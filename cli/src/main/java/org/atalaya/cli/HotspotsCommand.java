@@ -365,14 +365,15 @@ final class HotspotsCommand implements Callable<Integer> {
       }
       String id = row.getOrDefault(idColumn, Integer.toString(i + 1));
       d.ids.add(id);
-      lon[i] = parse(lonText, i + 2, "lon", t);
-      lat[i] = parse(latText, i + 2, "lat", t);
-      d.values[i] = parse(row.get(value), i + 2, value, t);
+      lon[i] = parse(lonText, i + 1, "lon", t);
+      lat[i] = parse(latText, i + 1, "lat", t);
+      d.values[i] = parse(row.get(value), i + 1, value, t);
     }
     project(d, lat, lon);
     return d;
   }
 
+  /** Parses a cell; {@code row} counts data rows from 1, as validate and fence's rejected file do. */
   private static double parse(String text, int row, String column, Texts t) throws DataProblem {
     try {
       double v = Double.parseDouble(text.strip().replace(',', '.'));

@@ -171,7 +171,7 @@ class SpatialCommandsTest {
     Files.writeString(pts, "id,lon,lat,robos\na,-87.2,14.08,3\nb,-87.3,14.1,many\nc,-87.1,14.0,2\n");
     CliTest.Run bad = CliTest.run("hotspots", "--points", pts.toString(), "--value", "robos", "--weights", "knn:1");
     assertThat(bad.exit()).isEqualTo(1);
-    assertThat(bad.err()).contains("row 3, column robos: many is not a number");
+    assertThat(bad.err()).as("data rows counted from 1, as validate does").contains("row 2, column robos: many is not a number");
   }
 
   Path incidents() throws IOException {
