@@ -216,7 +216,7 @@ final class DemoCommand implements Callable<Integer> {
           e.getKey().year().orElse(0),
           r.count(),
           r.population(),
-          IndicatorsCommand.Report.rateText(r));
+          IndicatorsCommand.Report.rateText(r, Locale.ROOT));
     }
     for (IndicatorsCommand.Report.Change c : report.changes) {
       if (c.from() == 2023 && c.to() == 2025) {

@@ -158,10 +158,11 @@ final class FenceCommand implements Callable<Integer> {
       m.put("seconds", Math.round(seconds * 1000) / 1000.0);
       o.println(new ObjectMapper().writeValueAsString(m));
     } else {
-      o.printf(Locale.ROOT, "%s: %d fences; %s: %d points, %d in at least one fence, %d in none, %d rejected (%.2f s)%n",
-          fences.getFileName(), index.size(), points.getFileName(), counts.points, counts.matched, counts.unmatched, counts.rejected, seconds);
+      Texts t = Texts.of(lang == null ? "en" : lang);
+      o.println(t.get("fence.summary", fences.getFileName(), index.size(), points.getFileName(), counts.points, counts.matched,
+          counts.unmatched, counts.rejected, String.format(t.locale(), "%.2f", seconds)));
       if (counts.rejected > 0) {
-        o.println("rejected rows and their reasons: " + rejectedFile);
+        o.println(t.get("fence.rejected", rejectedFile));
       }
     }
     o.flush();

@@ -935,9 +935,9 @@ final class IndicatorsCommand implements Callable<Integer> {
       }
     }
 
-    static String rateText(Rate r) {
+    static String rateText(Rate r, Locale locale) {
       return String.format(
-          Locale.ROOT,
+          locale,
           "%.2f (%.2f - %.2f)",
           r.rate(),
           r.lower(),
@@ -958,7 +958,7 @@ final class IndicatorsCommand implements Callable<Integer> {
       for (Map.Entry<Key, Rate> e : rates.entrySet()) {
         Rate r = e.getValue();
         o.printf(
-            Locale.ROOT, "  %-14s %,6d / %,12.0f  %s%n", e.getKey().label(t), r.count(), r.population(), rateText(r));
+            t.locale(), "  %-14s %,6d / %,12.0f  %s%n", e.getKey().label(t), r.count(), r.population(), rateText(r, t.locale()));
       }
       if (!sdgLines.isEmpty()) {
         o.println();
@@ -966,7 +966,7 @@ final class IndicatorsCommand implements Callable<Integer> {
         for (SdgLine line : sdgLines) {
           Rate r = line.rate();
           HomicideVictims hv = line.victims();
-          o.printf(Locale.ROOT, "  %-14s %,6d / %,12.0f  %s%n", line.key().label(t), r.count(), r.population(), rateText(r));
+          o.printf(t.locale(), "  %-14s %,6d / %,12.0f  %s%n", line.key().label(t), r.count(), r.population(), rateText(r, t.locale()));
           o.println(
               "  " + " ".repeat(14) + " "
                   + t.get(
@@ -1008,7 +1008,7 @@ final class IndicatorsCommand implements Callable<Integer> {
             sb.append("; ").append(s.stage().name().toLowerCase(Locale.ROOT)).append(' ');
             sb.append(
                 s.ofCohort()
-                    .map(p -> String.format(Locale.ROOT, "%d (%.1f%%, %.1f-%.1f%%)", p.successes(), 100 * p.estimate(), 100 * p.lower(), 100 * p.upper()))
+                    .map(p -> String.format(t.locale(), "%,d (%.1f%%, %.1f-%.1f%%)", p.successes(), 100 * p.estimate(), 100 * p.lower(), 100 * p.upper()))
                     .orElse("-"));
           }
           o.println(sb);

@@ -80,6 +80,8 @@ class FenceCommandTest {
     assertThat(r.exit()).isEqualTo(1);
     assertThat(Files.readAllLines(out)).containsExactly("id,latitude,longitude,fences", "x,14.1,-87.0,B", "y,,,");
     assertThat(r.out()).contains("2 points, 1 in at least one fence, 0 in none, 1 rejected");
+    CliTest.Run es = CliTest.run("fence", "--fences", fences().toString(), "--id-property", "code", "--points", incidents.toString(), "--out", out.toString(), "--lang", "es");
+    assertThat(es.out()).contains("2 puntos, 1 en al menos una cerca, 0 en ninguna, 1 rechazados").contains("filas rechazadas y sus motivos");
   }
 
   @Test

@@ -162,11 +162,21 @@ public final class PopulationTable {
           bandText.isEmpty() || bandText.equalsIgnoreCase("all") || bandText.equalsIgnoreCase("total")
               ? Optional.empty()
               : Optional.of(AgeBand.parse(bandText));
-      int year = Integer.parseInt(cells.get("year").strip());
-      double population = Double.parseDouble(cells.get("population").strip());
+      int year = number(cells, "year", "a whole number such as 2024", Integer::parseInt);
+      double population = number(cells, "population", "a number without thousands separators, such as 1300000", Double::parseDouble);
       return new Row(cells.get("area").strip(), year, sex, band, population);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("population CSV row " + row + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses a cell, naming the column, the value and what was expected when it is not a number. */
+  private static <T> T number(Map<String, String> cells, String column, String expected, java.util.function.Function<String, T> parse) {
+    String text = cells.get(column).strip();
+    try {
+      return parse.apply(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(column + " (" + text + ") must be " + expected, e);
     }
   }
 

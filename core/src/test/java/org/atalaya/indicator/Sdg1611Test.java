@@ -103,6 +103,10 @@ class Sdg1611Test {
   void badRows() {
     assertThatThrownBy(() -> PopulationTable.readCsv(new StringReader("area,year,sex,age_band,population\nHN,2024,x,,5\n"), "v"))
         .hasMessage("population CSV row 2: sex (x) must be female, male, other or all");
+    assertThatThrownBy(() -> PopulationTable.readCsv(new StringReader("area,year,sex,age_band,population\nHN,2024,,,1.300.000\n"), "v"))
+        .hasMessage("population CSV row 2: population (1.300.000) must be a number without thousands separators, such as 1300000");
+    assertThatThrownBy(() -> PopulationTable.readCsv(new StringReader("area,year,sex,age_band,population\nHN,abc,,,5\n"), "v"))
+        .hasMessage("population CSV row 2: year (abc) must be a whole number such as 2024");
     assertThatThrownBy(() -> PopulationTable.readCsv(new StringReader("area,year,sex,age_band,population\nHN,2024,,,5\nHN,2024,total,,6\n"), "v"))
         .hasMessage("population row for area HN, year 2024, sex all, age band all appears twice");
     assertThatThrownBy(() -> PopulationTable.of(" ", List.of()))
