@@ -80,7 +80,8 @@ final class ValidateCommand implements Callable<Integer> {
               + (warnings == 0 ? "" : t.get("validate.warnings", warnings)));
       for (Problem p : report.problems()) {
         out.printf(
-            "  row %d%s: %s %s %s%n",
+            "  %s %d%s: %s %s %s%n",
+            t.get("validate.row"),
             p.row(),
             p.field().isEmpty() ? "" : ", " + p.field() + (p.value().isEmpty() ? "" : " = \"" + p.value() + "\""),
             p.severity() == Severity.ERROR ? t.get("validate.rejected") : t.get("validate.warning"),
