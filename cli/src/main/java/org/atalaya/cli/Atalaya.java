@@ -1,6 +1,7 @@
 package org.atalaya.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -83,59 +84,58 @@ public final class Atalaya implements Runnable {
             line.getErr().flush();
             return DATA_PROBLEMS;
           }
+          Texts t = textsOf(parsed);
           // A missing folder or a file that cannot be opened is the user's to fix: name it, no stack trace.
           FileSystemException fs = fileProblem(ex);
           if (fs != null) {
-            ParseResult sub = parsed.subcommand();
-            String command = sub == null ? "atalaya" : "atalaya " + sub.commandSpec().name();
-            Texts t = Texts.of(sub == null ? "en" : sub.matchedOptionValue("--lang", "en"));
             String key = fs instanceof NoSuchFileException ? "io.noSuchFile" : fs instanceof AccessDeniedException ? "io.denied" : "io.cannot";
             String reason = fs.getReason() != null ? fs.getReason()
                 : fs instanceof java.nio.file.FileAlreadyExistsException ? t.get("io.fileInTheWay")
                 : fs instanceof java.nio.file.NotDirectoryException ? t.get("io.notAFolder") : "";
-            line.getErr().println(command + ": " + t.get(key, fs.getFile(), reason));
-            line.getErr().flush();
-            return DATA_PROBLEMS;
+            return say(parsed, t.get(key, fs.getFile(), reason), DATA_PROBLEMS);
           }
           // Any other input that cannot be read (malformed JSON, an empty CSV, a short weights
           // file): the readers name the file in their messages; say it without a stack trace.
           IOException io = readProblem(ex);
           if (io != null) {
-            ParseResult sub = parsed.subcommand();
-            String command = sub == null ? "atalaya" : "atalaya " + sub.commandSpec().name();
-            Texts t = Texts.of(sub == null ? "en" : sub.matchedOptionValue("--lang", "en"));
-            line.getErr().println(command + ": " + t.get("io.unreadable", io.getMessage()));
-            line.getErr().flush();
-            return USAGE;
+            return say(parsed, t.get("io.unreadable", io.getMessage()), USAGE);
           }
           throw ex;
         });
-    // Running out of heap is the JVM's limit, not a bug: say how to raise it instead of printing
-    // a stack trace. The stack has unwound by then, so the records are garbage and printing works.
     CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
     cl.setExecutionStrategy(parsed -> {
       ParseResult chosen = parsed.subcommand();
       String lang = chosen == null ? null : chosen.matchedOptionValue("--lang", null);
       if (lang != null && !lang.equals("en") && !lang.equals("es")) {
         // messages exist in English and Spanish only: say so rather than answer in English
-        parsed.commandSpec().commandLine().getErr().println("atalaya " + chosen.commandSpec().name() + ": --lang (" + lang + ") must be es or en");
-        parsed.commandSpec().commandLine().getErr().flush();
-        return USAGE;
+        return say(parsed, "--lang (" + lang + ") must be es or en", USAGE);
       }
       try {
         return run.execute(parsed);
       } catch (OutOfMemoryError e) {
-        ParseResult sub = parsed.subcommand();
-        String command = sub == null ? "atalaya" : "atalaya " + sub.commandSpec().name();
-        Texts t = Texts.of(sub == null ? "en" : sub.matchedOptionValue("--lang", "en"));
+        // Running out of heap is the JVM's limit, not a bug: say how to raise it instead of a
+        // stack trace. The stack has unwound by then, so the records are garbage and printing works.
         long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         long suggestGb = Math.max(4, (2 * mb + 1023) / 1024); // twice the limit, at least 4 GB
-        parsed.commandSpec().commandLine().getErr().println(command + ": " + t.get("memory.out", String.valueOf(mb), String.valueOf(suggestGb)));
-        parsed.commandSpec().commandLine().getErr().flush();
-        return DATA_PROBLEMS;
+        return say(parsed, textsOf(parsed).get("memory.out", String.valueOf(mb), String.valueOf(suggestGb)), DATA_PROBLEMS);
       }
     });
     return cl;
+  }
+
+  /** Prints {@code message} after the command's name ("atalaya kde: ...") and returns {@code exit}. */
+  private static int say(ParseResult parsed, String message, int exit) {
+    ParseResult sub = parsed.subcommand();
+    PrintWriter err = parsed.commandSpec().commandLine().getErr();
+    err.println((sub == null ? "atalaya" : "atalaya " + sub.commandSpec().name()) + ": " + message);
+    err.flush();
+    return exit;
+  }
+
+  /** The messages in the language of the command's {@code --lang} (English without one). */
+  private static Texts textsOf(ParseResult parsed) {
+    ParseResult sub = parsed.subcommand();
+    return Texts.of(sub == null ? "en" : sub.matchedOptionValue("--lang", "en"));
   }
 
   /**
