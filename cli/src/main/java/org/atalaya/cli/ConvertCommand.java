@@ -79,7 +79,12 @@ final class ConvertCommand implements Callable<Integer> {
     IncidentExporter target;
     try {
       source = input.importer(from, in, "--from", err);
-      target = input.exporter(excel && to == null && isCsv(out) ? "csv-excel" : to, out, "--to", err);
+      if (excel && !(to == null ? isCsv(out) : to.equals("csv") || to.equals("csv-excel"))) {
+        // Excel's layout exists for CSV only; ignoring the flag would leave the user guessing
+        throw new InputOptions.UsageError("--excel writes CSV for Spanish-language Excel; " + out.getFileName()
+            + " is not written as CSV (give an OUT ending in .csv, or leave --excel out)");
+      }
+      target = input.exporter(excel && to == null && isCsv(out) ? "csv-excel" : excel && "csv".equals(to) ? "csv-excel" : to, out, "--to", err);
     } catch (InputOptions.UsageError e) {
       err.println("atalaya convert: " + e.getMessage());
       return Atalaya.USAGE;

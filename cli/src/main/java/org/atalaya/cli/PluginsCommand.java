@@ -101,10 +101,14 @@ final class PluginsCommand implements Runnable {
           out.println("        " + t.get("plugins.hint") + ": " + i.hint(l));
         }
       }
+      List<PluginIssue> loose = registry.issues().stream()
+          .filter(i -> registry.plugins().stream().noneMatch(p -> belongs(i, p)))
+          .toList();
+      if (!doctor() && !loose.isEmpty()) {
+        // a missing plugins folder or a broken jar belongs to no plugin: point to where it is told
+        out.println(t.get("plugins.looseInList", loose.size()));
+      }
       if (doctor()) {
-        List<PluginIssue> loose = registry.issues().stream()
-            .filter(i -> registry.plugins().stream().noneMatch(p -> belongs(i, p)))
-            .toList();
         if (!loose.isEmpty()) {
           out.println(t.get("plugins.other"));
           for (PluginIssue i : loose) {

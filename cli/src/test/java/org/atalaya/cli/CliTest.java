@@ -270,4 +270,18 @@ class CliTest {
     assertThat(fr.exit()).isEqualTo(2);
     assertThat(fr.err()).contains("--lang (fr) must be es or en");
   }
+
+  @Test
+  @DisplayName("--excel with an output that is not CSV is a usage error, not silently ignored")
+  void excelNeedsCsv() throws IOException {
+    Path good = dir.resolve("good.csv");
+    Files.writeString(good, "id,occurred_from,latitude,longitude,iccs\na,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101\n", StandardCharsets.UTF_8);
+    Run json = run("convert", good.toString(), dir.resolve("out.json").toString(), "--excel");
+    assertThat(json.exit()).isEqualTo(2);
+    assertThat(json.err()).contains("--excel").contains("out.json");
+    assertThat(dir.resolve("out.json")).doesNotExist();
+    Run csv = run("convert", good.toString(), dir.resolve("out.csv").toString(), "--excel");
+    assertThat(csv.exit()).isZero();
+    assertThat(Files.readString(dir.resolve("out.csv"), StandardCharsets.UTF_8)).startsWith("\uFEFFid;");
+  }
 }

@@ -63,6 +63,13 @@ class PluginsCommandTest {
   }
 
   @Test
+  void listPointsToTheDoctorForProblemsOutsideAnyPlugin(@TempDir Path work) {
+    CliTest.Run r = CliTest.run("plugins", "list", "--plugins-dir", work.resolve("missing").toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("1 problem outside any plugin").contains("atalaya plugins doctor");
+  }
+
+  @Test
   void aHealthySetOfPluginsPassesTheDoctor() {
     CliTest.Run r = CliTest.run("plugins", "doctor");
     assertThat(r.exit()).isZero();
