@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Where to write the files (default: ${DEFAULT-VALUE}).", defaultValue = "atalaya-demo")
   Path out;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed of the synthetic data (default: ${DEFAULT-VALUE}); the same seed gives the same files.", defaultValue = "2011")
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of the synthetic data (default: ${DEFAULT-VALUE}); the same seed gives the same incident files (the release uses a fresh key each run).", defaultValue = "2011")
   long seed;
 
   @Option(names = "--lang", paramLabel = "es|en", description = "Language of category labels (default: ${DEFAULT-VALUE}).", defaultValue = "es")
