@@ -193,9 +193,7 @@ final class AnonymiseCommand implements Callable<Integer> {
     try {
       return ReleasePolicy.fromJson(file, factories);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
-      throw new IOException("policy " + file + " is not well-formed JSON"
-          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage(), e);
+      throw new IOException("policy " + file + " is not well-formed JSON" + org.atalaya.internal.JsonErrors.where(e), e);
     }
   }
 }

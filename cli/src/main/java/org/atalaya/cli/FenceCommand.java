@@ -92,13 +92,14 @@ final class FenceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    Texts t = Texts.of(lang);
     for (Path p : List.of(fences, points)) {
       if (!Files.isReadable(p)) {
-        err.println("atalaya fence: " + Texts.of(lang == null ? "en" : lang).get("io.cannotRead", p));
+        err.println("atalaya fence: " + t.get("io.cannotRead", p));
         return Atalaya.USAGE;
       }
     }
-    String outputs = Atalaya.outputProblem(Texts.of(lang == null ? "en" : lang), List.of(fences, points), out,
+    String outputs = Atalaya.outputProblem(t, List.of(fences, points), out,
         out.resolveSibling(out.getFileName() + ".rejected.csv"));
     if (outputs != null) {
       err.println("atalaya fence: " + outputs);
@@ -111,8 +112,8 @@ final class FenceCommand implements Callable<Integer> {
     }
     AreaReadResult areas = reader.build().readGeoJson(fences);
     for (AreaRejection r : areas.rejections()) {
-      err.println("atalaya fence: " + fences.getFileName() + ": " + r.reason().code() + " " + r.message(Texts.locale(lang))
-          + " (not used; " + r.hint(Texts.locale(lang)) + ")");
+      err.println("atalaya fence: " + fences.getFileName() + ": " + r.reason().code() + " " + r.message(t.locale())
+          + " (not used; " + r.hint(t.locale()) + ")");
     }
     if (areas.areas().isEmpty()) {
       err.println("atalaya fence: " + fences + " has no usable fence"
@@ -158,7 +159,6 @@ final class FenceCommand implements Callable<Integer> {
       m.put("seconds", Math.round(seconds * 1000) / 1000.0);
       o.println(new ObjectMapper().writeValueAsString(m));
     } else {
-      Texts t = Texts.of(lang == null ? "en" : lang);
       o.println(t.get("fence.summary", fences.getFileName(), index.size(), points.getFileName(), counts.points, counts.matched,
           counts.unmatched, counts.rejected, String.format(t.locale(), "%.2f", seconds)));
       if (counts.rejected > 0) {

@@ -116,13 +116,12 @@ final class InputOptions {
   ReadOptions readOptions(Path file) throws UsageError {
     try {
       return buildReadOptions(file);
-    } catch (java.nio.file.NoSuchFileException e) {
-      // its message is the bare path
-      throw new UsageError("cannot read the mapping file " + e.getFile() + ": no such file");
+    } catch (java.nio.file.FileSystemException e) {
+      // opening the mapping file failed; such messages are the bare path (CsvMapping names the rest)
+      throw new UsageError("cannot read the mapping file " + e.getFile() + ": "
+          + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getReason() != null ? e.getReason() : "not readable"));
     } catch (IOException | IllegalArgumentException e) {
-      String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-      boolean named = reason != null && mapping != null && reason.startsWith(String.valueOf(mapping.getFileName()));
-      throw new UsageError(mapping != null && e instanceof IOException && !named ? "cannot read the mapping file " + mapping + ": " + reason : reason);
+      throw new UsageError(e.getMessage());
     }
   }
 

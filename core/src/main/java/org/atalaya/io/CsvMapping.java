@@ -142,10 +142,7 @@ public final class CsvMapping {
     try {
       root = JsonIo.MAPPER.readTree(in);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      // Jackson's own message names a hidden source; give the line and column instead
-      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
-      throw new IOException(name + ": the mapping is not valid JSON"
-          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage(), e);
+      throw new IOException(name + ": the mapping is not valid JSON" + org.atalaya.internal.JsonErrors.where(e), e);
     } catch (IOException e) {
       throw new IOException(name + ": the mapping cannot be read: " + e.getMessage(), e);
     }

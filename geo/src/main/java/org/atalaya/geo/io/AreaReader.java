@@ -1,6 +1,5 @@
 package org.atalaya.geo.io;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.atalaya.internal.JsonErrors;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -153,10 +153,7 @@ public final class AreaReader {
         }
       }
     } catch (JsonProcessingException e) {
-      // Jackson hides the source in its messages; say which file, where, and what was wrong.
-      JsonLocation at = e.getLocation();
-      throw new IOException(source + ": not well-formed JSON"
-          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage(), e);
+      throw new IOException(source + ": not well-formed JSON" + JsonErrors.where(e), e);
     }
     return out.result();
   }
