@@ -26,7 +26,7 @@ final class BlockedPairs {
   /** Time bands up to which a permutation's counts fit in the fields of one long. */
   private static final int MAX_PACKED_BANDS = 8;
 
-  /** Per distance band: the pairs of incident a are partner[d][rowStart[d][a] .. rowStart[d][a + 1]). */
+  /** Per distance band: the pairs of incident a are partner[d][rowStart[d][a] .. rowStart[d][a + 1]) ({@link BandRows}). */
   private final int[][] rowStart;
   private final int[][] partner;
   private final byte[] bandOfDay;
@@ -65,7 +65,7 @@ final class BlockedPairs {
    * Returns the blocked form of the pairs, or null when a time limit is not a whole number or the
    * times span too many days (the caller then uses the comparing loop).
    */
-  static BlockedPairs of(NearRepeat.Pairs pairs, int distanceBands, double[] t, double[] timeLimits) {
+  static BlockedPairs of(BandRows rows, double[] t, double[] timeLimits) {
     for (double limit : timeLimits) {
       if (limit != Math.rint(limit)) {
         return null;
@@ -88,31 +88,7 @@ final class BlockedPairs {
       int b = NearRepeat.band(v, timeLimits);
       lut[v] = (byte) (b < 0 ? tBands : b); // slot tBands collects the pairs outside every band
     }
-    int n = pairs.start.length - 1;
-    int[][] rowStart = new int[distanceBands][n + 1];
-    for (int a = 0; a < n; a++) {
-      for (int k = pairs.start[a]; k < pairs.start[a + 1]; k++) {
-        rowStart[pairs.band[k]][a + 1]++;
-      }
-    }
-    int[][] partner = new int[distanceBands][];
-    for (int d = 0; d < distanceBands; d++) {
-      for (int a = 0; a < n; a++) {
-        rowStart[d][a + 1] += rowStart[d][a];
-      }
-      partner[d] = new int[rowStart[d][n]];
-    }
-    int[][] fill = new int[distanceBands][];
-    for (int d = 0; d < distanceBands; d++) {
-      fill[d] = Arrays.copyOf(rowStart[d], n);
-    }
-    for (int a = 0; a < n; a++) {
-      for (int k = pairs.start[a]; k < pairs.start[a + 1]; k++) {
-        int d = pairs.band[k];
-        partner[d][fill[d][a]++] = pairs.partner[k];
-      }
-    }
-    return new BlockedPairs(rowStart, partner, lut, tBands + 1);
+    return new BlockedPairs(rows.rowStart, rows.partner, lut, tBands + 1);
   }
 
   /** Returns the length of the counts array {@link #count} fills: BLOCK x bands x (time bands + 1). */

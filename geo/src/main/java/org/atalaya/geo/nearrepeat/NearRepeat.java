@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apiguardian.api.API;
 import org.atalaya.geo.hotspot.Permutations;
@@ -30,10 +31,14 @@ import org.slf4j.LoggerFactory;
  * <p><b>Inference</b>: for each cell, expected = the mean count over the permutations, Knox ratio
  * = observed / expected, and the one-sided p-value {@code (#{simulated >= observed} + 1) / (N +
  * 1)}. Permutation r draws from {@link Permutations#stream(long, long)} with index r, so results
- * are identical for any number of threads. Only per-cell counters are kept: memory is the pair list
- * (twice, once grouped by distance band) plus, per thread, the times of 8 permutations (64 bytes
- * per incident) and O(cells) counters, whatever N. With whole-day time limits 8 permutations are
- * counted per pass over the pairs ({@code BlockedPairs}); the tables are the same.
+ * are identical for any number of threads. Only per-cell counters are kept, whatever N: memory is
+ * the pair list (twice, once grouped by distance band) plus, per thread, the times of one block of
+ * permutations (at most 32 MB) and O(cells) counters.
+ *
+ * <p><b>Speed</b>: with whole-day time limits (at most four above zero) and times that an integer
+ * key orders exactly (dates, or times since 1970), up to 128 permutations are counted per pass over
+ * the pairs on vector instructions ({@code LanePairs}); with more limits, 8 per pass ({@code
+ * BlockedPairs}); with fractional limits, one at a time. The tables are the same in every case.
  *
  * <p>Immutable and thread-safe; build with {@link #builder()}.
  *
@@ -95,29 +100,37 @@ public final class NearRepeat {
     long[] sum = new long[cells];
     int count = permutations.count();
     if (count > 0) {
-      BlockedPairs blocked = BlockedPairs.of(pairs, distanceLimits.length - 1, t, timeLimits);
-      int units = blocked == null ? count : (count + BlockedPairs.BLOCK - 1) / BlockedPairs.BLOCK;
+      BandRows rows = BandRows.of(pairs, distanceLimits.length - 1);
+      LanePairs lanes = LanePairs.of(rows, t, timeLimits);
+      BlockedPairs blocked = lanes == null ? BlockedPairs.of(rows, t, timeLimits) : null;
+      int unit = lanes != null ? lanes.lanes() : blocked != null ? BlockedPairs.BLOCK : 1;
+      int units = (count + unit - 1) / unit;
       int threads = Math.min(permutations.threads(), units);
       long[][] geOf = new long[threads][cells];
       long[][] sumOf = new long[threads][cells];
-      // thread k takes units k, k + threads, ...; integer sums make the merge order-free
+      AtomicInteger next = new AtomicInteger();
+      // integer sums make the merge independent of which thread counted which permutation
       Parallel.forEach(threads, threads, k -> {
+        if (lanes != null) {
+          permuteLanes(lanes, observed, next, geOf[k], sumOf[k]);
+          return;
+        }
         if (blocked != null) {
           permuteBlocks(blocked, t, observed, k, threads, geOf[k], sumOf[k]);
           return;
         }
         long[] counts = new long[cells];
         double[] shuffled = new double[n];
+        int[] order = new int[n];
         for (int r = k; r < count; r += threads) {
-          System.arraycopy(t, 0, shuffled, 0, n);
-          shuffle(shuffled, Permutations.stream(permutations.seed(), r));
+          permutation(order, r);
+          for (int i = 0; i < n; i++) {
+            shuffled[i] = t[order[i]];
+          }
           Arrays.fill(counts, 0);
           pairs.count(shuffled, timeLimits, counts);
           for (int c = 0; c < cells; c++) {
-            sumOf[k][c] += counts[c];
-            if (counts[c] >= observed[c]) {
-              geOf[k][c]++;
-            }
+            tally(c, counts[c], observed, geOf[k], sumOf[k]);
           }
         }
       });
@@ -154,33 +167,93 @@ public final class NearRepeat {
     int count = permutations.count();
     int dBands = distanceLimits.length - 1;
     int tBands = timeLimits.length - 1;
-    double[] shuffled = new double[n];
+    int[] order = new int[n];
     double[] times = new double[n * block];
     int[] counts = new int[blocked.countsLength()];
     for (int first = k * block; first < count; first += threads * block) {
       int size = Math.min(block, count - first);
       for (int r = 0; r < block; r++) {
-        System.arraycopy(t, 0, shuffled, 0, n);
-        if (r < size) {
-          shuffle(shuffled, Permutations.stream(permutations.seed(), first + r));
-        } // else: a filler slot in the last block, counted and ignored
+        permutation(order, r < size ? first + r : -1); // a filler slot in the last block: counted, ignored
         for (int i = 0; i < n; i++) {
-          times[i * block + r] = shuffled[i];
+          times[i * block + r] = t[order[i]];
         }
       }
       blocked.count(times, counts);
       for (int r = 0; r < size; r++) {
         for (int d = 0; d < dBands; d++) {
           for (int b = 0; b < tBands; b++) {
-            int c = d * tBands + b;
-            long v = blocked.get(counts, r, d, b);
-            sum[c] += v;
-            if (v >= observed[c]) {
-              ge[c]++;
-            }
+            tally(d * tBands + b, blocked.get(counts, r, d, b), observed, ge, sum);
           }
         }
       }
+    }
+  }
+
+  /**
+   * Tabulates blocks of {@link LanePairs#lanes()} permutations, taking the next block from {@code
+   * next} until none is left (so a core that runs slower does less of the work). Permutation r is
+   * again the same shuffle of the same stream, and the counts are exactly those of the other loops
+   * ({@link LanePairs#of} refuses data where they could differ), so which thread takes which block
+   * does not change the table.
+   */
+  private void permuteLanes(LanePairs lanes, long[] observed, AtomicInteger next, long[] ge, long[] sum) {
+    int[] keys = lanes.keys();
+    int n = keys.length;
+    int width = lanes.lanes();
+    int count = permutations.count();
+    int dBands = distanceLimits.length - 1;
+    int tBands = timeLimits.length - 1;
+    // permutations are shuffled a cache line (16 int lanes) at a time, then interleaved, so each
+    // incident's line of lane keys is written once
+    int group = Math.min(16, width);
+    int[][] shuffled = new int[group][n];
+    int[] laneKeys = new int[n * width];
+    int[] counts = new int[lanes.countsLength()];
+    for (int first = next.getAndIncrement() * width; first < count; first = next.getAndIncrement() * width) {
+      int size = Math.min(width, count - first);
+      for (int g = 0; g < width; g += group) {
+        for (int q = 0; q < group; q++) {
+          int r = g + q;
+          System.arraycopy(keys, 0, shuffled[q], 0, n);
+          if (r < size) {
+            shuffle(shuffled[q], Permutations.stream(permutations.seed(), first + r));
+          } // else: a filler lane of the last block, counted and ignored
+        }
+        for (int i = 0; i < n; i++) {
+          int at = i * width + g;
+          for (int q = 0; q < group; q++) {
+            laneKeys[at + q] = shuffled[q][i];
+          }
+        }
+      }
+      lanes.count(laneKeys, counts);
+      for (int r = 0; r < size; r++) {
+        for (int d = 0; d < dBands; d++) {
+          for (int b = 0; b < tBands; b++) {
+            tally(d * tBands + b, lanes.below(counts, r, d, b + 1) - lanes.below(counts, r, d, b), observed, ge, sum);
+          }
+        }
+      }
+    }
+  }
+
+  private static void tally(int cell, long count, long[] observed, long[] ge, long[] sum) {
+    sum[cell] += count;
+    if (count >= observed[cell]) {
+      ge[cell]++;
+    }
+  }
+
+  /**
+   * Sets {@code order} to permutation r of the incidents (permutation -1: the identity): the time
+   * incident i gets in permutation r is the observed time of incident {@code order[i]}.
+   */
+  private void permutation(int[] order, int r) {
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    if (r >= 0) {
+      shuffle(order, Permutations.stream(permutations.seed(), r));
     }
   }
 
@@ -189,7 +262,7 @@ public final class NearRepeat {
    * method from half of a 64-bit random word, rejecting the few low products that would make some
    * indices likelier: no division per element, which made the shuffles a sixth of the run.
    */
-  static void shuffle(double[] a, SplittableRandom rng) {
+  static void shuffle(int[] a, SplittableRandom rng) {
     long bits = 0;
     int left = 0;
     for (int k = a.length - 1; k > 0; k--) {
@@ -211,7 +284,7 @@ public final class NearRepeat {
         j = (int) (product >>> 32);
         break;
       }
-      double tmp = a[k];
+      int tmp = a[k];
       a[k] = a[j];
       a[j] = tmp;
     }

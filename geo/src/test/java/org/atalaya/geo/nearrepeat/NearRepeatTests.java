@@ -157,24 +157,43 @@ class NearRepeatTests {
         new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
   }
 
+  /** The incidents' times in the grid-cell order of {@code pairs}. */
+  static double[] inPairOrder(NearRepeat.Pairs pairs, double[] days) {
+    double[] t = new double[days.length];
+    for (int k = 0; k < t.length; k++) {
+      t[k] = days[pairs.order[k]];
+    }
+    return t;
+  }
+
+  /** Permutation r of {@code t}, as every kernel draws it. */
+  static double[] permuted(double[] t, long seed, int r) {
+    int[] order = new int[t.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    NearRepeat.shuffle(order, Permutations.stream(seed, r));
+    double[] out = new double[t.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = t[order[i]];
+    }
+    return out;
+  }
+
   @ParameterizedTest
   @MethodSource("timeLimits")
   @DisplayName("the blocked counter gives every permutation the same table as the comparing loop")
   void blockedCountsEqualTheComparingLoop(double[] timeLimits) {
     Incidents in = incidents(600, 11);
     NearRepeat.Pairs pairs = NearRepeat.Pairs.find(in.x(), in.y(), DISTANCES, 1);
-    double[] t = new double[in.x().length];
-    for (int k = 0; k < t.length; k++) {
-      t[k] = in.days()[pairs.order[k]];
-    }
-    BlockedPairs blocked = BlockedPairs.of(pairs, DISTANCES.length - 1, t, timeLimits);
+    double[] t = inPairOrder(pairs, in.days());
+    BlockedPairs blocked = BlockedPairs.of(BandRows.of(pairs, DISTANCES.length - 1), t, timeLimits);
     assertThat(blocked).isNotNull();
     int n = t.length;
     double[] times = new double[n * BlockedPairs.BLOCK];
     long[][] expected = new long[BlockedPairs.BLOCK][];
     for (int r = 0; r < BlockedPairs.BLOCK; r++) {
-      double[] shuffled = t.clone();
-      NearRepeat.shuffle(shuffled, Permutations.stream(5, r));
+      double[] shuffled = permuted(t, 5, r);
       expected[r] = new long[(DISTANCES.length - 1) * (timeLimits.length - 1)];
       pairs.count(shuffled, timeLimits, expected[r]);
       for (int i = 0; i < n; i++) {
@@ -193,12 +212,176 @@ class NearRepeatTests {
     }
   }
 
+  /**
+   * Asserts that the lane counter gives each of its permutations of {@code days} the table of the
+   * comparing loop; returns false when the data are refused by {@link LanePairs#of}.
+   */
+  static boolean lanesEqualComparing(Incidents in, double[] timeLimits, long seed) {
+    NearRepeat.Pairs pairs = NearRepeat.Pairs.find(in.x(), in.y(), DISTANCES, 1);
+    double[] t = inPairOrder(pairs, in.days());
+    LanePairs lanes = LanePairs.of(BandRows.of(pairs, DISTANCES.length - 1), t, timeLimits);
+    if (lanes == null) {
+      return false;
+    }
+    int n = t.length;
+    int w = lanes.lanes();
+    int[] keys = lanes.keys();
+    int[] laneKeys = new int[n * w];
+    int tBands = timeLimits.length - 1;
+    long[][] expected = new long[w][];
+    for (int r = 0; r < w; r++) {
+      int[] order = new int[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      NearRepeat.shuffle(order, Permutations.stream(seed, r));
+      double[] shuffled = new double[n];
+      for (int i = 0; i < n; i++) {
+        laneKeys[i * w + r] = keys[order[i]];
+        shuffled[i] = t[order[i]];
+      }
+      expected[r] = new long[(DISTANCES.length - 1) * tBands];
+      pairs.count(shuffled, timeLimits, expected[r]);
+    }
+    int[] counts = new int[lanes.countsLength()];
+    lanes.count(laneKeys, counts);
+    for (int r = 0; r < w; r++) {
+      for (int d = 0; d < DISTANCES.length - 1; d++) {
+        for (int b = 0; b < tBands; b++) {
+          assertThat(lanes.below(counts, r, d, b + 1) - lanes.below(counts, r, d, b))
+              .as("permutation %s, cell %s x %s, limits %s", r, d, b, java.util.Arrays.toString(timeLimits))
+              .isEqualTo(expected[r][d * tBands + b]);
+        }
+      }
+    }
+    return true;
+  }
+
+  static Stream<double[]> laneTimeLimits() {
+    return Stream.of(TIMES, new double[] {0, 1}, new double[] {3, 10, 17}, new double[] {0, 7, 1000},
+        new double[] {1, 2, 3, 4}, new double[] {59, 60, 64});
+  }
+
+  @ParameterizedTest
+  @MethodSource("laneTimeLimits")
+  @DisplayName("the lane counter gives 128 permutations the tables of the comparing loop: dates, half days, minutes, any double")
+  void laneCountsEqualTheComparingLoop(double[] timeLimits) {
+    Incidents halves = incidents(500, 21); // whole and half days: pairs exactly on every limit
+    SplittableRandom r = new SplittableRandom(22);
+    double[] dates = new double[500];
+    double[] minutes = new double[500];
+    double[] any = new double[500];
+    for (int i = 0; i < 500; i++) {
+      dates[i] = 19_000 + r.nextInt(70);
+      minutes[i] = 19_000 + (r.nextInt(70 * 1440)) / 1440.0;
+      any[i] = r.nextInt(70) + r.nextDouble();
+    }
+    for (double[] days : List.of(halves.days(), dates, minutes, any)) {
+      assertThat(lanesEqualComparing(new Incidents(halves.x(), halves.y(), days), timeLimits, 7))
+          .as("accepted").isTrue();
+    }
+  }
+
+  @Test
+  @DisplayName("property: on generated incidents the lane counter equals the comparing loop, or refuses data it could count differently")
+  void laneCountsEqualTheComparingLoopOnGeneratedData() {
+    qt().withExamples(25).forAll(integers().between(2, 250), longs().between(0, 1 << 20), integers().between(0, 3))
+        .checkAssert((n, seed, style) -> {
+          SplittableRandom r = new SplittableRandom(seed);
+          Incidents base = incidents(n, seed);
+          double[] days = new double[n];
+          for (int i = 0; i < n; i++) {
+            days[i] = switch (style) {
+              case 0 -> r.nextInt(40);
+              case 1 -> r.nextInt(40) + r.nextInt(24) / 24.0;
+              case 2 -> 20_000 + r.nextInt(40) + r.nextDouble();
+              default -> r.nextInt(3) * 7 + r.nextInt(2) * 0.25;
+            };
+          }
+          boolean accepted = lanesEqualComparing(new Incidents(base.x(), base.y(), days), TIMES, seed);
+          // dates, days since 1970 with any fraction, and quarter days must not fall back
+          assertThat(accepted || style == 1).as("style %s accepted", style).isTrue();
+        });
+  }
+
+  @Test
+  @DisplayName("the lane counter refuses what it could count differently: near-equal fractions, negative times, fractional limits; and more than four limits")
+  void laneCounterRefusesWhatItCannotCountExactly() {
+    Incidents in = incidents(50, 4);
+    NearRepeat.Pairs pairs = NearRepeat.Pairs.find(in.x(), in.y(), DISTANCES, 1);
+    BandRows rows = BandRows.of(pairs, DISTANCES.length - 1);
+    double[] t = inPairOrder(pairs, in.days());
+    assertThat(LanePairs.of(rows, t, TIMES)).isNotNull();
+    double[] nearTie = t.clone();
+    nearTie[0] = 7.1; // 7.1 - 0.1 is 6.99999999999999964 exactly but 7 once rounded
+    nearTie[1] = 0.1;
+    assertThat(LanePairs.of(rows, nearTie, TIMES)).isNull();
+    double[] negative = t.clone();
+    negative[3] = -0.5;
+    assertThat(LanePairs.of(rows, negative, TIMES)).isNull();
+    assertThat(LanePairs.of(rows, t, new double[] {0, 0.5, 7})).isNull();
+    assertThat(LanePairs.of(rows, t, new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})).isNull();
+    // refused data still get their tables, from the other loops
+    NearRepeatTable table = NearRepeat.builder().distanceBands(DISTANCES).timeBands(TIMES)
+        .permutations(Permutations.of(9, 1)).build().run(in.x(), in.y(), nearTie);
+    assertThat(table.cells()).hasSize(12);
+  }
+
+  @Test
+  @DisplayName("the lane counter takes as many lanes as 32 MB of keys per thread allow, and refuses fewer than 32")
+  void laneCountFollowsTheMemoryBudget() {
+    for (int[] nAndLanes : new int[][] {{1_000, 128}, {65_536, 128}, {65_537, 64}, {200_000, 32}, {262_145, 0}}) {
+      int n = nAndLanes[0];
+      double[] x = new double[n];
+      double[] y = new double[n];
+      double[] days = new double[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = i * 1000.0; // no pairs: only the keys' memory matters here
+        days[i] = i % 365;
+      }
+      NearRepeat.Pairs pairs = NearRepeat.Pairs.find(x, y, DISTANCES, 1);
+      LanePairs lanes = LanePairs.of(BandRows.of(pairs, DISTANCES.length - 1), inPairOrder(pairs, days), TIMES);
+      assertThat(lanes == null ? 0 : lanes.lanes()).as("lanes for %s incidents", n).isEqualTo(nAndLanes[1]);
+    }
+  }
+
+  @Test
+  @DisplayName("a whole run with the lane counter (three blocks, filler lanes, 2 threads) equals permutations counted one by one")
+  void laneRunEqualsOneByOne() {
+    Incidents in = incidents(400, 13);
+    int count = 300;
+    NearRepeatTable table = NearRepeat.builder().distanceBands(DISTANCES).timeBands(TIMES)
+        .permutations(new Permutations(count, 17, 2)).build().run(in.x(), in.y(), in.days());
+    NearRepeat.Pairs pairs = NearRepeat.Pairs.find(in.x(), in.y(), DISTANCES, 1);
+    double[] t = inPairOrder(pairs, in.days());
+    assertThat(LanePairs.of(BandRows.of(pairs, DISTANCES.length - 1), t, TIMES)).as("the lane counter is used").isNotNull();
+    int cells = 12;
+    long[] observed = new long[cells];
+    pairs.count(t, TIMES, observed);
+    long[] ge = new long[cells];
+    long[] sum = new long[cells];
+    for (int r = 0; r < count; r++) {
+      long[] c = new long[cells];
+      pairs.count(permuted(t, 17, r), TIMES, c);
+      for (int k = 0; k < cells; k++) {
+        sum[k] += c[k];
+        ge[k] += c[k] >= observed[k] ? 1 : 0;
+      }
+    }
+    for (int k = 0; k < cells; k++) {
+      NearRepeatCell cell = table.cells().get(k);
+      assertThat(cell.observed()).isEqualTo(observed[k]);
+      assertThat(cell.expected()).isEqualTo((double) sum[k] / count);
+      assertThat(cell.pSim()).isEqualTo((ge[k] + 1.0) / (count + 1.0));
+    }
+  }
+
   @Test
   @DisplayName("fractional time limits use the comparing loop and give the same kind of table")
   void fractionalTimeLimitsFallBack() {
     Incidents in = incidents(300, 12);
     NearRepeat.Pairs pairs = NearRepeat.Pairs.find(in.x(), in.y(), DISTANCES, 1);
-    assertThat(BlockedPairs.of(pairs, DISTANCES.length - 1, in.days(), new double[] {0, 0.5, 7})).isNull();
+    assertThat(BlockedPairs.of(BandRows.of(pairs, DISTANCES.length - 1), in.days(), new double[] {0, 0.5, 7})).isNull();
     NearRepeatTable table = NearRepeat.builder().distanceBands(DISTANCES).timeBands(0, 0.5, 7)
         .permutations(Permutations.of(19, 3)).build().run(in.x(), in.y(), in.days());
     assertThat(table.cells()).allSatisfy(c -> assertThat(c.pSim()).isGreaterThan(0).isLessThanOrEqualTo(1));
@@ -210,7 +393,7 @@ class NearRepeatTests {
     java.util.Map<String, Integer> seen = new java.util.HashMap<>();
     int draws = 48_000;
     for (int r = 0; r < draws; r++) {
-      double[] a = {0, 1, 2, 3};
+      int[] a = {0, 1, 2, 3};
       NearRepeat.shuffle(a, Permutations.stream(9, r));
       seen.merge(java.util.Arrays.toString(a), 1, Integer::sum);
     }
