@@ -68,6 +68,36 @@ public final class PointGrid {
     return new PointGrid(x, y, cell);
   }
 
+  /**
+   * Returns the number of columns of cells (x).
+   *
+   * @return at least 1
+   */
+  public int columns() {
+    return columns;
+  }
+
+  /**
+   * Returns the number of rows of cells (y).
+   *
+   * @return at least 1
+   */
+  public int rows() {
+    return rows;
+  }
+
+  /**
+   * Returns the cell holding (px, py), a point within the extent of the grid's points: {@code row
+   * * columns() + column}, counted from the lower left.
+   *
+   * @param px x in metres, within the extent
+   * @param py y in metres, within the extent
+   * @return the cell index
+   */
+  public int cellOf(double px, double py) {
+    return cellIndex(px, py);
+  }
+
   private int cellIndex(double px, double py) {
     int c = Math.min(columns - 1, (int) ((px - minX) / cell));
     int r = Math.min(rows - 1, (int) ((py - minY) / cell));

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * permutations in one pass over them. Used when every time limit is a whole number of days: then a
  * pair's time band depends only on {@code floor(|dt|)} ({@code dt >= L} exactly when {@code
  * floor(dt) >= L} for whole L), so a table over the day range replaces the band comparisons, and
- * counts equal {@link NearRepeat.Pairs#count}'s exactly.
+ * counts equal {@link ClosePairs#count}'s exactly.
  *
  * <p>Why blocks: one pass per permutation is bound by streaming the pairs from memory; with the
  * times of {@link #BLOCK} permutations interleaved ({@code times[i * BLOCK + r]}), one read of a
@@ -26,7 +26,7 @@ final class BlockedPairs {
   /** Time bands up to which a permutation's counts fit in the fields of one long. */
   private static final int MAX_PACKED_BANDS = 8;
 
-  /** Per distance band: the pairs of incident a are partner[d][rowStart[d][a] .. rowStart[d][a + 1]) ({@link BandRows}). */
+  /** Per distance band: the pairs of incident a are partner[d][rowStart[d][a] .. rowStart[d][a + 1]) ({@link ClosePairs}). */
   private final int[][] rowStart;
   private final int[][] partner;
   private final byte[] bandOfDay;
@@ -65,7 +65,7 @@ final class BlockedPairs {
    * Returns the blocked form of the pairs, or null when a time limit is not a whole number or the
    * times span too many days (the caller then uses the comparing loop).
    */
-  static BlockedPairs of(BandRows rows, double[] t, double[] timeLimits) {
+  static BlockedPairs of(ClosePairs rows, double[] t, double[] timeLimits) {
     for (double limit : timeLimits) {
       if (limit != Math.rint(limit)) {
         return null;

@@ -51,7 +51,7 @@ final class LanePairs {
   /** Bits of a time key: keeps every key, every difference and every threshold within an int. */
   private static final int MAX_KEY_BITS = 30;
 
-  private final BandRows rows;
+  private final ClosePairs rows;
   private final int[] keys;
   private final int lanes;
   /**
@@ -63,7 +63,7 @@ final class LanePairs {
   /** Per time limit: its counter, or -1 for a limit of zero. */
   private final int[] slot;
 
-  private LanePairs(BandRows rows, int[] keys, int lanes, int[] threshold, int[] slot) {
+  private LanePairs(ClosePairs rows, int[] keys, int lanes, int[] threshold, int[] slot) {
     this.rows = rows;
     this.keys = keys;
     this.lanes = lanes;
@@ -78,7 +78,7 @@ final class LanePairs {
    * span), when more than {@link #MAX_LIMITS} limits are above zero, or when even {@link
    * #MIN_LANES} lanes would not fit the memory budget; the caller then uses another loop.
    */
-  static LanePairs of(BandRows rows, double[] t, double[] timeLimits) {
+  static LanePairs of(ClosePairs rows, double[] t, double[] timeLimits) {
     int n = t.length;
     int lanes = MAX_LANES;
     while (lanes >= MIN_LANES && (long) n * lanes * Integer.BYTES > LANE_BYTES) {

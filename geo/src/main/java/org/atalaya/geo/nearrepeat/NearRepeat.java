@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apiguardian.api.API;
 import org.atalaya.geo.hotspot.Permutations;
 import org.atalaya.geo.internal.Parallel;
-import org.atalaya.geo.internal.PointGrid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +45,6 @@ import org.slf4j.LoggerFactory;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class NearRepeat {
   private static final Logger LOG = LoggerFactory.getLogger(NearRepeat.class);
-  private static final long MAX_PAIRS = 400_000_000L;
 
   private final double[] distanceLimits;
   private final double[] timeLimits;
@@ -88,7 +85,7 @@ public final class NearRepeat {
       checkArgument(Double.isFinite(x[i]) && Double.isFinite(y[i]), "incident %s has a non-finite position (%s, %s)", i, x[i], y[i]);
       checkArgument(Double.isFinite(days[i]), "incident %s has a non-finite time (%s)", (Object) i, days[i]);
     }
-    Pairs pairs = Pairs.find(x, y, distanceLimits, permutations.threads());
+    ClosePairs pairs = ClosePairs.find(x, y, distanceLimits, permutations.threads());
     double[] t = new double[n];
     for (int k = 0; k < n; k++) {
       t[k] = days[pairs.order[k]];
@@ -100,9 +97,8 @@ public final class NearRepeat {
     long[] sum = new long[cells];
     int count = permutations.count();
     if (count > 0) {
-      BandRows rows = BandRows.of(pairs, distanceLimits.length - 1);
-      LanePairs lanes = LanePairs.of(rows, t, timeLimits);
-      BlockedPairs blocked = lanes == null ? BlockedPairs.of(rows, t, timeLimits) : null;
+      LanePairs lanes = LanePairs.of(pairs, t, timeLimits);
+      BlockedPairs blocked = lanes == null ? BlockedPairs.of(pairs, t, timeLimits) : null;
       int unit = lanes != null ? lanes.lanes() : blocked != null ? BlockedPairs.BLOCK : 1;
       int units = (count + unit - 1) / unit;
       int threads = Math.min(permutations.threads(), units);
@@ -287,133 +283,6 @@ public final class NearRepeat {
       int tmp = a[k];
       a[k] = a[j];
       a[j] = tmp;
-    }
-  }
-
-  /**
-   * The pairs closer than the last distance limit, as compressed rows over incidents renumbered in
-   * grid-cell order (so a pair's two incidents tend to be near in memory too).
-   */
-  static final class Pairs {
-    final int[] order;
-    final int[] start;
-    final int[] partner;
-    final byte[] band;
-
-    private Pairs(int[] order, int[] start, int[] partner, byte[] band) {
-      this.order = order;
-      this.start = start;
-      this.partner = partner;
-      this.band = band;
-    }
-
-    long size() {
-      return partner.length;
-    }
-
-    /** Finds the pairs with {@code threads} threads; the result does not depend on their number. */
-    static Pairs find(double[] x0, double[] y0, double[] limits, int threads) {
-      int n = x0.length;
-      double max = limits[limits.length - 1];
-      PointGrid first = PointGrid.of(x0, y0, max);
-      int[] order = first.cellOrder();
-      double[] x = new double[n];
-      double[] y = new double[n];
-      for (int k = 0; k < n; k++) {
-        x[k] = x0[order[k]];
-        y[k] = y0[order[k]];
-      }
-      PointGrid grid = PointGrid.of(x, y, max);
-      int[][] partnerOf = new int[n][];
-      byte[][] bandOf = new byte[n][];
-      AtomicLong total = new AtomicLong();
-      int chunks = (n + CHUNK - 1) / CHUNK;
-      // each chunk fills the rows of its own incidents, so threads never write the same slot
-      Parallel.forEach(chunks, Math.max(1, Math.min(threads, chunks)), c -> {
-        RowBuffer row = new RowBuffer(limits);
-        long found = 0;
-        for (int a = c * CHUNK; a < Math.min(n, (c + 1) * CHUNK); a++) {
-          row.reset(a);
-          grid.within(x[a], y[a], max, row);
-          partnerOf[a] = Arrays.copyOf(row.partners, row.size);
-          bandOf[a] = Arrays.copyOf(row.bands, row.size);
-          found += row.size;
-        }
-        long sum = total.addAndGet(found);
-        checkArgument(sum <= MAX_PAIRS, "more than %s pairs closer than %s m: use a smaller last distance band", (Object) MAX_PAIRS, max);
-      });
-      int[] start = new int[n + 1];
-      int[] partner = new int[(int) total.get()];
-      byte[] band = new byte[(int) total.get()];
-      for (int a = 0; a < n; a++) {
-        start[a + 1] = start[a] + partnerOf[a].length;
-        System.arraycopy(partnerOf[a], 0, partner, start[a], partnerOf[a].length);
-        System.arraycopy(bandOf[a], 0, band, start[a], bandOf[a].length);
-      }
-      return new Pairs(order, start, partner, band);
-    }
-
-    /** Incidents per unit of work when pairs are found on several threads. */
-    private static final int CHUNK = 2048;
-
-    /** The partners of one incident (each pair once, from its lower index) and their bands. */
-    private static final class RowBuffer implements PointGrid.Visitor {
-      private final double[] limits;
-      private int from;
-      int size;
-      int[] partners = new int[64];
-      byte[] bands = new byte[64];
-
-      RowBuffer(double[] limits) {
-        this.limits = limits;
-      }
-
-      void reset(int incident) {
-        from = incident;
-        size = 0;
-      }
-
-      @Override
-      public void visit(int j, double d2) {
-        if (j <= from) {
-          return;
-        }
-        int b = band(Math.sqrt(d2), limits);
-        if (b < 0) {
-          return;
-        }
-        if (size == partners.length) {
-          partners = Arrays.copyOf(partners, size * 2);
-          bands = Arrays.copyOf(bands, size * 2);
-        }
-        partners[size] = j;
-        bands[size++] = (byte) b;
-      }
-    }
-
-    /**
-     * Adds each pair to its (distance band, time band) cell of {@code counts}. Most pairs are
-     * further apart in time than the last band and leave at the first test (a branch-free band
-     * search was measured slower: every pair then updates a histogram cell).
-     */
-    void count(double[] t, double[] timeLimits, long[] counts) {
-      int tBands = timeLimits.length - 1;
-      double t0 = timeLimits[0];
-      double tMax = timeLimits[tBands];
-      for (int a = 0; a < start.length - 1; a++) {
-        double ta = t[a];
-        for (int k = start[a]; k < start[a + 1]; k++) {
-          double dt = Math.abs(ta - t[partner[k]]);
-          if (dt >= tMax || dt < t0) {
-            continue;
-          }
-          int b = 0;
-          while (dt >= timeLimits[b + 1]) {
-            b++;
-          }
-          counts[band[k] * tBands + b]++;
-        }
-      }
     }
   }
 

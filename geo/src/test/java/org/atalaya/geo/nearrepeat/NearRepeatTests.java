@@ -73,6 +73,67 @@ class NearRepeatTests {
   }
 
   @Test
+  @DisplayName("property: the grid finds exactly the pairs of the all-pairs loop, each once and in its band: lattices, a line, duplicates, sparse and dense points")
+  void closePairsEqualAllPairs() {
+    qt().withExamples(60).forAll(integers().between(1, 400), longs().between(0, 1 << 20), integers().between(0, 4))
+        .checkAssert((n, seed, layout) -> {
+          SplittableRandom r = new SplittableRandom(seed);
+          double[] x = new double[n];
+          double[] y = new double[n];
+          for (int i = 0; i < n; i++) {
+            switch (layout) {
+              case 0 -> { // on cell borders and band limits
+                x[i] = r.nextInt(30) * 50.0;
+                y[i] = r.nextInt(30) * 50.0;
+              }
+              case 1 -> { // one row of cells
+                x[i] = r.nextDouble() * 3000;
+                y[i] = 7;
+              }
+              case 2 -> { // many incidents at the same few places
+                x[i] = r.nextInt(3) * 400.0;
+                y[i] = r.nextInt(3) * 400.0;
+              }
+              case 3 -> { // sparse: the grid's cells grow beyond 400 m
+                x[i] = r.nextDouble() * 1e6;
+                y[i] = r.nextDouble() * 1e3;
+              }
+              default -> {
+                x[i] = r.nextDouble() * 1000;
+                y[i] = r.nextDouble() * 1000;
+              }
+            }
+          }
+          ClosePairs pairs = ClosePairs.find(x, y, DISTANCES, 2);
+          java.util.Set<String> found = new java.util.HashSet<>();
+          for (int d = 0; d < pairs.bands(); d++) {
+            for (int a = 0; a < n; a++) {
+              for (int k = pairs.rowStart[d][a]; k < pairs.rowStart[d][a + 1]; k++) {
+                int b = pairs.partner[d][k];
+                assertThat(b).as("partner after its row").isGreaterThan(a);
+                int i = pairs.order[a];
+                int j = pairs.order[b];
+                assertThat(found.add(Math.min(i, j) + "-" + Math.max(i, j) + "@" + d)).as("pair met once").isTrue();
+              }
+            }
+          }
+          java.util.Set<String> expected = new java.util.HashSet<>();
+          for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+              double dx = x[j] - x[i];
+              double dy = y[j] - y[i];
+              int band = NearRepeat.band(Math.sqrt(dx * dx + dy * dy), DISTANCES);
+              if (band >= 0) {
+                expected.add(i + "-" + j + "@" + band);
+              }
+            }
+          }
+          assertThat(found).isEqualTo(expected);
+          assertThat(pairs.size()).isEqualTo(expected.size());
+        });
+  }
+
+  @Test
   @DisplayName("the Monte Carlo expectation approaches the exact permutation expectation n_d x m_t / M")
   void expectedApproachesTheExactPermutationMean() {
     Incidents in = incidents(400, 11);
@@ -158,7 +219,7 @@ class NearRepeatTests {
   }
 
   /** The incidents' times in the grid-cell order of {@code pairs}. */
-  static double[] inPairOrder(NearRepeat.Pairs pairs, double[] days) {
+  static double[] inPairOrder(ClosePairs pairs, double[] days) {
     double[] t = new double[days.length];
     for (int k = 0; k < t.length; k++) {
       t[k] = days[pairs.order[k]];
@@ -185,9 +246,9 @@ class NearRepeatTests {
   @DisplayName("the blocked counter gives every permutation the same table as the comparing loop")
   void blockedCountsEqualTheComparingLoop(double[] timeLimits) {
     Incidents in = incidents(600, 11);
-    NearRepeat.Pairs pairs = NearRepeat.Pairs.find(in.x(), in.y(), DISTANCES, 1);
+    ClosePairs pairs = ClosePairs.find(in.x(), in.y(), DISTANCES, 1);
     double[] t = inPairOrder(pairs, in.days());
-    BlockedPairs blocked = BlockedPairs.of(BandRows.of(pairs, DISTANCES.length - 1), t, timeLimits);
+    BlockedPairs blocked = BlockedPairs.of(pairs, t, timeLimits);
     assertThat(blocked).isNotNull();
     int n = t.length;
     double[] times = new double[n * BlockedPairs.BLOCK];
@@ -217,9 +278,9 @@ class NearRepeatTests {
    * comparing loop; returns false when the data are refused by {@link LanePairs#of}.
    */
   static boolean lanesEqualComparing(Incidents in, double[] timeLimits, long seed) {
-    NearRepeat.Pairs pairs = NearRepeat.Pairs.find(in.x(), in.y(), DISTANCES, 1);
+    ClosePairs pairs = ClosePairs.find(in.x(), in.y(), DISTANCES, 1);
     double[] t = inPairOrder(pairs, in.days());
-    LanePairs lanes = LanePairs.of(BandRows.of(pairs, DISTANCES.length - 1), t, timeLimits);
+    LanePairs lanes = LanePairs.of(pairs, t, timeLimits);
     if (lanes == null) {
       return false;
     }
@@ -308,19 +369,18 @@ class NearRepeatTests {
   @DisplayName("the lane counter refuses what it could count differently: near-equal fractions, negative times, fractional limits; and more than four limits")
   void laneCounterRefusesWhatItCannotCountExactly() {
     Incidents in = incidents(50, 4);
-    NearRepeat.Pairs pairs = NearRepeat.Pairs.find(in.x(), in.y(), DISTANCES, 1);
-    BandRows rows = BandRows.of(pairs, DISTANCES.length - 1);
+    ClosePairs pairs = ClosePairs.find(in.x(), in.y(), DISTANCES, 1);
     double[] t = inPairOrder(pairs, in.days());
-    assertThat(LanePairs.of(rows, t, TIMES)).isNotNull();
+    assertThat(LanePairs.of(pairs, t, TIMES)).isNotNull();
     double[] nearTie = t.clone();
     nearTie[0] = 7.1; // 7.1 - 0.1 is 6.99999999999999964 exactly but 7 once rounded
     nearTie[1] = 0.1;
-    assertThat(LanePairs.of(rows, nearTie, TIMES)).isNull();
+    assertThat(LanePairs.of(pairs, nearTie, TIMES)).isNull();
     double[] negative = t.clone();
     negative[3] = -0.5;
-    assertThat(LanePairs.of(rows, negative, TIMES)).isNull();
-    assertThat(LanePairs.of(rows, t, new double[] {0, 0.5, 7})).isNull();
-    assertThat(LanePairs.of(rows, t, new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})).isNull();
+    assertThat(LanePairs.of(pairs, negative, TIMES)).isNull();
+    assertThat(LanePairs.of(pairs, t, new double[] {0, 0.5, 7})).isNull();
+    assertThat(LanePairs.of(pairs, t, new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})).isNull();
     // refused data still get their tables, from the other loops
     NearRepeatTable table = NearRepeat.builder().distanceBands(DISTANCES).timeBands(TIMES)
         .permutations(Permutations.of(9, 1)).build().run(in.x(), in.y(), nearTie);
@@ -339,8 +399,8 @@ class NearRepeatTests {
         x[i] = i * 1000.0; // no pairs: only the keys' memory matters here
         days[i] = i % 365;
       }
-      NearRepeat.Pairs pairs = NearRepeat.Pairs.find(x, y, DISTANCES, 1);
-      LanePairs lanes = LanePairs.of(BandRows.of(pairs, DISTANCES.length - 1), inPairOrder(pairs, days), TIMES);
+      ClosePairs pairs = ClosePairs.find(x, y, DISTANCES, 1);
+      LanePairs lanes = LanePairs.of(pairs, inPairOrder(pairs, days), TIMES);
       assertThat(lanes == null ? 0 : lanes.lanes()).as("lanes for %s incidents", n).isEqualTo(nAndLanes[1]);
     }
   }
@@ -352,9 +412,9 @@ class NearRepeatTests {
     int count = 300;
     NearRepeatTable table = NearRepeat.builder().distanceBands(DISTANCES).timeBands(TIMES)
         .permutations(new Permutations(count, 17, 2)).build().run(in.x(), in.y(), in.days());
-    NearRepeat.Pairs pairs = NearRepeat.Pairs.find(in.x(), in.y(), DISTANCES, 1);
+    ClosePairs pairs = ClosePairs.find(in.x(), in.y(), DISTANCES, 1);
     double[] t = inPairOrder(pairs, in.days());
-    assertThat(LanePairs.of(BandRows.of(pairs, DISTANCES.length - 1), t, TIMES)).as("the lane counter is used").isNotNull();
+    assertThat(LanePairs.of(pairs, t, TIMES)).as("the lane counter is used").isNotNull();
     int cells = 12;
     long[] observed = new long[cells];
     pairs.count(t, TIMES, observed);
@@ -380,8 +440,8 @@ class NearRepeatTests {
   @DisplayName("fractional time limits use the comparing loop and give the same kind of table")
   void fractionalTimeLimitsFallBack() {
     Incidents in = incidents(300, 12);
-    NearRepeat.Pairs pairs = NearRepeat.Pairs.find(in.x(), in.y(), DISTANCES, 1);
-    assertThat(BlockedPairs.of(BandRows.of(pairs, DISTANCES.length - 1), in.days(), new double[] {0, 0.5, 7})).isNull();
+    ClosePairs pairs = ClosePairs.find(in.x(), in.y(), DISTANCES, 1);
+    assertThat(BlockedPairs.of(pairs, in.days(), new double[] {0, 0.5, 7})).isNull();
     NearRepeatTable table = NearRepeat.builder().distanceBands(DISTANCES).timeBands(0, 0.5, 7)
         .permutations(Permutations.of(19, 3)).build().run(in.x(), in.y(), in.days());
     assertThat(table.cells()).allSatisfy(c -> assertThat(c.pSim()).isGreaterThan(0).isLessThanOrEqualTo(1));
