@@ -325,19 +325,21 @@ class NearRepeatTests {
 
   @ParameterizedTest
   @MethodSource("laneTimeLimits")
-  @DisplayName("the lane counter gives 128 permutations the tables of the comparing loop: dates, half days, minutes, any double")
+  @DisplayName("the lane counter gives 128 permutations the tables of the comparing loop: dates, half days, minutes, any double, all on one day")
   void laneCountsEqualTheComparingLoop(double[] timeLimits) {
     Incidents halves = incidents(500, 21); // whole and half days: pairs exactly on every limit
     SplittableRandom r = new SplittableRandom(22);
     double[] dates = new double[500];
     double[] minutes = new double[500];
     double[] any = new double[500];
+    double[] sameDay = new double[500]; // every pair below every limit: thousands per cell and lane
+    java.util.Arrays.fill(sameDay, 19_500);
     for (int i = 0; i < 500; i++) {
       dates[i] = 19_000 + r.nextInt(70);
       minutes[i] = 19_000 + (r.nextInt(70 * 1440)) / 1440.0;
       any[i] = r.nextInt(70) + r.nextDouble();
     }
-    for (double[] days : List.of(halves.days(), dates, minutes, any)) {
+    for (double[] days : List.of(halves.days(), dates, minutes, any, sameDay)) {
       assertThat(lanesEqualComparing(new Incidents(halves.x(), halves.y(), days), timeLimits, 7))
           .as("accepted").isTrue();
     }
