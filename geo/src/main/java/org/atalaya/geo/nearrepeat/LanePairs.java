@@ -30,7 +30,7 @@ import java.util.Arrays;
  * only when all accesses use the same index. Hence each pair copies its partner's lane keys into a
  * scratch row ({@code System.arraycopy}, itself vectorised) and the loop reads {@code a[r]}, {@code
  * b[r]} and updates {@code below[r]} of separate counter arrays. Measured on this project's 2-core
- * machine: 0.4-0.7 ns per pair and permutation with 128 lanes against 0.85-1.55 for {@link BlockedPairs} in
+ * machine: 0.38-0.43 ns per pair and permutation with 128 lanes against 0.85-0.9 for {@link BlockedPairs} in
  * the same run (see the guide's "Performance").
  *
  * <p>Immutable; {@link #count} is safe to call from several threads with their own arrays.
