@@ -27,9 +27,11 @@ import java.util.Arrays;
  *
  * <p><b>Why this shape.</b> HotSpot's C2 vectorises a counted loop only when it can prove that no
  * store in the loop feeds a later load; every {@code int[]} may be the same array, so it proves it
- * only when all accesses use the same index. Hence each pair copies its partner's lane keys into a
- * scratch row ({@code System.arraycopy}, itself vectorised) and the loop reads {@code a[r]}, {@code
- * b[r]} and updates {@code below[r]} of separate counter arrays. Measured on this project's 2-core
+ * only when all accesses use the same index and the arrays are allocated in the method. Hence each
+ * pair copies its partner's lane keys into a scratch row ({@code System.arraycopy}, itself
+ * vectorised) and the loop reads {@code a[r]}, {@code b[r]} and updates {@code packed[r]}, all
+ * local. With the same arrays passed in as parameters the loop ran scalar, 4 times slower; the
+ * benchmark is the check. Measured on this project's 2-core (AVX-512)
  * machine: 0.38-0.43 ns per pair and permutation with 128 lanes against 0.85-0.9 for {@link BlockedPairs} in
  * the same run (see the guide's "Performance").
  *
