@@ -80,8 +80,9 @@ final class LanePairs {
    * Returns the lane form of the pairs with the times {@code t} (one per incident, in the order of
    * {@code rows}), or null when the keys would not count exactly what the comparing loop counts (a
    * time limit not a whole number, a negative time, two fractions of a day too close, too long a
-   * span), when more than {@link #MAX_LIMITS} limits are above zero, or when even {@link
-   * #MIN_LANES} lanes would not fit the memory budget; the caller then uses another loop.
+   * span), when more than {@link #MAX_LIMITS} limits are above zero, when even {@link
+   * #MIN_LANES} lanes would not fit the memory budget, or when this JVM would not run the loop on
+   * vectors ({@link VectorLoops}); the caller then uses another loop.
    */
   static LanePairs of(ClosePairs rows, double[] t, double[] timeLimits) {
     int n = t.length;
@@ -89,7 +90,7 @@ final class LanePairs {
     while (lanes >= MIN_LANES && (long) n * lanes * Integer.BYTES > LANE_BYTES) {
       lanes /= 2;
     }
-    if (n == 0 || lanes < MIN_LANES) {
+    if (n == 0 || lanes < MIN_LANES || !VectorLoops.AVAILABLE) {
       return null;
     }
     int positive = 0;
