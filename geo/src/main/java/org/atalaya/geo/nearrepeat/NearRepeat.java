@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * = observed / expected, and the one-sided p-value {@code (#{simulated >= observed} + 1) / (N +
  * 1)}. Permutation r draws from {@link Permutations#stream(long, long)} with index r, so results
  * are identical for any number of threads. Only per-cell counters are kept, whatever N: memory is
- * the pair list (twice, once grouped by distance band) plus, per thread, the times of one block of
- * permutations (at most 32 MB) and O(cells) counters.
+ * the pair list (4 bytes per pair, grouped by distance band) plus, per thread, the times of one
+ * block of permutations (at most 32 MB) and O(cells) counters.
  *
  * <p><b>Speed</b>: with whole-day time limits (at most four above zero) and times that an integer
  * key orders exactly (dates, or times since 1970), up to 128 permutations are counted per pass over
