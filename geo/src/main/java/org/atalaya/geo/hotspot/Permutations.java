@@ -73,7 +73,12 @@ public record Permutations(int count, long seed, int threads) {
    * @return a new generator; never {@code null}
    */
   public static SplittableRandom stream(long seed, long index) {
-    return new SplittableRandom(mix(seed + 0x9E3779B97F4A7C15L * (index + 1)));
+    return new SplittableRandom(streamSeed(seed, index));
+  }
+
+  /** Returns the seed of {@link #stream}: a SplitMix64 hash of the seed and the index. */
+  static long streamSeed(long seed, long index) {
+    return mix(seed + 0x9E3779B97F4A7C15L * (index + 1));
   }
 
   /**

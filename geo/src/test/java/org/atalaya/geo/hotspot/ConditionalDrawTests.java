@@ -49,6 +49,69 @@ class ConditionalDrawTests {
   @DisplayName("conditional draws: two distinct other areas, never the area itself, every ordered pair equally likely")
   void drawsAreUniform() {
     int threshold = Integer.remainderUnsigned(-(N - 1), N - 1);
-    assertUniform((c, rng, drawn) -> c.drawByRejection(rng, AREA, 2, drawn, threshold));
+    long[] state = {17};
+    assertUniform((c, rng, drawn) -> state[0] = c.draw(state[0], AREA, 2, drawn, threshold));
+  }
+
+  /**
+   * The draws as first written, on a {@link SplittableRandom}: the reference that {@code draw}'s
+   * written-out generator must equal, so seeded p-values stay what they were.
+   */
+  static void reference(SplittableRandom rng, int n, int i, int k, int[] drawn, int threshold) {
+    int bound = n - 1;
+    long bits = 0;
+    int left = 0;
+    int t = 0;
+    while (t < k) {
+      if (left == 0) {
+        bits = rng.nextLong();
+        left = 2;
+      }
+      long product = (bits & 0xFFFFFFFFL) * bound;
+      bits >>>= 32;
+      left--;
+      if (Integer.compareUnsigned((int) product, threshold) < 0) {
+        continue;
+      }
+      int j = (int) (product >>> 32);
+      j += j >= i ? 1 : 0;
+      boolean repeat = false;
+      for (int u = 0; u < t; u++) {
+        repeat |= drawn[u] == j;
+      }
+      if (!repeat) {
+        drawn[t++] = j;
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("the written-out generator draws exactly what a SplittableRandom from the same seed draws, rejections and repeats included")
+  void drawsEqualTheSplittableRandomReference() {
+    for (int n : new int[] {3, 7, 100, 65_537, 100_000}) {
+      double[] x = new double[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = i;
+      }
+      SpatialWeights w = PointWeights.distanceBand(java.util.stream.IntStream.range(0, n).mapToObj(String::valueOf).toList(),
+          x, new double[n], 1.5, Transform.BINARY);
+      ConditionalPermutation c = new ConditionalPermutation(w);
+      int threshold = Integer.remainderUnsigned(-(n - 1), n - 1);
+      for (int area : new int[] {0, n / 2, n - 1}) {
+        int k = Math.min(n - 1, 5);
+        long seed = Permutations.streamSeed(2026, area);
+        SplittableRandom rng = new SplittableRandom(seed);
+        long state = seed;
+        int[] expected = new int[k];
+        int[] actual = new int[k];
+        for (int r = 0; r < 2_000; r++) {
+          reference(rng, n, area, k, expected, threshold);
+          state = c.draw(state, area, k, actual, threshold);
+          assertThat(actual).as("n %s, area %s, permutation %s", n, area, r).isEqualTo(expected);
+        }
+        // the same words consumed: both give the same next word
+        assertThat(new SplittableRandom(state).nextLong()).as("next word").isEqualTo(rng.nextLong());
+      }
+    }
   }
 }
