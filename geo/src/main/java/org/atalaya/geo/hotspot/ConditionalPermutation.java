@@ -150,10 +150,7 @@ final class ConditionalPermutation {
     long seen = 0;
     int t = 0;
     while (t < k) {
-      long z = (state += GOLDEN_GAMMA);
-      z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-      z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-      z ^= z >>> 31;
+      long z = Permutations.mix(state += GOLDEN_GAMMA);
       long product = (z & 0xFFFFFFFFL) * bound;
       if ((int) product + Integer.MIN_VALUE >= lowest) {
         int j = (int) (product >>> 32);

@@ -93,7 +93,8 @@ public record Permutations(int count, long seed, int threads) {
     return (Math.min(ge, le) + 1.0) / (count + 1.0);
   }
 
-  private static long mix(long z) {
+  /** SplitMix64's finaliser (Stafford's variant 13), the one {@link SplittableRandom} applies to each word. */
+  static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
