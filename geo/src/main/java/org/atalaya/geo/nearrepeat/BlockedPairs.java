@@ -3,17 +3,18 @@ package org.atalaya.geo.nearrepeat;
 import java.util.Arrays;
 
 /**
- * The close pairs grouped by distance band and a counter that tabulates {@link #BLOCK}
- * permutations in one pass over them. Used when every time limit is a whole number of days: then a
+ * A counter that tabulates {@link #BLOCK} permutations in one pass over the {@link ClosePairs}: the
+ * fallback of {@link LanePairs} (more than four limits, times its keys cannot order exactly, more
+ * than 262,144 incidents, a JVM that will not vectorise). Used when every time limit is a whole
+ * number of days: then a
  * pair's time band depends only on {@code floor(|dt|)} ({@code dt >= L} exactly when {@code
  * floor(dt) >= L} for whole L), so a table over the day range replaces the band comparisons, and
  * counts equal {@link ClosePairs#count}'s exactly.
  *
  * <p>Why blocks: one pass per permutation is bound by streaming the pairs from memory; with the
  * times of {@link #BLOCK} permutations interleaved ({@code times[i * BLOCK + r]}), one read of a
- * pair serves all of them and each time read is one cache line. Each band keeps its pairs as
- * compressed rows (the partners of incident a, a in grid-cell order), so the 8 times of a are read
- * once per row, not once per pair. Immutable; {@link #count} is safe to call from several threads
+ * pair serves all of them and each time read is one cache line. The pairs of a band are compressed
+ * rows (the partners of incident a), so the 8 times of a are read once per row, not once per pair. Immutable; {@link #count} is safe to call from several threads
  * with their own arrays.
  */
 final class BlockedPairs {

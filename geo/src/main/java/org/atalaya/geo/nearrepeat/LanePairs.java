@@ -38,7 +38,7 @@ import java.util.Arrays;
  * <p>Immutable; {@link #count} is safe to call from several threads with their own arrays.
  */
 final class LanePairs {
-  /** Time limits above zero counted in one pass; more would cost a pass each. */
+  /** Time limits above zero counted in one pass; with more, the count takes {@link BlockedPairs}. */
   static final int MAX_LIMITS = 4;
 
   /** Pairs a packed 8-bit count field takes before it is emptied. */

@@ -30,13 +30,15 @@ import org.slf4j.LoggerFactory;
  * = observed / expected, and the one-sided p-value {@code (#{simulated >= observed} + 1) / (N +
  * 1)}. Permutation r draws from {@link Permutations#stream(long, long)} with index r, so results
  * are identical for any number of threads. Only per-cell counters are kept, whatever N: memory is
- * the pair list (4 bytes per pair, grouped by distance band) plus, per thread, the times of one
- * block of permutations (at most 32 MB) and O(cells) counters.
+ * the pair list (4 bytes per pair, grouped by distance band, plus 4 bytes per incident and band)
+ * plus, per thread, the times of one block of permutations (at most 32 MB of lane keys and 64 bytes
+ * per incident; 64 bytes per incident with 8 per pass) and O(cells) counters.
  *
  * <p><b>Speed</b>: with whole-day time limits (at most four above zero) and times that an integer
  * key orders exactly (dates, or times since 1970), up to 128 permutations are counted per pass over
- * the pairs on vector instructions ({@code LanePairs}); with more limits, 8 per pass ({@code
- * BlockedPairs}); with fractional limits, one at a time. The tables are the same in every case.
+ * the pairs on vector instructions ({@code LanePairs}); otherwise (more limits, times the keys
+ * cannot order exactly, more than 262,144 incidents, a JVM that will not vectorise) 8 per pass
+ * ({@code BlockedPairs}); with fractional limits, one at a time. The tables are the same in every case.
  *
  * <p>Immutable and thread-safe; build with {@link #builder()}.
  *
