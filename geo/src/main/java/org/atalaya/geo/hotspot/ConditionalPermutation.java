@@ -16,8 +16,6 @@ import org.atalaya.geo.weights.SpatialWeights;
 final class ConditionalPermutation {
   private static final int CHUNK = 512;
 
-  /** The increment of {@link SplittableRandom}'s state (its golden-ratio gamma). */
-  private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
   private final int n;
   private final int[] offsets;
@@ -150,7 +148,7 @@ final class ConditionalPermutation {
     long seen = 0;
     int t = 0;
     while (t < k) {
-      long z = Permutations.mix(state += GOLDEN_GAMMA);
+      long z = Permutations.mix(state += Permutations.GOLDEN_GAMMA);
       long product = (z & 0xFFFFFFFFL) * bound;
       if ((int) product + Integer.MIN_VALUE >= lowest) {
         int j = (int) (product >>> 32);

@@ -76,9 +76,12 @@ public record Permutations(int count, long seed, int threads) {
     return new SplittableRandom(streamSeed(seed, index));
   }
 
+  /** The increment of {@link SplittableRandom}'s state (its golden-ratio gamma). */
+  static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
   /** Returns the seed of {@link #stream}: a SplitMix64 hash of the seed and the index. */
   static long streamSeed(long seed, long index) {
-    return mix(seed + 0x9E3779B97F4A7C15L * (index + 1));
+    return mix(seed + GOLDEN_GAMMA * (index + 1));
   }
 
   /**

@@ -205,14 +205,4 @@ public final class PointGrid {
     int j = nearest(i, 1)[0];
     return Math.hypot(x[j] - x[i], y[j] - y[i]);
   }
-
-  /**
-   * Returns a permutation of the point indices that visits them cell by cell, so points near in
-   * space get near indices (better cache use in pair loops).
-   *
-   * @return the indices; a new array
-   */
-  public int[] cellOrder() {
-    return members.clone();
-  }
 }
