@@ -2,7 +2,6 @@ package org.atalaya.anonymise;
 
 import java.security.SecureRandom;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
@@ -70,6 +69,7 @@ final class Chunks {
     Incident[][] outs = new Incident[chunks][];
     int[] sizes = new int[chunks];
     RuntimeException[] failures = new RuntimeException[chunks];
+    String built = String.join(", ", steps.stream().map(ReleaseStep::name).toList()) + " (building the incident)";
     IntConsumer work = c -> {
       int from = c * SIZE;
       int to = Math.min(n, from + SIZE);
@@ -77,18 +77,20 @@ final class Chunks {
       int m = 0;
       String current = "?";
       try {
+        // One draft per chunk, edited by every step: one incident built per record.
+        IncidentDraft draft = null;
         records:
         for (int r = from; r < to; r++) {
-          Incident i = input.get(r);
+          draft = draft == null ? IncidentDraft.of(input.get(r)) : draft.reset(input.get(r));
           for (ReleaseStep step : steps) {
             current = step.name();
-            Optional<Incident> o = step.apply(i, contexts[c]);
-            if (o.isEmpty()) {
+            if (!step.edit(draft, contexts[c])) {
               continue records;
             }
-            i = o.get();
           }
-          out[m++] = i;
+          // A part a step set wrongly is found here, when the incident is validated.
+          current = built;
+          out[m++] = draft.build();
         }
       } catch (AnonymisationException e) {
         failures[c] = e;

@@ -1,11 +1,6 @@
 package org.atalaya.anonymise;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
-import org.atalaya.incident.Incident;
-import org.atalaya.incident.LatLon;
-import org.atalaya.incident.Location;
 
 /**
  * The utility figure of the privacy report: how many of the top-decile hot cells (0.01 degree,
@@ -18,8 +13,14 @@ final class HotCells {
 
   private HotCells() {}
 
-  /** Returns the overlap of the hot cells of the points of {@code before} and of {@code after}. */
-  static double overlap(List<Incident> before, List<Incident> after) {
+  /**
+   * Returns the share of the top-decile cells of {@code before} that are also top-decile cells of
+   * {@code after}, rounded to three decimals; 1.0 when {@code before} has no cell.
+   *
+   * @param before the cell ids ({@link #cell}) of the source's points; sorted in place
+   * @param after the cell ids of the released points; sorted in place
+   */
+  static double overlap(long[] before, long[] after) {
     long[] top = top(before);
     if (top.length == 0) {
       return 1.0;
@@ -29,23 +30,19 @@ final class HotCells {
     return Math.round(1000.0 * kept / top.length) / 1000.0;
   }
 
+  /** Returns the id of the 0.01-degree cell holding a point. */
+  static long cell(double latitude, double longitude) {
+    long row = (long) Math.floor(latitude / CELL_DEGREES);
+    long col = (long) Math.floor(longitude / CELL_DEGREES);
+    return row * 1_000_000L + col;
+  }
+
   /**
    * Returns the top decile of the cells by count (ties: the smaller cell id first), sorted by id.
-   * Counted by sorting the cell ids of all points: no boxed count per point.
+   * Counted by sorting the cell ids: no boxed count per point.
    */
-  private static long[] top(List<Incident> incidents) {
-    long[] ids = new long[incidents.size()];
-    int n = 0;
-    for (Incident i : incidents) {
-      Optional<Location> l = i.location();
-      if (l.isPresent() && l.get().point().isPresent()) {
-        LatLon p = l.get().point().get();
-        long row = (long) Math.floor(p.latitude() / CELL_DEGREES);
-        long col = (long) Math.floor(p.longitude() / CELL_DEGREES);
-        ids[n++] = row * 1_000_000L + col;
-      }
-    }
-    ids = Arrays.copyOf(ids, n);
+  private static long[] top(long[] ids) {
+    int n = ids.length;
     Arrays.parallelSort(ids);
     // Runs of equal ids are the cells: {count, id} pairs, ranked by count down, then id up.
     long[][] cells = new long[n][];

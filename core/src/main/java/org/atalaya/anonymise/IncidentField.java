@@ -6,7 +6,6 @@ import org.apiguardian.api.API;
 import org.atalaya.incident.AdminArea;
 import org.atalaya.incident.CaseHistory;
 import org.atalaya.incident.Classification;
-import org.atalaya.incident.Incident;
 import org.atalaya.incident.IncidentContext;
 import org.atalaya.incident.Location;
 import org.atalaya.incident.Attributes;
@@ -56,21 +55,20 @@ public enum IncidentField {
   }
 
   /**
-   * Returns the incident without the given fields, built once: releases of a million records
-   * cannot afford one copy of every incident per dropped field.
+   * Removes the given fields from a draft, each part replaced only when it holds something.
    */
-  static Incident dropAll(Incident in, Set<IncidentField> fields) {
+  static void dropAll(IncidentDraft in, Set<IncidentField> fields) {
     if (fields.isEmpty()) {
-      return in;
+      return;
     }
     Optional<Location> location = in.location();
     if (location.isPresent() && (fields.contains(ADDRESS) || fields.contains(COLONIA))) {
       Location l = location.get();
-      AdminArea a = fields.contains(COLONIA) && l.admin().colonia().isPresent()
-          ? new AdminArea(l.admin().department(), l.admin().municipality(), Optional.empty()) : l.admin();
+      AdminArea a = fields.contains(COLONIA) && l.admin().colonia().isPresent() ? withoutColonia(l.admin()) : l.admin();
       Optional<String> address = fields.contains(ADDRESS) ? Optional.empty() : l.address();
-      location = l.address().equals(address) && a == l.admin() ? location
-          : rebuild(l.toBuilder().admin(a).address(address.orElse(null)));
+      if (!l.address().equals(address) || a != l.admin()) {
+        in.location(location(l.point(), l.accuracyMetres(), l.precision(), a, address));
+      }
     }
     Attributes attributes = in.attributes();
     if (fields.contains(ATTRIBUTES) && !attributes.isEmpty() && !onlyOwnMarkers(attributes)) {
@@ -80,23 +78,32 @@ public enum IncidentField {
           kept.put(k, v);
         }
       });
-      attributes = kept.size() == attributes.values().size() ? attributes : new Attributes(kept);
+      if (kept.size() != attributes.values().size()) {
+        in.attributes(new Attributes(kept));
+      }
     }
     Classification c = in.classification();
     if (fields.contains(SOURCE_CATEGORY) && (c.sourceLabel().isPresent() || !c.otherCodes().isEmpty())) {
-      c = new Classification(c.iccs(), Optional.empty(), java.util.Map.of());
+      in.classification(new Classification(c.iccs(), Optional.empty(), java.util.Map.of()));
     }
-    return new Incident(in.id(),
-        fields.contains(SOURCE_REFS) ? java.util.List.of() : in.sourceRefs(),
-        c, in.occurred(),
-        fields.contains(REPORTED_AT) ? Optional.empty() : in.reportedAt(),
-        location,
-        fields.contains(VICTIMS) ? java.util.List.of() : in.victims(),
-        fields.contains(CONTEXT) ? IncidentContext.UNKNOWN : in.context(),
-        fields.contains(CASE_HISTORY) ? CaseHistory.EMPTY : in.caseHistory(),
-        in.publication(), in.source(),
-        fields.contains(NARRATIVE) ? Optional.empty() : in.narrative(),
-        in.sensitivity(), attributes);
+    if (fields.contains(SOURCE_REFS) && !in.sourceRefs().isEmpty()) {
+      in.sourceRefs(java.util.List.of());
+    }
+    if (fields.contains(REPORTED_AT) && in.reportedAt().isPresent()) {
+      in.reportedAt(Optional.empty());
+    }
+    if (fields.contains(VICTIMS) && !in.victims().isEmpty()) {
+      in.victims(java.util.List.of());
+    }
+    if (fields.contains(CONTEXT) && !in.context().equals(IncidentContext.UNKNOWN)) {
+      in.context(IncidentContext.UNKNOWN);
+    }
+    if (fields.contains(CASE_HISTORY) && !in.caseHistory().equals(CaseHistory.EMPTY)) {
+      in.caseHistory(CaseHistory.EMPTY);
+    }
+    if (fields.contains(NARRATIVE) && in.narrative().isPresent()) {
+      in.narrative(Optional.empty());
+    }
   }
 
   /** Whether every attribute is one of the toolkit's own markers, which dropping keeps. */
@@ -109,12 +116,29 @@ public enum IncidentField {
     return true;
   }
 
-  /** A location that would say nothing once a part is dropped becomes no location at all. */
-  static Optional<Location> rebuild(Location.Builder b) {
-    try {
-      return Optional.of(b.build());
-    } catch (IllegalArgumentException e) {
+  /** Areas without their colonia, shared: a release keeps one per municipality, not per record. */
+  private static final java.util.concurrent.ConcurrentHashMap<AdminArea, AdminArea> WITHOUT_COLONIA =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Returns {@code a} without its colonia, the same object for equal areas while fewer than
+   * 10,000 are known (a country has a few hundred municipalities; odd data must not fill memory).
+   */
+  static AdminArea withoutColonia(AdminArea a) {
+    AdminArea wider = new AdminArea(a.department(), a.municipality(), Optional.empty());
+    if (WITHOUT_COLONIA.size() >= 10_000) {
+      return WITHOUT_COLONIA.getOrDefault(wider, wider);
+    }
+    AdminArea known = WITHOUT_COLONIA.putIfAbsent(wider, wider);
+    return known == null ? wider : known;
+  }
+
+  /** The location of these parts, or none when they say nothing. */
+  static Optional<Location> location(Optional<org.atalaya.incident.LatLon> point, java.util.OptionalDouble accuracy,
+      org.atalaya.incident.LocationPrecision precision, AdminArea admin, Optional<String> address) {
+    if (point.isEmpty() && admin.isEmpty() && address.isEmpty()) {
       return Optional.empty();
     }
+    return Optional.of(new Location(point, accuracy, precision, admin, address));
   }
 }

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.apiguardian.api.API;
 import org.atalaya.incident.Incident;
-import org.atalaya.incident.LatLon;
 import org.atalaya.io.IncidentFormat;
 import org.atalaya.io.IncidentWriter;
 import org.slf4j.Logger;
@@ -124,12 +123,9 @@ public final class Release {
       Objects.requireNonNull(current, () -> "step " + step.name() + " returned null");
       s++;
     }
-    // The hot-cell figure needs only the points, which nothing after the steps changes: it is
-    // computed on another thread while this one measures the displacements.
-    List<Incident> stepped = current;
-    java.util.concurrent.CompletableFuture<Double> hotCells =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> HotCells.overlap(input, stepped));
-    double[] displacement = displacement(input, current);
+    // Nothing after the steps moves a point: the displacements and hot cells are measured now,
+    // while the ids are still the input's.
+    PointChanges moved = PointChanges.of(input, current);
     List<AggregateTable> tables = new ArrayList<>();
     String refused = null;
     for (TableSpec t : policy.tables()) {
@@ -146,21 +142,20 @@ public final class Release {
         break;
       }
     }
-    List<Incident> output = current;
-    if (policy.pseudonymiseIds()) {
-      Pseudonyms p = ctx.pseudonyms("pseudonymise-ids");
-      List<Incident> released = current;
-      Incident[] renamed = new Incident[released.size()];
-      Chunks.forEach(renamed.length, c -> {
-        for (int r = c * Chunks.SIZE, to = Math.min(renamed.length, r + Chunks.SIZE); r < to; r++) {
-          Incident i = released.get(r);
-          renamed[r] = new Incident(p.pseudonym("id", i.id()), i.sourceRefs(), i.classification(), i.occurred(), i.reportedAt(),
-              i.location(), i.victims(), i.context(), i.caseHistory(), i.publication(), i.source(), i.narrative(),
-              i.sensitivity(), i.attributes());
-        }
-      });
-      output = java.util.Arrays.asList(renamed);
-    }
+    // The released records, each read once from the last step's list (which may build them when
+    // read, see SpatialKAnonymity) and, when the policy says so, given its pseudonymous id.
+    Pseudonyms ids = policy.pseudonymiseIds() ? ctx.pseudonyms("pseudonymise-ids") : null;
+    List<Incident> stepped = current;
+    Incident[] released = new Incident[stepped.size()];
+    Chunks.forEach(released.length, c -> {
+      for (int r = c * Chunks.SIZE, to = Math.min(released.length, r + Chunks.SIZE); r < to; r++) {
+        Incident i = stepped.get(r);
+        released[r] = ids == null ? i : new Incident(ids.pseudonym("id", i.id()), i.sourceRefs(), i.classification(),
+            i.occurred(), i.reportedAt(), i.location(), i.victims(), i.context(), i.caseHistory(), i.publication(),
+            i.source(), i.narrative(), i.sensitivity(), i.attributes());
+      }
+    });
+    List<Incident> output = java.util.Arrays.asList(released);
     Classes classes = classes(output);
     List<PrivacyReport.Check> checks = new ArrayList<>(outputChecks(output, classes));
     long suppressed = input.size() - (long) output.size();
@@ -177,8 +172,8 @@ public final class Release {
     }
     long k = classes.smallest();
     PrivacyReport report = new PrivacyReport(input.size(), output.size(), suppressed, k, k == 0 ? 0 : 1.0 / k,
-        PrivacyReport.Displacement.of(displacement), ctx.ledger().spent(), tables.stream().map(AggregateTable::summary).toList(),
-        ctx.keyId(), hotCells.join(), checks,
+        PrivacyReport.Displacement.of(moved.displacement()), ctx.ledger().spent(), tables.stream().map(AggregateTable::summary).toList(),
+        ctx.keyId(), moved.hotCellOverlap(), checks,
         checks.stream().allMatch(PrivacyReport.Check::passed));
     LOG.debug("release {}: {} in, {} out, k {}, {} tables, passed {}", policy.name(), input.size(), output.size(), k,
         tables.size(), report.passed());
@@ -493,86 +488,4 @@ public final class Release {
     };
   }
 
-  private static double[] displacement(List<Incident> input, List<Incident> output) {
-    PointsById before = new PointsById(input.size());
-    for (Incident i : input) {
-      if (i.location().isPresent() && i.location().get().point().isPresent()) {
-        before.put(i.id(), i.location().get().point().get());
-      }
-    }
-    // The map is only read from here on: the distances are measured in parallel chunks, then
-    // gathered in output order (NaN marks an incident without a pair of points).
-    double[] all = new double[output.size()];
-    Chunks.forEach(all.length, c -> {
-      for (int r = c * Chunks.SIZE, to = Math.min(all.length, r + Chunks.SIZE); r < to; r++) {
-        Incident i = output.get(r);
-        Optional<LatLon> p = i.location().flatMap(l -> l.point());
-        LatLon b = before.get(i.id());
-        all[r] = p.isPresent() && b != null ? haversine(b, p.get()) : Double.NaN;
-      }
-    });
-    double[] out = new double[all.length];
-    int n = 0;
-    for (double d : all) {
-      if (!Double.isNaN(d)) {
-        out[n++] = d;
-      }
-    }
-    return java.util.Arrays.copyOf(out, n);
-  }
-
-  /**
-   * The input points by incident id, the last one winning as in a map: open addressing over two
-   * arrays, because a million map entries are a million objects for the collector to copy.
-   * Written by one thread, then only read.
-   */
-  private static final class PointsById {
-    private final String[] ids;
-    private final int[] hashes;
-    private final LatLon[] points;
-    private final int mask;
-    private final int shift;
-
-    PointsById(int expected) {
-      int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
-      ids = new String[capacity];
-      hashes = new int[capacity];
-      points = new LatLon[capacity];
-      mask = capacity - 1;
-      shift = 64 - Integer.numberOfTrailingZeros(capacity);
-    }
-
-    private int slot(String id) {
-      int h = id.hashCode();
-      // Fibonacci hashing, the top bits of the product: ids that count up ("INC-000001", ...) have
-      // consecutive hash codes, which on the low bits ran together into long probe sequences
-      // (8.2 extra probes per insert on the benchmark's ids; 1.3 now). Hash codes are compared
-      // first so that a probe reads an int, not another record's id.
-      int s = (int) ((h * 0x9E3779B97F4A7C15L) >>> shift);
-      while (ids[s] != null && (hashes[s] != h || !ids[s].equals(id))) {
-        s = (s + 1) & mask;
-      }
-      return s;
-    }
-
-    void put(String id, LatLon point) {
-      int s = slot(id);
-      ids[s] = id;
-      hashes[s] = id.hashCode();
-      points[s] = point;
-    }
-
-    LatLon get(String id) {
-      return points[slot(id)];
-    }
-  }
-
-  /** Great-circle metres (mean Earth radius): within 0.5% of the geodesic, enough for a report. */
-  static double haversine(LatLon a, LatLon b) {
-    double dLat = Math.toRadians(b.latitude() - a.latitude());
-    double dLon = Math.toRadians(b.longitude() - a.longitude());
-    double h = Math.pow(Math.sin(dLat / 2), 2)
-        + Math.cos(Math.toRadians(a.latitude())) * Math.cos(Math.toRadians(b.latitude())) * Math.pow(Math.sin(dLon / 2), 2);
-    return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
-  }
 }

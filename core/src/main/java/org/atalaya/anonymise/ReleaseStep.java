@@ -17,7 +17,8 @@ import org.atalaya.incident.Incident;
  * one thread at a time).
  *
  * <p><b>Per-record steps.</b> A {@link Release} runs consecutive steps that keep the default
- * {@link #applyAll} as one pass: each incident goes through all of them before the next, in
+ * {@link #applyAll} as one pass: each incident goes through all of them, as one {@link
+ * IncidentDraft} handed to each step's {@link #edit}, before the next, in
  * chunks of records that may run on several threads, each chunk with its own context (same key
  * and ledger; the suppressions are added up in chunk order; the noise source is shared when it is
  * a {@link java.security.SecureRandom}, split per chunk when it is splittable, and otherwise the
@@ -61,6 +62,38 @@ public interface ReleaseStep {
    *     ReleaseContext#suppress}); never {@code null}
    */
   Optional<Incident> apply(Incident incident, ReleaseContext context);
+
+  /**
+   * Transforms one incident in place, for a {@link Release} that passes each record through
+   * several steps in one draft and builds the incident once at the end. Must change the draft
+   * exactly as {@link #apply} changes the incident. The default builds the draft's incident, calls
+   * {@link #apply} and puts the result back in the draft; a step that overrides this usually
+   * implements {@link #apply} as {@link #applyByEditing}{@code (this, incident, context)}, so the
+   * two cannot disagree.
+   *
+   * @param draft the incident being released; never {@code null}
+   * @param context the release's context; never {@code null}
+   * @return false to suppress the incident (after calling {@link ReleaseContext#suppress}), true
+   *     to keep it
+   */
+  default boolean edit(IncidentDraft draft, ReleaseContext context) {
+    Optional<Incident> out = apply(draft.build(), context);
+    out.ifPresent(draft::reset);
+    return out.isPresent();
+  }
+
+  /**
+   * Implements {@link #apply} through {@link #edit}: edits a draft of {@code incident}.
+   *
+   * @param step the step; never null
+   * @param incident the incident; never null
+   * @param context the release's context; never null
+   * @return the edited incident (the same object when nothing changed), or empty when suppressed
+   */
+  static Optional<Incident> applyByEditing(ReleaseStep step, Incident incident, ReleaseContext context) {
+    IncidentDraft draft = IncidentDraft.of(incident);
+    return step.edit(draft, context) ? Optional.of(draft.build()) : Optional.empty();
+  }
 
   /**
    * Transforms all the incidents of a release. Steps that need to see the whole data set at once

@@ -3,12 +3,14 @@ package org.atalaya.anonymise;
 import java.text.Normalizer;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import org.apiguardian.api.API;
 import org.atalaya.incident.Incident;
+import org.atalaya.incident.IncidentContext;
 import org.atalaya.incident.Relationship;
 import org.atalaya.incident.SensitivityFlag;
 import org.atalaya.incident.Victim;
@@ -86,15 +88,25 @@ public final class SensitiveCategories {
    * @return the flags; a new mutable set
    */
   public static Set<SensitivityFlag> detect(Incident incident) {
+    return detect(incident.sensitivity(), incident.iccs(), incident.context(), incident.victims(), incident.narrative());
+  }
+
+  /** As {@link #detect(Incident)}, on the parts of a release's draft. */
+  static Set<SensitivityFlag> detect(IncidentDraft draft) {
+    return detect(draft.sensitivity(), draft.iccs(), draft.context(), draft.victims(), draft.narrative());
+  }
+
+  private static Set<SensitivityFlag> detect(Set<SensitivityFlag> marked, Optional<IccsCode> iccs,
+      IncidentContext context, List<Victim> victims, Optional<String> narrative) {
     EnumSet<SensitivityFlag> flags = EnumSet.noneOf(SensitivityFlag.class);
-    flags.addAll(incident.sensitivity());
-    if (isSexualViolenceCode(incident)) {
+    flags.addAll(marked);
+    if (iccs.isPresent() && iccs.get().isWithin(SEXUAL_SECTION)) {
       flags.add(SensitivityFlag.SEXUAL_VIOLENCE);
     }
-    if (incident.context().domestic().orElse(false)) {
+    if (context.domestic().orElse(false)) {
       flags.add(SensitivityFlag.DOMESTIC_VIOLENCE);
     }
-    for (Victim v : incident.victims()) {
+    for (Victim v : victims) {
       if (v.isMinor()) {
         flags.add(SensitivityFlag.MINOR_VICTIM);
       }
@@ -102,7 +114,9 @@ public final class SensitiveCategories {
         flags.add(SensitivityFlag.DOMESTIC_VIOLENCE);
       }
     }
-    incident.narrative().ifPresent(n -> flags.addAll(fromText(n)));
+    if (narrative.isPresent()) {
+      flags.addAll(fromText(narrative.get()));
+    }
     return flags;
   }
 

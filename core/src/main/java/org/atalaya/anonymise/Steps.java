@@ -12,9 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
 import org.apiguardian.api.API;
-import org.atalaya.incident.AdminArea;
 import org.atalaya.incident.AgeBand;
 import org.atalaya.incident.Attributes;
 import org.atalaya.incident.Classification;
@@ -38,11 +36,22 @@ import org.atalaya.taxonomy.IccsCode;
 public final class Steps {
   private Steps() {}
 
-  /** A per-record step from a name and a function. */
-  private record Simple(String name, BiFunction<Incident, ReleaseContext, Optional<Incident>> f) implements ReleaseStep {
+  /** Changes one incident's draft; returns false to suppress it. */
+  @FunctionalInterface
+  private interface Edit {
+    boolean edit(IncidentDraft draft, ReleaseContext context);
+  }
+
+  /** A per-record step from a name and an edit; {@link #apply} edits a draft of the incident. */
+  private record Simple(String name, Edit e) implements ReleaseStep {
     @Override
     public Optional<Incident> apply(Incident incident, ReleaseContext context) {
-      return f.apply(incident, context);
+      return ReleaseStep.applyByEditing(this, incident, context);
+    }
+
+    @Override
+    public boolean edit(IncidentDraft draft, ReleaseContext context) {
+      return e.edit(draft, context);
     }
   }
 
@@ -71,7 +80,10 @@ public final class Steps {
 
   private static ReleaseStep dropFields(String name, Set<IncidentField> drop) {
     Set<IncidentField> fields = Set.copyOf(drop);
-    return new Simple(name, (in, ctx) -> Optional.of(IncidentField.dropAll(in, fields)));
+    return new Simple(name, (d, ctx) -> {
+      IncidentField.dropAll(d, fields);
+      return true;
+    });
   }
 
   /**
@@ -85,19 +97,18 @@ public final class Steps {
    */
   public static ReleaseStep pseudonymise(Collection<String> attributeKeys) {
     List<String> keys = List.copyOf(attributeKeys);
-    return new Simple("pseudonymise", (in, ctx) -> {
+    return new Simple("pseudonymise", (d, ctx) -> {
       Pseudonyms p = ctx.pseudonyms("pseudonymise");
       List<SourceRef> refs = new ArrayList<>();
-      for (SourceRef r : in.sourceRefs()) {
+      for (SourceRef r : d.sourceRefs()) {
         refs.add(SourceRef.of(r.system(), p.pseudonym("source:" + r.system(), r.id())));
       }
-      Map<String, String> attrs = new TreeMap<>(in.attributes().values());
+      Map<String, String> attrs = new TreeMap<>(d.attributes().values());
       for (String k : keys) {
         attrs.computeIfPresent(k, (kk, v) -> p.pseudonym("attribute:" + kk, v));
       }
-      return Optional.of(new Incident(in.id(), refs, in.classification(), in.occurred(), in.reportedAt(), in.location(),
-          in.victims(), in.context(), in.caseHistory(), in.publication(), in.source(), in.narrative(), in.sensitivity(),
-          new Attributes(attrs)));
+      d.sourceRefs(refs).attributes(new Attributes(attrs));
+      return true;
     });
   }
 
@@ -109,14 +120,16 @@ public final class Steps {
    */
   public static ReleaseStep redact(PiiRedactor redactor) {
     Objects.requireNonNull(redactor, "redactor must not be null");
-    return new Simple("redact", (in, ctx) -> {
-      Incident.Builder b = in.toBuilder();
-      in.narrative().ifPresent(n -> b.narrative(redactor.redact(n)));
-      in.location().flatMap(Location::address).ifPresent(a -> b.location(in.location().get().toBuilder().address(redactor.redact(a)).build()));
-      Map<String, String> attrs = new TreeMap<>(in.attributes().values());
+    return new Simple("redact", (d, ctx) -> {
+      d.narrative(d.narrative().map(redactor::redact));
+      Optional<Location> l = d.location();
+      if (l.isPresent() && l.get().address().isPresent()) {
+        d.location(Optional.of(l.get().toBuilder().address(redactor.redact(l.get().address().get())).build()));
+      }
+      Map<String, String> attrs = new TreeMap<>(d.attributes().values());
       attrs.replaceAll((k, v) -> redactor.redact(v));
-      b.attributes(new Attributes(attrs));
-      return Optional.of(b.build());
+      d.attributes(new Attributes(attrs));
+      return true;
     });
   }
 
@@ -129,15 +142,18 @@ public final class Steps {
    */
   public static ReleaseStep generaliseTime(TimeGranularity granularity) {
     Objects.requireNonNull(granularity, "granularity must not be null");
-    return new Simple("generalise-time", (in, ctx) -> Optional.of(withTime(in, granularity)));
+    return new Simple("generalise-time", (d, ctx) -> {
+      withTime(d, granularity);
+      return true;
+    });
   }
 
-  private static Incident withTime(Incident in, TimeGranularity g) {
+  private static void withTime(IncidentDraft d, TimeGranularity g) {
     // A reporting time can give away the occurrence time: keep only its start at the same grain.
-    // Built directly: the model's builder copies every collection twice per record.
-    return new Incident(in.id(), in.sourceRefs(), in.classification(), g.generalise(in.occurred()),
-        in.reportedAt().map(r -> g.generalise(TimeWindow.instant(r)).from()), in.location(), in.victims(),
-        in.context(), in.caseHistory(), in.publication(), in.source(), in.narrative(), in.sensitivity(), in.attributes());
+    d.occurred(g.generalise(d.occurred()));
+    if (d.reportedAt().isPresent()) {
+      d.reportedAt(Optional.of(g.generalise(TimeWindow.instant(d.reportedAt().get())).from()));
+    }
   }
 
   /**
@@ -155,13 +171,14 @@ public final class Steps {
     for (int i = 1; i < bounds.length; i++) {
       checkArgument(bounds[i] > bounds[i - 1] && bounds[i] <= 150, "age bounds (%s) must increase, up to 150", Arrays.toString(bounds));
     }
-    return new Simple("generalise-age", (in, ctx) -> {
+    return new Simple("generalise-age", (d, ctx) -> {
       List<Victim> vs = new ArrayList<>();
-      for (Victim v : in.victims()) {
+      for (Victim v : d.victims()) {
         Optional<AgeBand> band = v.age().isPresent() ? Optional.of(band(bounds, v.age().getAsInt())) : v.ageBand().map(b -> widen(bounds, b));
         vs.add(new Victim(v.sex(), java.util.OptionalInt.empty(), band, v.relationship(), v.outcome()));
       }
-      return Optional.of(in.toBuilder().victims(vs).build());
+      d.victims(vs);
+      return true;
     });
   }
 
@@ -197,11 +214,12 @@ public final class Steps {
     // One classification per code, shared by every incident with that code: a release otherwise
     // keeps a million equal copies. Codes are few (the ICCS has hundreds).
     Map<IccsCode, Classification> byCode = new java.util.concurrent.ConcurrentHashMap<>();
-    return new Simple("generalise-category", (in, ctx) -> Optional.of(new Incident(in.id(), in.sourceRefs(),
-        in.iccs().isEmpty() ? Classification.UNCLASSIFIED
-            : byCode.computeIfAbsent(in.iccs().get(), c -> Classification.iccs(c.level() > level ? c.truncate(level) : c)),
-        in.occurred(), in.reportedAt(), in.location(), in.victims(), in.context(), in.caseHistory(), in.publication(),
-        in.source(), in.narrative(), in.sensitivity(), in.attributes())));
+    return new Simple("generalise-category", (d, ctx) -> {
+      Optional<IccsCode> code = d.iccs();
+      d.classification(code.isEmpty() ? Classification.UNCLASSIFIED
+          : byCode.computeIfAbsent(code.get(), c -> Classification.iccs(c.level() > level ? c.truncate(level) : c)));
+      return true;
+    });
   }
 
   /**
@@ -213,16 +231,16 @@ public final class Steps {
    * @return the step
    */
   public static ReleaseStep sensitiveDefaults() {
-    return new Simple("sensitive-defaults", (in, ctx) -> {
-      Set<SensitivityFlag> flags = SensitiveCategories.detect(in);
+    return new Simple("sensitive-defaults", (d, ctx) -> {
+      Set<SensitivityFlag> flags = SensitiveCategories.detect(d);
       if (flags.isEmpty()) {
-        return Optional.of(in);
+        return true;
       }
-      Incident.Builder b = withTime(in, TimeGranularity.MONTH).toBuilder().sensitivity(flags);
-      b.location(in.location().flatMap(l -> IncidentField.rebuild(Location.builder()
-          .admin(new AdminArea(l.admin().department(), l.admin().municipality(), Optional.empty()))
-          .precision(LocationPrecision.AREA))).orElse(null));
-      return Optional.of(b.build());
+      withTime(d, TimeGranularity.MONTH);
+      d.sensitivity(flags);
+      d.location(d.location().flatMap(l -> IncidentField.location(Optional.empty(), java.util.OptionalDouble.empty(),
+          LocationPrecision.AREA, IncidentField.withoutColonia(l.admin()), Optional.empty())));
+      return true;
     });
   }
 }

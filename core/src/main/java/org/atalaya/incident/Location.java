@@ -52,9 +52,10 @@ public record Location(
                 a));
     address.ifPresent(
         a -> checkArgument(!a.isBlank(), "address must not be blank; use Optional.empty()"));
-    // Normalise -0.0 so that equal accuracies are equal records.
-    if (accuracyMetres.isPresent()) {
-      accuracyMetres = OptionalDouble.of(accuracyMetres.getAsDouble() + 0.0);
+    // Normalise -0.0 so that equal accuracies are equal records (replaced only then: a release
+    // builds a million locations).
+    if (accuracyMetres.isPresent() && Double.doubleToRawLongBits(accuracyMetres.getAsDouble()) == Long.MIN_VALUE) {
+      accuracyMetres = OptionalDouble.of(0.0);
     }
     checkArgument(
         point.isPresent() || !admin.isEmpty() || address.isPresent(),

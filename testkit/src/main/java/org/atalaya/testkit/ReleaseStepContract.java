@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apiguardian.api.API;
+import org.atalaya.anonymise.IncidentDraft;
 import org.atalaya.anonymise.ReleaseContext;
 import org.atalaya.anonymise.ReleaseKey;
 import org.atalaya.anonymise.ReleaseStep;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * <p>On 500 of Atalaya's synthetic incidents it checks that the step never returns {@code null}
  * and keeps each incident's id; that a suppressed incident is recorded in the context; that, for a
  * step that moves points ({@link #movesPoints()}, true by default), no released point equals the
- * point it came from; that the same key and seed give the same release; and that one instance
+ * point it came from; that editing a release's draft ({@code ReleaseStep.edit}) gives what {@code
+ * apply} gives; that the same key and seed give the same release; and that one instance
  * serves several releases on several threads at once with the same results.
  *
  * @since 0.1
@@ -119,6 +121,24 @@ public abstract class ReleaseStepContract extends ConsoleGuard {
       Optional<LatLon> after = out.get(i).flatMap(Incident::location).flatMap(Location::point);
       assertThat(after).as("incident %s released at its own point", in.get(i).id()).isNotEqualTo(Optional.of(before));
     }
+  }
+
+  @Test
+  void editingADraftGivesWhatApplyGives() {
+    // A release edits one draft per record through consecutive steps (ReleaseStep.edit); a step
+    // that overrides edit must change the draft exactly as apply changes the incident.
+    ReleaseStep step = step();
+    List<Incident> in = incidents();
+    ReleaseContext applied = context();
+    ReleaseContext edited = context();
+    for (Incident i : in) {
+      Optional<Incident> expected = step.apply(i, applied);
+      IncidentDraft draft = IncidentDraft.of(i);
+      boolean kept = step.edit(draft, edited);
+      assertThat(kept ? Optional.of(draft.build()) : Optional.<Incident>empty())
+          .as("edit and apply disagree on incident %s", i.id()).isEqualTo(expected);
+    }
+    assertThat(edited.suppressed()).as("edit must record suppressions as apply does").isEqualTo(applied.suppressed());
   }
 
   @Test

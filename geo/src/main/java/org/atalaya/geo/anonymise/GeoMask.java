@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.atalaya.anonymise.IncidentDraft;
 import org.atalaya.anonymise.ReleaseContext;
 import org.atalaya.anonymise.ReleaseStep;
 import org.atalaya.geo.crs.Geodesy;
@@ -90,25 +91,32 @@ public final class GeoMask implements ReleaseStep {
 
   @Override
   public Optional<Incident> apply(Incident incident, ReleaseContext context) {
-    Optional<Location> loc = incident.location();
+    return ReleaseStep.applyByEditing(this, incident, context);
+  }
+
+  @Override
+  public boolean edit(IncidentDraft draft, ReleaseContext context) {
+    Optional<Location> loc = draft.location();
     if (loc.isEmpty() || loc.get().point().isEmpty()) {
-      return Optional.of(incident);
+      return true;
     }
     LatLon p = loc.get().point().get();
     java.util.List<String> home = areas == null ? null : areas.fencesContaining(p.latitude(), p.longitude());
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      double[] u = context.pseudonyms(name()).uniforms(purposes[attempt], incident.id(), 2);
+      double[] u = context.pseudonyms(name()).uniforms(purposes[attempt], draft.id(), 2);
       LatLon q = displace(p, rMin, rMax, u[0], u[1]);
       if (home == null || areas.fencesContaining(q.latitude(), q.longitude()).equals(home)) {
         Location l = loc.get();
         // The stated accuracy now includes the mask, so nobody mistakes the point for the place.
         // Built directly: a builder per record is a million objects.
-        return Optional.of(GeoSteps.withLocation(incident, new Location(Optional.of(q),
+        draft.location(Optional.of(new Location(Optional.of(q),
             java.util.OptionalDouble.of(rMax + l.accuracyMetres().orElse(0)), l.precision(), l.admin(), l.address())));
+        return true;
       }
     }
     Location.Builder b = loc.get().toBuilder().point(null).accuracyMetres(java.util.OptionalDouble.empty());
-    return Optional.of(GeoSteps.withLocation(incident, org.atalaya.geo.anonymise.GeoSteps.orNull(b)));
+    draft.location(Optional.ofNullable(GeoSteps.orNull(b)));
+    return true;
   }
 
   /**

@@ -195,12 +195,18 @@ public final class SpatialKAnonymity implements ReleaseStep {
         sizes[c]++;
       }
       List<Integer> next = new ArrayList<>();
+      // One location per class, shared by its members, as for the cells above.
+      @SuppressWarnings("unchecked")
+      Optional<Location>[] byClass = new Optional[rest.size()];
       for (int r = 0; r < rest.size(); r++) {
         Incident in = rest.get(r);
         AdminArea a = in.location().get().admin();
         boolean known = depth == 2 ? a.municipality().isPresent() : a.department().isPresent();
         if (known && sizes[classOf[r]] >= k) {
-          released[pointless.get(r)] = relocated(in, null, 0, depth);
+          if (byClass[classOf[r]] == null) {
+            byClass[classOf[r]] = relocated(in, null, 0, depth);
+          }
+          released[pointless.get(r)] = byClass[classOf[r]];
         } else {
           next.add(pointless.get(r));
         }
@@ -210,20 +216,44 @@ public final class SpatialKAnonymity implements ReleaseStep {
     for (int i : pointless) {
       context.suppress(incidents.get(i), name());
     }
-    chunks(n, (from, to) -> {
-      for (int i = from; i < to; i++) {
-        if (released[i] != null) {
-          out[i] = GeoSteps.withLocation(incidents.get(i), released[i]);
-        }
-      }
-    });
-    List<Incident> kept = new ArrayList<>(n);
-    for (Incident i : out) {
-      if (i != null) {
-        kept.add(i);
+    int[] kept = new int[n];
+    int size = 0;
+    for (int i = 0; i < n; i++) {
+      if (out[i] != null || released[i] != null) {
+        kept[size++] = i;
       }
     }
-    return kept;
+    return new Relocated(incidents, java.util.Arrays.copyOf(kept, size), released);
+  }
+
+  /**
+   * The released incidents, each built when it is read: the input incident with its new location.
+   * A release reads each one once or twice and builds its final record (a pseudonymised id) from
+   * it, so building them here would add a million records for the collector to copy and then
+   * discard. Immutable; reading an element twice gives equal incidents, not the same object.
+   */
+  private static final class Relocated extends java.util.AbstractList<Incident> implements java.util.RandomAccess {
+    private final List<Incident> incidents;
+    private final int[] kept;
+    private final Optional<Location>[] released;
+
+    Relocated(List<Incident> incidents, int[] kept, Optional<Location>[] released) {
+      this.incidents = incidents;
+      this.kept = kept;
+      this.released = released;
+    }
+
+    @Override
+    public Incident get(int index) {
+      int i = kept[index];
+      Incident in = incidents.get(i);
+      return released[i] == null ? in : GeoSteps.withLocation(in, released[i]);
+    }
+
+    @Override
+    public int size() {
+      return kept.length;
+    }
   }
 
   /** Records per chunk of the parallel preparation. */

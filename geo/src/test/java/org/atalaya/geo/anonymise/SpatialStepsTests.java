@@ -12,9 +12,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.atalaya.anonymise.IncidentDraft;
+import org.atalaya.anonymise.IncidentField;
 import org.atalaya.anonymise.QuasiIdentifier;
 import org.atalaya.anonymise.ReleaseContext;
 import org.atalaya.anonymise.ReleaseKey;
+import org.atalaya.anonymise.Steps;
 import org.atalaya.geo.crs.Geodesy;
 import org.atalaya.incident.AdminArea;
 import org.atalaya.incident.Incident;
@@ -53,6 +56,11 @@ class SpatialStepsTests {
           assertThat(again).isEqualTo(out);
           Incident other = mask.apply(in, ReleaseContext.of(OTHER, new SplittableRandom(1))).orElseThrow();
           assertThat(other.location().get().point().get()).isNotEqualTo(q);
+          // In a release's draft, after another step, the mask does what it does on its own.
+          ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
+          IncidentDraft draft = IncidentDraft.of(in);
+          assertThat(Steps.dropFields(List.of(IncidentField.COLONIA)).edit(draft, ctx) && mask.edit(draft, ctx)).isTrue();
+          assertThat(draft.build()).isEqualTo(mask.apply(Steps.dropFields(List.of(IncidentField.COLONIA)).apply(in, ctx).orElseThrow(), ctx).orElseThrow());
         });
   }
 
@@ -73,6 +81,16 @@ class SpatialStepsTests {
       Map<String, List<Incident>> classes = QuasiIdentifier.classes(out, qis);
       assertThat(classes.values()).allSatisfy(c -> assertThat(c.size()).isGreaterThanOrEqualTo(k));
       assertThat(out).allSatisfy(i -> assertThat(i.location().get().admin().colonia()).isEmpty());
+      // Released in input order, each its input with another location (built when read: twice equal).
+      int j = 0;
+      for (Incident o : out) {
+        while (!in.get(j).id().equals(o.id())) {
+          j++;
+        }
+        assertThat(o.toBuilder().location(in.get(j).location().orElseThrow()).build()).isEqualTo(in.get(j));
+        j++;
+      }
+      assertThat(List.copyOf(out)).isEqualTo(out);
       if (ctx.suppressed() > 0) {
         assertThat(ctx.suppressedByArea()).isNotEmpty();
       }

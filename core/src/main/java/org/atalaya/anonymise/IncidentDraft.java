@@ -1,0 +1,316 @@
+package org.atalaya.anonymise;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apiguardian.api.API;
+import org.atalaya.incident.Attributes;
+import org.atalaya.incident.CaseHistory;
+import org.atalaya.incident.Classification;
+import org.atalaya.incident.Incident;
+import org.atalaya.incident.IncidentContext;
+import org.atalaya.incident.Location;
+import org.atalaya.incident.SourceRef;
+import org.atalaya.incident.TimeWindow;
+import org.atalaya.incident.Victim;
+
+/**
+ * One incident while a release's per-record steps change it: the parts of an {@link Incident},
+ * each readable and replaceable, and the incident built once when every step is done ({@link
+ * #build}). A {@link Release} passes each record through all consecutive per-record steps in one
+ * draft ({@link ReleaseStep#edit}), so a chain of five steps builds one incident per record
+ * instead of five.
+ *
+ * <p>Parts are read and set under the names {@link Incident} gives them; nothing is validated
+ * until {@link #build}, which validates as {@link Incident}'s constructor does. The id can be read
+ * but not set: steps keep ids ({@link ReleaseStep}). Not thread-safe: a draft belongs to one
+ * thread.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class IncidentDraft {
+  private Incident original;
+  private boolean changed;
+  private List<SourceRef> sourceRefs;
+  private Classification classification;
+  private Optional<TimeWindow> occurred;
+  private Optional<OffsetDateTime> reportedAt;
+  private Optional<Location> location;
+  private List<Victim> victims;
+  private IncidentContext context;
+  private CaseHistory caseHistory;
+  private org.atalaya.incident.PublicationState publication;
+  private org.atalaya.incident.SourceType source;
+  private Optional<String> narrative;
+  private Set<org.atalaya.incident.SensitivityFlag> sensitivity;
+  private Attributes attributes;
+
+  private IncidentDraft(Incident incident) {
+    reset(incident);
+  }
+
+  /**
+   * Returns a draft of {@code incident}, unchanged.
+   *
+   * @param incident the incident; never null
+   * @return the draft
+   */
+  public static IncidentDraft of(Incident incident) {
+    return new IncidentDraft(incident);
+  }
+
+  /**
+   * Makes this a draft of {@code incident}, unchanged, forgetting every earlier change.
+   *
+   * @param incident the incident; never null
+   * @return this draft
+   */
+  public IncidentDraft reset(Incident incident) {
+    original = Objects.requireNonNull(incident, "incident must not be null");
+    changed = false;
+    sourceRefs = incident.sourceRefs();
+    classification = incident.classification();
+    occurred = incident.occurred();
+    reportedAt = incident.reportedAt();
+    location = incident.location();
+    victims = incident.victims();
+    context = incident.context();
+    caseHistory = incident.caseHistory();
+    publication = incident.publication();
+    source = incident.source();
+    narrative = incident.narrative();
+    sensitivity = incident.sensitivity();
+    attributes = incident.attributes();
+    return this;
+  }
+
+  /**
+   * Returns the incident with every change: the original itself when no part was replaced by
+   * another value.
+   *
+   * @return the incident; never {@code null}
+   * @throws IllegalArgumentException or NullPointerException if a part is invalid, as {@link
+   *     Incident}'s constructor
+   */
+  public Incident build() {
+    if (!changed) {
+      return original;
+    }
+    return new Incident(original.id(), sourceRefs, classification, occurred, reportedAt, location, victims, context, caseHistory,
+        publication, source, narrative, sensitivity, attributes);
+  }
+
+  /** Records a change when {@code after} is another object than {@code before}; returns this. */
+  private IncidentDraft changed(Object before, Object after) {
+    changed |= before != after;
+    return this;
+  }
+
+  /** @return the id, which steps keep */
+  public String id() {
+    return original.id();
+  }
+
+  /** @return the source references */
+  public List<SourceRef> sourceRefs() {
+    return sourceRefs;
+  }
+
+  /**
+   * @param refs the source references; never null
+   * @return this draft
+   */
+  public IncidentDraft sourceRefs(List<SourceRef> refs) {
+    changed(sourceRefs, refs);
+    sourceRefs = refs;
+    return this;
+  }
+
+  /** @return the classification */
+  public Classification classification() {
+    return classification;
+  }
+
+  /** @return the ICCS code, if classified */
+  public Optional<org.atalaya.taxonomy.IccsCode> iccs() {
+    return classification.iccs();
+  }
+
+  /**
+   * @param c the classification; never null
+   * @return this draft
+   */
+  public IncidentDraft classification(Classification c) {
+    changed(classification, c);
+    classification = c;
+    return this;
+  }
+
+  /** @return when it happened */
+  public Optional<TimeWindow> occurred() {
+    return occurred;
+  }
+
+  /**
+   * @param window when it happened; never null
+   * @return this draft
+   */
+  public IncidentDraft occurred(Optional<TimeWindow> window) {
+    changed(occurred, window);
+    occurred = window;
+    return this;
+  }
+
+  /** @return when it was reported */
+  public Optional<OffsetDateTime> reportedAt() {
+    return reportedAt;
+  }
+
+  /**
+   * @param time when it was reported; never null
+   * @return this draft
+   */
+  public IncidentDraft reportedAt(Optional<OffsetDateTime> time) {
+    changed(reportedAt, time);
+    reportedAt = time;
+    return this;
+  }
+
+  /** @return where it happened */
+  public Optional<Location> location() {
+    return location;
+  }
+
+  /**
+   * @param where where it happened; never null
+   * @return this draft
+   */
+  public IncidentDraft location(Optional<Location> where) {
+    changed(location, where);
+    location = where;
+    return this;
+  }
+
+  /** @return the victims */
+  public List<Victim> victims() {
+    return victims;
+  }
+
+  /**
+   * @param people the victims; never null
+   * @return this draft
+   */
+  public IncidentDraft victims(List<Victim> people) {
+    changed(victims, people);
+    victims = people;
+    return this;
+  }
+
+  /** @return the circumstances */
+  public IncidentContext context() {
+    return context;
+  }
+
+  /**
+   * @param c the circumstances; never null
+   * @return this draft
+   */
+  public IncidentDraft context(IncidentContext c) {
+    changed(context, c);
+    context = c;
+    return this;
+  }
+
+  /** @return the case history */
+  public CaseHistory caseHistory() {
+    return caseHistory;
+  }
+
+  /**
+   * @param history the case history; never null
+   * @return this draft
+   */
+  public IncidentDraft caseHistory(CaseHistory history) {
+    changed(caseHistory, history);
+    caseHistory = history;
+    return this;
+  }
+
+  /** @return the publication workflow state */
+  public org.atalaya.incident.PublicationState publication() {
+    return publication;
+  }
+
+  /**
+   * @param state the publication workflow state; never null
+   * @return this draft
+   */
+  public IncidentDraft publication(org.atalaya.incident.PublicationState state) {
+    changed(publication, state);
+    publication = state;
+    return this;
+  }
+
+  /** @return who reported it */
+  public org.atalaya.incident.SourceType source() {
+    return source;
+  }
+
+  /**
+   * @param type who reported it; never null
+   * @return this draft
+   */
+  public IncidentDraft source(org.atalaya.incident.SourceType type) {
+    changed(source, type);
+    source = type;
+    return this;
+  }
+
+  /** @return the narrative */
+  public Optional<String> narrative() {
+    return narrative;
+  }
+
+  /**
+   * @param text the narrative; never null
+   * @return this draft
+   */
+  public IncidentDraft narrative(Optional<String> text) {
+    changed(narrative, text);
+    narrative = text;
+    return this;
+  }
+
+  /** @return the protection flags */
+  public Set<org.atalaya.incident.SensitivityFlag> sensitivity() {
+    return sensitivity;
+  }
+
+  /**
+   * @param flags the protection flags; never null
+   * @return this draft
+   */
+  public IncidentDraft sensitivity(Set<org.atalaya.incident.SensitivityFlag> flags) {
+    changed(sensitivity, flags);
+    sensitivity = flags;
+    return this;
+  }
+
+  /** @return the unmodelled source fields */
+  public Attributes attributes() {
+    return attributes;
+  }
+
+  /**
+   * @param a the unmodelled source fields; never null
+   * @return this draft
+   */
+  public IncidentDraft attributes(Attributes a) {
+    changed(attributes, a);
+    attributes = a;
+    return this;
+  }
+}

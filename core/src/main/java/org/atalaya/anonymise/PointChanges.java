@@ -1,0 +1,158 @@
+package org.atalaya.anonymise;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.atalaya.incident.Incident;
+import org.atalaya.incident.LatLon;
+import org.atalaya.incident.Location;
+
+/**
+ * What a release's steps did to the points, for the report: how far each released point moved
+ * from its source point, and how many of the source's hot cells survive ({@link HotCells}).
+ *
+ * <p>A released incident is paired with its source by id. Steps keep ids and input order ({@link
+ * ReleaseStep}), so the pairing walks both lists once, in order; only when a step broke that order
+ * are ids looked up in a table, the last input with an id winning. Each list's ids and points are
+ * first copied to flat arrays in parallel chunks, so that every record is read once and the pairing
+ * reads arrays only.
+ */
+final class PointChanges {
+  private final double[] displacement;
+  private final double hotCellOverlap;
+
+  private PointChanges(double[] displacement, double hotCellOverlap) {
+    this.displacement = displacement;
+    this.hotCellOverlap = hotCellOverlap;
+  }
+
+  /**
+   * Measures what happened to the points between {@code input} and {@code output}.
+   *
+   * @param input the incidents before the steps; never null
+   * @param output the incidents after the steps, ids unchanged; never null
+   * @return the measurements
+   */
+  static PointChanges of(List<Incident> input, List<Incident> output) {
+    Points before = Points.of(input);
+    Points after = Points.of(output);
+    int[] source = pair(before.ids, after.ids);
+    double[] all = new double[after.size()];
+    Chunks.forEach(all.length, c -> {
+      for (int r = c * Chunks.SIZE, to = Math.min(all.length, r + Chunks.SIZE); r < to; r++) {
+        int s = source[r];
+        all[r] = s < 0 || !after.hasPoint(r) || !before.hasPoint(s) ? Double.NaN
+            : haversine(before.lat[s], before.lon[s], after.lat[r], after.lon[r]);
+      }
+    });
+    int n = 0;
+    for (double d : all) {
+      if (!Double.isNaN(d)) {
+        all[n++] = d;
+      }
+    }
+    return new PointChanges(Arrays.copyOf(all, n), HotCells.overlap(before.cells(), after.cells()));
+  }
+
+  /** The distances in metres between each released point and its source point, in output order. */
+  double[] displacement() {
+    return displacement;
+  }
+
+  /** The hot-cell overlap of {@link HotCells#overlap}. */
+  double hotCellOverlap() {
+    return hotCellOverlap;
+  }
+
+  /**
+   * Returns, for each output id, the index of its input, or -1 when no input has that id. Walks
+   * both in order (each output matched to the next input with its id); falls back to a table when
+   * an output id is not found further on.
+   */
+  static int[] pair(String[] in, String[] out) {
+    int[] source = new int[out.length];
+    int j = 0;
+    for (int r = 0; r < out.length; r++) {
+      String id = out[r];
+      while (j < in.length && in[j] != id && !in[j].equals(id)) {
+        j++;
+      }
+      if (j == in.length) {
+        return pairByTable(in, out);
+      }
+      source[r] = j++;
+    }
+    return source;
+  }
+
+  private static int[] pairByTable(String[] in, String[] out) {
+    Map<String, Integer> byId = new HashMap<>(in.length * 2);
+    for (int j = 0; j < in.length; j++) {
+      byId.put(in[j], j);
+    }
+    int[] source = new int[out.length];
+    for (int r = 0; r < out.length; r++) {
+      source[r] = byId.getOrDefault(out[r], -1);
+    }
+    return source;
+  }
+
+  /** The ids and points of a list of incidents as flat arrays; NaN latitude where no point. */
+  private static final class Points {
+    final String[] ids;
+    final double[] lat;
+    final double[] lon;
+
+    private Points(int n) {
+      ids = new String[n];
+      lat = new double[n];
+      lon = new double[n];
+    }
+
+    static Points of(List<Incident> incidents) {
+      Points p = new Points(incidents.size());
+      Chunks.forEach(p.ids.length, c -> {
+        for (int r = c * Chunks.SIZE, to = Math.min(p.ids.length, r + Chunks.SIZE); r < to; r++) {
+          Incident i = incidents.get(r);
+          p.ids[r] = i.id();
+          Optional<Location> l = i.location();
+          Optional<LatLon> point = l.isPresent() ? l.get().point() : Optional.empty();
+          p.lat[r] = point.isPresent() ? point.get().latitude() : Double.NaN;
+          p.lon[r] = point.isPresent() ? point.get().longitude() : Double.NaN;
+        }
+      });
+      return p;
+    }
+
+    int size() {
+      return ids.length;
+    }
+
+    boolean hasPoint(int r) {
+      return !Double.isNaN(lat[r]);
+    }
+
+    /** The hot-cell id of every point, in order. */
+    long[] cells() {
+      long[] cells = new long[ids.length];
+      int n = 0;
+      for (int r = 0; r < ids.length; r++) {
+        if (hasPoint(r)) {
+          cells[n++] = HotCells.cell(lat[r], lon[r]);
+        }
+      }
+      return Arrays.copyOf(cells, n);
+    }
+  }
+
+  /** Great-circle metres (mean Earth radius): within 0.5% of the geodesic, enough for a report. */
+  static double haversine(double lat1, double lon1, double lat2, double lon2) {
+    double dLat = Math.toRadians(lat2 - lat1);
+    double dLon = Math.toRadians(lon2 - lon1);
+    double h = Math.pow(Math.sin(dLat / 2), 2)
+        + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+    return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
+  }
+}
