@@ -57,6 +57,14 @@ final class Chunks {
    *     first chunk that failed
    */
   static List<Incident> apply(List<ReleaseStep> steps, List<Incident> input, ReleaseContext ctx) {
+    return apply(steps, input, ctx, null);
+  }
+
+  /**
+   * As {@link #apply(List, List, ReleaseContext)}, also copying each input's id and point to
+   * {@code inputs} (when not null) while the record is read anyway.
+   */
+  static List<Incident> apply(List<ReleaseStep> steps, List<Incident> input, ReleaseContext ctx, PointChanges.Points inputs) {
     int n = input.size();
     int chunks = count(n);
     RandomGenerator random = ctx.random();
@@ -81,7 +89,11 @@ final class Chunks {
         IncidentDraft draft = null;
         records:
         for (int r = from; r < to; r++) {
-          draft = draft == null ? IncidentDraft.of(input.get(r)) : draft.reset(input.get(r));
+          Incident in = input.get(r);
+          if (inputs != null) {
+            inputs.set(r, in);
+          }
+          draft = draft == null ? IncidentDraft.of(in) : draft.reset(in);
           for (ReleaseStep step : steps) {
             current = step.name();
             if (!step.edit(draft, contexts[c])) {

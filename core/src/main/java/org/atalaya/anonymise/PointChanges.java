@@ -36,8 +36,17 @@ final class PointChanges {
    * @return the measurements
    */
   static PointChanges of(List<Incident> input, List<Incident> output) {
-    Points before = Points.of(input);
-    Points after = Points.of(output);
+    return of(Points.of(input), Points.of(output));
+  }
+
+  /**
+   * Measures what happened to the points between two lists already copied to arrays.
+   *
+   * @param before the input's ids and points
+   * @param after the output's ids (as the input had them) and points
+   * @return the measurements
+   */
+  static PointChanges of(Points before, Points after) {
     int[] source = pair(before.ids, after.ids);
     double[] all = new double[after.size()];
     Chunks.forEach(all.length, c -> {
@@ -100,12 +109,13 @@ final class PointChanges {
   }
 
   /** The ids and points of a list of incidents as flat arrays; NaN latitude where no point. */
-  private static final class Points {
+  static final class Points {
     final String[] ids;
     final double[] lat;
     final double[] lon;
 
-    private Points(int n) {
+    /** Room for {@code n} incidents, to be {@link #set} (by several threads, each its own rows). */
+    Points(int n) {
       ids = new String[n];
       lat = new double[n];
       lon = new double[n];
@@ -115,15 +125,19 @@ final class PointChanges {
       Points p = new Points(incidents.size());
       Chunks.forEach(p.ids.length, c -> {
         for (int r = c * Chunks.SIZE, to = Math.min(p.ids.length, r + Chunks.SIZE); r < to; r++) {
-          Incident i = incidents.get(r);
-          p.ids[r] = i.id();
-          Optional<Location> l = i.location();
-          Optional<LatLon> point = l.isPresent() ? l.get().point() : Optional.empty();
-          p.lat[r] = point.isPresent() ? point.get().latitude() : Double.NaN;
-          p.lon[r] = point.isPresent() ? point.get().longitude() : Double.NaN;
+          p.set(r, incidents.get(r));
         }
       });
       return p;
+    }
+
+    /** Copies the id and point of {@code i} to row {@code r}. */
+    void set(int r, Incident i) {
+      ids[r] = i.id();
+      Optional<Location> l = i.location();
+      Optional<LatLon> point = l.isPresent() ? l.get().point() : Optional.empty();
+      lat[r] = point.isPresent() ? point.get().latitude() : Double.NaN;
+      lon[r] = point.isPresent() ? point.get().longitude() : Double.NaN;
     }
 
     int size() {

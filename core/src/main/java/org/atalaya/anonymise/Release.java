@@ -100,6 +100,8 @@ public final class Release {
     ReleaseContext ctx = ReleaseContext.of(key, random).withLedger(EpsilonLedger.of(policy.epsilonBudget()));
     List<Incident> current = input;
     List<ReleaseStep> steps = policy.steps();
+    // When the first steps are per-record, their pass notes the input points for the displacements.
+    PointChanges.Points before = !steps.isEmpty() && Chunks.perRecord(steps.get(0)) ? new PointChanges.Points(input.size()) : null;
     for (int s = 0; s < steps.size(); ) {
       ReleaseStep step = steps.get(s);
       if (Chunks.perRecord(step)) {
@@ -108,7 +110,7 @@ public final class Release {
         while (e < steps.size() && Chunks.perRecord(steps.get(e))) {
           e++;
         }
-        current = Chunks.apply(steps.subList(s, e), current, ctx);
+        current = Chunks.apply(steps.subList(s, e), current, ctx, s == 0 ? before : null);
         s = e;
         continue;
       }
@@ -123,9 +125,6 @@ public final class Release {
       Objects.requireNonNull(current, () -> "step " + step.name() + " returned null");
       s++;
     }
-    // Nothing after the steps moves a point: the displacements and hot cells are measured now,
-    // while the ids are still the input's.
-    PointChanges moved = PointChanges.of(input, current);
     List<AggregateTable> tables = new ArrayList<>();
     String refused = null;
     for (TableSpec t : policy.tables()) {
@@ -143,21 +142,31 @@ public final class Release {
       }
     }
     // The released records, each read once from the last step's list (which may build them when
-    // read, see SpatialKAnonymity) and, when the policy says so, given its pseudonymous id.
+    // read, see SpatialKAnonymity) and, when the policy says so, given its pseudonymous id. The
+    // same pass notes each one's point under its input id, for the displacements and hot cells.
     Pseudonyms ids = policy.pseudonymiseIds() ? ctx.pseudonyms("pseudonymise-ids") : null;
     List<Incident> stepped = current;
     Incident[] released = new Incident[stepped.size()];
+    // The per-record checks run on each published record as it is built (the same code as
+    // verify's, which reads them back).
+    PointChanges.Points after = new PointChanges.Points(released.length);
+    Findings[] findings = new Findings[Chunks.count(released.length)];
     Chunks.forEach(released.length, c -> {
+      Findings f = new Findings();
       for (int r = c * Chunks.SIZE, to = Math.min(released.length, r + Chunks.SIZE); r < to; r++) {
         Incident i = stepped.get(r);
+        after.set(r, i);
         released[r] = ids == null ? i : new Incident(ids.pseudonym("id", i.id()), i.sourceRefs(), i.classification(),
             i.occurred(), i.reportedAt(), i.location(), i.victims(), i.context(), i.caseHistory(), i.publication(),
             i.source(), i.narrative(), i.sensitivity(), i.attributes());
+        f.check(released[r], checker);
       }
+      findings[c] = f;
     });
+    PointChanges moved = PointChanges.of(before != null ? before : PointChanges.Points.of(input), after);
     List<Incident> output = java.util.Arrays.asList(released);
     Classes classes = classes(output);
-    List<PrivacyReport.Check> checks = new ArrayList<>(outputChecks(output, classes));
+    List<PrivacyReport.Check> checks = new ArrayList<>(outputChecks(output, classes, Findings.merge(findings)));
     long suppressed = input.size() - (long) output.size();
     // Sorted, as ReleaseContext#suppressedByArea documents: its immutable copy iterates in an order
     // that changes from one JVM to the next, which made the message differ between runs.
@@ -288,7 +297,7 @@ public final class Release {
     }
     Map<String, PrivacyReport.Check> reported = new HashMap<>();
     report.checks().forEach(c -> reported.put(c.name(), c));
-    for (PrivacyReport.Check c : outputChecks(output, classes)) {
+    for (PrivacyReport.Check c : outputChecks(output, classes, findings(output))) {
       PrivacyReport.Check r = reported.get(c.name());
       if (r == null || !r.equals(c)) {
         problems.add("check " + c.name() + ": output gives " + c + ", report says " + r);
@@ -387,14 +396,55 @@ public final class Release {
     String firstExposed;
     final Map<String, Integer> found = new java.util.TreeMap<>();
 
-    void count(List<PiiRedactor.Kind> kinds) {
+    /** Checks one released incident. */
+    void check(Incident i, PiiRedactor checker) {
+      if (carriesDetail(i) && SensitiveCategories.isSensitive(i)) {
+        exposed++;
+        firstExposed = firstExposed == null ? ReleaseContext.areaName(i) : firstExposed;
+      }
+      for (String t : i.attributes().values().values()) {
+        count(checker.remaining(t));
+      }
+      if (i.narrative().isPresent()) {
+        count(checker.remaining(i.narrative().get()));
+      }
+      if (i.location().isPresent() && i.location().get().address().isPresent()) {
+        count(checker.remaining(i.location().get().address().get()));
+      }
+    }
+
+    private void count(List<PiiRedactor.Kind> kinds) {
       for (PiiRedactor.Kind kind : kinds) {
         found.merge(kind.name(), 1, Integer::sum);
       }
     }
+
+    /** The findings of chunks, in chunk order. */
+    static Findings merge(Findings[] chunks) {
+      Findings all = new Findings();
+      for (Findings f : chunks) {
+        all.exposed += f.exposed;
+        all.firstExposed = all.firstExposed == null ? f.firstExposed : all.firstExposed;
+        f.found.forEach((kind, n) -> all.found.merge(kind, n, Integer::sum));
+      }
+      return all;
+    }
   }
 
-  private List<PrivacyReport.Check> outputChecks(List<Incident> output, Classes classes) {
+  /** Runs the per-record checks on every incident, in parallel chunks merged in order. */
+  private Findings findings(List<Incident> output) {
+    Findings[] chunks = new Findings[Chunks.count(output.size())];
+    Chunks.forEach(output.size(), c -> {
+      Findings f = new Findings();
+      for (int r = c * Chunks.SIZE, to = Math.min(output.size(), r + Chunks.SIZE); r < to; r++) {
+        f.check(output.get(r), checker);
+      }
+      chunks[c] = f;
+    });
+    return Findings.merge(chunks);
+  }
+
+  private List<PrivacyReport.Check> outputChecks(List<Incident> output, Classes classes, Findings findings) {
     List<PrivacyReport.Check> checks = new ArrayList<>();
     Map<String, Integer> shortAreas = new java.util.TreeMap<>();
     int smallClasses = 0;
@@ -410,36 +460,9 @@ public final class Release {
             : smallClasses == 0
             ? "smallest class " + k + " (k = " + policy.k() + ") over " + policy.quasiIdentifiers()
             : smallClasses + " classes hold fewer than k = " + policy.k() + " incidents" + areas(shortAreas)));
-    // Both record checks are pure per record: chunks run in parallel and merge in chunk order.
-    Findings[] chunks = new Findings[Chunks.count(output.size())];
-    Chunks.forEach(output.size(), c -> {
-      Findings f = new Findings();
-      for (int r = c * Chunks.SIZE, to = Math.min(output.size(), r + Chunks.SIZE); r < to; r++) {
-        Incident i = output.get(r);
-        if (carriesDetail(i) && SensitiveCategories.isSensitive(i)) {
-          f.exposed++;
-          f.firstExposed = f.firstExposed == null ? ReleaseContext.areaName(i) : f.firstExposed;
-        }
-        for (String t : i.attributes().values().values()) {
-          f.count(checker.remaining(t));
-        }
-        if (i.narrative().isPresent()) {
-          f.count(checker.remaining(i.narrative().get()));
-        }
-        if (i.location().isPresent() && i.location().get().address().isPresent()) {
-          f.count(checker.remaining(i.location().get().address().get()));
-        }
-      }
-      chunks[c] = f;
-    });
-    long exposed = 0;
-    String firstExposed = null;
-    Map<String, Integer> found = new java.util.TreeMap<>();
-    for (Findings f : chunks) {
-      exposed += f.exposed;
-      firstExposed = firstExposed == null ? f.firstExposed : firstExposed;
-      f.found.forEach((kind, n) -> found.merge(kind, n, Integer::sum));
-    }
+    long exposed = findings.exposed;
+    String firstExposed = findings.firstExposed;
+    Map<String, Integer> found = findings.found;
     checks.add(new PrivacyReport.Check("sensitive-detail", exposed == 0 || !policy.protectSensitive(),
         !policy.protectSensitive() ? exposed + " sensitive incidents keep their detail; the policy does not require protection"
         : exposed == 0 ? "no sensitive incident carries a point or a time finer than a month"

@@ -3,6 +3,7 @@ package org.atalaya.incident;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -100,7 +101,9 @@ public record Incident(
     narrative.ifPresent(
         n -> checkArgument(!n.isBlank(), "narrative must not be blank; use Optional.empty()"));
     Objects.requireNonNull(sensitivity, "sensitivity must not be null");
-    sensitivity = Sets.immutableEnumSet(sensitivity);
+    // Guava gives sets of one or no flag as plain immutable sets, not enum sets: those are kept as
+    // they are, not copied again for every incident derived from this one.
+    sensitivity = sensitivity instanceof ImmutableSet ? sensitivity : Sets.immutableEnumSet(sensitivity);
     Objects.requireNonNull(attributes, "attributes must not be null; use Attributes.EMPTY");
   }
 
