@@ -106,6 +106,15 @@ public final class SpatialKAnonymity implements ReleaseStep {
     return applyAll(List.of(incident), context).stream().findFirst();
   }
 
+  /**
+   * Releases the incidents that reach k, in input order, and suppresses the others. The list
+   * returned is immutable and builds each incident when it is read (reading one twice gives equal
+   * incidents, not the same object): see {@code Relocated}.
+   *
+   * @param incidents the incidents; never null, not modified
+   * @param context the release's context; never null
+   * @return the released incidents, in input order
+   */
   @Override
   public List<Incident> applyAll(List<Incident> incidents, ReleaseContext context) {
     int n = incidents.size();
@@ -223,7 +232,8 @@ public final class SpatialKAnonymity implements ReleaseStep {
         kept[size++] = i;
       }
     }
-    return new Relocated(incidents, java.util.Arrays.copyOf(kept, size), released);
+    // Copied (references only) so that a caller changing its list later cannot change the release.
+    return new Relocated(List.copyOf(incidents), java.util.Arrays.copyOf(kept, size), released);
   }
 
   /**
