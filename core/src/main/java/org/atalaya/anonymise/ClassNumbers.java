@@ -61,48 +61,97 @@ public final class ClassNumbers {
   public static int[] of(List<Incident> incidents, Collection<QuasiIdentifier> qis, int adminDepth) {
     Objects.requireNonNull(incidents, "incidents must not be null");
     com.google.common.base.Preconditions.checkArgument(adminDepth >= 0 && adminDepth <= 2, "adminDepth (%s) must be 0, 1 or 2", adminDepth);
-    Key key = new Key(qis, adminDepth);
     List<Incident> records = incidents instanceof java.util.RandomAccess ? incidents : new java.util.ArrayList<>(incidents);
     int n = records.size();
-    // Each record's parts are written to a row of numbers and a row of references, in parallel;
-    // the classes are then found in input order from the rows alone, without walking the records'
-    // object graphs again (that walk, a cache miss per part, was most of the cost).
-    int longs = key.longs();
-    int refs = key.refs();
-    long[] numbers = new long[n * longs];
-    Object[] references = new Object[n * refs];
-    long[] hashes = new long[n];
+    Rows rows = new Rows(qis, adminDepth, n);
     int chunks = (n + CHUNK - 1) / CHUNK;
     IntStream.range(0, chunks).parallel().forEach(c -> {
       for (int i = c * CHUNK, to = Math.min(n, i + CHUNK); i < to; i++) {
-        key.write(records.get(i), numbers, i * longs, references, i * refs);
-        hashes[i] = hash(numbers, i * longs, longs, references, i * refs, refs);
+        rows.write(i, records.get(i));
       }
     });
-    // Open addressing: each slot holds the first member of a class (plus 1; 0 is empty).
-    int capacity = Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1;
-    int mask = capacity - 1;
-    int[] first = new int[capacity];
-    int[] out = new int[n];
-    int classes = 0;
-    for (int i = 0; i < n; i++) {
-      int h = (int) hashes[i] & mask;
-      while (true) {
-        int j = first[h] - 1;
-        if (j < 0) {
-          first[h] = i + 1;
-          out[i] = classes++;
-          break;
-        }
-        if (hashes[j] == hashes[i] && Arrays.equals(numbers, i * longs, i * longs + longs, numbers, j * longs, j * longs + longs)
-            && Arrays.equals(references, i * refs, i * refs + refs, references, j * refs, j * refs + refs)) {
-          out[i] = out[j];
-          break;
-        }
-        h = (h + 1) & mask;
-      }
+    return rows.number();
+  }
+
+  /**
+   * Returns empty rows for {@code n} incidents over {@code qis}: for a caller that reads the
+   * incidents anyway and writes each one's row as it goes, then numbers them.
+   *
+   * @param n how many incidents
+   * @param qis the quasi-identifiers; never null, may be empty (one class)
+   * @return the rows; never {@code null}
+   */
+  public static Rows rows(int n, Collection<QuasiIdentifier> qis) {
+    return new Rows(qis, 0, n);
+  }
+
+  /**
+   * The class keys of {@code n} incidents, as rows of numbers and references. Each record's parts
+   * are written to its rows (from any thread, each record once); the classes are then found in
+   * input order from the rows alone, without walking the records' object graphs again (that walk,
+   * a cache miss per part, was most of the cost).
+   */
+  public static final class Rows {
+    private final Key key;
+    private final int longs;
+    private final int refs;
+    private final long[] numbers;
+    private final Object[] references;
+    private final long[] hashes;
+
+    private Rows(Collection<QuasiIdentifier> qis, int adminDepth, int n) {
+      this.key = new Key(qis, adminDepth);
+      this.longs = key.longs();
+      this.refs = key.refs();
+      this.numbers = new long[n * longs];
+      this.references = new Object[n * refs];
+      this.hashes = new long[n];
     }
-    return out;
+
+    /**
+     * Writes the row of incident {@code i}. Rows of different incidents may be written from
+     * different threads; the caller numbers them after all writes have finished.
+     *
+     * @param i the incident's position
+     * @param incident the incident; never null
+     */
+    public void write(int i, Incident incident) {
+      key.write(incident, numbers, i * longs, references, i * refs);
+      hashes[i] = hash(numbers, i * longs, longs, references, i * refs, refs);
+    }
+
+    /**
+     * Returns the class number of each incident, from 0 in the order of first members.
+     *
+     * @return the numbers; never {@code null}
+     */
+    public int[] number() {
+      int n = hashes.length;
+      // Open addressing: each slot holds the first member of a class (plus 1; 0 is empty).
+      int capacity = Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1;
+      int mask = capacity - 1;
+      int[] first = new int[capacity];
+      int[] out = new int[n];
+      int classes = 0;
+      for (int i = 0; i < n; i++) {
+        int h = (int) hashes[i] & mask;
+        while (true) {
+          int j = first[h] - 1;
+          if (j < 0) {
+            first[h] = i + 1;
+            out[i] = classes++;
+            break;
+          }
+          if (hashes[j] == hashes[i] && Arrays.equals(numbers, i * longs, i * longs + longs, numbers, j * longs, j * longs + longs)
+              && Arrays.equals(references, i * refs, i * refs + refs, references, j * refs, j * refs + refs)) {
+            out[i] = out[j];
+            break;
+          }
+          h = (h + 1) & mask;
+        }
+      }
+      return out;
+    }
   }
 
   private static long hash(long[] numbers, int from, int longs, Object[] references, int at, int refs) {

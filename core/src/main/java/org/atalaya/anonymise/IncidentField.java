@@ -98,7 +98,8 @@ public enum IncidentField {
     if (fields.contains(CONTEXT) && !in.context().equals(IncidentContext.UNKNOWN)) {
       in.context(IncidentContext.UNKNOWN);
     }
-    if (fields.contains(CASE_HISTORY) && !in.caseHistory().equals(CaseHistory.EMPTY)) {
+    // Asked of the events, not by equals: comparing whole histories was a cache miss per record.
+    if (fields.contains(CASE_HISTORY) && !in.caseHistory().events().isEmpty()) {
       in.caseHistory(CaseHistory.EMPTY);
     }
     if (fields.contains(NARRATIVE) && in.narrative().isPresent()) {

@@ -27,7 +27,18 @@ public final class Pseudonyms {
   private final ReleaseKey key;
   private final Map<String, byte[]> fieldKeys = new ConcurrentHashMap<>();
   private final Map<String, String> uniformFields = new ConcurrentHashMap<>();
-  private final ThreadLocal<Map<String, Mac>> macs = ThreadLocal.withInitial(java.util.HashMap::new);
+  private final ThreadLocal<PerThread> perThread = ThreadLocal.withInitial(PerThread::new);
+
+  /**
+   * A thread's MACs (one per field; a {@link Mac} is not thread-safe) and its buffers: a release
+   * asks for two digests per incident, and fresh arrays for each were a quarter of all it
+   * allocated.
+   */
+  private static final class PerThread {
+    final Map<String, Mac> macs = new java.util.HashMap<>();
+    final byte[] digest = new byte[32];
+    byte[] message = new byte[64];
+  }
 
   private Pseudonyms(ReleaseKey key) {
     this.key = key;
@@ -61,34 +72,57 @@ public final class Pseudonyms {
    * @return the pseudonym; never {@code null}
    */
   public String pseudonym(String field, String value) {
-    byte[] h = digest(field, normalise(value));
-    return pseudonymText(h);
+    byte[] h = digest(perThread.get(), field, normalise(value));
+    return pseudonymText(bits(h, 0), bits(h, 8));
   }
 
-  private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+  /**
+   * Writes the 128 bits that {@link #pseudonym} shows of {@code value} in {@code field} to {@code
+   * into[at]} (high) and {@code into[at + 1]} (low): a release keeps a million of them in one
+   * array and writes the text only when a record is read.
+   */
+  void pseudonymBits(String field, String value, long[] into, int at) {
+    byte[] h = digest(perThread.get(), field, normalise(value));
+    into[at] = bits(h, 0);
+    into[at + 1] = bits(h, 8);
+  }
+
+  /** Returns the 8 bytes of {@code h} from {@code at}, big-endian. */
+  private static long bits(byte[] h, int at) {
+    long bits = 0;
+    for (int b = 0; b < 8; b++) {
+      bits = (bits << 8) | (h[at + b] & 0xFF);
+    }
+    return bits;
+  }
+
+  private static final byte[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".getBytes(StandardCharsets.US_ASCII);
 
   /**
-   * Returns {@code P-} and the first 16 bytes of {@code h} in base 32 (RFC 4648 alphabet, no
-   * padding): written out by hand, as it runs once per released incident.
+   * Returns {@code P-} and the 128 bits {@code high}, {@code low} in base 32 (RFC 4648 alphabet,
+   * no padding): 25 characters of 5 bits and a 26th of the last 3 bits and two zeros. Written out
+   * by hand, as it runs once per released incident.
    */
-  static String pseudonymText(byte[] h) {
-    char[] out = new char[28];
+  static String pseudonymText(long high, long low) {
+    byte[] out = new byte[28];
     out[0] = 'P';
     out[1] = '-';
-    int o = 2;
-    int buffer = 0;
-    int bits = 0;
-    for (int i = 0; i < 16; i++) {
-      buffer = (buffer << 8) | (h[i] & 0xFF);
-      bits += 8;
-      while (bits >= 5) {
-        out[o++] = BASE32[(buffer >>> (bits - 5)) & 31];
-        bits -= 5;
+    for (int c = 0; c < 26; c++) {
+      // Character c holds bits 5c to 5c + 4, counted from the most significant bit of high.
+      int start = 5 * c;
+      long v;
+      if (start <= 59) {
+        v = high >>> (59 - start);
+      } else if (start < 64) {
+        v = (high << (start - 59)) | (low >>> (123 - start));
+      } else if (start <= 123) {
+        v = low >>> (123 - start);
+      } else {
+        v = low << (start - 123);
       }
+      out[2 + c] = BASE32[(int) v & 31];
     }
-    // 128 bits are 25 whole characters and 3 bits, padded with zeros to a 26th.
-    out[o++] = BASE32[(buffer << (5 - bits)) & 31];
-    return new String(out, 0, o);
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -103,14 +137,14 @@ public final class Pseudonyms {
    */
   public double[] uniforms(String purpose, String value, int n) {
     com.google.common.base.Preconditions.checkArgument(n >= 1 && n <= 4, "n (%s) must be from 1 to 4", n);
-    byte[] h = digest(uniformFields.computeIfAbsent(purpose, u -> "uniform:" + u), value);
+    String field = uniformFields.get(purpose);
+    if (field == null) {
+      field = uniformFields.computeIfAbsent(purpose, u -> "uniform:" + u);
+    }
+    byte[] h = digest(perThread.get(), field, value);
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
-      long bits = 0;
-      for (int b = 0; b < 8; b++) {
-        bits = (bits << 8) | (h[i * 8 + b] & 0xFF);
-      }
-      out[i] = (bits >>> 11) * 0x1.0p-53;
+      out[i] = (bits(h, 8 * i) >>> 11) * 0x1.0p-53;
     }
     return out;
   }
@@ -182,15 +216,49 @@ public final class Pseudonyms {
   private static final java.util.regex.Pattern DIGIT_STRING = java.util.regex.Pattern.compile("[0-9][0-9 .\\-]*[0-9]");
   private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[ .\\-]");
 
-  private byte[] digest(String field, String message) {
+  /** Returns the HMAC of {@code message} (UTF-8) under {@code field}'s key, in the thread's buffer. */
+  private byte[] digest(PerThread t, String field, String message) {
     // Looked up before creating anything: a lambda per call is a million objects per release.
-    Map<String, Mac> mine = macs.get();
-    Mac mac = mine.get(field);
+    Mac mac = t.macs.get(field);
     if (mac == null) {
       mac = newMac(fieldKeys.computeIfAbsent(field, key::derive));
-      mine.put(field, mac);
+      t.macs.put(field, mac);
     }
-    return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+    int n = asciiInto(t, message);
+    if (n >= 0) {
+      mac.update(t.message, 0, n);
+    } else {
+      mac.update(message.getBytes(StandardCharsets.UTF_8));
+    }
+    try {
+      mac.doFinal(t.digest, 0);
+    } catch (javax.crypto.ShortBufferException e) {
+      throw new IllegalStateException("an HMAC-SHA256 digest is 32 bytes", e);
+    }
+    return t.digest;
+  }
+
+  /**
+   * Writes {@code s} into the thread's message buffer when it is ASCII (its UTF-8 bytes are its
+   * chars) and returns its length; returns -1 otherwise.
+   */
+  private static int asciiInto(PerThread t, String s) {
+    int n = s.length();
+    if (n > t.message.length) {
+      if (n > 4096) {
+        return -1;
+      }
+      t.message = new byte[Math.max(n, 2 * t.message.length)];
+    }
+    byte[] m = t.message;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 128) {
+        return -1;
+      }
+      m[i] = (byte) c;
+    }
+    return n;
   }
 
   private static Mac newMac(byte[] k) {

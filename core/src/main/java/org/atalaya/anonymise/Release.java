@@ -142,30 +142,34 @@ public final class Release {
       }
     }
     // The released records, each read once from the last step's list (which may build them when
-    // read, see SpatialKAnonymity) and, when the policy says so, given its pseudonymous id. The
-    // same pass notes each one's point under its input id, for the displacements and hot cells.
+    // read, see SpatialKAnonymity): the same pass notes each one's point under its input id (for
+    // the displacements and hot cells), writes its class key and runs the per-record checks (the
+    // same code as verify's, which reads them back; neither reads the id) and, when the policy says
+    // so, keeps the 128 bits of its pseudonymous id. The published list is built when read from these (see Pseudonymous).
     Pseudonyms ids = policy.pseudonymiseIds() ? ctx.pseudonyms("pseudonymise-ids") : null;
-    List<Incident> stepped = current;
-    Incident[] released = new Incident[stepped.size()];
-    // The per-record checks run on each published record as it is built (the same code as
-    // verify's, which reads them back).
-    PointChanges.Points after = new PointChanges.Points(released.length);
-    Findings[] findings = new Findings[Chunks.count(released.length)];
-    Chunks.forEach(released.length, c -> {
+    List<Incident> stepped = current instanceof org.atalaya.internal.BuiltWhenRead ? current : List.copyOf(current);
+    int n = stepped.size();
+    long[] idBits = ids == null ? null : new long[2 * n];
+    PointChanges.Points after = new PointChanges.Points(n);
+    // Class keys over the stepped records: the quasi-identifiers read no id, so they are the output's.
+    ClassNumbers.Rows rows = ClassNumbers.rows(n, policy.quasiIdentifiers());
+    Findings[] findings = new Findings[Chunks.count(n)];
+    Chunks.forEach(n, c -> {
       Findings f = new Findings();
-      for (int r = c * Chunks.SIZE, to = Math.min(released.length, r + Chunks.SIZE); r < to; r++) {
+      for (int r = c * Chunks.SIZE, to = Math.min(n, r + Chunks.SIZE); r < to; r++) {
         Incident i = stepped.get(r);
         after.set(r, i);
-        released[r] = ids == null ? i : new Incident(ids.pseudonym("id", i.id()), i.sourceRefs(), i.classification(),
-            i.occurred(), i.reportedAt(), i.location(), i.victims(), i.context(), i.caseHistory(), i.publication(),
-            i.source(), i.narrative(), i.sensitivity(), i.attributes());
-        f.check(released[r], checker);
+        rows.write(r, i);
+        if (idBits != null) {
+          ids.pseudonymBits("id", i.id(), idBits, 2 * r);
+        }
+        f.check(i, checker);
       }
       findings[c] = f;
     });
     PointChanges moved = PointChanges.of(before != null ? before : PointChanges.Points.of(input), after);
-    List<Incident> output = java.util.Arrays.asList(released);
-    Classes classes = classes(output);
+    List<Incident> output = idBits == null ? stepped : new Pseudonymous(stepped, idBits);
+    Classes classes = Classes.of(rows.number());
     List<PrivacyReport.Check> checks = new ArrayList<>(outputChecks(output, classes, Findings.merge(findings)));
     long suppressed = input.size() - (long) output.size();
     // Sorted, as ReleaseContext#suppressedByArea documents: its immutable copy iterates in an order
@@ -361,6 +365,44 @@ public final class Release {
   }
 
   /**
+   * The published records of a release that pseudonymises ids, each built when read: the last
+   * step's record with its id replaced by the pseudonym whose bits the release kept. Building a
+   * million records (and their ids) before anybody reads them would only give the garbage
+   * collector a million more objects to move; a writer reads each once.
+   */
+  private static final class Pseudonymous extends java.util.AbstractList<Incident>
+      implements java.util.RandomAccess, org.atalaya.internal.BuiltWhenRead {
+    private final List<Incident> stepped;
+    private final long[] idBits;
+
+    Pseudonymous(List<Incident> stepped, long[] idBits) {
+      this.stepped = stepped;
+      this.idBits = idBits;
+    }
+
+    @Override
+    public Incident get(int index) {
+      return withId(index, Pseudonyms.pseudonymText(idBits[2 * index], idBits[2 * index + 1]));
+    }
+
+    @Override
+    public Incident withId(int index, String id) {
+      if (stepped instanceof org.atalaya.internal.BuiltWhenRead b) {
+        return b.withId(index, id);
+      }
+      Incident i = stepped.get(index);
+      return new Incident(id, i.sourceRefs(), i.classification(), i.occurred(), i.reportedAt(), i.location(),
+          i.victims(), i.context(), i.caseHistory(), i.publication(), i.source(), i.narrative(), i.sensitivity(),
+          i.attributes());
+    }
+
+    @Override
+    public int size() {
+      return stepped.size();
+    }
+  }
+
+  /**
    * The equivalence classes of an output: for each class, its size and the index of its first
    * member.
    */
@@ -478,10 +520,18 @@ public final class Release {
   }
 
   private static boolean carriesDetail(Incident i) {
-    boolean point = i.location().flatMap(l -> l.point()).isPresent();
-    boolean fineTime = i.occurred().map(TimeGranularity::finerThanMonth).orElse(false);
-    boolean fineReport = i.reportedAt().map(r -> r.getDayOfMonth() != 1 || !r.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)).orElse(false);
-    return point || fineTime || fineReport;
+    // Without Optional's map: this runs on every released incident.
+    if (i.location().isPresent() && i.location().get().point().isPresent()) {
+      return true;
+    }
+    if (i.occurred().isPresent() && TimeGranularity.finerThanMonth(i.occurred().get())) {
+      return true;
+    }
+    if (i.reportedAt().isEmpty()) {
+      return false;
+    }
+    java.time.OffsetDateTime r = i.reportedAt().get();
+    return r.getDayOfMonth() != 1 || !r.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
   }
 
   private static String areas(Map<String, Integer> byArea) {

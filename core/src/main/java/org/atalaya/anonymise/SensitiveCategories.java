@@ -88,37 +88,62 @@ public final class SensitiveCategories {
    * @return the flags; a new mutable set
    */
   public static Set<SensitivityFlag> detect(Incident incident) {
-    return detect(incident.sensitivity(), incident.iccs(), incident.context(), incident.victims(), incident.narrative());
+    return flags(mask(incident.sensitivity(), incident.iccs(), incident.context(), incident.victims(), incident.narrative()));
   }
 
-  /** As {@link #detect(Incident)}, on the parts of a release's draft. */
+  /** As {@link #detect(Incident)}, on the parts of a release's draft; empty and immutable when none. */
   static Set<SensitivityFlag> detect(IncidentDraft draft) {
-    return detect(draft.sensitivity(), draft.iccs(), draft.context(), draft.victims(), draft.narrative());
+    int mask = mask(draft.sensitivity(), draft.iccs(), draft.context(), draft.victims(), draft.narrative());
+    return mask == 0 ? Set.of() : flags(mask);
   }
 
-  private static Set<SensitivityFlag> detect(Set<SensitivityFlag> marked, Optional<IccsCode> iccs,
+  // The flags are collected as bits (one per SensitivityFlag ordinal) and a set is built only for
+  // the incidents that have any: the sensitive-defaults step asks every incident of a release.
+  private static int mask(Set<SensitivityFlag> marked, Optional<IccsCode> iccs,
       IncidentContext context, List<Victim> victims, Optional<String> narrative) {
-    EnumSet<SensitivityFlag> flags = EnumSet.noneOf(SensitivityFlag.class);
-    flags.addAll(marked);
+    int mask = 0;
+    if (!marked.isEmpty()) {
+      for (SensitivityFlag f : marked) {
+        mask |= bit(f);
+      }
+    }
     if (iccs.isPresent() && iccs.get().isWithin(SEXUAL_SECTION)) {
-      flags.add(SensitivityFlag.SEXUAL_VIOLENCE);
+      mask |= bit(SensitivityFlag.SEXUAL_VIOLENCE);
     }
     if (context.domestic().orElse(false)) {
-      flags.add(SensitivityFlag.DOMESTIC_VIOLENCE);
+      mask |= bit(SensitivityFlag.DOMESTIC_VIOLENCE);
     }
-    for (Victim v : victims) {
+    for (int i = 0; i < victims.size(); i++) {
+      Victim v = victims.get(i);
       if (v.isMinor()) {
-        flags.add(SensitivityFlag.MINOR_VICTIM);
+        mask |= bit(SensitivityFlag.MINOR_VICTIM);
       }
       if (v.relationship() == Relationship.INTIMATE_PARTNER || v.relationship() == Relationship.FAMILY_MEMBER) {
-        flags.add(SensitivityFlag.DOMESTIC_VIOLENCE);
+        mask |= bit(SensitivityFlag.DOMESTIC_VIOLENCE);
       }
     }
     if (narrative.isPresent()) {
-      flags.addAll(fromText(narrative.get()));
+      mask |= textMask(narrative.get());
+    }
+    return mask;
+  }
+
+  private static int bit(SensitivityFlag flag) {
+    return 1 << flag.ordinal();
+  }
+
+  /** Returns the flags of {@code mask}'s bits; a new mutable set. */
+  private static EnumSet<SensitivityFlag> flags(int mask) {
+    EnumSet<SensitivityFlag> flags = EnumSet.noneOf(SensitivityFlag.class);
+    for (SensitivityFlag f : FLAGS) {
+      if ((mask & bit(f)) != 0) {
+        flags.add(f);
+      }
     }
     return flags;
   }
+
+  private static final SensitivityFlag[] FLAGS = SensitivityFlag.values();
 
   /**
    * Returns whether {@link #detect} finds any flag, without building the set: the release's
@@ -133,7 +158,7 @@ public final class SensitiveCategories {
         return true;
       }
     }
-    return incident.narrative().isPresent() && !fromText(incident.narrative().get()).isEmpty();
+    return incident.narrative().isPresent() && textMask(incident.narrative().get()) != 0;
   }
 
   private static boolean isSexualViolenceCode(Incident incident) {
@@ -147,7 +172,12 @@ public final class SensitiveCategories {
    * @return the flags; a new mutable set
    */
   public static Set<SensitivityFlag> fromText(String text) {
-    EnumSet<SensitivityFlag> flags = EnumSet.noneOf(SensitivityFlag.class);
+    return flags(textMask(text));
+  }
+
+  /** As {@link #fromText}, as the bits of the flags. */
+  private static int textMask(String text) {
+    int flags = 0;
     // Words are runs of letters and digits of the folded text, compared in place: one pass over
     // the text and no copy of any word, which matters when a release screens a million narratives.
     int n = text.length();
@@ -156,14 +186,14 @@ public final class SensitiveCategories {
       if (end - start <= 2 && isNumberBelow(text, start, end, Victim.AGE_OF_MAJORITY)) {
         int next = nextWord(text, end);
         if (next < n && wordEquals(text, next, wordEnd(text, next), "anos")) {
-          flags.add(SensitivityFlag.MINOR_VICTIM);
+          flags |= bit(SensitivityFlag.MINOR_VICTIM);
         }
       }
       List<Keyword> keywords = BY_FIRST_WORD.get(text, start, end);
       if (keywords != null) {
         for (Keyword k : keywords) {
           if (followedBy(text, end, k.words())) {
-            flags.add(k.flag());
+            flags |= bit(k.flag());
           }
         }
       }

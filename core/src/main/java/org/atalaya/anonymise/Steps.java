@@ -79,7 +79,9 @@ public final class Steps {
   }
 
   private static ReleaseStep dropFields(String name, Set<IncidentField> drop) {
-    Set<IncidentField> fields = Set.copyOf(drop);
+    // An enum set: every incident of a release asks it a dozen questions.
+    Set<IncidentField> fields = java.util.Collections.unmodifiableSet(
+        drop.isEmpty() ? EnumSet.noneOf(IncidentField.class) : EnumSet.copyOf(drop));
     return new Simple(name, (d, ctx) -> {
       IncidentField.dropAll(d, fields);
       return true;

@@ -43,15 +43,20 @@ public record Classification(
     Objects.requireNonNull(sourceLabel, "sourceLabel must not be null; use Optional.empty()");
     Objects.requireNonNull(otherCodes, "otherCodes must not be null");
     sourceLabel.ifPresent(l -> checkArgument(!l.isBlank(), "source category label must not be blank"));
-    otherCodes.forEach(
-        (k, v) -> {
-          checkArgument(
-              k != null && !k.isBlank() && !k.equals("iccs"),
-              "code scheme (%s) must be a non-blank name other than iccs",
-              k);
-          checkArgument(v != null && !v.isBlank(), "code for scheme %s must not be blank", k);
-        });
-    otherCodes = ImmutableSortedMap.copyOf(otherCodes);
+    // Most classifications have no other codes: no iteration and no copy for them.
+    if (otherCodes.isEmpty()) {
+      otherCodes = ImmutableSortedMap.of();
+    } else {
+      otherCodes.forEach(
+          (k, v) -> {
+            checkArgument(
+                k != null && !k.isBlank() && !k.equals("iccs"),
+                "code scheme (%s) must be a non-blank name other than iccs",
+                k);
+            checkArgument(v != null && !v.isBlank(), "code for scheme %s must not be blank", k);
+          });
+      otherCodes = ImmutableSortedMap.copyOf(otherCodes);
+    }
   }
 
   /**

@@ -23,13 +23,40 @@ class PseudonymsAndNoiseTest {
     for (int n = 0; n < 2000; n++) {
       byte[] h = new byte[32];
       r.nextBytes(h);
-      assertThat(Pseudonyms.pseudonymText(h)).isEqualTo("P-" + com.google.common.io.BaseEncoding.base32().omitPadding().encode(h, 0, 16));
+      assertThat(Pseudonyms.pseudonymText(java.nio.ByteBuffer.wrap(h).getLong(0), java.nio.ByteBuffer.wrap(h).getLong(8))).isEqualTo("P-" + com.google.common.io.BaseEncoding.base32().omitPadding().encode(h, 0, 16));
     }
     // The plain-ASCII path gives what the general (regex) path gives.
     for (String v : new String[] {"0801-1990-12345", "0801.1990.12345", "1-2", "12", "1", "-12", "12-", "a1-2", "syn-0801-2024-000001", "1--2"}) {
       String regex = v.toUpperCase(java.util.Locale.ROOT).matches("[0-9][0-9 .\\-]*[0-9]")
           ? v.toUpperCase(java.util.Locale.ROOT).replaceAll("[ .\\-]", "") : v.toUpperCase(java.util.Locale.ROOT);
       assertThat(Pseudonyms.normalise(v)).as(v).isEqualTo(regex);
+    }
+  }
+
+  @Test
+  void pseudonymsAreTheHmacOfTheNormalisedValueWhateverItsLengthOrAlphabet() throws Exception {
+    Pseudonyms p = Pseudonyms.of(KEY);
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(KEY.derive("id"), "HmacSHA256"));
+    javax.crypto.Mac uniform = javax.crypto.Mac.getInstance("HmacSHA256");
+    uniform.init(new javax.crypto.spec.SecretKeySpec(KEY.derive("uniform:donut"), "HmacSHA256"));
+    // ASCII ids go through the thread's buffer; others, and very long ones, through getBytes.
+    String[] values = {"SYN-0801-2024-000001", "caso Ñandú 7", "x".repeat(63), "y".repeat(65), "z".repeat(5000),
+        "ü".repeat(70), "0801 1990 12345", "día"};
+    for (String v : values) {
+      byte[] h = mac.doFinal(Pseudonyms.normalise(v).getBytes(StandardCharsets.UTF_8));
+      assertThat(p.pseudonym("id", v)).as(v)
+          .isEqualTo("P-" + com.google.common.io.BaseEncoding.base32().omitPadding().encode(h, 0, 16));
+      // What a release keeps per record (two longs) gives the same text.
+      long[] bits = new long[3];
+      p.pseudonymBits("id", v, bits, 1);
+      assertThat(Pseudonyms.pseudonymText(bits[1], bits[2])).isEqualTo(p.pseudonym("id", v));
+      byte[] u = uniform.doFinal(v.getBytes(StandardCharsets.UTF_8));
+      double[] expected = new double[3];
+      for (int i = 0; i < 3; i++) {
+        expected[i] = (java.nio.ByteBuffer.wrap(u, 8 * i, 8).getLong() >>> 11) * 0x1.0p-53;
+      }
+      assertThat(p.uniforms("donut", v, 3)).as(v).containsExactly(expected);
     }
   }
 

@@ -40,6 +40,8 @@ public final class GeoMask implements ReleaseStep {
   private final double rMax;
   private final FenceIndex areas;
   private final String[] purposes = new String[ATTEMPTS];
+  /** The accuracy of a masked point whose accuracy was not stated: shared by all of them. */
+  private final java.util.OptionalDouble rMaxAccuracy;
 
   private GeoMask(double rMin, double rMax, FenceIndex areas) {
     checkArgument(rMin >= 0 && Double.isFinite(rMin), "rMin (%s) must be zero or more metres", rMin);
@@ -47,6 +49,7 @@ public final class GeoMask implements ReleaseStep {
     this.rMin = rMin;
     this.rMax = rMax;
     this.areas = areas;
+    this.rMaxAccuracy = java.util.OptionalDouble.of(rMax);
     for (int a = 0; a < ATTEMPTS; a++) {
       purposes[a] = name() + ":" + a;
     }
@@ -109,8 +112,9 @@ public final class GeoMask implements ReleaseStep {
         Location l = loc.get();
         // The stated accuracy now includes the mask, so nobody mistakes the point for the place.
         // Built directly: a builder per record is a million objects.
-        draft.location(Optional.of(new Location(Optional.of(q),
-            java.util.OptionalDouble.of(rMax + l.accuracyMetres().orElse(0)), l.precision(), l.admin(), l.address())));
+        java.util.OptionalDouble accuracy = l.accuracyMetres().isEmpty() ? rMaxAccuracy
+            : java.util.OptionalDouble.of(rMax + l.accuracyMetres().getAsDouble());
+        draft.location(Optional.of(new Location(Optional.of(q), accuracy, l.precision(), l.admin(), l.address())));
         return true;
       }
     }
@@ -121,35 +125,35 @@ public final class GeoMask implements ReleaseStep {
 
   /**
    * Returns the point {@code distance} metres from {@code p} towards {@code bearing} radians, with
-   * the distance corrected against the geodesic so it is exact to a millimetre.
+   * the distance corrected against the geodesic so it is exact to a millimetre. The north and east
+   * offsets are taken on the WGS 84 ellipsoid's radii of curvature at {@code p}.
    */
   static LatLon displace(LatLon p, double rMin, double rMax, double u, double v) {
     double r = Math.sqrt(rMin * rMin + u * (rMax * rMax - rMin * rMin));
     // Keep a millimetre inside the bounds so rounding never pushes a point across them.
     r = Math.min(Math.max(r, rMin + 1e-3), rMax - 1e-3);
     double bearing = 2 * Math.PI * v;
+    double cos = Math.cos(bearing);
+    double sin = Math.sin(bearing);
     double target = r;
-    LatLon q = p;
+    double lat = Math.toRadians(p.latitude());
+    double e2 = Geodesy.WGS84_F * (2 - Geodesy.WGS84_F);
+    double w = Math.sqrt(1 - e2 * Math.sin(lat) * Math.sin(lat));
+    double meridian = Geodesy.WGS84_A * (1 - e2) / (w * w * w);
+    double parallel = Geodesy.WGS84_A / w * Math.cos(lat);
+    // Coordinates kept as numbers until the last attempt: a point per attempt was three objects
+    // per incident of a million-record release.
+    double qLat = p.latitude();
+    double qLon = p.longitude();
     for (int i = 0; i < 3; i++) {
-      q = offset(p, r * Math.cos(bearing), r * Math.sin(bearing));
-      double actual = Geodesy.distanceMetres(p.latitude(), p.longitude(), q.latitude(), q.longitude());
+      qLat = p.latitude() + Math.toDegrees(r * cos / meridian);
+      qLon = p.longitude() + Math.toDegrees(r * sin / parallel);
+      double actual = Geodesy.distanceMetres(p.latitude(), p.longitude(), qLat, qLon);
       if (Math.abs(actual - target) < 1e-4 || actual == 0) {
         break;
       }
       r *= target / actual;
     }
-    return q;
-  }
-
-  /** Moves a point north and east by metres on the WGS 84 ellipsoid's local radii of curvature. */
-  static LatLon offset(LatLon p, double north, double east) {
-    double lat = Math.toRadians(p.latitude());
-    double e2 = Geodesy.WGS84_F * (2 - Geodesy.WGS84_F);
-    double w = Math.sqrt(1 - e2 * Math.sin(lat) * Math.sin(lat));
-    double m = Geodesy.WGS84_A * (1 - e2) / (w * w * w);
-    double n = Geodesy.WGS84_A / w;
-    double newLat = p.latitude() + Math.toDegrees(north / m);
-    double newLon = p.longitude() + Math.toDegrees(east / (n * Math.cos(lat)));
-    return LatLon.of(newLat, newLon);
+    return LatLon.of(qLat, qLon);
   }
 }

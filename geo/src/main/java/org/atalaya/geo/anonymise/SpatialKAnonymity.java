@@ -242,7 +242,8 @@ public final class SpatialKAnonymity implements ReleaseStep {
    * it, so building them here would add a million records for the collector to copy and then
    * discard. Immutable; reading an element twice gives equal incidents, not the same object.
    */
-  private static final class Relocated extends java.util.AbstractList<Incident> implements java.util.RandomAccess {
+  private static final class Relocated extends java.util.AbstractList<Incident>
+      implements java.util.RandomAccess, org.atalaya.internal.BuiltWhenRead {
     private final List<Incident> incidents;
     private final int[] kept;
     private final Optional<Location>[] released;
@@ -258,6 +259,15 @@ public final class SpatialKAnonymity implements ReleaseStep {
       int i = kept[index];
       Incident in = incidents.get(i);
       return released[i] == null ? in : GeoSteps.withLocation(in, released[i]);
+    }
+
+    @Override
+    public Incident withId(int index, String id) {
+      int i = kept[index];
+      Incident in = incidents.get(i);
+      return new Incident(id, in.sourceRefs(), in.classification(), in.occurred(), in.reportedAt(),
+          released[i] == null ? in.location() : released[i], in.victims(), in.context(), in.caseHistory(),
+          in.publication(), in.source(), in.narrative(), in.sensitivity(), in.attributes());
     }
 
     @Override
