@@ -116,7 +116,19 @@ public final class ClassNumbers {
      * @param incident the incident; never null
      */
     public void write(int i, Incident incident) {
-      key.write(incident, numbers, i * longs, references, i * refs);
+      write(i, incident, incident.location());
+    }
+
+    /**
+     * As {@link #write(int, Incident)}, for the incident with its location replaced by {@code
+     * location}.
+     *
+     * @param i the incident's position
+     * @param incident the incident; never null
+     * @param location the location to use instead of the incident's; never null
+     */
+    public void write(int i, Incident incident, Optional<Location> location) {
+      key.write(incident, location, numbers, i * longs, references, i * refs);
       hashes[i] = hash(numbers, i * longs, longs, references, i * refs, refs);
     }
 
@@ -202,9 +214,8 @@ public final class ClassNumbers {
       return (location ? 4 : 0) + (category ? 1 : 0) + adminDepth + (victims.isEmpty() ? 0 : 1);
     }
 
-    void write(Incident in, long[] numbers, int n, Object[] references, int r) {
+    void write(Incident in, Optional<Location> l, long[] numbers, int n, Object[] references, int r) {
       if (location) {
-        Optional<Location> l = in.location();
         if (l.isPresent()) {
           Optional<LatLon> p = l.get().point();
           // 1: a location without a point, 2: with one (whose exact bits follow).
@@ -236,7 +247,7 @@ public final class ClassNumbers {
         references[r++] = in.iccs().orElse(null);
       }
       if (adminDepth > 0) {
-        AdminArea a = in.location().isPresent() ? in.location().get().admin() : AdminArea.NONE;
+        AdminArea a = l.isPresent() ? l.get().admin() : AdminArea.NONE;
         references[r++] = a.department().orElse(null);
         if (adminDepth >= 2) {
           references[r++] = a.municipality().orElse(null);

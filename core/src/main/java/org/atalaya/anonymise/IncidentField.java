@@ -71,15 +71,22 @@ public enum IncidentField {
       }
     }
     Attributes attributes = in.attributes();
-    if (fields.contains(ATTRIBUTES) && !attributes.isEmpty() && !onlyOwnMarkers(attributes)) {
-      java.util.Map<String, String> kept = new java.util.TreeMap<>();
-      attributes.values().forEach((k, v) -> {
-        if (k.startsWith("atalaya:")) {
-          kept.put(k, v);
-        }
-      });
-      if (kept.size() != attributes.values().size()) {
-        in.attributes(new Attributes(kept));
+    if (fields.contains(ATTRIBUTES) && !attributes.isEmpty()) {
+      Attributes markers = attributes;
+      if (!onlyOwnMarkers(attributes)) {
+        java.util.Map<String, String> kept = new java.util.TreeMap<>();
+        attributes.values().forEach((k, v) -> {
+          if (k.startsWith("atalaya:")) {
+            kept.put(k, v);
+          }
+        });
+        markers = new Attributes(kept);
+      }
+      // The markers left (such as atalaya:synthetic=true) are the same on most records: one shared
+      // object, so that reading a released record does not reach back into its source's memory.
+      Attributes one = markers.isEmpty() ? Attributes.EMPTY : shared(MARKERS_ONLY, markers);
+      if (one != attributes) {
+        in.attributes(one);
       }
     }
     Classification c = in.classification();
@@ -126,12 +133,23 @@ public enum IncidentField {
    * 10,000 are known (a country has a few hundred municipalities; odd data must not fill memory).
    */
   static AdminArea withoutColonia(AdminArea a) {
-    AdminArea wider = new AdminArea(a.department(), a.municipality(), Optional.empty());
-    if (WITHOUT_COLONIA.size() >= 10_000) {
-      return WITHOUT_COLONIA.getOrDefault(wider, wider);
+    return shared(WITHOUT_COLONIA, new AdminArea(a.department(), a.municipality(), Optional.empty()));
+  }
+
+  /** Attributes left with the toolkit's markers only, shared like {@link #withoutColonia}. */
+  private static final java.util.concurrent.ConcurrentHashMap<Attributes, Attributes> MARKERS_ONLY =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Returns the value in {@code known} equal to {@code value}, adding it while fewer than 10,000
+   * are known; {@code value} itself otherwise.
+   */
+  private static <T> T shared(java.util.concurrent.ConcurrentHashMap<T, T> known, T value) {
+    if (known.size() >= 10_000) {
+      return known.getOrDefault(value, value);
     }
-    AdminArea known = WITHOUT_COLONIA.putIfAbsent(wider, wider);
-    return known == null ? wider : known;
+    T first = known.putIfAbsent(value, value);
+    return first == null ? value : first;
   }
 
   /** The location of these parts, or none when they say nothing. */

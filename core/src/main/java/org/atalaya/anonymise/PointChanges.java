@@ -22,10 +22,12 @@ import org.atalaya.incident.Location;
 final class PointChanges {
   private final double[] displacement;
   private final double hotCellOverlap;
+  private final int[] sources;
 
-  private PointChanges(double[] displacement, double hotCellOverlap) {
+  private PointChanges(double[] displacement, double hotCellOverlap, int[] sources) {
     this.displacement = displacement;
     this.hotCellOverlap = hotCellOverlap;
+    this.sources = sources;
   }
 
   /**
@@ -62,7 +64,15 @@ final class PointChanges {
         all[n++] = d;
       }
     }
-    return new PointChanges(Arrays.copyOf(all, n), HotCells.overlap(before.cells(), after.cells()));
+    return new PointChanges(Arrays.copyOf(all, n), HotCells.overlap(before.cells(), after.cells()), source);
+  }
+
+  /**
+   * Returns, for each released incident, the index of its source among the input (the same id),
+   * or -1 when no input has its id.
+   */
+  int[] sources() {
+    return sources;
   }
 
   /** The distances in metres between each released point and its source point, in output order. */
@@ -113,12 +123,26 @@ final class PointChanges {
     final String[] ids;
     final double[] lat;
     final double[] lon;
+    /** The 128 bits of each id's pseudonym (two per row), or null when not asked for. */
+    final long[] idBits;
+    private final Pseudonyms pseudonyms;
 
     /** Room for {@code n} incidents, to be {@link #set} (by several threads, each its own rows). */
     Points(int n) {
+      this(n, null);
+    }
+
+    /**
+     * As {@link #Points(int)}, also keeping the bits of each id's pseudonym ({@link
+     * Pseudonyms#pseudonymBits}, field {@code id}) when {@code pseudonyms} is not null: taken
+     * while the record is read anyway, its id is still in the processor's cache.
+     */
+    Points(int n, Pseudonyms pseudonyms) {
       ids = new String[n];
       lat = new double[n];
       lon = new double[n];
+      this.pseudonyms = pseudonyms;
+      idBits = pseudonyms == null ? null : new long[2 * n];
     }
 
     static Points of(List<Incident> incidents) {
@@ -133,8 +157,15 @@ final class PointChanges {
 
     /** Copies the id and point of {@code i} to row {@code r}. */
     void set(int r, Incident i) {
-      ids[r] = i.id();
-      Optional<Location> l = i.location();
+      set(r, i.id(), i.location());
+    }
+
+    /** Copies an id and the point of location {@code l} to row {@code r}. */
+    void set(int r, String id, Optional<Location> l) {
+      ids[r] = id;
+      if (pseudonyms != null) {
+        pseudonyms.pseudonymBits("id", id, idBits, 2 * r);
+      }
       Optional<LatLon> point = l.isPresent() ? l.get().point() : Optional.empty();
       lat[r] = point.isPresent() ? point.get().latitude() : Double.NaN;
       lon[r] = point.isPresent() ? point.get().longitude() : Double.NaN;

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.apiguardian.api.API;
 import org.atalaya.incident.Incident;
+import org.atalaya.incident.Location;
 import org.atalaya.io.IncidentFormat;
 import org.atalaya.io.IncidentWriter;
 import org.slf4j.Logger;
@@ -100,8 +101,12 @@ public final class Release {
     ReleaseContext ctx = ReleaseContext.of(key, random).withLedger(EpsilonLedger.of(policy.epsilonBudget()));
     List<Incident> current = input;
     List<ReleaseStep> steps = policy.steps();
-    // When the first steps are per-record, their pass notes the input points for the displacements.
-    PointChanges.Points before = !steps.isEmpty() && Chunks.perRecord(steps.get(0)) ? new PointChanges.Points(input.size()) : null;
+    // When the first steps are per-record, their pass notes the input points for the displacements
+    // and, when ids become pseudonyms, each input id's pseudonym (steps keep ids: the published
+    // record takes the pseudonym of its source, paired by id below).
+    Pseudonyms early = policy.pseudonymiseIds() && ctx.keyId().isPresent() ? ctx.pseudonyms("pseudonymise-ids") : null;
+    PointChanges.Points before = !steps.isEmpty() && Chunks.perRecord(steps.get(0))
+        ? new PointChanges.Points(input.size(), early) : null;
     for (int s = 0; s < steps.size(); ) {
       ReleaseStep step = steps.get(s);
       if (Chunks.perRecord(step)) {
@@ -147,9 +152,12 @@ public final class Release {
     // same code as verify's, which reads them back; neither reads the id) and, when the policy says
     // so, keeps the 128 bits of its pseudonymous id. The published list is built when read from these (see Pseudonymous).
     Pseudonyms ids = policy.pseudonymiseIds() ? ctx.pseudonyms("pseudonymise-ids") : null;
-    List<Incident> stepped = current instanceof org.atalaya.internal.BuiltWhenRead ? current : List.copyOf(current);
+    List<Incident> stepped = current instanceof BuiltWhenRead ? current : List.copyOf(current);
+    // A list built when read gives its records' parts without building them.
+    BuiltWhenRead lazy = stepped instanceof BuiltWhenRead b ? b : null;
     int n = stepped.size();
     long[] idBits = ids == null ? null : new long[2 * n];
+    boolean idsNoted = before != null && before.idBits != null;
     PointChanges.Points after = new PointChanges.Points(n);
     // Class keys over the stepped records: the quasi-identifiers read no id, so they are the output's.
     ClassNumbers.Rows rows = ClassNumbers.rows(n, policy.quasiIdentifiers());
@@ -157,17 +165,33 @@ public final class Release {
     Chunks.forEach(n, c -> {
       Findings f = new Findings();
       for (int r = c * Chunks.SIZE, to = Math.min(n, r + Chunks.SIZE); r < to; r++) {
-        Incident i = stepped.get(r);
-        after.set(r, i);
-        rows.write(r, i);
-        if (idBits != null) {
+        Incident i = lazy == null ? stepped.get(r) : lazy.madeFrom(r);
+        Optional<Location> location = lazy == null ? i.location() : lazy.location(r);
+        after.set(r, i.id(), location);
+        rows.write(r, i, location);
+        if (idBits != null && !idsNoted) {
           ids.pseudonymBits("id", i.id(), idBits, 2 * r);
         }
-        f.check(i, checker);
+        f.check(i, location, checker);
       }
       findings[c] = f;
     });
     PointChanges moved = PointChanges.of(before != null ? before : PointChanges.Points.of(input), after);
+    if (idBits != null && idsNoted) {
+      int[] sources = moved.sources();
+      Chunks.forEach(n, c -> {
+        for (int r = c * Chunks.SIZE, to = Math.min(n, r + Chunks.SIZE); r < to; r++) {
+          int s = sources[r];
+          if (s >= 0) {
+            idBits[2 * r] = before.idBits[2 * s];
+            idBits[2 * r + 1] = before.idBits[2 * s + 1];
+          } else {
+            // A step gave an id no input had (the contract says it must not): taken from the id itself.
+            ids.pseudonymBits("id", after.ids[r], idBits, 2 * r);
+          }
+        }
+      });
+    }
     List<Incident> output = idBits == null ? stepped : new Pseudonymous(stepped, idBits);
     Classes classes = Classes.of(rows.number());
     List<PrivacyReport.Check> checks = new ArrayList<>(outputChecks(output, classes, Findings.merge(findings)));
@@ -371,7 +395,7 @@ public final class Release {
    * collector a million more objects to move; a writer reads each once.
    */
   private static final class Pseudonymous extends java.util.AbstractList<Incident>
-      implements java.util.RandomAccess, org.atalaya.internal.BuiltWhenRead {
+      implements java.util.RandomAccess, BuiltWhenRead {
     private final List<Incident> stepped;
     private final long[] idBits;
 
@@ -386,8 +410,18 @@ public final class Release {
     }
 
     @Override
+    public Incident madeFrom(int index) {
+      return stepped instanceof BuiltWhenRead b ? b.madeFrom(index) : stepped.get(index);
+    }
+
+    @Override
+    public Optional<Location> location(int index) {
+      return stepped instanceof BuiltWhenRead b ? b.location(index) : stepped.get(index).location();
+    }
+
+    @Override
     public Incident withId(int index, String id) {
-      if (stepped instanceof org.atalaya.internal.BuiltWhenRead b) {
+      if (stepped instanceof BuiltWhenRead b) {
         return b.withId(index, id);
       }
       Incident i = stepped.get(index);
@@ -440,9 +474,14 @@ public final class Release {
 
     /** Checks one released incident. */
     void check(Incident i, PiiRedactor checker) {
-      if (carriesDetail(i) && SensitiveCategories.isSensitive(i)) {
+      check(i, i.location(), checker);
+    }
+
+    /** Checks one released incident: {@code i} with its location replaced by {@code location}. */
+    void check(Incident i, Optional<Location> location, PiiRedactor checker) {
+      if (carriesDetail(i, location) && SensitiveCategories.isSensitive(i)) {
         exposed++;
-        firstExposed = firstExposed == null ? ReleaseContext.areaName(i) : firstExposed;
+        firstExposed = firstExposed == null ? ReleaseContext.areaName(location) : firstExposed;
       }
       for (String t : i.attributes().values().values()) {
         count(checker.remaining(t));
@@ -450,8 +489,8 @@ public final class Release {
       if (i.narrative().isPresent()) {
         count(checker.remaining(i.narrative().get()));
       }
-      if (i.location().isPresent() && i.location().get().address().isPresent()) {
-        count(checker.remaining(i.location().get().address().get()));
+      if (location.isPresent() && location.get().address().isPresent()) {
+        count(checker.remaining(location.get().address().get()));
       }
     }
 
@@ -519,9 +558,9 @@ public final class Release {
     return checks;
   }
 
-  private static boolean carriesDetail(Incident i) {
+  private static boolean carriesDetail(Incident i, Optional<Location> location) {
     // Without Optional's map: this runs on every released incident.
-    if (i.location().isPresent() && i.location().get().point().isPresent()) {
+    if (location.isPresent() && location.get().point().isPresent()) {
       return true;
     }
     if (i.occurred().isPresent() && TimeGranularity.finerThanMonth(i.occurred().get())) {

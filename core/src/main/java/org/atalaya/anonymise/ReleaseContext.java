@@ -147,7 +147,12 @@ public final class ReleaseContext {
    * @return the name; never {@code null}
    */
   public static String areaName(Incident incident) {
-    AdminArea a = incident.location().map(l -> l.admin()).orElse(AdminArea.NONE);
+    return areaName(incident.location());
+  }
+
+  /** As {@link #areaName(Incident)}, for a location. */
+  static String areaName(java.util.Optional<org.atalaya.incident.Location> location) {
+    AdminArea a = location.isPresent() ? location.get().admin() : AdminArea.NONE;
     if (a.department().isEmpty() && a.municipality().isEmpty()) {
       return "unknown area";
     }

@@ -23,7 +23,7 @@ public record ReleaseResult(List<Incident> incidents, List<AggregateTable> table
    * @throws NullPointerException if a component is null
    */
   public ReleaseResult {
-    incidents = incidents instanceof org.atalaya.internal.BuiltWhenRead ? incidents : List.copyOf(incidents);
+    incidents = incidents instanceof BuiltWhenRead ? incidents : List.copyOf(incidents);
     tables = List.copyOf(tables);
     Objects.requireNonNull(report, "report must not be null");
   }

@@ -144,6 +144,51 @@ class ReleaseTest {
     assertThat(sequential.incidents()).isEqualTo(expected);
     assertThat(parallel.report()).isEqualTo(sequential.report());
     assertThat(parallel.report().suppressed()).isEqualTo(ctx.suppressed()).isPositive();
+    // With pseudonymous ids the records are built when read: the same records, each id replaced
+    // by its keyed pseudonym, and the same classes and checks.
+    ReleasePolicy.Builder p = ReleasePolicy.builder("chunks").k(1).maxSuppressedFraction(1).pseudonymiseIds(true);
+    steps.forEach(p::step);
+    ReleaseResult pseudonymous = Release.of(p.build()).run(in, KEY, new SplittableRandom(3));
+    Pseudonyms ids = Pseudonyms.of(KEY);
+    assertThat(pseudonymous.incidents()).hasSameSizeAs(expected).isInstanceOf(BuiltWhenRead.class);
+    for (int r = 0; r < expected.size(); r++) {
+      Incident e = expected.get(r);
+      assertThat(pseudonymous.incidents().get(r)).isEqualTo(e.toBuilder().id(ids.pseudonym("id", e.id())).build());
+    }
+    assertThat(List.copyOf(pseudonymous.incidents())).isEqualTo(pseudonymous.incidents());
+    assertThat(pseudonymous.report().checks()).isEqualTo(parallel.report().checks());
+    assertThat(Release.of(p.build()).verify(List.copyOf(pseudonymous.incidents()), pseudonymous.report())).isEmpty();
+  }
+
+  @Test
+  void aPublishedIdIsThePseudonymOfTheIdItLeftTheStepsWithEvenWhenAStepChangedIt() {
+    // The contract says steps keep ids; a step that breaks it must still get the pseudonym of the
+    // id it gave, not of the input's (the release pairs records with their sources by id).
+    ReleaseStep renameSome = new ReleaseStep() {
+      @Override
+      public String name() {
+        return "rename-some";
+      }
+
+      @Override
+      public Optional<Incident> apply(Incident incident, ReleaseContext context) {
+        return Optional.of(Math.floorMod(incident.id().hashCode(), 5) == 0
+            ? incident.toBuilder().id("renamed-" + incident.id()).build() : incident);
+      }
+    };
+    List<Incident> in = SyntheticIncidents.of(4, 2024, 1, 15).stream().toList();
+    ReleasePolicy policy = ReleasePolicy.builder("rename").k(1).maxSuppressedFraction(1).pseudonymiseIds(true)
+        .step(renameSome).step(Steps.generaliseTime(TimeGranularity.MONTH)).build();
+    ReleaseResult result = Release.of(policy).run(in, KEY, new SplittableRandom(3));
+    Pseudonyms ids = Pseudonyms.of(KEY);
+    ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(3));
+    int renamed = 0;
+    for (int r = 0; r < in.size(); r++) {
+      String stepped = renameSome.apply(in.get(r), ctx).orElseThrow().id();
+      renamed += stepped.equals(in.get(r).id()) ? 0 : 1;
+      assertThat(result.incidents().get(r).id()).isEqualTo(ids.pseudonym("id", stepped));
+    }
+    assertThat(renamed).isPositive();
   }
 
   @Test

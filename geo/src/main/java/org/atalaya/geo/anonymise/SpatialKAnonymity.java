@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.atalaya.anonymise.BuiltWhenRead;
 import org.atalaya.anonymise.ClassNumbers;
 import org.atalaya.anonymise.QuasiIdentifier;
 import org.atalaya.anonymise.ReleaseContext;
@@ -243,7 +244,7 @@ public final class SpatialKAnonymity implements ReleaseStep {
    * discard. Immutable; reading an element twice gives equal incidents, not the same object.
    */
   private static final class Relocated extends java.util.AbstractList<Incident>
-      implements java.util.RandomAccess, org.atalaya.internal.BuiltWhenRead {
+      implements java.util.RandomAccess, BuiltWhenRead {
     private final List<Incident> incidents;
     private final int[] kept;
     private final Optional<Location>[] released;
@@ -259,6 +260,17 @@ public final class SpatialKAnonymity implements ReleaseStep {
       int i = kept[index];
       Incident in = incidents.get(i);
       return released[i] == null ? in : GeoSteps.withLocation(in, released[i]);
+    }
+
+    @Override
+    public Incident madeFrom(int index) {
+      return incidents.get(kept[index]);
+    }
+
+    @Override
+    public Optional<Location> location(int index) {
+      int i = kept[index];
+      return released[i] == null ? incidents.get(i).location() : released[i];
     }
 
     @Override

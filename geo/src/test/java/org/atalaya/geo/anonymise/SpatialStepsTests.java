@@ -91,6 +91,14 @@ class SpatialStepsTests {
         j++;
       }
       assertThat(List.copyOf(out)).isEqualTo(out);
+      // What a release reads of the list without building the records agrees with the records.
+      org.atalaya.anonymise.BuiltWhenRead lazy = (org.atalaya.anonymise.BuiltWhenRead) out;
+      for (int x = 0; x < out.size(); x++) {
+        Incident o = out.get(x);
+        assertThat(lazy.location(x)).isEqualTo(o.location());
+        assertThat(lazy.madeFrom(x).toBuilder().location(o.location().orElse(null)).build()).isEqualTo(o);
+        assertThat(lazy.withId(x, "P-" + x)).isEqualTo(o.toBuilder().id("P-" + x).build());
+      }
       if (ctx.suppressed() > 0) {
         assertThat(ctx.suppressedByArea()).isNotEmpty();
       }
