@@ -55,7 +55,9 @@ public enum IncidentField {
   }
 
   /**
-   * Removes the given fields from a draft, each part replaced only when it holds something.
+   * Removes the given fields from a draft: the location's address or colonia, the attributes and
+   * the source's category are replaced only when they hold something; the other parts are set to
+   * their empty value.
    */
   static void dropAll(IncidentDraft in, Set<IncidentField> fields) {
     if (fields.isEmpty()) {
@@ -93,23 +95,24 @@ public enum IncidentField {
     if (fields.contains(SOURCE_CATEGORY) && (c.sourceLabel().isPresent() || !c.otherCodes().isEmpty())) {
       in.classification(new Classification(c.iccs(), Optional.empty(), java.util.Map.of()));
     }
-    if (fields.contains(SOURCE_REFS) && !in.sourceRefs().isEmpty()) {
-      in.sourceRefs(java.util.List.of());
+    // The parts below are set to their empty value without being read: reading each would reach
+    // into the source record's memory (a cache miss per part and record) only to find it empty.
+    if (fields.contains(SOURCE_REFS)) {
+      in.sourceRefs(com.google.common.collect.ImmutableList.of());
     }
-    if (fields.contains(REPORTED_AT) && in.reportedAt().isPresent()) {
+    if (fields.contains(REPORTED_AT)) {
       in.reportedAt(Optional.empty());
     }
-    if (fields.contains(VICTIMS) && !in.victims().isEmpty()) {
-      in.victims(java.util.List.of());
+    if (fields.contains(VICTIMS)) {
+      in.victims(com.google.common.collect.ImmutableList.of());
     }
-    if (fields.contains(CONTEXT) && !in.context().equals(IncidentContext.UNKNOWN)) {
+    if (fields.contains(CONTEXT)) {
       in.context(IncidentContext.UNKNOWN);
     }
-    // Asked of the events, not by equals: comparing whole histories was a cache miss per record.
-    if (fields.contains(CASE_HISTORY) && !in.caseHistory().events().isEmpty()) {
+    if (fields.contains(CASE_HISTORY)) {
       in.caseHistory(CaseHistory.EMPTY);
     }
-    if (fields.contains(NARRATIVE) && in.narrative().isPresent()) {
+    if (fields.contains(NARRATIVE)) {
       in.narrative(Optional.empty());
     }
   }
