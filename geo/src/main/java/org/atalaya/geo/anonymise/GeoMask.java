@@ -27,7 +27,8 @@ import org.atalaya.incident.Location;
  * <p>When a {@link FenceIndex} of administrative areas is given, the masked point must stay in the
  * same areas as the true one (so municipal counts are unchanged); up to {@value #ATTEMPTS} derived
  * draws are tried, after which the point is removed and only the administrative codes remain.
- * Distances are geodesic (WGS 84). Immutable and thread-safe.
+ * Distances are geodesic (WGS 84). Thread-safe, and immutable but for a cache of shared accuracy
+ * values.
  *
  * @since 0.1
  */
@@ -40,8 +41,12 @@ public final class GeoMask implements ReleaseStep {
   private final double rMax;
   private final FenceIndex areas;
   private final String[] purposes = new String[ATTEMPTS];
-  /** The accuracy of a masked point whose accuracy was not stated: shared by all of them. */
-  private final java.util.OptionalDouble rMaxAccuracy;
+  /**
+   * The accuracies of masked points whose stated accuracy was a whole number of metres below
+   * 1,024 (or none: 0), shared: a release otherwise keeps one object per record. Filled as met;
+   * a race only builds an equal value twice.
+   */
+  private final java.util.OptionalDouble[] maskedAccuracies = new java.util.OptionalDouble[1024];
 
   private GeoMask(double rMin, double rMax, FenceIndex areas) {
     checkArgument(rMin >= 0 && Double.isFinite(rMin), "rMin (%s) must be zero or more metres", rMin);
@@ -49,7 +54,6 @@ public final class GeoMask implements ReleaseStep {
     this.rMin = rMin;
     this.rMax = rMax;
     this.areas = areas;
-    this.rMaxAccuracy = java.util.OptionalDouble.of(rMax);
     for (int a = 0; a < ATTEMPTS; a++) {
       purposes[a] = name() + ":" + a;
     }
@@ -112,15 +116,28 @@ public final class GeoMask implements ReleaseStep {
         Location l = loc.get();
         // The stated accuracy now includes the mask, so nobody mistakes the point for the place.
         // Built directly: a builder per record is a million objects.
-        java.util.OptionalDouble accuracy = l.accuracyMetres().isEmpty() ? rMaxAccuracy
-            : java.util.OptionalDouble.of(rMax + l.accuracyMetres().getAsDouble());
-        draft.location(Optional.of(new Location(Optional.of(q), accuracy, l.precision(), l.admin(), l.address())));
+        draft.location(Optional.of(new Location(Optional.of(q), maskedAccuracy(l.accuracyMetres().orElse(0)),
+            l.precision(), l.admin(), l.address())));
         return true;
       }
     }
     Location.Builder b = loc.get().toBuilder().point(null).accuracyMetres(java.util.OptionalDouble.empty());
     draft.location(Optional.ofNullable(GeoSteps.orNull(b)));
     return true;
+  }
+
+  /** Returns the accuracy of a point stated to {@code stated} metres once masked: rMax more. */
+  private java.util.OptionalDouble maskedAccuracy(double stated) {
+    int whole = (int) stated;
+    if (whole != stated || whole < 0 || whole >= maskedAccuracies.length) {
+      return java.util.OptionalDouble.of(rMax + stated);
+    }
+    java.util.OptionalDouble known = maskedAccuracies[whole];
+    if (known == null) {
+      known = java.util.OptionalDouble.of(rMax + whole);
+      maskedAccuracies[whole] = known;
+    }
+    return known;
   }
 
   /**
