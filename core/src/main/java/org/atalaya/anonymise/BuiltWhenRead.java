@@ -19,7 +19,7 @@ import org.atalaya.incident.Location;
 public interface BuiltWhenRead {
   /**
    * Returns the incident the one at {@code index} is made from: it has every part of that
-   * incident except, potentially, its id and its {@link #location}.
+   * incident, its id included, except potentially its {@link #location}.
    *
    * @param index the position
    * @return the incident; never {@code null}

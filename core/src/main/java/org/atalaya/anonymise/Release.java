@@ -146,11 +146,13 @@ public final class Release {
         break;
       }
     }
-    // The released records, each read once from the last step's list (which may build them when
-    // read, see SpatialKAnonymity): the same pass notes each one's point under its input id (for
-    // the displacements and hot cells), writes its class key and runs the per-record checks (the
-    // same code as verify's, which reads them back; neither reads the id) and, when the policy says
-    // so, keeps the 128 bits of its pseudonymous id. The published list is built when read from these (see Pseudonymous).
+    // The released records, each read once from the last step's list (a list built when read
+    // gives their parts without building them, see BuiltWhenRead): the pass notes each one's point
+    // under its id (for the displacements and hot cells), writes its class key and runs the
+    // per-record checks (the same code as verify's, which reads them back; neither reads the id).
+    // When ids become pseudonyms, each record's 128 bits come from its source's, taken by the
+    // first pass and handed over through the pairing by id below, or else are taken here. The
+    // published list is built when read from these (see Pseudonymous).
     Pseudonyms ids = policy.pseudonymiseIds() ? ctx.pseudonyms("pseudonymise-ids") : null;
     List<Incident> stepped = current instanceof BuiltWhenRead ? current : List.copyOf(current);
     // A list built when read gives its records' parts without building them.
@@ -411,7 +413,9 @@ public final class Release {
 
     @Override
     public Incident madeFrom(int index) {
-      return stepped instanceof BuiltWhenRead b ? b.madeFrom(index) : stepped.get(index);
+      // The published record itself: one made from the stepped record would carry its raw id
+      // (a release run on this list reads ids from here).
+      return get(index);
     }
 
     @Override

@@ -217,12 +217,7 @@ final class IncidentDraft {
               Optional.ofNullable(reportedAt),
               Optional.ofNullable(location),
               victims,
-              new IncidentContext(
-                  attempt,
-                  mechanism,
-                  placeType,
-                  Optional.ofNullable(domestic),
-                  Optional.ofNullable(organisedCrime)),
+              context(),
               caseHistory,
               publication,
               source,
@@ -440,5 +435,12 @@ final class IncidentDraft {
           }
         });
     return new Attributes(valid);
+  }
+
+  /** The context read; the shared {@link IncidentContext#UNKNOWN} when nothing is known. */
+  private IncidentContext context() {
+    IncidentContext c = new IncidentContext(
+        attempt, mechanism, placeType, Optional.ofNullable(domestic), Optional.ofNullable(organisedCrime));
+    return c.equals(IncidentContext.UNKNOWN) ? IncidentContext.UNKNOWN : c;
   }
 }

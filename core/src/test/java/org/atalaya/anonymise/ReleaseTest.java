@@ -26,6 +26,7 @@ class ReleaseTest {
   @TempDir Path dir;
 
   static final ReleaseKey KEY = PseudonymsAndNoiseTest.KEY;
+  static final ReleaseKey OTHER_KEY = PseudonymsAndNoiseTest.OTHER;
 
   static Gen<List<Incident>> incidentLists() {
     return org.quicktheories.generators.SourceDSL.lists().of(IncidentGenerators.incidents()).ofSizeBetween(1, 30)
@@ -158,6 +159,17 @@ class ReleaseTest {
     assertThat(List.copyOf(pseudonymous.incidents())).isEqualTo(pseudonymous.incidents());
     assertThat(pseudonymous.report().checks()).isEqualTo(parallel.report().checks());
     assertThat(Release.of(p.build()).verify(List.copyOf(pseudonymous.incidents()), pseudonymous.report())).isEmpty();
+    assertThatThrownBy(() -> pseudonymous.incidents().set(0, in.get(0))).isInstanceOf(UnsupportedOperationException.class);
+    // A release run on that list (built when read) sees its records' own ids: a second release
+    // without steps pseudonymises the published ids again and pairs every point with itself.
+    ReleaseResult again = Release.of(ReleasePolicy.builder("again").k(1).maxSuppressedFraction(1).pseudonymiseIds(true).build())
+        .run(pseudonymous.incidents(), OTHER_KEY, new SplittableRandom(3));
+    Pseudonyms other = Pseudonyms.of(OTHER_KEY);
+    for (int r = 0; r < expected.size(); r++) {
+      assertThat(again.incidents().get(r).id()).isEqualTo(other.pseudonym("id", pseudonymous.incidents().get(r).id()));
+    }
+    assertThat(again.report().displacementMeters().max()).isZero();
+    assertThat(again.report().hotCellOverlap()).isEqualTo(1.0);
   }
 
   @Test

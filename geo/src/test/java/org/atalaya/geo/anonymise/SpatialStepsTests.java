@@ -1,6 +1,7 @@
 package org.atalaya.geo.anonymise;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -15,8 +16,11 @@ import java.util.SplittableRandom;
 import org.atalaya.anonymise.IncidentDraft;
 import org.atalaya.anonymise.IncidentField;
 import org.atalaya.anonymise.QuasiIdentifier;
+import org.atalaya.anonymise.Release;
 import org.atalaya.anonymise.ReleaseContext;
 import org.atalaya.anonymise.ReleaseKey;
+import org.atalaya.anonymise.ReleasePolicy;
+import org.atalaya.anonymise.ReleaseResult;
 import org.atalaya.anonymise.Steps;
 import org.atalaya.geo.crs.Geodesy;
 import org.atalaya.incident.AdminArea;
@@ -62,6 +66,46 @@ class SpatialStepsTests {
           assertThat(Steps.dropFields(List.of(IncidentField.COLONIA)).edit(draft, ctx) && mask.edit(draft, ctx)).isTrue();
           assertThat(draft.build()).isEqualTo(mask.apply(Steps.dropFields(List.of(IncidentField.COLONIA)).apply(in, ctx).orElseThrow(), ctx).orElseThrow());
         });
+  }
+
+  @Test
+  void aMaskedPointStatesItsAccuracyPlusRMaxWhateverTheStatedAccuracy() {
+    GeoMask mask = GeoMask.donut(100, 400);
+    ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
+    // None, whole metres (shared values), a fraction, and whole metres beyond the shared range.
+    Double[] stated = {null, 0.0, 30.0, 30.0, 1023.0, 12.5, 1024.0, 5000.0};
+    for (int i = 0; i < stated.length; i++) {
+      Location.Builder b = Location.builder().point(LatLon.of(14.08, -87.2)).admin(AdminArea.of("08", "0801", null));
+      if (stated[i] != null) {
+        b.accuracyMetres(stated[i]);
+      }
+      Incident in = Incident.builder("acc-" + i).location(b.build()).build();
+      Incident out = mask.apply(in, ctx).orElseThrow();
+      assertThat(out.location().get().accuracyMetres().getAsDouble()).as("stated %s", stated[i])
+          .isEqualTo(400 + (stated[i] == null ? 0 : stated[i]));
+    }
+  }
+
+  @Test
+  void aReleaseWhoseFirstStepIsSpatialPseudonymisesTheIdsItReleases() {
+    List<Incident> in = new ArrayList<>();
+    SplittableRandom r = new SplittableRandom(8);
+    for (int i = 0; i < 400; i++) {
+      in.add(at("K" + i, 14.08 + r.nextGaussian() * 0.01, -87.2 + r.nextGaussian() * 0.01, 1 + r.nextInt(2), "0801"));
+    }
+    EnumSet<QuasiIdentifier> qis = EnumSet.of(QuasiIdentifier.LOCATION, QuasiIdentifier.TIME);
+    SpatialKAnonymity step = SpatialKAnonymity.onGrid(3, qis, 250, 4000);
+    ReleaseResult result = Release.of(ReleasePolicy.builder("spatial-first").k(3).quasiIdentifiers(qis)
+        .maxSuppressedFraction(1).pseudonymiseIds(true).step(step).build()).run(in, KEY, new SplittableRandom(1));
+    List<Incident> stepped = step.applyAll(in, ReleaseContext.of(KEY, new SplittableRandom(1)));
+    org.atalaya.anonymise.Pseudonyms ids = org.atalaya.anonymise.Pseudonyms.of(KEY);
+    assertThat(result.incidents()).hasSameSizeAs(stepped);
+    for (int i = 0; i < stepped.size(); i++) {
+      assertThat(result.incidents().get(i)).isEqualTo(stepped.get(i).toBuilder().id(ids.pseudonym("id", stepped.get(i).id())).build());
+    }
+    assertThat(result.report().passed()).isTrue();
+    assertThatThrownBy(() -> result.incidents().set(0, in.get(0))).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> stepped.add(in.get(0))).isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
