@@ -147,7 +147,12 @@ public final class GeoSteps implements ReleaseStepFactory {
 
   /** As {@link #withLocation(org.atalaya.incident.Incident, Location)}, sharing {@code location}. */
   static org.atalaya.incident.Incident withLocation(org.atalaya.incident.Incident i, Optional<Location> location) {
-    return new org.atalaya.incident.Incident(i.id(), i.sourceRefs(), i.classification(), i.occurred(), i.reportedAt(),
+    return with(i, i.id(), location);
+  }
+
+  /** Returns {@code i} with another id and location, sharing both. */
+  static org.atalaya.incident.Incident with(org.atalaya.incident.Incident i, String id, Optional<Location> location) {
+    return new org.atalaya.incident.Incident(id, i.sourceRefs(), i.classification(), i.occurred(), i.reportedAt(),
         location, i.victims(), i.context(), i.caseHistory(), i.publication(), i.source(),
         i.narrative(), i.sensitivity(), i.attributes());
   }

@@ -275,11 +275,7 @@ public final class SpatialKAnonymity implements ReleaseStep {
 
     @Override
     public Incident withId(int index, String id) {
-      int i = kept[index];
-      Incident in = incidents.get(i);
-      return new Incident(id, in.sourceRefs(), in.classification(), in.occurred(), in.reportedAt(),
-          released[i] == null ? in.location() : released[i], in.victims(), in.context(), in.caseHistory(),
-          in.publication(), in.source(), in.narrative(), in.sensitivity(), in.attributes());
+      return GeoSteps.with(madeFrom(index), id, location(index));
     }
 
     @Override
