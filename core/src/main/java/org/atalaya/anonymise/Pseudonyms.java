@@ -137,11 +137,7 @@ public final class Pseudonyms {
    */
   public double[] uniforms(String purpose, String value, int n) {
     com.google.common.base.Preconditions.checkArgument(n >= 1 && n <= 4, "n (%s) must be from 1 to 4", n);
-    String field = uniformFields.get(purpose);
-    if (field == null) {
-      field = uniformFields.computeIfAbsent(purpose, u -> "uniform:" + u);
-    }
-    byte[] h = digest(perThread.get(), field, value);
+    byte[] h = digest(perThread.get(), uniformFields.computeIfAbsent(purpose, u -> "uniform:" + u), value);
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
       out[i] = (bits(h, 8 * i) >>> 11) * 0x1.0p-53;

@@ -155,7 +155,6 @@ public final class Release {
     // published list is built when read from these (see Pseudonymous).
     Pseudonyms ids = policy.pseudonymiseIds() ? ctx.pseudonyms("pseudonymise-ids") : null;
     List<Incident> stepped = current instanceof BuiltWhenRead ? current : List.copyOf(current);
-    // A list built when read gives its records' parts without building them.
     BuiltWhenRead lazy = stepped instanceof BuiltWhenRead b ? b : null;
     int n = stepped.size();
     long[] idBits = ids == null ? null : new long[2 * n];
