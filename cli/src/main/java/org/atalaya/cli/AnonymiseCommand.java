@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
       "Exit code 1 and no OUT (nor tables) when a check fails (the message names the check and the areas)."
     })
 final class AnonymiseCommand implements Callable<Integer> {
-  static final List<String> SHIPPED = List.of("open-data", "share-with-police", "aggregate-statistics");
+  static final List<String> SHIPPED = ReleasePolicy.SHIPPED;
 
   @Parameters(index = "0", paramLabel = "IN", description = "The incidents (csv, json, ndjson or geojson).")
   Path in;
@@ -182,9 +182,7 @@ final class AnonymiseCommand implements Callable<Integer> {
     List<org.atalaya.anonymise.ReleaseStepFactory> factories = new java.util.ArrayList<>(List.of(new CoreSteps(), new GeoSteps()));
     factories.addAll(plugins.extensions(ExtensionPoints.ANONYMISATION_STEP));
     if (SHIPPED.contains(nameOrPath)) {
-      try (InputStream s = AnonymiseCommand.class.getResourceAsStream("policies/" + nameOrPath + ".json")) {
-        return ReleasePolicy.fromJson(s, null, factories);
-      }
+      return ReleasePolicy.named(nameOrPath, plugins.extensions(ExtensionPoints.ANONYMISATION_STEP));
     }
     Path file = Path.of(nameOrPath);
     if (!Files.isReadable(file)) {

@@ -51,6 +51,15 @@ public class AnonymisationException extends RuntimeException {
   }
 
   /**
+   * Returns the detail the message was made from (its first argument), without the code.
+   *
+   * @return the detail; never {@code null}, empty when there is none
+   */
+  public String detail() {
+    return args.length == 0 ? "" : String.valueOf(args[0]);
+  }
+
+  /**
    * Returns the message in {@code locale}.
    *
    * @param locale English or Spanish; never null

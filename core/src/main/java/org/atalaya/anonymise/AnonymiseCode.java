@@ -37,7 +37,11 @@ public enum AnonymiseCode {
    * An aggregate table would publish a small count, a suppressed entry that its row or column
    * gives away, inconsistent totals, or (differential privacy) rows that depend on the data.
    */
-  TABLE_UNPROTECTED("ATL-ANON-011");
+  TABLE_UNPROTECTED("ATL-ANON-011"),
+  /** A field whose role is identifying would be published as it is (not pseudonymised, not dropped). */
+  IDENTIFYING_PUBLISHED("ATL-ANON-012"),
+  /** An attacker profile the policy requires narrows too many targets down to fewer than k records. */
+  ATTACK_SINGLES_OUT("ATL-ANON-013");
 
   private final String code;
 

@@ -17,8 +17,9 @@ import org.atalaya.incident.TimeWindow;
 /**
  * Numbers the equivalence classes of a list of incidents: two incidents get the same number
  * exactly when they agree on every given quasi-identifier, compared as {@link QuasiIdentifier#key}
- * describes them (the point by its exact bits, the administrative codes and the address; the
- * occurred window by its epoch seconds and precision; the ICCS code; the victims' sexes or ages).
+ * describes them (the point and its stated accuracy by their exact bits, the precision, the
+ * administrative codes and the address; the occurred window by its epoch seconds and precision;
+ * the ICCS code; the victims' parts as sorted lists; every other part by its value's equality).
  * Classes are numbered from 0 in the order of their first member, so the numbers are the same on
  * every machine.
  *
@@ -184,8 +185,9 @@ public final class ClassNumbers {
 
   /**
    * Which parts make the key, and how a record's parts are written: numbers (presence flags, the
-   * point's bits, the window's epoch seconds) and references (codes, address, the victims' text
-   * form), compared by {@link Object#equals}; an absent part is written as 0 or null.
+   * point's and accuracy's bits, the window's epoch seconds, the small enumerations packed into one
+   * word) and references (codes, address, texts, the victims' text form, histories), compared by
+   * {@link Object#equals}; an absent part is written as 0 or null.
    */
   private static final class Key {
     final boolean location;
@@ -193,44 +195,56 @@ public final class ClassNumbers {
     final boolean category;
     final int adminDepth;
     final EnumSet<QuasiIdentifier> victims = EnumSet.noneOf(QuasiIdentifier.class);
+    /** The enumerations and flags packed into one number, in this order, 8 bits each. */
+    final List<QuasiIdentifier> packed = new java.util.ArrayList<>();
+    /** The parts compared as one reference each, in this order. */
+    final List<QuasiIdentifier> objects = new java.util.ArrayList<>();
 
     Key(Collection<QuasiIdentifier> qis, int adminDepth) {
       this.location = qis.contains(QuasiIdentifier.LOCATION);
       this.time = qis.contains(QuasiIdentifier.TIME);
       this.category = qis.contains(QuasiIdentifier.CATEGORY);
       this.adminDepth = adminDepth;
-      for (QuasiIdentifier q : qis) {
-        if (q == QuasiIdentifier.VICTIM_SEX || q == QuasiIdentifier.VICTIM_AGE) {
-          victims.add(q);
+      EnumSet<QuasiIdentifier> ordered = EnumSet.noneOf(QuasiIdentifier.class);
+      ordered.addAll(qis);
+      for (QuasiIdentifier q : ordered) {
+        switch (q) {
+          case VICTIM_SEX, VICTIM_AGE, VICTIM_RELATIONSHIP, VICTIM_OUTCOME -> victims.add(q);
+          case ATTEMPT, MECHANISM, PLACE_TYPE, DOMESTIC, ORGANISED_CRIME, SOURCE, PUBLICATION, SENSITIVITY -> packed.add(q);
+          case SOURCE_CATEGORY, REPORTED_AT, CASE_HISTORY, NARRATIVE, ATTRIBUTES, SOURCE_REFS, ID -> objects.add(q);
+          default -> { }
         }
       }
     }
 
     int longs() {
-      return (location ? 3 : 0) + (time ? 3 : 0);
+      return (location ? 4 : 0) + (time ? 3 : 0) + (packed.isEmpty() ? 0 : 1);
     }
 
     int refs() {
-      return (location ? 4 : 0) + (category ? 1 : 0) + adminDepth + (victims.isEmpty() ? 0 : 1);
+      return (location ? 4 : 0) + (category ? 1 : 0) + adminDepth + (victims.isEmpty() ? 0 : 1) + objects.size();
     }
 
     void write(Incident in, Optional<Location> l, long[] numbers, int n, Object[] references, int r) {
       if (location) {
         if (l.isPresent()) {
-          Optional<LatLon> p = l.get().point();
-          // 1: a location without a point, 2: with one (whose exact bits follow).
-          numbers[n] = p.isPresent() ? 2 : 1;
+          Location at = l.get();
+          Optional<LatLon> p = at.point();
+          // 1: a location without a point, 2: with one (whose exact bits follow); the precision and
+          // the stated accuracy are published too.
+          numbers[n] = (p.isPresent() ? 2 : 1) | (long) at.precision().ordinal() << 8;
           if (p.isPresent()) {
             numbers[n + 1] = Double.doubleToLongBits(p.get().latitude());
             numbers[n + 2] = Double.doubleToLongBits(p.get().longitude());
           }
-          AdminArea a = l.get().admin();
+          numbers[n + 3] = at.accuracyMetres().isPresent() ? Double.doubleToLongBits(at.accuracyMetres().getAsDouble()) : 1;
+          AdminArea a = at.admin();
           references[r] = a.department().orElse(null);
           references[r + 1] = a.municipality().orElse(null);
           references[r + 2] = a.colonia().orElse(null);
-          references[r + 3] = l.get().address().orElse(null);
+          references[r + 3] = at.address().orElse(null);
         }
-        n += 3;
+        n += 4;
         r += 4;
       }
       if (time) {
@@ -243,6 +257,13 @@ public final class ClassNumbers {
         }
         n += 3;
       }
+      if (!packed.isEmpty()) {
+        long word = 0;
+        for (QuasiIdentifier q : packed) {
+          word = word << 8 | small(in, q);
+        }
+        numbers[n] = word;
+      }
       if (category) {
         references[r++] = in.iccs().orElse(null);
       }
@@ -254,8 +275,35 @@ public final class ClassNumbers {
         }
       }
       if (!victims.isEmpty()) {
-        references[r] = QuasiIdentifier.key(in, victims);
+        // Null for no victims: the common case costs no text.
+        references[r++] = in.victims().isEmpty() ? null : QuasiIdentifier.victims(in, victims);
       }
+      for (QuasiIdentifier q : objects) {
+        references[r++] = q.value(in, l);
+      }
+    }
+
+    /** An enumeration's ordinal plus 1 (0 when absent), or the sensitivity flags as bits; below 256. */
+    private static long small(Incident in, QuasiIdentifier q) {
+      return switch (q) {
+        case ATTEMPT -> in.context().attempt().ordinal() + 1;
+        case MECHANISM -> in.context().mechanism().ordinal() + 1;
+        case PLACE_TYPE -> in.context().placeType().ordinal() + 1;
+        case DOMESTIC -> in.context().domestic().map(d -> d ? 2L : 1L).orElse(0L);
+        case ORGANISED_CRIME -> in.context().organisedCrime().map(d -> d ? 2L : 1L).orElse(0L);
+        case SOURCE -> in.source().ordinal() + 1;
+        case PUBLICATION -> in.publication().ordinal() + 1;
+        case SENSITIVITY -> flags(in.sensitivity());
+        default -> throw new IllegalArgumentException(q + " is not packed");
+      };
+    }
+
+    private static long flags(java.util.Set<org.atalaya.incident.SensitivityFlag> flags) {
+      long bits = 0;
+      for (org.atalaya.incident.SensitivityFlag f : flags) {
+        bits |= 1L << f.ordinal();
+      }
+      return bits;
     }
   }
 }

@@ -37,6 +37,8 @@ public enum IncidentField {
   CASE_HISTORY,
   /** The free-text narrative. */
   NARRATIVE,
+  /** Who reported the incident (police, citizen, media, ...); dropped, it becomes unknown. */
+  SOURCE,
   /**
    * Unmodelled source fields. Attributes in the {@code atalaya:} namespace are the toolkit's own
    * markers (such as {@code atalaya:synthetic}) and are kept, so synthetic data stays labelled.
@@ -114,6 +116,9 @@ public enum IncidentField {
     }
     if (fields.contains(NARRATIVE)) {
       in.narrative(Optional.empty());
+    }
+    if (fields.contains(SOURCE)) {
+      in.source(org.atalaya.incident.SourceType.UNKNOWN);
     }
   }
 

@@ -16,8 +16,10 @@ import org.apiguardian.api.API;
  * What a release achieved, as numbers a reviewer can check: records in and out, suppressions, the
  * k achieved over the declared quasi-identifiers and the prosecutor risk (1/k), how far points
  * moved, the epsilon spent, the aggregate tables published, the key id, a utility figure, and the
- * checks with their verdicts.
- * {@link #toJson()} writes exactly these fields, in this order. Immutable and thread-safe.
+ * checks with their verdicts, and (since the attacker-aware report) the {@link Disclosure}: every
+ * field's role, the risk figures, the diversity of sensitive attributes, the attacks run, what each
+ * spatial step guarantees and the utility kept. {@link #toJson()} writes these fields, in this
+ * order. Immutable and thread-safe.
  *
  * @param recordsIn incidents read
  * @param recordsOut incidents released
@@ -35,6 +37,8 @@ import org.apiguardian.api.API;
  *     top-decile cells after, 0 to 1
  * @param checks the checks, in order; never {@code null}, copied
  * @param passed whether every check passed
+ * @param disclosure who can learn what: roles, risk figures, diversity of sensitive attributes,
+ *     attacks run, what each spatial step guarantees and the utility kept; never {@code null}
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -50,7 +54,8 @@ public record PrivacyReport(
     Optional<String> keyId,
     double hotCellOverlap,
     List<Check> checks,
-    boolean passed) {
+    boolean passed,
+    Disclosure disclosure) {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -62,6 +67,7 @@ public record PrivacyReport(
   public PrivacyReport {
     Objects.requireNonNull(displacementMeters, "displacementMeters must not be null; use Displacement.NONE");
     Objects.requireNonNull(keyId, "keyId must not be null; use Optional.empty()");
+    Objects.requireNonNull(disclosure, "disclosure must not be null; use Disclosure.NONE");
     tables = List.copyOf(tables);
     checks = List.copyOf(checks);
   }
@@ -85,7 +91,7 @@ public record PrivacyReport(
       Displacement displacementMeters, double epsilonSpent, Optional<String> keyId, double hotCellOverlap,
       List<Check> checks, boolean passed) {
     this(recordsIn, recordsOut, suppressed, kAchieved, prosecutorRisk, displacementMeters, epsilonSpent, List.of(), keyId,
-        hotCellOverlap, checks, passed);
+        hotCellOverlap, checks, passed, Disclosure.NONE);
   }
 
   /**
@@ -208,6 +214,7 @@ public record PrivacyReport(
       cs.addObject().put("name", c.name()).put("passed", c.passed()).put("detail", c.detail());
     }
     o.put("passed", passed);
+    writeDisclosure(o, disclosure);
     try {
       return JSON.writeValueAsString(o);
     } catch (IOException e) {
@@ -241,6 +248,112 @@ public record PrivacyReport(
         o.path("kAchieved").asLong(), o.path("prosecutorRisk").asDouble(),
         new Displacement(d.path("min").asDouble(), d.path("median").asDouble(), d.path("p95").asDouble(), d.path("max").asDouble()),
         o.path("epsilonSpent").asDouble(), tables, o.path("keyId").isTextual() ? Optional.of(o.path("keyId").asText()) : Optional.empty(),
-        o.path("hotCellOverlap").asDouble(), checks, o.path("passed").asBoolean());
+        o.path("hotCellOverlap").asDouble(), checks, o.path("passed").asBoolean(), readDisclosure(o));
+  }
+
+  /** Writes the disclosure's keys after the report's first ones (a report without them reads as NONE). */
+  private static void writeDisclosure(ObjectNode o, Disclosure d) {
+    if (d.equals(Disclosure.NONE)) {
+      return;
+    }
+    ArrayNode qis = o.putArray("quasiIdentifiers");
+    for (QuasiIdentifier q : QuasiIdentifier.values()) {
+      if (d.quasiIdentifiers().contains(q)) {
+        qis.add(q.policyName());
+      }
+    }
+    ArrayNode roles = o.putArray("roles");
+    for (Disclosure.Role r : d.roles()) {
+      ObjectNode e = roles.addObject().put("field", r.part().policyName()).put("role", r.role().policyName()).put("published", r.published());
+      r.reason().ifPresent(reason -> e.put("reason", reason));
+    }
+    Disclosure.Risk risk = d.risk();
+    ObjectNode k = o.putObject("risk");
+    k.put("highestProsecutorRisk", risk.highestProsecutorRisk()).put("averageProsecutorRisk", risk.averageProsecutorRisk())
+        .put("marketerRisk", risk.marketerRisk());
+    if (risk.journalistRisk().isPresent()) {
+      k.put("journalistRisk", risk.journalistRisk().getAsDouble());
+    } else {
+      k.putNull("journalistRisk");
+    }
+    k.put("recordsBelowK", risk.recordsBelowK()).put("sampleUniques", risk.sampleUniques()).put("threshold", risk.threshold())
+        .put("recordsAboveThreshold", risk.recordsAboveThreshold());
+    ArrayNode div = o.putArray("diversity");
+    for (Disclosure.Diversity v : d.diversity()) {
+      div.addObject().put("field", v.part().policyName()).put("distinctL", v.distinctL()).put("entropyL", v.entropyL())
+          .put("tCloseness", v.tCloseness());
+    }
+    ArrayNode attacks = o.putArray("attacks");
+    for (AttackResult a : d.attacks()) {
+      ObjectNode e = attacks.addObject().put("profile", a.profile().policyName());
+      ArrayNode knows = e.putArray("knows");
+      for (QuasiIdentifier q : QuasiIdentifier.values()) {
+        if (a.knows().contains(q)) {
+          knows.add(q.policyName());
+        }
+      }
+      e.put("targets", a.targets());
+      ArrayNode c = e.putArray("candidates");
+      a.candidates().forEach(c::add);
+      e.put("atRisk", a.atRisk()).put("atRiskShare", a.atRiskShare()).put("singledOut", a.singledOut())
+          .put("singledOutShare", a.singledOutShare()).put("areas", a.areas()).put("passed", a.passed());
+    }
+    if (d.population().isPresent()) {
+      Disclosure.Population p = d.population().get();
+      o.putObject("population").put("model", p.model()).put("populationUniques", p.populationUniques()).put("share", p.share());
+    } else {
+      o.putNull("population");
+    }
+    ArrayNode g = o.putArray("spatialGuarantees");
+    for (Disclosure.Guarantee x : d.spatialGuarantees()) {
+      g.addObject().put("step", x.step()).put("kind", x.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+          .put("detail", x.detail());
+    }
+    o.putObject("utility").put("hotCellOverlap", d.utility().hotCellOverlap()).put("recordsPublished", d.utility().recordsPublished())
+        .put("categoryDetailKept", d.utility().categoryDetailKept());
+  }
+
+  private static Disclosure readDisclosure(JsonNode o) {
+    if (!o.has("roles")) {
+      return Disclosure.NONE;
+    }
+    java.util.EnumSet<QuasiIdentifier> qis = java.util.EnumSet.noneOf(QuasiIdentifier.class);
+    o.path("quasiIdentifiers").forEach(q -> qis.add(QuasiIdentifier.parse(q.asText())));
+    List<Disclosure.Role> roles = new ArrayList<>();
+    for (JsonNode r : o.path("roles")) {
+      roles.add(new Disclosure.Role(QuasiIdentifier.parse(r.path("field").asText()), AttributeRole.parse(r.path("role").asText()),
+          r.path("published").asBoolean(), r.hasNonNull("reason") ? Optional.of(r.path("reason").asText()) : Optional.empty()));
+    }
+    JsonNode k = o.path("risk");
+    Disclosure.Risk risk = new Disclosure.Risk(k.path("highestProsecutorRisk").asDouble(), k.path("averageProsecutorRisk").asDouble(),
+        k.path("marketerRisk").asDouble(), k.hasNonNull("journalistRisk") ? java.util.OptionalDouble.of(k.path("journalistRisk").asDouble())
+            : java.util.OptionalDouble.empty(), k.path("recordsBelowK").asDouble(), k.path("sampleUniques").asDouble(),
+        k.path("threshold").asDouble(), k.path("recordsAboveThreshold").asDouble());
+    List<Disclosure.Diversity> diversity = new ArrayList<>();
+    for (JsonNode v : o.path("diversity")) {
+      diversity.add(new Disclosure.Diversity(QuasiIdentifier.parse(v.path("field").asText()), v.path("distinctL").asLong(),
+          v.path("entropyL").asDouble(), v.path("tCloseness").asDouble()));
+    }
+    List<AttackResult> attacks = new ArrayList<>();
+    for (JsonNode a : o.path("attacks")) {
+      java.util.EnumSet<QuasiIdentifier> knows = java.util.EnumSet.noneOf(QuasiIdentifier.class);
+      a.path("knows").forEach(q -> knows.add(QuasiIdentifier.parse(q.asText())));
+      List<Long> candidates = new ArrayList<>();
+      a.path("candidates").forEach(c -> candidates.add(c.asLong()));
+      attacks.add(new AttackResult(AttackProfile.parse(a.path("profile").asText()), knows, a.path("targets").asLong(), candidates,
+          a.path("atRisk").asLong(), a.path("singledOut").asLong(), a.path("areas").asText(), a.path("passed").asBoolean()));
+    }
+    JsonNode p = o.path("population");
+    Optional<Disclosure.Population> population = p.isObject()
+        ? Optional.of(new Disclosure.Population(p.path("model").asText(), p.path("populationUniques").asDouble(), p.path("share").asDouble()))
+        : Optional.empty();
+    List<Disclosure.Guarantee> guarantees = new ArrayList<>();
+    for (JsonNode g : o.path("spatialGuarantees")) {
+      guarantees.add(new Disclosure.Guarantee(g.path("step").asText(),
+          SpatialGuarantee.Kind.valueOf(g.path("kind").asText().toUpperCase(java.util.Locale.ROOT).replace('-', '_')), g.path("detail").asText()));
+    }
+    JsonNode u = o.path("utility");
+    return new Disclosure(qis, roles, risk, diversity, attacks, population, guarantees,
+        new Disclosure.Utility(u.path("hotCellOverlap").asDouble(), u.path("recordsPublished").asDouble(), u.path("categoryDetailKept").asDouble()));
   }
 }

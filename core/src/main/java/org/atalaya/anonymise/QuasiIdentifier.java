@@ -2,24 +2,35 @@ package org.atalaya.anonymise;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.Location;
 import org.atalaya.incident.Victim;
 
 /**
- * A part of an incident that an attacker may already know (where, when, what, about whom) and so
- * use to single a record out. The k of a release is the size of its smallest equivalence class:
- * the records that agree on every declared quasi-identifier.
+ * A part of a released incident: every part a release can publish is listed here, so that a
+ * policy can give each one an {@link AttributeRole} and nothing published goes uncounted. A part
+ * with no declared role is quasi-identifying: something an attacker may already know (where,
+ * when, what, about whom, how) and so use to single a record out. The k of a release is the size
+ * of its smallest equivalence class: the records that agree on every quasi-identifying part.
+ *
+ * <p>{@link #ID} and {@link #SOURCE_REFS} are identifying by default: they must be pseudonymised
+ * or dropped. {@link #ID} can never be quasi-identifying (it is unique per record).
  *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum QuasiIdentifier {
-  /** The point, the administrative codes and the address, together. */
+  /**
+   * The location: the point with its stated accuracy and precision, the administrative codes and
+   * the address, together.
+   */
   LOCATION,
   /** The occurred window. */
   TIME,
@@ -28,14 +39,51 @@ public enum QuasiIdentifier {
   /** The victims' sexes. */
   VICTIM_SEX,
   /** The victims' ages or age bands. */
-  VICTIM_AGE;
+  VICTIM_AGE,
+  /** The victims' relationships to the offender. */
+  VICTIM_RELATIONSHIP,
+  /** The victims' outcomes (killed, injured, ...). */
+  VICTIM_OUTCOME,
+  /** Whether the act was attempted or completed. */
+  ATTEMPT,
+  /** The mechanism (firearm, knife, ...). */
+  MECHANISM,
+  /** The type of place (residence, public space, ...). */
+  PLACE_TYPE,
+  /** The domestic flag of the circumstances. */
+  DOMESTIC,
+  /** The organised-crime flag of the circumstances. */
+  ORGANISED_CRIME,
+  /** Who reported the incident (police, citizen, media, ...). */
+  SOURCE,
+  /** The category as the source wrote it, and codes in other schemes. */
+  SOURCE_CATEGORY,
+  /** When the incident was reported. */
+  REPORTED_AT,
+  /** The case's dated history (its current status is the value diversity measures read). */
+  CASE_HISTORY,
+  /** The publication state. */
+  PUBLICATION,
+  /** The sensitivity flags. */
+  SENSITIVITY,
+  /** The free-text narrative. */
+  NARRATIVE,
+  /** The namespaced attributes (the toolkit's own markers included). */
+  ATTRIBUTES,
+  /** Records of the incident in other systems; identifying by default. */
+  SOURCE_REFS,
+  /** The incident's id; identifying by default, and never quasi-identifying. */
+  ID;
+
+  /** The parts an attacker who lives nearby knows: where, when and what. */
+  public static final Set<QuasiIdentifier> NEIGHBOUR_KNOWLEDGE =
+      java.util.Collections.unmodifiableSet(EnumSet.of(LOCATION, TIME, CATEGORY));
 
   /**
-   * Parses {@code "location"}, {@code "time"}, {@code "category"}, {@code "victim-sex"} or {@code
-   * "victim-age"}.
+   * Parses a name such as {@code "location"}, {@code "victim-age"} or {@code "place-type"}.
    *
    * @param name the name; never null
-   * @return the quasi-identifier
+   * @return the part
    * @throws AnonymisationException ({@link AnonymiseCode#INVALID_POLICY}) if unknown
    */
   public static QuasiIdentifier parse(String name) {
@@ -43,11 +91,117 @@ public enum QuasiIdentifier {
   }
 
   /**
-   * Returns the equivalence-class key of an incident over the given quasi-identifiers: two
-   * incidents are in one class exactly when their keys are equal.
+   * Returns the name policies use, for example {@code "victim-age"}.
+   *
+   * @return the name; never {@code null}
+   */
+  public String policyName() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * Returns the role a part has when a policy declares none: {@link AttributeRole#IDENTIFYING} for
+   * {@link #ID} and {@link #SOURCE_REFS}, {@link AttributeRole#QUASI_IDENTIFYING} for every other.
+   *
+   * @return the role; never {@code null}
+   */
+  public AttributeRole defaultRole() {
+    return this == ID || this == SOURCE_REFS ? AttributeRole.IDENTIFYING : AttributeRole.QUASI_IDENTIFYING;
+  }
+
+  /**
+   * Returns whether {@code incident}, with its location replaced by {@code location}, carries a
+   * value for this part: a part that no released record carries is not published.
    *
    * @param incident the incident; never null
-   * @param qis the quasi-identifiers; never null
+   * @param location its location; never null
+   * @return true if the part holds something
+   */
+  public boolean presentIn(Incident incident, Optional<Location> location) {
+    return switch (this) {
+      case LOCATION -> location.isPresent();
+      case TIME -> incident.occurred().isPresent();
+      case CATEGORY -> incident.iccs().isPresent();
+      case VICTIM_SEX, VICTIM_AGE, VICTIM_RELATIONSHIP, VICTIM_OUTCOME -> !incident.victims().isEmpty();
+      case ATTEMPT -> incident.context().attempt() != org.atalaya.incident.Attempt.UNKNOWN;
+      case MECHANISM -> incident.context().mechanism() != org.atalaya.incident.Mechanism.UNKNOWN;
+      case PLACE_TYPE -> incident.context().placeType() != org.atalaya.incident.PlaceType.UNKNOWN;
+      case DOMESTIC -> incident.context().domestic().isPresent();
+      case ORGANISED_CRIME -> incident.context().organisedCrime().isPresent();
+      case SOURCE -> incident.source() != org.atalaya.incident.SourceType.UNKNOWN;
+      case SOURCE_CATEGORY -> incident.classification().sourceLabel().isPresent()
+          || !incident.classification().otherCodes().isEmpty();
+      case REPORTED_AT -> incident.reportedAt().isPresent();
+      case CASE_HISTORY -> !incident.caseHistory().events().isEmpty();
+      case PUBLICATION -> true;
+      case SENSITIVITY -> !incident.sensitivity().isEmpty();
+      case NARRATIVE -> incident.narrative().isPresent();
+      case ATTRIBUTES -> !incident.attributes().isEmpty();
+      case SOURCE_REFS -> !incident.sourceRefs().isEmpty();
+      case ID -> true;
+    };
+  }
+
+  /**
+   * Returns the value of this part in {@code incident} (with its location replaced by {@code
+   * location}), as an object whose {@link Object#equals} says whether two records agree on the
+   * part; {@code null} when the part holds nothing. {@link #CASE_HISTORY} gives the current status
+   * when asked for its {@code sensitiveValue}.
+   *
+   * @param incident the incident; never null
+   * @param location its location; never null
+   * @return the value, or null
+   */
+  public Object value(Incident incident, Optional<Location> location) {
+    if (!presentIn(incident, location)) {
+      return null;
+    }
+    return switch (this) {
+      case LOCATION -> location.get();
+      case TIME -> incident.occurred().get();
+      case CATEGORY -> incident.iccs().get();
+      case VICTIM_SEX, VICTIM_AGE, VICTIM_RELATIONSHIP, VICTIM_OUTCOME -> victims(incident, EnumSet.of(this));
+      case ATTEMPT -> incident.context().attempt();
+      case MECHANISM -> incident.context().mechanism();
+      case PLACE_TYPE -> incident.context().placeType();
+      case DOMESTIC -> incident.context().domestic().get();
+      case ORGANISED_CRIME -> incident.context().organisedCrime().get();
+      case SOURCE -> incident.source();
+      case SOURCE_CATEGORY -> List.of(incident.classification().sourceLabel(), incident.classification().otherCodes());
+      case REPORTED_AT -> incident.reportedAt().get();
+      case CASE_HISTORY -> incident.caseHistory();
+      case PUBLICATION -> incident.publication();
+      case SENSITIVITY -> incident.sensitivity();
+      case NARRATIVE -> incident.narrative().get();
+      case ATTRIBUTES -> incident.attributes();
+      case SOURCE_REFS -> incident.sourceRefs();
+      case ID -> incident.id();
+    };
+  }
+
+  /**
+   * Returns the value that diversity and closeness measures read for this part when it is
+   * declared {@link AttributeRole#SENSITIVE}: as {@link #value}, except that {@link #CASE_HISTORY}
+   * gives the current status, and each victim part the sorted list of its values.
+   *
+   * @param incident the incident; never null
+   * @param location its location; never null
+   * @return the value as text, {@code "-"} when the part holds nothing; never {@code null}
+   */
+  public String sensitiveValue(Incident incident, Optional<Location> location) {
+    if (this == CASE_HISTORY) {
+      return incident.caseHistory().current().map(Enum::name).orElse("-");
+    }
+    Object v = value(incident, location);
+    return v == null ? "-" : v.toString();
+  }
+
+  /**
+   * Returns the equivalence-class key of an incident over the given parts: two incidents are in
+   * one class exactly when their keys are equal (the same equality as {@link ClassNumbers}).
+   *
+   * @param incident the incident; never null
+   * @param qis the parts; never null
    * @return the key; never {@code null}
    */
   public static String key(Incident incident, Collection<QuasiIdentifier> qis) {
@@ -65,9 +219,32 @@ public enum QuasiIdentifier {
       case LOCATION -> in.location().map(QuasiIdentifier::location).orElse("-");
       case TIME -> in.occurred().map(w -> w.from().toEpochSecond() + "/" + w.to().toEpochSecond() + w.precision().ordinal()).orElse("-");
       case CATEGORY -> in.iccs().map(c -> c.value()).orElse("-");
-      case VICTIM_SEX -> in.victims().stream().map(v -> v.sex().name()).sorted().toList().toString();
-      case VICTIM_AGE -> in.victims().stream().map(QuasiIdentifier::age).sorted().toList().toString();
+      case VICTIM_SEX, VICTIM_AGE, VICTIM_RELATIONSHIP, VICTIM_OUTCOME -> victims(in, EnumSet.of(this));
+      default -> String.valueOf(value(in, in.location()));
     };
+  }
+
+  /**
+   * The victims' text form over the given victim parts: for each part in order, the sorted list of
+   * the victims' values. Sorted, so that the order in which victims were listed does not matter.
+   */
+  static String victims(Incident in, Set<QuasiIdentifier> parts) {
+    StringBuilder b = new StringBuilder();
+    for (QuasiIdentifier q : parts) {
+      List<String> values = new ArrayList<>(in.victims().size());
+      for (Victim v : in.victims()) {
+        values.add(switch (q) {
+          case VICTIM_SEX -> v.sex().name();
+          case VICTIM_AGE -> age(v);
+          case VICTIM_RELATIONSHIP -> v.relationship().name();
+          case VICTIM_OUTCOME -> v.outcome().name();
+          default -> throw new IllegalArgumentException(q + " is not a victim part");
+        });
+      }
+      values.sort(null);
+      b.append(values);
+    }
+    return b.toString();
   }
 
   private static String location(Location l) {
@@ -77,7 +254,9 @@ public enum QuasiIdentifier {
       b.append(Double.doubleToLongBits(l.point().get().latitude())).append(',')
           .append(Double.doubleToLongBits(l.point().get().longitude()));
     }
-    b.append(';').append(l.admin().department().orElse("")).append(';').append(l.admin().municipality().orElse(""))
+    b.append(';').append(l.accuracyMetres().isPresent() ? Double.doubleToLongBits(l.accuracyMetres().getAsDouble()) : "")
+        .append(';').append(l.precision())
+        .append(';').append(l.admin().department().orElse("")).append(';').append(l.admin().municipality().orElse(""))
         .append(';').append(l.admin().colonia().orElse("")).append(';').append(l.address().orElse(""));
     return b.toString();
   }

@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.apiguardian.api.API;
 import org.atalaya.incident.Incident;
@@ -50,10 +53,53 @@ public final class Release {
 
   private final ReleasePolicy policy;
   private final PiiRedactor checker;
+  private final Set<AttackProfile> extraAttacks;
+  private final List<Incident> register;
+  private final List<Incident> population;
 
-  private Release(ReleasePolicy policy) {
+  private Release(ReleasePolicy policy, Set<AttackProfile> extraAttacks, List<Incident> register, List<Incident> population) {
     this.policy = policy;
     this.checker = PiiRedactor.of(policy.names());
+    this.extraAttacks = extraAttacks;
+    this.register = register;
+    this.population = population;
+  }
+
+  /**
+   * Returns this release also running {@code profiles} and reporting what they achieve, beyond the
+   * ones its policy requires. Only the policy's profiles can fail the release.
+   *
+   * @param profiles the profiles; never null
+   * @return a new release
+   */
+  public Release withAttacks(Collection<AttackProfile> profiles) {
+    EnumSet<AttackProfile> all = EnumSet.noneOf(AttackProfile.class);
+    all.addAll(profiles);
+    return new Release(policy, java.util.Collections.unmodifiableSet(all), register, population);
+  }
+
+  /**
+   * Returns this release with an external register for the {@link AttackProfile#REGISTER} profile:
+   * raw incidents holding what such a register would (for example place, date and category).
+   *
+   * @param entries the register; never null, copied
+   * @return a new release
+   */
+  public Release withRegister(List<Incident> entries) {
+    return new Release(policy, extraAttacks, List.copyOf(entries), population);
+  }
+
+  /**
+   * Returns this release with a population table: the population's records in the same published
+   * form as the release (for example the whole register released with the same policy), of which
+   * the released records are a sample. The report then gives the journalist risk, the marketer
+   * risk against the population and the exact number of released records unique in it.
+   *
+   * @param records the population's records, in published form; never null, copied
+   * @return a new release
+   */
+  public Release withPopulation(List<Incident> records) {
+    return new Release(policy, extraAttacks, register, List.copyOf(records));
   }
 
   /**
@@ -63,7 +109,7 @@ public final class Release {
    * @return the release
    */
   public static Release of(ReleasePolicy policy) {
-    return new Release(Objects.requireNonNull(policy, "policy must not be null"));
+    return new Release(Objects.requireNonNull(policy, "policy must not be null"), Set.of(), null, null);
   }
 
   /**
@@ -98,7 +144,12 @@ public final class Release {
    */
   public ReleaseResult run(List<Incident> input, ReleaseKey key, RandomGenerator random) {
     Objects.requireNonNull(input, "input must not be null");
-    ReleaseContext ctx = ReleaseContext.of(key, random).withLedger(EpsilonLedger.of(policy.epsilonBudget()));
+    ReleaseContext ctx = ReleaseContext.of(key, random).withLedger(EpsilonLedger.of(policy.epsilonBudget()))
+        .withQuasiIdentifiers(policy.quasiIdentifiers());
+    if (register == null && (policy.attacks().contains(AttackProfile.REGISTER) || extraAttacks.contains(AttackProfile.REGISTER))) {
+      throw new AnonymisationException(AnonymiseCode.INVALID_POLICY, "policy " + policy.name()
+          + ": the attack profile register cannot run without a register (Release.withRegister, or --register FILE)");
+    }
     List<Incident> current = input;
     List<ReleaseStep> steps = policy.steps();
     // When the first steps are per-record, their pass notes the input points for the displacements
@@ -194,8 +245,19 @@ public final class Release {
       });
     }
     List<Incident> output = idBits == null ? stepped : new Pseudonymous(stepped, idBits);
-    Classes classes = Classes.of(rows.number());
-    List<PrivacyReport.Check> checks = new ArrayList<>(outputChecks(output, classes, Findings.merge(findings)));
+    int[] classNumbers = rows.number();
+    Classes classes = Classes.of(classNumbers);
+    Disclosures.Records records = new Disclosures.Records(n, r -> lazy == null ? stepped.get(r) : lazy.madeFrom(r),
+        r -> lazy == null ? stepped.get(r).location() : lazy.location(r));
+    Set<QuasiIdentifier> published = Disclosures.published(records);
+    for (QuasiIdentifier q : policy.sensitiveAttributes()) {
+      if (policy.publishRecords() && n > 0 && !published.contains(q)) {
+        throw new AnonymisationException(AnonymiseCode.INVALID_POLICY, policy.origin(q).orElse("policy " + policy.name())
+            + ", roles." + q.policyName() + ": the sensitive attribute " + q.policyName()
+            + " is not published (no released record carries it); declare a role only for what the release publishes");
+      }
+    }
+    List<PrivacyReport.Check> checks = new ArrayList<>(outputChecks(output, classes, Findings.merge(findings), published));
     long suppressed = input.size() - (long) output.size();
     // Sorted, as ReleaseContext#suppressedByArea documents: its immutable copy iterates in an order
     // that changes from one JVM to the next, which made the message differ between runs.
@@ -208,11 +270,43 @@ public final class Release {
     for (AggregateTable t : tables) {
       checks.add(AggregateTable.check(t.spec(), t.toCsv()));
     }
+    // Who can learn what: attacks need the input (true points), the rest the output alone.
+    double[] displacement = moved.displacement();
+    double reach = 0;
+    for (double d : displacement) {
+      reach = Math.max(reach, d);
+    }
+    List<AttackResult> attacks = new ArrayList<>();
+    if (policy.publishRecords()) {
+      Attacks harness = new Attacks(n, records.record(), records.location(), policy.k(), reach);
+      EnumSet<AttackProfile> profiles = EnumSet.noneOf(AttackProfile.class);
+      profiles.addAll(policy.attacks());
+      profiles.addAll(extraAttacks);
+      for (AttackProfile profile : profiles) {
+        AttackResult a = switch (profile) {
+          case NEIGHBOUR -> harness.ofReleased(profile, QuasiIdentifier.NEIGHBOUR_KNOWLEDGE, input, moved.sources(),
+              policy.maxAttackShare());
+          case VICTIM -> harness.ofReleased(profile, victimKnows(published), input, moved.sources(), policy.maxAttackShare());
+          case REGISTER -> harness.ofRegister(register, registerKnows(published), policy.maxAttackShare());
+        };
+        attacks.add(a);
+        if (policy.attacks().contains(profile)) {
+          checks.add(attackCheck(a));
+        }
+      }
+    }
+    int[] populationCounts = population == null ? null : populationCounts(output, classNumbers, classes.sizes().length);
+    Disclosure disclosure = new Disclosure(policy.quasiIdentifiers(), Disclosures.roles(policy, published),
+        Disclosures.risk(classes.sizes(), policy.k(), populationCounts),
+        Disclosures.diversity(records, classNumbers, policy.sensitiveAttributes()), attacks,
+        populationCounts == null ? Optional.empty() : Optional.of(exactPopulationUniques(classes.sizes(), populationCounts)),
+        guarantees(), new Disclosure.Utility(moved.hotCellOverlap(), input.isEmpty() ? 0 : (double) n / input.size(),
+            categoryDetailKept(records, input, moved.sources())));
     long k = classes.smallest();
     PrivacyReport report = new PrivacyReport(input.size(), output.size(), suppressed, k, k == 0 ? 0 : 1.0 / k,
-        PrivacyReport.Displacement.of(moved.displacement()), ctx.ledger().spent(), tables.stream().map(AggregateTable::summary).toList(),
+        PrivacyReport.Displacement.of(displacement), ctx.ledger().spent(), tables.stream().map(AggregateTable::summary).toList(),
         ctx.keyId(), moved.hotCellOverlap(), checks,
-        checks.stream().allMatch(PrivacyReport.Check::passed));
+        checks.stream().allMatch(PrivacyReport.Check::passed), disclosure);
     LOG.debug("release {}: {} in, {} out, k {}, {} tables, passed {}", policy.name(), input.size(), output.size(), k,
         tables.size(), report.passed());
     return new ReleaseResult(output, tables, report);
@@ -316,8 +410,33 @@ public final class Release {
    */
   public List<String> verify(List<Incident> output, PrivacyReport report) {
     List<String> problems = new ArrayList<>();
-    Classes classes = classes(output);
+    int[] classNumbers = ClassNumbers.of(output, policy.quasiIdentifiers());
+    Classes classes = Classes.of(classNumbers);
     long k = classes.smallest();
+    Disclosures.Records records = Disclosures.Records.of(output);
+    Set<QuasiIdentifier> published = Disclosures.published(records);
+    Disclosure d = report.disclosure();
+    if (!d.equals(Disclosure.NONE)) {
+      if (!d.roles().equals(Disclosures.roles(policy, published))) {
+        problems.add("roles: output gives " + Disclosures.roles(policy, published) + ", report says " + d.roles());
+      }
+      if (!d.quasiIdentifiers().equals(policy.quasiIdentifiers())) {
+        problems.add("quasiIdentifiers: the policy gives " + policy.quasiIdentifiers() + ", report says " + d.quasiIdentifiers());
+      }
+      Disclosure.Risk risk = Disclosures.risk(classes.sizes(), policy.k(), null);
+      Disclosure.Risk said = d.risk();
+      // The marketer and journalist risks depend on the population when one was given.
+      Disclosure.Risk comparable = new Disclosure.Risk(said.highestProsecutorRisk(), said.averageProsecutorRisk(),
+          said.journalistRisk().isPresent() ? risk.marketerRisk() : said.marketerRisk(), java.util.OptionalDouble.empty(),
+          said.recordsBelowK(), said.sampleUniques(), said.threshold(), said.recordsAboveThreshold());
+      if (!close(risk, comparable)) {
+        problems.add("risk: output gives " + risk + ", report says " + said);
+      }
+      List<Disclosure.Diversity> diversity = Disclosures.diversity(records, classNumbers, policy.sensitiveAttributes());
+      if (!diversity.equals(d.diversity())) {
+        problems.add("diversity: output gives " + diversity + ", report says " + d.diversity());
+      }
+    }
     compare(problems, "recordsOut", output.size(), report.recordsOut());
     compare(problems, "kAchieved", k, report.kAchieved());
     compare(problems, "recordsIn", report.recordsOut() + report.suppressed(), report.recordsIn());
@@ -326,7 +445,7 @@ public final class Release {
     }
     Map<String, PrivacyReport.Check> reported = new HashMap<>();
     report.checks().forEach(c -> reported.put(c.name(), c));
-    for (PrivacyReport.Check c : outputChecks(output, classes, findings(output))) {
+    for (PrivacyReport.Check c : outputChecks(output, classes, findings(output), published)) {
       PrivacyReport.Check r = reported.get(c.name());
       if (r == null || !r.equals(c)) {
         problems.add("check " + c.name() + ": output gives " + c + ", report says " + r);
@@ -375,19 +494,25 @@ public final class Release {
     return out.resolveSibling(base + "." + table + ".csv");
   }
 
+  private static boolean close(Disclosure.Risk a, Disclosure.Risk b) {
+    double[] x = {a.highestProsecutorRisk(), a.averageProsecutorRisk(), a.marketerRisk(), a.recordsBelowK(), a.sampleUniques(),
+        a.threshold(), a.recordsAboveThreshold()};
+    double[] y = {b.highestProsecutorRisk(), b.averageProsecutorRisk(), b.marketerRisk(), b.recordsBelowK(), b.sampleUniques(),
+        b.threshold(), b.recordsAboveThreshold()};
+    for (int i = 0; i < x.length; i++) {
+      if (Math.abs(x[i] - y[i]) > 1e-9) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void compare(List<String> problems, String field, long actual, long reported) {
     if (actual != reported) {
       problems.add(field + ": output gives " + actual + ", report says " + reported);
     }
   }
 
-  /**
-   * Returns the equivalence classes of {@code output} over the policy's quasi-identifiers (the
-   * classes of {@link QuasiIdentifier#classes}, numbered by {@link ClassNumbers}).
-   */
-  private Classes classes(List<Incident> output) {
-    return Classes.of(ClassNumbers.of(output, policy.quasiIdentifiers()));
-  }
 
   /**
    * The published records of a release that pseudonymises ids, each built when read: the last
@@ -528,7 +653,8 @@ public final class Release {
     return Findings.merge(chunks);
   }
 
-  private List<PrivacyReport.Check> outputChecks(List<Incident> output, Classes classes, Findings findings) {
+  private List<PrivacyReport.Check> outputChecks(List<Incident> output, Classes classes, Findings findings,
+      Set<QuasiIdentifier> published) {
     List<PrivacyReport.Check> checks = new ArrayList<>();
     Map<String, Integer> shortAreas = new java.util.TreeMap<>();
     int smallClasses = 0;
@@ -542,7 +668,7 @@ public final class Release {
     checks.add(new PrivacyReport.Check("k-anonymity", smallClasses == 0,
         output.isEmpty() ? "nothing released"
             : smallClasses == 0
-            ? "smallest class " + k + " (k = " + policy.k() + ") over " + policy.quasiIdentifiers()
+            ? "smallest class " + k + " (k = " + policy.k() + ") over the published quasi-identifiers " + names(qisIn(published))
             : smallClasses + " classes hold fewer than k = " + policy.k() + " incidents" + areas(shortAreas)));
     long exposed = findings.exposed;
     String firstExposed = findings.firstExposed;
@@ -553,6 +679,15 @@ public final class Release {
             : exposed + " sensitive incidents carry a point or a time finer than a month (first in " + firstExposed + ")"));
     checks.add(new PrivacyReport.Check("identifiers", found.isEmpty(),
         found.isEmpty() ? "no identifier pattern in any text" : "found " + found));
+    List<String> exposedParts = new ArrayList<>();
+    for (QuasiIdentifier q : published) {
+      if (policy.roles().get(q) == AttributeRole.IDENTIFYING && !pseudonymised(q)) {
+        exposedParts.add(q.policyName());
+      }
+    }
+    checks.add(new PrivacyReport.Check("identifying", exposedParts.isEmpty(), exposedParts.isEmpty()
+        ? "no identifying field published as it is"
+        : "identifying fields published as they are: " + exposedParts + "; pseudonymise or drop them"));
     if (!policy.publishRecords()) {
       // These checks protect published records; the tables have checks of their own.
       return checks.stream().map(c -> new PrivacyReport.Check(c.name(), true,
@@ -576,7 +711,7 @@ public final class Release {
     return r.getDayOfMonth() != 1 || !r.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
   }
 
-  private static String areas(Map<String, Integer> byArea) {
+  static String areas(Map<String, Integer> byArea) {
     if (byArea.isEmpty()) {
       return "";
     }
@@ -599,8 +734,131 @@ public final class Release {
       case "sensitive-detail" -> AnonymiseCode.SENSITIVE_DETAIL;
       case "identifiers" -> AnonymiseCode.PII_REMAINS;
       case "epsilon" -> AnonymiseCode.EPSILON_OVERSPENT;
-      default -> check.startsWith("table ") ? AnonymiseCode.TABLE_UNPROTECTED : AnonymiseCode.REPORT_MISMATCH;
+      case "identifying" -> AnonymiseCode.IDENTIFYING_PUBLISHED;
+      default -> check.startsWith("table ") ? AnonymiseCode.TABLE_UNPROTECTED
+          : check.startsWith("attack ") ? AnonymiseCode.ATTACK_SINGLES_OUT : AnonymiseCode.REPORT_MISMATCH;
     };
   }
 
+
+  /** Whether the policy replaces {@code part} by keyed pseudonyms before it is published. */
+  private boolean pseudonymised(QuasiIdentifier part) {
+    if (part == QuasiIdentifier.ID && policy.pseudonymiseIds()) {
+      return true;
+    }
+    for (ReleaseStep step : policy.steps()) {
+      if (step.pseudonymises().contains(part)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The victim knows every published part of their case, but not the keyed pseudonyms. */
+  private Set<QuasiIdentifier> victimKnows(Set<QuasiIdentifier> published) {
+    EnumSet<QuasiIdentifier> knows = EnumSet.noneOf(QuasiIdentifier.class);
+    for (QuasiIdentifier q : published) {
+      if (!pseudonymised(q)) {
+        knows.add(q);
+      }
+    }
+    return knows;
+  }
+
+  /** A register knows the parts its entries hold, where the release publishes them. */
+  private Set<QuasiIdentifier> registerKnows(Set<QuasiIdentifier> published) {
+    EnumSet<QuasiIdentifier> knows = EnumSet.noneOf(QuasiIdentifier.class);
+    knows.addAll(Disclosures.published(Disclosures.Records.of(register)));
+    knows.retainAll(victimKnows(published));
+    knows.remove(QuasiIdentifier.ID);
+    return knows;
+  }
+
+  private PrivacyReport.Check attackCheck(AttackResult a) {
+    String detail = String.format(java.util.Locale.ROOT,
+        "%d of %d targets (%.2f%%) have from 1 to %d consistent records, %d singled out; at most %.2f%% allowed; knows %s%s",
+        a.atRisk(), a.targets(), 100 * a.atRiskShare(), policy.k() - 1, a.singledOut(), 100 * policy.maxAttackShare(),
+        names(a.knows()), a.areas());
+    return new PrivacyReport.Check("attack " + a.profile().policyName(), a.passed(), detail);
+  }
+
+  /** The quasi-identifiers among {@code published}. */
+  private Set<QuasiIdentifier> qisIn(Set<QuasiIdentifier> published) {
+    EnumSet<QuasiIdentifier> out = EnumSet.noneOf(QuasiIdentifier.class);
+    for (QuasiIdentifier q : published) {
+      if (policy.quasiIdentifiers().contains(q)) {
+        out.add(q);
+      }
+    }
+    return out;
+  }
+
+  private static String names(Set<QuasiIdentifier> parts) {
+    return parts.stream().map(QuasiIdentifier::policyName).toList().toString();
+  }
+
+  /** What each step promises about published locations, in step order. */
+  private List<Disclosure.Guarantee> guarantees() {
+    List<Disclosure.Guarantee> out = new ArrayList<>();
+    for (ReleaseStep step : policy.steps()) {
+      step.spatialGuarantee().ifPresent(g -> out.add(new Disclosure.Guarantee(step.name(), g.kind(), g.detail())));
+    }
+    return out;
+  }
+
+  /** The share of released records whose ICCS code is as fine as their source's. */
+  private static double categoryDetailKept(Disclosures.Records out, List<Incident> input, int[] sources) {
+    long kept = 0;
+    long compared = 0;
+    for (int r = 0; r < out.size(); r++) {
+      if (sources[r] < 0) {
+        continue;
+      }
+      Optional<org.atalaya.taxonomy.IccsCode> before = input.get(sources[r]).iccs();
+      if (before.isEmpty()) {
+        continue;
+      }
+      compared++;
+      Optional<org.atalaya.taxonomy.IccsCode> after = out.record().apply(r).iccs();
+      kept += after.isPresent() && after.get().level() >= before.get().level() ? 1 : 0;
+    }
+    return compared == 0 ? 1 : (double) kept / compared;
+  }
+
+  /**
+   * The size in the population of each released class: the population's records are numbered with
+   * the released ones, over the same quasi-identifiers.
+   */
+  private int[] populationCounts(List<Incident> output, int[] classNumbers, int classes) {
+    List<Incident> both = new ArrayList<>(output.size() + population.size());
+    both.addAll(output);
+    both.addAll(population);
+    int[] joint = ClassNumbers.of(both, policy.quasiIdentifiers());
+    // Classes are numbered in order of first members, so the released ones keep their numbers.
+    int[] counts = new int[classes];
+    for (int r = output.size(); r < joint.length; r++) {
+      if (joint[r] < classes) {
+        counts[joint[r]]++;
+      }
+    }
+    int[] sizes = Classes.of(classNumbers).sizes();
+    for (int c = 0; c < classes; c++) {
+      if (counts[c] < sizes[c]) {
+        throw new AnonymisationException(AnonymiseCode.INVALID_POLICY, "the population holds " + counts[c]
+            + " records of a released class of " + sizes[c] + " (" + ReleaseContext.areaName(output.get(Classes.of(classNumbers).firstMember()[c]))
+            + "): it must hold every released record, in the same published form");
+      }
+    }
+    return counts;
+  }
+
+  private static Disclosure.Population exactPopulationUniques(int[] sizes, int[] population) {
+    long uniques = 0;
+    long n = 0;
+    for (int c = 0; c < sizes.length; c++) {
+      n += sizes[c];
+      uniques += population[c] == 1 ? sizes[c] : 0;
+    }
+    return new Disclosure.Population("exact", uniques, n == 0 ? 0 : (double) uniques / n);
+  }
 }

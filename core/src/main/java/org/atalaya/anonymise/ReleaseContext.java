@@ -25,6 +25,12 @@ public final class ReleaseContext {
   private final Map<String, Integer> suppressedByReason = new TreeMap<>();
   private long suppressed;
   private EpsilonLedger ledger = EpsilonLedger.of(0);
+  private java.util.Set<QuasiIdentifier> quasiIdentifiers = DEFAULT_QUASI_IDENTIFIERS;
+
+  /** Every part whose default role is quasi-identifying. */
+  private static final java.util.Set<QuasiIdentifier> DEFAULT_QUASI_IDENTIFIERS = java.util.Collections.unmodifiableSet(
+      java.util.Arrays.stream(QuasiIdentifier.values()).filter(q -> q.defaultRole() == AttributeRole.QUASI_IDENTIFYING)
+          .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(QuasiIdentifier.class))));
 
   ReleaseContext(Optional<Pseudonyms> pseudonyms, RandomGenerator random) {
     this.pseudonyms = pseudonyms;
@@ -65,7 +71,7 @@ public final class ReleaseContext {
 
   /** A context for one chunk of records: same pseudonyms and ledger, its own noise and counts. */
   ReleaseContext child(RandomGenerator random) {
-    return new ReleaseContext(pseudonyms, random).withLedger(ledger);
+    return new ReleaseContext(pseudonyms, random).withLedger(ledger).withQuasiIdentifiers(quasiIdentifiers);
   }
 
   /** Adds the suppressions recorded in a chunk's context to this one. */
@@ -73,6 +79,21 @@ public final class ReleaseContext {
     suppressed += chunk.suppressed;
     chunk.suppressedByArea.forEach((k, v) -> suppressedByArea.merge(k, v, Integer::sum));
     chunk.suppressedByReason.forEach((k, v) -> suppressedByReason.merge(k, v, Integer::sum));
+  }
+
+  /**
+   * Returns the release's quasi-identifiers (its policy's), which steps that form classes group by:
+   * outside a {@link Release}, every part whose default role is quasi-identifying.
+   *
+   * @return the parts; immutable
+   */
+  public java.util.Set<QuasiIdentifier> quasiIdentifiers() {
+    return quasiIdentifiers;
+  }
+
+  ReleaseContext withQuasiIdentifiers(java.util.Set<QuasiIdentifier> qis) {
+    this.quasiIdentifiers = java.util.Objects.requireNonNull(qis, "qis must not be null");
+    return this;
   }
 
   ReleaseContext withLedger(EpsilonLedger ledger) {

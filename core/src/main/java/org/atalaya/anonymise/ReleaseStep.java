@@ -112,4 +112,24 @@ public interface ReleaseStep {
     }
     return out;
   }
+
+  /**
+   * Returns what this step promises about published locations, for the privacy report: empty for
+   * a step that does not touch them.
+   *
+   * @return the promise; never {@code null}
+   */
+  default java.util.Optional<SpatialGuarantee> spatialGuarantee() {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Returns the parts this step replaces by keyed pseudonyms (for example the source references),
+   * so that a release may publish them although their role is identifying.
+   *
+   * @return the parts; never {@code null}, empty by default
+   */
+  default java.util.Set<QuasiIdentifier> pseudonymises() {
+    return java.util.Set.of();
+  }
 }

@@ -43,7 +43,12 @@ public final class Steps {
   }
 
   /** A per-record step from a name and an edit; {@link #apply} edits a draft of the incident. */
-  private record Simple(String name, Edit e) implements ReleaseStep {
+  private record Simple(String name, Edit e, Set<QuasiIdentifier> pseudonymises, Optional<SpatialGuarantee> spatialGuarantee)
+      implements ReleaseStep {
+    Simple(String name, Edit e) {
+      this(name, e, Set.of(), Optional.empty());
+    }
+
     @Override
     public Optional<Incident> apply(Incident incident, ReleaseContext context) {
       return ReleaseStep.applyByEditing(this, incident, context);
@@ -111,7 +116,7 @@ public final class Steps {
       }
       d.sourceRefs(refs).attributes(new Attributes(attrs));
       return true;
-    });
+    }, Set.of(QuasiIdentifier.SOURCE_REFS), Optional.empty());
   }
 
   /**
@@ -243,6 +248,7 @@ public final class Steps {
       d.location(d.location().flatMap(l -> IncidentField.location(Optional.empty(), java.util.OptionalDouble.empty(),
           LocationPrecision.AREA, IncidentField.withoutColonia(l.admin()), Optional.empty())));
       return true;
-    });
+    }, Set.of(), Optional.of(new SpatialGuarantee(SpatialGuarantee.Kind.REMOVAL,
+        "sensitive incidents (sexual or domestic violence, minor victims) lose their point, address and colonia; municipality and month stay")));
   }
 }

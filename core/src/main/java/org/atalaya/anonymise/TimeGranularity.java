@@ -27,10 +27,15 @@ public enum TimeGranularity {
   /** Weeks from Monday. */
   WEEK,
   /** Calendar months. */
-  MONTH;
+  MONTH,
+  /** Calendar quarters (January to March, ...). */
+  QUARTER,
+  /** Calendar years. */
+  YEAR;
 
   /**
-   * Parses {@code "hour"}, {@code "shift"}, {@code "day"}, {@code "week"} or {@code "month"}.
+   * Parses {@code "hour"}, {@code "shift"}, {@code "day"}, {@code "week"}, {@code "month"}, {@code
+   * "quarter"} or {@code "year"}.
    *
    * @param name the name; never null
    * @return the granularity
@@ -42,8 +47,9 @@ public enum TimeGranularity {
 
   /**
    * Returns {@code window} widened to whole units of this granularity, in the window's own offset.
-   * The precision is {@code DAY} or {@code MONTH} when the result is exactly one day or one month,
-   * otherwise {@code UNKNOWN} (the model has no hour or week precision); the estimated flag is kept.
+   * The precision is {@code DAY}, {@code MONTH} or {@code YEAR} when the result is exactly one day,
+   * one month or one calendar year, otherwise {@code UNKNOWN} (the model has no hour, week or
+   * quarter precision); the estimated flag is kept.
    *
    * @param window the window; never null
    * @return the widened window
@@ -77,6 +83,8 @@ public enum TimeGranularity {
       p = TimePrecision.DAY;
     } else if (from.getDayOfMonth() == 1 && from.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) && from.plusMonths(1).isEqual(to)) {
       p = TimePrecision.MONTH;
+    } else if (from.getDayOfYear() == 1 && from.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) && from.plusYears(1).isEqual(to)) {
+      p = TimePrecision.YEAR;
     } else if (window.precision() == TimePrecision.YEAR && to.isAfter(from.plusMonths(1))) {
       return window;
     } else {
@@ -92,6 +100,8 @@ public enum TimeGranularity {
       case DAY -> t.truncatedTo(ChronoUnit.DAYS);
       case WEEK -> t.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
       case MONTH -> t.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
+      case QUARTER -> t.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1).withMonth((t.getMonthValue() - 1) / 3 * 3 + 1);
+      case YEAR -> t.truncatedTo(ChronoUnit.DAYS).withDayOfYear(1);
     };
   }
 
@@ -102,6 +112,8 @@ public enum TimeGranularity {
       case DAY -> floor.plusDays(1);
       case WEEK -> floor.plusWeeks(1);
       case MONTH -> floor.plusMonths(1);
+      case QUARTER -> floor.plusMonths(3);
+      case YEAR -> floor.plusYears(1);
     };
   }
 

@@ -37,6 +37,9 @@ abstract class Cells {
   /** Returns the distance from a cell's centre to its farthest corner, in metres. */
   abstract double radiusMetres(int level);
 
+  /** Says what the cells are, for the privacy report, for example "square cell of 500 m to 8000 m (UTM)". */
+  abstract String describe();
+
   static Cells grid(double startMetres, double maxMetres, Crs utm) {
     return new Grid(startMetres, maxMetres, utm);
   }
@@ -63,6 +66,11 @@ abstract class Cells {
     @Override
     int levels() {
       return levels;
+    }
+
+    @Override
+    String describe() {
+      return String.format(java.util.Locale.ROOT, "square grid cell of %.0f m to %.0f m", start, start * (1L << (levels - 1)));
     }
 
     @Override
@@ -113,6 +121,11 @@ abstract class Cells {
       } catch (IOException e) {
         throw new UncheckedIOException("the H3 native library cannot be loaded on this platform", e);
       }
+    }
+
+    @Override
+    String describe() {
+      return "H3 cell of resolution " + finest + " to " + coarsest;
     }
 
     @Override

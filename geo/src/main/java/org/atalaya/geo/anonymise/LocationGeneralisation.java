@@ -70,7 +70,8 @@ public final class LocationGeneralisation {
   }
 
   private static ReleaseStep cellStep(String name, Cells cells) {
-    return point(name, p -> cells.centre(cells.cell(p, 0), 0), cells.radiusMetres(0));
+    return point(name, p -> cells.centre(cells.cell(p, 0), 0), cells.radiusMetres(0),
+        "points replaced by the centre of their " + name + " cell (within " + Math.round(cells.radiusMetres(0)) + " m of it)");
   }
 
   /**
@@ -93,11 +94,17 @@ public final class LocationGeneralisation {
     }
     checkArgument(!usable.isEmpty(), "no anchor covers at least %s places", minPlaces);
     LatLon[] pts = usable.toArray(new LatLon[0]);
-    ReleaseStep inner = point("snap-to-anchors", p -> nearest(pts, p), 0);
+    ReleaseStep inner = point("snap-to-anchors", p -> nearest(pts, p), 0,
+        "points replaced by the nearest of " + pts.length + " anchors with at least " + minPlaces + " places each");
     return new ReleaseStep() {
       @Override
       public String name() {
         return "snap-to-anchors";
+      }
+
+      @Override
+      public Optional<org.atalaya.anonymise.SpatialGuarantee> spatialGuarantee() {
+        return inner.spatialGuarantee();
       }
 
       @Override
@@ -143,6 +150,12 @@ public final class LocationGeneralisation {
       }
 
       @Override
+      public Optional<org.atalaya.anonymise.SpatialGuarantee> spatialGuarantee() {
+        return Optional.of(new org.atalaya.anonymise.SpatialGuarantee(org.atalaya.anonymise.SpatialGuarantee.Kind.GENERALISATION,
+            "points replaced by the code of the " + (asColonia ? "colonia" : "municipality") + " that covers them"));
+      }
+
+      @Override
       public Optional<Incident> apply(Incident incident, ReleaseContext context) {
         if (incident.location().isEmpty()) {
           return Optional.of(incident);
@@ -164,11 +177,16 @@ public final class LocationGeneralisation {
     };
   }
 
-  private static ReleaseStep point(String name, java.util.function.UnaryOperator<LatLon> move, double accuracy) {
+  private static ReleaseStep point(String name, java.util.function.UnaryOperator<LatLon> move, double accuracy, String promise) {
     return new ReleaseStep() {
       @Override
       public String name() {
         return name;
+      }
+
+      @Override
+      public Optional<org.atalaya.anonymise.SpatialGuarantee> spatialGuarantee() {
+        return Optional.of(new org.atalaya.anonymise.SpatialGuarantee(org.atalaya.anonymise.SpatialGuarantee.Kind.GENERALISATION, promise));
       }
 
       @Override

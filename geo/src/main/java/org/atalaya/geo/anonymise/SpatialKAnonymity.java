@@ -101,6 +101,13 @@ public final class SpatialKAnonymity implements ReleaseStep {
     return "spatial-k-anonymity";
   }
 
+  @Override
+  public Optional<org.atalaya.anonymise.SpatialGuarantee> spatialGuarantee() {
+    return Optional.of(new org.atalaya.anonymise.SpatialGuarantee(org.atalaya.anonymise.SpatialGuarantee.Kind.K_ANONYMITY,
+        "points replaced by the centre of the smallest " + cells.describe() + " holding at least " + k
+            + " records that agree on every other quasi-identifier; else the municipality or department; else suppressed"));
+  }
+
   /** A single incident cannot be k-anonymous on its own: this step works on the whole set. */
   @Override
   public Optional<Incident> apply(Incident incident, ReleaseContext context) {
@@ -118,6 +125,12 @@ public final class SpatialKAnonymity implements ReleaseStep {
    */
   @Override
   public List<Incident> applyAll(List<Incident> incidents, ReleaseContext context) {
+    // The classes follow the release's quasi-identifiers: every published part without another role.
+    EnumSet<QuasiIdentifier> others = EnumSet.copyOf(context.quasiIdentifiers().isEmpty()
+        ? EnumSet.of(QuasiIdentifier.LOCATION) : context.quasiIdentifiers());
+    others.addAll(this.others);
+    others.remove(QuasiIdentifier.LOCATION);
+    others.remove(QuasiIdentifier.ID);
     int n = incidents.size();
     int levels = cells.levels();
     Incident[] out = new Incident[n];
