@@ -396,12 +396,8 @@ public final class PopulationUniqueness {
 
   /**
    * Fits Pitman's parameters by maximum likelihood: Newton's method on the gradient with step
-   * halving, from Ewens's fit ({@code alpha = 0}); if that does not settle on a maximum inside
-   * {@code 0 < alpha < 1}, a bracketing search maximises the profile likelihood over {@code alpha}
-   * in {@code [0, 1)} (golden section), {@code theta} for each {@code alpha} being the root of the
-   * score (bisection on {@code log(theta + alpha)}). A maximum on the edge {@code alpha = 0} is
-   * Ewens's model and counts as converged; one that runs off to {@code alpha = 1} or to an infinite
-   * {@code theta} does not.
+   * halving, from the best point of a coarse scan of {@code alpha}; if that does not settle on a
+   * maximum inside {@code 0 < alpha < 1}, the bracketing search of {@link #fitPitmanByBracketing}.
    */
   static PitmanFit fitPitman(Sample sample) {
     long k = sample.classes();
@@ -411,15 +407,38 @@ public final class PopulationUniqueness {
       return PitmanFit.NONE;
     }
     Pitman likelihood = new Pitman(sample);
-    double ewens = likelihood.thetaForAlpha(0);
-    if (Double.isNaN(ewens)) {
-      return PitmanFit.NONE;
+    // Start on the ridge: the best of a coarse scan of alpha, each with its own best theta.
+    double bestAlpha = Double.NaN;
+    double bestTheta = Double.NaN;
+    double best = Double.NEGATIVE_INFINITY;
+    for (double alpha : new double[] {0.1, 0.3, 0.5, 0.7, 0.9}) {
+      double theta = likelihood.thetaForAlpha(alpha);
+      double l = Double.isNaN(theta) ? Double.NEGATIVE_INFINITY : likelihood.logLikelihood(theta, alpha);
+      if (l > best) {
+        best = l;
+        bestAlpha = alpha;
+        bestTheta = theta;
+      }
     }
-    PitmanFit newton = likelihood.newton(ewens, Math.min(0.5, 0.1 + 0.5 * sample.uniques() / (double) k));
-    if (newton.converged()) {
-      return newton;
+    if (!Double.isNaN(bestAlpha)) {
+      PitmanFit newton = likelihood.newton(bestTheta, bestAlpha);
+      if (newton.converged()) {
+        return newton;
+      }
     }
     return likelihood.profileSearch();
+  }
+
+  /**
+   * Fits Pitman's parameters by a bracketing search alone: the profile likelihood is maximised over
+   * {@code alpha} in {@code [0, 1)} by golden section, {@code theta} for each {@code alpha} being
+   * the root of the score (bisection on {@code log(theta + alpha)}). A maximum on the edge {@code
+   * alpha = 0} is Ewens's model and counts as converged; one that runs off to {@code alpha = 1} or
+   * to an infinite {@code theta} does not.
+   */
+  static PitmanFit fitPitmanByBracketing(Sample sample) {
+    long k = sample.classes();
+    return k < 2 || k >= sample.records() ? PitmanFit.NONE : new Pitman(sample).profileSearch();
   }
 
   /** The log-likelihood of Pitman's sampling formula for one sample, with its derivatives. */
@@ -488,12 +507,12 @@ public final class PopulationUniqueness {
         h22 -= (double) i * i * r * r;
       }
       g1 -= Digamma.value(theta + records) - Digamma.value(theta + 1);
-      h11 += Trigamma.value(theta + records) - Trigamma.value(theta + 1);
+      h11 += Trigamma.value(theta + 1) - Trigamma.value(theta + records);
       double d = Digamma.value(1 - alpha);
       double t = Trigamma.value(1 - alpha);
       for (int x = 0; x < sizes.length; x++) {
         g2 -= counts[x] * (Digamma.value(sizes[x] - alpha) - d);
-        h22 -= counts[x] * (Trigamma.value(sizes[x] - alpha) - t);
+        h22 += counts[x] * (Trigamma.value(sizes[x] - alpha) - t);
       }
       return new double[] {g1, g2, h11, h12, h22};
     }
@@ -608,7 +627,7 @@ public final class PopulationUniqueness {
       double l = logLikelihood(theta, alpha);
       if (alpha > 0) {
         PitmanFit polished = newton(theta, alpha);
-        if (polished.converged() && polished.logLikelihood() >= l) {
+        if (polished.converged() && polished.logLikelihood() >= l - 1e-12 * Math.abs(l)) {
           return polished;
         }
       }

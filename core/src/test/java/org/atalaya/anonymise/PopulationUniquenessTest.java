@@ -58,6 +58,22 @@ class PopulationUniquenessTest {
   }
 
   @Test
+  void newtonAndTheBracketingSearchFindTheSameMaximum() {
+    qt().withExamples(60).forAll(lists().of(integers().between(0, 40)).ofSizeBetween(2, 8))
+        .assuming(counts -> counts.get(0) > 0 && counts.stream().skip(1).anyMatch(c -> c > 0))
+        .checkAssert(counts -> {
+          Sample s = sampleOf(counts);
+          PopulationUniqueness.PitmanFit fit = PopulationUniqueness.fitPitman(s);
+          PopulationUniqueness.PitmanFit bracketed = PopulationUniqueness.fitPitmanByBracketing(s);
+          assertThat(bracketed.converged()).isEqualTo(fit.converged());
+          if (fit.converged()) {
+            assertThat(bracketed.logLikelihood()).isCloseTo(fit.logLikelihood(), within(1e-7 * Math.abs(fit.logLikelihood())));
+            assertThat(bracketed.alpha()).isCloseTo(fit.alpha(), within(1e-4));
+          }
+        });
+  }
+
+  @Test
   void snbMatchesTheReference() {
     PopulationUniqueness.SnbFit a = PopulationUniqueness.fitSnb(A, 0.05);
     assertThat(a.classes()).isCloseTo(397.063749, within(1e-5));
