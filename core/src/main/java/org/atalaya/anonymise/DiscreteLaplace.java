@@ -263,7 +263,8 @@ public final class DiscreteLaplace {
       int n = Math.toIntExact(Math.max(lo + 1L, pascal.inverseSurvivalProbability(NEGLIGIBLE) + 1L)) - lo;
       double[] g = new double[n];
       for (int i = 0; i < n; i++) {
-        g[i] = pascal.probability(lo + i);
+        // From the log: probability() overflows to infinity or NaN far into the tail of a large sum.
+        g[i] = Math.exp(pascal.logProbability(lo + i));
       }
       double[] p = new double[n];
       for (int s = 0; s < n; s++) {

@@ -74,6 +74,13 @@ class NoisyCountIntervalsTest {
       assertThat(noise.cumulativeProbability(s, 3)).as("P(S <= %s)", s).isCloseTo(cdf, within(1e-12));
     }
     assertThat(noise.cumulativeProbability(-3, 1)).isCloseTo(noise.probability(-3) / (1 - Math.exp(-0.5)), within(1e-15));
+    // A grand total of many cells at a small epsilon is nearly normal: its half-width is a little
+    // about 1.96 standard deviations of the sum, rounded to a whole number.
+    for (double epsilon : new double[] {0.1, 0.5, 1}) {
+      DiscreteLaplace d = DiscreteLaplace.distribution(epsilon, 1);
+      double sd = d.standardDeviation() * Math.sqrt(260);
+      assertThat((double) d.halfWidth(0.95, 260)).as("epsilon %s", epsilon).isBetween(1.9 * sd, 2.05 * sd);
+    }
     // Three cells' noise is wider than one's: the total's half-width is larger.
     assertThat(noise.halfWidth(0.95, 3)).isGreaterThan(noise.halfWidth(0.95, 1));
   }
