@@ -360,6 +360,17 @@ class AggregateTablesTest {
     assertThat(t.interval(4, 3).orElseThrow().upper() - t.entry(4, 3).getAsLong()).isEqualTo(noise.halfWidth(0.95, 12));
     assertThat(noise.halfWidth(0.95, 12)).isGreaterThan(noise.halfWidth(0.95, 4)).isGreaterThan(noise.halfWidth(0.95, 3))
         .isGreaterThan(6);
+    // The example of sdk-docs/anonymisation.md passes the check (a cell +-6, a total of 4 cells +-11).
+    TableSpec guide = TableSpec.builder("guide").rows(TableDimension.parse("location:department", List.of("08", "05")))
+        .differentialPrivacy(0.5, 1).build();
+    assertThat(AggregateTable.check(guide, """
+        location:department,count,count:lower95,count:upper95
+        08,31,25,37
+        05,2,0,8
+        unknown,-1,0,5
+        other,1,0,7
+        total,33,22,44
+        """).passed()).isTrue();
     // A narrowed interval, a renamed limit column or a missing pair fails the check.
     String narrowed = csv.replace(lines[1], lines[1].substring(0, lines[1].lastIndexOf(',')) + ","
         + (Long.parseLong(lines[1].substring(lines[1].lastIndexOf(',') + 1)) - 1));
