@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
       "Anonymise incidents with a release policy and write them only if every privacy check passes.",
       "Policies: a JSON file, or a shipped one by name: open-data (public release), share-with-police (pseudonyms, full precision, redacted narratives),"
           + " aggregate-statistics (tables only: small-cell suppression and differential privacy).",
-      "A policy's tables are written beside OUT as OUT-without-extension.TABLE.csv; suppressed cells read [c].",
+      "A policy's tables are written beside OUT as OUT-without-extension.TABLE.csv; suppressed cells read [c];"
+          + " dp tables add each entry's exact 95% interval (columns LABEL:lower95, LABEL:upper95).",
       "Exit code 1 and no OUT (nor tables) when a check fails (the message names the check and the areas)."
     })
 final class AnonymiseCommand implements Callable<Integer> {

@@ -21,7 +21,13 @@ import org.atalaya.incident.Incident;
  * each row is a label, its counts and its total; the last row, {@value TableDimension#TOTAL},
  * holds the column totals and the grand total. A one-way table has a single {@code count} column
  * and no total column. A suppressed entry is written {@value #SUPPRESSED}, never 0 or blank.
- * Labels that a spreadsheet would run as a formula are prefixed with an apostrophe. Immutable and
+ * Labels that a spreadsheet would run as a formula are prefixed with an apostrophe.
+ *
+ * <p>A differentially private table adds, after those columns, two per count column (including
+ * {@value TableDimension#TOTAL}): {@code LABEL}{@value #LOWER} and {@code LABEL}{@value #UPPER},
+ * the limits of the exact 95% interval for the true count of the entry on the same line (see
+ * {@link NoisyCount}; a total's noise is the sum of its cells' noise). The counts stay where they
+ * were, so a reader of the count columns alone reads the table as before. Immutable and
  * thread-safe.
  *
  * @since 0.1
@@ -34,22 +40,34 @@ public final class AggregateTable {
   /** The column label of a one-way table. */
   public static final String COUNT = "count";
 
+  /** The confidence of the intervals a differentially private table publishes. */
+  public static final double CONFIDENCE = 0.95;
+
+  /** The suffix of a column label that names the lower limits of its entries' intervals. */
+  public static final String LOWER = ":lower95";
+
+  /** The suffix of a column label that names the upper limits of its entries' intervals. */
+  public static final String UPPER = ":upper95";
+
   private final TableSpec spec;
   private final List<String> rowLabels;
   private final List<String> columnLabels;
   /** Published values with totals: row totals in the last column, column totals in the last row. */
   private final long[][] entries;
   private final boolean[][] hidden;
+  /** The intervals of a dp table's entries, laid out as {@code entries}; null for small cells. */
+  private final NoisyCount[][] intervals;
   private final int primary;
   private final int secondary;
 
   private AggregateTable(TableSpec spec, List<String> rowLabels, List<String> columnLabels, long[][] entries,
-      boolean[][] hidden, int primary, int secondary) {
+      boolean[][] hidden, NoisyCount[][] intervals, int primary, int secondary) {
     this.spec = spec;
     this.rowLabels = List.copyOf(rowLabels);
     this.columnLabels = List.copyOf(columnLabels);
     this.entries = entries;
     this.hidden = hidden;
+    this.intervals = intervals;
     this.primary = primary;
     this.secondary = secondary;
   }
@@ -91,6 +109,7 @@ public final class AggregateTable {
     boolean[][] hidden = new boolean[rows.size() + 1][cols.size() + 1];
     int primary = 0;
     int secondary = 0;
+    NoisyCount[][] intervals = null;
     if (dp) {
       context.ledger().spend("table " + spec.name(), spec.epsilon());
       DiscreteLaplace noise = DiscreteLaplace.of(spec.epsilon(), spec.maxIncidentsPerPerson(), context.random());
@@ -101,6 +120,7 @@ public final class AggregateTable {
       }
       // Totals are sums of the noisy cells: consistent, and free (post-processing spends nothing).
       addTotals(entries, rows.size(), cols.size());
+      intervals = intervals(noise, entries, rows.size(), cols.size());
     } else if (!rows.isEmpty() && !cols.isEmpty()) {
       SmallCellTable t = SmallCellTable.of(counts, spec.threshold());
       boolean oneWay = spec.columns().isEmpty();
@@ -122,7 +142,19 @@ public final class AggregateTable {
         }
       }
     }
-    return new AggregateTable(spec, rows, cols, entries, hidden, primary, secondary);
+    return new AggregateTable(spec, rows, cols, entries, hidden, intervals, primary, secondary);
+  }
+
+  /** The interval of every entry: a cell's noise is one draw, a total's the sum of its cells'. */
+  private static NoisyCount[][] intervals(DiscreteLaplace noise, long[][] e, int rows, int cols) {
+    NoisyCount[][] out = new NoisyCount[rows + 1][cols + 1];
+    for (int r = 0; r <= rows; r++) {
+      for (int c = 0; c <= cols; c++) {
+        int terms = Math.max(1, (r == rows ? rows : 1) * (c == cols ? cols : 1));
+        out[r][c] = noise.interval(e[r][c], terms, CONFIDENCE);
+      }
+    }
+    return out;
   }
 
   private static void addTotals(long[][] e, int rows, int cols) {
@@ -205,6 +237,18 @@ public final class AggregateTable {
   }
 
   /**
+   * Returns the published interval of an entry of a differentially private table, laid out as
+   * {@link #entry(int, int)}; empty for a small-cell table.
+   *
+   * @param row the row, 0 to the number of rows inclusive
+   * @param column the column, 0 to the number of columns inclusive
+   * @return the noisy count with its 95% interval; never {@code null} but potentially empty
+   */
+  public java.util.Optional<NoisyCount> interval(int row, int column) {
+    return intervals == null ? java.util.Optional.empty() : java.util.Optional.of(intervals[row][column]);
+  }
+
+  /**
    * Returns the table's line in the privacy report.
    *
    * @return the summary; never {@code null}
@@ -231,14 +275,23 @@ public final class AggregateTable {
     if (!oneWay) {
       b.append(',').append(TableDimension.TOTAL);
     }
+    int printed = oneWay ? cols : cols + 1;
+    if (intervals != null) {
+      for (int c = 0; c < printed; c++) {
+        String l = c < cols ? columnLabels.get(c) : TableDimension.TOTAL;
+        b.append(',').append(label(l + LOWER)).append(',').append(label(l + UPPER));
+      }
+    }
     b.append('\n');
     for (int r = 0; r <= rows; r++) {
       b.append(r < rows ? label(rowLabels.get(r)) : TableDimension.TOTAL);
-      for (int c = 0; c <= cols; c++) {
-        if (c == cols && oneWay) {
-          break;
-        }
+      for (int c = 0; c < printed; c++) {
         b.append(',').append(hidden[r][c] ? SUPPRESSED : Long.toString(entries[r][c]));
+      }
+      if (intervals != null) {
+        for (int c = 0; c < printed; c++) {
+          b.append(',').append(intervals[r][c].lower()).append(',').append(intervals[r][c].upper());
+        }
       }
       b.append('\n');
     }
@@ -261,8 +314,10 @@ public final class AggregateTable {
    * with its total, or the totals with the grand total) with exactly one suppressed entry, and in
    * a line with a published total the published cells add up to the total or leave a remainder of
    * at least {@code threshold} for the suppressed ones. A differentially private table: nothing
-   * suppressed, totals equal to the sums of the cells, and the rows and columns exactly the
-   * declared ones (so that which rows exist says nothing about the data).
+   * suppressed, totals equal to the sums of the cells, the rows and columns exactly the declared
+   * ones (so that which rows exist says nothing about the data), and every entry's interval
+   * columns present and equal to the exact 95% interval recomputed from the entry, the epsilon and
+   * the contribution bound.
    *
    * @param spec the table's specification; never null
    * @param csv the published text; never null

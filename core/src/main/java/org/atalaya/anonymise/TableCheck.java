@@ -31,6 +31,9 @@ final class TableCheck {
     if (lines.size() < 2) {
       throw new Failure("the table has no totals row");
     }
+    if (spec.kind() == TableSpec.Kind.DP) {
+      lines = checkIntervals(spec, lines);
+    }
     List<String> header = lines.get(0);
     int width = header.size();
     if (!header.get(0).equals(spec.rows().toString())) {
@@ -97,8 +100,8 @@ final class TableCheck {
         throw new Failure("the columns " + colLabels + " are not the declared ones " + TableSpec.declaredLabels(spec.columns().get())
             + ": which columns exist must not depend on the data");
       }
-      return cells + " cells of whole numbers, totals equal to the sums of the cells, rows and columns as declared; epsilon "
-          + spec.epsilon();
+      return cells + " cells of whole numbers, totals equal to the sums of the cells, rows and columns as declared, exact "
+          + Math.round(AggregateTable.CONFIDENCE * 100) + "% intervals; epsilon " + spec.epsilon();
     }
     int suppressed = 0;
     for (Long[] row : m) {
@@ -111,6 +114,65 @@ final class TableCheck {
     }
     return cells + " cells, " + suppressed + " entries suppressed; no published count from 1 to " + (spec.threshold() - 1)
         + ", no suppressed entry recoverable from its row or column, totals consistent";
+  }
+
+  /**
+   * Checks the interval columns of a dp table (two per count column, after the counts): their
+   * names, and each limit equal to the one recomputed from the entry; returns the lines without
+   * them, for the checks of the counts.
+   */
+  private static List<List<String>> checkIntervals(TableSpec spec, List<List<String>> lines) throws Failure {
+    List<String> header = lines.get(0);
+    if ((header.size() - 1) % 3 != 0) {
+      throw new Failure("the header has " + header.size() + " fields, not 1 plus 3 per count column (the count and the limits"
+          + " of its interval)");
+    }
+    int printed = (header.size() - 1) / 3;
+    for (int c = 0; c < printed; c++) {
+      String label = header.get(1 + c);
+      for (int k = 0; k < 2; k++) {
+        String expected = label + (k == 0 ? AggregateTable.LOWER : AggregateTable.UPPER);
+        String found = header.get(1 + printed + 2 * c + k);
+        if (!found.equals(expected)) {
+          throw new Failure("the header has " + found + " where " + expected + " belongs");
+        }
+      }
+    }
+    int rows = lines.size() - 2;
+    boolean oneWay = spec.columns().isEmpty();
+    int cols = oneWay ? printed : printed - 1;
+    DiscreteLaplace noise = DiscreteLaplace.distribution(spec.epsilon(), spec.maxIncidentsPerPerson());
+    List<List<String>> out = new ArrayList<>();
+    out.add(header.subList(0, 1 + printed));
+    for (int r = 0; r <= rows; r++) {
+      List<String> l = lines.get(r + 1);
+      if (l.size() != header.size()) {
+        throw new Failure("row " + l.get(0) + " has " + l.size() + " fields, the header " + header.size());
+      }
+      for (int c = 0; c < printed; c++) {
+        String v = l.get(1 + c);
+        if (v.equals(AggregateTable.SUPPRESSED)) {
+          throw new Failure("entry (" + l.get(0) + ", " + header.get(c + 1) + ") is suppressed, but a dp table suppresses nothing");
+        }
+        long count;
+        try {
+          count = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+          throw new Failure("entry (" + l.get(0) + ", " + header.get(c + 1) + ") (" + v + ") is not a whole number");
+        }
+        int terms = Math.max(1, (r == rows ? rows : 1) * (c == cols ? cols : 1));
+        NoisyCount expected = noise.interval(count, terms, AggregateTable.CONFIDENCE);
+        String lower = l.get(1 + printed + 2 * c);
+        String upper = l.get(2 + printed + 2 * c);
+        if (!lower.equals(Long.toString(expected.lower())) || !upper.equals(Long.toString(expected.upper()))) {
+          throw new Failure("entry (" + l.get(0) + ", " + header.get(c + 1) + ") " + count + " has the interval [" + lower + ", "
+              + upper + "], not [" + expected.lower() + ", " + expected.upper() + "] (exact "
+              + Math.round(AggregateTable.CONFIDENCE * 100) + "%, noise of " + terms + (terms == 1 ? " cell" : " cells") + ")");
+        }
+      }
+      out.add(l.subList(0, 1 + printed));
+    }
+    return out;
   }
 
   /** A row or column with its total last. */

@@ -5,7 +5,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.Objects;
 import org.apache.commons.statistics.distribution.GammaDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.PoissonDistribution;
 import org.apiguardian.api.API;
+import org.atalaya.anonymise.DiscreteLaplace;
 
 /**
  * Confidence intervals for the mean of a Poisson count. Divide the limits by the person-time (or
@@ -13,7 +15,9 @@ import org.apiguardian.api.API;
  *
  * <p>{@link IntervalMethod#EXACT} is Garwood's interval, equal to R {@code poisson.test}: the
  * limits are gamma quantiles computed with Apache Commons Statistics. {@link IntervalMethod#BYAR} is
- * Byar's closed-form approximation. Stateless and thread-safe.
+ * Byar's closed-form approximation. {@link #exactWithNoise} and {@link #exactWithin} extend the exact
+ * interval to counts that a protected table released: a noisy count, or a suppressed one known only
+ * to lie in a range. Stateless and thread-safe.
  *
  * @since 0.1
  */
@@ -23,6 +27,10 @@ public final class PoissonIntervals {
   private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
   private static final int MAX_NEWTON_STEPS = 30;
   private static final double NEWTON_RELATIVE_TOLERANCE = 1e-14;
+  /** Bisection stops when the bracket is this narrow, relative to its upper end. */
+  private static final double BISECTION_RELATIVE_TOLERANCE = 1e-12;
+  /** Poisson probabilities below this are left out of a sum (their total is far below 1e-15). */
+  private static final double NEGLIGIBLE = 1e-20;
 
   /** {confidence, z} of the last call; replaced whole, so a reader never sees a torn pair. */
   private static volatile double[] lastNormalQuantile = {Double.NaN, Double.NaN};
@@ -139,6 +147,119 @@ public final class PoissonIntervals {
     double c1 = 1 - 1 / (9 * x1) + z / (3 * Math.sqrt(x1));
     double upper = x1 * c1 * c1 * c1;
     return new ConfidenceInterval(lower, upper, confidence);
+  }
+
+  /**
+   * Returns the exact interval for the mean of a Poisson count {@code X} that was published as
+   * {@code Y = X + S}, where {@code S} is the discrete Laplace noise of {@link DiscreteLaplace} for
+   * {@code (epsilon, sensitivity)} (summed over {@code terms} cells for a table total). It is
+   * Garwood's construction applied to the distribution of {@code Y}, which is known exactly: with
+   * {@code alpha = 1 - confidence} and {@code y} the published count, the lower limit is the mean
+   * {@code lambda} at which {@code P(Y >= y) = alpha/2} (0 when even {@code lambda = 0} gives at
+   * least that), the upper limit the {@code lambda} at which {@code P(Y <= y) = alpha/2} (0 when even
+   * {@code lambda = 0} gives at most that). {@code Y} grows stochastically with {@code lambda}, so
+   * each limit misses the mean with probability at most {@code alpha/2}, and the coverage is at
+   * least {@code confidence} for every mean, as Garwood's is; without noise the two are equal.
+   *
+   * <p>{@code P(Y <= c)} is the sum over {@code x} of the Poisson probability of {@code x} times the
+   * noise's {@code P(S <= c - x)}, leaving out Poisson probabilities below 1e-20; each limit is found
+   * by bisection to 1e-12 relative.
+   *
+   * @param noisyCount the published noisy count; may be negative
+   * @param epsilon the epsilon of the noise, more than 0
+   * @param sensitivity the noise's sensitivity (the contribution bound), at least 1
+   * @param terms how many noisy cells the count sums: 1 for a cell, more for a total
+   * @param confidence the confidence level, strictly between 0 and 1
+   * @return the interval for the expected count; never {@code null}
+   * @throws IllegalArgumentException if an argument is out of range
+   */
+  public static ConfidenceInterval exactWithNoise(long noisyCount, double epsilon, int sensitivity, int terms,
+      double confidence) {
+    ConfidenceInterval.checkConfidence(confidence);
+    DiscreteLaplace noise = DiscreteLaplace.distribution(epsilon, sensitivity);
+    checkArgument(terms >= 1, "terms (%s) must be at least 1", terms);
+    double tail = (1 - confidence) / 2;
+    // P(Y >= y) = 1 - P(Y <= y - 1) rises with lambda; the lower limit is where it reaches alpha/2.
+    double lower = 1 - noise.cumulativeProbability(noisyCount - 1, terms) >= tail
+        ? 0 : solve(lambda -> 1 - noisyCdf(lambda, noisyCount - 1, noise, terms), tail, noisyCount);
+    // P(Y <= y) falls with lambda; the upper limit is where it comes down to alpha/2.
+    double upper = noise.cumulativeProbability(noisyCount, terms) <= tail
+        ? 0 : solve(lambda -> -noisyCdf(lambda, noisyCount, noise, terms), -tail, noisyCount);
+    return new ConfidenceInterval(lower, Math.max(lower, upper), confidence);
+  }
+
+  /**
+   * Returns the exact interval for the mean of a Poisson count known only to lie from {@code
+   * lowest} to {@code highest}, for example a suppressed cell: Garwood's lower limit at {@code
+   * lowest} and upper limit at {@code highest}. Garwood's limits grow with the count, so each is on
+   * the safe side of the limit the unknown count would give, and the coverage is at least {@code
+   * confidence} for every mean, whatever the count in the range. The range must hold the count for
+   * sure: a cell suppressed by a small-cell rule of threshold T lies from 1 to T-1 only when it was
+   * hidden for being small; a cell hidden to protect another one may hold any count, bounded by
+   * its line's published total minus the published cells.
+   *
+   * @param lowest the smallest count possible; not negative
+   * @param highest the largest count possible; not below {@code lowest}
+   * @param confidence the confidence level, strictly between 0 and 1
+   * @return the interval for the expected count; never {@code null}
+   * @throws IllegalArgumentException if an argument is out of range
+   */
+  public static ConfidenceInterval exactWithin(long lowest, long highest, double confidence) {
+    checkArgument(lowest >= 0, "lowest (%s) must not be negative", lowest);
+    checkArgument(highest >= lowest, "highest (%s) must not be below lowest (%s)", highest, lowest);
+    return new ConfidenceInterval(exact(lowest, confidence).lower(), exact(highest, confidence).upper(), confidence);
+  }
+
+  /**
+   * Finds the lambda where an increasing function of lambda reaches {@code target}, given that it
+   * is below the target at 0: doubles an upper end until the function passes it, then bisects.
+   */
+  private static double solve(java.util.function.DoubleUnaryOperator f, double target, long start) {
+    double lo = 0;
+    double hi = Math.max(1, Math.abs((double) start));
+    while (f.applyAsDouble(hi) < target) {
+      lo = hi;
+      hi *= 2;
+      checkArgument(hi < 1e12, "the interval of the noisy count (%s) has no limit below 1e12", start);
+    }
+    while (hi - lo > BISECTION_RELATIVE_TOLERANCE * hi) {
+      double mid = (lo + hi) / 2;
+      if (f.applyAsDouble(mid) < target) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return (lo + hi) / 2;
+  }
+
+  /** {@code P(X + S <= c)} for X Poisson of mean lambda and S the noise of {@code terms} cells. */
+  private static double noisyCdf(double lambda, long c, DiscreteLaplace noise, int terms) {
+    if (lambda == 0) {
+      return noise.cumulativeProbability(c, terms);
+    }
+    // Poisson probabilities by recurrence outwards from the mode, where they are largest.
+    int mode = (int) Math.min(Math.floor(lambda), Integer.MAX_VALUE - 1);
+    double atMode = PoissonDistribution.of(lambda).probability(mode);
+    double sum = atMode * noise.cumulativeProbability(c - mode, terms);
+    double p = atMode;
+    for (long x = mode + 1L; ; x++) {
+      p *= lambda / x;
+      double g = noise.cumulativeProbability(c - x, terms);
+      sum += p * g;
+      if (p < NEGLIGIBLE || g < NEGLIGIBLE) {
+        break;
+      }
+    }
+    p = atMode;
+    for (long x = mode - 1L; x >= 0; x--) {
+      p *= (x + 1) / lambda;
+      sum += p * noise.cumulativeProbability(c - x, terms);
+      if (p < NEGLIGIBLE) {
+        break;
+      }
+    }
+    return Math.min(1, sum);
   }
 
   static void checkCount(long count) {

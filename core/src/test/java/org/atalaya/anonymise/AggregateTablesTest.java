@@ -255,13 +255,13 @@ class AggregateTablesTest {
     // The keep-list dropped the attribute from the output; the bound still used the input's.
     assertThat(r.incidents()).allSatisfy(i -> assertThat(i.attributes().values()).doesNotContainKey("src:victim-dni"));
     assertThat(r.tables().get(0).toCsv()).isEqualTo("""
-        location:department,count
-        08,1
-        05,1
-        01,0
-        unknown,0
-        other,0
-        total,2
+        location:department,count,count:lower95,count:upper95
+        08,1,1,1
+        05,1,1,1
+        01,0,0,0
+        unknown,0,0,0
+        other,0,0,0
+        total,2,2,2
         """);
     assertThat(r.report().epsilonSpent()).isEqualTo(50);
     assertThat(r.report().tables()).containsExactly(new PrivacyReport.Table("dp-by-department", "dp", 5, 0, 0, 50));
@@ -329,7 +329,57 @@ class AggregateTablesTest {
     assertThat(AggregateTable.check(spec, good.replace("[c],[c],5", "0,0,five")).detail())
         .isEqualTo("entry (0301, total) (five) is neither a whole number nor [c]");
     TableSpec dp = TableSpec.builder("d").rows(TableDimension.parse("category:1")).differentialPrivacy(1, 1).build();
-    assertThat(AggregateTable.check(dp, "category:1,count\n01,3\ntotal,3\n").detail()).startsWith("the rows [01] are not the declared ones");
+    // At epsilon 1 a cell's 95% half-width is 3, and a total of one cell has the same.
+    assertThat(AggregateTable.check(dp, "category:1,count,count:lower95,count:upper95\n01,3,0,6\ntotal,3,0,6\n").detail())
+        .startsWith("the rows [01] are not the declared ones");
+    assertThat(AggregateTable.check(dp, "category:1,count\n01,3\ntotal,3\n").detail())
+        .isEqualTo("the header has 2 fields, not 1 plus 3 per count column (the count and the limits of its interval)");
+  }
+
+  @Test
+  void theCheckRecomputesEveryPublishedInterval() {
+    TableSpec spec = TableSpec.builder("dp").rows(TableDimension.parse("location:department", List.of("08", "05")))
+        .columns(TableDimension.parse("time:year", List.of("2024"))).differentialPrivacy(0.5, 1).build();
+    List<Incident> in = new ArrayList<>(times(30, "0801", JAN));
+    in.addAll(times(4, "0501", JAN));
+    AggregateTable t = Release.of(ReleasePolicy.builder("dp").pseudonymiseIds(false).publishRecords(false).epsilonBudget(0.5)
+        .table(spec).build()).run(in, null, new SplittableRandom(17)).tables().get(0);
+    String csv = t.toCsv();
+    assertThat(AggregateTable.check(spec, csv).passed()).as(AggregateTable.check(spec, csv).detail()).isTrue();
+    String[] lines = csv.split("\n");
+    assertThat(lines[0]).isEqualTo("location:department,2024,unknown,other,total,2024:lower95,2024:upper95,unknown:lower95,"
+        + "unknown:upper95,other:lower95,other:upper95,total:lower95,total:upper95");
+    // Every entry's limits are its interval: a cell +-6 at epsilon 0.5, a row total of 3 cells and
+    // a column total of 4 cells wider, the grand total of 12 cells wider still.
+    DiscreteLaplace noise = DiscreteLaplace.distribution(0.5, 1);
+    long cell = t.entry(0, 0).getAsLong();
+    assertThat(lines[1]).startsWith("08," + cell + ",").contains("," + Math.max(0, cell - 6) + "," + (cell + 6) + ",");
+    assertThat(t.interval(0, 0)).contains(noise.interval(cell, 0.95));
+    assertThat(t.interval(0, 3).orElseThrow().upper() - t.entry(0, 3).getAsLong()).isEqualTo(noise.halfWidth(0.95, 3));
+    assertThat(t.interval(4, 0).orElseThrow().upper() - t.entry(4, 0).getAsLong()).isEqualTo(noise.halfWidth(0.95, 4));
+    assertThat(t.interval(4, 3).orElseThrow().upper() - t.entry(4, 3).getAsLong()).isEqualTo(noise.halfWidth(0.95, 12));
+    assertThat(noise.halfWidth(0.95, 12)).isGreaterThan(noise.halfWidth(0.95, 4)).isGreaterThan(noise.halfWidth(0.95, 3))
+        .isGreaterThan(6);
+    // The example of sdk-docs/anonymisation.md passes the check (a cell +-6, a total of 4 cells +-11).
+    TableSpec guide = TableSpec.builder("guide").rows(TableDimension.parse("location:department", List.of("08", "05")))
+        .differentialPrivacy(0.5, 1).build();
+    assertThat(AggregateTable.check(guide, """
+        location:department,count,count:lower95,count:upper95
+        08,31,25,37
+        05,2,0,8
+        unknown,-1,0,5
+        other,1,0,7
+        total,33,22,44
+        """).passed()).isTrue();
+    // A narrowed interval, a renamed limit column or a missing pair fails the check.
+    String narrowed = csv.replace(lines[1], lines[1].substring(0, lines[1].lastIndexOf(',')) + ","
+        + (Long.parseLong(lines[1].substring(lines[1].lastIndexOf(',') + 1)) - 1));
+    assertThat(AggregateTable.check(spec, narrowed).detail()).startsWith("entry (08, total) " + t.entry(0, 3).getAsLong()
+        + " has the interval [").endsWith("(exact 95%, noise of 3 cells)");
+    assertThat(AggregateTable.check(spec, csv.replace("2024:upper95", "2024:high")).detail())
+        .isEqualTo("the header has 2024:high where 2024:upper95 belongs");
+    assertThat(AggregateTable.check(spec, csv.replace(",total:lower95,total:upper95", "")).detail())
+        .startsWith("the header has 11 fields");
   }
 
   @Test
