@@ -142,6 +142,7 @@ class AnonymiseCommandTest {
     Path policy = dir.resolve("greedy.json");
     Files.writeString(policy, """
         {"name": "greedy", "k": 1, "pseudonymiseIds": false, "epsilonBudget": 1,
+         "roles": {"id": {"role": "insensitive", "reason": "synthetic test ids identify nobody"}},
          "steps": [{"type": "sensitive-defaults"}, {"type": "keep-fields", "fields": []}, {"type": "generalise-time", "to": "month"}],
          "tables": [
            {"name": "by-month", "rows": "time:month", "smallCells": {"threshold": 5}},

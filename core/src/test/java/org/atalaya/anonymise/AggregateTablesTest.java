@@ -179,7 +179,7 @@ class AggregateTablesTest {
     in.addAll(times(5, "0301", JAN));
     TableSpec spec = TableSpec.builder("by-area-month").rows(TableDimension.parse("location:municipality"))
         .columns(TableDimension.parse("time:month")).smallCells(5).build();
-    ReleaseResult r = Release.of(ReleasePolicy.builder("t").pseudonymiseIds(false).table(spec).build())
+    ReleaseResult r = Release.of(ReleasePolicy.builder("t").pseudonymiseIds(false).insensitive(QuasiIdentifier.ID, "synthetic test ids identify nobody").table(spec).build())
         .run(in, null, new SplittableRandom(1));
     AggregateTable t = r.tables().get(0);
     // 0501/January (2) is small; its row and column each need a second hidden cell, and February's
@@ -249,7 +249,7 @@ class AggregateTablesTest {
     in.add(incident("luis", "05", "0501", FEB, "0101").toBuilder().attribute("src:victim-dni", "0501-1985-00002").build());
     TableSpec spec = TableSpec.builder("dp-by-department").rows(TableDimension.parse("location:department", List.of("08", "05", "01")))
         .differentialPrivacy(50, 1).personAttribute("src:victim-dni").build();
-    ReleasePolicy policy = ReleasePolicy.builder("dp").pseudonymiseIds(false).epsilonBudget(50)
+    ReleasePolicy policy = ReleasePolicy.builder("dp").pseudonymiseIds(false).insensitive(QuasiIdentifier.ID, "synthetic test ids identify nobody").epsilonBudget(50)
         .step(Steps.keepFields(List.of())).table(spec).build();
     ReleaseResult r = Release.of(policy).run(in, null, new SplittableRandom(4));
     // The keep-list dropped the attribute from the output; the bound still used the input's.
@@ -272,7 +272,7 @@ class AggregateTablesTest {
   void overspendingRefusesTheWholeReleaseAndWritesNothing() throws IOException {
     TableSpec a = TableSpec.builder("dp-a").rows(TableDimension.parse("category:1")).differentialPrivacy(0.6, 1).build();
     TableSpec b = TableSpec.builder("dp-b").rows(TableDimension.parse("category:2")).differentialPrivacy(0.6, 1).build();
-    ReleasePolicy policy = ReleasePolicy.builder("over").pseudonymiseIds(false).epsilonBudget(1).table(a).table(b).build();
+    ReleasePolicy policy = ReleasePolicy.builder("over").pseudonymiseIds(false).insensitive(QuasiIdentifier.ID, "synthetic test ids identify nobody").epsilonBudget(1).table(a).table(b).build();
     List<Incident> in = times(20, "0801", JAN);
     ReleaseResult r = Release.of(policy).run(in, null, new SplittableRandom(5));
     assertThat(r.report().passed()).isFalse();
@@ -293,12 +293,12 @@ class AggregateTablesTest {
     TableSpec spec = TableSpec.builder("by-month").rows(TableDimension.parse("time:month")).smallCells(3).build();
     List<Incident> in = times(4, "0801", JAN);
     Path out = dir.resolve("open.geojson");
-    Release.of(ReleasePolicy.builder("both").pseudonymiseIds(false).table(spec).build()).publish(in, null, IncidentFormat.GEOJSON, out);
+    Release.of(ReleasePolicy.builder("both").pseudonymiseIds(false).insensitive(QuasiIdentifier.ID, "synthetic test ids identify nobody").table(spec).build()).publish(in, null, IncidentFormat.GEOJSON, out);
     assertThat(Release.tableFile(out, "by-month")).isEqualTo(dir.resolve("open.by-month.csv"));
     assertThat(out).exists();
     assertThat(Files.readString(dir.resolve("open.by-month.csv"))).isEqualTo("time:month,count\n2024-01,4\ntotal,4\n");
     Path stats = dir.resolve("stats");
-    Release.of(ReleasePolicy.builder("only").pseudonymiseIds(false).publishRecords(false).table(spec).build())
+    Release.of(ReleasePolicy.builder("only").pseudonymiseIds(false).insensitive(QuasiIdentifier.ID, "synthetic test ids identify nobody").publishRecords(false).table(spec).build())
         .publish(in, null, IncidentFormat.GEOJSON, stats);
     assertThat(stats).doesNotExist();
     assertThat(dir.resolve("stats.by-month.csv")).exists();
@@ -342,7 +342,7 @@ class AggregateTablesTest {
         .columns(TableDimension.parse("time:year", List.of("2024"))).differentialPrivacy(0.5, 1).build();
     List<Incident> in = new ArrayList<>(times(30, "0801", JAN));
     in.addAll(times(4, "0501", JAN));
-    AggregateTable t = Release.of(ReleasePolicy.builder("dp").pseudonymiseIds(false).publishRecords(false).epsilonBudget(0.5)
+    AggregateTable t = Release.of(ReleasePolicy.builder("dp").pseudonymiseIds(false).insensitive(QuasiIdentifier.ID, "synthetic test ids identify nobody").publishRecords(false).epsilonBudget(0.5)
         .table(spec).build()).run(in, null, new SplittableRandom(17)).tables().get(0);
     String csv = t.toCsv();
     assertThat(AggregateTable.check(spec, csv).passed()).as(AggregateTable.check(spec, csv).detail()).isTrue();
@@ -461,7 +461,7 @@ class AggregateTablesTest {
           TableSpec two = TableSpec.builder("two").rows(TableDimension.parse("location:municipality"))
               .columns(TableDimension.parse("time:month")).smallCells(threshold).build();
           TableSpec one = TableSpec.builder("one").rows(TableDimension.parse("category:2")).smallCells(threshold).build();
-          ReleaseResult r = Release.of(ReleasePolicy.builder("p").pseudonymiseIds(false).table(two).table(one).build())
+          ReleaseResult r = Release.of(ReleasePolicy.builder("p").pseudonymiseIds(false).insensitive(QuasiIdentifier.ID, "synthetic test ids identify nobody").table(two).table(one).build())
               .run(in, null, new SplittableRandom(1));
           assertThat(r.report().checks()).filteredOn(c -> c.name().startsWith("table "))
               .hasSize(2).allSatisfy(c -> assertThat(c.passed()).as(c.detail()).isTrue());
@@ -473,7 +473,7 @@ class AggregateTablesTest {
     qt().withExamples(60).forAll(lists().of(integers().between(1, 10)).ofSizeBetween(1, 5), integers().between(5, 20),
         integers().between(0, 1_000_000)).checkAssert((tenths, budgetTenths, seed) -> {
           double budget = budgetTenths / 10.0;
-          ReleasePolicy.Builder b = ReleasePolicy.builder("p").pseudonymiseIds(false).epsilonBudget(budget);
+          ReleasePolicy.Builder b = ReleasePolicy.builder("p").pseudonymiseIds(false).insensitive(QuasiIdentifier.ID, "synthetic test ids identify nobody").epsilonBudget(budget);
           double planned = 0;
           int fit = 0;
           for (int i = 0; i < tenths.size(); i++) {
