@@ -15,7 +15,6 @@ import org.atalaya.anonymise.ReleaseResult;
 import org.atalaya.anonymise.Steps;
 import org.atalaya.anonymise.TimeGranularity;
 import org.atalaya.geo.anonymise.GeoMask;
-import org.atalaya.geo.anonymise.SpatialKAnonymity;
 import org.atalaya.incident.Incident;
 import org.atalaya.synthetic.SyntheticIncidents;
 import org.openjdk.jmh.annotations.Benchmark;

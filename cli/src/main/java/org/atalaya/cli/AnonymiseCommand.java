@@ -84,6 +84,12 @@ final class AnonymiseCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the privacy report as JSON.")
   boolean json;
 
+  @Option(names = "--attack", description = "Also run the neighbour and victim attacker profiles (and register, with --register) and print what each achieves; only the policy's own profiles can refuse the release.")
+  boolean attack;
+
+  @Option(names = "--register", paramLabel = "FILE", description = "An external register of incidents (any incident format) for the register attacker profile.")
+  Path register;
+
   @Mixin InputOptions input;
 
   @Spec CommandSpec spec;
@@ -142,7 +148,18 @@ final class AnonymiseCommand implements Callable<Integer> {
       Release.WriterFactory writers = target != null ? target::open : os -> {
         throw new IllegalStateException("policy " + p.name() + " publishes no records");
       };
-      r = Release.of(p).publish(incidents, k, writers, out);
+      Release release = Release.of(p);
+      if (attack || register != null) {
+        java.util.EnumSet<org.atalaya.anonymise.AttackProfile> profiles = java.util.EnumSet.of(
+            org.atalaya.anonymise.AttackProfile.NEIGHBOUR, org.atalaya.anonymise.AttackProfile.VICTIM);
+        if (register != null) {
+          ReadResult entries = input.importer(null, register, "--from", err).readAll(register, input.readOptions(register));
+          release = release.withRegister(entries.incidents());
+          profiles.add(org.atalaya.anonymise.AttackProfile.REGISTER);
+        }
+        release = release.withAttacks(profiles);
+      }
+      r = release.publish(incidents, k, writers, out);
       exit = Atalaya.OK;
     } catch (ReleaseRefusedException e) {
       r = e.report();
@@ -151,6 +168,9 @@ final class AnonymiseCommand implements Callable<Integer> {
     } catch (AnonymisationException e) {
       err.println("atalaya anonymise: " + e.message(input.locale()) + " (" + t.get("anonymise.nothing") + ")");
       return e.code() == AnonymiseCode.KEY_MISSING ? Atalaya.USAGE : Atalaya.DATA_PROBLEMS;
+    } catch (InputOptions.UsageError | IncidentReadException e) {
+      err.println("atalaya anonymise: --register " + register + ": " + e.getMessage() + " (" + t.get("anonymise.nothing") + ")");
+      return Atalaya.USAGE;
     }
     if (report != null) {
       Files.writeString(report, r.toJson(), StandardCharsets.UTF_8);
@@ -163,6 +183,11 @@ final class AnonymiseCommand implements Callable<Integer> {
           r.displacementMeters().median(), r.hotCellOverlap()));
       for (PrivacyReport.Check c : r.checks()) {
         o.println("  " + (c.passed() ? "ok    " : "FAILED") + " " + c.name() + ": " + c.detail());
+      }
+      for (org.atalaya.anonymise.AttackResult a : r.disclosure().attacks()) {
+        o.println("  " + t.get("anonymise.attack", a.profile().policyName(), a.targets(), a.atRisk(),
+            String.format(java.util.Locale.ROOT, "%.2f", 100 * a.atRiskShare()), a.singledOut(),
+            a.knows().stream().map(org.atalaya.anonymise.QuasiIdentifier::policyName).toList(), a.candidates()));
       }
       if (exit == Atalaya.OK) {
         o.println(p.publishRecords() ? t.get("anonymise.written", out) : t.get("anonymise.tablesOnly", out));

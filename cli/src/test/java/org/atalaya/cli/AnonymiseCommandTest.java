@@ -52,7 +52,14 @@ class AnonymiseCommandTest {
     List<String> fields = new java.util.ArrayList<>();
     json.fieldNames().forEachRemaining(fields::add);
     assertThat(fields).containsExactly("recordsIn", "recordsOut", "suppressed", "kAchieved", "prosecutorRisk",
-        "displacementMeters", "epsilonSpent", "tables", "keyId", "hotCellOverlap", "checks", "passed");
+        "displacementMeters", "epsilonSpent", "tables", "keyId", "hotCellOverlap", "checks", "passed", "quasiIdentifiers", "roles",
+        "risk", "diversity", "attacks", "population", "spatialGuarantees", "utility");
+    // The shipped policy withstands its own attackers on the demo: nobody narrowed below k.
+    assertThat(json.get("attacks")).hasSize(2).allSatisfy(a -> {
+      assertThat(a.get("atRisk").asLong()).as(a.toString()).isZero();
+      assertThat(a.get("passed").asBoolean()).isTrue();
+    });
+    assertThat(json.get("spatialGuarantees").toString()).contains("masking").contains("k-anonymity");
     assertThat(json.get("tables")).isEmpty();
     assertThat(json.get("passed").asBoolean()).isTrue();
     assertThat(json.get("kAchieved").asInt()).isGreaterThanOrEqualTo(5);
@@ -64,6 +71,21 @@ class AnonymiseCommandTest {
     List<String> disagreements = Release.of(AnonymiseCommand.policy("open-data", org.atalaya.plugin.PluginRegistry.builder().discover())).verify(published, PrivacyReport.fromJson(Files.readString(report)));
     assertThat(disagreements).isEmpty();
     assertThat(published).allSatisfy(i -> assertThat(i.id()).startsWith("P-"));
+  }
+
+  @Test
+  void attackPrintsWhatEachProfileAchievesAndARegisterIsMatched() throws IOException {
+    Path out = dir.resolve("police.ndjson");
+    // share-with-police keeps exact points and months (k = 1): a neighbour singles most records out.
+    CliTest.Run r = CliTest.run("anonymise", in.toString(), "--policy", "share-with-police", "--out", out.toString(),
+        "--key-file", key.toString(), "--attack", "--register", in.toString());
+    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    assertThat(r.out()).contains("attack neighbour:").contains("attack victim:").contains("attack register:")
+        .contains("knows [location, time, category]");
+    CliTest.Run es = CliTest.run("anonymise", in.toString(), "--policy", "open-data", "--out", dir.resolve("open.geojson").toString(),
+        "--key-file", key.toString(), "--attack", "--lang", "es");
+    assertThat(es.exit()).as(es.err() + es.out()).isZero();
+    assertThat(es.out()).contains("ataque neighbour:").contains("objetivos").doesNotContain("attack neighbour");
   }
 
   @Test
