@@ -1,7 +1,6 @@
 package org.atalaya.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -205,11 +204,11 @@ final class AnonymiseCommand implements Callable<Integer> {
 
   /** Loads a shipped policy by name, or a policy file; plugins' step types are known too. */
   static ReleasePolicy policy(String nameOrPath, PluginRegistry plugins) throws IOException {
-    List<org.atalaya.anonymise.ReleaseStepFactory> factories = new java.util.ArrayList<>(List.of(new CoreSteps(), new GeoSteps()));
-    factories.addAll(plugins.extensions(ExtensionPoints.ANONYMISATION_STEP));
     if (SHIPPED.contains(nameOrPath)) {
       return ReleasePolicy.named(nameOrPath, plugins.extensions(ExtensionPoints.ANONYMISATION_STEP));
     }
+    List<org.atalaya.anonymise.ReleaseStepFactory> factories = new java.util.ArrayList<>(List.of(new CoreSteps(), new GeoSteps()));
+    factories.addAll(plugins.extensions(ExtensionPoints.ANONYMISATION_STEP));
     Path file = Path.of(nameOrPath);
     if (!Files.isReadable(file)) {
       throw new IOException("policy " + nameOrPath + " is neither a readable file nor one of " + SHIPPED);

@@ -53,6 +53,6 @@ public enum AttackProfile {
    * @return the name; never {@code null}
    */
   public String policyName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return EnumNames.nameOf(this);
   }
 }

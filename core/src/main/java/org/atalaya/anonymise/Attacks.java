@@ -196,7 +196,7 @@ final class Attacks {
         SiteKey key = new SiteKey(group[r], p.orElse(null), a);
         Site s = sites.get(key);
         if (s == null) {
-          s = new Site(p.orElse(null), a, r);
+          s = new Site(p.orElse(null), a);
           sites.put(key, s);
           if (p.isPresent()) {
             byCell.computeIfAbsent(cellOf(group[r], p.get().latitude(), p.get().longitude(), 0, 0), x -> new ArrayList<>(2)).add(s);
@@ -312,7 +312,7 @@ final class Attacks {
       int count;
       private int[] members = new int[1];
 
-      Site(LatLon point, AdminArea admin, int first) {
+      Site(LatLon point, AdminArea admin) {
         this.point = point;
         this.admin = admin;
       }

@@ -51,6 +51,6 @@ public enum AttributeRole {
    * @return the name; never {@code null}
    */
   public String policyName() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return EnumNames.nameOf(this);
   }
 }

@@ -289,13 +289,18 @@ public final class ClassNumbers {
         case ATTEMPT -> in.context().attempt().ordinal() + 1;
         case MECHANISM -> in.context().mechanism().ordinal() + 1;
         case PLACE_TYPE -> in.context().placeType().ordinal() + 1;
-        case DOMESTIC -> in.context().domestic().map(d -> d ? 2L : 1L).orElse(0L);
-        case ORGANISED_CRIME -> in.context().organisedCrime().map(d -> d ? 2L : 1L).orElse(0L);
+        case DOMESTIC -> flag(in.context().domestic());
+        case ORGANISED_CRIME -> flag(in.context().organisedCrime());
         case SOURCE -> in.source().ordinal() + 1;
         case PUBLICATION -> in.publication().ordinal() + 1;
         case SENSITIVITY -> flags(in.sensitivity());
         default -> throw new IllegalArgumentException(q + " is not packed");
       };
+    }
+
+    /** 0 absent, 1 false, 2 true; without Optional's map, which allocates on every record. */
+    private static long flag(Optional<Boolean> value) {
+      return value.isEmpty() ? 0 : value.get() ? 2 : 1;
     }
 
     private static long flags(java.util.Set<org.atalaya.incident.SensitivityFlag> flags) {

@@ -49,13 +49,13 @@ final class Disclosures {
     for (long b : bits) {
       all |= b;
     }
-    EnumSet<QuasiIdentifier> out2 = EnumSet.noneOf(QuasiIdentifier.class);
+    EnumSet<QuasiIdentifier> published = EnumSet.noneOf(QuasiIdentifier.class);
     for (QuasiIdentifier q : parts) {
       if ((all & 1L << q.ordinal()) != 0) {
-        out2.add(q);
+        published.add(q);
       }
     }
-    return out2;
+    return published;
   }
 
   /** Each part's role and whether it is published, in {@link QuasiIdentifier} order. */

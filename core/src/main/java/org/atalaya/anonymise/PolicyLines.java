@@ -28,9 +28,8 @@ final class PolicyLines {
     Map<String, Integer> lines = new HashMap<>();
     try (JsonParser p = JSON.getFactory().createParser(json)) {
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-        if (t != JsonToken.FIELD_NAME && t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY) {
-          lines.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentLocation().getLineNr());
-        } else if (t == JsonToken.FIELD_NAME) {
+        // A field's name and an element's value stand where the field or element starts.
+        if (t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY) {
           lines.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentLocation().getLineNr());
         }
       }

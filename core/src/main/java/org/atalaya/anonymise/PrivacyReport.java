@@ -306,7 +306,7 @@ public record PrivacyReport(
     }
     ArrayNode g = o.putArray("spatialGuarantees");
     for (Disclosure.Guarantee x : d.spatialGuarantees()) {
-      g.addObject().put("step", x.step()).put("kind", x.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+      g.addObject().put("step", x.step()).put("kind", EnumNames.nameOf(x.kind()))
           .put("detail", x.detail());
     }
     o.putObject("utility").put("hotCellOverlap", d.utility().hotCellOverlap()).put("recordsPublished", d.utility().recordsPublished())
@@ -350,7 +350,7 @@ public record PrivacyReport(
     List<Disclosure.Guarantee> guarantees = new ArrayList<>();
     for (JsonNode g : o.path("spatialGuarantees")) {
       guarantees.add(new Disclosure.Guarantee(g.path("step").asText(),
-          SpatialGuarantee.Kind.valueOf(g.path("kind").asText().toUpperCase(java.util.Locale.ROOT).replace('-', '_')), g.path("detail").asText()));
+          EnumNames.parse(SpatialGuarantee.Kind.class, g.path("kind").asText(), "spatial guarantee"), g.path("detail").asText()));
     }
     JsonNode u = o.path("utility");
     return new Disclosure(qis, roles, risk, diversity, attacks, population, guarantees,

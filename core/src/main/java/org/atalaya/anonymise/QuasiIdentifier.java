@@ -96,7 +96,7 @@ public enum QuasiIdentifier {
    * @return the name; never {@code null}
    */
   public String policyName() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return EnumNames.nameOf(this);
   }
 
   /**
@@ -107,6 +107,20 @@ public enum QuasiIdentifier {
    */
   public AttributeRole defaultRole() {
     return this == ID || this == SOURCE_REFS ? AttributeRole.IDENTIFYING : AttributeRole.QUASI_IDENTIFYING;
+  }
+
+  /**
+   * Returns the parts whose role is quasi-identifying: declared so in {@code declared}, or
+   * declaring nothing and quasi-identifying by default.
+   */
+  static Set<QuasiIdentifier> quasiIdentifying(Map<QuasiIdentifier, AttributeRole> declared) {
+    EnumSet<QuasiIdentifier> out = EnumSet.noneOf(QuasiIdentifier.class);
+    for (QuasiIdentifier q : values()) {
+      if (declared.getOrDefault(q, q.defaultRole()) == AttributeRole.QUASI_IDENTIFYING) {
+        out.add(q);
+      }
+    }
+    return out;
   }
 
   /**

@@ -295,7 +295,7 @@ public final class Release {
         }
       }
     }
-    int[] populationCounts = population == null ? null : populationCounts(output, classNumbers, classes.sizes().length);
+    int[] populationCounts = population == null ? null : populationCounts(output, classes);
     Disclosure disclosure = new Disclosure(policy.quasiIdentifiers(), Disclosures.roles(policy, published),
         Disclosures.risk(classes.sizes(), policy.k(), populationCounts),
         Disclosures.diversity(records, classNumbers, policy.sensitiveAttributes()), attacks,
@@ -829,7 +829,8 @@ public final class Release {
    * The size in the population of each released class: the population's records are numbered with
    * the released ones, over the same quasi-identifiers.
    */
-  private int[] populationCounts(List<Incident> output, int[] classNumbers, int classes) {
+  private int[] populationCounts(List<Incident> output, Classes released) {
+    int classes = released.sizes().length;
     List<Incident> both = new ArrayList<>(output.size() + population.size());
     both.addAll(output);
     both.addAll(population);
@@ -841,11 +842,10 @@ public final class Release {
         counts[joint[r]]++;
       }
     }
-    int[] sizes = Classes.of(classNumbers).sizes();
     for (int c = 0; c < classes; c++) {
-      if (counts[c] < sizes[c]) {
+      if (counts[c] < released.sizes()[c]) {
         throw new AnonymisationException(AnonymiseCode.INVALID_POLICY, "the population holds " + counts[c]
-            + " records of a released class of " + sizes[c] + " (" + ReleaseContext.areaName(output.get(Classes.of(classNumbers).firstMember()[c]))
+            + " records of a released class of " + released.sizes()[c] + " (" + ReleaseContext.areaName(output.get(released.firstMember()[c]))
             + "): it must hold every released record, in the same published form");
       }
     }

@@ -28,9 +28,8 @@ public final class ReleaseContext {
   private java.util.Set<QuasiIdentifier> quasiIdentifiers = DEFAULT_QUASI_IDENTIFIERS;
 
   /** Every part whose default role is quasi-identifying. */
-  private static final java.util.Set<QuasiIdentifier> DEFAULT_QUASI_IDENTIFIERS = java.util.Collections.unmodifiableSet(
-      java.util.Arrays.stream(QuasiIdentifier.values()).filter(q -> q.defaultRole() == AttributeRole.QUASI_IDENTIFYING)
-          .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(QuasiIdentifier.class))));
+  private static final java.util.Set<QuasiIdentifier> DEFAULT_QUASI_IDENTIFIERS =
+      java.util.Collections.unmodifiableSet(QuasiIdentifier.quasiIdentifying(Map.of()));
 
   ReleaseContext(Optional<Pseudonyms> pseudonyms, RandomGenerator random) {
     this.pseudonyms = pseudonyms;

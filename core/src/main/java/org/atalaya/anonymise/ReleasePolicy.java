@@ -67,16 +67,9 @@ public final class ReleasePolicy {
       r.put(q, b.roles.getOrDefault(q, q.defaultRole()));
     }
     this.roles = java.util.Collections.unmodifiableMap(r);
-    this.reasons = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(b.reasons.isEmpty()
-        ? new java.util.EnumMap<QuasiIdentifier, String>(QuasiIdentifier.class) : b.reasons));
-    EnumSet<QuasiIdentifier> qis = EnumSet.noneOf(QuasiIdentifier.class);
-    r.forEach((q, role) -> {
-      if (role == AttributeRole.QUASI_IDENTIFYING) {
-        qis.add(q);
-      }
-    });
-    this.quasiIdentifiers = java.util.Collections.unmodifiableSet(qis);
-    this.attacks = java.util.Collections.unmodifiableSet(b.attacks.isEmpty() ? EnumSet.noneOf(AttackProfile.class) : EnumSet.copyOf(b.attacks));
+    this.reasons = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(b.reasons));
+    this.quasiIdentifiers = java.util.Collections.unmodifiableSet(b.effectiveQuasiIdentifiers());
+    this.attacks = java.util.Collections.unmodifiableSet(EnumSet.copyOf(b.attacks));
     this.maxAttackShare = b.maxAttackShare;
     this.origins = Map.copyOf(b.origins);
     this.k = b.k;
@@ -528,8 +521,8 @@ public final class ReleasePolicy {
     private final List<TableSpec> tables = new ArrayList<>();
     private boolean publishRecords = true;
     private final Map<QuasiIdentifier, AttributeRole> roles = new java.util.EnumMap<>(QuasiIdentifier.class);
-    private final Map<QuasiIdentifier, String> reasons = new java.util.EnumMap<>(QuasiIdentifier.class);
-    private final Set<AttackProfile> attacks = EnumSet.noneOf(AttackProfile.class);
+    private final java.util.EnumMap<QuasiIdentifier, String> reasons = new java.util.EnumMap<>(QuasiIdentifier.class);
+    private final EnumSet<AttackProfile> attacks = EnumSet.noneOf(AttackProfile.class);
     private double maxAttackShare;
     private final Map<QuasiIdentifier, String> origins = new java.util.EnumMap<>(QuasiIdentifier.class);
 
@@ -613,13 +606,7 @@ public final class ReleasePolicy {
 
     /** The parts that will be quasi-identifying: declared so, or with no declared role. */
     Set<QuasiIdentifier> effectiveQuasiIdentifiers() {
-      EnumSet<QuasiIdentifier> out = EnumSet.noneOf(QuasiIdentifier.class);
-      for (QuasiIdentifier q : QuasiIdentifier.values()) {
-        if (roles.getOrDefault(q, q.defaultRole()) == AttributeRole.QUASI_IDENTIFYING) {
-          out.add(q);
-        }
-      }
-      return out;
+      return QuasiIdentifier.quasiIdentifying(roles);
     }
 
     /**

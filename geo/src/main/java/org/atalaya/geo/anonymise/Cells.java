@@ -37,7 +37,7 @@ abstract class Cells {
   /** Returns the distance from a cell's centre to its farthest corner, in metres. */
   abstract double radiusMetres(int level);
 
-  /** Says what the cells are, for the privacy report, for example "square cell of 500 m to 8000 m (UTM)". */
+  /** Says what the cells are, for the privacy report, for example "square grid cell of 500 m to 8000 m". */
   abstract String describe();
 
   static Cells grid(double startMetres, double maxMetres, Crs utm) {

@@ -95,6 +95,7 @@ public final class GeoMask implements ReleaseStep {
   public String name() {
     return rMin > 0 ? "donut-mask" : "perturb";
   }
+
   /** Masking moves points a bounded distance; on its own it is not k-anonymity. */
   @Override
   public Optional<org.atalaya.anonymise.SpatialGuarantee> spatialGuarantee() {
@@ -102,7 +103,6 @@ public final class GeoMask implements ReleaseStep {
         String.format(java.util.Locale.ROOT, "points moved %.0f to %.0f m (the stated accuracy includes the mask); masking alone is"
             + " not k-anonymity: someone who knows the true point finds the record within %.0f m of it", rMin, rMax, rMax)));
   }
-
 
   @Override
   public Optional<Incident> apply(Incident incident, ReleaseContext context) {

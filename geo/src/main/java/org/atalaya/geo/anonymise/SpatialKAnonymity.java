@@ -126,9 +126,8 @@ public final class SpatialKAnonymity implements ReleaseStep {
   @Override
   public List<Incident> applyAll(List<Incident> incidents, ReleaseContext context) {
     // The classes follow the release's quasi-identifiers: every published part without another role.
-    EnumSet<QuasiIdentifier> others = EnumSet.copyOf(context.quasiIdentifiers().isEmpty()
-        ? EnumSet.of(QuasiIdentifier.LOCATION) : context.quasiIdentifiers());
-    others.addAll(this.others);
+    EnumSet<QuasiIdentifier> others = EnumSet.copyOf(this.others);
+    others.addAll(context.quasiIdentifiers());
     others.remove(QuasiIdentifier.LOCATION);
     others.remove(QuasiIdentifier.ID);
     int n = incidents.size();
