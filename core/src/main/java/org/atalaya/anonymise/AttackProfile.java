@@ -9,8 +9,10 @@ import org.apiguardian.api.API;
  *
  * <p>What "consistent" means for the location: the attacker knows the true point and the true
  * administrative codes; a released record is consistent when its published point lies no farther
- * from the true point than the release's largest displacement (which the privacy report
- * publishes) and its published codes are absent or equal to the true ones. For every other known
+ * from the true point than its stated accuracy plus the release's allowance (the largest distance
+ * by which a released point lies beyond its stated accuracy from its true point), and never
+ * farther than the release's largest displacement, and its published codes are absent or equal
+ * to the true ones. Every target's own record is then consistent with it. For every other known
  * part, the attacker applies the public policy to the target's true value and compares: the
  * released record must carry the same published value as the target's own released record.
  *

@@ -25,7 +25,7 @@ import org.atalaya.taxonomy.IccsCode;
  * <p>Released records are first gathered into sites: records that agree on every known part but
  * the location and share one published location count together. A target then visits only the
  * sites of its group in the grid cells within the release's largest displacement of its true
- * point.
+ * point, and keeps those within each site's own reach.
  */
 final class Attacks {
   /** Targets per chunk of the parallel counting. */
@@ -38,8 +38,11 @@ final class Attacks {
   private final IntFunction<Optional<Location>> location;
   private final int k;
   private final double reach;
+  private final double allowance;
 
   /**
+   * An attacker whose reach is the release's largest displacement for every published point.
+   *
    * @param n released records
    * @param record released record r (its parts; its id is never read but for the id part)
    * @param location released record r's published location
@@ -47,12 +50,63 @@ final class Attacks {
    * @param maxDisplacement the release's largest displacement, metres: the attacker's reach
    */
   Attacks(int n, IntFunction<Incident> record, IntFunction<Optional<Location>> location, int k, double maxDisplacement) {
+    this(n, record, location, k, maxDisplacement, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * An attacker who also reads each published point's stated accuracy: a point is within reach
+   * when it lies within its stated accuracy plus {@code allowance} of the true point (and within
+   * the largest displacement). With the allowance of {@link #allowance}, every released point lies
+   * within its own reach of its true point, so the rule never loses the target's own record.
+   *
+   * @param allowance metres added to each stated accuracy, zero or more
+   */
+  Attacks(int n, IntFunction<Incident> record, IntFunction<Optional<Location>> location, int k, double maxDisplacement,
+      double allowance) {
     this.n = n;
     this.record = record;
     this.location = location;
     this.k = k;
     // A hair more than the largest displacement: the report rounds, distances differ in the last bits.
     this.reach = maxDisplacement * (1 + 1e-9) + 1e-6;
+    this.allowance = allowance;
+  }
+
+  /**
+   * Returns the smallest allowance with which every released point lies within its stated
+   * accuracy plus the allowance of its true point: how far the points moved beyond what they say.
+   *
+   * @param input the input
+   * @param sources for each released record, its input record's index, or -1
+   * @param location released record r's published location
+   * @return metres, zero or more
+   */
+  static double allowance(List<Incident> input, int[] sources, IntFunction<Optional<Location>> location) {
+    double[] beyond = new double[Chunks.count(sources.length)];
+    Chunks.forEach(sources.length, c -> {
+      double most = 0;
+      for (int r = c * Chunks.SIZE, to = Math.min(sources.length, r + Chunks.SIZE); r < to; r++) {
+        Optional<LatLon> published = sources[r] < 0 ? Optional.empty() : location.apply(r).flatMap(Location::point);
+        Optional<LatLon> truth = published.isEmpty() ? Optional.empty() : input.get(sources[r]).location().flatMap(Location::point);
+        if (truth.isPresent()) {
+          double d = PointChanges.haversine(truth.get().latitude(), truth.get().longitude(), published.get().latitude(),
+              published.get().longitude());
+          most = Math.max(most, d - location.apply(r).get().accuracyMetres().orElse(0));
+        }
+      }
+      beyond[c] = most;
+    });
+    double most = 0;
+    for (double b : beyond) {
+      most = Math.max(most, b);
+    }
+    return most;
+  }
+
+  /** The reach of a published point: its stated accuracy plus the allowance, at most the largest displacement. */
+  private double reachOf(Location published) {
+    double own = published.accuracyMetres().orElse(0) + allowance;
+    return Math.min(reach, own * (1 + 1e-9) + 1e-6);
   }
 
   /**
@@ -193,10 +247,10 @@ final class Attacks {
         Optional<Location> l = location.apply(r);
         Optional<LatLon> p = l.flatMap(Location::point);
         AdminArea a = l.map(Location::admin).orElse(AdminArea.NONE);
-        SiteKey key = new SiteKey(group[r], p.orElse(null), a);
+        SiteKey key = new SiteKey(group[r], p.orElse(null), a, l.isPresent() ? l.get().accuracyMetres().orElse(-1) : -1);
         Site s = sites.get(key);
         if (s == null) {
-          s = new Site(p.orElse(null), a);
+          s = new Site(p.orElse(null), a, p.isPresent() ? reachOf(l.get()) : 0);
           sites.put(key, s);
           if (p.isPresent()) {
             byCell.computeIfAbsent(cellOf(group[r], p.get().latitude(), p.get().longitude(), 0, 0), x -> new ArrayList<>(2)).add(s);
@@ -246,7 +300,7 @@ final class Attacks {
       for (int dy = -1; dy <= 1; dy++) {
         for (int dx = -1; dx <= 1; dx++) {
           for (Site s : byCell.getOrDefault(cellOf(g, lat, lon, dx, dy), List.of())) {
-            if (compatible(s.admin, admin) && PointChanges.haversine(lat, lon, s.point.latitude(), s.point.longitude()) <= reach) {
+            if (compatible(s.admin, admin) && PointChanges.haversine(lat, lon, s.point.latitude(), s.point.longitude()) <= s.reach) {
               found += s.count;
               if (found >= cap) {
                 return cap;
@@ -282,7 +336,7 @@ final class Attacks {
               continue;
             }
             if (s.point != null && p.isPresent()
-                && PointChanges.haversine(p.get().latitude(), p.get().longitude(), s.point.latitude(), s.point.longitude()) > reach) {
+                && PointChanges.haversine(p.get().latitude(), p.get().longitude(), s.point.latitude(), s.point.longitude()) > s.reach) {
               continue;
             }
           }
@@ -309,12 +363,15 @@ final class Attacks {
     private static final class Site {
       final LatLon point;
       final AdminArea admin;
+      /** How far from a true point this published point may lie and still be its record. */
+      final double reach;
       int count;
       private int[] members = new int[1];
 
-      Site(LatLon point, AdminArea admin) {
+      Site(LatLon point, AdminArea admin, double reach) {
         this.point = point;
         this.admin = admin;
+        this.reach = reach;
       }
 
       void add(int r) {
@@ -330,14 +387,17 @@ final class Attacks {
     }
   }
 
-  /** A published code is consistent with the truth when it is absent or equal to it. */
+  /**
+   * A published code is consistent with the truth when it is absent, equal to it, or the truth
+   * has none (a step may have found the code from the point, which the attacker could do too).
+   */
   static boolean compatible(AdminArea published, AdminArea truth) {
     return fits(published.department(), truth.department()) && fits(published.municipality(), truth.municipality())
         && fits(published.colonia(), truth.colonia());
   }
 
   private static boolean fits(Optional<String> published, Optional<String> truth) {
-    return published.isEmpty() || published.equals(truth);
+    return published.isEmpty() || truth.isEmpty() || published.equals(truth);
   }
 
   /**
@@ -381,5 +441,5 @@ final class Attacks {
 
   private record CellKey(int group, long col, long row) {}
 
-  private record SiteKey(int group, LatLon point, AdminArea admin) {}
+  private record SiteKey(int group, LatLon point, AdminArea admin, double accuracy) {}
 }

@@ -304,6 +304,9 @@ public final class ClassNumbers {
     }
 
     private static long flags(java.util.Set<org.atalaya.incident.SensitivityFlag> flags) {
+      if (flags.isEmpty()) {
+        return 0; // most records: no iterator to walk
+      }
       long bits = 0;
       for (org.atalaya.incident.SensitivityFlag f : flags) {
         bits |= 1L << f.ordinal();

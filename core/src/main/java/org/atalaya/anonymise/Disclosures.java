@@ -27,21 +27,15 @@ final class Disclosures {
     }
   }
 
+  private static final QuasiIdentifier[] PARTS = QuasiIdentifier.values();
+
   /** The parts that at least one released record carries. */
   static Set<QuasiIdentifier> published(Records out) {
-    QuasiIdentifier[] parts = QuasiIdentifier.values();
     long[] bits = new long[Chunks.count(out.size())];
     Chunks.forEach(out.size(), c -> {
       long found = 0;
       for (int r = c * Chunks.SIZE, to = Math.min(out.size(), r + Chunks.SIZE); r < to; r++) {
-        Incident i = out.record().apply(r);
-        Optional<Location> l = out.location().apply(r);
-        for (QuasiIdentifier q : parts) {
-          // Parts found once need no second look: most records stop after a few tests.
-          if ((found & 1L << q.ordinal()) == 0 && q.presentIn(i, l)) {
-            found |= 1L << q.ordinal();
-          }
-        }
+        found = notePublished(found, ALL, out.record().apply(r), out.location().apply(r));
       }
       bits[c] = found;
     });
@@ -49,13 +43,58 @@ final class Disclosures {
     for (long b : bits) {
       all |= b;
     }
-    EnumSet<QuasiIdentifier> published = EnumSet.noneOf(QuasiIdentifier.class);
-    for (QuasiIdentifier q : parts) {
-      if ((all & 1L << q.ordinal()) != 0) {
-        published.add(q);
+    return parts(all);
+  }
+
+  /** Every part's bit. */
+  static final long ALL = (1L << PARTS.length) - 1;
+
+  /**
+   * Adds to {@code found} (one bit per part, by ordinal) the parts among {@code mask} that {@code
+   * i}, with its location replaced by {@code location}, carries.
+   */
+  static long notePublished(long found, long mask, Incident i, Optional<Location> location) {
+    // Only the parts not found yet are looked at: after a few records, none or one or two.
+    for (long left = mask & ~found; left != 0; left &= left - 1) {
+      int q = Long.numberOfTrailingZeros(left);
+      if (PARTS[q].presentIn(i, location)) {
+        found |= 1L << q;
       }
     }
-    return published;
+    return found;
+  }
+
+  /**
+   * The quasi-identifying parts that the released records carry, read from one member of each
+   * class: members of a class agree on whether each of those parts is present.
+   */
+  static long publishedByClass(Records out, int[] firstMembers, Set<QuasiIdentifier> qis) {
+    long mask = bits(qis);
+    long found = 0;
+    for (int r : firstMembers) {
+      found = notePublished(found, mask, out.record().apply(r), out.location().apply(r));
+    }
+    return found;
+  }
+
+  /** The bits of {@code parts}. */
+  static long bits(Set<QuasiIdentifier> parts) {
+    long bits = 0;
+    for (QuasiIdentifier q : parts) {
+      bits |= 1L << q.ordinal();
+    }
+    return bits;
+  }
+
+  /** The parts whose bits are set. */
+  static Set<QuasiIdentifier> parts(long bits) {
+    EnumSet<QuasiIdentifier> out = EnumSet.noneOf(QuasiIdentifier.class);
+    for (QuasiIdentifier q : PARTS) {
+      if ((bits & 1L << q.ordinal()) != 0) {
+        out.add(q);
+      }
+    }
+    return out;
   }
 
   /** Each part's role and whether it is published, in {@link QuasiIdentifier} order. */

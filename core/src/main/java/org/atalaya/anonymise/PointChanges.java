@@ -23,11 +23,13 @@ final class PointChanges {
   private final double[] displacement;
   private final double hotCellOverlap;
   private final int[] sources;
+  private final double categoryDetailKept;
 
-  private PointChanges(double[] displacement, double hotCellOverlap, int[] sources) {
+  private PointChanges(double[] displacement, double hotCellOverlap, int[] sources, double categoryDetailKept) {
     this.displacement = displacement;
     this.hotCellOverlap = hotCellOverlap;
     this.sources = sources;
+    this.categoryDetailKept = categoryDetailKept;
   }
 
   /**
@@ -64,7 +66,22 @@ final class PointChanges {
         all[n++] = d;
       }
     }
-    return new PointChanges(Arrays.copyOf(all, n), HotCells.overlap(before.cells(), after.cells()), source);
+    long compared = 0;
+    long kept = 0;
+    for (int r = 0; r < source.length; r++) {
+      int s = source[r];
+      if (s >= 0 && before.levels[s] > 0) {
+        compared++;
+        kept += after.levels[r] >= before.levels[s] ? 1 : 0;
+      }
+    }
+    return new PointChanges(Arrays.copyOf(all, n), HotCells.overlap(before.cells(), after.cells()), source,
+        compared == 0 ? 1 : (double) kept / compared);
+  }
+
+  /** The share of released records whose ICCS code is as fine as their source's (1 when none had one). */
+  double categoryDetailKept() {
+    return categoryDetailKept;
   }
 
   /**
@@ -123,6 +140,8 @@ final class PointChanges {
     final String[] ids;
     final double[] lat;
     final double[] lon;
+    /** The level of each incident's ICCS code, 0 when it has none. */
+    final byte[] levels;
     /** The 128 bits of each id's pseudonym (two per row), or null when not asked for. */
     final long[] idBits;
     private final Pseudonyms pseudonyms;
@@ -141,6 +160,7 @@ final class PointChanges {
       ids = new String[n];
       lat = new double[n];
       lon = new double[n];
+      levels = new byte[n];
       this.pseudonyms = pseudonyms;
       idBits = pseudonyms == null ? null : new long[2 * n];
     }
@@ -155,9 +175,15 @@ final class PointChanges {
       return p;
     }
 
-    /** Copies the id and point of {@code i} to row {@code r}. */
+    /** Copies the id, point and ICCS level of {@code i} to row {@code r}. */
     void set(int r, Incident i) {
-      set(r, i.id(), i.location());
+      set(r, i, i.location());
+    }
+
+    /** As {@link #set(int, Incident)}, with the location replaced by {@code l}. */
+    void set(int r, Incident i, Optional<Location> l) {
+      set(r, i.id(), l);
+      levels[r] = i.iccs().isPresent() ? (byte) i.iccs().get().level() : 0;
     }
 
     /** Copies an id and the point of location {@code l} to row {@code r}. */

@@ -215,11 +215,11 @@ public final class Release {
     ClassNumbers.Rows rows = ClassNumbers.rows(n, policy.quasiIdentifiers());
     Findings[] findings = new Findings[Chunks.count(n)];
     Chunks.forEach(n, c -> {
-      Findings f = new Findings();
+      Findings f = new Findings(perRecordParts());
       for (int r = c * Chunks.SIZE, to = Math.min(n, r + Chunks.SIZE); r < to; r++) {
         Incident i = lazy == null ? stepped.get(r) : lazy.madeFrom(r);
         Optional<Location> location = lazy == null ? i.location() : lazy.location(r);
-        after.set(r, i.id(), location);
+        after.set(r, i, location);
         rows.write(r, i, location);
         if (idBits != null && !idsNoted) {
           ids.pseudonymBits("id", i.id(), idBits, 2 * r);
@@ -249,7 +249,9 @@ public final class Release {
     Classes classes = Classes.of(classNumbers);
     Disclosures.Records records = new Disclosures.Records(n, r -> lazy == null ? stepped.get(r) : lazy.madeFrom(r),
         r -> lazy == null ? stepped.get(r).location() : lazy.location(r));
-    Set<QuasiIdentifier> published = Disclosures.published(records);
+    Findings merged = Findings.merge(findings);
+    Set<QuasiIdentifier> published = Disclosures.parts(merged.published
+        | Disclosures.publishedByClass(records, classes.firstMember(), policy.quasiIdentifiers()));
     for (QuasiIdentifier q : policy.sensitiveAttributes()) {
       if (policy.publishRecords() && n > 0 && !published.contains(q)) {
         throw new AnonymisationException(AnonymiseCode.INVALID_POLICY, policy.origin(q).orElse("policy " + policy.name())
@@ -257,7 +259,7 @@ public final class Release {
             + " is not published (no released record carries it); declare a role only for what the release publishes");
       }
     }
-    List<PrivacyReport.Check> checks = new ArrayList<>(outputChecks(output, classes, Findings.merge(findings), published));
+    List<PrivacyReport.Check> checks = new ArrayList<>(outputChecks(output, classes, merged, published));
     long suppressed = input.size() - (long) output.size();
     // Sorted, as ReleaseContext#suppressedByArea documents: its immutable copy iterates in an order
     // that changes from one JVM to the next, which made the message differ between runs.
@@ -277,17 +279,19 @@ public final class Release {
       reach = Math.max(reach, d);
     }
     List<AttackResult> attacks = new ArrayList<>();
-    if (policy.publishRecords()) {
-      Attacks harness = new Attacks(n, records.record(), records.location(), policy.k(), reach);
-      EnumSet<AttackProfile> profiles = EnumSet.noneOf(AttackProfile.class);
-      profiles.addAll(policy.attacks());
-      profiles.addAll(extraAttacks);
+    EnumSet<AttackProfile> profiles = EnumSet.noneOf(AttackProfile.class);
+    profiles.addAll(policy.attacks());
+    profiles.addAll(extraAttacks);
+    if (policy.publishRecords() && !profiles.isEmpty()) {
+      double farthest = reach;
+      // Built only when a profile needs a search: the allowance reads every input point.
+      java.util.function.Supplier<Attacks> harness = com.google.common.base.Suppliers.memoize(() -> new Attacks(n, records.record(),
+          records.location(), policy.k(), farthest, Attacks.allowance(input, moved.sources(), records.location())));
       for (AttackProfile profile : profiles) {
         AttackResult a = switch (profile) {
-          case NEIGHBOUR -> harness.ofReleased(profile, QuasiIdentifier.NEIGHBOUR_KNOWLEDGE, input, moved.sources(),
-              policy.maxAttackShare());
-          case VICTIM -> harness.ofReleased(profile, victimKnows(published), input, moved.sources(), policy.maxAttackShare());
-          case REGISTER -> harness.ofRegister(register, registerKnows(published), policy.maxAttackShare());
+          case NEIGHBOUR -> released(harness, profile, QuasiIdentifier.NEIGHBOUR_KNOWLEDGE, input, moved.sources(), classes);
+          case VICTIM -> released(harness, profile, victimKnows(published), input, moved.sources(), classes);
+          case REGISTER -> harness.get().ofRegister(register, registerKnows(published), policy.maxAttackShare());
         };
         attacks.add(a);
         if (policy.attacks().contains(profile)) {
@@ -301,7 +305,7 @@ public final class Release {
         Disclosures.diversity(records, classNumbers, policy.sensitiveAttributes()), attacks,
         populationCounts == null ? Optional.empty() : Optional.of(exactPopulationUniques(classes.sizes(), populationCounts)),
         guarantees(), new Disclosure.Utility(moved.hotCellOverlap(), input.isEmpty() ? 0 : (double) n / input.size(),
-            categoryDetailKept(records, input, moved.sources())));
+            moved.categoryDetailKept()));
     long k = classes.smallest();
     PrivacyReport report = new PrivacyReport(input.size(), output.size(), suppressed, k, k == 0 ? 0 : 1.0 / k,
         PrivacyReport.Displacement.of(displacement), ctx.ledger().spent(), tables.stream().map(AggregateTable::summary).toList(),
@@ -414,7 +418,9 @@ public final class Release {
     Classes classes = Classes.of(classNumbers);
     long k = classes.smallest();
     Disclosures.Records records = Disclosures.Records.of(output);
-    Set<QuasiIdentifier> published = Disclosures.published(records);
+    Findings findings = findings(output);
+    Set<QuasiIdentifier> published = Disclosures.parts(findings.published
+        | Disclosures.publishedByClass(records, classes.firstMember(), policy.quasiIdentifiers()));
     Disclosure d = report.disclosure();
     if (!d.equals(Disclosure.NONE)) {
       if (!d.roles().equals(Disclosures.roles(policy, published))) {
@@ -445,7 +451,7 @@ public final class Release {
     }
     Map<String, PrivacyReport.Check> reported = new HashMap<>();
     report.checks().forEach(c -> reported.put(c.name(), c));
-    for (PrivacyReport.Check c : outputChecks(output, classes, findings(output), published)) {
+    for (PrivacyReport.Check c : outputChecks(output, classes, findings, published)) {
       PrivacyReport.Check r = reported.get(c.name());
       if (r == null || !r.equals(c)) {
         problems.add("check " + c.name() + ": output gives " + c + ", report says " + r);
@@ -599,6 +605,14 @@ public final class Release {
     long exposed;
     String firstExposed;
     final Map<String, Integer> found = new java.util.TreeMap<>();
+    /** The parts the checked records carry among {@code mask}, one bit per part (see {@link Disclosures#notePublished}). */
+    long published;
+    /** The parts to look for in every record (the others are read once per class). */
+    final long mask;
+
+    Findings(long mask) {
+      this.mask = mask;
+    }
 
     /** Checks one released incident. */
     void check(Incident i, PiiRedactor checker) {
@@ -607,6 +621,7 @@ public final class Release {
 
     /** Checks one released incident: {@code i} with its location replaced by {@code location}. */
     void check(Incident i, Optional<Location> location, PiiRedactor checker) {
+      published = Disclosures.notePublished(published, mask, i, location);
       if (carriesDetail(i, location) && SensitiveCategories.isSensitive(i)) {
         exposed++;
         firstExposed = firstExposed == null ? ReleaseContext.areaName(location) : firstExposed;
@@ -630,9 +645,10 @@ public final class Release {
 
     /** The findings of chunks, in chunk order. */
     static Findings merge(Findings[] chunks) {
-      Findings all = new Findings();
+      Findings all = new Findings(0);
       for (Findings f : chunks) {
         all.exposed += f.exposed;
+        all.published |= f.published;
         all.firstExposed = all.firstExposed == null ? f.firstExposed : all.firstExposed;
         f.found.forEach((kind, n) -> all.found.merge(kind, n, Integer::sum));
       }
@@ -644,7 +660,7 @@ public final class Release {
   private Findings findings(List<Incident> output) {
     Findings[] chunks = new Findings[Chunks.count(output.size())];
     Chunks.forEach(output.size(), c -> {
-      Findings f = new Findings();
+      Findings f = new Findings(perRecordParts());
       for (int r = c * Chunks.SIZE, to = Math.min(output.size(), r + Chunks.SIZE); r < to; r++) {
         f.check(output.get(r), checker);
       }
@@ -741,6 +757,26 @@ public final class Release {
   }
 
 
+  /**
+   * Runs a profile whose targets are the released records. When the attacker knows only
+   * quasi-identifying parts and every class holds k, the count is known without searching: a
+   * target's class mates share its published values and place, so each target has at least k
+   * consistent records and none is at risk.
+   */
+  private AttackResult released(java.util.function.Supplier<Attacks> harness, AttackProfile profile, Set<QuasiIdentifier> knows, List<Incident> input,
+      int[] sources, Classes classes) {
+    if (classes.smallest() >= policy.k() && policy.quasiIdentifiers().containsAll(knows)) {
+      long targets = java.util.Arrays.stream(sources).filter(s -> s >= 0).count();
+      return new AttackResult(profile, knows, targets, java.util.Collections.nCopies(policy.k(), 0L), 0, 0, "", true);
+    }
+    return harness.get().ofReleased(profile, knows, input, sources, policy.maxAttackShare());
+  }
+
+  /** The parts whose presence is looked for in every record: those not in the class key. */
+  private long perRecordParts() {
+    return Disclosures.ALL & ~Disclosures.bits(policy.quasiIdentifiers());
+  }
+
   /** Whether the policy replaces {@code part} by keyed pseudonyms before it is published. */
   private boolean pseudonymised(QuasiIdentifier part) {
     if (part == QuasiIdentifier.ID && policy.pseudonymiseIds()) {
@@ -804,25 +840,6 @@ public final class Release {
       step.spatialGuarantee().ifPresent(g -> out.add(new Disclosure.Guarantee(step.name(), g.kind(), g.detail())));
     }
     return out;
-  }
-
-  /** The share of released records whose ICCS code is as fine as their source's. */
-  private static double categoryDetailKept(Disclosures.Records out, List<Incident> input, int[] sources) {
-    long kept = 0;
-    long compared = 0;
-    for (int r = 0; r < out.size(); r++) {
-      if (sources[r] < 0) {
-        continue;
-      }
-      Optional<org.atalaya.taxonomy.IccsCode> before = input.get(sources[r]).iccs();
-      if (before.isEmpty()) {
-        continue;
-      }
-      compared++;
-      Optional<org.atalaya.taxonomy.IccsCode> after = out.record().apply(r).iccs();
-      kept += after.isPresent() && after.get().level() >= before.get().level() ? 1 : 0;
-    }
-    return compared == 0 ? 1 : (double) kept / compared;
   }
 
   /**

@@ -55,22 +55,32 @@ public enum TimeGranularity {
    * @return the widened window
    */
   public TimeWindow generalise(TimeWindow window) {
-    if (this == MONTH && window.precision() != TimePrecision.YEAR) {
-      return MonthWindows.generalise(window).get();
+    if (months() > 0 && window.precision() != TimePrecision.YEAR) {
+      return UnitWindows.generalise(this, window).get();
     }
     return widen(window);
   }
 
+  /** The months in one unit of a granularity of whole months (1, 3 or 12); 0 for finer ones. */
+  private int months() {
+    return switch (this) {
+      case MONTH -> 1;
+      case QUARTER -> 3;
+      case YEAR -> 12;
+      default -> 0;
+    };
+  }
+
   /**
-   * As {@link #generalise(TimeWindow)} on a window that may be absent; the result of a month
-   * window is shared, the {@code Optional} too.
+   * As {@link #generalise(TimeWindow)} on a window that may be absent; the result of a month,
+   * quarter or year window is shared, the {@code Optional} too.
    */
   java.util.Optional<TimeWindow> generalise(java.util.Optional<TimeWindow> window) {
     if (window.isEmpty()) {
       return window;
     }
-    if (this == MONTH && window.get().precision() != TimePrecision.YEAR) {
-      return MonthWindows.generalise(window.get());
+    if (months() > 0 && window.get().precision() != TimePrecision.YEAR) {
+      return UnitWindows.generalise(this, window.get());
     }
     return java.util.Optional.of(widen(window.get()));
   }
@@ -123,56 +133,57 @@ public enum TimeGranularity {
   }
 
   /**
-   * The widened windows of {@link #MONTH}, shared: a release of a million incidents otherwise
-   * builds a million equal windows (and their date-times) for a few dozen months. A widened window
-   * depends only on the month and offset of its start, the month and offset of its end and the
-   * estimated flag (except for windows of {@code YEAR} precision, which are not cached), so these
-   * are the key.
+   * The widened windows of {@link #MONTH}, {@link #QUARTER} and {@link #YEAR}, shared: a release of
+   * a million incidents otherwise builds a million equal windows (and their date-times) for a few
+   * dozen units. A widened window depends only on the unit and offset of its start, the unit and
+   * offset of its end and the estimated flag (except for windows of {@code YEAR} precision, which
+   * are not cached), so these are the key.
    */
-  private static final class MonthWindows {
-    /** More distinct months than this (unusual data) are widened without the cache. */
+  private static final class UnitWindows {
+    /** More distinct windows than this (unusual data) are widened without the cache. */
     private static final int LIMIT = 10_000;
 
     private static final java.util.Map<Key, java.util.Optional<TimeWindow>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record Key(int fromYear, int fromMonth, java.time.ZoneOffset fromOffset, int toYear, int toMonth,
+    private record Key(TimeGranularity granularity, int fromUnit, java.time.ZoneOffset fromOffset, int toUnit,
         java.time.ZoneOffset toOffset, boolean estimated) {}
 
-    static java.util.Optional<TimeWindow> generalise(TimeWindow window) {
+    static java.util.Optional<TimeWindow> generalise(TimeGranularity g, TimeWindow window) {
+      int months = g.months();
       OffsetDateTime from = window.from();
       OffsetDateTime to = window.to();
-      int toYear;
-      int toMonth;
+      int fromUnit = unit(from, months);
+      int toUnit;
       java.time.ZoneOffset toOffset;
       if (to.isEqual(from)) {
-        // The end becomes the month after the start's, in the start's offset.
-        toYear = from.getYear();
-        toMonth = from.getMonthValue();
+        // The end becomes the unit after the start's, in the start's offset.
+        toUnit = fromUnit + 1;
         toOffset = from.getOffset();
-        toMonth++;
       } else {
-        // The end stays when it is a month's start, else moves to the next month's, in its offset.
-        toYear = to.getYear();
-        toMonth = to.getMonthValue();
+        // The end stays when it is a unit's start, else moves to the next unit's, in its offset.
+        toUnit = unit(to, months);
         toOffset = to.getOffset();
-        if (to.getDayOfMonth() != 1 || !to.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
-          toMonth++;
+        boolean unitStart = to.getDayOfMonth() == 1 && (to.getMonthValue() - 1) % months == 0
+            && to.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+        if (!unitStart) {
+          toUnit++;
         }
       }
-      if (toMonth == 13) {
-        toYear++;
-        toMonth = 1;
-      }
-      Key key = new Key(from.getYear(), from.getMonthValue(), from.getOffset(), toYear, toMonth, toOffset, window.estimated());
+      Key key = new Key(g, fromUnit, from.getOffset(), toUnit, toOffset, window.estimated());
       java.util.Optional<TimeWindow> cached = CACHE.get(key);
       if (cached != null) {
         return cached;
       }
-      java.util.Optional<TimeWindow> widened = java.util.Optional.of(MONTH.widen(window));
+      java.util.Optional<TimeWindow> widened = java.util.Optional.of(g.widen(window));
       if (CACHE.size() < LIMIT) {
         CACHE.putIfAbsent(key, widened);
       }
       return widened;
+    }
+
+    /** The index of the unit holding {@code t}: months since year 0 divided by the unit's length. */
+    private static int unit(OffsetDateTime t, int months) {
+      return Math.floorDiv(t.getYear() * 12 + t.getMonthValue() - 1, months);
     }
   }
 

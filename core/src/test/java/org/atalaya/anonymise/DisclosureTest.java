@@ -263,8 +263,63 @@ class DisclosureTest {
         });
   }
 
+  @Test
+  void withStatedAccuraciesTheHarnessCountsWhatABruteForceCountFinds() {
+    Gen<List<Incident>> withAccuracy = clustered().map(list -> list.stream().map(i -> i.location().flatMap(Location::point).isEmpty()
+        ? i : i.toBuilder().location(i.location().get().toBuilder().accuracyMetres(50.0 * (i.id().length() % 4)).build()).build())
+        .toList());
+    qt().withExamples(150).forAll(withAccuracy, SourceDSL.doubles().between(0, 400), SourceDSL.doubles().between(0, 200),
+        SourceDSL.integers().between(1, 6)).checkAssert((records, cap, allowance, k) -> {
+          Set<QuasiIdentifier> knows = EnumSet.of(QuasiIdentifier.LOCATION, QuasiIdentifier.TIME, QuasiIdentifier.CATEGORY);
+          int[] sources = java.util.stream.IntStream.range(0, records.size()).toArray();
+          AttackResult a = new Attacks(records.size(), records::get, r -> records.get(r).location(), k, cap, allowance)
+              .ofReleased(AttackProfile.NEIGHBOUR, knows, records, sources, 0);
+          long[] expected = new long[k];
+          for (Incident t : records) {
+            int found = 0;
+            for (Incident r : records) {
+              double own = r.location().get().accuracyMetres().orElse(0) + allowance;
+              double radius = Math.min(cap * (1 + 1e-9) + 1e-6, own * (1 + 1e-9) + 1e-6);
+              if (consistent(t, r, radius, true)) {
+                found++;
+              }
+            }
+            if (found < k) {
+              expected[found]++;
+            }
+          }
+          assertThat(a.candidates()).containsExactlyElementsOf(java.util.Arrays.stream(expected).boxed().toList());
+        });
+  }
+
+  @Test
+  void whenEveryClassHoldsKTheAttackIsKnownWithoutSearchingAndEqualsTheSearch() {
+    // Two classes of 4 and 3 over every published part (the statuses are quasi-identifying too).
+    List<Incident> in = List.of(record("a1", "0801", 2024, "01", CaseStatus.REPORTED), record("a2", "0801", 2024, "01", CaseStatus.REPORTED),
+        record("a3", "0801", 2024, "01", CaseStatus.REPORTED), record("a4", "0801", 2024, "01", CaseStatus.REPORTED),
+        record("b1", "0801", 2024, "02", CaseStatus.REPORTED), record("b2", "0801", 2024, "02", CaseStatus.REPORTED),
+        record("b3", "0801", 2024, "02", CaseStatus.REPORTED));
+    ReleasePolicy policy = ReleasePolicy.builder("bound").k(3).maxSuppressedFraction(1)
+        .attacks(EnumSet.of(AttackProfile.NEIGHBOUR, AttackProfile.VICTIM)).build();
+    ReleaseResult r = Release.of(policy).run(in, ReleaseTest.KEY, new SplittableRandom(1));
+    List<Incident> out = List.copyOf(r.incidents());
+    int[] sources = java.util.stream.IntStream.range(0, out.size()).toArray();
+    Attacks search = new Attacks(out.size(), out::get, i -> out.get(i).location(), 3, 0);
+    assertThat(r.report().kAchieved()).isEqualTo(3);
+    assertThat(r.report().disclosure().attacks()).hasSize(2);
+    for (AttackResult reported : r.report().disclosure().attacks()) {
+      assertThat(reported).isEqualTo(search.ofReleased(reported.profile(), reported.knows(), in, sources, 0));
+      assertThat(reported.atRisk()).isZero();
+    }
+  }
+
   /** The neighbour's rule written out plainly: same year and code, a point within reach, codes compatible. */
   private static boolean consistent(Incident target, Incident r, double reach) {
+    return consistent(target, r, reach * (1 + 1e-9) + 1e-6, true);
+  }
+
+  /** As above, within exactly {@code radius} metres. */
+  private static boolean consistent(Incident target, Incident r, double radius, boolean exact) {
     if (!target.occurred().equals(r.occurred()) || !target.iccs().equals(r.iccs())) {
       return false;
     }
@@ -277,7 +332,7 @@ class DisclosureTest {
       return true;
     }
     return PointChanges.haversine(t.point().get().latitude(), t.point().get().longitude(), l.point().get().latitude(),
-        l.point().get().longitude()) <= reach * (1 + 1e-9) + 1e-6;
+        l.point().get().longitude()) <= radius;
   }
 
   @Test
