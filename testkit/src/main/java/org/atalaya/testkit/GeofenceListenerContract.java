@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import org.apiguardian.api.API;
 import org.atalaya.geo.event.GeofenceEvent;
 import org.atalaya.geo.event.GeofenceListenerExtension;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
  *
  * @since 0.1
  */
+@DisplayName("geofence listener contract / contrato del oyente de geocercas")
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class GeofenceListenerContract extends ConsoleGuard {
 
@@ -57,6 +59,7 @@ public abstract class GeofenceListenerContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("takes any event without throwing / acepta cualquier evento sin lanzar excepciones")
   void takesAnyEventWithoutThrowing() {
     try (GeofenceListenerExtension l = listener()) {
       qt().withExamples(200)
@@ -66,6 +69,7 @@ public abstract class GeofenceListenerContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("takes events from many threads at once / acepta eventos de muchos hilos a la vez")
   void takesEventsFromManyThreadsAtOnce() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try (GeofenceListenerExtension l = listener()) {
@@ -83,6 +87,7 @@ public abstract class GeofenceListenerContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("closing twice is harmless / cerrarlo dos veces no hace daño")
   void closingTwiceIsHarmless() {
     GeofenceListenerExtension l = listener();
     l.onEvent(event(0, 1_700_000_000L, 14.08, -87.2, 1));
@@ -93,6 +98,7 @@ public abstract class GeofenceListenerContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("has a well-formed id / tiene un identificador bien formado")
   void hasAWellFormedId() {
     assertThat(listener().id()).matches("[a-z][a-z0-9]*(-[a-z0-9]+)*");
   }

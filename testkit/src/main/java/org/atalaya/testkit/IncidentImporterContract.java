@@ -25,6 +25,7 @@ import org.atalaya.io.ReadResult;
 import org.atalaya.incident.Incident;
 import org.atalaya.spi.FileSample;
 import org.atalaya.spi.Recognition;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.Test;
  *
  * @since 0.1
  */
+@DisplayName("importer contract / contrato del importador")
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class IncidentImporterContract extends ConsoleGuard {
 
@@ -64,6 +66,7 @@ public abstract class IncidentImporterContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("recognises its own sample / reconoce su propia muestra")
   void recognisesItsOwnSample() {
     ImporterSample s = sample();
     assertThat(s.importer().recognise(FileSample.of(s.fileName(), s.content())))
@@ -73,6 +76,7 @@ public abstract class IncidentImporterContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("recognising never throws (300 random files) / reconocer nunca lanza una excepción (300 archivos al azar)")
   void recognisingNeverThrows() {
     ImporterSample s = sample();
     qt().withExamples(300)
@@ -84,6 +88,7 @@ public abstract class IncidentImporterContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("reads every record of its sample and counts them all / lee cada registro de su muestra y los cuenta todos")
   void readsEveryRecordOfItsSampleAndCountsThemAll() throws IOException {
     ImporterSample s = sample();
     AtomicLong accepted = new AtomicLong();
@@ -109,6 +114,7 @@ public abstract class IncidentImporterContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("never throws an unchecked exception on broken input / nunca lanza una excepción no comprobada ante una entrada dañada")
   void neverThrowsUncheckedExceptionsOnBrokenInput() {
     ImporterSample s = sample();
     byte[] good = s.content();
@@ -134,6 +140,7 @@ public abstract class IncidentImporterContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("gives the same result every time and from many threads / da el mismo resultado cada vez y desde muchos hilos")
   void givesTheSameResultEveryTimeAndFromManyThreads() throws Exception {
     ImporterSample s = sample();
     ReadResult first = readAll(s, s.content());

@@ -17,6 +17,7 @@ import org.atalaya.spi.IncidentIndicator;
 import org.atalaya.spi.IndicatorInput;
 import org.atalaya.spi.IndicatorValue;
 import org.atalaya.synthetic.SyntheticIncidents;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
  *
  * @since 0.1
  */
+@DisplayName("indicator contract / contrato del indicador")
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class IncidentIndicatorContract extends ConsoleGuard {
 
@@ -63,6 +65,7 @@ public abstract class IncidentIndicatorContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("computes a valid value on a typical input / calcula un valor válido con una entrada típica")
   void computesAValidValueOnATypicalInput() {
     IndicatorValue v = indicator().compute(typicalInput());
     assertThat(v).isNotNull();
@@ -74,6 +77,7 @@ public abstract class IncidentIndicatorContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("any input gives a value or a clear refusal / cualquier entrada da un valor o un rechazo claro")
   void anyInputGivesAValueOrAClearRefusal() {
     qt().withExamples(200).forAll(Generators.incidentLists(), longs().between(-1, 20_000_000)).checkAssert((list, pop) -> {
       IndicatorInput input = new IndicatorInput(list, pop < 0 ? OptionalLong.empty() : OptionalLong.of(pop), "generated", "any");
@@ -88,6 +92,7 @@ public abstract class IncidentIndicatorContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("has a title in English and in Spanish / tiene un título en inglés y en español")
   void hasATitleInEnglishAndInSpanish() {
     String en = indicator().title(Locale.ENGLISH);
     String es = indicator().title(Locale.forLanguageTag("es"));
@@ -96,6 +101,7 @@ public abstract class IncidentIndicatorContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("gives the same value every time and from many threads / da el mismo valor cada vez y desde muchos hilos")
   void givesTheSameValueEveryTimeAndFromManyThreads() throws Exception {
     IndicatorInput input = typicalInput();
     IndicatorValue first = indicator().compute(input);

@@ -25,6 +25,7 @@ import org.atalaya.spi.PluginApi;
 import org.atalaya.spi.PluginContext;
 import org.atalaya.spi.PluginDescriptor;
 import org.atalaya.spi.SemanticVersion;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.Test;
  *
  * @since 0.1
  */
+@DisplayName("plugin contract / contrato del plugin")
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class PluginContract extends ConsoleGuard {
 
@@ -83,6 +85,7 @@ public abstract class PluginContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("the descriptor file exists, is valid and matches the code / el archivo descriptor existe, es válido y coincide con el código")
   void descriptorFileExistsIsValidAndMatchesTheCode() {
     AtalayaPlugin plugin = plugin();
     PluginDescriptor fromFile = PluginDescriptor.forProvider(plugin.getClass());
@@ -92,6 +95,7 @@ public abstract class PluginContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("is listed in META-INF/services / figura en META-INF/services")
   void isListedInMetaInfServices() throws IOException {
     Class<?> type = plugin().getClass();
     Set<String> listed = new LinkedHashSet<>();
@@ -108,6 +112,7 @@ public abstract class PluginContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("works with this Atalaya's plugin API / funciona con la API de plugins de este Atalaya")
   void worksWithThisAtalayasPluginApi() {
     PluginDescriptor d = plugin().descriptor();
     assertThat(d.requires().contains(PluginApi.VERSION))
@@ -116,6 +121,7 @@ public abstract class PluginContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("contributes exactly what it declares, under well-formed ids / aporta exactamente lo que declara, con identificadores bien formados")
   void contributesExactlyWhatItDeclaresUnderWellFormedIds() {
     AtalayaPlugin plugin = plugin();
     List<Contributed> made = register(plugin);
@@ -130,12 +136,14 @@ public abstract class PluginContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("ids are the same in every instance / los identificadores son los mismos en cada instancia")
   void idsAreStableAcrossInstances() {
     assertThat(register(plugin())).isEqualTo(register(plugin()));
     assertThat(plugin().descriptor()).isEqualTo(plugin().descriptor());
   }
 
   @Test
+  @DisplayName("the registry finds and loads it / el registro lo encuentra y lo carga")
   void theRegistryFindsAndLoadsIt() {
     String className = plugin().getClass().getName();
     PluginRegistry registry = PluginRegistry.builder().classLoader(plugin().getClass().getClassLoader()).discover();
@@ -149,6 +157,7 @@ public abstract class PluginContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("creating and registering it do not fail / crearlo y registrarlo no falla")
   void constructionAndRegistrationDoNotFail() {
     assertThatCode(() -> register(plugin())).doesNotThrowAnyException();
   }

@@ -1,6 +1,7 @@
 package org.atalaya.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.atalaya.incident.Incident;
 import org.atalaya.incident.LatLon;
 import org.atalaya.incident.Location;
 import org.atalaya.synthetic.SyntheticIncidents;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.Test;
  *
  * @since 0.1
  */
+@DisplayName("release step contract / contrato del paso de publicación")
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class ReleaseStepContract extends ConsoleGuard {
 
@@ -93,6 +96,7 @@ public abstract class ReleaseStepContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("never returns null, keeps ids and records suppressions / nunca devuelve null, conserva los identificadores y registra las supresiones")
   void neverReturnsNullKeepsIdsAndRecordsSuppressions() {
     ReleaseContext context = context();
     List<Incident> in = incidents();
@@ -110,10 +114,9 @@ public abstract class ReleaseStepContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("never releases a point unchanged / nunca publica un punto sin cambiarlo")
   void neverReleasesAPointUnchanged() {
-    if (!movesPoints()) {
-      return; // declared not to touch locations
-    }
+    assumeTrue(movesPoints(), "movesPoints() is false: the step declares it does not touch locations");
     List<Incident> in = incidents();
     List<Optional<Incident>> out = release(step(), in, context());
     for (int i = 0; i < in.size(); i++) {
@@ -124,6 +127,7 @@ public abstract class ReleaseStepContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("editing a draft gives what apply gives / editar un borrador da lo mismo que apply")
   void editingADraftGivesWhatApplyGives() {
     // A release edits one draft per record through consecutive steps (ReleaseStep.edit); a step
     // that overrides edit must change the draft exactly as apply changes the incident.
@@ -142,6 +146,7 @@ public abstract class ReleaseStepContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("the same key and seed give the same release / la misma clave y la misma semilla dan la misma publicación")
   void theSameKeyAndSeedGiveTheSameRelease() {
     ReleaseStep step = step();
     List<Incident> in = incidents();
@@ -149,6 +154,7 @@ public abstract class ReleaseStepContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("one instance serves releases on many threads / una sola instancia sirve publicaciones en muchos hilos")
   void oneInstanceServesReleasesOnManyThreads() throws Exception {
     ReleaseStep shared = step();
     List<Incident> in = incidents();
@@ -168,6 +174,7 @@ public abstract class ReleaseStepContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("has a name / tiene un nombre")
   void hasAName() {
     assertThat(step().name()).isNotBlank();
   }

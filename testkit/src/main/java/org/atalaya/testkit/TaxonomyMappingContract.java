@@ -8,6 +8,7 @@ import org.apiguardian.api.API;
 import org.atalaya.spi.TaxonomyMapping;
 import org.atalaya.taxonomy.CategoryMatch;
 import org.atalaya.taxonomy.Taxonomy;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  *
  * @since 0.1
  */
+@DisplayName("taxonomy mapping contract / contrato del mapeo de taxonomía")
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class TaxonomyMappingContract extends ConsoleGuard {
 
@@ -46,6 +48,7 @@ public abstract class TaxonomyMappingContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("applies on top of the Honduran taxonomy and adds or changes names / se aplica sobre la taxonomía hondureña y agrega o cambia nombres")
   void appliesOnTopOfTheHonduranTaxonomy() {
     Taxonomy t = applied();
     Set<CategoryMatch> before = new HashSet<>(Taxonomy.honduras().mappings());
@@ -54,11 +57,13 @@ public abstract class TaxonomyMappingContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("gives the same taxonomy every time / da la misma taxonomía cada vez")
   void givesTheSameTaxonomyEveryTime() {
     assertThat(applied().mappings()).isEqualTo(applied().mappings());
   }
 
   @Test
+  @DisplayName("every name it adds is recognised in any case and without accents / cada nombre que agrega se reconoce en mayúsculas o minúsculas y sin tildes")
   void everyNameItAddsIsRecognisedInAnyCaseAndWithoutAccents() {
     Taxonomy t = applied();
     Set<CategoryMatch> before = new HashSet<>(Taxonomy.honduras().mappings());
@@ -74,6 +79,7 @@ public abstract class TaxonomyMappingContract extends ConsoleGuard {
   }
 
   @Test
+  @DisplayName("has a well-formed id / tiene un identificador bien formado")
   void hasAWellFormedId() {
     assertThat(mapping().id()).matches("[a-z][a-z0-9]*(-[a-z0-9]+)*");
   }
