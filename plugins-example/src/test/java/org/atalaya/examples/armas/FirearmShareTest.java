@@ -3,6 +3,7 @@ package org.atalaya.examples.armas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.atalaya.spi.AtalayaPlugin;
 import org.atalaya.spi.IncidentIndicator;
 import org.atalaya.spi.IndicatorInput;
 import org.atalaya.spi.IndicatorValue;
+import org.atalaya.testkit.Generators;
 import org.atalaya.testkit.IncidentIndicatorContract;
 import org.atalaya.testkit.PluginContract;
 import org.junit.jupiter.api.Nested;
@@ -61,6 +63,26 @@ class FirearmShareTest {
     assertThat(v.interval().orElseThrow().upper()).isCloseTo(0.9332605, within(1e-7));
     assertThat(v.lineage().excluded()).containsEntry("mechanism unknown", 1L);
   }
+
+  // snippet:start generators
+  @Test
+  void everyHomicideIsUsedOrExcludedWhateverElseItCarries() {
+    // The kit's hostile incidents, each made a homicide: any mechanism, text, time or missing part.
+    qt().forAll(Generators.incidentLists()).checkAssert(list -> {
+      List<Incident> homicides = list.stream().map(i -> i.toBuilder().iccs("0101").build()).toList();
+      long unknown = homicides.stream().filter(i -> i.context().mechanism() == Mechanism.UNKNOWN).count();
+      IndicatorInput input = new IndicatorInput(homicides, OptionalLong.empty(), "generated", "any");
+      if (unknown == homicides.size()) {
+        assertThatThrownBy(() -> new FirearmShare().compute(input)).isInstanceOf(IllegalArgumentException.class);
+      } else {
+        IndicatorValue v = new FirearmShare().compute(input);
+        assertThat(v.lineage().used() + v.lineage().excluded().getOrDefault("mechanism unknown", 0L))
+            .isEqualTo(homicides.size());
+        assertThat(v.estimate()).isBetween(0.0, 1.0);
+      }
+    });
+  }
+  // snippet:end
 
   @Test
   void refusesWhenNoMechanismIsKnownAndSaysSo() {
