@@ -107,14 +107,17 @@ class IncidentBuilderTest {
 
   @Test
   void withLocationChangesOnlyTheLocation() {
-    qt().forAll(IncidentGenerators.incidents(), IncidentGenerators.locations())
+    // Another incident's location: present or absent, as generated.
+    qt().forAll(IncidentGenerators.incidents(), IncidentGenerators.incidents())
         .checkAssert(
-            (i, l) -> {
-              Incident moved = i.withLocation(Optional.of(l));
-              assertThat(moved.location()).contains(l);
-              assertThat(moved).isEqualTo(i.toBuilder().location(l).build());
+            (i, other) -> {
+              Optional<Location> l = other.location();
+              Incident moved = i.withLocation(l);
+              assertThat(moved.location()).isEqualTo(l);
+              assertThat(moved).isEqualTo(i.toBuilder().location(l.orElse(null)).build());
               assertThat(i.withLocation(Optional.empty())).isEqualTo(i.toBuilder().location(null).build());
               assertThat(moved.withLocation(i.location())).isEqualTo(i);
+              assertThat(i.withLocation(i.location())).isSameAs(i);
             });
   }
 
