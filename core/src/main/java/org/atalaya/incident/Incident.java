@@ -28,6 +28,12 @@ import org.atalaya.taxonomy.IccsCode;
  * <p>{@link #toString()} leaves out the narrative, location and victims, so that logging an
  * incident does not leak personal data.
  *
+ * <p>Build an incident with {@link #builder(String)}, derive a changed copy with {@link
+ * #toBuilder()} or a {@code withX} method such as {@link #withId}; the builder is the one mutable
+ * form of an incident. Code outside this file does not call the canonical constructor (an
+ * architecture test enforces it), so that adding a part to the model changes two places: the
+ * record's components and its {@link Builder}.
+ *
  * @param id stable identifier, unique within a data set; never {@code null} or blank
  * @param sourceRefs records of this incident in other systems; never {@code null}, copied
  * @param classification what kind of crime; never {@code null}
@@ -67,11 +73,14 @@ public record Incident(
   public static final int MAX_ID_LENGTH = 200;
 
   /**
-   * Validates the incident.
+   * Validates the incident. Not for callers: a record cannot hide its canonical constructor, and a
+   * call with every part breaks when a part is added; use {@link #builder}, {@link #toBuilder} or a
+   * {@code withX} method instead.
    *
    * @throws IllegalArgumentException if the id is blank, too long or holds a control character
    * @throws NullPointerException if a component is null
    */
+  @API(status = API.Status.INTERNAL, since = "0.1")
   public Incident {
     Objects.requireNonNull(id, "id must not be null");
     checkArgument(!id.isBlank(), "incident id must not be blank");
@@ -119,26 +128,60 @@ public record Incident(
   }
 
   /**
-   * Returns a builder initialised with this incident's values, to derive a changed copy.
+   * Returns a builder initialised with this incident's values, to derive a changed copy. The
+   * builder shares this incident's immutable parts until one is changed, so deriving a copy costs
+   * no copying of lists or sets.
    *
    * @return a builder; not thread-safe
    */
   public Builder toBuilder() {
     Builder b = new Builder(id);
-    b.sourceRefs.addAll(sourceRefs);
+    b.sourceRefs = sourceRefs;
     b.classification = classification;
-    b.occurred = occurred.orElse(null);
-    b.reportedAt = reportedAt.orElse(null);
-    b.location = location.orElse(null);
-    b.victims.addAll(victims);
+    b.occurred = occurred;
+    b.reportedAt = reportedAt;
+    b.location = location;
+    b.victims = victims;
     b.context = context;
     b.caseHistory = caseHistory;
     b.publication = publication;
     b.source = source;
-    b.narrative = narrative.orElse(null);
-    b.sensitivity.addAll(sensitivity);
+    b.narrative = narrative;
+    b.sensitivity = sensitivity;
     b.attributes = attributes;
     return b;
+  }
+
+  /**
+   * Returns this incident with another id and every other part shared, as a release does when it
+   * replaces ids by pseudonyms.
+   *
+   * @param newId the id; never null or blank
+   * @return the incident; this one when {@code newId} equals the id
+   * @throws IllegalArgumentException as {@link #builder(String)}'s {@code build}
+   * @since 0.1
+   */
+  public Incident withId(String newId) {
+    return id.equals(newId) ? this : toBuilder().id(newId).build();
+  }
+
+  /**
+   * Returns this incident with another location and every other part shared, as location steps
+   * do when they coarsen or move points.
+   *
+   * @param newLocation the location; never null but potentially empty
+   * @return the incident; this one when {@code newLocation} holds this incident's own location
+   *     object (equal but distinct locations are not compared, to keep release steps fast)
+   * @since 0.1
+   */
+  public Incident withLocation(Optional<Location> newLocation) {
+    Objects.requireNonNull(newLocation, "location must not be null; use Optional.empty()");
+    if (newLocation.orElse(null) == location.orElse(null)) {
+      return this;
+    }
+    Builder b = toBuilder();
+    b.location = newLocation;
+    return b.build();
   }
 
   /**
@@ -164,21 +207,27 @@ public record Incident(
         + "]";
   }
 
-  /** Builds an {@link Incident}. Not thread-safe. */
+  /**
+   * Builds an {@link Incident}: the one mutable form of an incident. A builder can build several
+   * incidents; changing it after {@link #build} leaves the incidents built unchanged. Not
+   * thread-safe.
+   */
   public static final class Builder {
+    // Parts are held as the record holds them; lists and sets stay the immutable ones given (or
+    // shared by toBuilder) until an add* call copies them into a private mutable one.
     private String id;
-    private final List<SourceRef> sourceRefs = new ArrayList<>();
+    private List<SourceRef> sourceRefs = ImmutableList.of();
     private Classification classification = Classification.UNCLASSIFIED;
-    private TimeWindow occurred;
-    private OffsetDateTime reportedAt;
-    private Location location;
-    private final List<Victim> victims = new ArrayList<>();
+    private Optional<TimeWindow> occurred = Optional.empty();
+    private Optional<OffsetDateTime> reportedAt = Optional.empty();
+    private Optional<Location> location = Optional.empty();
+    private List<Victim> victims = ImmutableList.of();
     private IncidentContext context = IncidentContext.UNKNOWN;
     private CaseHistory caseHistory = CaseHistory.EMPTY;
     private PublicationState publication = PublicationState.DRAFT;
     private SourceType source = SourceType.UNKNOWN;
-    private String narrative;
-    private final Set<SensitivityFlag> sensitivity = EnumSet.noneOf(SensitivityFlag.class);
+    private Optional<String> narrative = Optional.empty();
+    private Set<SensitivityFlag> sensitivity = ImmutableSet.of();
     private Attributes attributes = Attributes.EMPTY;
 
     private Builder(String id) {
@@ -203,7 +252,23 @@ public record Incident(
      * @return this builder
      */
     public Builder addSourceRef(SourceRef ref) {
-      sourceRefs.add(Objects.requireNonNull(ref, "ref must not be null"));
+      Objects.requireNonNull(ref, "ref must not be null");
+      if (!(sourceRefs instanceof ArrayList)) {
+        sourceRefs = new ArrayList<>(sourceRefs);
+      }
+      sourceRefs.add(ref);
+      return this;
+    }
+
+    /**
+     * Replaces the source references.
+     *
+     * @param refs the references; never null, without null elements; copied
+     * @return this builder
+     * @since 0.1
+     */
+    public Builder sourceRefs(Collection<SourceRef> refs) {
+      sourceRefs = immutableCopy(refs, "sourceRefs");
       return this;
     }
 
@@ -236,7 +301,7 @@ public record Incident(
      * @return this builder
      */
     public Builder occurred(TimeWindow occurred) {
-      this.occurred = occurred;
+      this.occurred = Optional.ofNullable(occurred);
       return this;
     }
 
@@ -247,7 +312,7 @@ public record Incident(
      * @return this builder
      */
     public Builder reportedAt(OffsetDateTime reportedAt) {
-      this.reportedAt = reportedAt;
+      this.reportedAt = Optional.ofNullable(reportedAt);
       return this;
     }
 
@@ -258,7 +323,7 @@ public record Incident(
      * @return this builder
      */
     public Builder location(Location location) {
-      this.location = location;
+      this.location = Optional.ofNullable(location);
       return this;
     }
 
@@ -269,19 +334,22 @@ public record Incident(
      * @return this builder
      */
     public Builder addVictim(Victim victim) {
-      victims.add(Objects.requireNonNull(victim, "victim must not be null"));
+      Objects.requireNonNull(victim, "victim must not be null");
+      if (!(victims instanceof ArrayList)) {
+        victims = new ArrayList<>(victims);
+      }
+      victims.add(victim);
       return this;
     }
 
     /**
      * Replaces the victims.
      *
-     * @param all the victims; never null
+     * @param all the victims; never null, without null elements; copied
      * @return this builder
      */
     public Builder victims(Collection<Victim> all) {
-      victims.clear();
-      all.forEach(this::addVictim);
+      victims = immutableCopy(all, "victims");
       return this;
     }
 
@@ -336,7 +404,7 @@ public record Incident(
      * @return this builder
      */
     public Builder narrative(String narrative) {
-      this.narrative = narrative;
+      this.narrative = Optional.ofNullable(narrative);
       return this;
     }
 
@@ -347,6 +415,9 @@ public record Incident(
      * @return this builder
      */
     public Builder addSensitivity(SensitivityFlag... flags) {
+      if (!(sensitivity instanceof EnumSet)) {
+        sensitivity = sensitivity.isEmpty() ? EnumSet.noneOf(SensitivityFlag.class) : EnumSet.copyOf(sensitivity);
+      }
       sensitivity.addAll(List.of(flags));
       return this;
     }
@@ -354,12 +425,12 @@ public record Incident(
     /**
      * Replaces the sensitivity flags.
      *
-     * @param flags the flags; never null
+     * @param flags the flags; never null, without null elements; copied
      * @return this builder
      */
     public Builder sensitivity(Collection<SensitivityFlag> flags) {
-      sensitivity.clear();
-      sensitivity.addAll(flags);
+      Objects.requireNonNull(flags, "flags must not be null");
+      sensitivity = flags instanceof ImmutableSet<SensitivityFlag> set ? set : Sets.immutableEnumSet(flags);
       return this;
     }
 
@@ -397,17 +468,26 @@ public record Incident(
           id,
           sourceRefs,
           classification,
-          Optional.ofNullable(occurred),
-          Optional.ofNullable(reportedAt),
-          Optional.ofNullable(location),
+          occurred,
+          reportedAt,
+          location,
           victims,
           context,
           caseHistory,
           publication,
           source,
-          Optional.ofNullable(narrative),
+          narrative,
           sensitivity,
           attributes);
+    }
+
+    private static <T> List<T> immutableCopy(Collection<T> all, String name) {
+      Objects.requireNonNull(all, name + " must not be null");
+      try {
+        return ImmutableList.copyOf(all); // no copy when all is already immutable
+      } catch (NullPointerException e) {
+        throw new NullPointerException(name + " must not contain null: " + all);
+      }
     }
   }
 }

@@ -1,5 +1,36 @@
 package org.atalaya.io;
 
+import static org.atalaya.io.CanonicalField.ACCURACY;
+import static org.atalaya.io.CanonicalField.ADDRESS;
+import static org.atalaya.io.CanonicalField.ATTEMPT;
+import static org.atalaya.io.CanonicalField.ATTRIBUTES;
+import static org.atalaya.io.CanonicalField.CASE_HISTORY;
+import static org.atalaya.io.CanonicalField.CATEGORY;
+import static org.atalaya.io.CanonicalField.COLONIA;
+import static org.atalaya.io.CanonicalField.DEPARTMENT;
+import static org.atalaya.io.CanonicalField.DOMESTIC;
+import static org.atalaya.io.CanonicalField.ICCS;
+import static org.atalaya.io.CanonicalField.ID;
+import static org.atalaya.io.CanonicalField.LATITUDE;
+import static org.atalaya.io.CanonicalField.LOCATION_PRECISION;
+import static org.atalaya.io.CanonicalField.LONGITUDE;
+import static org.atalaya.io.CanonicalField.MECHANISM;
+import static org.atalaya.io.CanonicalField.MUNICIPALITY;
+import static org.atalaya.io.CanonicalField.NARRATIVE;
+import static org.atalaya.io.CanonicalField.OCCURRED_FROM;
+import static org.atalaya.io.CanonicalField.OCCURRED_TO;
+import static org.atalaya.io.CanonicalField.ORGANISED_CRIME;
+import static org.atalaya.io.CanonicalField.OTHER_CODES;
+import static org.atalaya.io.CanonicalField.PLACE_TYPE;
+import static org.atalaya.io.CanonicalField.PUBLICATION;
+import static org.atalaya.io.CanonicalField.REPORTED_AT;
+import static org.atalaya.io.CanonicalField.SENSITIVITY;
+import static org.atalaya.io.CanonicalField.SOURCE;
+import static org.atalaya.io.CanonicalField.SOURCE_REFS;
+import static org.atalaya.io.CanonicalField.TIME_ESTIMATED;
+import static org.atalaya.io.CanonicalField.TIME_PRECISION;
+import static org.atalaya.io.CanonicalField.VICTIMS;
+
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,6 +39,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +64,18 @@ import org.atalaya.incident.VictimOutcome;
 import org.atalaya.internal.IsoTimes;
 import org.atalaya.taxonomy.IccsCode;
 
-/** The header of a CSV file and how each of its columns feeds an {@link IncidentDraft}. */
+/** The header of a CSV file and how each of its columns feeds a {@link RecordDecoder}. */
 final class CsvColumns {
   private static final java.util.regex.Pattern FLAG_SEPARATOR = java.util.regex.Pattern.compile("[\\s,;|]+");
 
   final List<String> headers;
   final CsvMapping mapping;
-  /** Column index of each canonical field, or -1. */
-  final Map<String, Integer> index = new HashMap<>();
-  private final int[] columnOf = new int[IncidentDraft.CANONICAL_FIELDS.size()];
-  private final String[] names = new String[IncidentDraft.CANONICAL_FIELDS.size()];
-  private final String[] defaults = new String[IncidentDraft.CANONICAL_FIELDS.size()];
-  private final boolean[] numeric = new boolean[IncidentDraft.CANONICAL_FIELDS.size()];
+  /** Column index of each canonical field the file has. */
+  final Map<CanonicalField, Integer> index = new EnumMap<>(CanonicalField.class);
+  // Per-row lookups go through arrays indexed by the field's ordinal, not through maps.
+  private final int[] columnOf = new int[CanonicalField.all().length];
+  private final String[] names = new String[CanonicalField.all().length];
+  private final String[] defaults = new String[CanonicalField.all().length];
   /** Unmapped columns: index to attribute key. */
   final Map<Integer, String> extra = new TreeMap<>();
   final List<Integer> unknownCanonical = new ArrayList<>();
@@ -60,8 +92,9 @@ final class CsvColumns {
     if (mapping == null) {
       for (int i = 0; i < headers.size(); i++) {
         String h = headers.get(i).strip();
-        if (IncidentDraft.CANONICAL_FIELDS.contains(h)) {
-          index.put(h, i);
+        Optional<CanonicalField> field = CanonicalField.named(h);
+        if (field.isPresent()) {
+          index.put(field.get(), i);
         } else {
           extra.put(i, "csv:" + (h.isEmpty() ? "column_" + (i + 1) : h));
           unknownCanonical.add(i);
@@ -75,7 +108,7 @@ final class CsvColumns {
               file + ": the mapping names the column '" + e.getValue() + "' for " + e.getKey()
                   + ", but the header has only " + headers);
         }
-        index.put(e.getKey(), i);
+        index.put(CanonicalField.named(e.getKey()).orElseThrow(), i); // CsvMapping checked the key
       }
       for (int i = 0; i < headers.size(); i++) {
         if (!index.containsValue(i)) {
@@ -84,7 +117,7 @@ final class CsvColumns {
         }
       }
     }
-    if (!index.containsKey(IncidentDraft.ID)) {
+    if (!index.containsKey(ID)) {
       throw new IncidentReadException(
           file + ": no 'id' column; the header is " + headers
               + ". Name the id column 'id' or give a mapping that names it");
@@ -92,96 +125,91 @@ final class CsvColumns {
     tabulate();
   }
 
-  String header(String canonical) {
-    Integer i = index.get(canonical);
-    return i == null ? canonical : headers.get(i);
+  /** The header naming a canonical field in this file; its canonical name when the file has none. */
+  String header(CanonicalField field) {
+    return names[field.ordinal()];
   }
 
-  /** The header naming a canonical field (by its {@code IncidentDraft.I_*} position). */
-  private String header(int field) {
-    return names[field];
-  }
-
-  private String cell(List<String> cells, int field, boolean unprotect) {
-    int i = columnOf[field];
+  private String cell(List<String> cells, CanonicalField field, boolean unprotect) {
+    int f = field.ordinal();
+    int i = columnOf[f];
     String v = i < 0 || i >= cells.size() ? null : cells.get(i);
     if (v == null || v.isEmpty()) {
-      v = defaults[field];
+      v = defaults[f];
     }
-    if (v != null && unprotect && !numeric[field]) {
+    if (v != null && unprotect && !field.numeric()) {
       v = CsvIo.unprotect(v);
     }
     return v;
   }
 
-  /** Precomputes, per canonical field, its column, header, default and whether it is numeric. */
+  /** Precomputes, per canonical field, its column, header and default. */
   private void tabulate() {
-    for (int f = 0; f < IncidentDraft.CANONICAL_FIELDS.size(); f++) {
-      String key = IncidentDraft.CANONICAL_FIELDS.get(f);
-      Integer i = index.get(key);
+    for (CanonicalField field : CanonicalField.all()) {
+      int f = field.ordinal();
+      Integer i = index.get(field);
       columnOf[f] = i == null ? -1 : i;
-      names[f] = header(key);
-      defaults[f] = mapping == null ? null : mapping.defaults().get(key);
-      numeric[f] = CsvIo.NUMERIC.contains(key);
+      names[f] = i == null ? field.canonicalName() : headers.get(i);
+      defaults[f] = mapping == null ? null : mapping.defaults().get(field.canonicalName());
     }
   }
 
-  void fill(List<String> cells, IncidentDraft d, boolean unprotect) {
+  void fill(List<String> cells, RecordDecoder d, boolean unprotect) {
     FieldDecoder dec = d.decoder;
-    d.mapCategory = columnOf[IncidentDraft.I_ICCS] < 0;
-    d.id = FieldDecoder.blankToNull(cell(cells, IncidentDraft.I_ID, unprotect));
-    String iccs = FieldDecoder.blankToNull(cell(cells, IncidentDraft.I_ICCS, unprotect));
+    d.mapCategory = columnOf[ICCS.ordinal()] < 0;
+    d.id = FieldDecoder.blankToNull(cell(cells, ID, unprotect));
+    String iccs = FieldDecoder.blankToNull(cell(cells, ICCS, unprotect));
     if (iccs != null) {
       if (IccsCode.isValid(iccs)) {
         d.iccs = IccsCode.of(iccs);
       } else {
-        d.problem(ProblemCode.INVALID_VALUE, IncidentDraft.ICCS, iccs, "ICCS codes have 2, 4, 5 or 6 digits");
+        d.problem(ProblemCode.INVALID_VALUE, ICCS, iccs, "ICCS codes have 2, 4, 5 or 6 digits");
       }
     }
-    d.sourceLabel = cell(cells, IncidentDraft.I_CATEGORY, unprotect);
-    jsonMap(cells, IncidentDraft.I_OTHER_CODES, d, d.otherCodes, unprotect);
-    d.occurredFrom = dateTime(cells, IncidentDraft.I_OCCURRED_FROM, d, unprotect);
-    d.occurredTo = dateTime(cells, IncidentDraft.I_OCCURRED_TO, d, unprotect);
-    d.timePrecision = dec.enumValue(header(IncidentDraft.I_TIME_PRECISION), cell(cells, IncidentDraft.I_TIME_PRECISION, unprotect), TimePrecision.class, d.timePrecision);
-    Boolean estimated = dec.bool(header(IncidentDraft.I_TIME_ESTIMATED), cell(cells, IncidentDraft.I_TIME_ESTIMATED, unprotect));
+    d.sourceLabel = cell(cells, CATEGORY, unprotect);
+    jsonMap(cells, OTHER_CODES, d, d.otherCodes, unprotect);
+    d.occurredFrom = dateTime(cells, OCCURRED_FROM, d, unprotect);
+    d.occurredTo = dateTime(cells, OCCURRED_TO, d, unprotect);
+    d.timePrecision = dec.enumValue(header(TIME_PRECISION), cell(cells, TIME_PRECISION, unprotect), TimePrecision.class, d.timePrecision);
+    Boolean estimated = dec.bool(header(TIME_ESTIMATED), cell(cells, TIME_ESTIMATED, unprotect));
     d.timeEstimated = Boolean.TRUE.equals(estimated);
-    d.reportedAt = dateTime(cells, IncidentDraft.I_REPORTED_AT, d, unprotect);
-    d.latitude = dec.number(header(IncidentDraft.I_LATITUDE), cell(cells, IncidentDraft.I_LATITUDE, false), ProblemCode.COORDINATE_NOT_A_NUMBER);
-    d.longitude = dec.number(header(IncidentDraft.I_LONGITUDE), cell(cells, IncidentDraft.I_LONGITUDE, false), ProblemCode.COORDINATE_NOT_A_NUMBER);
-    d.accuracy = dec.number(header(IncidentDraft.I_ACCURACY), cell(cells, IncidentDraft.I_ACCURACY, false), ProblemCode.INVALID_VALUE);
-    d.locationPrecision = dec.enumValue(header(IncidentDraft.I_LOCATION_PRECISION), cell(cells, IncidentDraft.I_LOCATION_PRECISION, unprotect), LocationPrecision.class, LocationPrecision.UNKNOWN);
-    d.department = cell(cells, IncidentDraft.I_DEPARTMENT, unprotect);
-    d.municipality = cell(cells, IncidentDraft.I_MUNICIPALITY, unprotect);
-    d.colonia = cell(cells, IncidentDraft.I_COLONIA, unprotect);
-    d.address = cell(cells, IncidentDraft.I_ADDRESS, unprotect);
-    victims(cell(cells, IncidentDraft.I_VICTIMS, unprotect), d);
-    d.attempt = dec.enumValue(header(IncidentDraft.I_ATTEMPT), cell(cells, IncidentDraft.I_ATTEMPT, unprotect), Attempt.class, Attempt.UNKNOWN);
-    d.mechanism = dec.enumValue(header(IncidentDraft.I_MECHANISM), cell(cells, IncidentDraft.I_MECHANISM, unprotect), Mechanism.class, Mechanism.UNKNOWN);
-    d.placeType = dec.enumValue(header(IncidentDraft.I_PLACE_TYPE), cell(cells, IncidentDraft.I_PLACE_TYPE, unprotect), PlaceType.class, PlaceType.UNKNOWN);
-    d.domestic = dec.bool(header(IncidentDraft.I_DOMESTIC), cell(cells, IncidentDraft.I_DOMESTIC, unprotect));
-    d.organisedCrime = dec.bool(header(IncidentDraft.I_ORGANISED_CRIME), cell(cells, IncidentDraft.I_ORGANISED_CRIME, unprotect));
-    String history = FieldDecoder.blankToNull(cell(cells, IncidentDraft.I_CASE_HISTORY, unprotect));
+    d.reportedAt = dateTime(cells, REPORTED_AT, d, unprotect);
+    d.latitude = dec.number(header(LATITUDE), cell(cells, LATITUDE, false), ProblemCode.COORDINATE_NOT_A_NUMBER);
+    d.longitude = dec.number(header(LONGITUDE), cell(cells, LONGITUDE, false), ProblemCode.COORDINATE_NOT_A_NUMBER);
+    d.accuracy = dec.number(header(ACCURACY), cell(cells, ACCURACY, false), ProblemCode.INVALID_VALUE);
+    d.locationPrecision = dec.enumValue(header(LOCATION_PRECISION), cell(cells, LOCATION_PRECISION, unprotect), LocationPrecision.class, LocationPrecision.UNKNOWN);
+    d.department = cell(cells, DEPARTMENT, unprotect);
+    d.municipality = cell(cells, MUNICIPALITY, unprotect);
+    d.colonia = cell(cells, COLONIA, unprotect);
+    d.address = cell(cells, ADDRESS, unprotect);
+    victims(cell(cells, VICTIMS, unprotect), d);
+    d.attempt = dec.enumValue(header(ATTEMPT), cell(cells, ATTEMPT, unprotect), Attempt.class, Attempt.UNKNOWN);
+    d.mechanism = dec.enumValue(header(MECHANISM), cell(cells, MECHANISM, unprotect), Mechanism.class, Mechanism.UNKNOWN);
+    d.placeType = dec.enumValue(header(PLACE_TYPE), cell(cells, PLACE_TYPE, unprotect), PlaceType.class, PlaceType.UNKNOWN);
+    d.domestic = dec.bool(header(DOMESTIC), cell(cells, DOMESTIC, unprotect));
+    d.organisedCrime = dec.bool(header(ORGANISED_CRIME), cell(cells, ORGANISED_CRIME, unprotect));
+    String history = FieldDecoder.blankToNull(cell(cells, CASE_HISTORY, unprotect));
     if (history != null) {
       try {
         d.caseHistory = CaseHistory.parse(history);
       } catch (IllegalArgumentException e) {
-        d.problem(ProblemCode.INVALID_CASE_HISTORY, IncidentDraft.CASE_HISTORY, history, e.getMessage());
+        d.problem(ProblemCode.INVALID_CASE_HISTORY, CASE_HISTORY, history, e.getMessage());
       }
     }
-    d.publication = dec.enumValue(header(IncidentDraft.I_PUBLICATION), cell(cells, IncidentDraft.I_PUBLICATION, unprotect), PublicationState.class, PublicationState.DRAFT);
-    d.source = dec.enumValue(header(IncidentDraft.I_SOURCE), cell(cells, IncidentDraft.I_SOURCE, unprotect), SourceType.class, SourceType.UNKNOWN);
-    sourceRefs(cell(cells, IncidentDraft.I_SOURCE_REFS, unprotect), d);
-    d.narrative = cell(cells, IncidentDraft.I_NARRATIVE, unprotect);
-    String flags = FieldDecoder.blankToNull(cell(cells, IncidentDraft.I_SENSITIVITY, unprotect));
+    d.publication = dec.enumValue(header(PUBLICATION), cell(cells, PUBLICATION, unprotect), PublicationState.class, PublicationState.DRAFT);
+    d.source = dec.enumValue(header(SOURCE), cell(cells, SOURCE, unprotect), SourceType.class, SourceType.UNKNOWN);
+    sourceRefs(cell(cells, SOURCE_REFS, unprotect), d);
+    d.narrative = cell(cells, NARRATIVE, unprotect);
+    String flags = FieldDecoder.blankToNull(cell(cells, SENSITIVITY, unprotect));
     if (flags != null) {
       for (String f : FLAG_SEPARATOR.split(flags.strip())) {
-        SensitivityFlag flag = dec.enumValue(header(IncidentDraft.I_SENSITIVITY), f, SensitivityFlag.class, null);
+        SensitivityFlag flag = dec.enumValue(header(SENSITIVITY), f, SensitivityFlag.class, null);
         if (flag != null) {
           d.sensitivity.add(flag);
         }
       }
     }
-    jsonMap(cells, IncidentDraft.I_ATTRIBUTES, d, d.attributes, unprotect);
+    jsonMap(cells, ATTRIBUTES, d, d.attributes, unprotect);
     for (Map.Entry<Integer, String> e : extra.entrySet()) {
       int i = e.getKey();
       String v = i < cells.size() ? cells.get(i) : "";
@@ -195,9 +223,8 @@ final class CsvColumns {
     }
   }
 
-  private OffsetDateTime dateTime(List<String> cells, int at, IncidentDraft d, boolean unprotect) {
-    String field = IncidentDraft.CANONICAL_FIELDS.get(at);
-    String text = FieldDecoder.blankToNull(cell(cells, at, unprotect));
+  private OffsetDateTime dateTime(List<String> cells, CanonicalField field, RecordDecoder d, boolean unprotect) {
+    String text = FieldDecoder.blankToNull(cell(cells, field, unprotect));
     if (text == null) {
       return null;
     }
@@ -219,7 +246,7 @@ final class CsvColumns {
           return ldt.atOffset(offset);
         }
         LocalDate day = (LocalDate) parsed;
-        if (field.equals(IncidentDraft.OCCURRED_FROM) && d.timePrecision == null) {
+        if (field == OCCURRED_FROM && d.timePrecision == null) {
           d.timePrecision = TimePrecision.DAY;
         }
         return day.atStartOfDay().atOffset(offset);
@@ -237,9 +264,9 @@ final class CsvColumns {
     return null;
   }
 
-  private void jsonMap(List<String> cells, int at, IncidentDraft d, Map<String, String> into, boolean unprotect) {
-    String field = IncidentDraft.CANONICAL_FIELDS.get(at);
-    String text = FieldDecoder.blankToNull(cell(cells, at, unprotect));
+  private void jsonMap(
+      List<String> cells, CanonicalField field, RecordDecoder d, Map<String, String> into, boolean unprotect) {
+    String text = FieldDecoder.blankToNull(cell(cells, field, unprotect));
     if (text == null) {
       return;
     }
@@ -250,30 +277,30 @@ final class CsvColumns {
     }
   }
 
-  private static void sourceRefs(String text, IncidentDraft d) {
+  private static void sourceRefs(String text, RecordDecoder d) {
     if (FieldDecoder.blankToNull(text) == null) {
       return;
     }
     try {
       JsonIo.readSourceRefs(text, d.sourceRefs);
     } catch (IOException | RuntimeException e) {
-      d.problem(ProblemCode.INVALID_VALUE, IncidentDraft.SOURCE_REFS, text, "expected a JSON array of {\"system\",\"id\",\"url\"}");
+      d.problem(ProblemCode.INVALID_VALUE, SOURCE_REFS, text, "expected a JSON array of {\"system\",\"id\",\"url\"}");
     }
   }
 
-  private void victims(String text, IncidentDraft d) {
+  private void victims(String text, RecordDecoder d) {
     if (FieldDecoder.blankToNull(text) == null) {
       return;
     }
     for (String entry : text.split("\\|")) {
       String[] parts = entry.strip().split("/", -1);
       if (parts.length != 5) {
-        d.problem(ProblemCode.INVALID_VICTIM, IncidentDraft.VICTIMS, entry, "expected SEX/age/ageBand/RELATIONSHIP/OUTCOME");
+        d.problem(ProblemCode.INVALID_VICTIM, VICTIMS, entry, "expected SEX/age/ageBand/RELATIONSHIP/OUTCOME");
         continue;
       }
       FieldDecoder dec = d.decoder;
       int before = dec.problems().size();
-      String field = header(IncidentDraft.I_VICTIMS);
+      String field = header(VICTIMS);
       Sex sex = dec.enumValue(field, parts[0], Sex.class, Sex.UNKNOWN);
       OptionalInt age = dec.integer(field, parts[1]);
       Optional<AgeBand> band = Optional.empty();

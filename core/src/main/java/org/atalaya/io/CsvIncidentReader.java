@@ -49,7 +49,7 @@ final class CsvIncidentReader implements IncidentReader {
         throw new IncidentReadException(file + ": the CSV file is empty; it needs a header row");
       }
       CsvColumns columns = new CsvColumns(header, layout.mapping().orElse(null), file);
-      java.util.function.UnaryOperator<String> names = columns::header;
+      java.util.function.Function<CanonicalField, String> names = columns::header;
       RawRow raw = new RawRow(delimiter);
       List<String> cells;
       while ((cells = rows.next()) != null) {
@@ -63,7 +63,7 @@ final class CsvIncidentReader implements IncidentReader {
                       "the row has " + cells.size() + " cells but the header has " + columns.headers.size())));
           continue;
         }
-        IncidentDraft d = new IncidentDraft(new FieldDecoder(file, row), names);
+        RecordDecoder d = new RecordDecoder(new FieldDecoder(file, row), names);
         columns.fill(cells, d, layout.protectFormulas());
         raw.cells = cells;
         ctx.complete(d, raw);

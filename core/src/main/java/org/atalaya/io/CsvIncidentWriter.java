@@ -1,5 +1,36 @@
 package org.atalaya.io;
 
+import static org.atalaya.io.CanonicalField.ACCURACY;
+import static org.atalaya.io.CanonicalField.ADDRESS;
+import static org.atalaya.io.CanonicalField.ATTEMPT;
+import static org.atalaya.io.CanonicalField.ATTRIBUTES;
+import static org.atalaya.io.CanonicalField.CASE_HISTORY;
+import static org.atalaya.io.CanonicalField.CATEGORY;
+import static org.atalaya.io.CanonicalField.COLONIA;
+import static org.atalaya.io.CanonicalField.DEPARTMENT;
+import static org.atalaya.io.CanonicalField.DOMESTIC;
+import static org.atalaya.io.CanonicalField.ICCS;
+import static org.atalaya.io.CanonicalField.ID;
+import static org.atalaya.io.CanonicalField.LATITUDE;
+import static org.atalaya.io.CanonicalField.LOCATION_PRECISION;
+import static org.atalaya.io.CanonicalField.LONGITUDE;
+import static org.atalaya.io.CanonicalField.MECHANISM;
+import static org.atalaya.io.CanonicalField.MUNICIPALITY;
+import static org.atalaya.io.CanonicalField.NARRATIVE;
+import static org.atalaya.io.CanonicalField.OCCURRED_FROM;
+import static org.atalaya.io.CanonicalField.OCCURRED_TO;
+import static org.atalaya.io.CanonicalField.ORGANISED_CRIME;
+import static org.atalaya.io.CanonicalField.OTHER_CODES;
+import static org.atalaya.io.CanonicalField.PLACE_TYPE;
+import static org.atalaya.io.CanonicalField.PUBLICATION;
+import static org.atalaya.io.CanonicalField.REPORTED_AT;
+import static org.atalaya.io.CanonicalField.SENSITIVITY;
+import static org.atalaya.io.CanonicalField.SOURCE;
+import static org.atalaya.io.CanonicalField.SOURCE_REFS;
+import static org.atalaya.io.CanonicalField.TIME_ESTIMATED;
+import static org.atalaya.io.CanonicalField.TIME_PRECISION;
+import static org.atalaya.io.CanonicalField.VICTIMS;
+
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -25,7 +56,7 @@ final class CsvIncidentWriter implements IncidentWriter {
   private final java.io.Writer out;
   private final CsvGenerator g;
   private final CsvLayout layout;
-  private final String[] row = new String[IncidentDraft.CANONICAL_FIELDS.size()];
+  private final String[] row = new String[CanonicalField.all().length];
 
   CsvIncidentWriter(OutputStream stream, CsvLayout layout) throws IOException {
     this.layout = layout;
@@ -38,7 +69,7 @@ final class CsvIncidentWriter implements IncidentWriter {
     g = CsvIo.FACTORY.createGenerator(out);
     g.setSchema(schema);
     g.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
-    writeRow(IncidentDraft.CANONICAL_FIELDS.toArray(new String[0]));
+    writeRow(CanonicalField.names().toArray(new String[0]));
   }
 
   private void writeRow(String[] cells) throws IOException {
@@ -52,29 +83,29 @@ final class CsvIncidentWriter implements IncidentWriter {
   @Override
   public void write(Incident in) throws IOException {
     Arrays.fill(row, "");
-    set(IncidentDraft.ID, in.id());
-    in.iccs().ifPresent(c -> set(IncidentDraft.ICCS, c.value()));
-    in.classification().sourceLabel().ifPresent(l -> set(IncidentDraft.CATEGORY, l));
-    set(IncidentDraft.OTHER_CODES, json(in.classification().otherCodes()));
+    set(ID, in.id());
+    in.iccs().ifPresent(c -> set(ICCS, c.value()));
+    in.classification().sourceLabel().ifPresent(l -> set(CATEGORY, l));
+    set(OTHER_CODES, json(in.classification().otherCodes()));
     in.occurred().ifPresent(w -> {
-      set(IncidentDraft.OCCURRED_FROM, w.from().toString());
-      set(IncidentDraft.OCCURRED_TO, w.to().toString());
-      set(IncidentDraft.TIME_PRECISION, w.precision().name());
-      set(IncidentDraft.TIME_ESTIMATED, String.valueOf(w.estimated()));
+      set(OCCURRED_FROM, w.from().toString());
+      set(OCCURRED_TO, w.to().toString());
+      set(TIME_PRECISION, w.precision().name());
+      set(TIME_ESTIMATED, String.valueOf(w.estimated()));
     });
-    in.reportedAt().ifPresent(r -> set(IncidentDraft.REPORTED_AT, r.toString()));
+    in.reportedAt().ifPresent(r -> set(REPORTED_AT, r.toString()));
     if (in.location().isPresent()) {
       Location l = in.location().get();
       l.point().ifPresent(p -> {
-        set(IncidentDraft.LATITUDE, number(p.latitude()));
-        set(IncidentDraft.LONGITUDE, number(p.longitude()));
+        set(LATITUDE, number(p.latitude()));
+        set(LONGITUDE, number(p.longitude()));
       });
-      l.accuracyMetres().ifPresent(a -> set(IncidentDraft.ACCURACY, number(a)));
-      set(IncidentDraft.LOCATION_PRECISION, l.precision().name());
-      l.admin().department().ifPresent(v -> set(IncidentDraft.DEPARTMENT, v));
-      l.admin().municipality().ifPresent(v -> set(IncidentDraft.MUNICIPALITY, v));
-      l.admin().colonia().ifPresent(v -> set(IncidentDraft.COLONIA, v));
-      l.address().ifPresent(v -> set(IncidentDraft.ADDRESS, v));
+      l.accuracyMetres().ifPresent(a -> set(ACCURACY, number(a)));
+      set(LOCATION_PRECISION, l.precision().name());
+      l.admin().department().ifPresent(v -> set(DEPARTMENT, v));
+      l.admin().municipality().ifPresent(v -> set(MUNICIPALITY, v));
+      l.admin().colonia().ifPresent(v -> set(COLONIA, v));
+      l.address().ifPresent(v -> set(ADDRESS, v));
     }
     StringBuilder victims = new StringBuilder();
     for (Victim v : in.victims()) {
@@ -86,35 +117,34 @@ final class CsvIncidentWriter implements IncidentWriter {
           .append(v.ageBand().map(AgeBand::toString).orElse("")).append('/')
           .append(v.relationship()).append('/').append(v.outcome());
     }
-    set(IncidentDraft.VICTIMS, victims.toString());
-    set(IncidentDraft.ATTEMPT, in.context().attempt().name());
-    set(IncidentDraft.MECHANISM, in.context().mechanism().name());
-    set(IncidentDraft.PLACE_TYPE, in.context().placeType().name());
-    in.context().domestic().ifPresent(b -> set(IncidentDraft.DOMESTIC, b.toString()));
-    in.context().organisedCrime().ifPresent(b -> set(IncidentDraft.ORGANISED_CRIME, b.toString()));
-    set(IncidentDraft.CASE_HISTORY, in.caseHistory().toText());
-    set(IncidentDraft.PUBLICATION, in.publication().name());
-    set(IncidentDraft.SOURCE, in.source().name());
+    set(VICTIMS, victims.toString());
+    set(ATTEMPT, in.context().attempt().name());
+    set(MECHANISM, in.context().mechanism().name());
+    set(PLACE_TYPE, in.context().placeType().name());
+    in.context().domestic().ifPresent(b -> set(DOMESTIC, b.toString()));
+    in.context().organisedCrime().ifPresent(b -> set(ORGANISED_CRIME, b.toString()));
+    set(CASE_HISTORY, in.caseHistory().toText());
+    set(PUBLICATION, in.publication().name());
+    set(SOURCE, in.source().name());
     if (!in.sourceRefs().isEmpty()) {
       StringWriter refs = new StringWriter();
       try (var jg = JsonIo.MAPPER.getFactory().createGenerator(refs)) {
         IncidentJson.writeSourceRefs(jg, in.sourceRefs());
       }
-      set(IncidentDraft.SOURCE_REFS, refs.toString());
+      set(SOURCE_REFS, refs.toString());
     }
-    in.narrative().ifPresent(n -> set(IncidentDraft.NARRATIVE, n));
+    in.narrative().ifPresent(n -> set(NARRATIVE, n));
     StringBuilder flags = new StringBuilder();
     for (SensitivityFlag f : in.sensitivity()) {
       flags.append(flags.length() > 0 ? " " : "").append(f.name());
     }
-    set(IncidentDraft.SENSITIVITY, flags.toString());
-    set(IncidentDraft.ATTRIBUTES, json(in.attributes().values()));
+    set(SENSITIVITY, flags.toString());
+    set(ATTRIBUTES, json(in.attributes().values()));
     writeRow(row);
   }
 
-  private void set(String field, String value) {
-    int i = IncidentDraft.CANONICAL_FIELDS.indexOf(field);
-    row[i] = layout.protectFormulas() && !CsvIo.NUMERIC.contains(field) ? CsvIo.protect(value) : value;
+  private void set(CanonicalField field, String value) {
+    row[field.ordinal()] = layout.protectFormulas() && !field.numeric() ? CsvIo.protect(value) : value;
   }
 
   private String number(double v) {

@@ -21,9 +21,6 @@ import java.util.List;
 final class CsvIo {
   static final CsvFactory FACTORY = new CsvFactory();
   static final int SAMPLE = 1 << 16;
-  /** Columns whose cells are numbers: never formula-prefixed, written with the decimal separator. */
-  static final List<String> NUMERIC =
-      List.of(IncidentDraft.LATITUDE, IncidentDraft.LONGITUDE, IncidentDraft.ACCURACY);
 
   private CsvIo() {}
 

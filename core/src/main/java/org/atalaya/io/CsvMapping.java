@@ -88,20 +88,20 @@ public final class CsvMapping {
     this.charset = b.charset;
     for (String key : columns.keySet()) {
       checkArgument(
-          IncidentDraft.CANONICAL_FIELDS.contains(key),
+          CanonicalField.named(key).isPresent(),
           "mapped field (%s) must be one of %s",
           key,
-          IncidentDraft.CANONICAL_FIELDS);
+          CanonicalField.names());
     }
     for (String key : defaults.keySet()) {
       checkArgument(
-          IncidentDraft.CANONICAL_FIELDS.contains(key),
+          CanonicalField.named(key).isPresent(),
           "default for field (%s) must name one of %s",
           key,
-          IncidentDraft.CANONICAL_FIELDS);
+          CanonicalField.names());
     }
     checkArgument(
-        columns.containsKey(IncidentDraft.ID),
+        columns.containsKey(CanonicalField.ID.canonicalName()),
         "the mapping must name the column that holds the incident id (\"id\": \"...\")");
   }
 

@@ -59,7 +59,7 @@ final class IncidentJson {
   private static final Set<String> SOURCE_REF = Set.of("system", "id", "url");
 
   /** Keeps members of {@code obj} not in {@code known} as attributes {@code json:path}, with a warning. */
-  private static void keepUnknown(JsonNode obj, Set<String> known, String path, IncidentDraft d, String prefix) {
+  private static void keepUnknown(JsonNode obj, Set<String> known, String path, RecordDecoder d, String prefix) {
     if (obj == null || !obj.isObject()) {
       return;
     }
@@ -94,28 +94,6 @@ final class IncidentJson {
     }
     dec.problem(ProblemCode.INVALID_VALUE, field, n.toString(), "expected a JSON array");
     return false;
-  }
-
-  private static final java.util.Map<String, String> PATHS =
-      java.util.Map.ofEntries(
-          java.util.Map.entry(IncidentDraft.ICCS, "classification.iccs"),
-          java.util.Map.entry(IncidentDraft.CATEGORY, "classification.sourceLabel"),
-          java.util.Map.entry(IncidentDraft.OTHER_CODES, "classification.otherCodes"),
-          java.util.Map.entry(IncidentDraft.OCCURRED_FROM, "occurred.from"),
-          java.util.Map.entry(IncidentDraft.OCCURRED_TO, "occurred.to"),
-          java.util.Map.entry(IncidentDraft.TIME_PRECISION, "occurred.precision"),
-          java.util.Map.entry(IncidentDraft.TIME_ESTIMATED, "occurred.estimated"),
-          java.util.Map.entry(IncidentDraft.REPORTED_AT, "reportedAt"),
-          java.util.Map.entry(IncidentDraft.LATITUDE, "location.latitude"),
-          java.util.Map.entry(IncidentDraft.LONGITUDE, "location.longitude"),
-          java.util.Map.entry(IncidentDraft.ACCURACY, "location.accuracyMetres"),
-          java.util.Map.entry(IncidentDraft.LOCATION_PRECISION, "location.precision"),
-          java.util.Map.entry(IncidentDraft.CASE_HISTORY, "caseHistory"),
-          java.util.Map.entry(IncidentDraft.SOURCE_REFS, "sourceRefs"));
-
-  /** Returns the JSON path of a canonical field key, as problem reports name it. */
-  static String path(String canonicalKey) {
-    return PATHS.getOrDefault(canonicalKey, canonicalKey);
   }
 
   /**
@@ -258,10 +236,10 @@ final class IncidentJson {
   }
 
   /**
-   * Decodes an incident object into a draft. {@code prefix} is prepended to field paths in problem
+   * Decodes an incident object into a record decoder. {@code prefix} is prepended to field paths in problem
    * reports (GeoJSON uses {@code "properties."}).
    */
-  static void read(ObjectNode node, IncidentDraft d, String prefix) {
+  static void read(ObjectNode node, RecordDecoder d, String prefix) {
     FieldDecoder dec = d.decoder;
     d.id = text(node, "id");
     JsonNode refs = node.get("sourceRefs");
@@ -370,7 +348,7 @@ final class IncidentJson {
     }
   }
 
-  private static void readVictim(JsonNode v, IncidentDraft d, String field) {
+  private static void readVictim(JsonNode v, RecordDecoder d, String field) {
     FieldDecoder dec = d.decoder;
     if (!v.isObject()) {
       dec.problem(ProblemCode.INVALID_VICTIM, field, v.toString(), "a victim must be a JSON object");
@@ -401,7 +379,7 @@ final class IncidentJson {
     }
   }
 
-  private static void readHistory(JsonNode h, IncidentDraft d, String field) {
+  private static void readHistory(JsonNode h, RecordDecoder d, String field) {
     FieldDecoder dec = d.decoder;
     StringBuilder text = new StringBuilder();
     for (JsonNode e : h) {

@@ -36,9 +36,8 @@ final class JsonIo {
 
   private JsonIo() {}
 
-  private static IncidentDraft draft(ReadContext ctx, long row, String prefix) {
-    return new IncidentDraft(
-        new FieldDecoder(ctx.file(), row), key -> prefix + IncidentJson.path(key));
+  private static RecordDecoder decoder(ReadContext ctx, long row, String prefix) {
+    return new RecordDecoder(new FieldDecoder(ctx.file(), row), field -> prefix + field.jsonPath());
   }
 
   /** A JSON array of incident objects. */
@@ -67,7 +66,7 @@ final class JsonIo {
             continue;
           }
           ObjectNode node = MAPPER.readTree(p);
-          IncidentDraft d = draft(ctx, row, "");
+          RecordDecoder d = decoder(ctx, row, "");
           IncidentJson.read(node, d, "");
           ctx.complete(d, node::toString);
         }
@@ -122,7 +121,7 @@ final class JsonIo {
             ctx.reject(row, line, List.of(malformed(ctx, row, "an incident must be a JSON object")));
             continue;
           }
-          IncidentDraft d = draft(ctx, row, "");
+          RecordDecoder d = decoder(ctx, row, "");
           IncidentJson.read((ObjectNode) node, d, "");
           String record = line;
           ctx.complete(d, () -> record);
@@ -187,15 +186,15 @@ final class JsonIo {
     }
 
     private static void readFeature(ObjectNode f, ReadContext ctx, long row) throws IOException {
-      IncidentDraft d =
-          new IncidentDraft(
+      RecordDecoder d =
+          new RecordDecoder(
               new FieldDecoder(ctx.file(), row),
-              key ->
-                  switch (key) {
-                    case IncidentDraft.LATITUDE -> "geometry.coordinates[1]";
-                    case IncidentDraft.LONGITUDE -> "geometry.coordinates[0]";
-                    case IncidentDraft.ID -> "id";
-                    default -> "properties." + IncidentJson.path(key);
+              field ->
+                  switch (field) {
+                    case LATITUDE -> "geometry.coordinates[1]";
+                    case LONGITUDE -> "geometry.coordinates[0]";
+                    case ID -> "id";
+                    default -> "properties." + field.jsonPath();
                   });
       FieldDecoder dec = d.decoder;
       if (!"Feature".equals(IncidentJson.text(f, "type"))) {

@@ -58,13 +58,13 @@ final class ReadContext {
     }
   }
 
-  /** Hands a finished draft to the handler as an acceptance or a rejection. */
-  void complete(IncidentDraft draft, java.util.function.Supplier<String> raw) throws IOException {
-    Incident incident = draft.finish(this);
+  /** Hands a filled record to the handler as an acceptance or a rejection. */
+  void complete(RecordDecoder record, java.util.function.Supplier<String> raw) throws IOException {
+    Incident incident = record.finish(this);
     if (incident == null) {
-      reject(draft.decoder.row(), raw.get(), draft.decoder.problems());
+      reject(record.decoder.row(), raw.get(), record.decoder.problems());
     } else {
-      problems.addAll(draft.decoder.problems());
+      problems.addAll(record.decoder.problems());
       accepted++;
       handler.accept(incident);
     }

@@ -1,5 +1,19 @@
 package org.atalaya.io;
 
+import static org.atalaya.io.CanonicalField.ACCURACY;
+import static org.atalaya.io.CanonicalField.ATTRIBUTES;
+import static org.atalaya.io.CanonicalField.CATEGORY;
+import static org.atalaya.io.CanonicalField.ICCS;
+import static org.atalaya.io.CanonicalField.ID;
+import static org.atalaya.io.CanonicalField.LATITUDE;
+import static org.atalaya.io.CanonicalField.LOCATION_PRECISION;
+import static org.atalaya.io.CanonicalField.LONGITUDE;
+import static org.atalaya.io.CanonicalField.OCCURRED_FROM;
+import static org.atalaya.io.CanonicalField.OCCURRED_TO;
+import static org.atalaya.io.CanonicalField.OTHER_CODES;
+import static org.atalaya.io.CanonicalField.REPORTED_AT;
+import static org.atalaya.io.CanonicalField.TIME_PRECISION;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -9,7 +23,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import org.atalaya.incident.AdminArea;
 import org.atalaya.incident.Attempt;
 import org.atalaya.incident.Attributes;
@@ -36,87 +50,15 @@ import org.atalaya.taxonomy.Taxonomy;
 
 /**
  * The decoded parts of one record before they become an {@link Incident}: every format fills a
- * draft field by field, then {@link #finish} runs the checks that span fields (coordinates,
- * times, categories, duplicates) the same way for all formats. Not thread-safe; one per record.
+ * decoder field by field, then {@link #finish} runs the checks that span fields (coordinates,
+ * times, categories, duplicates) the same way for all formats and builds the incident with {@link
+ * Incident.Builder}. A decoding buffer, not a form of the model: it holds raw parts (a latitude
+ * without its longitude) that no incident may hold. Not thread-safe; one per record.
  */
-final class IncidentDraft {
-  /** Canonical field keys; they are also the canonical CSV column names. */
-  static final String ID = "id";
-  static final String ICCS = "iccs";
-  static final String CATEGORY = "category";
-  static final String OTHER_CODES = "other_codes";
-  static final String OCCURRED_FROM = "occurred_from";
-  static final String OCCURRED_TO = "occurred_to";
-  static final String TIME_PRECISION = "time_precision";
-  static final String TIME_ESTIMATED = "time_estimated";
-  static final String REPORTED_AT = "reported_at";
-  static final String LATITUDE = "latitude";
-  static final String LONGITUDE = "longitude";
-  static final String ACCURACY = "accuracy_m";
-  static final String LOCATION_PRECISION = "location_precision";
-  static final String DEPARTMENT = "department";
-  static final String MUNICIPALITY = "municipality";
-  static final String COLONIA = "colonia";
-  static final String ADDRESS = "address";
-  static final String VICTIMS = "victims";
-  static final String ATTEMPT = "attempt";
-  static final String MECHANISM = "mechanism";
-  static final String PLACE_TYPE = "place_type";
-  static final String DOMESTIC = "domestic";
-  static final String ORGANISED_CRIME = "organised_crime";
-  static final String CASE_HISTORY = "case_history";
-  static final String PUBLICATION = "publication";
-  static final String SOURCE = "source";
-  static final String SOURCE_REFS = "source_refs";
-  static final String NARRATIVE = "narrative";
-  static final String SENSITIVITY = "sensitivity";
-  static final String ATTRIBUTES = "attributes";
-
-  /** All canonical keys in canonical CSV column order. */
-  static final List<String> CANONICAL_FIELDS =
-      List.of(
-          ID, ICCS, CATEGORY, OTHER_CODES, OCCURRED_FROM, OCCURRED_TO, TIME_PRECISION,
-          TIME_ESTIMATED, REPORTED_AT, LATITUDE, LONGITUDE, ACCURACY, LOCATION_PRECISION,
-          DEPARTMENT, MUNICIPALITY, COLONIA, ADDRESS, VICTIMS, ATTEMPT, MECHANISM, PLACE_TYPE,
-          DOMESTIC, ORGANISED_CRIME, CASE_HISTORY, PUBLICATION, SOURCE, SOURCE_REFS, NARRATIVE,
-          SENSITIVITY, ATTRIBUTES);
-
-
-  /** Positions of the canonical fields in {@link #CANONICAL_FIELDS}, for array lookups per row. */
-  static final int I_ID = 0;
-  static final int I_ICCS = 1;
-  static final int I_CATEGORY = 2;
-  static final int I_OTHER_CODES = 3;
-  static final int I_OCCURRED_FROM = 4;
-  static final int I_OCCURRED_TO = 5;
-  static final int I_TIME_PRECISION = 6;
-  static final int I_TIME_ESTIMATED = 7;
-  static final int I_REPORTED_AT = 8;
-  static final int I_LATITUDE = 9;
-  static final int I_LONGITUDE = 10;
-  static final int I_ACCURACY = 11;
-  static final int I_LOCATION_PRECISION = 12;
-  static final int I_DEPARTMENT = 13;
-  static final int I_MUNICIPALITY = 14;
-  static final int I_COLONIA = 15;
-  static final int I_ADDRESS = 16;
-  static final int I_VICTIMS = 17;
-  static final int I_ATTEMPT = 18;
-  static final int I_MECHANISM = 19;
-  static final int I_PLACE_TYPE = 20;
-  static final int I_DOMESTIC = 21;
-  static final int I_ORGANISED_CRIME = 22;
-  static final int I_CASE_HISTORY = 23;
-  static final int I_PUBLICATION = 24;
-  static final int I_SOURCE = 25;
-  static final int I_SOURCE_REFS = 26;
-  static final int I_NARRATIVE = 27;
-  static final int I_SENSITIVITY = 28;
-  static final int I_ATTRIBUTES = 29;
-
+final class RecordDecoder {
   final FieldDecoder decoder;
-  /** Maps a canonical key to the name the input uses for it, for problem reports. */
-  private final UnaryOperator<String> fieldName;
+  /** Maps a canonical field to the name the input uses for it, for problem reports. */
+  private final Function<CanonicalField, String> fieldName;
 
   String id;
   final List<SourceRef> sourceRefs = new ArrayList<>();
@@ -152,17 +94,22 @@ final class IncidentDraft {
   /** Sorted, so that {@link Attributes} can take it without sorting again. */
   final Map<String, String> attributes = new TreeMap<>();
 
-  IncidentDraft(FieldDecoder decoder, UnaryOperator<String> fieldName) {
+  RecordDecoder(FieldDecoder decoder, Function<CanonicalField, String> fieldName) {
     this.decoder = decoder;
     this.fieldName = fieldName;
   }
 
-  String name(String canonicalKey) {
-    return fieldName.apply(canonicalKey);
+  String name(CanonicalField field) {
+    return fieldName.apply(field);
   }
 
-  void problem(ProblemCode code, String canonicalKey, String value, String detail) {
-    decoder.problem(code, canonicalKey.isEmpty() ? "" : name(canonicalKey), value, detail);
+  void problem(ProblemCode code, CanonicalField field, String value, String detail) {
+    decoder.problem(code, name(field), value, detail);
+  }
+
+  /** Reports a problem of the record as a whole, which no single field causes. */
+  private void recordProblem(ProblemCode code, String detail) {
+    decoder.problem(code, "", "", detail);
   }
 
   /**
@@ -170,8 +117,8 @@ final class IncidentDraft {
    * decoded is absent afterwards, and the cross-field checks must not blame its absence again
    * ("only one of latitude and longitude" after an unreadable latitude).
    */
-  private boolean reported(String canonicalKey) {
-    String field = name(canonicalKey);
+  private boolean reported(CanonicalField canonical) {
+    String field = name(canonical);
     for (Problem p : decoder.problems()) {
       if (p.field().equals(field)) {
         return true;
@@ -208,28 +155,26 @@ final class IncidentDraft {
       return null;
     }
     try {
-      Incident incident =
-          new Incident(
-              id,
-              sourceRefs,
-              classification,
-              occurred,
-              Optional.ofNullable(reportedAt),
-              Optional.ofNullable(location),
-              victims,
-              context(),
-              caseHistory,
-              publication,
-              source,
-              Optional.ofNullable(FieldDecoder.blankToNull(narrative)),
-              sensitivity,
-              attrs);
-      return incident;
+      return Incident.builder(id)
+          .sourceRefs(sourceRefs)
+          .classification(classification)
+          .occurred(occurred.orElse(null))
+          .reportedAt(reportedAt)
+          .location(location)
+          .victims(victims)
+          .context(context())
+          .caseHistory(caseHistory)
+          .publication(publication)
+          .source(source)
+          .narrative(FieldDecoder.blankToNull(narrative))
+          .sensitivity(sensitivity)
+          .attributes(attrs)
+          .build();
     } catch (IllegalArgumentException e) {
       if (claimed) {
         ctx.release(id);
       }
-      problem(ProblemCode.INVALID_RECORD, "", "", e.getMessage());
+      recordProblem(ProblemCode.INVALID_RECORD, e.getMessage());
       return null;
     }
   }
@@ -278,7 +223,7 @@ final class IncidentDraft {
       return Optional.empty(); // the unreadable half was reported where it was read
     }
     if (latitude.isEmpty() || longitude.isEmpty()) {
-      String which = latitude.isEmpty() ? LONGITUDE : LATITUDE;
+      CanonicalField which = latitude.isEmpty() ? LONGITUDE : LATITUDE;
       double v = latitude.isEmpty() ? longitude.getAsDouble() : latitude.getAsDouble();
       problem(ProblemCode.HALF_COORDINATE, which, String.valueOf(v), "");
       return Optional.empty();
@@ -286,7 +231,7 @@ final class IncidentDraft {
     double lat = latitude.getAsDouble();
     double lon = longitude.getAsDouble();
     if (!Double.isFinite(lat) || !Double.isFinite(lon)) {
-      String which = Double.isFinite(lat) ? LONGITUDE : LATITUDE;
+      CanonicalField which = Double.isFinite(lat) ? LONGITUDE : LATITUDE;
       problem(ProblemCode.COORDINATE_NOT_A_NUMBER, which, plain(Double.isFinite(lat) ? lon : lat), "");
       return Optional.empty();
     }
