@@ -43,9 +43,10 @@ public final class IndicatorsReport {
         new StringReader("area,year,sex,age_band,population\n0801,2023,,,100000\n0801,2024,,,100000\n"),
         "made-up table for this example");
 
+    // snippet:start report
     IndicatorSettings settings = IndicatorSettings.builder()
         .groupBy(Grouping.AREA, Grouping.YEAR)
-        .input("example")
+        .input("example") // the name every lineage records
         .build();
     IndicatorReport report = IndicatorReport.compute(incidents, population, settings);
 
@@ -56,6 +57,8 @@ public final class IndicatorsReport {
     for (ChangeResult c : report.changes()) {
       System.out.println(c.change().sentence(Locale.forLanguageTag("es")));
     }
-    System.out.println(report.toJson().length() > 0 ? "JSON document: " + report.rates().size() + " rates" : "");
+    String json = report.toJson(); // the document atalaya indicators --json prints, byte for byte
+    System.out.println("JSON document: " + report.rates().size() + " rates, " + json.length() + " characters");
+    // snippet:end
   }
 }
