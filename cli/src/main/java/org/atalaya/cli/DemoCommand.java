@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +26,11 @@ import org.atalaya.indicator.ApjImpunity;
 import org.atalaya.indicator.PopulationTable;
 import org.atalaya.indicator.Proportion;
 import org.atalaya.indicator.Rate;
+import org.atalaya.indicator.report.ChangeResult;
+import org.atalaya.indicator.report.Grouping;
+import org.atalaya.indicator.report.IndicatorReport;
+import org.atalaya.indicator.report.IndicatorSettings;
+import org.atalaya.indicator.report.RateResult;
 import org.atalaya.io.CsvLayout;
 import org.atalaya.io.IncidentFormat;
 import org.atalaya.io.IncidentWriter;
@@ -104,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
           t.get(equal ? "demo.identical" : "demo.different")));
     }
     progress.step(INDICATORS);
-    IndicatorsCommand.Report indicators = indicators(incidents);
+    IndicatorReport indicators = indicators(incidents);
     Files.writeString(out.resolve(INDICATORS), indicators.toJson(), StandardCharsets.UTF_8);
     List<String[]> files = new ArrayList<>();
     outputs.forEach(f -> files.add(new String[] {f.file(), f.what()}));
@@ -190,35 +194,36 @@ final class DemoCommand implements Callable<Integer> {
     return PopulationTable.of(DEMO_VINTAGE, rows);
   }
 
-  private IndicatorsCommand.Report indicators(List<Incident> incidents) {
-    IndicatorsCommand.Settings settings =
-        new IndicatorsCommand.Settings(
-            new LinkedHashSet<>(List.of("area", "year")),
-            "municipality",
-            IccsCode.of("0101"),
-            Rate.DEFAULT_CONFIDENCE,
-            Optional.of(SyntheticIncidents.AS_OF),
-            2);
-    return IndicatorsCommand.Report.compute(
-        incidents, incidents.size(), 0, "incidents.csv (SYNTHETIC, seed " + seed + ")", "built-in", demoPopulation(), settings);
+  private IndicatorReport indicators(List<Incident> incidents) {
+    IndicatorSettings settings =
+        IndicatorSettings.builder()
+            .groupBy(Grouping.AREA, Grouping.YEAR)
+            .asOf(Optional.of(SyntheticIncidents.AS_OF))
+            .input("incidents.csv (SYNTHETIC, seed " + seed + ")")
+            .populationInput("built-in")
+            .build();
+    return IndicatorReport.compute(incidents, demoPopulation(), settings);
   }
 
-  private void printRates(PrintWriter o, IndicatorsCommand.Report report, Texts t) {
+  private void printRates(PrintWriter o, IndicatorReport report, Texts t) {
     o.println(t.get("demo.rates"));
     o.println("  " + t.get("demo.denominators"));
-    for (Map.Entry<IndicatorsCommand.Key, Rate> e : report.rates.entrySet()) {
-      Rate r = e.getValue();
-      String area = e.getKey().area().orElse("");
+    for (RateResult x : report.rates()) {
+      if (x.rate().isEmpty()) {
+        continue;
+      }
+      Rate r = x.rate().get();
+      String area = x.group().area().orElse("");
       o.printf(
           Locale.ROOT,
           "  %-15s %d  %,5d / %,9.0f  %s%n",
           CITY.getOrDefault(area, area),
-          e.getKey().year().orElse(0),
+          x.group().year().orElse(0),
           r.count(),
           r.population(),
-          IndicatorsCommand.Report.rateText(r, Locale.ROOT));
+          IndicatorsCommand.rateText(r, Locale.ROOT));
     }
-    for (IndicatorsCommand.Report.Change c : report.changes) {
+    for (ChangeResult c : report.changes()) {
       if (c.from() == 2023 && c.to() == 2025) {
         String area = c.area().orElse("");
         o.println("  " + t.get("demo.synthetic.tag") + " " + CITY.getOrDefault(area, area) + ": " + c.change().sentence(t.locale()));

@@ -22,6 +22,8 @@ import org.atalaya.anonymise.ReleasePolicy;
 import org.atalaya.cli.report.Charts;
 import org.atalaya.cli.report.Maps;
 import org.atalaya.cli.report.Svg;
+import org.atalaya.geo.aggregate.Aggregation;
+import org.atalaya.geo.aggregate.CellCounts;
 import org.atalaya.geo.aggregate.GridCounts;
 import org.atalaya.geo.crs.Crs;
 import org.atalaya.geo.crs.CrsTransform;
@@ -368,23 +370,15 @@ final class DemoReport {
   }
 
   private String areaMap() {
-    org.atalaya.geo.fence.FenceIndex index = org.atalaya.geo.fence.FenceIndex.of(settings.areas());
+    List<LatLon> points = incidents.stream().flatMap(i -> i.location().flatMap(Location::point).stream()).toList();
+    long noPoint = incidents.size() - points.size();
+    // a point on a shared border counts in the first area only
+    CellCounts inAreas = CellCounts.count(Aggregation.areas(), settings.areas(),
+        points.stream().mapToDouble(LatLon::latitude).toArray(), points.stream().mapToDouble(LatLon::longitude).toArray());
+    long outside = inAreas.outside();
     Map<String, Long> counts = new TreeMap<>();
-    long outside = 0;
-    long noPoint = 0;
-    int[] found = new int[8];
-    for (Incident i : incidents) {
-      Optional<LatLon> p = i.location().flatMap(Location::point);
-      if (p.isEmpty()) {
-        noPoint++;
-        continue;
-      }
-      int n = index.containing(p.get().latitude(), p.get().longitude(), found);
-      if (n == 0) {
-        outside++;
-      } else {
-        counts.merge(index.id(found[0]), 1L, Long::sum); // a point on a shared border counts in the first area only
-      }
+    for (int k = 0; k < inAreas.size(); k++) {
+      counts.merge(inAreas.ids().get(k), (long) inAreas.count(k), Long::sum);
     }
     List<org.atalaya.cli.report.AreaMap.Shape> shapes = new ArrayList<>();
     for (Area a : settings.areas()) {

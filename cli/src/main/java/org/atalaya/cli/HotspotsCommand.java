@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
+import org.atalaya.geo.aggregate.Aggregation;
+import org.atalaya.geo.aggregate.CellCounts;
 import org.atalaya.geo.hotspot.FalseDiscoveryRate;
 import org.atalaya.geo.hotspot.GetisOrd;
 import org.atalaya.geo.hotspot.GlobalMoran;
@@ -139,7 +141,7 @@ final class HotspotsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Texts t = input.texts();
     try {
-      IncidentCells.Spec aggregation = checkInputs(t);
+      Aggregation aggregation = checkInputs(t);
       if (!List.of("moran", "local-moran", "gi", "gi-star").contains(stat)) {
         throw new Usage(t.get("hotspots.badStat", stat));
       }
@@ -183,7 +185,7 @@ final class HotspotsCommand implements Callable<Integer> {
    *
    * @return the parsed {@code --aggregate}, or null without {@code --incidents}
    */
-  private IncidentCells.Spec checkInputs(Texts t) throws Usage {
+  private Aggregation checkInputs(Texts t) throws Usage {
     if (incidents == null) {
       if ((areas == null) == (points == null)) {
         throw new Usage(t.get("hotspots.oneInput"));
@@ -210,16 +212,16 @@ final class HotspotsCommand implements Callable<Integer> {
     if (aggregate == null) {
       throw new Usage(t.get("hotspots.needsAggregate"));
     }
-    IncidentCells.Spec aggregation;
+    Aggregation aggregation;
     try {
-      aggregation = IncidentCells.Spec.parse(aggregate, t);
+      aggregation = IncidentCells.parse(aggregate, t);
       if (category != null) {
         IccsCode.of(category);
       }
     } catch (IllegalArgumentException e) {
       throw new Usage(e.getMessage());
     }
-    if ((aggregation.kind() == IncidentCells.Kind.AREAS) != (areas != null)) {
+    if ((aggregation.kind() == Aggregation.Kind.AREAS) != (areas != null)) {
       throw new Usage(t.get(areas == null ? "hotspots.areasNeeded" : "hotspots.areasUnused", aggregate));
     }
     readable(incidents, t);
@@ -249,11 +251,11 @@ final class HotspotsCommand implements Callable<Integer> {
     IntFunction<Geometry> polygon;
   }
 
-  private Data readIncidents(IncidentCells.Spec aggregation, PrintWriter err, Texts t) throws IOException, SpatialInput.Exit, Usage {
+  private Data readIncidents(Aggregation aggregation, PrintWriter err, Texts t) throws IOException, SpatialInput.Exit, Usage {
     IccsCode code = category == null ? null : IccsCode.of(category);
     SpatialInput in = SpatialInput.load("hotspots", incidents, format, input, false, 1, code, err);
     Data d = new Data();
-    if (aggregation.kind() == IncidentCells.Kind.AREAS) {
+    if (aggregation.kind() == Aggregation.Kind.AREAS) {
       AreaReadResult read = readAreaPolygons(d, err, t);
       if (read.areas().isEmpty()) {
         throw new IllegalArgumentException(t.get("hotspots.noAreas", areas));
@@ -266,14 +268,14 @@ final class HotspotsCommand implements Callable<Integer> {
         throw new Usage("--aggregate " + aggregate + ": " + e.getMessage()); // too many cells: the user picks larger ones
       }
     }
-    IncidentCells c = d.cells;
+    CellCounts c = d.cells.cells;
     d.ids.clear();
-    d.ids.addAll(c.ids);
-    d.values = c.counts;
-    d.x = c.x;
-    d.y = c.y;
+    d.ids.addAll(c.ids());
+    d.values = c.values();
+    d.x = c.centresX();
+    d.y = c.centresY();
     d.polygon = c::polygon;
-    d.problems |= c.lostAny();
+    d.problems |= d.cells.lostAny();
     return d;
   }
 
@@ -411,7 +413,7 @@ final class HotspotsCommand implements Callable<Integer> {
         throw new Usage(t.get("hotspots.contiguityNeedsAreas", kind));
       }
       if (d.cells != null) {
-        return d.cells.contiguity(kind.equals("queen"), snap);
+        return d.cells.cells.contiguity(kind.equals("queen"), snap);
       }
       return kind.equals("queen") ? Contiguity.queen(d.areas, snap, Transform.BINARY) : Contiguity.rook(d.areas, snap, Transform.BINARY);
     }

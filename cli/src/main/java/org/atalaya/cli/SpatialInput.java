@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.atalaya.geo.aggregate.CellCounts;
 import org.atalaya.geo.crs.Crs;
 import org.atalaya.geo.crs.CrsTransform;
 import org.atalaya.incident.Incident;
@@ -51,13 +52,9 @@ final class SpatialInput {
     y = xy[1];
   }
 
-  /** UTM 16N covers 90-84 W (most of Honduras), 17N 84-78 W: the zone of the mean longitude. */
+  /** UTM 16N covers 90-84 W (most of Honduras), 17N 84-78 W: the zone of the mean longitude, as atalaya-geo's cell counts use. */
   static Crs zoneFor(double[] lon) {
-    double mean = 0;
-    for (double v : lon) {
-      mean += v / Math.max(1, lon.length);
-    }
-    return mean < -84 ? Crs.UTM_16N : Crs.UTM_17N;
+    return CellCounts.utmZone(lon);
   }
 
   /** Returns {x, y} in metres of the given UTM zone. */

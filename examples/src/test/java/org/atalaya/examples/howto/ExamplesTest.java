@@ -59,6 +59,15 @@ class ExamplesTest {
   }
 
   @Test
+  void indicatorsReport() throws Exception {
+    String out = run(IndicatorsReport::main);
+    // Garwood 95%: x = 100 -> (81.36, 121.63); x = 10 -> (4.80, 18.39), per 100,000 of 100,000
+    assertThat(out).contains("0801 2023: 100 homicides, 100.00 per 100,000 (95% CI 81.36 to 121.63)");
+    assertThat(out).contains("0801 2024: 10 homicides, 10.00 per 100,000 (95% CI 4.80 to 18.39)");
+    assertThat(out).contains("bajó de 100.0 a 10.0").contains("JSON document: 2 rates, ");
+  }
+
+  @Test
   void loadAPlugin() throws Exception {
     String out = run(LoadAPlugin::main);
     assertThat(out).contains("LOADED   org.atalaya.examples.denuncias")
