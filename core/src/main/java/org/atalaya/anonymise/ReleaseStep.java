@@ -88,6 +88,7 @@ public sealed interface ReleaseStep permits RecordStep, DatasetStep {
   static List<Incident> applyAlone(ReleaseStep step, List<Incident> incidents, ReleaseContext context) {
     Objects.requireNonNull(step, "step must not be null");
     Objects.requireNonNull(incidents, "incidents must not be null");
+    Objects.requireNonNull(context, "context must not be null");
     if (step instanceof RecordStep r) {
       return Chunks.apply(List.of(r), incidents, context.forks(), null);
     }

@@ -136,7 +136,7 @@ class SpatialStepsTests {
       }
       assertThat(List.copyOf(out)).isEqualTo(out);
       // What a release reads of the list without building the records agrees with the records.
-      org.atalaya.anonymise.BuiltWhenRead lazy = (org.atalaya.anonymise.BuiltWhenRead) out;
+      org.atalaya.anonymise.internal.BuiltWhenRead lazy = (org.atalaya.anonymise.internal.BuiltWhenRead) out;
       for (int x = 0; x < out.size(); x++) {
         Incident o = out.get(x);
         assertThat(lazy.location(x)).isEqualTo(o.location());
