@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.apiguardian.api.API;
+import org.atalaya.anonymise.internal.ReleaseCheck;
 import org.atalaya.incident.Incident;
 
 /**
@@ -324,7 +325,7 @@ public final class AggregateTable {
    * @return the check, named {@code table NAME}; never {@code null}
    */
   public static PrivacyReport.Check check(TableSpec spec, String csv) {
-    String name = "table " + spec.name();
+    String name = ReleaseCheck.TABLE.named(spec.name());
     try {
       return new PrivacyReport.Check(name, true, TableCheck.run(spec, csv));
     } catch (TableCheck.Failure f) {

@@ -61,7 +61,7 @@ public enum IncidentField {
    * the source's category are replaced only when they hold something; the other parts are set to
    * their empty value.
    */
-  static void dropAll(IncidentDraft in, Set<IncidentField> fields) {
+  static void dropAll(RecordEditor in, Set<IncidentField> fields) {
     if (fields.isEmpty()) {
       return;
     }

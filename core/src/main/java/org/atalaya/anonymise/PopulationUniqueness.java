@@ -147,7 +147,7 @@ public final class PopulationUniqueness {
     }
 
     /**
-     * Returns the sample whose records have the given class numbers, as {@link ClassNumbers}
+     * Returns the sample whose records have the given class numbers, as {@link org.atalaya.anonymise.internal.ClassNumbers}
      * computes them: records with the same number form one class.
      *
      * @param classNumbers one number per record, none negative; not empty

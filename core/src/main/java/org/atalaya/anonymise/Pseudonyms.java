@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apiguardian.api.API;
+import org.atalaya.anonymise.internal.PseudonymText;
 
 /**
  * Keyed pseudonyms: HMAC-SHA256 of a normalised identifier under a key derived for its field.
@@ -73,13 +74,13 @@ public final class Pseudonyms {
    */
   public String pseudonym(String field, String value) {
     byte[] h = digest(perThread.get(), field, normalise(value));
-    return pseudonymText(bits(h, 0), bits(h, 8));
+    return PseudonymText.of(bits(h, 0), bits(h, 8));
   }
 
   /**
    * Writes the 128 bits that {@link #pseudonym} shows of {@code value} in {@code field} to {@code
    * into[at]} (high) and {@code into[at + 1]} (low): a release keeps a million of them in one
-   * array and writes the text only when a record is read.
+   * array and writes the text ({@link PseudonymText#of}) only when a record is read.
    */
   void pseudonymBits(String field, String value, long[] into, int at) {
     byte[] h = digest(perThread.get(), field, normalise(value));
@@ -96,34 +97,6 @@ public final class Pseudonyms {
     return bits;
   }
 
-  private static final byte[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".getBytes(StandardCharsets.US_ASCII);
-
-  /**
-   * Returns {@code P-} and the 128 bits {@code high}, {@code low} in base 32 (RFC 4648 alphabet,
-   * no padding): 25 characters of 5 bits and a 26th of the last 3 bits and two zeros. Written out
-   * by hand, as it runs once per released incident.
-   */
-  static String pseudonymText(long high, long low) {
-    byte[] out = new byte[28];
-    out[0] = 'P';
-    out[1] = '-';
-    for (int c = 0; c < 26; c++) {
-      // Character c holds bits 5c to 5c + 4, counted from the most significant bit of high.
-      int start = 5 * c;
-      long v;
-      if (start <= 59) {
-        v = high >>> (59 - start);
-      } else if (start < 64) {
-        v = (high << (start - 59)) | (low >>> (123 - start));
-      } else if (start <= 123) {
-        v = low >>> (123 - start);
-      } else {
-        v = low << (start - 123);
-      }
-      out[2 + c] = BASE32[(int) v & 31];
-    }
-    return new String(out, StandardCharsets.ISO_8859_1);
-  }
 
   /**
    * Returns {@code n} numbers in [0, 1) derived from the keyed digest of {@code value} for {@code

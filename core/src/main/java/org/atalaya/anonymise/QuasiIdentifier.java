@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.atalaya.anonymise.internal.VictimText;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.Location;
 import org.atalaya.incident.Victim;
@@ -174,7 +175,7 @@ public enum QuasiIdentifier {
       case LOCATION -> location.get();
       case TIME -> incident.occurred().get();
       case CATEGORY -> incident.iccs().get();
-      case VICTIM_SEX, VICTIM_AGE, VICTIM_RELATIONSHIP, VICTIM_OUTCOME -> victims(incident, EnumSet.of(this));
+      case VICTIM_SEX, VICTIM_AGE, VICTIM_RELATIONSHIP, VICTIM_OUTCOME -> VictimText.of(incident, EnumSet.of(this));
       case ATTEMPT -> incident.context().attempt();
       case MECHANISM -> incident.context().mechanism();
       case PLACE_TYPE -> incident.context().placeType();
@@ -212,7 +213,7 @@ public enum QuasiIdentifier {
 
   /**
    * Returns the equivalence-class key of an incident over the given parts: two incidents are in
-   * one class exactly when their keys are equal (the same equality as {@link ClassNumbers}).
+   * one class exactly when their keys are equal (the same equality as {@link org.atalaya.anonymise.internal.ClassNumbers}).
    *
    * @param incident the incident; never null
    * @param qis the parts; never null
@@ -233,32 +234,9 @@ public enum QuasiIdentifier {
       case LOCATION -> in.location().map(QuasiIdentifier::location).orElse("-");
       case TIME -> in.occurred().map(w -> w.from().toEpochSecond() + "/" + w.to().toEpochSecond() + w.precision().ordinal()).orElse("-");
       case CATEGORY -> in.iccs().map(c -> c.value()).orElse("-");
-      case VICTIM_SEX, VICTIM_AGE, VICTIM_RELATIONSHIP, VICTIM_OUTCOME -> victims(in, EnumSet.of(this));
+      case VICTIM_SEX, VICTIM_AGE, VICTIM_RELATIONSHIP, VICTIM_OUTCOME -> VictimText.of(in, EnumSet.of(this));
       default -> String.valueOf(value(in, in.location()));
     };
-  }
-
-  /**
-   * The victims' text form over the given victim parts: for each part in order, the sorted list of
-   * the victims' values. Sorted, so that the order in which victims were listed does not matter.
-   */
-  static String victims(Incident in, Set<QuasiIdentifier> parts) {
-    StringBuilder b = new StringBuilder();
-    for (QuasiIdentifier q : parts) {
-      List<String> values = new ArrayList<>(in.victims().size());
-      for (Victim v : in.victims()) {
-        values.add(switch (q) {
-          case VICTIM_SEX -> v.sex().name();
-          case VICTIM_AGE -> age(v);
-          case VICTIM_RELATIONSHIP -> v.relationship().name();
-          case VICTIM_OUTCOME -> v.outcome().name();
-          default -> throw new IllegalArgumentException(q + " is not a victim part");
-        });
-      }
-      values.sort(null);
-      b.append(values);
-    }
-    return b.toString();
   }
 
   private static String location(Location l) {
@@ -275,9 +253,6 @@ public enum QuasiIdentifier {
     return b.toString();
   }
 
-  private static String age(Victim v) {
-    return v.age().isPresent() ? Integer.toString(v.age().getAsInt()) : v.ageBand().map(Object::toString).orElse("?");
-  }
 
   /**
    * Groups incidents into equivalence classes.

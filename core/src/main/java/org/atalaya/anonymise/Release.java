@@ -1,5 +1,6 @@
 package org.atalaya.anonymise;
 
+import com.google.common.base.Suppliers;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,8 +18,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.apiguardian.api.API;
+import org.atalaya.anonymise.internal.Attacks;
+import org.atalaya.anonymise.internal.BuiltWhenRead;
+import org.atalaya.anonymise.internal.Chunks;
+import org.atalaya.anonymise.internal.ClassNumbers;
+import org.atalaya.anonymise.internal.Classes;
+import org.atalaya.anonymise.internal.Disclosures;
+import org.atalaya.anonymise.internal.PointChanges;
+import org.atalaya.anonymise.internal.PseudonymousList;
+import org.atalaya.anonymise.internal.ReleaseCheck;
+import org.atalaya.anonymise.internal.ReleaseCheck.Verdict;
+import org.atalaya.anonymise.internal.ReleaseChecks;
+import org.atalaya.anonymise.internal.ReleaseChecks.Findings;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.Location;
 import org.atalaya.io.IncidentFormat;
@@ -52,14 +66,14 @@ public final class Release {
   private static final Logger LOG = LoggerFactory.getLogger(Release.class);
 
   private final ReleasePolicy policy;
-  private final PiiRedactor checker;
+  private final ReleaseChecks checks;
   private final Set<AttackProfile> extraAttacks;
   private final List<Incident> register;
   private final List<Incident> population;
 
   private Release(ReleasePolicy policy, Set<AttackProfile> extraAttacks, List<Incident> register, List<Incident> population) {
     this.policy = policy;
-    this.checker = PiiRedactor.of(policy.names());
+    this.checks = new ReleaseChecks(policy);
     this.extraAttacks = extraAttacks;
     this.register = register;
     this.population = population;
@@ -143,6 +157,13 @@ public final class Release {
    * @return the output and its report
    */
   public ReleaseResult run(List<Incident> input, ReleaseKey key, RandomGenerator random) {
+    return runChecked(input, key, random).result();
+  }
+
+  /** A run's result and its checks, each with the check it is (for the code of a refusal). */
+  private record Checked(ReleaseResult result, List<Verdict> verdicts) {}
+
+  private Checked runChecked(List<Incident> input, ReleaseKey key, RandomGenerator random) {
     Objects.requireNonNull(input, "input must not be null");
     ReleaseContext ctx = ReleaseContext.of(key, random).withLedger(EpsilonLedger.of(policy.epsilonBudget()))
         .withQuasiIdentifiers(policy.quasiIdentifiers());
@@ -152,34 +173,27 @@ public final class Release {
     }
     List<Incident> current = input;
     List<ReleaseStep> steps = policy.steps();
-    // When the first steps are per-record, their pass notes the input points for the displacements
+    // When the first step is a record step, its pass notes the input points for the displacements
     // and, when ids become pseudonyms, each input id's pseudonym (steps keep ids: the published
     // record takes the pseudonym of its source, paired by id below).
     Pseudonyms early = policy.pseudonymiseIds() && ctx.keyId().isPresent() ? ctx.pseudonyms("pseudonymise-ids") : null;
-    PointChanges.Points before = !steps.isEmpty() && Chunks.perRecord(steps.get(0))
-        ? new PointChanges.Points(input.size(), early) : null;
+    PointChanges.Points before = !steps.isEmpty() && steps.get(0) instanceof RecordStep
+        ? new PointChanges.Points(input.size(), early == null ? null : (id, into, at) -> early.pseudonymBits("id", id, into, at))
+        : null;
     for (int s = 0; s < steps.size(); ) {
       ReleaseStep step = steps.get(s);
-      if (Chunks.perRecord(step)) {
-        // Consecutive per-record steps run as one pass: no intermediate million-record lists.
-        int e = s + 1;
-        while (e < steps.size() && Chunks.perRecord(steps.get(e))) {
-          e++;
-        }
-        current = Chunks.apply(steps.subList(s, e), current, ctx, s == 0 ? before : null);
-        s = e;
+      if (step instanceof DatasetStep d) {
+        current = applyDataset(d, current, ctx);
+        s++;
         continue;
       }
-      try {
-        current = step.applyAll(current, ctx);
-      } catch (AnonymisationException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        // Fail closed: a step that breaks must not let half-processed data through.
-        throw new AnonymisationException(AnonymiseCode.STEP_FAILED, e, step.name(), String.valueOf(e.getMessage()));
+      // Consecutive record steps run as one pass: no intermediate million-record lists.
+      List<RecordStep> pass = new ArrayList<>();
+      while (s < steps.size() && steps.get(s) instanceof RecordStep r) {
+        pass.add(r);
+        s++;
       }
-      Objects.requireNonNull(current, () -> "step " + step.name() + " returned null");
-      s++;
+      current = Chunks.apply(pass, current, ctx.forks(), pass.get(0) == steps.get(0) ? before : null);
     }
     List<AggregateTable> tables = new ArrayList<>();
     String refused = null;
@@ -203,7 +217,7 @@ public final class Release {
     // per-record checks (the same code as verify's, which reads them back; neither reads the id).
     // When ids become pseudonyms, each record's 128 bits come from its source's, taken by the
     // first pass and handed over through the pairing by id below, or else are taken here. The
-    // published list is built when read from these (see Pseudonymous).
+    // published list is built when read from these (see PseudonymousList).
     Pseudonyms ids = policy.pseudonymiseIds() ? ctx.pseudonyms("pseudonymise-ids") : null;
     List<Incident> stepped = current instanceof BuiltWhenRead ? current : List.copyOf(current);
     BuiltWhenRead lazy = stepped instanceof BuiltWhenRead b ? b : null;
@@ -215,7 +229,7 @@ public final class Release {
     ClassNumbers.Rows rows = ClassNumbers.rows(n, policy.quasiIdentifiers());
     Findings[] findings = new Findings[Chunks.count(n)];
     Chunks.forEach(n, c -> {
-      Findings f = new Findings(perRecordParts());
+      Findings f = checks.findings();
       for (int r = c * Chunks.SIZE, to = Math.min(n, r + Chunks.SIZE); r < to; r++) {
         Incident i = lazy == null ? stepped.get(r) : lazy.madeFrom(r);
         Optional<Location> location = lazy == null ? i.location() : lazy.location(r);
@@ -224,7 +238,7 @@ public final class Release {
         if (idBits != null && !idsNoted) {
           ids.pseudonymBits("id", i.id(), idBits, 2 * r);
         }
-        f.check(i, location, checker);
+        f.check(i, location);
       }
       findings[c] = f;
     });
@@ -244,13 +258,13 @@ public final class Release {
         }
       });
     }
-    List<Incident> output = idBits == null ? stepped : new Pseudonymous(stepped, idBits);
+    List<Incident> output = idBits == null ? stepped : new PseudonymousList(stepped, idBits);
     int[] classNumbers = rows.number();
     Classes classes = Classes.of(classNumbers);
     Disclosures.Records records = new Disclosures.Records(n, r -> lazy == null ? stepped.get(r) : lazy.madeFrom(r),
         r -> lazy == null ? stepped.get(r).location() : lazy.location(r));
     Findings merged = Findings.merge(findings);
-    Set<QuasiIdentifier> published = Disclosures.parts(merged.published
+    Set<QuasiIdentifier> published = Disclosures.parts(merged.published()
         | Disclosures.publishedByClass(records, classes.firstMember(), policy.quasiIdentifiers()));
     for (QuasiIdentifier q : policy.sensitiveAttributes()) {
       if (policy.publishRecords() && n > 0 && !published.contains(q)) {
@@ -259,18 +273,12 @@ public final class Release {
             + " is not published (no released record carries it); declare a role only for what the release publishes");
       }
     }
-    List<PrivacyReport.Check> checks = new ArrayList<>(outputChecks(output, classes, merged, published));
+    List<Verdict> verdicts = new ArrayList<>(checks.ofOutput(output, classes, merged, published));
     long suppressed = input.size() - (long) output.size();
-    // Sorted, as ReleaseContext#suppressedByArea documents: its immutable copy iterates in an order
-    // that changes from one JVM to the next, which made the message differ between runs.
-    double share = input.isEmpty() ? 0 : (double) suppressed / input.size();
-    checks.add(new PrivacyReport.Check("suppression", share <= policy.maxSuppressedFraction(),
-        String.format(java.util.Locale.ROOT, "%d of %d suppressed (%.1f%%, at most %.1f%% allowed)%s", suppressed,
-            input.size(), 100 * share, 100 * policy.maxSuppressedFraction(), areas(new java.util.TreeMap<>(ctx.suppressedByArea())))));
-    checks.add(new PrivacyReport.Check("epsilon", refused == null && ctx.ledger().spent() <= policy.epsilonBudget() * (1 + 1e-9),
-        refused != null ? refused : "spent " + ctx.ledger().spent() + " of " + policy.epsilonBudget()));
+    verdicts.add(checks.suppression(suppressed, input.size(), ctx.suppressedByArea()));
+    verdicts.add(checks.epsilon(ctx.ledger().spent(), refused));
     for (AggregateTable t : tables) {
-      checks.add(AggregateTable.check(t.spec(), t.toCsv()));
+      verdicts.add(new Verdict(ReleaseCheck.TABLE, AggregateTable.check(t.spec(), t.toCsv())));
     }
     // Who can learn what: attacks need the input (true points), the rest the output alone.
     double[] displacement = moved.displacement();
@@ -285,7 +293,7 @@ public final class Release {
     if (policy.publishRecords() && !profiles.isEmpty()) {
       double farthest = reach;
       // Built only when a profile needs a search: the allowance reads every input point.
-      java.util.function.Supplier<Attacks> harness = com.google.common.base.Suppliers.memoize(() -> new Attacks(n, records.record(),
+      Supplier<Attacks> harness = Suppliers.memoize(() -> new Attacks(n, records.record(),
           records.location(), policy.k(), farthest, Attacks.allowance(input, moved.sources(), records.location())));
       for (AttackProfile profile : profiles) {
         AttackResult a = switch (profile) {
@@ -295,10 +303,11 @@ public final class Release {
         };
         attacks.add(a);
         if (policy.attacks().contains(profile)) {
-          checks.add(attackCheck(a));
+          verdicts.add(checks.attack(a));
         }
       }
     }
+    List<PrivacyReport.Check> reported = verdicts.stream().map(Verdict::check).toList();
     int[] populationCounts = population == null ? null : populationCounts(output, classes);
     Disclosure disclosure = new Disclosure(policy.quasiIdentifiers(), Disclosures.roles(policy, published),
         Disclosures.risk(classes.sizes(), policy.k(), populationCounts),
@@ -309,11 +318,24 @@ public final class Release {
     long k = classes.smallest();
     PrivacyReport report = new PrivacyReport(input.size(), output.size(), suppressed, k, k == 0 ? 0 : 1.0 / k,
         PrivacyReport.Displacement.of(displacement), ctx.ledger().spent(), tables.stream().map(AggregateTable::summary).toList(),
-        ctx.keyId(), moved.hotCellOverlap(), checks,
-        checks.stream().allMatch(PrivacyReport.Check::passed), disclosure);
+        ctx.keyId(), moved.hotCellOverlap(), reported,
+        reported.stream().allMatch(PrivacyReport.Check::passed), disclosure);
     LOG.debug("release {}: {} in, {} out, k {}, {} tables, passed {}", policy.name(), input.size(), output.size(), k,
         tables.size(), report.passed());
-    return new ReleaseResult(output, tables, report);
+    return new Checked(new ReleaseResult(output, tables, report), verdicts);
+  }
+
+  /** Runs a dataset step, failing closed: a step that breaks must not let half-processed data through. */
+  static List<Incident> applyDataset(DatasetStep step, List<Incident> incidents, ReleaseContext ctx) {
+    List<Incident> out;
+    try {
+      out = step.apply(incidents, ctx);
+    } catch (AnonymisationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new AnonymisationException(AnonymiseCode.STEP_FAILED, e, step.name(), String.valueOf(e.getMessage()));
+    }
+    return Objects.requireNonNull(out, () -> "step " + step.name() + " returned null");
   }
 
   /**
@@ -360,11 +382,13 @@ public final class Release {
    * @throws IOException if writing fails (nothing is left behind)
    */
   public PrivacyReport publish(List<Incident> input, ReleaseKey key, WriterFactory writers, Path out) throws IOException {
-    ReleaseResult result = run(input, key);
+    Checked run = runChecked(input, key, new SecureRandom());
+    ReleaseResult result = run.result();
     PrivacyReport report = result.report();
-    Optional<PrivacyReport.Check> failed = report.firstFailure();
+    Optional<Verdict> failed = run.verdicts().stream().filter(v -> !v.check().passed()).findFirst();
     if (failed.isPresent()) {
-      throw new ReleaseRefusedException(codeOf(failed.get().name()), failed.get().name() + ": " + failed.get().detail(), report);
+      PrivacyReport.Check c = failed.get().check();
+      throw new ReleaseRefusedException(failed.get().kind().code(), c.name() + ": " + c.detail(), report);
     }
     Path dir = out.toAbsolutePath().getParent();
     Map<Path, Path> moves = new java.util.LinkedHashMap<>();
@@ -418,8 +442,8 @@ public final class Release {
     Classes classes = Classes.of(classNumbers);
     long k = classes.smallest();
     Disclosures.Records records = Disclosures.Records.of(output);
-    Findings findings = findings(output);
-    Set<QuasiIdentifier> published = Disclosures.parts(findings.published
+    Findings findings = checks.findings(output);
+    Set<QuasiIdentifier> published = Disclosures.parts(findings.published()
         | Disclosures.publishedByClass(records, classes.firstMember(), policy.quasiIdentifiers()));
     Disclosure d = report.disclosure();
     if (!d.equals(Disclosure.NONE)) {
@@ -451,7 +475,8 @@ public final class Release {
     }
     Map<String, PrivacyReport.Check> reported = new HashMap<>();
     report.checks().forEach(c -> reported.put(c.name(), c));
-    for (PrivacyReport.Check c : outputChecks(output, classes, findings, published)) {
+    for (Verdict v : checks.ofOutput(output, classes, findings, published)) {
+      PrivacyReport.Check c = v.check();
       PrivacyReport.Check r = reported.get(c.name());
       if (r == null || !r.equals(c)) {
         problems.add("check " + c.name() + ": output gives " + c + ", report says " + r);
@@ -521,243 +546,6 @@ public final class Release {
 
 
   /**
-   * The published records of a release that pseudonymises ids, each built when read: the last
-   * step's record with its id replaced by the pseudonym whose bits the release kept. Building a
-   * million records (and their ids) before anybody reads them would only give the garbage
-   * collector a million more objects to move; a writer reads each once.
-   */
-  private static final class Pseudonymous extends java.util.AbstractList<Incident>
-      implements java.util.RandomAccess, BuiltWhenRead {
-    private final List<Incident> stepped;
-    private final long[] idBits;
-
-    Pseudonymous(List<Incident> stepped, long[] idBits) {
-      this.stepped = stepped;
-      this.idBits = idBits;
-    }
-
-    @Override
-    public Incident get(int index) {
-      return withId(index, Pseudonyms.pseudonymText(idBits[2 * index], idBits[2 * index + 1]));
-    }
-
-    @Override
-    public Incident madeFrom(int index) {
-      // The published record itself: one made from the stepped record would carry its raw id
-      // (a release run on this list reads ids from here).
-      return get(index);
-    }
-
-    @Override
-    public Optional<Location> location(int index) {
-      return stepped instanceof BuiltWhenRead b ? b.location(index) : stepped.get(index).location();
-    }
-
-    @Override
-    public Incident withId(int index, String id) {
-      if (stepped instanceof BuiltWhenRead b) {
-        return b.withId(index, id);
-      }
-      Incident i = stepped.get(index);
-      return new Incident(id, i.sourceRefs(), i.classification(), i.occurred(), i.reportedAt(), i.location(),
-          i.victims(), i.context(), i.caseHistory(), i.publication(), i.source(), i.narrative(), i.sensitivity(),
-          i.attributes());
-    }
-
-    @Override
-    public int size() {
-      return stepped.size();
-    }
-  }
-
-  /**
-   * The equivalence classes of an output: for each class, its size and the index of its first
-   * member.
-   */
-  private record Classes(int[] sizes, int[] firstMember) {
-    static Classes of(int[] numbers) {
-      int count = 0;
-      for (int c : numbers) {
-        count = Math.max(count, c + 1);
-      }
-      int[] sizes = new int[count];
-      int[] first = new int[count];
-      for (int r = 0; r < numbers.length; r++) {
-        if (sizes[numbers[r]]++ == 0) {
-          first[numbers[r]] = r;
-        }
-      }
-      return new Classes(sizes, first);
-    }
-
-    /** The size of the smallest class; 0 when there is none. */
-    long smallest() {
-      long min = Long.MAX_VALUE;
-      for (int size : sizes) {
-        min = Math.min(min, size);
-      }
-      return sizes.length == 0 ? 0 : min;
-    }
-  }
-
-  /** What the sensitive-detail and identifiers checks found in one chunk of the output. */
-  private static final class Findings {
-    long exposed;
-    String firstExposed;
-    final Map<String, Integer> found = new java.util.TreeMap<>();
-    /** The parts the checked records carry among {@code mask}, one bit per part (see {@link Disclosures#notePublished}). */
-    long published;
-    /** The parts to look for in every record (the others are read once per class). */
-    final long mask;
-
-    Findings(long mask) {
-      this.mask = mask;
-    }
-
-    /** Checks one released incident. */
-    void check(Incident i, PiiRedactor checker) {
-      check(i, i.location(), checker);
-    }
-
-    /** Checks one released incident: {@code i} with its location replaced by {@code location}. */
-    void check(Incident i, Optional<Location> location, PiiRedactor checker) {
-      published = Disclosures.notePublished(published, mask, i, location);
-      if (carriesDetail(i, location) && SensitiveCategories.isSensitive(i)) {
-        exposed++;
-        firstExposed = firstExposed == null ? ReleaseContext.areaName(location) : firstExposed;
-      }
-      for (String t : i.attributes().values().values()) {
-        count(checker.remaining(t));
-      }
-      if (i.narrative().isPresent()) {
-        count(checker.remaining(i.narrative().get()));
-      }
-      if (location.isPresent() && location.get().address().isPresent()) {
-        count(checker.remaining(location.get().address().get()));
-      }
-    }
-
-    private void count(List<PiiRedactor.Kind> kinds) {
-      for (PiiRedactor.Kind kind : kinds) {
-        found.merge(kind.name(), 1, Integer::sum);
-      }
-    }
-
-    /** The findings of chunks, in chunk order. */
-    static Findings merge(Findings[] chunks) {
-      Findings all = new Findings(0);
-      for (Findings f : chunks) {
-        all.exposed += f.exposed;
-        all.published |= f.published;
-        all.firstExposed = all.firstExposed == null ? f.firstExposed : all.firstExposed;
-        f.found.forEach((kind, n) -> all.found.merge(kind, n, Integer::sum));
-      }
-      return all;
-    }
-  }
-
-  /** Runs the per-record checks on every incident, in parallel chunks merged in order. */
-  private Findings findings(List<Incident> output) {
-    Findings[] chunks = new Findings[Chunks.count(output.size())];
-    Chunks.forEach(output.size(), c -> {
-      Findings f = new Findings(perRecordParts());
-      for (int r = c * Chunks.SIZE, to = Math.min(output.size(), r + Chunks.SIZE); r < to; r++) {
-        f.check(output.get(r), checker);
-      }
-      chunks[c] = f;
-    });
-    return Findings.merge(chunks);
-  }
-
-  private List<PrivacyReport.Check> outputChecks(List<Incident> output, Classes classes, Findings findings,
-      Set<QuasiIdentifier> published) {
-    List<PrivacyReport.Check> checks = new ArrayList<>();
-    Map<String, Integer> shortAreas = new java.util.TreeMap<>();
-    int smallClasses = 0;
-    for (int c = 0; c < classes.sizes().length; c++) {
-      if (classes.sizes()[c] < policy.k()) {
-        smallClasses++;
-        shortAreas.merge(ReleaseContext.areaName(output.get(classes.firstMember()[c])), classes.sizes()[c], Integer::sum);
-      }
-    }
-    long k = classes.smallest();
-    checks.add(new PrivacyReport.Check("k-anonymity", smallClasses == 0,
-        output.isEmpty() ? "nothing released"
-            : smallClasses == 0
-            ? "smallest class " + k + " (k = " + policy.k() + ") over the published quasi-identifiers " + names(qisIn(published))
-            : smallClasses + " classes hold fewer than k = " + policy.k() + " incidents" + areas(shortAreas)));
-    long exposed = findings.exposed;
-    String firstExposed = findings.firstExposed;
-    Map<String, Integer> found = findings.found;
-    checks.add(new PrivacyReport.Check("sensitive-detail", exposed == 0 || !policy.protectSensitive(),
-        !policy.protectSensitive() ? exposed + " sensitive incidents keep their detail; the policy does not require protection"
-        : exposed == 0 ? "no sensitive incident carries a point or a time finer than a month"
-            : exposed + " sensitive incidents carry a point or a time finer than a month (first in " + firstExposed + ")"));
-    checks.add(new PrivacyReport.Check("identifiers", found.isEmpty(),
-        found.isEmpty() ? "no identifier pattern in any text" : "found " + found));
-    List<String> exposedParts = new ArrayList<>();
-    for (QuasiIdentifier q : published) {
-      if (policy.roles().get(q) == AttributeRole.IDENTIFYING && !pseudonymised(q)) {
-        exposedParts.add(q.policyName());
-      }
-    }
-    checks.add(new PrivacyReport.Check("identifying", exposedParts.isEmpty(), exposedParts.isEmpty()
-        ? "no identifying field published as it is"
-        : "identifying fields published as they are: " + exposedParts + "; pseudonymise or drop them"));
-    if (!policy.publishRecords()) {
-      // These checks protect published records; the tables have checks of their own.
-      return checks.stream().map(c -> new PrivacyReport.Check(c.name(), true,
-          "not applied, the records are not published (" + c.detail() + ")")).toList();
-    }
-    return checks;
-  }
-
-  private static boolean carriesDetail(Incident i, Optional<Location> location) {
-    // Without Optional's map: this runs on every released incident.
-    if (location.isPresent() && location.get().point().isPresent()) {
-      return true;
-    }
-    if (i.occurred().isPresent() && TimeGranularity.finerThanMonth(i.occurred().get())) {
-      return true;
-    }
-    if (i.reportedAt().isEmpty()) {
-      return false;
-    }
-    java.time.OffsetDateTime r = i.reportedAt().get();
-    return r.getDayOfMonth() != 1 || !r.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
-  }
-
-  static String areas(Map<String, Integer> byArea) {
-    if (byArea.isEmpty()) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder("; areas: ");
-    int n = 0;
-    for (Map.Entry<String, Integer> e : byArea.entrySet()) {
-      if (n++ == 20) {
-        b.append(", and ").append(byArea.size() - 20).append(" more");
-        break;
-      }
-      b.append(n > 1 ? ", " : "").append(e.getKey()).append(" (").append(e.getValue()).append(')');
-    }
-    return b.toString();
-  }
-
-  private static AnonymiseCode codeOf(String check) {
-    return switch (check) {
-      case "k-anonymity" -> AnonymiseCode.K_NOT_REACHED;
-      case "suppression" -> AnonymiseCode.TOO_MANY_SUPPRESSED;
-      case "sensitive-detail" -> AnonymiseCode.SENSITIVE_DETAIL;
-      case "identifiers" -> AnonymiseCode.PII_REMAINS;
-      case "epsilon" -> AnonymiseCode.EPSILON_OVERSPENT;
-      case "identifying" -> AnonymiseCode.IDENTIFYING_PUBLISHED;
-      default -> check.startsWith("table ") ? AnonymiseCode.TABLE_UNPROTECTED
-          : check.startsWith("attack ") ? AnonymiseCode.ATTACK_SINGLES_OUT : AnonymiseCode.REPORT_MISMATCH;
-    };
-  }
-
-
-  /**
    * Runs a profile whose targets are the released records. When the attacker knows only
    * quasi-identifying parts and every class holds k, the count is known without searching: a
    * target's class mates share its published values and place, so each target has at least k
@@ -772,29 +560,11 @@ public final class Release {
     return harness.get().ofReleased(profile, knows, input, sources, policy.maxAttackShare());
   }
 
-  /** The parts whose presence is looked for in every record: those not in the class key. */
-  private long perRecordParts() {
-    return Disclosures.ALL & ~Disclosures.bits(policy.quasiIdentifiers());
-  }
-
-  /** Whether the policy replaces {@code part} by keyed pseudonyms before it is published. */
-  private boolean pseudonymised(QuasiIdentifier part) {
-    if (part == QuasiIdentifier.ID && policy.pseudonymiseIds()) {
-      return true;
-    }
-    for (ReleaseStep step : policy.steps()) {
-      if (step.pseudonymises().contains(part)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The victim knows every published part of their case, but not the keyed pseudonyms. */
   private Set<QuasiIdentifier> victimKnows(Set<QuasiIdentifier> published) {
     EnumSet<QuasiIdentifier> knows = EnumSet.noneOf(QuasiIdentifier.class);
     for (QuasiIdentifier q : published) {
-      if (!pseudonymised(q)) {
+      if (!checks.pseudonymised(q)) {
         knows.add(q);
       }
     }
@@ -808,29 +578,6 @@ public final class Release {
     knows.retainAll(victimKnows(published));
     knows.remove(QuasiIdentifier.ID);
     return knows;
-  }
-
-  private PrivacyReport.Check attackCheck(AttackResult a) {
-    String detail = String.format(java.util.Locale.ROOT,
-        "%d of %d targets (%.2f%%) have from 1 to %d consistent records, %d singled out; at most %.2f%% allowed; knows %s%s",
-        a.atRisk(), a.targets(), 100 * a.atRiskShare(), policy.k() - 1, a.singledOut(), 100 * policy.maxAttackShare(),
-        names(a.knows()), a.areas());
-    return new PrivacyReport.Check("attack " + a.profile().policyName(), a.passed(), detail);
-  }
-
-  /** The quasi-identifiers among {@code published}. */
-  private Set<QuasiIdentifier> qisIn(Set<QuasiIdentifier> published) {
-    EnumSet<QuasiIdentifier> out = EnumSet.noneOf(QuasiIdentifier.class);
-    for (QuasiIdentifier q : published) {
-      if (policy.quasiIdentifiers().contains(q)) {
-        out.add(q);
-      }
-    }
-    return out;
-  }
-
-  private static String names(Set<QuasiIdentifier> parts) {
-    return parts.stream().map(QuasiIdentifier::policyName).toList().toString();
   }
 
   /** What each step promises about published locations, in step order. */

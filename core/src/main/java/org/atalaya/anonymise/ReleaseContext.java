@@ -5,8 +5,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import org.apiguardian.api.API;
-import org.atalaya.incident.AdminArea;
+import org.atalaya.anonymise.internal.Areas;
+import org.atalaya.anonymise.internal.Chunks;
 import org.atalaya.incident.Incident;
+import org.atalaya.incident.Location;
 
 /**
  * What one release knows while its steps run: the keyed pseudonyms (when a key was given), the
@@ -69,15 +71,36 @@ public final class ReleaseContext {
   }
 
   /** A context for one chunk of records: same pseudonyms and ledger, its own noise and counts. */
-  ReleaseContext child(RandomGenerator random) {
+  private ReleaseContext child(RandomGenerator random) {
     return new ReleaseContext(pseudonyms, random).withLedger(ledger).withQuasiIdentifiers(quasiIdentifiers);
   }
 
   /** Adds the suppressions recorded in a chunk's context to this one. */
-  void absorb(ReleaseContext chunk) {
+  private void absorb(ReleaseContext chunk) {
     suppressed += chunk.suppressed;
     chunk.suppressedByArea.forEach((k, v) -> suppressedByArea.merge(k, v, Integer::sum));
     chunk.suppressedByReason.forEach((k, v) -> suppressedByReason.merge(k, v, Integer::sum));
+  }
+
+  /** This context and its chunks', for a record pass ({@link Chunks#apply}). */
+  Chunks.Forks forks() {
+    ReleaseContext parent = this;
+    return new Chunks.Forks() {
+      @Override
+      public ReleaseContext context() {
+        return parent;
+      }
+
+      @Override
+      public ReleaseContext fork(RandomGenerator random) {
+        return child(random);
+      }
+
+      @Override
+      public void join(ReleaseContext chunk) {
+        absorb(chunk);
+      }
+    };
   }
 
   /**
@@ -127,8 +150,24 @@ public final class ReleaseContext {
    * @param reason a short reason, for example {@code "k-anonymity"}; never null
    */
   public void suppress(Incident incident, String reason) {
+    suppressed(incident.location(), reason);
+  }
+
+  /**
+   * Records that the record a {@link RecordStep} edits is suppressed, and why; the step then
+   * returns false.
+   *
+   * @param record the record; never null
+   * @param reason a short reason, for example {@code "k-anonymity"}; never null
+   */
+  public void suppress(RecordEditor record, String reason) {
+    suppressed(record.location(), reason);
+  }
+
+  private void suppressed(Optional<Location> location, String reason) {
+    java.util.Objects.requireNonNull(reason, "reason must not be null");
     suppressed++;
-    suppressedByArea.merge(areaName(incident), 1, Integer::sum);
+    suppressedByArea.merge(Areas.name(location), 1, Integer::sum);
     suppressedByReason.merge(reason, 1, Integer::sum);
   }
 
@@ -167,15 +206,6 @@ public final class ReleaseContext {
    * @return the name; never {@code null}
    */
   public static String areaName(Incident incident) {
-    return areaName(incident.location());
-  }
-
-  /** As {@link #areaName(Incident)}, for a location. */
-  static String areaName(java.util.Optional<org.atalaya.incident.Location> location) {
-    AdminArea a = location.isPresent() ? location.get().admin() : AdminArea.NONE;
-    if (a.department().isEmpty() && a.municipality().isEmpty()) {
-      return "unknown area";
-    }
-    return a.department().orElse("?") + "/" + a.municipality().orElse("?");
+    return Areas.name(incident.location());
   }
 }

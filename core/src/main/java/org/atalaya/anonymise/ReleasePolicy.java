@@ -536,9 +536,17 @@ public final class ReleasePolicy {
      *
      * @param step the step; never null
      * @return this builder
+     * @throws IllegalArgumentException if the step is both a {@link RecordStep} and a {@link
+     *     DatasetStep}: how it would run is ambiguous
      */
     public Builder step(ReleaseStep step) {
-      steps.add(Objects.requireNonNull(step, "step must not be null"));
+      Objects.requireNonNull(step, "step must not be null");
+      // A release runs a step by its kind; a class of both kinds would run one way by accident.
+      if (step instanceof RecordStep && step instanceof DatasetStep) {
+        throw new IllegalArgumentException("step " + step.name() + " (" + step.getClass().getName()
+            + ") implements both RecordStep and DatasetStep; implement one");
+      }
+      steps.add(step);
       return this;
     }
 

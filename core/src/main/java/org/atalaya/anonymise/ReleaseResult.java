@@ -3,6 +3,7 @@ package org.atalaya.anonymise;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.atalaya.anonymise.internal.BuiltWhenRead;
 import org.atalaya.incident.Incident;
 
 /**

@@ -92,7 +92,7 @@ public final class SensitiveCategories {
   }
 
   /** As {@link #detect(Incident)}, on the parts of a release's draft; empty and immutable when none. */
-  static Set<SensitivityFlag> detect(IncidentDraft draft) {
+  static Set<SensitivityFlag> detect(RecordEditor draft) {
     int mask = mask(draft.sensitivity(), draft.iccs(), draft.context(), draft.victims(), draft.narrative());
     return mask == 0 ? Set.of() : flags(mask);
   }
@@ -148,8 +148,11 @@ public final class SensitiveCategories {
   /**
    * Returns whether {@link #detect} finds any flag, without building the set: the release's
    * sensitive-detail check asks this of every released incident.
+   *
+   * @param incident the incident; never null
+   * @return whether it is sensitive
    */
-  static boolean isSensitive(Incident incident) {
+  public static boolean isSensitive(Incident incident) {
     if (!incident.sensitivity().isEmpty() || isSexualViolenceCode(incident) || incident.context().domestic().orElse(false)) {
       return true;
     }

@@ -16,7 +16,6 @@ import org.apiguardian.api.API;
 import org.atalaya.incident.AgeBand;
 import org.atalaya.incident.Attributes;
 import org.atalaya.incident.Classification;
-import org.atalaya.incident.Incident;
 import org.atalaya.incident.Location;
 import org.atalaya.incident.LocationPrecision;
 import org.atalaya.incident.SensitivityFlag;
@@ -36,27 +35,22 @@ import org.atalaya.taxonomy.IccsCode;
 public final class Steps {
   private Steps() {}
 
-  /** Changes one incident's draft; returns false to suppress it. */
+  /** Changes one record; returns false to suppress it. */
   @FunctionalInterface
   private interface Edit {
-    boolean edit(IncidentDraft draft, ReleaseContext context);
+    boolean edit(RecordEditor record, ReleaseContext context);
   }
 
-  /** A per-record step from a name and an edit; {@link #apply} edits a draft of the incident. */
+  /** A record step from a name and an edit. */
   private record Simple(String name, Edit e, Set<QuasiIdentifier> pseudonymises, Optional<SpatialGuarantee> spatialGuarantee)
-      implements ReleaseStep {
+      implements RecordStep {
     Simple(String name, Edit e) {
       this(name, e, Set.of(), Optional.empty());
     }
 
     @Override
-    public Optional<Incident> apply(Incident incident, ReleaseContext context) {
-      return ReleaseStep.applyByEditing(this, incident, context);
-    }
-
-    @Override
-    public boolean edit(IncidentDraft draft, ReleaseContext context) {
-      return e.edit(draft, context);
+    public boolean edit(RecordEditor record, ReleaseContext context) {
+      return e.edit(record, context);
     }
   }
 
@@ -67,7 +61,7 @@ public final class Steps {
    * @param keep the fields to keep; never null
    * @return the step
    */
-  public static ReleaseStep keepFields(Collection<IncidentField> keep) {
+  public static RecordStep keepFields(Collection<IncidentField> keep) {
     EnumSet<IncidentField> drop = EnumSet.allOf(IncidentField.class);
     drop.removeAll(keep);
     return dropFields("keep-fields", drop);
@@ -79,11 +73,11 @@ public final class Steps {
    * @param drop the fields to drop; never null
    * @return the step
    */
-  public static ReleaseStep dropFields(Collection<IncidentField> drop) {
+  public static RecordStep dropFields(Collection<IncidentField> drop) {
     return dropFields("drop-fields", EnumSet.copyOf(drop.isEmpty() ? EnumSet.noneOf(IncidentField.class) : drop));
   }
 
-  private static ReleaseStep dropFields(String name, Set<IncidentField> drop) {
+  private static RecordStep dropFields(String name, Set<IncidentField> drop) {
     // An enum set: every incident of a release asks it a dozen questions.
     Set<IncidentField> fields = java.util.Collections.unmodifiableSet(
         drop.isEmpty() ? EnumSet.noneOf(IncidentField.class) : EnumSet.copyOf(drop));
@@ -102,7 +96,7 @@ public final class Steps {
    * @param attributeKeys attribute keys whose values are identifiers; never null
    * @return the step
    */
-  public static ReleaseStep pseudonymise(Collection<String> attributeKeys) {
+  public static RecordStep pseudonymise(Collection<String> attributeKeys) {
     List<String> keys = List.copyOf(attributeKeys);
     return new Simple("pseudonymise", (d, ctx) -> {
       Pseudonyms p = ctx.pseudonyms("pseudonymise");
@@ -125,7 +119,7 @@ public final class Steps {
    * @param redactor the redactor; never null
    * @return the step
    */
-  public static ReleaseStep redact(PiiRedactor redactor) {
+  public static RecordStep redact(PiiRedactor redactor) {
     Objects.requireNonNull(redactor, "redactor must not be null");
     return new Simple("redact", (d, ctx) -> {
       d.narrative(d.narrative().map(redactor::redact));
@@ -147,7 +141,7 @@ public final class Steps {
    * @param granularity the unit; never null
    * @return the step
    */
-  public static ReleaseStep generaliseTime(TimeGranularity granularity) {
+  public static RecordStep generaliseTime(TimeGranularity granularity) {
     Objects.requireNonNull(granularity, "granularity must not be null");
     return new Simple("generalise-time", (d, ctx) -> {
       withTime(d, granularity);
@@ -155,7 +149,7 @@ public final class Steps {
     });
   }
 
-  private static void withTime(IncidentDraft d, TimeGranularity g) {
+  private static void withTime(RecordEditor d, TimeGranularity g) {
     // A reporting time can give away the occurrence time: keep only its start at the same grain.
     d.occurred(g.generalise(d.occurred()));
     if (d.reportedAt().isPresent()) {
@@ -172,7 +166,7 @@ public final class Steps {
    * @return the step
    * @throws IllegalArgumentException if the bounds do not start at 0 or do not increase
    */
-  public static ReleaseStep generaliseAge(int... lowerBounds) {
+  public static RecordStep generaliseAge(int... lowerBounds) {
     int[] bounds = lowerBounds.clone();
     checkArgument(bounds.length >= 1 && bounds[0] == 0, "age bounds (%s) must start at 0", Arrays.toString(bounds));
     for (int i = 1; i < bounds.length; i++) {
@@ -216,7 +210,7 @@ public final class Steps {
    * @param level 1 to 4
    * @return the step
    */
-  public static ReleaseStep generaliseCategory(int level) {
+  public static RecordStep generaliseCategory(int level) {
     checkArgument(level >= 1 && level <= 4, "ICCS level (%s) must be from 1 to 4", level);
     // One classification per code, shared by every incident with that code: a release otherwise
     // keeps a million equal copies. Codes are few (the ICCS has hundreds).
@@ -237,7 +231,7 @@ public final class Steps {
    *
    * @return the step
    */
-  public static ReleaseStep sensitiveDefaults() {
+  public static RecordStep sensitiveDefaults() {
     return new Simple("sensitive-defaults", (d, ctx) -> {
       Set<SensitivityFlag> flags = SensitiveCategories.detect(d);
       if (flags.isEmpty()) {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.atalaya.anonymise.internal.Attacks;
+import org.atalaya.anonymise.internal.PointChanges;
 import org.atalaya.incident.AdminArea;
 import org.atalaya.incident.CaseHistory;
 import org.atalaya.incident.CaseStatus;

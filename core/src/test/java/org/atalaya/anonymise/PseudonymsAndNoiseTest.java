@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+import org.atalaya.anonymise.internal.PseudonymText;
 import org.junit.jupiter.api.Test;
 
 /** Keyed pseudonyms, the discrete Laplace mechanism and the epsilon ledger. */
@@ -23,7 +24,7 @@ class PseudonymsAndNoiseTest {
     for (int n = 0; n < 2000; n++) {
       byte[] h = new byte[32];
       r.nextBytes(h);
-      assertThat(Pseudonyms.pseudonymText(java.nio.ByteBuffer.wrap(h).getLong(0), java.nio.ByteBuffer.wrap(h).getLong(8))).isEqualTo("P-" + com.google.common.io.BaseEncoding.base32().omitPadding().encode(h, 0, 16));
+      assertThat(PseudonymText.of(java.nio.ByteBuffer.wrap(h).getLong(0), java.nio.ByteBuffer.wrap(h).getLong(8))).isEqualTo("P-" + com.google.common.io.BaseEncoding.base32().omitPadding().encode(h, 0, 16));
     }
     // The plain-ASCII path gives what the general (regex) path gives.
     for (String v : new String[] {"0801-1990-12345", "0801.1990.12345", "1-2", "12", "1", "-12", "12-", "a1-2", "syn-0801-2024-000001", "1--2"}) {
@@ -50,7 +51,7 @@ class PseudonymsAndNoiseTest {
       // What a release keeps per record (two longs) gives the same text.
       long[] bits = new long[3];
       p.pseudonymBits("id", v, bits, 1);
-      assertThat(Pseudonyms.pseudonymText(bits[1], bits[2])).isEqualTo(p.pseudonym("id", v));
+      assertThat(PseudonymText.of(bits[1], bits[2])).isEqualTo(p.pseudonym("id", v));
       byte[] u = uniform.doFinal(v.getBytes(StandardCharsets.UTF_8));
       double[] expected = new double[3];
       for (int i = 0; i < 3; i++) {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.atalaya.anonymise.internal.BuiltWhenRead;
+import org.atalaya.anonymise.internal.Chunks;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.IncidentGenerators;
 import org.atalaya.incident.Location;
@@ -42,7 +44,7 @@ class ReleaseTest {
 
   @Test
   void sensitiveIncidentsNeverCarryAPointOrADay() {
-    ReleaseStep step = Steps.sensitiveDefaults();
+    RecordStep step = Steps.sensitiveDefaults();
     ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
     qt().withExamples(300).forAll(IncidentGenerators.incidents()).checkAssert(in -> {
       Incident out = step.apply(in, ctx).orElseThrow();
@@ -134,29 +136,51 @@ class ReleaseTest {
   @Test
   void perRecordStepsInOneChunkedPassGiveTheStepByStepOutput() {
     // More than two chunks, so the pass runs in parallel; a step that suppresses every seventh.
-    ReleaseStep dropSome = new ReleaseStep() {
+    RecordStep dropSome = new RecordStep() {
       @Override
       public String name() {
         return "drop-some";
       }
 
       @Override
-      public Optional<Incident> apply(Incident incident, ReleaseContext context) {
-        if (Math.floorMod(incident.id().hashCode(), 7) == 0) {
-          context.suppress(incident, "test");
-          return Optional.empty();
+      public boolean edit(RecordEditor record, ReleaseContext context) {
+        if (Math.floorMod(record.id().hashCode(), 7) == 0) {
+          context.suppress(record, "test");
+          return false;
         }
-        return Optional.of(incident);
+        return true;
       }
     };
-    List<ReleaseStep> steps = List.of(Steps.sensitiveDefaults(), dropSome, Steps.generaliseTime(TimeGranularity.MONTH),
+    // A dataset step between them splits the record steps into two passes.
+    DatasetStep dropEveryEleventh = new DatasetStep() {
+      @Override
+      public String name() {
+        return "drop-every-eleventh";
+      }
+
+      @Override
+      public List<Incident> apply(List<Incident> incidents, ReleaseContext context) {
+        List<Incident> out = new java.util.ArrayList<>();
+        for (int i = 0; i < incidents.size(); i++) {
+          if (i % 11 == 10) {
+            context.suppress(incidents.get(i), "eleventh");
+          } else {
+            out.add(incidents.get(i));
+          }
+        }
+        return out;
+      }
+    };
+    List<ReleaseStep> steps = List.of(Steps.sensitiveDefaults(), dropSome, dropEveryEleventh, Steps.generaliseTime(TimeGranularity.MONTH),
         Steps.generaliseCategory(2));
     List<Incident> in = SyntheticIncidents.of(4, 2024, 1, 15).stream().toList();
     assertThat(in.size()).isGreaterThan(2 * Chunks.SIZE);
     ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(3));
     List<Incident> expected = in;
     for (ReleaseStep s : steps) {
-      expected = s.applyAll(expected, ctx);
+      // Step by step, record by record: what the chunked passes must give.
+      expected = s instanceof RecordStep r ? expected.stream().flatMap(i -> r.apply(i, ctx).stream()).toList()
+          : ((DatasetStep) s).apply(expected, ctx);
     }
     ReleasePolicy.Builder b = ReleasePolicy.builder("chunks").k(1).maxSuppressedFraction(1).pseudonymiseIds(false).insensitive(QuasiIdentifier.ID, "synthetic test ids identify nobody");
     steps.forEach(b::step);
@@ -199,16 +223,17 @@ class ReleaseTest {
   void aPublishedIdIsThePseudonymOfTheIdItLeftTheStepsWithEvenWhenAStepChangedIt() {
     // The contract says steps keep ids; a step that breaks it must still get the pseudonym of the
     // id it gave, not of the input's (the release pairs records with their sources by id).
-    ReleaseStep renameSome = new ReleaseStep() {
+    // Only a dataset step can change an id: a record step's editor cannot set one.
+    DatasetStep renameSome = new DatasetStep() {
       @Override
       public String name() {
         return "rename-some";
       }
 
       @Override
-      public Optional<Incident> apply(Incident incident, ReleaseContext context) {
-        return Optional.of(Math.floorMod(incident.id().hashCode(), 5) == 0
-            ? incident.toBuilder().id("renamed-" + incident.id()).build() : incident);
+      public List<Incident> apply(List<Incident> incidents, ReleaseContext context) {
+        return incidents.stream().map(i -> Math.floorMod(i.id().hashCode(), 5) == 0
+            ? i.toBuilder().id("renamed-" + i.id()).build() : i).toList();
       }
     };
     List<Incident> in = SyntheticIncidents.of(4, 2024, 1, 15).stream().toList();
@@ -218,8 +243,9 @@ class ReleaseTest {
     Pseudonyms ids = Pseudonyms.of(KEY);
     ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(3));
     int renamed = 0;
+    List<Incident> renamedList = renameSome.apply(in, ctx);
     for (int r = 0; r < in.size(); r++) {
-      String stepped = renameSome.apply(in.get(r), ctx).orElseThrow().id();
+      String stepped = renamedList.get(r).id();
       renamed += stepped.equals(in.get(r).id()) ? 0 : 1;
       assertThat(result.incidents().get(r).id()).isEqualTo(ids.pseudonym("id", stepped));
     }
@@ -228,14 +254,14 @@ class ReleaseTest {
 
   @Test
   void aStepThatThrowsFailsTheReleaseClosedAndNothingIsWritten() {
-    ReleaseStep broken = new ReleaseStep() {
+    RecordStep broken = new RecordStep() {
       @Override
       public String name() {
         return "broken";
       }
 
       @Override
-      public Optional<Incident> apply(Incident incident, ReleaseContext context) {
+      public boolean edit(RecordEditor record, ReleaseContext context) {
         throw new IllegalStateException("boom");
       }
     };

@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apiguardian.api.API;
-import org.atalaya.anonymise.IncidentDraft;
+import org.atalaya.anonymise.RecordStep;
 import org.atalaya.anonymise.ReleaseContext;
 import org.atalaya.anonymise.ReleaseKey;
 import org.atalaya.anonymise.ReleaseStep;
@@ -34,12 +36,14 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>On 500 of Atalaya's synthetic incidents it checks that the step never returns {@code null}
- * and keeps each incident's id; that a suppressed incident is recorded in the context; that, for a
- * step that moves points ({@link #movesPoints()}, true by default), no released point equals the
- * point it came from; that editing a release's draft ({@code ReleaseStep.edit}) gives what {@code
- * apply} gives; that the same key and seed give the same release; and that one instance
- * serves several releases on several threads at once with the same results.
+ * <p>The step is run as a release runs it ({@link ReleaseStep#applyAlone}): a {@link RecordStep}
+ * in chunks of editors, a {@link org.atalaya.anonymise.DatasetStep} on the whole list. On 500 of
+ * Atalaya's synthetic incidents the kit checks that the step never returns {@code null}, keeps
+ * each incident's id and the input order; that a suppressed incident is recorded in the context;
+ * that, for a step that moves points ({@link #movesPoints()}, true by default), no released point
+ * equals the point it came from; that a record step gives the same record by record as over the
+ * whole list; that the same key and seed give the same release; and that one instance serves
+ * several releases on several threads at once with the same results.
  *
  * @since 0.1
  */
@@ -87,12 +91,8 @@ public abstract class ReleaseStepContract extends ConsoleGuard {
     return ReleaseContext.of(ReleaseKey.of(KEY), new SplittableRandom(11));
   }
 
-  private List<Optional<Incident>> release(ReleaseStep step, List<Incident> incidents, ReleaseContext context) {
-    List<Optional<Incident>> out = new ArrayList<>();
-    for (Incident i : incidents) {
-      out.add(step.apply(i, context));
-    }
-    return out;
+  private static List<Incident> release(ReleaseStep step, List<Incident> incidents, ReleaseContext context) {
+    return ReleaseStep.applyAlone(step, incidents, context);
   }
 
   @Test
@@ -100,17 +100,19 @@ public abstract class ReleaseStepContract extends ConsoleGuard {
   void neverReturnsNullKeepsIdsAndRecordsSuppressions() {
     ReleaseContext context = context();
     List<Incident> in = incidents();
-    List<Optional<Incident>> out = release(step(), in, context);
-    long suppressed = 0;
-    for (int i = 0; i < in.size(); i++) {
-      assertThat(out.get(i)).as("apply must not return null").isNotNull();
-      if (out.get(i).isPresent()) {
-        assertThat(out.get(i).get().id()).as("steps keep ids").isEqualTo(in.get(i).id());
-      } else {
-        suppressed++;
+    List<Incident> out = release(step(), in, context);
+    assertThat(out).as("the released list must not be null").isNotNull().doesNotContainNull();
+    // Steps keep ids and input order: the output's ids are the input's, in order, less the suppressed.
+    int next = 0;
+    for (Incident o : out) {
+      while (next < in.size() && !in.get(next).id().equals(o.id())) {
+        next++;
       }
+      assertThat(next).as("steps keep ids and input order; %s is not the id of a later input", o.id()).isLessThan(in.size());
+      next++;
     }
-    assertThat(context.suppressed()).as("suppressed incidents must be recorded with context.suppress").isEqualTo(suppressed);
+    assertThat(context.suppressed()).as("suppressed incidents must be recorded with context.suppress")
+        .isEqualTo(in.size() - out.size());
   }
 
   @Test
@@ -118,31 +120,33 @@ public abstract class ReleaseStepContract extends ConsoleGuard {
   void neverReleasesAPointUnchanged() {
     assumeTrue(movesPoints(), "movesPoints() is false: the step declares it does not touch locations");
     List<Incident> in = incidents();
-    List<Optional<Incident>> out = release(step(), in, context());
-    for (int i = 0; i < in.size(); i++) {
-      LatLon before = in.get(i).location().flatMap(Location::point).orElseThrow();
-      Optional<LatLon> after = out.get(i).flatMap(Incident::location).flatMap(Location::point);
-      assertThat(after).as("incident %s released at its own point", in.get(i).id()).isNotEqualTo(Optional.of(before));
+    Map<String, Incident> byId = new HashMap<>();
+    in.forEach(i -> byId.put(i.id(), i));
+    for (Incident o : release(step(), in, context())) {
+      LatLon before = byId.get(o.id()).location().flatMap(Location::point).orElseThrow();
+      Optional<LatLon> after = o.location().flatMap(Location::point);
+      assertThat(after).as("incident %s released at its own point", o.id()).isNotEqualTo(Optional.of(before));
     }
   }
 
   @Test
-  @DisplayName("editing a draft gives what apply gives / editar un borrador da lo mismo que apply")
-  void editingADraftGivesWhatApplyGives() {
-    // A release edits one draft per record through consecutive steps (ReleaseStep.edit); a step
-    // that overrides edit must change the draft exactly as apply changes the incident.
-    ReleaseStep step = step();
+  @DisplayName(
+      "a record step gives the same record by record as over the whole list / un paso de registro"
+          + " da lo mismo registro por registro que sobre la lista entera")
+  void aRecordStepGivesTheSameRecordByRecordAsOverTheWholeList() {
+    // A release runs a record step in chunks, possibly on several threads: each record's result
+    // must depend on that record and the key only.
+    assumeTrue(step() instanceof RecordStep, "a dataset step sees the whole list by design");
+    RecordStep step = (RecordStep) step();
     List<Incident> in = incidents();
-    ReleaseContext applied = context();
-    ReleaseContext edited = context();
+    ReleaseContext oneByOne = context();
+    List<Incident> expected = new ArrayList<>();
     for (Incident i : in) {
-      Optional<Incident> expected = step.apply(i, applied);
-      IncidentDraft draft = IncidentDraft.of(i);
-      boolean kept = step.edit(draft, edited);
-      assertThat(kept ? Optional.of(draft.build()) : Optional.<Incident>empty())
-          .as("edit and apply disagree on incident %s", i.id()).isEqualTo(expected);
+      step.apply(i, oneByOne).ifPresent(expected::add);
     }
-    assertThat(edited.suppressed()).as("edit must record suppressions as apply does").isEqualTo(applied.suppressed());
+    ReleaseContext whole = context();
+    assertThat(release(step, in, whole)).as("record by record and over the whole list").isEqualTo(expected);
+    assertThat(whole.suppressed()).as("the suppressions recorded").isEqualTo(oneByOne.suppressed());
   }
 
   @Test
@@ -158,14 +162,14 @@ public abstract class ReleaseStepContract extends ConsoleGuard {
   void oneInstanceServesReleasesOnManyThreads() throws Exception {
     ReleaseStep shared = step();
     List<Incident> in = incidents();
-    List<Optional<Incident>> expected = release(shared, in, context());
+    List<Incident> expected = release(shared, in, context());
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
-      List<Future<List<Optional<Incident>>>> runs = new ArrayList<>();
+      List<Future<List<Incident>>> runs = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         runs.add(pool.submit(() -> release(shared, in, context())));
       }
-      for (Future<List<Optional<Incident>>> f : runs) {
+      for (Future<List<Incident>> f : runs) {
         assertThat(f.get()).isEqualTo(expected);
       }
     } finally {

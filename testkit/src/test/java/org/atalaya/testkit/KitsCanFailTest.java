@@ -139,16 +139,15 @@ class KitsCanFailTest {
   static final class LazyMaskTest extends ReleaseStepContract {
     @Override
     protected org.atalaya.anonymise.ReleaseStep step() {
-      return new org.atalaya.anonymise.ReleaseStep() {
+      return new org.atalaya.anonymise.RecordStep() {
         @Override
         public String name() {
           return "lazy-mask";
         }
 
         @Override
-        public java.util.Optional<org.atalaya.incident.Incident> apply(
-            org.atalaya.incident.Incident incident, org.atalaya.anonymise.ReleaseContext context) {
-          return java.util.Optional.of(incident);
+        public boolean edit(org.atalaya.anonymise.RecordEditor record, org.atalaya.anonymise.ReleaseContext context) {
+          return true;
         }
       };
     }

@@ -4,12 +4,11 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Optional;
 import org.apiguardian.api.API;
-import org.atalaya.anonymise.IncidentDraft;
+import org.atalaya.anonymise.RecordEditor;
+import org.atalaya.anonymise.RecordStep;
 import org.atalaya.anonymise.ReleaseContext;
-import org.atalaya.anonymise.ReleaseStep;
 import org.atalaya.geo.crs.Geodesy;
 import org.atalaya.geo.fence.FenceIndex;
-import org.atalaya.incident.Incident;
 import org.atalaya.incident.LatLon;
 import org.atalaya.incident.Location;
 
@@ -33,7 +32,7 @@ import org.atalaya.incident.Location;
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class GeoMask implements ReleaseStep {
+public final class GeoMask implements RecordStep {
   /** Draws tried to stay inside the same area before the point is dropped. */
   public static final int ATTEMPTS = 16;
 
@@ -105,12 +104,7 @@ public final class GeoMask implements ReleaseStep {
   }
 
   @Override
-  public Optional<Incident> apply(Incident incident, ReleaseContext context) {
-    return ReleaseStep.applyByEditing(this, incident, context);
-  }
-
-  @Override
-  public boolean edit(IncidentDraft draft, ReleaseContext context) {
+  public boolean edit(RecordEditor draft, ReleaseContext context) {
     Optional<Location> loc = draft.location();
     if (loc.isEmpty() || loc.get().point().isEmpty()) {
       return true;

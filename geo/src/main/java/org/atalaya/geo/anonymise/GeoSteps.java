@@ -137,24 +137,19 @@ public final class GeoSteps implements ReleaseStepFactory {
     return out;
   }
 
-  /**
-   * Returns the incident with another location, without a builder round trip (the model's builder
-   * copies every collection twice, which dominates a million-record release).
-   */
+  /** Returns the incident with another location (none when {@code location} is null). */
   static org.atalaya.incident.Incident withLocation(org.atalaya.incident.Incident i, Location location) {
     return withLocation(i, Optional.ofNullable(location));
   }
 
   /** As {@link #withLocation(org.atalaya.incident.Incident, Location)}, sharing {@code location}. */
   static org.atalaya.incident.Incident withLocation(org.atalaya.incident.Incident i, Optional<Location> location) {
-    return with(i, i.id(), location);
+    return i.withLocation(location);
   }
 
   /** Returns {@code i} with another id and location, sharing both. */
   static org.atalaya.incident.Incident with(org.atalaya.incident.Incident i, String id, Optional<Location> location) {
-    return new org.atalaya.incident.Incident(id, i.sourceRefs(), i.classification(), i.occurred(), i.reportedAt(),
-        location, i.victims(), i.context(), i.caseHistory(), i.publication(), i.source(),
-        i.narrative(), i.sensitivity(), i.attributes());
+    return i.withLocation(location).withId(id);
   }
 
   /** A location that says nothing once its point is removed becomes no location at all. */

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.atalaya.anonymise.RecordEditor;
+import org.atalaya.anonymise.RecordStep;
 import org.atalaya.anonymise.ReleaseContext;
-import org.atalaya.anonymise.ReleaseStep;
 import org.atalaya.geo.crs.Crs;
 import org.atalaya.geo.crs.Geodesy;
 import org.atalaya.geo.fence.FenceIndex;
 import org.atalaya.incident.AdminArea;
-import org.atalaya.incident.Incident;
 import org.atalaya.incident.LatLon;
 import org.atalaya.incident.Location;
 import org.atalaya.incident.LocationPrecision;
@@ -55,7 +55,7 @@ public final class LocationGeneralisation {
    * @param metres the cell side, at least 10
    * @return the step
    */
-  public static ReleaseStep grid(double metres) {
+  public static RecordStep grid(double metres) {
     return cellStep("grid", Cells.grid(metres, metres, Crs.UTM_16N));
   }
 
@@ -65,12 +65,12 @@ public final class LocationGeneralisation {
    * @param resolution 0 to 15
    * @return the step
    */
-  public static ReleaseStep h3(int resolution) {
+  public static RecordStep h3(int resolution) {
     return cellStep("h3", Cells.h3(resolution, resolution));
   }
 
-  private static ReleaseStep cellStep(String name, Cells cells) {
-    return point(name, p -> cells.centre(cells.cell(p, 0), 0), cells.radiusMetres(0),
+  private static RecordStep cellStep(String name, Cells cells) {
+    return point(name, p -> cells.centre(cells.cell(p, 0), 0), cells.radiusMetres(0), LocationPrecision.AREA,
         "points replaced by the centre of their " + name + " cell (within " + Math.round(cells.radiusMetres(0)) + " m of it)");
   }
 
@@ -84,7 +84,7 @@ public final class LocationGeneralisation {
    * @param minPlaces the fewest places an anchor must cover, at least 1
    * @return the step
    */
-  public static ReleaseStep snapToAnchors(List<Anchor> anchors, int minPlaces) {
+  public static RecordStep snapToAnchors(List<Anchor> anchors, int minPlaces) {
     checkArgument(minPlaces >= 1, "minPlaces (%s) must be at least 1", minPlaces);
     List<LatLon> usable = new ArrayList<>();
     for (Anchor a : anchors) {
@@ -94,25 +94,8 @@ public final class LocationGeneralisation {
     }
     checkArgument(!usable.isEmpty(), "no anchor covers at least %s places", minPlaces);
     LatLon[] pts = usable.toArray(new LatLon[0]);
-    ReleaseStep inner = point("snap-to-anchors", p -> nearest(pts, p), 0,
+    return point("snap-to-anchors", p -> nearest(pts, p), 0, LocationPrecision.SNAPPED,
         "points replaced by the nearest of " + pts.length + " anchors with at least " + minPlaces + " places each");
-    return new ReleaseStep() {
-      @Override
-      public String name() {
-        return "snap-to-anchors";
-      }
-
-      @Override
-      public Optional<org.atalaya.anonymise.SpatialGuarantee> spatialGuarantee() {
-        return inner.spatialGuarantee();
-      }
-
-      @Override
-      public Optional<Incident> apply(Incident incident, ReleaseContext context) {
-        return inner.apply(incident, context).map(i -> i.toBuilder().location(i.location().map(
-            l -> l.toBuilder().precision(LocationPrecision.SNAPPED).build()).orElse(null)).build());
-      }
-    };
   }
 
   private static LatLon nearest(LatLon[] anchors, LatLon p) {
@@ -141,9 +124,9 @@ public final class LocationGeneralisation {
    * @param asColonia whether the fence ids are colonias rather than municipalities
    * @return the step
    */
-  public static ReleaseStep adminArea(FenceIndex areas, boolean asColonia) {
+  public static RecordStep adminArea(FenceIndex areas, boolean asColonia) {
     Objects.requireNonNull(areas, "areas must not be null");
-    return new ReleaseStep() {
+    return new RecordStep() {
       @Override
       public String name() {
         return "admin-area";
@@ -156,11 +139,11 @@ public final class LocationGeneralisation {
       }
 
       @Override
-      public Optional<Incident> apply(Incident incident, ReleaseContext context) {
-        if (incident.location().isEmpty()) {
-          return Optional.of(incident);
+      public boolean edit(RecordEditor record, ReleaseContext context) {
+        if (record.location().isEmpty()) {
+          return true;
         }
-        Location l = incident.location().get();
+        Location l = record.location().get();
         AdminArea a = l.admin();
         if (l.point().isPresent()) {
           LatLon p = l.point().get();
@@ -172,13 +155,15 @@ public final class LocationGeneralisation {
         }
         Location.Builder b = Location.builder().admin(asColonia ? a : new AdminArea(a.department(), a.municipality(), Optional.empty()))
             .precision(LocationPrecision.AREA);
-        return Optional.of(GeoSteps.withLocation(incident, GeoSteps.orNull(b)));
+        record.location(Optional.ofNullable(GeoSteps.orNull(b)));
+        return true;
       }
     };
   }
 
-  private static ReleaseStep point(String name, java.util.function.UnaryOperator<LatLon> move, double accuracy, String promise) {
-    return new ReleaseStep() {
+  private static RecordStep point(String name, java.util.function.UnaryOperator<LatLon> move, double accuracy,
+      LocationPrecision precision, String promise) {
+    return new RecordStep() {
       @Override
       public String name() {
         return name;
@@ -190,18 +175,19 @@ public final class LocationGeneralisation {
       }
 
       @Override
-      public Optional<Incident> apply(Incident incident, ReleaseContext context) {
-        Optional<Location> loc = incident.location();
+      public boolean edit(RecordEditor record, ReleaseContext context) {
+        Optional<Location> loc = record.location();
         if (loc.isEmpty() || loc.get().point().isEmpty()) {
-          return Optional.of(incident);
+          return true;
         }
         Location l = loc.get();
         LatLon p = l.point().get();
         LatLon q = move.apply(p);
         double acc = accuracy > 0 ? accuracy : Geodesy.distanceMetres(p.latitude(), p.longitude(), q.latitude(), q.longitude());
-        Location.Builder b = Location.builder().point(q).accuracyMetres(Math.round(acc)).precision(LocationPrecision.AREA)
+        Location.Builder b = Location.builder().point(q).accuracyMetres(Math.round(acc)).precision(precision)
             .admin(new AdminArea(l.admin().department(), l.admin().municipality(), Optional.empty()));
-        return Optional.of(GeoSteps.withLocation(incident, b.build()));
+        record.location(Optional.of(b.build()));
+        return true;
       }
     };
   }

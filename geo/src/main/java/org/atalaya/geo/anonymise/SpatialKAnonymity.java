@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
-import org.atalaya.anonymise.BuiltWhenRead;
-import org.atalaya.anonymise.ClassNumbers;
+import org.atalaya.anonymise.DatasetStep;
 import org.atalaya.anonymise.QuasiIdentifier;
 import org.atalaya.anonymise.ReleaseContext;
-import org.atalaya.anonymise.ReleaseStep;
+import org.atalaya.anonymise.internal.BuiltWhenRead;
+import org.atalaya.anonymise.internal.ClassNumbers;
 import org.atalaya.incident.AdminArea;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.LatLon;
@@ -37,7 +37,7 @@ import org.atalaya.incident.LocationPrecision;
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class SpatialKAnonymity implements ReleaseStep {
+public final class SpatialKAnonymity implements DatasetStep {
   private final int k;
   private final int m;
   private final List<LatLon> places;
@@ -108,12 +108,6 @@ public final class SpatialKAnonymity implements ReleaseStep {
             + " records that agree on every other quasi-identifier; else the municipality or department; else suppressed"));
   }
 
-  /** A single incident cannot be k-anonymous on its own: this step works on the whole set. */
-  @Override
-  public Optional<Incident> apply(Incident incident, ReleaseContext context) {
-    return applyAll(List.of(incident), context).stream().findFirst();
-  }
-
   /**
    * Releases the incidents that reach k, in input order, and suppresses the others. The list
    * returned is immutable and builds each incident when it is read (reading one twice gives equal
@@ -124,7 +118,7 @@ public final class SpatialKAnonymity implements ReleaseStep {
    * @return the released incidents, in input order
    */
   @Override
-  public List<Incident> applyAll(List<Incident> incidents, ReleaseContext context) {
+  public List<Incident> apply(List<Incident> incidents, ReleaseContext context) {
     // The classes follow the release's quasi-identifiers: every published part without another role.
     EnumSet<QuasiIdentifier> others = EnumSet.copyOf(this.others);
     others.addAll(context.quasiIdentifiers());

@@ -13,7 +13,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.atalaya.anonymise.IncidentDraft;
 import org.atalaya.anonymise.IncidentField;
 import org.atalaya.anonymise.QuasiIdentifier;
 import org.atalaya.anonymise.Release;
@@ -22,6 +21,7 @@ import org.atalaya.anonymise.ReleaseKey;
 import org.atalaya.anonymise.ReleasePolicy;
 import org.atalaya.anonymise.ReleaseResult;
 import org.atalaya.anonymise.Steps;
+import org.atalaya.anonymise.internal.RecordDraft;
 import org.atalaya.geo.crs.Geodesy;
 import org.atalaya.incident.AdminArea;
 import org.atalaya.incident.Incident;
@@ -62,7 +62,7 @@ class SpatialStepsTests {
           assertThat(other.location().get().point().get()).isNotEqualTo(q);
           // In a release's draft, after another step, the mask does what it does on its own.
           ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
-          IncidentDraft draft = IncidentDraft.of(in);
+          RecordDraft draft = RecordDraft.of(in);
           assertThat(Steps.dropFields(List.of(IncidentField.COLONIA)).edit(draft, ctx) && mask.edit(draft, ctx)).isTrue();
           assertThat(draft.build()).isEqualTo(mask.apply(Steps.dropFields(List.of(IncidentField.COLONIA)).apply(in, ctx).orElseThrow(), ctx).orElseThrow());
         });
@@ -97,7 +97,7 @@ class SpatialStepsTests {
     SpatialKAnonymity step = SpatialKAnonymity.onGrid(3, qis, 250, 4000);
     ReleaseResult result = Release.of(ReleasePolicy.builder("spatial-first").k(3).quasiIdentifiers(qis)
         .maxSuppressedFraction(1).pseudonymiseIds(true).step(step).build()).run(in, KEY, new SplittableRandom(1));
-    List<Incident> stepped = step.applyAll(in, ReleaseContext.of(KEY, new SplittableRandom(1)));
+    List<Incident> stepped = step.apply(in, ReleaseContext.of(KEY, new SplittableRandom(1)));
     org.atalaya.anonymise.Pseudonyms ids = org.atalaya.anonymise.Pseudonyms.of(KEY);
     assertThat(result.incidents()).hasSameSizeAs(stepped);
     for (int i = 0; i < stepped.size(); i++) {
@@ -120,7 +120,7 @@ class SpatialStepsTests {
       EnumSet<QuasiIdentifier> qis = EnumSet.of(QuasiIdentifier.LOCATION, QuasiIdentifier.TIME);
       SpatialKAnonymity step = SpatialKAnonymity.onGrid(k, qis, 250, 4000);
       ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
-      List<Incident> out = step.applyAll(in, ctx);
+      List<Incident> out = step.apply(in, ctx);
       assertThat(out.size() + ctx.suppressed()).isEqualTo((long) n);
       Map<String, List<Incident>> classes = QuasiIdentifier.classes(out, qis);
       assertThat(classes.values()).allSatisfy(c -> assertThat(c.size()).isGreaterThanOrEqualTo(k));
@@ -136,7 +136,7 @@ class SpatialStepsTests {
       }
       assertThat(List.copyOf(out)).isEqualTo(out);
       // What a release reads of the list without building the records agrees with the records.
-      org.atalaya.anonymise.BuiltWhenRead lazy = (org.atalaya.anonymise.BuiltWhenRead) out;
+      org.atalaya.anonymise.internal.BuiltWhenRead lazy = (org.atalaya.anonymise.internal.BuiltWhenRead) out;
       for (int x = 0; x < out.size(); x++) {
         Incident o = out.get(x);
         assertThat(lazy.location(x)).isEqualTo(o.location());
@@ -182,12 +182,13 @@ class SpatialStepsTests {
     Incident b = at("b", 14.0819, -87.2067, 1, "0801");
     var h3 = LocationGeneralisation.h3(8);
     assertThat(h3.apply(a, ctx).get().location()).isEqualTo(h3.apply(b, ctx).get().location());
-    var k = SpatialKAnonymity.onH3(2, EnumSet.of(QuasiIdentifier.LOCATION), 10, 6).applyAll(List.of(a, b), ctx);
+    var k = SpatialKAnonymity.onH3(2, EnumSet.of(QuasiIdentifier.LOCATION), 10, 6).apply(List.of(a, b), ctx);
     assertThat(k).hasSize(2);
     assertThat(k.get(0).location()).isEqualTo(k.get(1).location());
     var snap = LocationGeneralisation.snapToAnchors(List.of(
         new LocationGeneralisation.Anchor(LatLon.of(14.082, -87.207), 12),
         new LocationGeneralisation.Anchor(LatLon.of(14.08181, -87.20681), 1)), 8);
     assertThat(snap.apply(a, ctx).get().location().get().point()).contains(LatLon.of(14.082, -87.207));
+    assertThat(snap.apply(a, ctx).get().location().get().precision()).isEqualTo(org.atalaya.incident.LocationPrecision.SNAPPED);
   }
 }

@@ -1,7 +1,8 @@
-package org.atalaya.anonymise;
+package org.atalaya.anonymise.internal;
 
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.atalaya.anonymise.Release;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.Location;
 

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.atalaya.anonymise.internal.Chunks;
+import org.atalaya.anonymise.internal.RecordDraft;
 import org.atalaya.incident.Classification;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.IncidentGenerators;
@@ -17,15 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.SourceDSL;
 
 /**
- * The draft of a release's per-record steps ({@link IncidentDraft}, {@link ReleaseStep#edit}):
- * editing one draft through a chain of steps gives what applying them one after another gives,
- * and a step that only implements {@link ReleaseStep#apply} works in a chain unchanged.
+ * Record steps and the editor a release hands them ({@link RecordStep}, {@link RecordEditor},
+ * implemented by {@link RecordDraft}): editing one draft through a chain of steps gives what
+ * applying them one after another gives, a plugin's record step works in a chain, and a step of
+ * both kinds is refused.
  */
-class IncidentDraftTest {
+class RecordStepTest {
   private static final ReleaseKey KEY = PseudonymsAndNoiseTest.KEY;
 
   /** Every per-record step of core, in an order a policy could use. */
-  private static List<ReleaseStep> coreSteps() {
+  private static List<RecordStep> coreSteps() {
     return List.of(
         Steps.pseudonymise(List.of("case", "cedula")),
         Steps.redact(PiiRedactor.of(List.of("María López"))),
@@ -41,7 +44,7 @@ class IncidentDraftTest {
   @Test
   void anUnchangedDraftBuildsTheSameIncident() {
     qt().forAll(IncidentGenerators.incidents()).checkAssert(in -> {
-      IncidentDraft d = IncidentDraft.of(in);
+      RecordDraft d = RecordDraft.of(in);
       // Setting a part to the object it already holds is no change.
       d.classification(in.classification()).location(in.location()).narrative(in.narrative());
       assertThat(d.build()).isSameAs(in);
@@ -52,7 +55,7 @@ class IncidentDraftTest {
   void aChangedPartIsTheOnlyDifference() {
     qt().forAll(IncidentGenerators.incidents()).checkAssert(in -> {
       Classification robbery = Classification.iccs(IccsCode.of("0401"));
-      Incident out = IncidentDraft.of(in).classification(robbery).publication(PublicationState.PUBLISHED).build();
+      Incident out = RecordDraft.of(in).classification(robbery).publication(PublicationState.PUBLISHED).build();
       assertThat(out).isEqualTo(in.toBuilder().classification(robbery).publication(PublicationState.PUBLISHED).build());
     });
   }
@@ -60,7 +63,7 @@ class IncidentDraftTest {
   @Test
   void resetForgetsEveryChange() {
     qt().forAll(IncidentGenerators.incidents(), IncidentGenerators.incidents()).checkAssert((a, b) -> {
-      IncidentDraft d = IncidentDraft.of(a).narrative(Optional.of("otra cosa")).victims(List.of());
+      RecordDraft d = RecordDraft.of(a).narrative(Optional.of("otra cosa")).victims(List.of());
       assertThat(d.reset(b).build()).isSameAs(b);
     });
   }
@@ -68,20 +71,20 @@ class IncidentDraftTest {
   @Test
   void buildValidatesAsTheIncidentDoes() {
     Incident in = Incident.builder("I1").build();
-    IncidentDraft d = IncidentDraft.of(in).narrative(Optional.of("   "));
+    RecordDraft d = RecordDraft.of(in).narrative(Optional.of("   "));
     assertThatThrownBy(d::build).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("narrative");
   }
 
   @Test
   void editingOneDraftThroughAChainEqualsApplyingTheStepsOneAfterAnother() {
-    List<ReleaseStep> steps = coreSteps();
+    List<RecordStep> steps = coreSteps();
     qt().withExamples(300).forAll(IncidentGenerators.incidents(), SourceDSL.integers().between(1, steps.size()))
         .checkAssert((in, count) -> {
           ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
           Optional<Incident> oneByOne = Optional.of(in);
-          IncidentDraft draft = IncidentDraft.of(in);
+          RecordDraft draft = RecordDraft.of(in);
           boolean kept = true;
-          for (ReleaseStep step : steps.subList(0, count)) {
+          for (RecordStep step : steps.subList(0, count)) {
             oneByOne = oneByOne.flatMap(i -> step.apply(i, ctx));
             kept = kept && step.edit(draft, ctx);
           }
@@ -89,63 +92,97 @@ class IncidentDraftTest {
         });
   }
 
-  /** A plugin's step as most are written: {@code apply} only, suppressing some records. */
-  private record ApplyOnly() implements ReleaseStep {
+  /** A plugin's record step as most are written: suppresses some records, edits the others. */
+  private record Reviewed() implements RecordStep {
     @Override
     public String name() {
-      return "apply-only";
+      return "reviewed";
     }
 
     @Override
-    public Optional<Incident> apply(Incident incident, ReleaseContext context) {
-      if (incident.id().endsWith("3")) {
-        context.suppress(incident, name());
-        return Optional.empty();
+    public boolean edit(RecordEditor record, ReleaseContext context) {
+      if (record.id().endsWith("3")) {
+        context.suppress(record, name());
+        return false;
       }
-      return Optional.of(incident.toBuilder().narrative("revisado").build());
+      record.narrative(Optional.of("revisado"));
+      return true;
     }
   }
 
   @Test
-  void aStepWithApplyOnlyWorksInAChainOfEdits() {
-    List<ReleaseStep> steps = List.of(Steps.generaliseCategory(1), new ApplyOnly(), Steps.generaliseTime(TimeGranularity.MONTH));
+  void aPluginsRecordStepWorksInAChainOfEdits() {
+    List<RecordStep> steps = List.of(Steps.generaliseCategory(1), new Reviewed(), Steps.generaliseTime(TimeGranularity.MONTH));
     qt().withExamples(100).forAll(ReleaseTest.incidentLists()).checkAssert(in -> {
       List<Incident> expected = new ArrayList<>();
       ReleaseContext reference = ReleaseContext.of(KEY, new SplittableRandom(1));
       for (Incident i : in) {
         Optional<Incident> o = Optional.of(i);
-        for (ReleaseStep s : steps) {
+        for (RecordStep s : steps) {
           o = o.flatMap(x -> s.apply(x, reference));
         }
         o.ifPresent(expected::add);
       }
       ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
-      assertThat(Chunks.apply(steps, in, ctx)).isEqualTo(expected);
+      assertThat(Chunks.apply(steps, in, ctx.forks(), null)).isEqualTo(expected);
       assertThat(ctx.suppressed()).isEqualTo(reference.suppressed()).isEqualTo(in.size() - expected.size());
+      assertThat(ctx.suppressedByArea()).isEqualTo(reference.suppressedByArea());
     });
   }
 
   @Test
+  void runningAStepAloneGivesWhatARecordAtATimeGives() {
+    qt().withExamples(100).forAll(ReleaseTest.incidentLists()).checkAssert(in -> {
+      RecordStep step = new Reviewed();
+      ReleaseContext reference = ReleaseContext.of(KEY, new SplittableRandom(1));
+      List<Incident> expected = in.stream().flatMap(i -> step.apply(i, reference).stream()).toList();
+      assertThat(ReleaseStep.applyAlone(step, in, ReleaseContext.of(KEY, new SplittableRandom(1)))).isEqualTo(expected);
+    });
+  }
+
+  /** A step that claims both kinds: how a release would run it is ambiguous. */
+  private record BothKinds() implements RecordStep, DatasetStep {
+    @Override
+    public String name() {
+      return "both";
+    }
+
+    @Override
+    public boolean edit(RecordEditor record, ReleaseContext context) {
+      return true;
+    }
+
+    @Override
+    public List<Incident> apply(List<Incident> incidents, ReleaseContext context) {
+      return incidents;
+    }
+  }
+
+  @Test
+  void aStepOfBothKindsIsRefusedByThePolicy() {
+    assertThatThrownBy(() -> ReleasePolicy.builder("both").step(new BothKinds()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("step both")
+        .hasMessageContaining("implements both RecordStep and DatasetStep");
+  }
+
+  @Test
   void aPartSetWronglyFailsTheReleaseClosedNamingTheSteps() {
-    ReleaseStep blank = new ReleaseStep() {
+    RecordStep blank = new RecordStep() {
       @Override
       public String name() {
         return "blank-narrative";
       }
 
       @Override
-      public Optional<Incident> apply(Incident incident, ReleaseContext context) {
-        return ReleaseStep.applyByEditing(this, incident, context);
-      }
-
-      @Override
-      public boolean edit(IncidentDraft draft, ReleaseContext context) {
-        draft.narrative(Optional.of(" "));
+      public boolean edit(RecordEditor record, ReleaseContext context) {
+        record.narrative(Optional.of(" "));
         return true;
       }
     };
     List<Incident> in = List.of(Incident.builder("I1").build());
-    assertThatThrownBy(() -> Chunks.apply(List.of(Steps.generaliseCategory(2), blank), in, ReleaseContext.of(KEY, new SplittableRandom(1))))
+    ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
+    assertThatThrownBy(() -> Chunks.apply(List.of(Steps.generaliseCategory(2), blank), in, ctx.forks(), null))
         .isInstanceOfSatisfying(AnonymisationException.class, e -> assertThat(e.code()).isEqualTo(AnonymiseCode.STEP_FAILED))
         .hasMessageContaining("generalise-category, blank-narrative (building the incident)");
   }

@@ -1,4 +1,4 @@
-package org.atalaya.anonymise;
+package org.atalaya.anonymise.internal;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -9,6 +9,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.IntFunction;
+import org.apiguardian.api.API;
+import org.atalaya.anonymise.Disclosure;
+import org.atalaya.anonymise.QuasiIdentifier;
+import org.atalaya.anonymise.Release;
+import org.atalaya.anonymise.ReleasePolicy;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.Location;
 
@@ -17,12 +22,13 @@ import org.atalaya.incident.Location;
  * published, the risk of the classes, the diversity of sensitive attributes. {@link Release#run}
  * and {@link Release#verify} both compute them here, so the two cannot disagree.
  */
-final class Disclosures {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class Disclosures {
   private Disclosures() {}
 
   /** The released records, each as its parts: record r and its published location. */
-  record Records(int size, IntFunction<Incident> record, IntFunction<Optional<Location>> location) {
-    static Records of(List<Incident> list) {
+  public record Records(int size, IntFunction<Incident> record, IntFunction<Optional<Location>> location) {
+    public static Records of(List<Incident> list) {
       return new Records(list.size(), list::get, r -> list.get(r).location());
     }
   }
@@ -30,7 +36,7 @@ final class Disclosures {
   private static final QuasiIdentifier[] PARTS = QuasiIdentifier.values();
 
   /** The parts that at least one released record carries. */
-  static Set<QuasiIdentifier> published(Records out) {
+  public static Set<QuasiIdentifier> published(Records out) {
     long[] bits = new long[Chunks.count(out.size())];
     Chunks.forEach(out.size(), c -> {
       long found = 0;
@@ -47,13 +53,13 @@ final class Disclosures {
   }
 
   /** Every part's bit. */
-  static final long ALL = (1L << PARTS.length) - 1;
+  public static final long ALL = (1L << PARTS.length) - 1;
 
   /**
    * Adds to {@code found} (one bit per part, by ordinal) the parts among {@code mask} that {@code
    * i}, with its location replaced by {@code location}, carries.
    */
-  static long notePublished(long found, long mask, Incident i, Optional<Location> location) {
+  public static long notePublished(long found, long mask, Incident i, Optional<Location> location) {
     // Only the parts not found yet are looked at: after a few records, none or one or two.
     for (long left = mask & ~found; left != 0; left &= left - 1) {
       int q = Long.numberOfTrailingZeros(left);
@@ -68,7 +74,7 @@ final class Disclosures {
    * The quasi-identifying parts that the released records carry, read from one member of each
    * class: members of a class agree on whether each of those parts is present.
    */
-  static long publishedByClass(Records out, int[] firstMembers, Set<QuasiIdentifier> qis) {
+  public static long publishedByClass(Records out, int[] firstMembers, Set<QuasiIdentifier> qis) {
     long mask = bits(qis);
     long found = 0;
     for (int r : firstMembers) {
@@ -78,7 +84,7 @@ final class Disclosures {
   }
 
   /** The bits of {@code parts}. */
-  static long bits(Set<QuasiIdentifier> parts) {
+  public static long bits(Set<QuasiIdentifier> parts) {
     long bits = 0;
     for (QuasiIdentifier q : parts) {
       bits |= 1L << q.ordinal();
@@ -87,7 +93,7 @@ final class Disclosures {
   }
 
   /** The parts whose bits are set. */
-  static Set<QuasiIdentifier> parts(long bits) {
+  public static Set<QuasiIdentifier> parts(long bits) {
     EnumSet<QuasiIdentifier> out = EnumSet.noneOf(QuasiIdentifier.class);
     for (QuasiIdentifier q : PARTS) {
       if ((bits & 1L << q.ordinal()) != 0) {
@@ -98,7 +104,7 @@ final class Disclosures {
   }
 
   /** Each part's role and whether it is published, in {@link QuasiIdentifier} order. */
-  static List<Disclosure.Role> roles(ReleasePolicy policy, Set<QuasiIdentifier> published) {
+  public static List<Disclosure.Role> roles(ReleasePolicy policy, Set<QuasiIdentifier> published) {
     List<Disclosure.Role> out = new ArrayList<>();
     policy.roles().forEach((q, role) -> out.add(new Disclosure.Role(q, role,
         policy.publishRecords() && published.contains(q), Optional.ofNullable(policy.insensitiveReasons().get(q)))));
@@ -122,7 +128,7 @@ final class Disclosures {
    * The risk figures of classes of the given sizes; {@code population[c]}, when given, is class
    * c's size in the population.
    */
-  static Disclosure.Risk risk(int[] sizes, int k, int[] population) {
+  public static Disclosure.Risk risk(int[] sizes, int k, int[] population) {
     long n = 0;
     int smallest = Integer.MAX_VALUE;
     long below = 0;
@@ -154,7 +160,7 @@ final class Disclosures {
   }
 
   /** The l-diversity and t-closeness of each sensitive part over the classes. */
-  static List<Disclosure.Diversity> diversity(Records out, int[] classOf, Set<QuasiIdentifier> sensitive) {
+  public static List<Disclosure.Diversity> diversity(Records out, int[] classOf, Set<QuasiIdentifier> sensitive) {
     List<Disclosure.Diversity> result = new ArrayList<>();
     int[] sizes = sizes(classOf);
     for (QuasiIdentifier part : sensitive) {

@@ -1,10 +1,14 @@
-package org.atalaya.anonymise;
+package org.atalaya.anonymise.internal;
 
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
+import org.atalaya.anonymise.Pseudonyms;
+import org.atalaya.anonymise.ReleaseStep;
+import org.atalaya.anonymise.Steps;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.LatLon;
 import org.atalaya.incident.Location;
@@ -19,7 +23,8 @@ import org.atalaya.incident.Location;
  * first copied to flat arrays in parallel chunks, so that every record is read once and the pairing
  * reads arrays only.
  */
-final class PointChanges {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class PointChanges {
   private final double[] displacement;
   private final double hotCellOverlap;
   private final int[] sources;
@@ -39,7 +44,7 @@ final class PointChanges {
    * @param output the incidents after the steps, ids unchanged; never null
    * @return the measurements
    */
-  static PointChanges of(List<Incident> input, List<Incident> output) {
+  public static PointChanges of(List<Incident> input, List<Incident> output) {
     return of(Points.of(input), Points.of(output));
   }
 
@@ -50,7 +55,7 @@ final class PointChanges {
    * @param after the output's ids (as the input had them) and points
    * @return the measurements
    */
-  static PointChanges of(Points before, Points after) {
+  public static PointChanges of(Points before, Points after) {
     int[] source = pair(before.ids, after.ids);
     double[] all = new double[after.size()];
     Chunks.forEach(all.length, c -> {
@@ -79,26 +84,40 @@ final class PointChanges {
         compared == 0 ? 1 : (double) kept / compared);
   }
 
-  /** The share of released records whose ICCS code is as fine as their source's (1 when none had one). */
-  double categoryDetailKept() {
+  /**
+   * Returns the share of released records whose ICCS code is as fine as their source's.
+   *
+   * @return 0 to 1; 1 when no source had a code
+   */
+  public double categoryDetailKept() {
     return categoryDetailKept;
   }
 
   /**
    * Returns, for each released incident, the index of its source among the input (the same id),
    * or -1 when no input has its id.
+   *
+   * @return the indexes, in output order; never {@code null}
    */
-  int[] sources() {
+  public int[] sources() {
     return sources;
   }
 
-  /** The distances in metres between each released point and its source point, in output order. */
-  double[] displacement() {
+  /**
+   * Returns the distances in metres between each released point and its source point.
+   *
+   * @return the distances, in output order, of the records with a point on both sides; never {@code null}
+   */
+  public double[] displacement() {
     return displacement;
   }
 
-  /** The hot-cell overlap of {@link HotCells#overlap}. */
-  double hotCellOverlap() {
+  /**
+   * Returns the hot-cell overlap of {@link HotCells#overlap}.
+   *
+   * @return 0 to 1
+   */
+  public double hotCellOverlap() {
     return hotCellOverlap;
   }
 
@@ -135,28 +154,49 @@ final class PointChanges {
     return source;
   }
 
+  /** Writes the 128 bits of an id's pseudonym ({@code Pseudonyms}, field {@code id}). */
+  @FunctionalInterface
+  public interface IdBits {
+    /**
+     * Writes the bits of {@code id}'s pseudonym to {@code into[at]} (high) and {@code into[at + 1]}.
+     *
+     * @param id the id; never null
+     * @param into the array; never null
+     * @param at where the high half goes
+     */
+    void write(String id, long[] into, int at);
+  }
+
   /** The ids and points of a list of incidents as flat arrays; NaN latitude where no point. */
-  static final class Points {
-    final String[] ids;
+  public static final class Points {
+    /** The id of each row. */
+    public final String[] ids;
     final double[] lat;
     final double[] lon;
     /** The level of each incident's ICCS code, 0 when it has none. */
     final byte[] levels;
     /** The 128 bits of each id's pseudonym (two per row), or null when not asked for. */
-    final long[] idBits;
-    private final Pseudonyms pseudonyms;
+    public final long[] idBits;
+    private final IdBits pseudonyms;
 
-    /** Room for {@code n} incidents, to be {@link #set} (by several threads, each its own rows). */
-    Points(int n) {
+    /**
+     * Room for {@code n} incidents, to be {@link #set} (by several threads, each its own rows).
+     *
+     * @param n the number of incidents
+     */
+    public Points(int n) {
       this(n, null);
     }
 
     /**
-     * As {@link #Points(int)}, also keeping the bits of each id's pseudonym ({@link
-     * Pseudonyms#pseudonymBits}, field {@code id}) when {@code pseudonyms} is not null: taken
-     * while the record is read anyway, its id is still in the processor's cache.
+     * As {@link #Points(int)}, also keeping the bits of each id's pseudonym when {@code
+     * pseudonyms} is not null: taken while the record is read anyway, its id is still in the
+     * processor's cache.
+     *
+     * @param n the number of incidents
+     * @param pseudonyms writes an id's pseudonym bits, or null
      */
-    Points(int n, Pseudonyms pseudonyms) {
+    public Points(int n, IdBits pseudonyms) {
       ids = new String[n];
       lat = new double[n];
       lon = new double[n];
@@ -165,7 +205,13 @@ final class PointChanges {
       idBits = pseudonyms == null ? null : new long[2 * n];
     }
 
-    static Points of(List<Incident> incidents) {
+    /**
+     * Copies the ids and points of {@code incidents}, in parallel chunks.
+     *
+     * @param incidents the incidents; never null
+     * @return the copy; never {@code null}
+     */
+    public static Points of(List<Incident> incidents) {
       Points p = new Points(incidents.size());
       Chunks.forEach(p.ids.length, c -> {
         for (int r = c * Chunks.SIZE, to = Math.min(p.ids.length, r + Chunks.SIZE); r < to; r++) {
@@ -180,8 +226,14 @@ final class PointChanges {
       set(r, i, i.location());
     }
 
-    /** As {@link #set(int, Incident)}, with the location replaced by {@code l}. */
-    void set(int r, Incident i, Optional<Location> l) {
+    /**
+     * Copies the id, the point of {@code l} and the ICCS level of {@code i} to row {@code r}.
+     *
+     * @param r the row
+     * @param i the incident; never null
+     * @param l its location, which replaces {@code i}'s; never null
+     */
+    public void set(int r, Incident i, Optional<Location> l) {
       set(r, i.id(), l);
       levels[r] = i.iccs().isPresent() ? (byte) i.iccs().get().level() : 0;
     }
@@ -190,7 +242,7 @@ final class PointChanges {
     void set(int r, String id, Optional<Location> l) {
       ids[r] = id;
       if (pseudonyms != null) {
-        pseudonyms.pseudonymBits("id", id, idBits, 2 * r);
+        pseudonyms.write(id, idBits, 2 * r);
       }
       Optional<LatLon> point = l.isPresent() ? l.get().point() : Optional.empty();
       lat[r] = point.isPresent() ? point.get().latitude() : Double.NaN;
@@ -219,7 +271,7 @@ final class PointChanges {
   }
 
   /** Great-circle metres (mean Earth radius): within 0.5% of the geodesic, enough for a report. */
-  static double haversine(double lat1, double lon1, double lat2, double lon2) {
+  public static double haversine(double lat1, double lon1, double lat2, double lon2) {
     double dLat = Math.toRadians(lat2 - lat1);
     double dLon = Math.toRadians(lon2 - lon1);
     double h = Math.pow(Math.sin(dLat / 2), 2)

@@ -1,4 +1,4 @@
-package org.atalaya.anonymise;
+package org.atalaya.anonymise.internal;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,6 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
+import org.apiguardian.api.API;
+import org.atalaya.anonymise.AttackProfile;
+import org.atalaya.anonymise.AttackResult;
+import org.atalaya.anonymise.QuasiIdentifier;
+import org.atalaya.anonymise.Release;
+import org.atalaya.anonymise.ReleaseContext;
 import org.atalaya.incident.AdminArea;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.LatLon;
@@ -27,7 +33,8 @@ import org.atalaya.taxonomy.IccsCode;
  * sites of its group in the grid cells within the release's largest displacement of its true
  * point, and keeps those within each site's own reach.
  */
-final class Attacks {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class Attacks {
   /** Targets per chunk of the parallel counting. */
   private static final int CHUNK = 1 << 12;
   /** Metres per degree of latitude (mean); longitude scales by the cosine of the latitude. */
@@ -49,7 +56,7 @@ final class Attacks {
    * @param k the policy's k
    * @param maxDisplacement the release's largest displacement, metres: the attacker's reach
    */
-  Attacks(int n, IntFunction<Incident> record, IntFunction<Optional<Location>> location, int k, double maxDisplacement) {
+  public Attacks(int n, IntFunction<Incident> record, IntFunction<Optional<Location>> location, int k, double maxDisplacement) {
     this(n, record, location, k, maxDisplacement, Double.POSITIVE_INFINITY);
   }
 
@@ -61,7 +68,7 @@ final class Attacks {
    *
    * @param allowance metres added to each stated accuracy, zero or more
    */
-  Attacks(int n, IntFunction<Incident> record, IntFunction<Optional<Location>> location, int k, double maxDisplacement,
+  public Attacks(int n, IntFunction<Incident> record, IntFunction<Optional<Location>> location, int k, double maxDisplacement,
       double allowance) {
     this.n = n;
     this.record = record;
@@ -81,7 +88,7 @@ final class Attacks {
    * @param location released record r's published location
    * @return metres, zero or more
    */
-  static double allowance(List<Incident> input, int[] sources, IntFunction<Optional<Location>> location) {
+  public static double allowance(List<Incident> input, int[] sources, IntFunction<Optional<Location>> location) {
     double[] beyond = new double[Chunks.count(sources.length)];
     Chunks.forEach(sources.length, c -> {
       double most = 0;
@@ -120,7 +127,7 @@ final class Attacks {
    * @param sources for each released record, its input record's index, or -1
    * @param maxShare the largest share of targets that may be at risk
    */
-  AttackResult ofReleased(AttackProfile profile, Set<QuasiIdentifier> knows, List<Incident> input, int[] sources, double maxShare) {
+  public AttackResult ofReleased(AttackProfile profile, Set<QuasiIdentifier> knows, List<Incident> input, int[] sources, double maxShare) {
     EnumSet<QuasiIdentifier> others = EnumSet.noneOf(QuasiIdentifier.class);
     others.addAll(knows);
     others.remove(QuasiIdentifier.LOCATION);
@@ -146,7 +153,7 @@ final class Attacks {
         int found = located ? sites.count(group[r], truth, k) : sites.groupSize(group[r], k);
         if (found < k) {
           counts[c][found]++;
-          a.merge(ReleaseContext.areaName(location.apply(r)), 1, Integer::sum);
+          a.merge(Areas.name(location.apply(r)), 1, Integer::sum);
         }
       }
       areas[c] = a;
@@ -162,7 +169,7 @@ final class Attacks {
    * Runs the register profile: every register entry is a target, matched by compatibility (see
    * {@link AttackProfile#REGISTER}) on the parts the register holds.
    */
-  AttackResult ofRegister(List<Incident> register, Set<QuasiIdentifier> knows, double maxShare) {
+  public AttackResult ofRegister(List<Incident> register, Set<QuasiIdentifier> knows, double maxShare) {
     boolean located = knows.contains(QuasiIdentifier.LOCATION);
     Sites sites = new Sites(new int[n], located);
     long[][] counts = new long[(register.size() + CHUNK - 1) / CHUNK][k];
@@ -204,7 +211,7 @@ final class Attacks {
       histogram.add(t);
     }
     boolean passed = targets == 0 || atRisk <= maxShare * targets + 1e-9;
-    return new AttackResult(profile, knows, targets, histogram, atRisk, k > 1 ? total[1] : 0, Release.areas(byArea), passed);
+    return new AttackResult(profile, knows, targets, histogram, atRisk, k > 1 ? total[1] : 0, ReleaseChecks.areas(byArea), passed);
   }
 
   /**
@@ -391,7 +398,7 @@ final class Attacks {
    * A published code is consistent with the truth when it is absent, equal to it, or the truth
    * has none (a step may have found the code from the point, which the attacker could do too).
    */
-  static boolean compatible(AdminArea published, AdminArea truth) {
+  public static boolean compatible(AdminArea published, AdminArea truth) {
     return fits(published.department(), truth.department()) && fits(published.municipality(), truth.municipality())
         && fits(published.colonia(), truth.colonia());
   }

@@ -1,4 +1,4 @@
-package org.atalaya.anonymise;
+package org.atalaya.anonymise.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.atalaya.anonymise.QuasiIdentifier;
+import org.atalaya.anonymise.TimeGranularity;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.IncidentGenerators;
 import org.atalaya.incident.TimePrecision;

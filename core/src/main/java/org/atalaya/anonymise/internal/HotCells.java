@@ -1,6 +1,7 @@
-package org.atalaya.anonymise;
+package org.atalaya.anonymise.internal;
 
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * The utility figure of the privacy report: how many of the top-decile hot cells (0.01 degree,
@@ -8,7 +9,8 @@ import java.util.Arrays;
  * finds the same hot spots in the release as in the source; a plain degree grid is used on purpose,
  * because core has no projection library and the figure only compares two rankings.
  */
-final class HotCells {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class HotCells {
   private static final double CELL_DEGREES = 0.01;
 
   private HotCells() {}

@@ -1,4 +1,4 @@
-package org.atalaya.anonymise;
+package org.atalaya.anonymise.internal;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.apiguardian.api.API;
+import org.atalaya.anonymise.QuasiIdentifier;
+import org.atalaya.anonymise.Release;
 import org.atalaya.incident.AdminArea;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.LatLon;
@@ -276,7 +278,7 @@ public final class ClassNumbers {
       }
       if (!victims.isEmpty()) {
         // Null for no victims: the common case costs no text.
-        references[r++] = in.victims().isEmpty() ? null : QuasiIdentifier.victims(in, victims);
+        references[r++] = in.victims().isEmpty() ? null : VictimText.of(in, victims);
       }
       for (QuasiIdentifier q : objects) {
         references[r++] = q.value(in, l);

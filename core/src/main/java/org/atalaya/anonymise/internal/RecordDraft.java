@@ -1,4 +1,4 @@
-package org.atalaya.anonymise;
+package org.atalaya.anonymise.internal;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.atalaya.anonymise.RecordEditor;
 import org.atalaya.incident.Attributes;
 import org.atalaya.incident.CaseHistory;
 import org.atalaya.incident.Classification;
@@ -17,21 +18,16 @@ import org.atalaya.incident.TimeWindow;
 import org.atalaya.incident.Victim;
 
 /**
- * One incident while a release's per-record steps change it: the parts of an {@link Incident},
- * each readable and replaceable, and the incident built once when every step is done ({@link
- * #build}). A {@link Release} passes each record through all consecutive per-record steps in one
- * draft ({@link ReleaseStep#edit}), so a chain of five steps builds one incident per record
- * instead of five.
+ * The {@link RecordEditor} of a release's record pass: one record's parts, each readable and
+ * replaceable, and the incident built once when every record step is done ({@link #build}). A
+ * chain of five record steps builds one incident per record instead of five. {@link #build}
+ * validates as {@link Incident}'s constructor does. Not thread-safe: a draft belongs to one
+ * thread, and one draft serves every record of a chunk in turn ({@link #reset}).
  *
- * <p>Parts are read and set under the names {@link Incident} gives them; nothing is validated
- * until {@link #build}, which validates as {@link Incident}'s constructor does. The id can be read
- * but not set: steps keep ids ({@link ReleaseStep}). Not thread-safe: a draft belongs to one
- * thread.
- *
- * @since 0.1
+ * <p>Internal: use outside Atalaya is not supported.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class IncidentDraft {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class RecordDraft implements RecordEditor {
   private Incident original;
   private boolean changed;
   private List<SourceRef> sourceRefs;
@@ -48,7 +44,7 @@ public final class IncidentDraft {
   private Set<org.atalaya.incident.SensitivityFlag> sensitivity;
   private Attributes attributes;
 
-  private IncidentDraft(Incident incident) {
+  private RecordDraft(Incident incident) {
     reset(incident);
   }
 
@@ -58,8 +54,8 @@ public final class IncidentDraft {
    * @param incident the incident; never null
    * @return the draft
    */
-  public static IncidentDraft of(Incident incident) {
-    return new IncidentDraft(incident);
+  public static RecordDraft of(Incident incident) {
+    return new RecordDraft(incident);
   }
 
   /**
@@ -68,7 +64,7 @@ public final class IncidentDraft {
    * @param incident the incident; never null
    * @return this draft
    */
-  public IncidentDraft reset(Incident incident) {
+  public RecordDraft reset(Incident incident) {
     original = Objects.requireNonNull(incident, "incident must not be null");
     changed = false;
     sourceRefs = incident.sourceRefs();
@@ -93,28 +89,44 @@ public final class IncidentDraft {
    *
    * @return the incident; never {@code null}
    * @throws IllegalArgumentException or NullPointerException if a part is invalid, as {@link
-   *     Incident}'s constructor
+   *     Incident.Builder#build}
    */
   public Incident build() {
     if (!changed) {
       return original;
     }
-    return new Incident(original.id(), sourceRefs, classification, occurred, reportedAt, location, victims, context, caseHistory,
-        publication, source, narrative, sensitivity, attributes);
+    // Starting from the original, a part added to Incident needs no change here.
+    return original.toBuilder()
+        .sourceRefs(sourceRefs)
+        .classification(classification)
+        .occurred(occurred.orElse(null))
+        .reportedAt(reportedAt.orElse(null))
+        .location(location.orElse(null))
+        .victims(victims)
+        .context(context)
+        .caseHistory(caseHistory)
+        .publication(publication)
+        .source(source)
+        .narrative(narrative.orElse(null))
+        .sensitivity(sensitivity)
+        .attributes(attributes)
+        .build();
   }
 
   /** Records a change when {@code after} is another object than {@code before}; returns this. */
-  private IncidentDraft changed(Object before, Object after) {
+  private RecordDraft changed(Object before, Object after) {
     changed |= before != after;
     return this;
   }
 
   /** @return the id, which steps keep */
+  @Override
   public String id() {
     return original.id();
   }
 
   /** @return the source references */
+  @Override
   public List<SourceRef> sourceRefs() {
     return sourceRefs;
   }
@@ -123,18 +135,21 @@ public final class IncidentDraft {
    * @param refs the source references; never null
    * @return this draft
    */
-  public IncidentDraft sourceRefs(List<SourceRef> refs) {
+  @Override
+  public RecordDraft sourceRefs(List<SourceRef> refs) {
     changed(sourceRefs, refs);
     sourceRefs = refs;
     return this;
   }
 
   /** @return the classification */
+  @Override
   public Classification classification() {
     return classification;
   }
 
   /** @return the ICCS code, if classified */
+  @Override
   public Optional<org.atalaya.taxonomy.IccsCode> iccs() {
     return classification.iccs();
   }
@@ -143,13 +158,15 @@ public final class IncidentDraft {
    * @param c the classification; never null
    * @return this draft
    */
-  public IncidentDraft classification(Classification c) {
+  @Override
+  public RecordDraft classification(Classification c) {
     changed(classification, c);
     classification = c;
     return this;
   }
 
   /** @return when it happened */
+  @Override
   public Optional<TimeWindow> occurred() {
     return occurred;
   }
@@ -158,13 +175,15 @@ public final class IncidentDraft {
    * @param window when it happened; never null
    * @return this draft
    */
-  public IncidentDraft occurred(Optional<TimeWindow> window) {
+  @Override
+  public RecordDraft occurred(Optional<TimeWindow> window) {
     changed(occurred, window);
     occurred = window;
     return this;
   }
 
   /** @return when it was reported */
+  @Override
   public Optional<OffsetDateTime> reportedAt() {
     return reportedAt;
   }
@@ -173,13 +192,15 @@ public final class IncidentDraft {
    * @param time when it was reported; never null
    * @return this draft
    */
-  public IncidentDraft reportedAt(Optional<OffsetDateTime> time) {
+  @Override
+  public RecordDraft reportedAt(Optional<OffsetDateTime> time) {
     changed(reportedAt, time);
     reportedAt = time;
     return this;
   }
 
   /** @return where it happened */
+  @Override
   public Optional<Location> location() {
     return location;
   }
@@ -188,13 +209,15 @@ public final class IncidentDraft {
    * @param where where it happened; never null
    * @return this draft
    */
-  public IncidentDraft location(Optional<Location> where) {
+  @Override
+  public RecordDraft location(Optional<Location> where) {
     changed(location, where);
     location = where;
     return this;
   }
 
   /** @return the victims */
+  @Override
   public List<Victim> victims() {
     return victims;
   }
@@ -203,13 +226,15 @@ public final class IncidentDraft {
    * @param people the victims; never null
    * @return this draft
    */
-  public IncidentDraft victims(List<Victim> people) {
+  @Override
+  public RecordDraft victims(List<Victim> people) {
     changed(victims, people);
     victims = people;
     return this;
   }
 
   /** @return the circumstances */
+  @Override
   public IncidentContext context() {
     return context;
   }
@@ -218,13 +243,15 @@ public final class IncidentDraft {
    * @param c the circumstances; never null
    * @return this draft
    */
-  public IncidentDraft context(IncidentContext c) {
+  @Override
+  public RecordDraft context(IncidentContext c) {
     changed(context, c);
     context = c;
     return this;
   }
 
   /** @return the case history */
+  @Override
   public CaseHistory caseHistory() {
     return caseHistory;
   }
@@ -233,13 +260,15 @@ public final class IncidentDraft {
    * @param history the case history; never null
    * @return this draft
    */
-  public IncidentDraft caseHistory(CaseHistory history) {
+  @Override
+  public RecordDraft caseHistory(CaseHistory history) {
     changed(caseHistory, history);
     caseHistory = history;
     return this;
   }
 
   /** @return the publication workflow state */
+  @Override
   public org.atalaya.incident.PublicationState publication() {
     return publication;
   }
@@ -248,13 +277,15 @@ public final class IncidentDraft {
    * @param state the publication workflow state; never null
    * @return this draft
    */
-  public IncidentDraft publication(org.atalaya.incident.PublicationState state) {
+  @Override
+  public RecordDraft publication(org.atalaya.incident.PublicationState state) {
     changed(publication, state);
     publication = state;
     return this;
   }
 
   /** @return who reported it */
+  @Override
   public org.atalaya.incident.SourceType source() {
     return source;
   }
@@ -263,13 +294,15 @@ public final class IncidentDraft {
    * @param type who reported it; never null
    * @return this draft
    */
-  public IncidentDraft source(org.atalaya.incident.SourceType type) {
+  @Override
+  public RecordDraft source(org.atalaya.incident.SourceType type) {
     changed(source, type);
     source = type;
     return this;
   }
 
   /** @return the narrative */
+  @Override
   public Optional<String> narrative() {
     return narrative;
   }
@@ -278,13 +311,15 @@ public final class IncidentDraft {
    * @param text the narrative; never null
    * @return this draft
    */
-  public IncidentDraft narrative(Optional<String> text) {
+  @Override
+  public RecordDraft narrative(Optional<String> text) {
     changed(narrative, text);
     narrative = text;
     return this;
   }
 
   /** @return the protection flags */
+  @Override
   public Set<org.atalaya.incident.SensitivityFlag> sensitivity() {
     return sensitivity;
   }
@@ -293,13 +328,15 @@ public final class IncidentDraft {
    * @param flags the protection flags; never null
    * @return this draft
    */
-  public IncidentDraft sensitivity(Set<org.atalaya.incident.SensitivityFlag> flags) {
+  @Override
+  public RecordDraft sensitivity(Set<org.atalaya.incident.SensitivityFlag> flags) {
     changed(sensitivity, flags);
     sensitivity = flags;
     return this;
   }
 
   /** @return the unmodelled source fields */
+  @Override
   public Attributes attributes() {
     return attributes;
   }
@@ -308,7 +345,8 @@ public final class IncidentDraft {
    * @param a the unmodelled source fields; never null
    * @return this draft
    */
-  public IncidentDraft attributes(Attributes a) {
+  @Override
+  public RecordDraft attributes(Attributes a) {
     changed(attributes, a);
     attributes = a;
     return this;
