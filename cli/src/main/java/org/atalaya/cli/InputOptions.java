@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.atalaya.plugin.IssueSeverity;
+import org.atalaya.code.Severity;
 import org.atalaya.plugin.PluginIssue;
 import org.atalaya.plugin.PluginRegistry;
 import org.atalaya.spi.Extension;
@@ -66,7 +66,7 @@ final class InputOptions {
     if (plugins == null) {
       plugins = PluginsCommand.discover(pluginsDir);
       for (PluginIssue i : plugins.issues()) {
-        if (i.severity() == IssueSeverity.ERROR) {
+        if (i.severity() == Severity.ERROR) {
           err.println("atalaya: " + i.code().code() + " " + i.message(locale()) + " (" + texts().get("plugins.seeDoctor") + ")");
         }
       }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.atalaya.plugin.IssueSeverity;
+import org.atalaya.code.Severity;
 import org.atalaya.plugin.PluginIssue;
 import org.atalaya.plugin.PluginRecord;
 import org.atalaya.plugin.PluginRegistry;
@@ -75,7 +75,7 @@ final class PluginsCommand implements Runnable {
         text(registry, out, t);
       }
       out.flush();
-      boolean failed = registry.issues().stream().anyMatch(i -> i.severity() == IssueSeverity.ERROR);
+      boolean failed = registry.issues().stream().anyMatch(i -> i.severity() == Severity.ERROR);
       return doctor() && failed ? Atalaya.DATA_PROBLEMS : Atalaya.OK;
     }
 
@@ -121,11 +121,11 @@ final class PluginsCommand implements Runnable {
         out.println(t.get("plugins.summary", n.getOrDefault(PluginState.LOADED, 0L), n.getOrDefault(PluginState.DISABLED, 0L),
             n.getOrDefault(PluginState.INCOMPATIBLE, 0L), n.getOrDefault(PluginState.DUPLICATE, 0L), n.getOrDefault(PluginState.FAILED, 0L)));
         // a broken jar or services line is no plugin at all, so the states above do not count it
-        long looseErrors = loose.stream().filter(i -> i.severity() == IssueSeverity.ERROR).count();
+        long looseErrors = loose.stream().filter(i -> i.severity() == Severity.ERROR).count();
         if (looseErrors > 0) {
           out.println(t.get("plugins.summaryLoose", looseErrors));
         }
-        boolean failed = registry.issues().stream().anyMatch(i -> i.severity() == IssueSeverity.ERROR);
+        boolean failed = registry.issues().stream().anyMatch(i -> i.severity() == Severity.ERROR);
         out.println(t.get(failed ? "plugins.unhealthy" : "plugins.healthy"));
       }
     }
