@@ -19,6 +19,7 @@ import org.atalaya.io.CsvLayout;
 import org.atalaya.io.CsvMapping;
 import org.atalaya.io.IncidentFormat;
 import org.atalaya.io.ReadOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by commands that read incidents (a picocli mixin). */
@@ -37,15 +38,14 @@ final class InputOptions {
 
   private PluginRegistry plugins;
 
-  @Option(names = "--lang", paramLabel = "es|en", description = "Language of messages (default: ${DEFAULT-VALUE}).", defaultValue = "en")
-  String lang;
+  @Mixin LangOption language = new LangOption();
 
   Locale locale() {
-    return Texts.locale(lang);
+    return language.locale();
   }
 
   Texts texts() {
-    return Texts.of(lang);
+    return language.texts();
   }
 
   static IncidentFormat format(String given, Path file, String option) {

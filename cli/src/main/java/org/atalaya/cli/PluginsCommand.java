@@ -21,6 +21,7 @@ import org.atalaya.spi.PersonalField;
 import org.atalaya.spi.PluginApi;
 import org.atalaya.spi.PluginDescriptor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,8 +58,7 @@ final class PluginsCommand implements Runnable {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
-    @Option(names = "--lang", paramLabel = "es|en", defaultValue = "en", description = "Language of messages (default: ${DEFAULT-VALUE}).")
-    String lang;
+    @Mixin LangOption language;
 
     @Spec CommandSpec spec;
 
@@ -68,7 +68,7 @@ final class PluginsCommand implements Runnable {
     public Integer call() throws IOException {
       PluginRegistry registry = discover(pluginsDir);
       PrintWriter out = spec.commandLine().getOut();
-      Texts t = Texts.of(lang);
+      Texts t = language.texts();
       if (json) {
         json(registry, out, t.locale());
       } else {
@@ -87,7 +87,7 @@ final class PluginsCommand implements Runnable {
       }
       for (PluginRecord p : registry.plugins()) {
         String version = p.descriptor().map(d -> d.version().toString()).orElse("");
-        out.printf("  %-12s %s %s%n", p.state(), p.id(), version);
+        out.printf("  %-12s %s %s%n", t.get("state." + p.state().name()), p.id(), version);
         if (!doctor()) {
           continue;
         }
@@ -97,7 +97,7 @@ final class PluginsCommand implements Runnable {
           out.println("      " + t.get("plugins.contributes") + ": " + String.join(", ", p.contributions()));
         }
         for (PluginIssue i : issuesOf(registry, p)) {
-          out.println("      " + i.severity() + " " + i.code().code() + " " + i.message(l));
+          out.println("      " + t.get("severity." + i.severity().name()) + " " + i.code().code() + " " + i.message(l));
           out.println("        " + t.get("plugins.hint") + ": " + i.hint(l));
         }
       }
@@ -112,7 +112,7 @@ final class PluginsCommand implements Runnable {
         if (!loose.isEmpty()) {
           out.println(t.get("plugins.other"));
           for (PluginIssue i : loose) {
-            out.println("  " + i.severity() + " " + i.code().code() + " " + i.message(l));
+            out.println("  " + t.get("severity." + i.severity().name()) + " " + i.code().code() + " " + i.message(l));
             out.println("    " + t.get("plugins.hint") + ": " + i.hint(l));
           }
         }
