@@ -36,6 +36,8 @@ final class PluginsCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
+  @Mixin LangOption language;
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());

@@ -1,10 +1,11 @@
 package org.atalaya.code;
 
+import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.ResourceBundle;
 import org.apiguardian.api.API;
-import org.atalaya.internal.LocalizedText;
 
 /**
  * The detail of a coded message said in the reader's language: a key of a message bundle and its
@@ -45,7 +46,15 @@ public final class LocalizedDetail {
    * @return the text; never {@code null}
    */
   public String in(Locale locale) {
-    return LocalizedText.format(bundle, locale, key, args);
+    ResourceBundle b = ResourceBundle.getBundle(
+        bundle, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    Object[] said = args.clone();
+    for (int i = 0; i < said.length; i++) {
+      if (said[i] instanceof LocalizedDetail d) {
+        said[i] = d.in(locale);
+      }
+    }
+    return new MessageFormat(b.getString(key), locale).format(said);
   }
 
   /**
