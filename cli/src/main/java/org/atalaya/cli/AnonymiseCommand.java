@@ -181,7 +181,7 @@ final class AnonymiseCommand implements Callable<Integer> {
       o.println(t.get("anonymise.summary", p.name(), r.recordsIn(), r.recordsOut(), r.suppressed(), r.kAchieved(),
           r.displacementMeters().median(), r.hotCellOverlap()));
       for (PrivacyReport.Check c : r.checks()) {
-        o.println("  " + (c.passed() ? "ok    " : "FAILED") + " " + c.name() + ": " + c.detail());
+        o.println("  " + (c.passed() ? t.get("anonymise.check.passed") : t.get("anonymise.check.failed")) + " " + c.name() + ": " + c.detail());
       }
       for (org.atalaya.anonymise.AttackResult a : r.disclosure().attacks()) {
         o.println("  " + t.get("anonymise.attack", a.profile().policyName(), a.targets(), a.atRisk(),

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.ResourceBundle;
 import org.atalaya.plugin.PluginFailureException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code atalaya} command line. Each capability is a subcommand; exit codes are 0 for success,
- * 1 when the data has problems (rejected records), 2 for usage errors.
+ * 1 when the data has problems (rejected records), 2 for usage errors. Messages and help are in
+ * the language {@link Language} picks (English or Spanish).
  */
 @Command(
     name = "atalaya",
@@ -51,11 +53,16 @@ public final class Atalaya implements Runnable {
   /** Exit code: the command was used wrongly. */
   public static final int USAGE = 2;
 
+  /** The base name of the help texts' bundle: Spanish in {@code Help_es.properties}, English in the annotations. */
+  static final String HELP_BUNDLE = "org.atalaya.cli.Help";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Mixin LangOption language;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command, for example: atalaya demo");
+    throw new CommandLine.ParameterException(spec.commandLine(), language.texts().get("usage.nameACommand"));
   }
 
   /**
@@ -74,17 +81,25 @@ public final class Atalaya implements Runnable {
    */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Atalaya());
+    // picocli's help command takes --lang too, so that "atalaya help demo --lang es" is Spanish
+    cl.getSubcommands().get("help").getCommandSpec()
+        .addMixin("language", CommandLine.Model.CommandSpec.forAnnotatedObject(new LangOption()));
+    // One default for every command's --lang (ATALAYA_LANG, else the system's language), shown in its help.
+    cl.setDefaultValueProvider(
+        arg -> arg instanceof CommandLine.Model.OptionSpec o && "--lang".equals(o.longestName()) ? Language.byDefault() : null);
+    cl.setResourceBundle(helpTexts(Language.byDefault()));
+    // A usage error is said, with the usage, in the language the user asked for.
+    cl.setParameterExceptionHandler(new UsageErrors(cl.getParameterExceptionHandler()));
     // A plugin that fails in use is the plugin's bug, not Atalaya's: say whose, without a stack trace.
     cl.setExecutionExceptionHandler(
         (ex, line, parsed) -> {
+          Texts t = textsOf(parsed);
           if (ex instanceof PluginFailureException f) {
-            line.getErr().println("atalaya: " + f.getMessage());
-            line.getErr().println("atalaya: report this to the authors of the plugin " + f.pluginId()
-                + "; 'atalaya plugins doctor' lists where it came from");
+            line.getErr().println("atalaya: " + f.code().code() + " " + f.message(t.locale()));
+            line.getErr().println("atalaya: " + t.get("plugins.reportFailure", f.pluginId()));
             line.getErr().flush();
             return DATA_PROBLEMS;
           }
-          Texts t = textsOf(parsed);
           // A missing folder or a file that cannot be opened is the user's to fix: name it, no stack trace.
           FileSystemException fs = fileProblem(ex);
           if (fs != null) {
@@ -104,12 +119,13 @@ public final class Atalaya implements Runnable {
         });
     CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
     cl.setExecutionStrategy(parsed -> {
-      ParseResult chosen = parsed.subcommand();
-      String lang = chosen == null ? null : chosen.matchedOptionValue("--lang", null);
-      if (lang != null && !lang.equals("en") && !lang.equals("es")) {
+      String lang = Language.given(parsed.originalArgs().toArray(String[]::new)).orElse(null);
+      if (lang != null && !Language.CODES.contains(lang)) {
         // messages exist in English and Spanish only: say so rather than answer in English
-        return say(parsed, "--lang (" + lang + ") must be es or en", USAGE);
+        return say(parsed, textsOf(parsed).get("usage.badLang", lang), USAGE);
       }
+      // the help pages follow --lang: set before the help request (if any) is answered
+      cl.setResourceBundle(helpTexts(Language.of(parsed.originalArgs().toArray(String[]::new))));
       try {
         return run.execute(parsed);
       } catch (OutOfMemoryError e) {
@@ -132,10 +148,15 @@ public final class Atalaya implements Runnable {
     return exit;
   }
 
-  /** The messages in the language of the command's {@code --lang} (English without one). */
+  /** The messages in the language of the command's {@code --lang} (the default rule without one). */
   private static Texts textsOf(ParseResult parsed) {
-    ParseResult sub = parsed.subcommand();
-    return Texts.of(sub == null ? "en" : sub.matchedOptionValue("--lang", "en"));
+    return Texts.of(Language.of(parsed.originalArgs().toArray(String[]::new)));
+  }
+
+  /** Returns the help texts in {@code lang} ({@code es} or {@code en}), never in the JVM's language. */
+  static ResourceBundle helpTexts(String lang) {
+    return ResourceBundle.getBundle(
+        HELP_BUNDLE, Texts.locale(lang), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   /**

@@ -9,6 +9,7 @@ import java.math.MathContext;
 import java.util.concurrent.Callable;
 import org.atalaya.indicator.RateComparison;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +42,8 @@ final class CompareRatesCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print {\"rateRatio\",\"lower\",\"upper\",\"pValue\",\"pValueGreater\",\"pValueLess\"} as JSON.")
   boolean json;
 
+  @Mixin LangOption language;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -69,20 +72,19 @@ final class CompareRatesCommand implements Callable<Integer> {
       g.flush();
       out.println();
     } else {
-      out.printf(
-          "rate ratio %s (%s%% confidence interval %s to %s)%n"
-              + "  two-sided p = %s (R poisson.test rule)%n"
-              + "  one-sided p = %s that the first rate is higher, %s that it is lower%n",
-          decimal(c.rateRatio()),
-          decimal(c.confidence() * 100),
-          decimal(c.lower()),
-          decimal(c.upper()),
-          decimal(c.pValue()),
-          decimal(c.pValueGreater()),
-          decimal(c.pValueLess()));
+      Texts t = language.texts();
+      out.println(t.get("compare.ratio", decimal(c.rateRatio(), t), decimal(c.confidence() * 100, t), decimal(c.lower(), t),
+          decimal(c.upper(), t)));
+      out.println("  " + t.get("compare.twoSided", decimal(c.pValue(), t)));
+      out.println("  " + t.get("compare.oneSided", decimal(c.pValueGreater(), t), decimal(c.pValueLess(), t)));
     }
     out.flush();
     return Atalaya.OK;
+  }
+
+  /** As {@link #decimal(double)}, with infinity named in the user's language. */
+  static String decimal(double value, Texts t) {
+    return Double.isInfinite(value) ? t.get("number.infinity") : decimal(value);
   }
 
   /** Four significant digits, no exponent for ordinary magnitudes, "infinity" for infinity. */

@@ -40,6 +40,7 @@ import org.atalaya.synthetic.SyntheticIncidents;
 import org.atalaya.taxonomy.IccsCode;
 import org.atalaya.taxonomy.Taxonomy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,8 +65,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the synthetic data (default: ${DEFAULT-VALUE}); the same seed gives the same incident files (the release uses a fresh key each run).", defaultValue = "2011")
   long seed;
 
-  @Option(names = "--lang", paramLabel = "es|en", description = "Language of category labels (default: ${DEFAULT-VALUE}).", defaultValue = "es")
-  String lang;
+  @Mixin LangOption language;
 
   @Spec CommandSpec spec;
 
@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter o = spec.commandLine().getOut();
-    Texts t = Texts.of(lang);
+    Texts t = language.texts();
     Locale locale = t.locale();
     Files.createDirectories(out);
     SyntheticIncidents source = SyntheticIncidents.of(seed);
@@ -305,7 +305,8 @@ final class DemoCommand implements Callable<Integer> {
       }
       r.publishedIih().ifPresent(v -> idx.append("  [").append(t.get("demo.impunity.published", v)).append(']'));
       o.println(idx);
-      o.println("        " + t.get("demo.impunity.source", r.source()));
+      // the data file cites "publication, as reported by outlet; address": say the link word in the user's language
+      o.println("        " + t.get("demo.impunity.source", r.source().replace(", as reported by ", t.get("demo.impunity.reportedBy"))));
     }
     o.println("  " + t.get("demo.impunity.caveat"));
   }

@@ -29,6 +29,7 @@ import org.atalaya.io.IncidentHandler;
 import org.atalaya.io.IncidentReadException;
 import org.atalaya.io.Rejection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,8 +77,7 @@ final class FenceCommand implements Callable<Integer> {
   @Option(names = "--plugins-dir", paramLabel = "DIR", description = "Also use the importers of the plugin jars in DIR.")
   Path pluginsDir;
 
-  @Option(names = "--lang", paramLabel = "es|en", defaultValue = "en", description = "Language of messages (default: ${DEFAULT-VALUE}).")
-  String lang;
+  @Mixin LangOption language;
 
   @Spec CommandSpec spec;
 
@@ -92,7 +92,7 @@ final class FenceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    Texts t = Texts.of(lang);
+    Texts t = language.texts();
     for (Path p : List.of(fences, points)) {
       if (!Files.isReadable(p)) {
         err.println("atalaya fence: " + t.get("io.cannotRead", p));
@@ -264,7 +264,7 @@ final class FenceCommand implements Callable<Integer> {
   private void joinIncidents(FenceIndex index, Writer w, Writer rej, Counts counts) throws IOException {
     InputOptions input = new InputOptions();
     input.pluginsDir = pluginsDir;
-    input.lang = lang;
+    input.language = language;
     org.atalaya.spi.IncidentImporter importer;
     try {
       importer = input.importer(format, points, "--format", spec.commandLine().getErr());

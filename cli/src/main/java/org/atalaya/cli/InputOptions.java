@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.atalaya.plugin.IssueSeverity;
+import org.atalaya.code.Severity;
 import org.atalaya.plugin.PluginIssue;
 import org.atalaya.plugin.PluginRegistry;
 import org.atalaya.spi.Extension;
@@ -19,6 +19,7 @@ import org.atalaya.io.CsvLayout;
 import org.atalaya.io.CsvMapping;
 import org.atalaya.io.IncidentFormat;
 import org.atalaya.io.ReadOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by commands that read incidents (a picocli mixin). */
@@ -37,15 +38,14 @@ final class InputOptions {
 
   private PluginRegistry plugins;
 
-  @Option(names = "--lang", paramLabel = "es|en", description = "Language of messages (default: ${DEFAULT-VALUE}).", defaultValue = "en")
-  String lang;
+  @Mixin LangOption language = new LangOption();
 
   Locale locale() {
-    return Texts.locale(lang);
+    return language.locale();
   }
 
   Texts texts() {
-    return Texts.of(lang);
+    return language.texts();
   }
 
   static IncidentFormat format(String given, Path file, String option) {
@@ -66,7 +66,7 @@ final class InputOptions {
     if (plugins == null) {
       plugins = PluginsCommand.discover(pluginsDir);
       for (PluginIssue i : plugins.issues()) {
-        if (i.severity() == IssueSeverity.ERROR) {
+        if (i.severity() == Severity.ERROR) {
           err.println("atalaya: " + i.code().code() + " " + i.message(locale()) + " (" + texts().get("plugins.seeDoctor") + ")");
         }
       }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.atalaya.plugin.IssueSeverity;
+import org.atalaya.code.Severity;
 import org.atalaya.plugin.PluginIssue;
 import org.atalaya.plugin.PluginRecord;
 import org.atalaya.plugin.PluginRegistry;
@@ -21,6 +21,7 @@ import org.atalaya.spi.PersonalField;
 import org.atalaya.spi.PluginApi;
 import org.atalaya.spi.PluginDescriptor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class PluginsCommand implements Runnable {
 
   @Spec CommandSpec spec;
+
+  @Mixin LangOption language;
 
   @Override
   public void run() {
@@ -57,8 +60,7 @@ final class PluginsCommand implements Runnable {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
-    @Option(names = "--lang", paramLabel = "es|en", defaultValue = "en", description = "Language of messages (default: ${DEFAULT-VALUE}).")
-    String lang;
+    @Mixin LangOption language;
 
     @Spec CommandSpec spec;
 
@@ -68,14 +70,14 @@ final class PluginsCommand implements Runnable {
     public Integer call() throws IOException {
       PluginRegistry registry = discover(pluginsDir);
       PrintWriter out = spec.commandLine().getOut();
-      Texts t = Texts.of(lang);
+      Texts t = language.texts();
       if (json) {
         json(registry, out, t.locale());
       } else {
         text(registry, out, t);
       }
       out.flush();
-      boolean failed = registry.issues().stream().anyMatch(i -> i.severity() == IssueSeverity.ERROR);
+      boolean failed = registry.issues().stream().anyMatch(i -> i.severity() == Severity.ERROR);
       return doctor() && failed ? Atalaya.DATA_PROBLEMS : Atalaya.OK;
     }
 
@@ -87,7 +89,7 @@ final class PluginsCommand implements Runnable {
       }
       for (PluginRecord p : registry.plugins()) {
         String version = p.descriptor().map(d -> d.version().toString()).orElse("");
-        out.printf("  %-12s %s %s%n", p.state(), p.id(), version);
+        out.printf("  %-12s %s %s%n", t.get("state." + p.state().name()), p.id(), version);
         if (!doctor()) {
           continue;
         }
@@ -97,7 +99,7 @@ final class PluginsCommand implements Runnable {
           out.println("      " + t.get("plugins.contributes") + ": " + String.join(", ", p.contributions()));
         }
         for (PluginIssue i : issuesOf(registry, p)) {
-          out.println("      " + i.severity() + " " + i.code().code() + " " + i.message(l));
+          out.println("      " + t.get("severity." + i.severity().name()) + " " + i.code().code() + " " + i.message(l));
           out.println("        " + t.get("plugins.hint") + ": " + i.hint(l));
         }
       }
@@ -112,7 +114,7 @@ final class PluginsCommand implements Runnable {
         if (!loose.isEmpty()) {
           out.println(t.get("plugins.other"));
           for (PluginIssue i : loose) {
-            out.println("  " + i.severity() + " " + i.code().code() + " " + i.message(l));
+            out.println("  " + t.get("severity." + i.severity().name()) + " " + i.code().code() + " " + i.message(l));
             out.println("    " + t.get("plugins.hint") + ": " + i.hint(l));
           }
         }
@@ -121,11 +123,11 @@ final class PluginsCommand implements Runnable {
         out.println(t.get("plugins.summary", n.getOrDefault(PluginState.LOADED, 0L), n.getOrDefault(PluginState.DISABLED, 0L),
             n.getOrDefault(PluginState.INCOMPATIBLE, 0L), n.getOrDefault(PluginState.DUPLICATE, 0L), n.getOrDefault(PluginState.FAILED, 0L)));
         // a broken jar or services line is no plugin at all, so the states above do not count it
-        long looseErrors = loose.stream().filter(i -> i.severity() == IssueSeverity.ERROR).count();
+        long looseErrors = loose.stream().filter(i -> i.severity() == Severity.ERROR).count();
         if (looseErrors > 0) {
           out.println(t.get("plugins.summaryLoose", looseErrors));
         }
-        boolean failed = registry.issues().stream().anyMatch(i -> i.severity() == IssueSeverity.ERROR);
+        boolean failed = registry.issues().stream().anyMatch(i -> i.severity() == Severity.ERROR);
         out.println(t.get(failed ? "plugins.unhealthy" : "plugins.healthy"));
       }
     }

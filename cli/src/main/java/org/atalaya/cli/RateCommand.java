@@ -10,6 +10,7 @@ import org.atalaya.indicator.IntervalMethod;
 import org.atalaya.indicator.Rate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +50,8 @@ final class RateCommand implements Callable<Integer> {
       description = "Print {\"count\",\"population\",\"per\",\"rate\",\"lower\",\"upper\",\"confidence\",\"method\"} as JSON.")
   boolean json;
 
+  @Mixin LangOption language;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -79,17 +82,15 @@ final class RateCommand implements Callable<Integer> {
       g.flush();
       out.println();
     } else {
-      out.printf(
-          Locale.ROOT,
-          "%s per %s (%s%% confidence interval %s to %s; %s)%n  count %d, population %s%n",
-          CompareRatesCommand.decimal(rate.rate()),
+      Texts t = language.texts();
+      out.println(t.get("rate.line",
+          CompareRatesCommand.decimal(rate.rate(), t),
           grouped(rate.per()),
-          CompareRatesCommand.decimal(rate.confidence() * 100),
-          CompareRatesCommand.decimal(rate.lower()),
-          CompareRatesCommand.decimal(rate.upper()),
-          rate.method() == IntervalMethod.EXACT ? "exact Garwood interval, as R poisson.test" : "Byar's approximation",
-          rate.count(),
-          grouped(rate.population()));
+          CompareRatesCommand.decimal(rate.confidence() * 100, t),
+          CompareRatesCommand.decimal(rate.lower(), t),
+          CompareRatesCommand.decimal(rate.upper(), t),
+          t.get(rate.method() == IntervalMethod.EXACT ? "rate.exact" : "rate.byar")));
+      out.println("  " + t.get("rate.counts", String.format(Locale.ROOT, "%d", rate.count()), grouped(rate.population())));
     }
     out.flush();
     return Atalaya.OK;

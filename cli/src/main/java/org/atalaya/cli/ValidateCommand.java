@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.atalaya.io.IncidentReadException;
 import org.atalaya.io.Problem;
 import org.atalaya.io.ReadReport;
-import org.atalaya.io.Severity;
+import org.atalaya.code.Severity;
 import org.atalaya.spi.IncidentImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -119,7 +119,7 @@ class CliTest {
     Run d = run("demo", "--out", demo.toString(), "--seed", "5", "--lang", "en");
     assertThat(d.exit()).isZero();
     assertThat(d.out()).contains("SYNTHETIC").contains("identical to what was written").doesNotContain("DIFFERENT");
-    Run es = run("demo", "--out", dir.resolve("demo-es").toString(), "--seed", "5");
+    Run es = run("demo", "--out", dir.resolve("demo-es").toString(), "--seed", "5", "--lang", "es");
     assertThat(es.out()).contains("SINTÉTICOS").contains("idénticos a lo escrito").contains("Homicidio intencional");
     Path csv = dir.resolve("x.csv");
     assertThat(run("convert", demo.resolve("incidents.geojson").toString(), csv.toString()).exit()).isZero();

@@ -238,7 +238,7 @@ class IndicatorsCommandTest {
     assertThat(json.get("rates")).hasSize(6);
     assertThat(json.get("rates").get(0).get("lineage").get("populationVintage").asText()).contains("ILLUSTRATIVE, SYNTHETIC");
     assertThat(json.get("rates").get(0).get("lineage").get("inputs").get(0).asText()).contains("SYNTHETIC");
-    CliTest.Run es = CliTest.run("demo", "--out", dir.resolve("demo-es").toString(), "--seed", "5");
+    CliTest.Run es = CliTest.run("demo", "--out", dir.resolve("demo-es").toString(), "--seed", "5", "--lang", "es");
     assertThat(es.out()).contains("Cifras nacionales REALES").contains("fuente: APJ").contains("[SINTÉTICO] Tegucigalpa: La tasa de homicidios");
   }
 

@@ -88,7 +88,7 @@ class PluginsCommandTest {
 
     CliTest.Run v = CliTest.run("validate", in.toString(), "--format", "roto", "--plugins-dir", plugins.toString());
     assertThat(v.exit()).isEqualTo(1);
-    assertThat(v.err()).contains("plugin org.test.bad failed in roto.read").contains("column Fecha missing")
+    assertThat(v.err()).contains("ATL-PLG-018 plugin org.test.bad failed while in use: roto.read").contains("column Fecha missing")
         .contains("report this to the authors of the plugin org.test.bad").doesNotContain("\tat ");
   }
 

@@ -36,7 +36,7 @@ public class AnonymisationException extends RuntimeException {
    * @param args the message's arguments
    */
   public AnonymisationException(AnonymiseCode code, Throwable cause, Object... args) {
-    super(Objects.requireNonNull(code, "code must not be null").message(Locale.ENGLISH, args), cause);
+    super(Objects.requireNonNull(code, "code must not be null").code() + " " + code.message(Locale.ENGLISH, args), cause);
     this.code = code;
     this.args = args.clone();
   }
@@ -60,12 +60,12 @@ public class AnonymisationException extends RuntimeException {
   }
 
   /**
-   * Returns the message in {@code locale}.
+   * Returns the message in {@code locale}, prefixed by the code.
    *
    * @param locale English or Spanish; never null
    * @return the message; never {@code null}
    */
   public String message(Locale locale) {
-    return code.message(locale, args);
+    return code.code() + " " + code.message(locale, args);
   }
 }

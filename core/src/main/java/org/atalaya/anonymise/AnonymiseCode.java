@@ -1,18 +1,22 @@
 package org.atalaya.anonymise;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import org.apiguardian.api.API;
+import org.atalaya.code.AtalayaCode;
+import org.atalaya.code.LocalizedDetail;
+import org.atalaya.code.Severity;
+import org.atalaya.internal.LocalizedText;
 
 /**
- * The stable codes of anonymisation failures, each with an English and a Spanish message. Codes
- * never change meaning once released; {@code sdk-docs/anonymisation.md} lists them.
+ * The stable codes of anonymisation failures, each with an English and a Spanish message and hint.
+ * Codes never change meaning once released; {@code sdk-docs/anonymisation.md} lists them. Every
+ * failure refuses the release, so every code is an {@link Severity#ERROR}. The arguments of
+ * {@link #message} are the detail ({0}; for {@code ATL-ANON-008} the step, then the detail).
  *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public enum AnonymiseCode {
+public enum AnonymiseCode implements AtalayaCode {
   /** No release key was found (environment variable unset, file missing or unreadable). */
   KEY_MISSING("ATL-ANON-001"),
   /** The release key is too short to be a secret. */
@@ -43,6 +47,8 @@ public enum AnonymiseCode {
   /** An attacker profile the policy requires narrows too many targets down to fewer than k records. */
   ATTACK_SINGLES_OUT("ATL-ANON-013");
 
+  private static final String BUNDLE = "org.atalaya.anonymise.Messages";
+
   private final String code;
 
   AnonymiseCode(String code) {
@@ -54,25 +60,47 @@ public enum AnonymiseCode {
    *
    * @return the code; never {@code null}
    */
+  @Override
   public String code() {
     return code;
   }
 
   /**
-   * Returns the message in {@code locale} (Spanish for {@code es}, English otherwise), prefixed
-   * by the code.
+   * Returns {@link Severity#ERROR}: every anonymisation failure refuses the release.
+   *
+   * @return {@link Severity#ERROR}
+   */
+  @Override
+  public Severity severity() {
+    return Severity.ERROR;
+  }
+
+  /**
+   * Returns the message in {@code locale} (Spanish for {@code es}, English otherwise), without
+   * the code.
    *
    * @param locale the language; never null
    * @param args the message's arguments ({0} is usually the detail)
    * @return the message; never {@code null}
    */
+  @Override
   public String message(Locale locale, Object... args) {
-    Locale l = "es".equals(locale.getLanguage()) ? Locale.forLanguageTag("es") : Locale.ROOT;
-    ResourceBundle bundle =
-        ResourceBundle.getBundle(
-            "org.atalaya.anonymise.Messages",
-            l,
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    return code + " " + new MessageFormat(bundle.getString(code), l).format(args);
+    return LocalizedText.format(BUNDLE, locale, code, args);
+  }
+
+  /**
+   * Returns a detail of this family's messages, said in the language the message is said in.
+   *
+   * @param key the detail's key in the anonymisation message bundle ({@code detail.*})
+   * @param args its arguments
+   * @return the detail; never {@code null}
+   */
+  public static LocalizedDetail detail(String key, Object... args) {
+    return LocalizedDetail.of(BUNDLE, key, args);
+  }
+
+  @Override
+  public String hint(Locale locale, Object... args) {
+    return LocalizedText.format(BUNDLE, locale, code + ".hint", args);
   }
 }

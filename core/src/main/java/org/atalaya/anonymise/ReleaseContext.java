@@ -58,7 +58,7 @@ public final class ReleaseContext {
    */
   public Pseudonyms pseudonyms(String step) {
     return pseudonyms.orElseThrow(
-        () -> new AnonymisationException(AnonymiseCode.KEY_MISSING, "step " + step + " needs a release key"));
+        () -> new AnonymisationException(AnonymiseCode.KEY_MISSING, AnonymiseCode.detail("detail.stepNeedsKey", step)));
   }
 
   /**

@@ -70,7 +70,7 @@ public final class ReleaseKey {
     checkArgument(name != null && !name.isBlank(), "environment variable name (%s) must not be blank", name);
     String value = environment.get(name);
     if (value == null || value.isBlank()) {
-      throw new AnonymisationException(AnonymiseCode.KEY_MISSING, "environment variable " + name + " is not set");
+      throw new AnonymisationException(AnonymiseCode.KEY_MISSING, AnonymiseCode.detail("detail.keyEnvUnset", name));
     }
     return new ReleaseKey(value.strip().getBytes(StandardCharsets.UTF_8));
   }
@@ -90,7 +90,7 @@ public final class ReleaseKey {
       return new ReleaseKey(text.getBytes(StandardCharsets.ISO_8859_1));
     } catch (IOException e) {
       // The exception's message names the file, never its content.
-      throw new AnonymisationException(AnonymiseCode.KEY_MISSING, "key file " + file + " cannot be read");
+      throw new AnonymisationException(AnonymiseCode.KEY_MISSING, AnonymiseCode.detail("detail.keyFileUnreadable", file));
     }
   }
 

@@ -76,7 +76,7 @@ public record StepSpec(String type, Map<String, Object> options, Optional<Path> 
    */
   public double number(String name) {
     if (!options.containsKey(name)) {
-      throw new AnonymisationException(AnonymiseCode.INVALID_POLICY, "step " + type + " needs the option " + name);
+      throw new AnonymisationException(AnonymiseCode.INVALID_POLICY, AnonymiseCode.detail("detail.stepNeedsOption", type, name));
     }
     return number(name, Double.NaN);
   }

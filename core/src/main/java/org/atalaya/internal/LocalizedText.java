@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.apiguardian.api.API;
+import org.atalaya.code.LocalizedDetail;
 
 /**
  * Formats a text from one of Atalaya's message bundles in English or Spanish. Internal: used by
@@ -17,7 +18,8 @@ public final class LocalizedText {
   /**
    * Returns the text {@code key} of {@code bundle} in {@code locale}'s language, with {@code args}
    * filled in. There is no fallback to the JVM's default locale: English stays English on a
-   * Spanish machine, and a language without a bundle gets the English base bundle.
+   * Spanish machine, and a language without a bundle gets the English base bundle. Arguments that
+   * are {@link LocalizedDetail}s are said in the same language.
    *
    * @param bundle the bundle's base name, for example {@code org.atalaya.io.Messages}
    * @param locale the language
@@ -29,6 +31,12 @@ public final class LocalizedText {
     ResourceBundle b =
         ResourceBundle.getBundle(
             bundle, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    return new MessageFormat(b.getString(key), locale).format(args);
+    Object[] said = args.clone();
+    for (int i = 0; i < said.length; i++) {
+      if (said[i] instanceof LocalizedDetail d) {
+        said[i] = d.in(locale);
+      }
+    }
+    return new MessageFormat(b.getString(key), locale).format(said);
   }
 }

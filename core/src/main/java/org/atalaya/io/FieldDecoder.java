@@ -1,5 +1,6 @@
 package org.atalaya.io;
 
+import org.atalaya.code.Severity;
 import org.atalaya.internal.IsoTimes;
 
 import java.time.OffsetDateTime;

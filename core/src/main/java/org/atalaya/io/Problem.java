@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.Locale;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.atalaya.code.Severity;
 import org.atalaya.internal.LocalizedText;
 
 /**

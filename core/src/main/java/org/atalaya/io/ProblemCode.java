@@ -1,15 +1,20 @@
 package org.atalaya.io;
 
+import java.util.Locale;
 import org.apiguardian.api.API;
+import org.atalaya.code.AtalayaCode;
+import org.atalaya.code.Severity;
+import org.atalaya.internal.LocalizedText;
 
 /**
  * The stable codes of problems found while reading incidents. Codes never change meaning once
- * released; the table in {@code sdk-docs/io.md} explains each one and what to do about it.
+ * released; the table in {@code sdk-docs/io.md} explains each one and what to do about it. The
+ * arguments of {@link #message} and {@link #hint} are the field ({0}) and the value ({1}).
  *
  * @since 0.1
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public enum ProblemCode {
+public enum ProblemCode implements AtalayaCode {
   /** The record could not be parsed at all (broken JSON, a CSV row with more cells than the header). */
   MALFORMED_RECORD("ATL-IO-001", Severity.ERROR),
   /** The record has no id. */
@@ -51,7 +56,14 @@ public enum ProblemCode {
   /** A GeoJSON feature's geometry is not a Point (or null). */
   INVALID_GEOMETRY("ATL-IO-020", Severity.ERROR),
   /** The record is valid piece by piece but not as a whole (for example an empty location). */
-  INVALID_RECORD("ATL-IO-021", Severity.ERROR);
+  INVALID_RECORD("ATL-IO-021", Severity.ERROR),
+  /**
+   * The input cannot be read as a whole (not the expected format, broken JSON, bytes not in its
+   * character set): the code of an {@link IncidentReadException}, never of one record.
+   */
+  INPUT_UNREADABLE("ATL-IO-022", Severity.ERROR);
+
+  private static final String BUNDLE = "org.atalaya.io.Messages";
 
   private final String code;
   private final Severity severity;
@@ -66,6 +78,7 @@ public enum ProblemCode {
    *
    * @return the code; never {@code null}
    */
+  @Override
   public String code() {
     return code;
   }
@@ -75,7 +88,25 @@ public enum ProblemCode {
    *
    * @return the severity; never {@code null}
    */
+  @Override
   public Severity severity() {
     return severity;
+  }
+
+  /**
+   * Returns the message, for example "latitude '95' is not between -90 and 90".
+   *
+   * @param locale Spanish or English; never {@code null}
+   * @param args the field ({0}) and the value ({1})
+   * @return the message; never {@code null}
+   */
+  @Override
+  public String message(Locale locale, Object... args) {
+    return LocalizedText.format(BUNDLE, locale, code, args);
+  }
+
+  @Override
+  public String hint(Locale locale, Object... args) {
+    return LocalizedText.format(BUNDLE, locale, code + ".hint", args);
   }
 }

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.atalaya.code.Severity;
 
 /**
  * What a reader did with its input: how many records it read, accepted and rejected, and every

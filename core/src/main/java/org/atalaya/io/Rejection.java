@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.atalaya.code.Severity;
 
 /**
  * A record that a reader rejected: its number, the record as it was read (a CSV line, a JSON

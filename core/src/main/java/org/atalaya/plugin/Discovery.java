@@ -32,6 +32,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.atalaya.code.Severity;
 import org.atalaya.spi.AtalayaPlugin;
 import org.atalaya.spi.Extension;
 import org.atalaya.spi.ExtensionPoint;
@@ -399,7 +400,7 @@ final class Discovery {
   private PluginIssue issue(PluginCode code, String id, String className, String source, String detail, Throwable cause) {
     PluginIssue i = new PluginIssue(code, Optional.ofNullable(id), Optional.ofNullable(className), source, detail);
     issues.add(i);
-    if (options.strict && code.severity() == IssueSeverity.ERROR) {
+    if (options.strict && code.severity() == Severity.ERROR) {
       executor.shutdownNow();
       throw new PluginLoadException(i, cause);
     }

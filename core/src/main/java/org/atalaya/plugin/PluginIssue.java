@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
-import org.atalaya.internal.LocalizedText;
+import org.atalaya.code.Severity;
 
 /**
  * One thing the registry found while discovering or running plugins: its code, the plugin (or
@@ -33,7 +33,7 @@ public record PluginIssue(
   }
 
   /** @return the issue's severity, that of its code */
-  public IssueSeverity severity() {
+  public Severity severity() {
     return code.severity();
   }
 
@@ -54,7 +54,7 @@ public record PluginIssue(
    * @return the message; never {@code null}
    */
   public String message(Locale locale) {
-    return text(locale, code.code());
+    return code.message(locale, subject(), detail, source);
   }
 
   /**
@@ -64,11 +64,7 @@ public record PluginIssue(
    * @return the hint; never {@code null}
    */
   public String hint(Locale locale) {
-    return text(locale, code.code() + ".hint");
-  }
-
-  private String text(Locale locale, String key) {
-    return LocalizedText.format("org.atalaya.plugin.Messages", locale, key, subject(), detail, source);
+    return code.hint(locale, subject(), detail, source);
   }
 
   /** @return {@code "ATL-PLG-005 org.ejemplo.x (plugins/x.jar): message"} in English */

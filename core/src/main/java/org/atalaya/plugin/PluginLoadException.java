@@ -1,9 +1,10 @@
 package org.atalaya.plugin;
 
 import org.apiguardian.api.API;
+import org.atalaya.code.Severity;
 
 /**
- * Thrown in strict mode at the first plugin issue of severity {@link IssueSeverity#ERROR}, so a
+ * Thrown in strict mode at the first plugin issue of severity {@link Severity#ERROR}, so a
  * test or a CI build stops where the problem is.
  *
  * @since 0.1

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.atalaya.code.Severity;
 import org.atalaya.spi.Extension;
 import org.atalaya.spi.ExtensionPoint;
 import org.atalaya.spi.ExtensionPoints;
@@ -105,7 +106,7 @@ public final class PluginRegistry {
    * @return true if there is at least one error
    */
   public boolean hasErrors() {
-    return issues().stream().anyMatch(i -> i.severity() == IssueSeverity.ERROR);
+    return issues().stream().anyMatch(i -> i.severity() == Severity.ERROR);
   }
 
   /**

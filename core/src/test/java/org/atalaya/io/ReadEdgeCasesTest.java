@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.Locale;
+import org.atalaya.code.Severity;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.TimePrecision;
 import org.atalaya.incident.TimeWindow;

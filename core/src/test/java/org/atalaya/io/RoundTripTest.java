@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.atalaya.code.Severity;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.IncidentGenerators;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -105,7 +105,7 @@ public final class GeoSteps implements ReleaseStepFactory {
   }
 
   private static AnonymisationException missing(StepSpec s, String option) {
-    return new AnonymisationException(AnonymiseCode.INVALID_POLICY, "step " + s.type() + " needs the option " + option);
+    return new AnonymisationException(AnonymiseCode.INVALID_POLICY, AnonymiseCode.detail("detail.stepNeedsOption", s.type(), option));
   }
 
   /**

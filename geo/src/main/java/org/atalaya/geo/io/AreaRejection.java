@@ -2,8 +2,11 @@ package org.atalaya.geo.io;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Locale;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.atalaya.code.AtalayaCode;
+import org.atalaya.code.Severity;
 
 /**
  * A feature that could not be used as an area, with where it was, why, and a detail. Immutable and
@@ -34,8 +37,8 @@ public record AreaRejection(long featureIndex, String id, Reason reason, String 
    * @param locale the language; never null
    * @return the message, with the feature number and id; never {@code null}
    */
-  public String message(java.util.Locale locale) {
-    return GeoMessages.format(locale, reason.code(), featureIndex, id, detail);
+  public String message(Locale locale) {
+    return reason.message(locale, featureIndex, id, detail);
   }
 
   /**
@@ -44,24 +47,26 @@ public record AreaRejection(long featureIndex, String id, Reason reason, String 
    * @param locale the language; never null
    * @return the hint; never {@code null}
    */
-  public String hint(java.util.Locale locale) {
-    return GeoMessages.format(locale, reason.code() + ".hint", featureIndex, id, detail);
+  public String hint(Locale locale) {
+    return reason.hint(locale, featureIndex, id, detail);
   }
 
   /** @return {@code "ATL-GEO-005 feature 12 (id '0801'): ..."} in English */
   @Override
   public String toString() {
-    return reason.code() + " " + message(java.util.Locale.ENGLISH);
+    return reason.code() + " " + message(Locale.ENGLISH);
   }
 
   /**
    * Why a feature was rejected; each reason has a stable code {@code ATL-GEO-001} to
-   * {@code ATL-GEO-008}, documented in {@code sdk-docs/geo.md}.
+   * {@code ATL-GEO-008}, documented in {@code sdk-docs/geo.md}. A rejected feature is not used,
+   * so every reason is an {@link Severity#ERROR}. The arguments of {@link #message} and {@link
+   * #hint} are the feature number ({0}), the id ({1}) and the detail ({2}).
    *
    * @since 0.1
    */
   @API(status = API.Status.STABLE, since = "0.1")
-  public enum Reason {
+  public enum Reason implements AtalayaCode {
     /** The id property (or the feature's {@code id} member) is missing, null or blank. */
     NO_ID("ATL-GEO-001"),
     /** The id was already used by an earlier accepted feature of the same input. */
@@ -90,8 +95,24 @@ public record AreaRejection(long featureIndex, String id, Reason reason, String 
      *
      * @return the code; never {@code null}
      */
+    @Override
     public String code() {
       return code;
+    }
+
+    @Override
+    public Severity severity() {
+      return Severity.ERROR;
+    }
+
+    @Override
+    public String message(Locale locale, Object... args) {
+      return GeoMessages.format(locale, code, args);
+    }
+
+    @Override
+    public String hint(Locale locale, Object... args) {
+      return GeoMessages.format(locale, code + ".hint", args);
     }
   }
 }

@@ -8,7 +8,11 @@ final class GeoMessages {
 
   private GeoMessages() {}
 
-  static String format(Locale locale, String key, long feature, String id, String detail) {
-    return LocalizedText.format("org.atalaya.geo.io.Messages", locale, key, String.valueOf(feature), id, detail);
+  static String format(Locale locale, String key, Object... args) {
+    Object[] said = args.clone();
+    if (said.length > 0 && said[0] instanceof Number n) {
+      said[0] = String.valueOf(n); // a feature number, not a quantity: no grouping ("1234", not "1,234")
+    }
+    return LocalizedText.format("org.atalaya.geo.io.Messages", locale, key, said);
   }
 }
