@@ -31,7 +31,7 @@ class DemoPopulationTest {
 
     // The file the first-program page uses; indicators reads it as --population.
     Path incidents = dir.resolve("demo").resolve("incidents.csv");
-    CliTest.Run r = CliTest.run("indicators", "--incidents", incidents.toString(), "--population", pop.toString(),
+    CliTest.Run r = CliTest.run("indicators", "--incidents", incidents.toString(), "--population", pop.toString(), "--by", "area,year",
         "--out", dir.resolve("indicators.json").toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(Files.readString(dir.resolve("indicators.json"))).contains("0801");
