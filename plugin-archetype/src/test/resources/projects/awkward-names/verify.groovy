@@ -1,3 +1,5 @@
+// The archetype plugin hands the generated project's folder to this script in context.projectDir.
+def projectDir = new File(context.projectDir.toString())
 // Coordinates with capitals and underscores still give an id the SPI accepts (PluginDescriptor's
 // rule), and the descriptor takes the pom's MAJOR.MINOR.PATCH version.
 def descriptor = new File(projectDir, 'target/classes/META-INF/atalaya/plugins/org.ejemplo.mi.MiPlugin.properties')

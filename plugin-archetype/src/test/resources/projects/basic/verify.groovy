@@ -1,3 +1,5 @@
+// The archetype plugin hands the generated project's folder to this script in context.projectDir.
+def projectDir = new File(context.projectDir.toString())
 // The generated plugin's descriptor: an id the SPI accepts, and the pom's version.
 def descriptor = new File(projectDir, 'target/classes/META-INF/atalaya/plugins/org.ejemplo.denuncias.MiPlugin.properties')
 def p = new Properties()
