@@ -8,12 +8,14 @@ assert p.id == 'org.ejemplo.denuncias-plugin'
 assert p.version == '0.1.0'
 
 // "Once its first build has filled your local repository, it builds offline": the same build
-// again, with -o, against the repository the first build used (plugin-archetype/target/it-repo).
-def repo = new File(projectDir, '../../../../../it-repo').canonicalFile
-assert new File(repo, 'org/atalaya').isDirectory()
+// again, with -o, against the repository and settings the first build used (in plugin-archetype/target).
+def target = new File(projectDir, '../../../../..').canonicalFile
+def repo = new File(target, 'it-repo')
+def settings = new File(target, 'archetype-it/interpolated-settings.xml')
+assert new File(repo, 'org/atalaya').isDirectory() && settings.isFile()
 def windows = System.getProperty('os.name').toLowerCase().contains('win')
 def mvn = new File(System.getProperty('maven.home'), windows ? 'bin/mvn.cmd' : 'bin/mvn')
-def build = new ProcessBuilder(mvn.path, '-o', '-B', '-q', "-Dmaven.repo.local=${repo}", 'verify')
+def build = new ProcessBuilder(mvn.path, '-o', '-B', '-q', '-s', settings.path, "-Dmaven.repo.local=${repo}", 'verify')
     .directory(projectDir).redirectErrorStream(true).start()
 def log = build.inputStream.text
 assert build.waitFor() == 0 : "mvn -o verify failed offline:\n${log}"
