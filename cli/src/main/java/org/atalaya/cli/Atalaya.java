@@ -232,12 +232,27 @@ public final class Atalaya implements Runnable {
     return null;
   }
 
-  /** Reads the version from the jar manifest, or says it is a development build. */
+  /**
+   * Reads the project version from {@code version.properties}, which the build fills in from the
+   * pom, so {@code --version} names the version in a jar and in an IDE alike.
+   */
   static final class Version implements CommandLine.IVersionProvider {
+    static final String RESOURCE = "version.properties";
+
     @Override
-    public String[] getVersion() {
-      String v = Atalaya.class.getPackage().getImplementationVersion();
-      return new String[] {"atalaya " + (v == null ? "development build" : v), "Java " + System.getProperty("java.version")};
+    public String[] getVersion() throws IOException {
+      return new String[] {"atalaya " + projectVersion(), "Java " + System.getProperty("java.version")};
+    }
+
+    static String projectVersion() throws IOException {
+      java.util.Properties p = new java.util.Properties();
+      try (java.io.InputStream in = Atalaya.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IOException("the resource org/atalaya/cli/" + RESOURCE + " is missing from the jar");
+        }
+        p.load(in);
+      }
+      return p.getProperty("version");
     }
   }
 }

@@ -110,9 +110,11 @@ final class DemoCommand implements Callable<Integer> {
     progress.step(INDICATORS);
     IndicatorReport indicators = indicators(incidents);
     Files.writeString(out.resolve(INDICATORS), indicators.toJson(), StandardCharsets.UTF_8);
+    writePopulation(out.resolve(POPULATION));
     List<String[]> files = new ArrayList<>();
     outputs.forEach(f -> files.add(new String[] {f.file(), f.what()}));
     files.add(new String[] {INDICATORS, t.get("demo.file.indicators")});
+    files.add(new String[] {POPULATION, t.get("demo.file.population")});
     files.add(new String[] {"release-open-data.geojson", t.get("demo.file.release")});
     files.add(new String[] {"privacy-report-open-data.json", t.get("demo.file.privacy")});
     files.add(new String[] {"report.html", t.get("demo.file.report")});
@@ -123,6 +125,7 @@ final class DemoCommand implements Callable<Integer> {
     o.println(t.get("demo.files"));
     lines.forEach(o::println);
     o.printf("  %-26s %s%n", INDICATORS, t.get("demo.file.indicators"));
+    o.printf("  %-26s %s%n", POPULATION, t.get("demo.file.population"));
     o.printf("  %-26s %s%n", "release-open-data.geojson", t.get("demo.file.release"));
     o.printf("  %-26s %s%n", "privacy-report-open-data.json", t.get("demo.file.privacy"));
     o.printf("  %-26s %s%n", "report.html", t.get("demo.file.report"));
@@ -178,6 +181,9 @@ final class DemoCommand implements Callable<Integer> {
   /** File name of the indicators document the demo writes. */
   static final String INDICATORS = "indicators.json";
 
+  /** File name of the population table the demo's rates use, in the form --population reads. */
+  static final String POPULATION = "population.csv";
+
   /** Vintage of the demo's denominators: they are made up, and say so. */
   static final String DEMO_VINTAGE =
       "ILLUSTRATIVE, SYNTHETIC denominators for the demo (not INE figures): 0801 Distrito Central 1,300,000;"
@@ -192,6 +198,15 @@ final class DemoCommand implements Callable<Integer> {
       rows.add(new PopulationTable.Row("0501", year, Optional.empty(), Optional.empty(), 850_000));
     }
     return PopulationTable.of(DEMO_VINTAGE, rows);
+  }
+
+  /** Writes the demo's denominators as {@code area,year,sex,age_band,population} (blank sex and band: totals). */
+  static void writePopulation(Path file) throws IOException {
+    StringBuilder csv = new StringBuilder("area,year,sex,age_band,population\n");
+    for (PopulationTable.Row r : demoPopulation().rows()) {
+      csv.append(String.format(Locale.ROOT, "%s,%d,,,%.0f\n", r.area(), r.year(), r.population()));
+    }
+    Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
   }
 
   private IndicatorReport indicators(List<Incident> incidents) {
@@ -329,6 +344,8 @@ final class DemoCommand implements Callable<Integer> {
     sb.append(String.format("%-20s %s%n", INDICATORS,
         "indicators of the SYNTHETIC homicides (rates with exact intervals, SDG 16.1.1, change, alarms, impunity funnel),"));
     sb.append(String.format("%-20s %s%n", "", "each with its lineage; the populations are ILLUSTRATIVE, SYNTHETIC denominators, not INE figures"));
+    sb.append(String.format("%-20s %s%n", POPULATION,
+        "the ILLUSTRATIVE, SYNTHETIC populations of those rates (area,year,sex,age_band,population), for --population"));
     sb.append(String.format("%-20s %s%n", "release-open-data.geojson", "anonymised open-data release (a fresh key each run: masks differ between runs)"));
     sb.append(String.format("%-20s %s%n", "privacy-report-open-data.json", "its privacy report: k achieved, suppressions, displacement, checks"));
     sb.append(String.format("%-20s %s%n", "report.html", "the report: maps, charts and tables; opens offline in any browser"));

@@ -63,12 +63,13 @@ class DocSnippetsTest {
     return all.stream().map(s -> DynamicTest.dynamicTest(s.file() + " snippet " + s.index(), () -> compile(s)));
   }
 
-  /** Every block that says it quotes a file equals that file, or the region of it between
+  /** Every block (README and sdk-docs) that says it quotes a file equals that file, or the region of it between
    * {@code // snippet:start NAME} and {@code // snippet:end}: a snippet cannot drift from tested code. */
   @TestFactory
   Stream<DynamicTest> everyQuotedBlockEqualsItsSource() throws IOException {
     List<DynamicTest> tests = new ArrayList<>();
     List<Path> docs = new ArrayList<>();
+    docs.add(ROOT.resolve("README.md"));
     try (Stream<Path> s = Files.walk(ROOT.resolve("sdk-docs"))) {
       s.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
     }

@@ -75,7 +75,10 @@ public final class CsvMapping {
             new java.time.format.DateTimeFormatterBuilder()
                 .parseCaseInsensitive()
                 .appendPattern(p)
-                .toFormatter(DATE_LOCALE));
+                // Strict, so 31/02/2024 is rejected instead of read as 29/02; the era lets yyyy resolve.
+                .parseDefaulting(java.time.temporal.ChronoField.ERA, 1)
+                .toFormatter(DATE_LOCALE)
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("date format (" + p + ") is not a valid pattern: " + e.getMessage(), e);
       }

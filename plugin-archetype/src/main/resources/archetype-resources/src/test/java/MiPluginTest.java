@@ -22,7 +22,7 @@ class MiPluginTest {
     @Override
     protected ImporterSample sample() {
       return ImporterSample.of(new MiImporter(), "reportes.csv",
-          "fecha;tipo;lugar\n02/02/2024;robo;Colonia Kennedy\n03/02/2024;extorsión;Barrio Cabañas\n", 2);
+          "numero;fecha;tipo;lugar\n1;02/02/2024;robo;Colonia Kennedy\n2;03/02/2024;extorsión;Barrio Cabañas\n", 2);
     }
   }
 }
