@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  *     another organised criminal group; never {@code null}, empty when not known
  * @since 0.1
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record IncidentContext(
     Attempt attempt,
     Mechanism mechanism,

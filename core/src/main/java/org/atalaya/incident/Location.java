@@ -38,6 +38,7 @@ public record Location(
    * @throws IllegalArgumentException if the accuracy is negative or not finite, or nothing at all
    *     is known
    */
+  @API(status = API.Status.INTERNAL, since = "0.1")
   public Location {
     Objects.requireNonNull(point, "point must not be null; use Optional.empty()");
     Objects.requireNonNull(accuracyMetres, "accuracyMetres must not be null; use OptionalDouble.empty()");

@@ -41,6 +41,7 @@ public record TimeWindow(
    * @throws IllegalArgumentException if {@code to} is before {@code from}, or an instant window
    *     does not have {@code from == to}
    */
+  @API(status = API.Status.INTERNAL, since = "0.1")
   public TimeWindow {
     Objects.requireNonNull(from, "from must not be null");
     Objects.requireNonNull(to, "to must not be null");

@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * @param outcome what happened to the victim; never {@code null}
  * @since 0.1
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Victim(
     Sex sex,
     OptionalInt age,

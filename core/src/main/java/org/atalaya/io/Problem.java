@@ -33,6 +33,7 @@ public record Problem(
   private static final int MAX_VALUE = 200;
 
   /** Validates and shortens the value. */
+  @API(status = API.Status.INTERNAL, since = "0.1")
   public Problem {
     Objects.requireNonNull(file, "file must not be null");
     Objects.requireNonNull(field, "field must not be null");

@@ -29,6 +29,7 @@ public record ReadReport(
    *
    * @throws IllegalArgumentException if accepted + rejected differs from read
    */
+  @API(status = API.Status.INTERNAL, since = "0.1")
   public ReadReport {
     Objects.requireNonNull(file, "file must not be null");
     problems = ImmutableList.copyOf(Objects.requireNonNull(problems, "problems must not be null"));

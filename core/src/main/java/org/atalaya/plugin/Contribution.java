@@ -22,6 +22,7 @@ public record Contribution<T extends Extension>(
     String pluginId, ExtensionPoint<T> point, T extension, boolean builtIn) {
 
   /** Checks for nulls. */
+  @API(status = API.Status.INTERNAL, since = "0.1")
   public Contribution {
     Objects.requireNonNull(pluginId, "pluginId must not be null");
     Objects.requireNonNull(point, "point must not be null");

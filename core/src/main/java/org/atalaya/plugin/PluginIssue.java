@@ -24,6 +24,7 @@ public record PluginIssue(
     PluginCode code, Optional<String> pluginId, Optional<String> className, String source, String detail) {
 
   /** Checks for nulls. */
+  @API(status = API.Status.INTERNAL, since = "0.1")
   public PluginIssue {
     Objects.requireNonNull(code, "code must not be null");
     Objects.requireNonNull(pluginId, "pluginId must not be null; use Optional.empty()");

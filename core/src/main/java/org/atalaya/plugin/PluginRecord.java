@@ -29,6 +29,7 @@ public record PluginRecord(
     List<String> contributions) {
 
   /** Checks for nulls and copies the contributions. */
+  @API(status = API.Status.INTERNAL, since = "0.1")
   public PluginRecord {
     Objects.requireNonNull(className, "className must not be null");
     Objects.requireNonNull(source, "source must not be null");

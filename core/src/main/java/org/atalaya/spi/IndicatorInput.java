@@ -17,7 +17,7 @@ import org.atalaya.incident.Incident;
  * @param period the period, for example {@code "2024"}
  * @since 0.1
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record IndicatorInput(List<Incident> incidents, OptionalLong population, String area, String period) {
 
   /**

@@ -19,7 +19,7 @@ import org.atalaya.indicator.Lineage;
  * @param lineage inputs, filters and version; never {@code null}
  * @since 0.1
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record IndicatorValue(
     double estimate,
     Optional<ConfidenceInterval> interval,

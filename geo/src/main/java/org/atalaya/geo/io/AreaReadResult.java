@@ -32,6 +32,7 @@ public record AreaReadResult(
    *
    * @throws IllegalArgumentException if areas + rejections differs from read
    */
+  @API(status = API.Status.INTERNAL, since = "0.1")
   public AreaReadResult {
     Objects.requireNonNull(source, "source must not be null");
     areas = ImmutableList.copyOf(Objects.requireNonNull(areas, "areas must not be null"));

@@ -23,6 +23,7 @@ import org.atalaya.code.Severity;
 public record AreaRejection(long featureIndex, String id, Reason reason, String detail) {
 
   /** Validates the fields. */
+  @API(status = API.Status.INTERNAL, since = "0.1")
   public AreaRejection {
     checkArgument(featureIndex >= 1, "featureIndex (%s) must be 1 or more", featureIndex);
     Objects.requireNonNull(id, "id must not be null");
