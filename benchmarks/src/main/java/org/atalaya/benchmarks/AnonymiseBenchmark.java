@@ -52,7 +52,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)
 public class AnonymiseBenchmark {
-  private static final ReleaseKey KEY = ReleaseKey.of("benchmark-key-not-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+  private static final ReleaseKey KEY =
+      ReleaseKey.of("benchmark-key-not-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
 
   private List<Incident> incidents;
   private Release full;
@@ -69,7 +70,9 @@ public class AnonymiseBenchmark {
   }
 
   private static ReleasePolicy.Builder policy(EnumSet<QuasiIdentifier> qis) {
-    return ReleasePolicy.builder("open-data").k(5).quasiIdentifiers(qis)
+    return ReleasePolicy.builder("open-data")
+        .k(5)
+        .quasiIdentifiers(qis)
         .step(Steps.sensitiveDefaults())
         .step(Steps.keepFields(List.of(IncidentField.CONTEXT)))
         .step(Steps.generaliseTime(TimeGranularity.MONTH))

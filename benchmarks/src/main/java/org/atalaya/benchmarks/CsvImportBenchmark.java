@@ -38,8 +38,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * CSV import of canonical rows: Atalaya's full import (parse, decode every field, validate, build
  * immutable incidents, check duplicate ids) against the baseline of raw Jackson CSV parsing of the
- * same file into cell strings, in the same run. Each operation reads the whole file; divide the
- * row count by the time per operation for rows per second.
+ * same file into cell strings, in the same run. Each operation reads the whole file; divide the row
+ * count by the time per operation for rows per second.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CsvImportBenchmark}; the default file
  * has 1,000,000 rows ({@code -p rows=...} to change).
@@ -47,7 +47,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 public class CsvImportBenchmark {
@@ -61,7 +63,11 @@ public class CsvImportBenchmark {
   @Setup(Level.Trial)
   public void writeFile() throws IOException {
     file = Files.createTempFile("atalaya-bench-", ".csv");
-    double scale = rows / (double) (SyntheticIncidents.BASE_PER_YEAR_TEGUCIGALPA + SyntheticIncidents.BASE_PER_YEAR_SAN_PEDRO_SULA);
+    double scale =
+        rows
+            / (double)
+                (SyntheticIncidents.BASE_PER_YEAR_TEGUCIGALPA
+                    + SyntheticIncidents.BASE_PER_YEAR_SAN_PEDRO_SULA);
     try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         IncidentWriter w = IncidentFormat.CSV.writer(os)) {
       long n = 0;
@@ -94,7 +100,8 @@ public class CsvImportBenchmark {
   public long rawJacksonCsv(Blackhole bh) throws IOException {
     long records = 0;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        CsvParser p = new CsvFactory().createParser(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        CsvParser p =
+            new CsvFactory().createParser(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       p.setSchema(CsvSchema.emptySchema());
       JsonToken t;
       while ((t = p.nextToken()) != null) {

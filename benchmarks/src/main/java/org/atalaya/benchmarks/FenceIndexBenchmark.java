@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * "Which countries cover this point" on the Natural Earth 1:50m countries (241 outlines), over
- * 2^20 (about 1M) random points in Central America or the whole world, one lookup per operation:
+ * "Which countries cover this point" on the Natural Earth 1:50m countries (241 outlines), over 2^20
+ * (about 1M) random points in Central America or the whole world, one lookup per operation:
  *
  * <ul>
  *   <li>{@code fenceIndex}: Atalaya's {@link FenceIndex} (grid prefilter, exact test on boundary
@@ -40,8 +40,8 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code plainCovers}: baseline (b), {@code Geometry.covers} on every country in turn.
  * </ul>
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar FenceIndexBenchmark}. The index's
- * build time and memory figures are printed to standard error during setup.
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar FenceIndexBenchmark}. The index's build
+ * time and memory figures are printed to standard error during setup.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

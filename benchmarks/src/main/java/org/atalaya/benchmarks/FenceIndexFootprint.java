@@ -13,8 +13,9 @@ import org.atalaya.geo.io.AreaReader;
 /**
  * Measures the heap a fence index over the 1:50m countries holds beyond the areas themselves: used
  * heap after full collections, before and after building it (the areas stay reachable throughout).
- * Run: {@code java -cp benchmarks/target/benchmarks.jar org.atalaya.benchmarks.FenceIndexFootprint}.
- * A measurement, not a benchmark: its figure goes next to the JMH throughput in the issue's note.
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * org.atalaya.benchmarks.FenceIndexFootprint}. A measurement, not a benchmark: its figure goes next
+ * to the JMH throughput in the issue's note.
  */
 public final class FenceIndexFootprint {
 
@@ -22,9 +23,12 @@ public final class FenceIndexFootprint {
 
   public static void main(String[] args) throws Exception {
     List<Area> areas;
-    try (Reader in = new InputStreamReader(
-        FenceIndexFootprint.class.getResourceAsStream("/countries-50m.geojson"), StandardCharsets.UTF_8)) {
-      areas = AreaReader.builder().idProperty("name").build().readGeoJson(in, "countries-50m").areas();
+    try (Reader in =
+        new InputStreamReader(
+            FenceIndexFootprint.class.getResourceAsStream("/countries-50m.geojson"),
+            StandardCharsets.UTF_8)) {
+      areas =
+          AreaReader.builder().idProperty("name").build().readGeoJson(in, "countries-50m").areas();
     }
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long before = settledHeap(memory);

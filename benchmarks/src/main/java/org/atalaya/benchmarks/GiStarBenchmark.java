@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * row-standardised; synthetic counts), one whole run per operation:
  *
  * <ul>
- *   <li>{@code atalaya999}: Atalaya's {@link GetisOrd#giStar} on every processor (one random
- *       stream per cell, two counters per cell). Goal: at most 2 s.
+ *   <li>{@code atalaya999}: Atalaya's {@link GetisOrd#giStar} on every processor (one random stream
+ *       per cell, two counters per cell). Goal: at most 2 s.
  *   <li>{@code straightforward999}: baseline, single thread: for each cell and permutation, draw
  *       the neighbours' values with {@code java.util.Random} and a {@code HashSet} against repeats,
  *       compute G* for each simulation, keep all 999 in an array and count afterwards.

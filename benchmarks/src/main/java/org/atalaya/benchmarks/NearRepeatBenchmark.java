@@ -21,9 +21,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The near-repeat table on 50,000 synthetic incidents (uniform over a 20 x 15 km city, times over
- * a year; about 2 million pairs closer than 400 m), distance bands 0, 100, 200, 400 m and time
- * bands 0, 7, 14, 21, 28 days, one whole run per operation:
+ * The near-repeat table on 50,000 synthetic incidents (uniform over a 20 x 15 km city, times over a
+ * year; about 2 million pairs closer than 400 m), distance bands 0, 100, 200, 400 m and time bands
+ * 0, 7, 14, 21, 28 days, one whole run per operation:
  *
  * <ul>
  *   <li>{@code atalaya999}: Atalaya's {@link NearRepeat} with 999 permutations on every processor
@@ -68,8 +68,12 @@ public class NearRepeatBenchmark {
   /** Atalaya, 999 permutations. */
   @Benchmark
   public NearRepeatTable atalaya999() {
-    return NearRepeat.builder().distanceBands(DISTANCES).timeBands(TIMES)
-        .permutations(Permutations.of(999, 1)).build().run(x, y, days);
+    return NearRepeat.builder()
+        .distanceBands(DISTANCES)
+        .timeBands(TIMES)
+        .permutations(Permutations.of(999, 1))
+        .build()
+        .run(x, y, days);
   }
 
   /** Baseline: one permutation, all pairs. */

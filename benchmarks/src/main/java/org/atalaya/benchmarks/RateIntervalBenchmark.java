@@ -78,7 +78,9 @@ public class RateIntervalBenchmark {
     return PoissonIntervals.byar(nextCount(), 0.95);
   }
 
-  /** Baseline: the same two quantiles from Commons Statistics' own inverse functions, no validation. */
+  /**
+   * Baseline: the same two quantiles from Commons Statistics' own inverse functions, no validation.
+   */
   @Benchmark
   public double rawGammaQuantiles() {
     long x = nextCount();

@@ -16,8 +16,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code atalaya} command line. Each capability is a subcommand; exit codes are 0 for success,
- * 1 when the data has problems (rejected records), 2 for usage errors. Messages and help are in
- * the language {@link Language} picks (English or Spanish).
+ * 1 when the data has problems (rejected records), 2 for usage errors. Messages and help are in the
+ * language {@link Language} picks (English or Spanish).
  */
 @Command(
     name = "atalaya",
@@ -53,7 +53,10 @@ public final class Atalaya implements Runnable {
   /** Exit code: the command was used wrongly. */
   public static final int USAGE = 2;
 
-  /** The base name of the help texts' bundle: Spanish in {@code Help_es.properties}, English in the annotations. */
+  /**
+   * The base name of the help texts' bundle: Spanish in {@code Help_es.properties}, English in the
+   * annotations.
+   */
   static final String HELP_BUNDLE = "org.atalaya.cli.Help";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -62,7 +65,8 @@ public final class Atalaya implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), language.texts().get("usage.nameACommand"));
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), language.texts().get("usage.nameACommand"));
   }
 
   /**
@@ -82,15 +86,22 @@ public final class Atalaya implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Atalaya());
     // picocli's help command takes --lang too, so that "atalaya help demo --lang es" is Spanish
-    cl.getSubcommands().get("help").getCommandSpec()
+    cl.getSubcommands()
+        .get("help")
+        .getCommandSpec()
         .addMixin("language", CommandLine.Model.CommandSpec.forAnnotatedObject(new LangOption()));
-    // One default for every command's --lang (ATALAYA_LANG, else the system's language), shown in its help.
+    // One default for every command's --lang (ATALAYA_LANG, else the system's language), shown in
+    // its help.
     cl.setDefaultValueProvider(
-        arg -> arg instanceof CommandLine.Model.OptionSpec o && "--lang".equals(o.longestName()) ? Language.byDefault() : null);
+        arg ->
+            arg instanceof CommandLine.Model.OptionSpec o && "--lang".equals(o.longestName())
+                ? Language.byDefault()
+                : null);
     cl.setResourceBundle(helpTexts(Language.byDefault()));
     // A usage error is said, with the usage, in the language the user asked for.
     cl.setParameterExceptionHandler(new UsageErrors(cl.getParameterExceptionHandler()));
-    // A plugin that fails in use is the plugin's bug, not Atalaya's: say whose, without a stack trace.
+    // A plugin that fails in use is the plugin's bug, not Atalaya's: say whose, without a stack
+    // trace.
     cl.setExecutionExceptionHandler(
         (ex, line, parsed) -> {
           Texts t = textsOf(parsed);
@@ -100,13 +111,22 @@ public final class Atalaya implements Runnable {
             line.getErr().flush();
             return DATA_PROBLEMS;
           }
-          // A missing folder or a file that cannot be opened is the user's to fix: name it, no stack trace.
+          // A missing folder or a file that cannot be opened is the user's to fix: name it, no
+          // stack trace.
           FileSystemException fs = fileProblem(ex);
           if (fs != null) {
-            String key = fs instanceof NoSuchFileException ? "io.noSuchFile" : fs instanceof AccessDeniedException ? "io.denied" : "io.cannot";
-            String reason = fs.getReason() != null ? fs.getReason()
-                : fs instanceof java.nio.file.FileAlreadyExistsException ? t.get("io.fileInTheWay")
-                : fs instanceof java.nio.file.NotDirectoryException ? t.get("io.notAFolder") : "";
+            String key =
+                fs instanceof NoSuchFileException
+                    ? "io.noSuchFile"
+                    : fs instanceof AccessDeniedException ? "io.denied" : "io.cannot";
+            String reason =
+                fs.getReason() != null
+                    ? fs.getReason()
+                    : fs instanceof java.nio.file.FileAlreadyExistsException
+                        ? t.get("io.fileInTheWay")
+                        : fs instanceof java.nio.file.NotDirectoryException
+                            ? t.get("io.notAFolder")
+                            : "";
             return say(parsed, t.get(key, fs.getFile(), reason), DATA_PROBLEMS);
           }
           // Any other input that cannot be read (malformed JSON, an empty CSV, a short weights
@@ -118,28 +138,36 @@ public final class Atalaya implements Runnable {
           throw ex;
         });
     CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
-    cl.setExecutionStrategy(parsed -> {
-      String lang = Language.given(parsed.originalArgs().toArray(String[]::new)).orElse(null);
-      if (lang != null && !Language.CODES.contains(lang)) {
-        // messages exist in English and Spanish only: say so rather than answer in English
-        return say(parsed, textsOf(parsed).get("usage.badLang", lang), USAGE);
-      }
-      // the help pages follow --lang: set before the help request (if any) is answered
-      cl.setResourceBundle(helpTexts(Language.of(parsed.originalArgs().toArray(String[]::new))));
-      try {
-        return run.execute(parsed);
-      } catch (OutOfMemoryError e) {
-        // Running out of heap is the JVM's limit, not a bug: say how to raise it instead of a
-        // stack trace. The stack has unwound by then, so the records are garbage and printing works.
-        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-        long suggestGb = Math.max(4, (2 * mb + 1023) / 1024); // twice the limit, at least 4 GB
-        return say(parsed, textsOf(parsed).get("memory.out", String.valueOf(mb), String.valueOf(suggestGb)), DATA_PROBLEMS);
-      }
-    });
+    cl.setExecutionStrategy(
+        parsed -> {
+          String lang = Language.given(parsed.originalArgs().toArray(String[]::new)).orElse(null);
+          if (lang != null && !Language.CODES.contains(lang)) {
+            // messages exist in English and Spanish only: say so rather than answer in English
+            return say(parsed, textsOf(parsed).get("usage.badLang", lang), USAGE);
+          }
+          // the help pages follow --lang: set before the help request (if any) is answered
+          cl.setResourceBundle(
+              helpTexts(Language.of(parsed.originalArgs().toArray(String[]::new))));
+          try {
+            return run.execute(parsed);
+          } catch (OutOfMemoryError e) {
+            // Running out of heap is the JVM's limit, not a bug: say how to raise it instead of a
+            // stack trace. The stack has unwound by then, so the records are garbage and printing
+            // works.
+            long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+            long suggestGb = Math.max(4, (2 * mb + 1023) / 1024); // twice the limit, at least 4 GB
+            return say(
+                parsed,
+                textsOf(parsed).get("memory.out", String.valueOf(mb), String.valueOf(suggestGb)),
+                DATA_PROBLEMS);
+          }
+        });
     return cl;
   }
 
-  /** Prints {@code message} after the command's name ("atalaya kde: ...") and returns {@code exit}. */
+  /**
+   * Prints {@code message} after the command's name ("atalaya kde: ...") and returns {@code exit}.
+   */
   private static int say(ParseResult parsed, String message, int exit) {
     ParseResult sub = parsed.subcommand();
     PrintWriter err = parsed.commandSpec().commandLine().getErr();
@@ -148,15 +176,21 @@ public final class Atalaya implements Runnable {
     return exit;
   }
 
-  /** The messages in the language of the command's {@code --lang} (the default rule without one). */
+  /**
+   * The messages in the language of the command's {@code --lang} (the default rule without one).
+   */
   private static Texts textsOf(ParseResult parsed) {
     return Texts.of(Language.of(parsed.originalArgs().toArray(String[]::new)));
   }
 
-  /** Returns the help texts in {@code lang} ({@code es} or {@code en}), never in the JVM's language. */
+  /**
+   * Returns the help texts in {@code lang} ({@code es} or {@code en}), never in the JVM's language.
+   */
   static ResourceBundle helpTexts(String lang) {
     return ResourceBundle.getBundle(
-        HELP_BUNDLE, Texts.locale(lang), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        HELP_BUNDLE,
+        Texts.locale(lang),
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   /**
@@ -182,7 +216,10 @@ public final class Atalaya implements Runnable {
     return null;
   }
 
-  /** Returns the message when {@code out} is one of the {@code inputs} (null entries skipped), or null. */
+  /**
+   * Returns the message when {@code out} is one of the {@code inputs} (null entries skipped), or
+   * null.
+   */
   static String overwritesInput(Texts t, List<Path> inputs, Path out) {
     for (Path in : inputs) {
       if (in != null && sameFile(in, out)) {
@@ -208,11 +245,17 @@ public final class Atalaya implements Runnable {
    * it (Jackson's CSV and JSON readers hide their source); the cause is kept.
    */
   static IOException naming(Path file, IOException e) {
-    String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    String reason =
+        e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+            ? j.getOriginalMessage()
+            : e.getMessage();
     return new IOException(file + ": " + reason, e);
   }
 
-  /** Returns the read problem behind {@code ex} (itself or a cause, unwrapping unchecked ones), or null. */
+  /**
+   * Returns the read problem behind {@code ex} (itself or a cause, unwrapping unchecked ones), or
+   * null.
+   */
   private static IOException readProblem(Throwable ex) {
     for (Throwable c = ex; c != null; c = c.getCause()) {
       if (c instanceof IOException io) {
@@ -241,14 +284,17 @@ public final class Atalaya implements Runnable {
 
     @Override
     public String[] getVersion() throws IOException {
-      return new String[] {"atalaya " + projectVersion(), "Java " + System.getProperty("java.version")};
+      return new String[] {
+        "atalaya " + projectVersion(), "Java " + System.getProperty("java.version")
+      };
     }
 
     static String projectVersion() throws IOException {
       java.util.Properties p = new java.util.Properties();
       try (java.io.InputStream in = Atalaya.class.getResourceAsStream(RESOURCE)) {
         if (in == null) {
-          throw new IOException("the resource org/atalaya/cli/" + RESOURCE + " is missing from the jar");
+          throw new IOException(
+              "the resource org/atalaya/cli/" + RESOURCE + " is missing from the jar");
         }
         p.load(in);
       }

@@ -10,36 +10,63 @@ import java.util.concurrent.Callable;
 import org.atalaya.indicator.RateComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code atalaya compare-rates}: two Poisson rates compared exactly, as R poisson.test. */
 @Command(
     name = "compare-rates",
     mixinStandardHelpOptions = true,
     description = {
-      "Compare two rates (count1/population1 against count2/population2) as R poisson.test(c(x1, x2), c(T1, T2)):",
-      "rate ratio with its exact (conditional binomial) interval, two-sided p-value by R's rule, one-sided p-values.",
-      "In JSON an infinite upper limit or ratio (count2 = 0) is written as null. Exit code 2 for invalid arguments."
+      "Compare two rates (count1/population1 against count2/population2) as R poisson.test(c(x1,"
+          + " x2), c(T1, T2)):",
+      "rate ratio with its exact (conditional binomial) interval, two-sided p-value by R's rule,"
+          + " one-sided p-values.",
+      "In JSON an infinite upper limit or ratio (count2 = 0) is written as null. Exit code 2 for"
+          + " invalid arguments."
     })
 final class CompareRatesCommand implements Callable<Integer> {
-  @Option(names = "--count1", required = true, paramLabel = "X1", description = "Events in the first group or period.")
+  @Option(
+      names = "--count1",
+      required = true,
+      paramLabel = "X1",
+      description = "Events in the first group or period.")
   long count1;
 
-  @Option(names = "--population1", required = true, paramLabel = "T1", description = "Population or person-time of the first.")
+  @Option(
+      names = "--population1",
+      required = true,
+      paramLabel = "T1",
+      description = "Population or person-time of the first.")
   double population1;
 
-  @Option(names = "--count2", required = true, paramLabel = "X2", description = "Events in the second group or period.")
+  @Option(
+      names = "--count2",
+      required = true,
+      paramLabel = "X2",
+      description = "Events in the second group or period.")
   long count2;
 
-  @Option(names = "--population2", required = true, paramLabel = "T2", description = "Population or person-time of the second.")
+  @Option(
+      names = "--population2",
+      required = true,
+      paramLabel = "T2",
+      description = "Population or person-time of the second.")
   double population2;
 
-  @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95", description = "Confidence level of the interval (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--confidence",
+      paramLabel = "LEVEL",
+      defaultValue = "0.95",
+      description = "Confidence level of the interval (default: ${DEFAULT-VALUE}).")
   double confidence;
 
-  @Option(names = "--json", description = "Print {\"rateRatio\",\"lower\",\"upper\",\"pValue\",\"pValueGreater\",\"pValueLess\"} as JSON.")
+  @Option(
+      names = "--json",
+      description =
+          "Print {\"rateRatio\",\"lower\",\"upper\",\"pValue\",\"pValueGreater\",\"pValueLess\"} as"
+              + " JSON.")
   boolean json;
 
   @Mixin LangOption language;
@@ -73,10 +100,18 @@ final class CompareRatesCommand implements Callable<Integer> {
       out.println();
     } else {
       Texts t = language.texts();
-      out.println(t.get("compare.ratio", decimal(c.rateRatio(), t), decimal(c.confidence() * 100, t), decimal(c.lower(), t),
-          decimal(c.upper(), t)));
+      out.println(
+          t.get(
+              "compare.ratio",
+              decimal(c.rateRatio(), t),
+              decimal(c.confidence() * 100, t),
+              decimal(c.lower(), t),
+              decimal(c.upper(), t)));
       out.println("  " + t.get("compare.twoSided", decimal(c.pValue(), t)));
-      out.println("  " + t.get("compare.oneSided", decimal(c.pValueGreater(), t), decimal(c.pValueLess(), t)));
+      out.println(
+          "  "
+              + t.get(
+                  "compare.oneSided", decimal(c.pValueGreater(), t), decimal(c.pValueLess(), t)));
     }
     out.flush();
     return Atalaya.OK;
@@ -97,7 +132,10 @@ final class CompareRatesCommand implements Callable<Integer> {
     }
     BigDecimal d = new BigDecimal(value).round(new MathContext(Math.abs(value) >= 1e4 ? 16 : 4));
     if (Math.abs(value) >= 1e4) {
-      d = d.setScale(Math.max(0, 4 - (int) Math.floor(Math.log10(Math.abs(value))) - 1), java.math.RoundingMode.HALF_EVEN);
+      d =
+          d.setScale(
+              Math.max(0, 4 - (int) Math.floor(Math.log10(Math.abs(value))) - 1),
+              java.math.RoundingMode.HALF_EVEN);
     }
     return d.stripTrailingZeros().toPlainString();
   }

@@ -10,31 +10,33 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.atalaya.incident.Incident;
 import org.atalaya.io.IncidentFormat;
-import org.atalaya.spi.IncidentExporter;
-import org.atalaya.spi.IncidentImporter;
 import org.atalaya.io.IncidentHandler;
 import org.atalaya.io.IncidentReadException;
 import org.atalaya.io.IncidentWriter;
 import org.atalaya.io.Problem;
 import org.atalaya.io.ReadReport;
 import org.atalaya.io.Rejection;
+import org.atalaya.spi.IncidentExporter;
+import org.atalaya.spi.IncidentImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code atalaya convert}: reads one format and writes another; rejected records go to a side
- * file {@code OUT.rejected.csv} with their reasons, so nothing vanishes.
+ * {@code atalaya convert}: reads one format and writes another; rejected records go to a side file
+ * {@code OUT.rejected.csv} with their reasons, so nothing vanishes.
  */
 @Command(
     name = "convert",
     mixinStandardHelpOptions = true,
     description = {
-      "Convert incidents between csv, json, ndjson and geojson, and the formats of plugins (--plugins-dir).",
-      "Rejected records are written to OUT.rejected.csv (row, field, value, code, message, record); exit code 1 when there are any."
+      "Convert incidents between csv, json, ndjson and geojson, and the formats of plugins"
+          + " (--plugins-dir).",
+      "Rejected records are written to OUT.rejected.csv (row, field, value, code, message, record);"
+          + " exit code 1 when there are any."
     })
 final class ConvertCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "IN", description = "The input file.")
@@ -43,16 +45,30 @@ final class ConvertCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "OUT", description = "The output file.")
   Path out;
 
-  @Option(names = "--from", paramLabel = "FORMAT", description = "Input format: csv, json, ndjson, geojson or a plugin importer's id (default: recognised from the file).")
+  @Option(
+      names = "--from",
+      paramLabel = "FORMAT",
+      description =
+          "Input format: csv, json, ndjson, geojson or a plugin importer's id (default: recognised"
+              + " from the file).")
   String from;
 
-  @Option(names = "--to", paramLabel = "FORMAT", description = "Output format: csv, csv-excel, json, ndjson, geojson or a plugin exporter's id (default: from the extension).")
+  @Option(
+      names = "--to",
+      paramLabel = "FORMAT",
+      description =
+          "Output format: csv, csv-excel, json, ndjson, geojson or a plugin exporter's id (default:"
+              + " from the extension).")
   String to;
 
-  @Option(names = "--json", description = "Print the summary as JSON: {read, written, rejected, rejectedFile}.")
+  @Option(
+      names = "--json",
+      description = "Print the summary as JSON: {read, written, rejected, rejectedFile}.")
   boolean json;
 
-  @Option(names = "--excel", description = "Write CSV for Spanish-language Excel: ';', decimal comma, UTF-8 with BOM.")
+  @Option(
+      names = "--excel",
+      description = "Write CSV for Spanish-language Excel: ';', decimal comma, UTF-8 with BOM.")
   boolean excel;
 
   @Mixin InputOptions input;
@@ -70,7 +86,12 @@ final class ConvertCommand implements Callable<Integer> {
       err.println("atalaya convert: " + input.texts().get("io.cannotRead", in));
       return Atalaya.USAGE;
     }
-    String outputs = Atalaya.outputProblem(input.texts(), java.util.Arrays.asList(in), out, out.resolveSibling(out.getFileName() + ".rejected.csv"));
+    String outputs =
+        Atalaya.outputProblem(
+            input.texts(),
+            java.util.Arrays.asList(in),
+            out,
+            out.resolveSibling(out.getFileName() + ".rejected.csv"));
     if (outputs != null) {
       err.println("atalaya convert: " + outputs);
       return Atalaya.USAGE;
@@ -81,10 +102,19 @@ final class ConvertCommand implements Callable<Integer> {
       source = input.importer(from, in, "--from", err);
       if (excel && !(to == null ? isCsv(out) : to.equals("csv") || to.equals("csv-excel"))) {
         // Excel's layout exists for CSV only; ignoring the flag would leave the user guessing
-        throw new InputOptions.UsageError("--excel writes CSV for Spanish-language Excel; " + out.getFileName()
-            + " is not written as CSV (give an OUT ending in .csv, or leave --excel out)");
+        throw new InputOptions.UsageError(
+            "--excel writes CSV for Spanish-language Excel; "
+                + out.getFileName()
+                + " is not written as CSV (give an OUT ending in .csv, or leave --excel out)");
       }
-      target = input.exporter(excel && to == null && isCsv(out) ? "csv-excel" : excel && "csv".equals(to) ? "csv-excel" : to, out, "--to", err);
+      target =
+          input.exporter(
+              excel && to == null && isCsv(out)
+                  ? "csv-excel"
+                  : excel && "csv".equals(to) ? "csv-excel" : to,
+              out,
+              "--to",
+              err);
     } catch (InputOptions.UsageError e) {
       err.println("atalaya convert: " + e.getMessage());
       return Atalaya.USAGE;
@@ -102,17 +132,20 @@ final class ConvertCommand implements Callable<Integer> {
         IncidentWriter writer = target.open(os);
         RejectionFile rejections = new RejectionFile(rejectedFile)) {
       report =
-          source.read(in, options, new IncidentHandler() {
-            @Override
-            public void accept(Incident incident) throws IOException {
-              writer.write(incident);
-            }
+          source.read(
+              in,
+              options,
+              new IncidentHandler() {
+                @Override
+                public void accept(Incident incident) throws IOException {
+                  writer.write(incident);
+                }
 
-            @Override
-            public void reject(Rejection rejection) throws IOException {
-              rejections.write(rejection, input);
-            }
-          });
+                @Override
+                public void reject(Rejection rejection) throws IOException {
+                  rejections.write(rejection, input);
+                }
+              });
     } catch (IncidentReadException e) {
       // The input is unreadable as a whole: leave no half-written output behind.
       Files.deleteIfExists(out);
@@ -133,7 +166,8 @@ final class ConvertCommand implements Callable<Integer> {
       o.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(summary));
     } else {
       Texts t = input.texts();
-      o.println(t.get("convert.summary", in, out, report.read(), report.accepted(), report.rejected()));
+      o.println(
+          t.get("convert.summary", in, out, report.read(), report.accepted(), report.rejected()));
       if (report.rejected() > 0) {
         o.println(t.get("convert.rejections", rejectedFile));
       }
@@ -153,8 +187,19 @@ final class ConvertCommand implements Callable<Integer> {
 
     void write(Rejection r, InputOptions input) throws IOException {
       for (Problem p : r.problems()) {
-        w.write(p.row() + "," + cell(p.field()) + "," + cell(p.value()) + "," + p.code().code() + ","
-            + cell(p.message(input.locale())) + "," + cell(r.raw()) + "\r\n");
+        w.write(
+            p.row()
+                + ","
+                + cell(p.field())
+                + ","
+                + cell(p.value())
+                + ","
+                + p.code().code()
+                + ","
+                + cell(p.message(input.locale()))
+                + ","
+                + cell(r.raw())
+                + "\r\n");
       }
     }
 

@@ -30,9 +30,9 @@ import org.atalaya.io.IncidentReadException;
 import org.atalaya.io.Rejection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code atalaya fence}: joins points to the fences (areas) that cover them. Every input row is
@@ -45,36 +45,72 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "fence",
     mixinStandardHelpOptions = true,
     description = {
-      "Add to every point the ids of the fences (areas) that contain it, as a column 'fences' (ids joined by |).",
-      "Points: a CSV with longitude/latitude columns, or an incident file (.json, .ndjson, .geojson).",
-      "Rows with unusable coordinates keep an empty 'fences' and are listed in OUT.rejected.csv; exit code 1 when there are any."
+      "Add to every point the ids of the fences (areas) that contain it, as a column 'fences' (ids"
+          + " joined by |).",
+      "Points: a CSV with longitude/latitude columns, or an incident file (.json, .ndjson,"
+          + " .geojson).",
+      "Rows with unusable coordinates keep an empty 'fences' and are listed in OUT.rejected.csv;"
+          + " exit code 1 when there are any."
     })
 final class FenceCommand implements Callable<Integer> {
-  @Option(names = "--fences", required = true, paramLabel = "AREAS.geojson", description = "The fences: a GeoJSON FeatureCollection of polygons.")
+  @Option(
+      names = "--fences",
+      required = true,
+      paramLabel = "AREAS.geojson",
+      description = "The fences: a GeoJSON FeatureCollection of polygons.")
   Path fences;
 
-  @Option(names = "--id-property", paramLabel = "NAME", description = "The feature property holding each fence's id (default: the feature's own id).")
+  @Option(
+      names = "--id-property",
+      paramLabel = "NAME",
+      description = "The feature property holding each fence's id (default: the feature's own id).")
   String idProperty;
 
-  @Option(names = "--points", required = true, paramLabel = "POINTS", description = "The points: CSV, or an incident file in any supported format.")
+  @Option(
+      names = "--points",
+      required = true,
+      paramLabel = "POINTS",
+      description = "The points: CSV, or an incident file in any supported format.")
   Path points;
 
-  @Option(names = "--lon-column", paramLabel = "NAME", defaultValue = "lon", description = "CSV column of longitudes (default: ${DEFAULT-VALUE}; 'longitude' is also recognised).")
+  @Option(
+      names = "--lon-column",
+      paramLabel = "NAME",
+      defaultValue = "lon",
+      description =
+          "CSV column of longitudes (default: ${DEFAULT-VALUE}; 'longitude' is also recognised).")
   String lonColumn;
 
-  @Option(names = "--lat-column", paramLabel = "NAME", defaultValue = "lat", description = "CSV column of latitudes (default: ${DEFAULT-VALUE}; 'latitude' is also recognised).")
+  @Option(
+      names = "--lat-column",
+      paramLabel = "NAME",
+      defaultValue = "lat",
+      description =
+          "CSV column of latitudes (default: ${DEFAULT-VALUE}; 'latitude' is also recognised).")
   String latColumn;
 
-  @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "Where to write the rows with their 'fences' column.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "OUT.csv",
+      description = "Where to write the rows with their 'fences' column.")
   Path out;
 
   @Option(names = "--json", description = "Print {points, matched, unmatched, rejected, seconds}.")
   boolean json;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "Read the points as incidents with this importer (csv, json, ndjson, geojson or a plugin importer's id).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "Read the points as incidents with this importer (csv, json, ndjson, geojson or a plugin"
+              + " importer's id).")
   String format;
 
-  @Option(names = "--plugins-dir", paramLabel = "DIR", description = "Also use the importers of the plugin jars in DIR.")
+  @Option(
+      names = "--plugins-dir",
+      paramLabel = "DIR",
+      description = "Also use the importers of the plugin jars in DIR.")
   Path pluginsDir;
 
   @Mixin LangOption language;
@@ -99,8 +135,12 @@ final class FenceCommand implements Callable<Integer> {
         return Atalaya.USAGE;
       }
     }
-    String outputs = Atalaya.outputProblem(t, List.of(fences, points), out,
-        out.resolveSibling(out.getFileName() + ".rejected.csv"));
+    String outputs =
+        Atalaya.outputProblem(
+            t,
+            List.of(fences, points),
+            out,
+            out.resolveSibling(out.getFileName() + ".rejected.csv"));
     if (outputs != null) {
       err.println("atalaya fence: " + outputs);
       return Atalaya.USAGE;
@@ -112,12 +152,23 @@ final class FenceCommand implements Callable<Integer> {
     }
     AreaReadResult areas = reader.build().readGeoJson(fences);
     for (AreaRejection r : areas.rejections()) {
-      err.println("atalaya fence: " + fences.getFileName() + ": " + r.reason().code() + " " + r.message(t.locale())
-          + " (not used; " + r.hint(t.locale()) + ")");
+      err.println(
+          "atalaya fence: "
+              + fences.getFileName()
+              + ": "
+              + r.reason().code()
+              + " "
+              + r.message(t.locale())
+              + " (not used; "
+              + r.hint(t.locale())
+              + ")");
     }
     if (areas.areas().isEmpty()) {
-      err.println("atalaya fence: " + fences + " has no usable fence"
-          + (idProperty == null ? "; if the ids are in a property, give --id-property" : ""));
+      err.println(
+          "atalaya fence: "
+              + fences
+              + " has no usable fence"
+              + (idProperty == null ? "; if the ids are in a property, give --id-property" : ""));
       return Atalaya.DATA_PROBLEMS;
     }
     FenceIndex index = FenceIndex.of(areas.areas());
@@ -126,9 +177,10 @@ final class FenceCommand implements Callable<Integer> {
     try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
         Writer rej = Files.newBufferedWriter(rejectedFile, StandardCharsets.UTF_8)) {
       rej.write("row,field,value,reason\r\n");
-      boolean csv = format == null
-          && IncidentFormat.fromFileName(points).map(f -> f == IncidentFormat.CSV).orElse(true)
-          && !looksLikeIncidentCsv(points);
+      boolean csv =
+          format == null
+              && IncidentFormat.fromFileName(points).map(f -> f == IncidentFormat.CSV).orElse(true)
+              && !looksLikeIncidentCsv(points);
       if (csv) {
         joinCsv(index, w, rej, counts);
       } else {
@@ -159,8 +211,17 @@ final class FenceCommand implements Callable<Integer> {
       m.put("seconds", Math.round(seconds * 1000) / 1000.0);
       o.println(new ObjectMapper().writeValueAsString(m));
     } else {
-      o.println(t.get("fence.summary", fences.getFileName(), index.size(), points.getFileName(), counts.points, counts.matched,
-          counts.unmatched, counts.rejected, String.format(t.locale(), "%.2f", seconds)));
+      o.println(
+          t.get(
+              "fence.summary",
+              fences.getFileName(),
+              index.size(),
+              points.getFileName(),
+              counts.points,
+              counts.matched,
+              counts.unmatched,
+              counts.rejected,
+              String.format(t.locale(), "%.2f", seconds)));
       if (counts.rejected > 0) {
         o.println(t.get("fence.rejected", rejectedFile));
       }
@@ -200,7 +261,10 @@ final class FenceCommand implements Callable<Integer> {
     if (first == null) {
       throw new UsageProblem(points + " is empty; it needs a header row");
     }
-    char delimiter = first.chars().filter(c -> c == ';').count() > first.chars().filter(c -> c == ',').count() ? ';' : ',';
+    char delimiter =
+        first.chars().filter(c -> c == ';').count() > first.chars().filter(c -> c == ',').count()
+            ? ';'
+            : ',';
     CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(delimiter);
     try (BufferedReader r = Files.newBufferedReader(points, StandardCharsets.UTF_8);
         CsvParser p = new CsvFactory().createParser(r)) {
@@ -216,8 +280,13 @@ final class FenceCommand implements Callable<Integer> {
       int lon = column(header, lonColumn, "longitude");
       int lat = column(header, latColumn, "latitude");
       if (lon < 0 || lat < 0) {
-        throw new UsageProblem(points + " has no column " + (lon < 0 ? lonColumn : latColumn) + "; its header is " + header
-            + ". Give --lon-column and --lat-column");
+        throw new UsageProblem(
+            points
+                + " has no column "
+                + (lon < 0 ? lonColumn : latColumn)
+                + "; its header is "
+                + header
+                + ". Give --lon-column and --lat-column");
       }
       List<String> outHeader = new ArrayList<>(header);
       outHeader.add("fences");
@@ -236,8 +305,15 @@ final class FenceCommand implements Callable<Integer> {
         String problem = problem(y, x);
         if (problem != null) {
           counts.rejected++;
-          rej.write(row + "," + quote(Double.isNaN(y) || Math.abs(y) > 90 ? header.get(lat) : header.get(lon)) + ","
-              + quote(latText + " " + lonText) + "," + quote(problem) + "\r\n");
+          rej.write(
+              row
+                  + ","
+                  + quote(Double.isNaN(y) || Math.abs(y) > 90 ? header.get(lat) : header.get(lon))
+                  + ","
+                  + quote(latText + " " + lonText)
+                  + ","
+                  + quote(problem)
+                  + "\r\n");
         } else {
           int n = index.containing(y, x, found);
           if (n > found.length) {
@@ -261,7 +337,8 @@ final class FenceCommand implements Callable<Integer> {
     }
   }
 
-  private void joinIncidents(FenceIndex index, Writer w, Writer rej, Counts counts) throws IOException {
+  private void joinIncidents(FenceIndex index, Writer w, Writer rej, Counts counts)
+      throws IOException {
     InputOptions input = new InputOptions();
     input.pluginsDir = pluginsDir;
     input.language = language;
@@ -273,39 +350,65 @@ final class FenceCommand implements Callable<Integer> {
     }
     writeRow(w, List.of("id", "latitude", "longitude", "fences"), ',');
     int[][] found = {new int[8]};
-    importer.read(points, org.atalaya.io.ReadOptions.defaults(), new IncidentHandler() {
-      @Override
-      public void accept(Incident incident) throws IOException {
-        counts.points++;
-        LatLon p = incident.location().flatMap(l -> l.point()).orElse(null);
-        if (p == null) {
-          counts.rejected++;
-          rej.write(counts.points + ",location,," + quote("the incident " + incident.id() + " has no point") + "\r\n");
-          writeRow(w, List.of(incident.id(), "", "", ""), ',');
-          return;
-        }
-        int n = index.containing(p.latitude(), p.longitude(), found[0]);
-        if (n > found[0].length) {
-          found[0] = new int[n];
-          n = index.containing(p.latitude(), p.longitude(), found[0]);
-        }
-        if (n > 0) {
-          counts.matched++;
-        } else {
-          counts.unmatched++;
-        }
-        writeRow(w, List.of(incident.id(), Double.toString(p.latitude()), Double.toString(p.longitude()), join(index, found[0], n)), ',');
-      }
+    importer.read(
+        points,
+        org.atalaya.io.ReadOptions.defaults(),
+        new IncidentHandler() {
+          @Override
+          public void accept(Incident incident) throws IOException {
+            counts.points++;
+            LatLon p = incident.location().flatMap(l -> l.point()).orElse(null);
+            if (p == null) {
+              counts.rejected++;
+              rej.write(
+                  counts.points
+                      + ",location,,"
+                      + quote("the incident " + incident.id() + " has no point")
+                      + "\r\n");
+              writeRow(w, List.of(incident.id(), "", "", ""), ',');
+              return;
+            }
+            int n = index.containing(p.latitude(), p.longitude(), found[0]);
+            if (n > found[0].length) {
+              found[0] = new int[n];
+              n = index.containing(p.latitude(), p.longitude(), found[0]);
+            }
+            if (n > 0) {
+              counts.matched++;
+            } else {
+              counts.unmatched++;
+            }
+            writeRow(
+                w,
+                List.of(
+                    incident.id(),
+                    Double.toString(p.latitude()),
+                    Double.toString(p.longitude()),
+                    join(index, found[0], n)),
+                ',');
+          }
 
-      @Override
-      public void reject(Rejection r) throws IOException {
-        counts.points++;
-        counts.rejected++;
-        String reason = r.problems().isEmpty() ? "rejected" : r.problems().get(0).code().code() + " " + r.problems().get(0).message(Locale.ENGLISH);
-        rej.write(r.row() + "," + quote(r.problems().isEmpty() ? "" : r.problems().get(0).field()) + ","
-            + quote(r.problems().isEmpty() ? "" : r.problems().get(0).value()) + "," + quote(reason) + "\r\n");
-      }
-    });
+          @Override
+          public void reject(Rejection r) throws IOException {
+            counts.points++;
+            counts.rejected++;
+            String reason =
+                r.problems().isEmpty()
+                    ? "rejected"
+                    : r.problems().get(0).code().code()
+                        + " "
+                        + r.problems().get(0).message(Locale.ENGLISH);
+            rej.write(
+                r.row()
+                    + ","
+                    + quote(r.problems().isEmpty() ? "" : r.problems().get(0).field())
+                    + ","
+                    + quote(r.problems().isEmpty() ? "" : r.problems().get(0).value())
+                    + ","
+                    + quote(reason)
+                    + "\r\n");
+          }
+        });
   }
 
   private static String join(FenceIndex index, int[] found, int n) {
@@ -393,8 +496,13 @@ final class FenceCommand implements Callable<Integer> {
         sb.append(delimiter);
       }
       String c = cells.get(i);
-      sb.append(c.indexOf(delimiter) >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0
-          ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
+      sb.append(
+          c.indexOf(delimiter) >= 0
+                  || c.indexOf('"') >= 0
+                  || c.indexOf('\n') >= 0
+                  || c.indexOf('\r') >= 0
+              ? "\"" + c.replace("\"", "\"\"") + "\""
+              : c);
     }
     sb.append("\r\n");
     w.write(sb.toString());

@@ -1,13 +1,13 @@
 package org.atalaya.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.fasterxml.jackson.databind.MappingIterator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -57,61 +57,150 @@ import picocli.CommandLine.Spec;
     name = "hotspots",
     mixinStandardHelpOptions = true,
     description = {
-      "Hot spots and spatial autocorrelation of a value: moran, local-moran, gi or gi-star (default), as R spdep computes them.",
-      "Areas: a GeoJSON FeatureCollection of polygons whose properties hold the value; or points: a CSV with lon, lat, id and value columns;",
-      "or incidents (--incidents, any incident format) counted per grid square, H3 cell or area (--aggregate): the value is the count.",
-      "Pseudo p-values (pSim) come from seeded conditional permutations: (min(#sim >= obs, #sim <= obs) + 1) / (N + 1)."
+      "Hot spots and spatial autocorrelation of a value: moran, local-moran, gi or gi-star"
+          + " (default), as R spdep computes them.",
+      "Areas: a GeoJSON FeatureCollection of polygons whose properties hold the value; or points: a"
+          + " CSV with lon, lat, id and value columns;",
+      "or incidents (--incidents, any incident format) counted per grid square, H3 cell or area"
+          + " (--aggregate): the value is the count.",
+      "Pseudo p-values (pSim) come from seeded conditional permutations: (min(#sim >= obs, #sim <="
+          + " obs) + 1) / (N + 1)."
     })
 final class HotspotsCommand implements Callable<Integer> {
-  @Option(names = "--areas", paramLabel = "AREAS.geojson", description = "Polygons with the value in their properties (--value), or to count --incidents in (--aggregate areas).")
+  @Option(
+      names = "--areas",
+      paramLabel = "AREAS.geojson",
+      description =
+          "Polygons with the value in their properties (--value), or to count --incidents in"
+              + " (--aggregate areas).")
   Path areas;
 
-  @Option(names = "--points", paramLabel = "POINTS.csv", description = "Points instead of areas: CSV with lon, lat, id and the value column (needs distance or knn weights).")
+  @Option(
+      names = "--points",
+      paramLabel = "POINTS.csv",
+      description =
+          "Points instead of areas: CSV with lon, lat, id and the value column (needs distance or"
+              + " knn weights).")
   Path points;
 
-  @Option(names = "--incidents", paramLabel = "FILE", description = "Incidents (.csv, .json, .ndjson, .geojson) to count per cell of --aggregate; the value is the count (no --value).")
+  @Option(
+      names = "--incidents",
+      paramLabel = "FILE",
+      description =
+          "Incidents (.csv, .json, .ndjson, .geojson) to count per cell of --aggregate; the value"
+              + " is the count (no --value).")
   Path incidents;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "Format of --incidents: csv, json, ndjson, geojson or a plugin's importer id (default: from the file).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "Format of --incidents: csv, json, ndjson, geojson or a plugin's importer id (default:"
+              + " from the file).")
   String format;
 
-  @Option(names = "--aggregate", paramLabel = "grid:METRES|h3:RES|areas", description = "With --incidents: count them on squares of METRES in UTM metres (every square of their extent), in H3 cells of resolution RES (0-15; the cells with incidents and the empty ring around them), or in the polygons of --areas (all of them).")
+  @Option(
+      names = "--aggregate",
+      paramLabel = "grid:METRES|h3:RES|areas",
+      description =
+          "With --incidents: count them on squares of METRES in UTM metres (every square of their"
+              + " extent), in H3 cells of resolution RES (0-15; the cells with incidents and the"
+              + " empty ring around them), or in the polygons of --areas (all of them).")
   String aggregate;
 
-  @Option(names = "--category", paramLabel = "ICCS", description = "With --incidents: count only incidents of this ICCS code and the codes within it (e.g. 0401 robbery); the others are counted as left out.")
+  @Option(
+      names = "--category",
+      paramLabel = "ICCS",
+      description =
+          "With --incidents: count only incidents of this ICCS code and the codes within it (e.g."
+              + " 0401 robbery); the others are counted as left out.")
   String category;
 
-  @Option(names = "--out", paramLabel = "CELLS.geojson", description = "Also write the cells or areas as GeoJSON polygons (lon/lat) with id, count (or value), statistic, z, pSim, q and significant (q <= 0.05).")
+  @Option(
+      names = "--out",
+      paramLabel = "CELLS.geojson",
+      description =
+          "Also write the cells or areas as GeoJSON polygons (lon/lat) with id, count (or value),"
+              + " statistic, z, pSim, q and significant (q <= 0.05).")
   Path out;
 
-  @Option(names = "--id-property", paramLabel = "NAME", description = "Property (areas) or column (points, default 'id') holding each id (areas default: the feature's own id).")
+  @Option(
+      names = "--id-property",
+      paramLabel = "NAME",
+      description =
+          "Property (areas) or column (points, default 'id') holding each id (areas default: the"
+              + " feature's own id).")
   String idProperty;
 
-  @Option(names = "--value", paramLabel = "FIELD", description = "With --areas or --points: the property or column holding the value (a count or a rate).")
+  @Option(
+      names = "--value",
+      paramLabel = "FIELD",
+      description =
+          "With --areas or --points: the property or column holding the value (a count or a rate).")
   String value;
 
-  @Option(names = "--weights", paramLabel = "queen|rook|distance:METRES|knn:K", defaultValue = "queen", description = "How neighbours are defined (default: ${DEFAULT-VALUE}). Distances use centroids (cell centres) in UTM metres; H3 cells are neighbours when they share an edge, for queen and rook alike.")
+  @Option(
+      names = "--weights",
+      paramLabel = "queen|rook|distance:METRES|knn:K",
+      defaultValue = "queen",
+      description =
+          "How neighbours are defined (default: ${DEFAULT-VALUE}). Distances use centroids (cell"
+              + " centres) in UTM metres; H3 cells are neighbours when they share an edge, for"
+              + " queen and rook alike.")
   String weights;
 
-  @Option(names = "--weights-file", paramLabel = "FILE.gal", description = "Read the neighbours from a GeoDa GAL (or GWT) file instead; its ids must be those of the data.")
+  @Option(
+      names = "--weights-file",
+      paramLabel = "FILE.gal",
+      description =
+          "Read the neighbours from a GeoDa GAL (or GWT) file instead; its ids must be those of the"
+              + " data.")
   Path weightsFile;
 
-  @Option(names = "--transform", paramLabel = "binary|row", defaultValue = "row", description = "Binary or row-standardised weights (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--transform",
+      paramLabel = "binary|row",
+      defaultValue = "row",
+      description = "Binary or row-standardised weights (default: ${DEFAULT-VALUE}).")
   String transform;
 
-  @Option(names = "--snap", paramLabel = "DEGREES", defaultValue = "1.4901161193847656E-8", description = "Snap tolerance for queen and rook, in degrees (default: spdep's, ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--snap",
+      paramLabel = "DEGREES",
+      defaultValue = "1.4901161193847656E-8",
+      description =
+          "Snap tolerance for queen and rook, in degrees (default: spdep's, ${DEFAULT-VALUE}).")
   double snap;
 
-  @Option(names = "--stat", paramLabel = "moran|local-moran|gi|gi-star", defaultValue = "gi-star", description = "The statistic (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--stat",
+      paramLabel = "moran|local-moran|gi|gi-star",
+      defaultValue = "gi-star",
+      description = "The statistic (default: ${DEFAULT-VALUE}).")
   String stat;
 
-  @Option(names = "--permutations", paramLabel = "N", defaultValue = "999", description = "Permutations for the pseudo p-values, 0 for none (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--permutations",
+      paramLabel = "N",
+      defaultValue = "999",
+      description = "Permutations for the pseudo p-values, 0 for none (default: ${DEFAULT-VALUE}).")
   int permutations;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the permutations (default: ${DEFAULT-VALUE}); the same seed gives the same p-values on any machine.")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description =
+          "Seed of the permutations (default: ${DEFAULT-VALUE}); the same seed gives the same"
+              + " p-values on any machine.")
   long seed;
 
-  @Option(names = "--json", description = "Print JSON: {stat, areas: [{id, value, statistic, z, pSim, ...}]} or, for moran, {stat, I, expected, ...}; with --incidents also {aggregate, incidents: {read, rejected, otherCategory, withoutLocation, outside, aggregated}}.")
+  @Option(
+      names = "--json",
+      description =
+          "Print JSON: {stat, areas: [{id, value, statistic, z, pSim, ...}]} or, for moran, {stat,"
+              + " I, expected, ...}; with --incidents also {aggregate, incidents: {read, rejected,"
+              + " otherCategory, withoutLocation, outside, aggregated}}.")
   boolean json;
 
   @Mixin InputOptions input;
@@ -154,14 +243,25 @@ final class HotspotsCommand implements Callable<Integer> {
       if (out != null && (points != null || stat.equals("moran"))) {
         throw new Usage(t.get("hotspots.outNeeds"));
       }
-      String outputs = Atalaya.outputProblem(t, java.util.Arrays.asList(areas, points, incidents, weightsFile), out);
+      String outputs =
+          Atalaya.outputProblem(
+              t, java.util.Arrays.asList(areas, points, incidents, weightsFile), out);
       if (outputs != null) {
         throw new Usage(outputs);
       }
-      Data data = incidents != null ? readIncidents(aggregation, err, t) : areas != null ? readAreas(err, t) : readPoints(t);
-      SpatialWeights w = buildWeights(data, t).transform(transform.equals("row") ? Transform.ROW : Transform.BINARY);
+      Data data =
+          incidents != null
+              ? readIncidents(aggregation, err, t)
+              : areas != null ? readAreas(err, t) : readPoints(t);
+      SpatialWeights w =
+          buildWeights(data, t)
+              .transform(transform.equals("row") ? Transform.ROW : Transform.BINARY);
       if (!w.islands().isEmpty()) {
-        err.println(t.get("hotspots.islands", w.islands().size(), String.join(", ", w.islands().subList(0, Math.min(10, w.islands().size())))));
+        err.println(
+            t.get(
+                "hotspots.islands",
+                w.islands().size(),
+                String.join(", ", w.islands().subList(0, Math.min(10, w.islands().size())))));
       }
       report(w, data, t);
       err.flush();
@@ -190,8 +290,15 @@ final class HotspotsCommand implements Callable<Integer> {
       if ((areas == null) == (points == null)) {
         throw new Usage(t.get("hotspots.oneInput"));
       }
-      Object[][] incidentsOnly = {{"--aggregate", aggregate}, {"--category", category}, {"--format", format}, {"--mapping", input.mapping},
-          {"--charset", input.charset}, {"--delimiter", input.delimiter}, {"--plugins-dir", input.pluginsDir}};
+      Object[][] incidentsOnly = {
+        {"--aggregate", aggregate},
+        {"--category", category},
+        {"--format", format},
+        {"--mapping", input.mapping},
+        {"--charset", input.charset},
+        {"--delimiter", input.delimiter},
+        {"--plugins-dir", input.pluginsDir}
+      };
       for (Object[] only : incidentsOnly) {
         if (only[1] != null) {
           throw new Usage(t.get("hotspots.needsIncidents", only[0]));
@@ -222,7 +329,8 @@ final class HotspotsCommand implements Callable<Integer> {
       throw new Usage(e.getMessage());
     }
     if ((aggregation.kind() == Aggregation.Kind.AREAS) != (areas != null)) {
-      throw new Usage(t.get(areas == null ? "hotspots.areasNeeded" : "hotspots.areasUnused", aggregate));
+      throw new Usage(
+          t.get(areas == null ? "hotspots.areasNeeded" : "hotspots.areasUnused", aggregate));
     }
     readable(incidents, t);
     if (areas != null) {
@@ -245,13 +353,16 @@ final class HotspotsCommand implements Callable<Integer> {
     double[] x;
     double[] y;
     boolean problems;
+
     /** The incidents counted per cell, or null when the values were given. */
     IncidentCells cells;
+
     /** Each area's or cell's polygon in lon/lat, or null for points. */
     IntFunction<Geometry> polygon;
   }
 
-  private Data readIncidents(Aggregation aggregation, PrintWriter err, Texts t) throws IOException, SpatialInput.Exit, Usage {
+  private Data readIncidents(Aggregation aggregation, PrintWriter err, Texts t)
+      throws IOException, SpatialInput.Exit, Usage {
     IccsCode code = category == null ? null : IccsCode.of(category);
     SpatialInput in = SpatialInput.load("hotspots", incidents, format, input, false, 1, code, err);
     Data d = new Data();
@@ -265,7 +376,11 @@ final class HotspotsCommand implements Callable<Integer> {
       try {
         d.cells = IncidentCells.of(aggregation, in);
       } catch (IllegalArgumentException e) {
-        throw new Usage("--aggregate " + aggregate + ": " + e.getMessage()); // too many cells: the user picks larger ones
+        throw new Usage(
+            "--aggregate "
+                + aggregate
+                + ": "
+                + e.getMessage()); // too many cells: the user picks larger ones
       }
     }
     CellCounts c = d.cells.cells;
@@ -286,7 +401,13 @@ final class HotspotsCommand implements Callable<Integer> {
     }
     AreaReadResult read = b.build().readGeoJson(areas);
     for (AreaRejection r : read.rejections()) {
-      err.println(t.get("hotspots.rejectedFeature", areas.getFileName(), r.featureIndex(), (r.id().isEmpty() ? "?" : r.id()), r.reason() + " " + r.detail()));
+      err.println(
+          t.get(
+              "hotspots.rejectedFeature",
+              areas.getFileName(),
+              r.featureIndex(),
+              (r.id().isEmpty() ? "?" : r.id()),
+              r.reason() + " " + r.detail()));
       d.problems = true;
     }
     for (Area a : read.areas()) {
@@ -336,17 +457,26 @@ final class HotspotsCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       // reported below with the id and the value
     }
-    throw new DataProblem(t.get("hotspots.badValue", id, value, v == null ? "missing" : v.toString()));
+    throw new DataProblem(
+        t.get("hotspots.badValue", id, value, v == null ? "missing" : v.toString()));
   }
 
   private Data readPoints(Texts t) throws IOException, DataProblem, Usage {
-    String first = Files.readAllLines(points, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-    char delimiter = first.chars().filter(c -> c == ';').count() > first.chars().filter(c -> c == ',').count() ? ';' : ',';
+    String first =
+        Files.readAllLines(points, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+    char delimiter =
+        first.chars().filter(c -> c == ';').count() > first.chars().filter(c -> c == ',').count()
+            ? ';'
+            : ',';
     CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(delimiter);
     List<Map<String, String>> rows = new ArrayList<>();
     try (Reader r = Files.newBufferedReader(points, StandardCharsets.UTF_8);
-        MappingIterator<Map<String, String>> it = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES)
-            .readerFor(Map.class).with(schema).readValues(r)) {
+        MappingIterator<Map<String, String>> it =
+            new CsvMapper()
+                .enable(CsvParser.Feature.TRIM_SPACES)
+                .readerFor(Map.class)
+                .with(schema)
+                .readValues(r)) {
       while (it.hasNext()) {
         rows.add(it.next());
       }
@@ -375,7 +505,9 @@ final class HotspotsCommand implements Callable<Integer> {
     return d;
   }
 
-  /** Parses a cell; {@code row} counts data rows from 1, as validate and fence's rejected file do. */
+  /**
+   * Parses a cell; {@code row} counts data rows from 1, as validate and fence's rejected file do.
+   */
   private static double parse(String text, int row, String column, Texts t) throws DataProblem {
     try {
       double v = Double.parseDouble(text.strip().replace(',', '.'));
@@ -401,9 +533,10 @@ final class HotspotsCommand implements Callable<Integer> {
       }
       SpatialWeights fromFile;
       try (Reader r = Files.newBufferedReader(weightsFile, StandardCharsets.UTF_8)) {
-        fromFile = weightsFile.toString().toLowerCase(Locale.ROOT).endsWith(".gwt")
-            ? WeightsFiles.readGwt(r, weightsFile.getFileName().toString(), d.ids)
-            : WeightsFiles.readGal(r, weightsFile.getFileName().toString());
+        fromFile =
+            weightsFile.toString().toLowerCase(Locale.ROOT).endsWith(".gwt")
+                ? WeightsFiles.readGwt(r, weightsFile.getFileName().toString(), d.ids)
+                : WeightsFiles.readGal(r, weightsFile.getFileName().toString());
       }
       return reorder(fromFile, d.ids, t);
     }
@@ -415,14 +548,18 @@ final class HotspotsCommand implements Callable<Integer> {
       if (d.cells != null) {
         return d.cells.cells.contiguity(kind.equals("queen"), snap);
       }
-      return kind.equals("queen") ? Contiguity.queen(d.areas, snap, Transform.BINARY) : Contiguity.rook(d.areas, snap, Transform.BINARY);
+      return kind.equals("queen")
+          ? Contiguity.queen(d.areas, snap, Transform.BINARY)
+          : Contiguity.rook(d.areas, snap, Transform.BINARY);
     }
     try {
       if (kind.startsWith("distance:")) {
-        return PointWeights.distanceBand(d.ids, d.x, d.y, Double.parseDouble(kind.substring(9)), Transform.BINARY);
+        return PointWeights.distanceBand(
+            d.ids, d.x, d.y, Double.parseDouble(kind.substring(9)), Transform.BINARY);
       }
       if (kind.startsWith("knn:")) {
-        return PointWeights.knn(d.ids, d.x, d.y, Integer.parseInt(kind.substring(4)), Transform.BINARY);
+        return PointWeights.knn(
+            d.ids, d.x, d.y, Integer.parseInt(kind.substring(4)), Transform.BINARY);
       }
     } catch (NumberFormatException e) {
       // falls through to the usage message
@@ -431,7 +568,8 @@ final class HotspotsCommand implements Callable<Integer> {
   }
 
   /** Puts the file's weights in the data's order, checking that the ids are the same. */
-  private static SpatialWeights reorder(SpatialWeights w, List<String> ids, Texts t) throws DataProblem {
+  private static SpatialWeights reorder(SpatialWeights w, List<String> ids, Texts t)
+      throws DataProblem {
     SpatialWeights.Builder b = SpatialWeights.builder(ids);
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < ids.size(); i++) {
@@ -480,7 +618,13 @@ final class HotspotsCommand implements Callable<Integer> {
           d.cells.describe(o, incidents.getFileName().toString(), t);
         }
         o.println(t.get("hotspots.moran", w.size(), fmt(m.i()), fmt(m.expected())));
-        o.println(t.get("hotspots.moranZ", fmt(m.varianceNormal()), fmt(m.zNormal()), fmt(m.varianceRandomisation()), fmt(m.zRandomisation())));
+        o.println(
+            t.get(
+                "hotspots.moranZ",
+                fmt(m.varianceNormal()),
+                fmt(m.zNormal()),
+                fmt(m.varianceRandomisation()),
+                fmt(m.zRandomisation())));
         if (m.pSim().isPresent()) {
           o.println(t.get("hotspots.moranP", fmt(m.pSim().getAsDouble()), permutations, seed));
         }
@@ -488,11 +632,12 @@ final class HotspotsCommand implements Callable<Integer> {
       o.flush();
       return;
     }
-    List<LocalStatistic> s = switch (stat) {
-      case "local-moran" -> LocalMoran.of(w, d.values, p);
-      case "gi" -> GetisOrd.gi(w, d.values, p);
-      default -> GetisOrd.giStar(w, d.values, p);
-    };
+    List<LocalStatistic> s =
+        switch (stat) {
+          case "local-moran" -> LocalMoran.of(w, d.values, p);
+          case "gi" -> GetisOrd.gi(w, d.values, p);
+          default -> GetisOrd.giStar(w, d.values, p);
+        };
     boolean moran = stat.equals("local-moran");
     double[] pv = s.stream().mapToDouble(l -> l.pSim().orElse(Double.NaN)).toArray();
     double[] q = FalseDiscoveryRate.adjust(pv);
@@ -516,7 +661,11 @@ final class HotspotsCommand implements Callable<Integer> {
         if (moran) {
           a.put("expected", SpatialInput.json(l.expected()));
           a.put("variance", SpatialInput.json(l.variance()));
-          a.put("cluster", l.cluster().map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).orElse(null));
+          a.put(
+              "cluster",
+              l.cluster()
+                  .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                  .orElse(null));
         }
       }
       o.println(mapper.writeValueAsString(n));
@@ -527,14 +676,29 @@ final class HotspotsCommand implements Callable<Integer> {
       d.cells.describe(o, incidents.getFileName().toString(), t);
     }
     o.println(t.get("hotspots.header", stat, w.size(), permutations, seed));
-    o.printf(Locale.ROOT, "%-20s %12s %12s %9s %8s %8s%s%n", "id", "value", "statistic", "z", "pSim", "q(BH)", moran ? "  cluster" : "");
+    o.printf(
+        Locale.ROOT,
+        "%-20s %12s %12s %9s %8s %8s%s%n",
+        "id",
+        "value",
+        "statistic",
+        "z",
+        "pSim",
+        "q(BH)",
+        moran ? "  cluster" : "");
     int significant = 0;
     int discoveries = 0;
     for (int i = 0; i < s.size(); i++) {
       LocalStatistic l = s.get(i);
       significant += pv[i] <= 0.05 ? 1 : 0;
       discoveries += q[i] <= 0.05 ? 1 : 0;
-      o.printf(Locale.ROOT, "%-20s %12.4f %12.6f %9.3f %8s %8s%s%n", l.id(), l.value(), l.statistic(), l.z(),
+      o.printf(
+          Locale.ROOT,
+          "%-20s %12.4f %12.6f %9.3f %8s %8s%s%n",
+          l.id(),
+          l.value(),
+          l.statistic(),
+          l.z(),
           Double.isNaN(pv[i]) ? "-" : String.format(Locale.ROOT, "%.4f", pv[i]),
           Double.isNaN(q[i]) ? "-" : String.format(Locale.ROOT, "%.4f", q[i]),
           moran ? "  " + l.cluster().map(Enum::name).orElse("") : "");

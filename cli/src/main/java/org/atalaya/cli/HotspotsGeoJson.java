@@ -29,7 +29,13 @@ final class HotspotsGeoJson {
    * {@code q} and {@code significant} (q &lt;= 0.05; null without permutations), and for local
    * Moran the {@code cluster}. Undefined numbers are null.
    */
-  static void write(Path out, List<LocalStatistic> s, String valueName, double[] q, boolean moran, IntFunction<Geometry> polygon)
+  static void write(
+      Path out,
+      List<LocalStatistic> s,
+      String valueName,
+      double[] q,
+      boolean moran,
+      IntFunction<Geometry> polygon)
       throws IOException {
     GeoJsonAreaWriter geometries = GeoJsonAreaWriter.create();
     try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
@@ -59,7 +65,11 @@ final class HotspotsGeoJson {
           g.writeBooleanField("significant", q[i] <= 0.05);
         }
         if (moran) {
-          g.writeStringField("cluster", l.cluster().map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).orElse(null));
+          g.writeStringField(
+              "cluster",
+              l.cluster()
+                  .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                  .orElse(null));
         }
         g.writeEndObject();
         StringWriter geometry = new StringWriter();

@@ -10,9 +10,9 @@ import org.atalaya.geo.aggregate.GridCounts;
 import org.atalaya.geo.io.Area;
 
 /**
- * Incidents counted per cell for {@code atalaya hotspots --incidents} (the counting is atalaya-geo's
- * {@link CellCounts}), with what the output says about them: how many incidents were read, left out
- * and why, and what the cells are.
+ * Incidents counted per cell for {@code atalaya hotspots --incidents} (the counting is
+ * atalaya-geo's {@link CellCounts}), with what the output says about them: how many incidents were
+ * read, left out and why, and what the cells are.
  */
 final class IncidentCells {
   final CellCounts cells;
@@ -62,14 +62,31 @@ final class IncidentCells {
 
   /** Prints where the incidents went and what the cells are. */
   void describe(PrintWriter o, String file, Texts t) {
-    o.println(t.get("hotspots.incidents", file, in.read, aggregated(), cells.size(), in.rejected, in.otherCategory, in.noPoint,
-        cells.outside()));
+    o.println(
+        t.get(
+            "hotspots.incidents",
+            file,
+            in.read,
+            aggregated(),
+            cells.size(),
+            in.rejected,
+            in.otherCategory,
+            in.noPoint,
+            cells.outside()));
     Aggregation a = cells.aggregation();
     switch (a.kind()) {
       case GRID -> {
         GridCounts grid = cells.grid().orElseThrow();
-        o.println(t.get("hotspots.gridCells", number(a.cellMetres()), cells.crs().name(), Integer.toString(cells.crs().epsg()),
-            number(grid.originX()), number(grid.originY()), grid.columns(), grid.rows()));
+        o.println(
+            t.get(
+                "hotspots.gridCells",
+                number(a.cellMetres()),
+                cells.crs().name(),
+                Integer.toString(cells.crs().epsg()),
+                number(grid.originX()),
+                number(grid.originY()),
+                grid.columns(),
+                grid.rows()));
       }
       case H3 -> o.println(t.get("hotspots.h3Cells", a.resolution()));
       default -> o.println(t.get("hotspots.areaCells", cells.size()));
@@ -93,7 +110,7 @@ final class IncidentCells {
         a.put("rows", grid.rows());
       }
       case H3 -> a.put("resolution", agg.resolution());
-      default -> { }
+      default -> {}
     }
     ObjectNode c = n.putObject("incidents");
     c.put("read", in.read);
@@ -105,6 +122,8 @@ final class IncidentCells {
   }
 
   private static String number(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3f", v);
+    return v == Math.rint(v) && Math.abs(v) < 1e15
+        ? Long.toString((long) v)
+        : String.format(Locale.ROOT, "%.3f", v);
   }
 }

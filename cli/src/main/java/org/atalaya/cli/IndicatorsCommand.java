@@ -36,9 +36,9 @@ import org.atalaya.spi.IncidentImporter;
 import org.atalaya.taxonomy.IccsCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code atalaya indicators}: rates with exact intervals, SDG 16.1.1, period change with its plain
@@ -59,37 +59,89 @@ import picocli.CommandLine.Model.CommandSpec;
       "figures are still computed on the accepted records); 2 for usage errors."
     })
 final class IndicatorsCommand implements Callable<Integer> {
-  @Option(names = "--incidents", required = true, paramLabel = "FILE", description = "The incident file (.csv or .txt, .json, .ndjson or .jsonl, .geojson).")
+  @Option(
+      names = "--incidents",
+      required = true,
+      paramLabel = "FILE",
+      description = "The incident file (.csv or .txt, .json, .ndjson or .jsonl, .geojson).")
   Path incidents;
 
-  @Option(names = "--population", required = true, paramLabel = "POP.csv", description = "Population table: area,year,sex,age_band,population (',' or ';').")
+  @Option(
+      names = "--population",
+      required = true,
+      paramLabel = "POP.csv",
+      description = "Population table: area,year,sex,age_band,population (',' or ';').")
   Path population;
 
-  @Option(names = "--vintage", paramLabel = "TEXT", description = "Who published the population figures, and when (recorded in every lineage; default: 'not stated' and the file name).")
+  @Option(
+      names = "--vintage",
+      paramLabel = "TEXT",
+      description =
+          "Who published the population figures, and when (recorded in every lineage; default: 'not"
+              + " stated' and the file name).")
   String vintage;
 
-  @Option(names = "--by", paramLabel = "DIMS", split = ",", defaultValue = "area,year,sex,age", description = "Group by any of area, year, sex, age (default: ${DEFAULT-VALUE}); sex and age apply to SDG 16.1.1 victims.")
+  @Option(
+      names = "--by",
+      paramLabel = "DIMS",
+      split = ",",
+      defaultValue = "area,year,sex,age",
+      description =
+          "Group by any of area, year, sex, age (default: ${DEFAULT-VALUE}); sex and age apply to"
+              + " SDG 16.1.1 victims.")
   List<String> by;
 
-  @Option(names = "--area", paramLabel = "department|municipality", defaultValue = "municipality", description = "Which code of the incidents' location is the area of the population table (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--area",
+      paramLabel = "department|municipality",
+      defaultValue = "municipality",
+      description =
+          "Which code of the incidents' location is the area of the population table (default:"
+              + " ${DEFAULT-VALUE}).")
   String areaLevel;
 
-  @Option(names = "--iccs", paramLabel = "CODE", defaultValue = "0101", description = "ICCS category whose incidents are counted for rates, change, alarms and the funnel (default: ${DEFAULT-VALUE}, intentional homicide).")
+  @Option(
+      names = "--iccs",
+      paramLabel = "CODE",
+      defaultValue = "0101",
+      description =
+          "ICCS category whose incidents are counted for rates, change, alarms and the funnel"
+              + " (default: ${DEFAULT-VALUE}, intentional homicide).")
   String iccs;
 
-  @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95", description = "Confidence level, between 0 and 1 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--confidence",
+      paramLabel = "LEVEL",
+      defaultValue = "0.95",
+      description = "Confidence level, between 0 and 1 (default: ${DEFAULT-VALUE}).")
   double confidence;
 
-  @Option(names = "--as-of", paramLabel = "DATE", description = "Date the impunity funnel describes (default: the latest date in the file's case histories).")
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description =
+          "Date the impunity funnel describes (default: the latest date in the file's case"
+              + " histories).")
   LocalDate asOf;
 
-  @Option(names = "--follow-up-years", paramLabel = "N", defaultValue = "2", description = "Follow-up that defines the funnel's cohort, in years (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--follow-up-years",
+      paramLabel = "N",
+      defaultValue = "2",
+      description =
+          "Follow-up that defines the funnel's cohort, in years (default: ${DEFAULT-VALUE}).")
   int followUpYears;
 
-  @Option(names = "--out", paramLabel = "indicators.json", description = "Write the JSON document to this file.")
+  @Option(
+      names = "--out",
+      paramLabel = "indicators.json",
+      description = "Write the JSON document to this file.")
   Path out;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "csv, json, ndjson or geojson (default: from the extension).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "csv, json, ndjson or geojson (default: from the extension).")
   String format;
 
   @Option(names = "--json", description = "Print the JSON document instead of the summary.")
@@ -115,7 +167,10 @@ final class IndicatorsCommand implements Callable<Integer> {
       return Atalaya.USAGE;
     }
     // (a missing folder of --out is created, as documented)
-    String outputs = out == null ? null : Atalaya.overwritesInput(input.texts(), List.of(incidents, population), out);
+    String outputs =
+        out == null
+            ? null
+            : Atalaya.overwritesInput(input.texts(), List.of(incidents, population), out);
     if (outputs != null) {
       err.println(name + outputs);
       err.flush();
@@ -135,7 +190,9 @@ final class IndicatorsCommand implements Callable<Integer> {
     }
     PopulationTable table;
     String popVintage =
-        vintage == null || vintage.isBlank() ? "not stated (population file " + population.getFileName() + ")" : vintage;
+        vintage == null || vintage.isBlank()
+            ? "not stated (population file " + population.getFileName() + ")"
+            : vintage;
     try (Reader r = Files.newBufferedReader(population, StandardCharsets.UTF_8)) {
       table = PopulationTable.readCsv(r, popVintage);
     } catch (IOException e) {
@@ -173,10 +230,18 @@ final class IndicatorsCommand implements Callable<Integer> {
     o.flush();
     if (read.report().rejected() > 0 || !report.missingPopulation().isEmpty()) {
       if (read.report().rejected() > 0) {
-        err.println(name + t.get("indicators.rejectedNote", String.valueOf(read.report().rejected()), incidents.getFileName()));
+        err.println(
+            name
+                + t.get(
+                    "indicators.rejectedNote",
+                    String.valueOf(read.report().rejected()),
+                    incidents.getFileName()));
       }
       if (!report.missingPopulation().isEmpty()) {
-        err.println(name + t.get("indicators.missingNote", String.valueOf(report.missingPopulation().size())));
+        err.println(
+            name
+                + t.get(
+                    "indicators.missingNote", String.valueOf(report.missingPopulation().size())));
       }
       err.flush();
       return Atalaya.DATA_PROBLEMS;
@@ -195,13 +260,16 @@ final class IndicatorsCommand implements Callable<Integer> {
     }
     String level = areaLevel.strip().toLowerCase(Locale.ROOT);
     if (!level.equals("department") && !level.equals("municipality")) {
-      throw new IllegalArgumentException("--area (" + areaLevel + ") must be department or municipality");
+      throw new IllegalArgumentException(
+          "--area (" + areaLevel + ") must be department or municipality");
     }
     if (!(confidence > 0 && confidence < 1)) {
-      throw new IllegalArgumentException("--confidence (" + confidence + ") must be strictly between 0 and 1");
+      throw new IllegalArgumentException(
+          "--confidence (" + confidence + ") must be strictly between 0 and 1");
     }
     if (followUpYears <= 0) {
-      throw new IllegalArgumentException("--follow-up-years (" + followUpYears + ") must be positive");
+      throw new IllegalArgumentException(
+          "--follow-up-years (" + followUpYears + ") must be positive");
     }
     return IndicatorSettings.builder()
         .groupBy(dims)
@@ -236,28 +304,50 @@ final class IndicatorsCommand implements Callable<Integer> {
     o.println(t.get("indicators.head", settings.input(), report.populationVintage()));
     if (!report.excluded().isEmpty()) {
       StringBuilder sb = new StringBuilder();
-      report.excluded().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "; ").append(k).append(": ").append(v));
+      report
+          .excluded()
+          .forEach(
+              (k, v) -> sb.append(sb.length() == 0 ? "" : "; ").append(k).append(": ").append(v));
       o.println(t.get("indicators.excluded", sb.toString()));
     }
     o.println();
     String subject = report.subjectEnglish();
-    o.println(t.get("indicators.rates", subject.equals("homicide") ? t.get("indicators.homicide") : subject, level));
+    o.println(
+        t.get(
+            "indicators.rates",
+            subject.equals("homicide") ? t.get("indicators.homicide") : subject,
+            level));
     for (RateResult x : report.rates()) {
       if (x.rate().isPresent()) {
         Rate r = x.rate().get();
-        o.printf(locale, "  %-14s %,6d / %,12.0f  %s%n", label(x.group(), t), r.count(), r.population(), rateText(r, locale));
+        o.printf(
+            locale,
+            "  %-14s %,6d / %,12.0f  %s%n",
+            label(x.group(), t),
+            r.count(),
+            r.population(),
+            rateText(r, locale));
       }
     }
-    List<SdgResult> sdgTotals = report.sdg().stream().filter(x -> x.isTotal() && x.rate().isPresent()).toList();
+    List<SdgResult> sdgTotals =
+        report.sdg().stream().filter(x -> x.isTotal() && x.rate().isPresent()).toList();
     if (!sdgTotals.isEmpty()) {
       o.println();
       o.println(t.get("indicators.sdg", level));
       for (SdgResult line : sdgTotals) {
         Rate r = line.rate().get();
         HomicideVictims hv = line.counts();
-        o.printf(locale, "  %-14s %,6d / %,12.0f  %s%n", label(line.group(), t), r.count(), r.population(), rateText(r, locale));
+        o.printf(
+            locale,
+            "  %-14s %,6d / %,12.0f  %s%n",
+            label(line.group(), t),
+            r.count(),
+            r.population(),
+            rateText(r, locale));
         o.println(
-            "  " + " ".repeat(14) + " "
+            "  "
+                + " ".repeat(14)
+                + " "
                 + t.get(
                     "indicators.sdgBySex",
                     String.valueOf(hv.victims(Optional.of(Sex.FEMALE), Optional.empty())),
@@ -269,7 +359,14 @@ final class IndicatorsCommand implements Callable<Integer> {
       o.println();
       o.println(t.get("indicators.changes"));
       for (ChangeResult c : report.changes()) {
-        o.println("  " + c.area().map(a -> a + ", ").orElse("") + c.from() + " -> " + c.to() + ": " + c.change().sentence(locale));
+        o.println(
+            "  "
+                + c.area().map(a -> a + ", ").orElse("")
+                + c.from()
+                + " -> "
+                + c.to()
+                + ": "
+                + c.change().sentence(locale));
       }
     }
     if (report.alarms().stream().anyMatch(a -> !a.rules().isEmpty())) {
@@ -279,8 +376,15 @@ final class IndicatorsCommand implements Callable<Integer> {
         for (RuleAlarms rule : a.rules()) {
           List<String> flagged = rule.alarms().stream().map(x -> x.month().toString()).toList();
           o.println(
-              "  " + a.area().orElse(t.get("indicators.allAreas")) + ", " + rule.rule().label() + ": "
-                  + t.get("indicators.alarmCount", String.valueOf(flagged.size()), String.valueOf(rule.checks().size()))
+              "  "
+                  + a.area().orElse(t.get("indicators.allAreas"))
+                  + ", "
+                  + rule.rule().label()
+                  + ": "
+                  + t.get(
+                      "indicators.alarmCount",
+                      String.valueOf(flagged.size()),
+                      String.valueOf(rule.checks().size()))
                   + (flagged.isEmpty() ? "" : " " + String.join(", ", flagged)));
         }
       }
@@ -290,8 +394,14 @@ final class IndicatorsCommand implements Callable<Integer> {
       o.println(t.get("indicators.funnel", level));
       for (FunnelResult h : report.funnels()) {
         ImpunityFunnel f = h.funnel();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-14s ", label(h.group(), t)));
-        sb.append(t.get("indicators.cohort", String.valueOf(f.cases()), String.valueOf(f.cohort()), String.valueOf(f.younger())));
+        StringBuilder sb =
+            new StringBuilder(String.format(Locale.ROOT, "  %-14s ", label(h.group(), t)));
+        sb.append(
+            t.get(
+                "indicators.cohort",
+                String.valueOf(f.cases()),
+                String.valueOf(f.cohort()),
+                String.valueOf(f.younger())));
         for (StageCount s : f.stages()) {
           if (s.stage() == FunnelStage.REPORTED) {
             continue;
@@ -299,7 +409,15 @@ final class IndicatorsCommand implements Callable<Integer> {
           sb.append("; ").append(s.stage().name().toLowerCase(Locale.ROOT)).append(' ');
           sb.append(
               s.ofCohort()
-                  .map(p -> String.format(locale, "%,d (%.1f%%, %.1f-%.1f%%)", p.successes(), 100 * p.estimate(), 100 * p.lower(), 100 * p.upper()))
+                  .map(
+                      p ->
+                          String.format(
+                              locale,
+                              "%,d (%.1f%%, %.1f-%.1f%%)",
+                              p.successes(),
+                              100 * p.estimate(),
+                              100 * p.lower(),
+                              100 * p.upper()))
                   .orElse("-"));
         }
         o.println(sb);

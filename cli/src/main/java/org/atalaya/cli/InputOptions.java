@@ -1,13 +1,17 @@
 package org.atalaya.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.atalaya.code.Severity;
+import org.atalaya.io.CsvLayout;
+import org.atalaya.io.CsvMapping;
+import org.atalaya.io.IncidentFormat;
+import org.atalaya.io.ReadOptions;
 import org.atalaya.plugin.PluginIssue;
 import org.atalaya.plugin.PluginRegistry;
 import org.atalaya.spi.Extension;
@@ -15,25 +19,35 @@ import org.atalaya.spi.ExtensionPoints;
 import org.atalaya.spi.FileSample;
 import org.atalaya.spi.IncidentExporter;
 import org.atalaya.spi.IncidentImporter;
-import org.atalaya.io.CsvLayout;
-import org.atalaya.io.CsvMapping;
-import org.atalaya.io.IncidentFormat;
-import org.atalaya.io.ReadOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by commands that read incidents (a picocli mixin). */
 final class InputOptions {
-  @Option(names = "--mapping", paramLabel = "MAPPING.json", description = "Column mapping for CSV files whose columns are not the canonical ones.")
+  @Option(
+      names = "--mapping",
+      paramLabel = "MAPPING.json",
+      description = "Column mapping for CSV files whose columns are not the canonical ones.")
   Path mapping;
 
-  @Option(names = "--charset", paramLabel = "CHARSET", description = "Character set of a CSV file (default: detected; UTF-8 or windows-1252).")
+  @Option(
+      names = "--charset",
+      paramLabel = "CHARSET",
+      description = "Character set of a CSV file (default: detected; UTF-8 or windows-1252).")
   Charset charset;
 
-  @Option(names = "--delimiter", paramLabel = "CHAR", description = "CSV delimiter (default: detected from the header).")
+  @Option(
+      names = "--delimiter",
+      paramLabel = "CHAR",
+      description = "CSV delimiter (default: detected from the header).")
   Character delimiter;
 
-  @Option(names = "--plugins-dir", paramLabel = "DIR", description = "Also use the importers and exporters of the plugin jars in DIR (check them with 'atalaya plugins doctor').")
+  @Option(
+      names = "--plugins-dir",
+      paramLabel = "DIR",
+      description =
+          "Also use the importers and exporters of the plugin jars in DIR (check them with 'atalaya"
+              + " plugins doctor').")
   Path pluginsDir;
 
   private PluginRegistry plugins;
@@ -53,13 +67,19 @@ final class InputOptions {
       return IncidentFormat.parse(given);
     }
     return IncidentFormat.fromFileName(file)
-        .orElseThrow(() -> new IllegalArgumentException(
-            "cannot tell the format of " + file + " from its extension; give " + option + " csv|json|ndjson|geojson"));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "cannot tell the format of "
+                        + file
+                        + " from its extension; give "
+                        + option
+                        + " csv|json|ndjson|geojson"));
   }
 
   /**
-   * Returns the plugins (Atalaya's own formats and those of {@code --plugins-dir}), discovered once.
-   * Plugins that did not load are named on {@code err}, one line each, and left out: a broken
+   * Returns the plugins (Atalaya's own formats and those of {@code --plugins-dir}), discovered
+   * once. Plugins that did not load are named on {@code err}, one line each, and left out: a broken
    * plugin never stops a command that does not need it.
    */
   PluginRegistry plugins(PrintWriter err) {
@@ -67,7 +87,14 @@ final class InputOptions {
       plugins = PluginsCommand.discover(pluginsDir);
       for (PluginIssue i : plugins.issues()) {
         if (i.severity() == Severity.ERROR) {
-          err.println("atalaya: " + i.code().code() + " " + i.message(locale()) + " (" + texts().get("plugins.seeDoctor") + ")");
+          err.println(
+              "atalaya: "
+                  + i.code().code()
+                  + " "
+                  + i.message(locale())
+                  + " ("
+                  + texts().get("plugins.seeDoctor")
+                  + ")");
         }
       }
       err.flush();
@@ -79,30 +106,69 @@ final class InputOptions {
    * Returns the importer named by {@code given} (an importer id such as {@code csv} or a plugin's
    * {@code denuncias-csv}), or else the one that recognises the file best.
    */
-  IncidentImporter importer(String given, Path file, String option, PrintWriter err) throws UsageError {
+  IncidentImporter importer(String given, Path file, String option, PrintWriter err)
+      throws UsageError {
     PluginRegistry registry = plugins(err);
     if (given != null) {
-      return registry.importer(given).orElseThrow(() -> new UsageError(
-          "no importer has the id '" + given + "'; " + option + " takes one of " + ids(registry.extensions(ExtensionPoints.IMPORTER))));
+      return registry
+          .importer(given)
+          .orElseThrow(
+              () ->
+                  new UsageError(
+                      "no importer has the id '"
+                          + given
+                          + "'; "
+                          + option
+                          + " takes one of "
+                          + ids(registry.extensions(ExtensionPoints.IMPORTER))));
     }
     try {
-      return registry.importerFor(FileSample.of(file)).orElseThrow(() -> new UsageError(
-          "cannot tell the format of " + file + "; give " + option + " with one of " + ids(registry.extensions(ExtensionPoints.IMPORTER))));
+      return registry
+          .importerFor(FileSample.of(file))
+          .orElseThrow(
+              () ->
+                  new UsageError(
+                      "cannot tell the format of "
+                          + file
+                          + "; give "
+                          + option
+                          + " with one of "
+                          + ids(registry.extensions(ExtensionPoints.IMPORTER))));
     } catch (IOException e) {
       throw new UsageError("cannot read " + file + ": " + e.getMessage());
     }
   }
 
-  /** Returns the exporter named by {@code given}, or else the one for the output file's extension. */
-  IncidentExporter exporter(String given, Path file, String option, PrintWriter err) throws UsageError {
+  /**
+   * Returns the exporter named by {@code given}, or else the one for the output file's extension.
+   */
+  IncidentExporter exporter(String given, Path file, String option, PrintWriter err)
+      throws UsageError {
     PluginRegistry registry = plugins(err);
     if (given != null) {
-      return registry.exporter(given).orElseThrow(() -> new UsageError(
-          "no exporter has the id '" + given + "'; " + option + " takes one of " + ids(registry.extensions(ExtensionPoints.EXPORTER))));
+      return registry
+          .exporter(given)
+          .orElseThrow(
+              () ->
+                  new UsageError(
+                      "no exporter has the id '"
+                          + given
+                          + "'; "
+                          + option
+                          + " takes one of "
+                          + ids(registry.extensions(ExtensionPoints.EXPORTER))));
     }
-    return registry.exporterFor(String.valueOf(file.getFileName())).orElseThrow(() -> new UsageError(
-        "cannot tell the format of " + file + " from its extension; give " + option + " with one of "
-            + ids(registry.extensions(ExtensionPoints.EXPORTER))));
+    return registry
+        .exporterFor(String.valueOf(file.getFileName()))
+        .orElseThrow(
+            () ->
+                new UsageError(
+                    "cannot tell the format of "
+                        + file
+                        + " from its extension; give "
+                        + option
+                        + " with one of "
+                        + ids(registry.extensions(ExtensionPoints.EXPORTER))));
   }
 
   private static String ids(List<? extends Extension> extensions) {
@@ -117,9 +183,15 @@ final class InputOptions {
     try {
       return buildReadOptions(file);
     } catch (java.nio.file.FileSystemException e) {
-      // opening the mapping file failed; such messages are the bare path (CsvMapping names the rest)
-      throw new UsageError("cannot read the mapping file " + e.getFile() + ": "
-          + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getReason() != null ? e.getReason() : "not readable"));
+      // opening the mapping file failed; such messages are the bare path (CsvMapping names the
+      // rest)
+      throw new UsageError(
+          "cannot read the mapping file "
+              + e.getFile()
+              + ": "
+              + (e instanceof java.nio.file.NoSuchFileException
+                  ? "no such file"
+                  : e.getReason() != null ? e.getReason() : "not readable"));
     } catch (IOException | IllegalArgumentException e) {
       throw new UsageError(e.getMessage());
     }
@@ -145,6 +217,9 @@ final class InputOptions {
     if (delimiter != null) {
       layout = layout.withDelimiter(delimiter);
     }
-    return ReadOptions.builder().sourceName(String.valueOf(file.getFileName())).csvLayout(layout).build();
+    return ReadOptions.builder()
+        .sourceName(String.valueOf(file.getFileName()))
+        .csvLayout(layout)
+        .build();
   }
 }

@@ -30,32 +30,64 @@ import picocli.CommandLine.Spec;
     name = "kde",
     mixinStandardHelpOptions = true,
     description = {
-      "Kernel density of incidents (incidents per km2) on square cells in UTM metres, written as GeoJSON polygons with a 'density' property.",
+      "Kernel density of incidents (incidents per km2) on square cells in UTM metres, written as"
+          + " GeoJSON polygons with a 'density' property.",
       "Incidents without a point are counted as excluded."
     })
 final class KdeCommand implements Callable<Integer> {
-  @Option(names = "--incidents", required = true, paramLabel = "FILE", description = "The incident file (.csv, .json, .ndjson, .geojson).")
+  @Option(
+      names = "--incidents",
+      required = true,
+      paramLabel = "FILE",
+      description = "The incident file (.csv, .json, .ndjson, .geojson).")
   Path incidents;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "csv, json, ndjson or geojson (default: from the extension).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "csv, json, ndjson or geojson (default: from the extension).")
   String format;
 
-  @Option(names = "--bandwidth", required = true, paramLabel = "METRES", description = "Kernel bandwidth in metres (the quartic kernel's radius, the Gaussian's standard deviation).")
+  @Option(
+      names = "--bandwidth",
+      required = true,
+      paramLabel = "METRES",
+      description =
+          "Kernel bandwidth in metres (the quartic kernel's radius, the Gaussian's standard"
+              + " deviation).")
   double bandwidth;
 
-  @Option(names = "--cell", required = true, paramLabel = "METRES", description = "Cell side in metres.")
+  @Option(
+      names = "--cell",
+      required = true,
+      paramLabel = "METRES",
+      description = "Cell side in metres.")
   double cell;
 
-  @Option(names = "--kernel", paramLabel = "quartic|gaussian", defaultValue = "quartic", description = "The kernel (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--kernel",
+      paramLabel = "quartic|gaussian",
+      defaultValue = "quartic",
+      description = "The kernel (default: ${DEFAULT-VALUE}).")
   String kernel;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE.geojson", description = "Where to write the cells with a density above 0.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE.geojson",
+      description = "Where to write the cells with a density above 0.")
   Path out;
 
-  @Option(names = "--raster", paramLabel = "FILE.asc", description = "Also write the whole grid as an ESRI ASCII raster (in the UTM zone's metres).")
+  @Option(
+      names = "--raster",
+      paramLabel = "FILE.asc",
+      description = "Also write the whole grid as an ESRI ASCII raster (in the UTM zone's metres).")
   Path raster;
 
-  @Option(names = "--json", description = "Print {incidents, used, excluded, crs, columns, rows, cellsWritten, maxDensity}.")
+  @Option(
+      names = "--json",
+      description =
+          "Print {incidents, used, excluded, crs, columns, rows, cellsWritten, maxDensity}.")
   boolean json;
 
   @Mixin InputOptions input;
@@ -69,10 +101,14 @@ final class KdeCommand implements Callable<Integer> {
     KernelDensity.Kernel k;
     SpatialInput in;
     try {
-      String wrong = !List.of("quartic", "gaussian").contains(kernel.toLowerCase(Locale.ROOT)) ? "--kernel (" + kernel + ") must be quartic or gaussian"
-          : !(bandwidth > 0) ? "--bandwidth (" + bandwidth + ") must be a positive number of metres"
-          : !(cell > 0) ? "--cell (" + cell + ") must be a positive number of metres"
-          : Atalaya.outputProblem(t, List.of(incidents), out, raster);
+      String wrong =
+          !List.of("quartic", "gaussian").contains(kernel.toLowerCase(Locale.ROOT))
+              ? "--kernel (" + kernel + ") must be quartic or gaussian"
+              : !(bandwidth > 0)
+                  ? "--bandwidth (" + bandwidth + ") must be a positive number of metres"
+                  : !(cell > 0)
+                      ? "--cell (" + cell + ") must be a positive number of metres"
+                      : Atalaya.outputProblem(t, List.of(incidents), out, raster);
       if (wrong != null) {
         err.println("atalaya kde: " + wrong);
         err.flush();
@@ -113,8 +149,24 @@ final class KdeCommand implements Callable<Integer> {
       m.put("maxDensity", grid.max());
       o.println(new ObjectMapper().writeValueAsString(m));
     } else {
-      o.println(t.get("kde.summary", in.read, in.used(), in.excluded(), kernel, bandwidth, cell, in.crs.name()));
-      o.println(t.get("kde.written", written, grid.columns(), grid.rows(), out, String.format(Locale.ROOT, "%.1f", grid.max())));
+      o.println(
+          t.get(
+              "kde.summary",
+              in.read,
+              in.used(),
+              in.excluded(),
+              kernel,
+              bandwidth,
+              cell,
+              in.crs.name()));
+      o.println(
+          t.get(
+              "kde.written",
+              written,
+              grid.columns(),
+              grid.rows(),
+              out,
+              String.format(Locale.ROOT, "%.1f", grid.max())));
     }
     o.flush();
     return in.excluded() > 0 ? Atalaya.DATA_PROBLEMS : Atalaya.OK;

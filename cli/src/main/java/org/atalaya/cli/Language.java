@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The one rule that picks the language of every command's messages and help: {@code --lang}
- * if given, else the environment variable {@value #ENV}, else Spanish when the system's language
- * is Spanish, else English. Only English and Spanish exist.
+ * The one rule that picks the language of every command's messages and help: {@code --lang} if
+ * given, else the environment variable {@value #ENV}, else Spanish when the system's language is
+ * Spanish, else English. Only English and Spanish exist.
  */
 final class Language {
 
@@ -19,7 +19,9 @@ final class Language {
 
   private Language() {}
 
-  /** Returns {@code es} or {@code en} for this machine: {@value #ENV}, else the system's language. */
+  /**
+   * Returns {@code es} or {@code en} for this machine: {@value #ENV}, else the system's language.
+   */
   static String byDefault() {
     return byDefault(System.getenv(ENV), Locale.getDefault());
   }
@@ -62,9 +64,14 @@ final class Language {
     return Optional.ofNullable(found);
   }
 
-  /** Returns the language for {@code args}: their {@code --lang} when valid, else {@link #byDefault()}. */
+  /**
+   * Returns the language for {@code args}: their {@code --lang} when valid, else {@link
+   * #byDefault()}.
+   */
   static String of(String... args) {
-    return given(args).flatMap(g -> CODES.contains(g) ? Optional.of(g) : Optional.empty()).orElseGet(Language::byDefault);
+    return given(args)
+        .flatMap(g -> CODES.contains(g) ? Optional.of(g) : Optional.empty())
+        .orElseGet(Language::byDefault);
   }
 
   /** Returns the locale of {@code lang}, falling back to the default rule when it is null. */

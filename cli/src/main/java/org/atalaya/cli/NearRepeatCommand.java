@@ -27,30 +27,61 @@ import picocli.CommandLine.Spec;
     name = "near-repeat",
     mixinStandardHelpOptions = true,
     description = {
-      "Near-repeat table: pairs of incidents by distance band and time band ([a, b) intervals), observed vs expected when times are shuffled,",
-      "the Knox ratio and a one-sided Monte Carlo p-value (#{simulated >= observed} + 1) / (N + 1).",
+      "Near-repeat table: pairs of incidents by distance band and time band ([a, b) intervals),"
+          + " observed vs expected when times are shuffled,",
+      "the Knox ratio and a one-sided Monte Carlo p-value (#{simulated >= observed} + 1) / (N +"
+          + " 1).",
       "Incidents need a point and a time to the day or finer; others are counted as excluded."
     })
 final class NearRepeatCommand implements Callable<Integer> {
-  @Option(names = "--incidents", required = true, paramLabel = "FILE", description = "The incident file (.csv, .json, .ndjson, .geojson).")
+  @Option(
+      names = "--incidents",
+      required = true,
+      paramLabel = "FILE",
+      description = "The incident file (.csv, .json, .ndjson, .geojson).")
   Path incidents;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "csv, json, ndjson or geojson (default: from the extension).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "csv, json, ndjson or geojson (default: from the extension).")
   String format;
 
-  @Option(names = "--distance-bands", required = true, split = ",", paramLabel = "0,100,200,400", description = "Distance band limits in metres, ascending.")
+  @Option(
+      names = "--distance-bands",
+      required = true,
+      split = ",",
+      paramLabel = "0,100,200,400",
+      description = "Distance band limits in metres, ascending.")
   double[] distanceBands;
 
-  @Option(names = "--time-bands", required = true, split = ",", paramLabel = "0,7,14,21,28", description = "Time band limits in days, ascending.")
+  @Option(
+      names = "--time-bands",
+      required = true,
+      split = ",",
+      paramLabel = "0,7,14,21,28",
+      description = "Time band limits in days, ascending.")
   double[] timeBands;
 
-  @Option(names = "--permutations", paramLabel = "N", defaultValue = "999", description = "Monte Carlo permutations (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--permutations",
+      paramLabel = "N",
+      defaultValue = "999",
+      description = "Monte Carlo permutations (default: ${DEFAULT-VALUE}).")
   int permutations;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--json", description = "Print JSON: {incidents, used, excluded, pairs, permutations, seed, cells: [{distance, time, observed, expected, knoxRatio, pSim}]}.")
+  @Option(
+      names = "--json",
+      description =
+          "Print JSON: {incidents, used, excluded, pairs, permutations, seed, cells: [{distance,"
+              + " time, observed, expected, knoxRatio, pSim}]}.")
   boolean json;
 
   @Mixin InputOptions input;
@@ -64,8 +95,12 @@ final class NearRepeatCommand implements Callable<Integer> {
     NearRepeat calculator;
     SpatialInput in;
     try {
-      calculator = NearRepeat.builder().distanceBands(distanceBands).timeBands(timeBands)
-          .permutations(Permutations.of(permutations, seed)).build();
+      calculator =
+          NearRepeat.builder()
+              .distanceBands(distanceBands)
+              .timeBands(timeBands)
+              .permutations(Permutations.of(permutations, seed))
+              .build();
     } catch (IllegalArgumentException e) {
       err.println("atalaya near-repeat: " + e.getMessage());
       err.flush();
@@ -99,20 +134,35 @@ final class NearRepeatCommand implements Callable<Integer> {
       }
       o.println(mapper.writeValueAsString(n));
     } else {
-      o.println(t.get("nearRepeat.summary", in.read, in.used(), in.rejected, in.noPoint, in.coarseTime, table.pairs(), in.crs.name()));
+      o.println(
+          t.get(
+              "nearRepeat.summary",
+              in.read,
+              in.used(),
+              in.rejected,
+              in.noPoint,
+              in.coarseTime,
+              table.pairs(),
+              in.crs.name()));
       o.println(t.get("nearRepeat.how", table.permutations(), table.seed()));
       int columns = timeBands.length - 1;
-      StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-16s", t.get("nearRepeat.metresDays")));
+      StringBuilder head =
+          new StringBuilder(String.format(Locale.ROOT, "%-16s", t.get("nearRepeat.metresDays")));
       for (int b = 0; b < columns; b++) {
         head.append(String.format(Locale.ROOT, "%16s", table.cells().get(b).time().label()));
       }
       o.println(head);
       for (int d = 0; d < distanceBands.length - 1; d++) {
-        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-16s", table.cells().get(d * columns).distance().label()));
+        StringBuilder row =
+            new StringBuilder(
+                String.format(
+                    Locale.ROOT, "%-16s", table.cells().get(d * columns).distance().label()));
         for (int b = 0; b < columns; b++) {
           NearRepeatCell c = table.cells().get(d * columns + b);
           String mark = c.pSim() <= 0.01 ? "**" : c.pSim() <= 0.05 ? "* " : "  ";
-          row.append(String.format(Locale.ROOT, "%10d %4.2f%s", c.observed(), c.knoxRatio(), mark).replace("NaN", " -- "));
+          row.append(
+              String.format(Locale.ROOT, "%10d %4.2f%s", c.observed(), c.knoxRatio(), mark)
+                  .replace("NaN", " -- "));
         }
         o.println(row);
       }

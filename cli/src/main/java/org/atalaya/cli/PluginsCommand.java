@@ -22,11 +22,14 @@ import org.atalaya.spi.PluginApi;
 import org.atalaya.spi.PluginDescriptor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code atalaya plugins list|doctor}: what plugins were found and, for each, why it did or did not load. */
+/**
+ * {@code atalaya plugins list|doctor}: what plugins were found and, for each, why it did or did not
+ * load.
+ */
 @Command(
     name = "plugins",
     mixinStandardHelpOptions = true,
@@ -43,7 +46,9 @@ final class PluginsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Discovers Atalaya's own plugin and those of the class path, and those of {@code dir} if given. */
+  /**
+   * Discovers Atalaya's own plugin and those of the class path, and those of {@code dir} if given.
+   */
   static PluginRegistry discover(Path dir) {
     PluginRegistry.Builder b = PluginRegistry.builder();
     if (dir != null) {
@@ -54,7 +59,10 @@ final class PluginsCommand implements Runnable {
 
   /** Options of both subcommands. */
   abstract static class Base implements Callable<Integer> {
-    @Option(names = "--plugins-dir", paramLabel = "DIR", description = "A directory of plugin jars (besides those on the class path).")
+    @Option(
+        names = "--plugins-dir",
+        paramLabel = "DIR",
+        description = "A directory of plugin jars (besides those on the class path).")
     Path pluginsDir;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
@@ -94,18 +102,35 @@ final class PluginsCommand implements Runnable {
           continue;
         }
         out.println("      " + t.get("plugins.from") + ": " + p.source());
-        p.descriptor().ifPresent(d -> out.println("      " + t.get("plugins.declares", fields(d.reads(), t), fields(d.writes(), t))));
+        p.descriptor()
+            .ifPresent(
+                d ->
+                    out.println(
+                        "      "
+                            + t.get(
+                                "plugins.declares", fields(d.reads(), t), fields(d.writes(), t))));
         if (!p.contributions().isEmpty()) {
-          out.println("      " + t.get("plugins.contributes") + ": " + String.join(", ", p.contributions()));
+          out.println(
+              "      "
+                  + t.get("plugins.contributes")
+                  + ": "
+                  + String.join(", ", p.contributions()));
         }
         for (PluginIssue i : issuesOf(registry, p)) {
-          out.println("      " + t.get("severity." + i.severity().name()) + " " + i.code().code() + " " + i.message(l));
+          out.println(
+              "      "
+                  + t.get("severity." + i.severity().name())
+                  + " "
+                  + i.code().code()
+                  + " "
+                  + i.message(l));
           out.println("        " + t.get("plugins.hint") + ": " + i.hint(l));
         }
       }
-      List<PluginIssue> loose = registry.issues().stream()
-          .filter(i -> registry.plugins().stream().noneMatch(p -> belongs(i, p)))
-          .toList();
+      List<PluginIssue> loose =
+          registry.issues().stream()
+              .filter(i -> registry.plugins().stream().noneMatch(p -> belongs(i, p)))
+              .toList();
       if (!doctor() && !loose.isEmpty()) {
         // a missing plugins folder or a broken jar belongs to no plugin: point to where it is told
         out.println(t.get("plugins.looseInList", loose.size()));
@@ -114,14 +139,26 @@ final class PluginsCommand implements Runnable {
         if (!loose.isEmpty()) {
           out.println(t.get("plugins.other"));
           for (PluginIssue i : loose) {
-            out.println("  " + t.get("severity." + i.severity().name()) + " " + i.code().code() + " " + i.message(l));
+            out.println(
+                "  "
+                    + t.get("severity." + i.severity().name())
+                    + " "
+                    + i.code().code()
+                    + " "
+                    + i.message(l));
             out.println("    " + t.get("plugins.hint") + ": " + i.hint(l));
           }
         }
         Map<PluginState, Long> n = new EnumMap<>(PluginState.class);
         registry.plugins().forEach(p -> n.merge(p.state(), 1L, Long::sum));
-        out.println(t.get("plugins.summary", n.getOrDefault(PluginState.LOADED, 0L), n.getOrDefault(PluginState.DISABLED, 0L),
-            n.getOrDefault(PluginState.INCOMPATIBLE, 0L), n.getOrDefault(PluginState.DUPLICATE, 0L), n.getOrDefault(PluginState.FAILED, 0L)));
+        out.println(
+            t.get(
+                "plugins.summary",
+                n.getOrDefault(PluginState.LOADED, 0L),
+                n.getOrDefault(PluginState.DISABLED, 0L),
+                n.getOrDefault(PluginState.INCOMPATIBLE, 0L),
+                n.getOrDefault(PluginState.DUPLICATE, 0L),
+                n.getOrDefault(PluginState.FAILED, 0L)));
         // a broken jar or services line is no plugin at all, so the states above do not count it
         long looseErrors = loose.stream().filter(i -> i.severity() == Severity.ERROR).count();
         if (looseErrors > 0) {
@@ -133,12 +170,18 @@ final class PluginsCommand implements Runnable {
     }
 
     private static String fields(Set<PersonalField> fields, Texts t) {
-      return fields.isEmpty() ? t.get("plugins.nothing") : fields.stream().map(PersonalField::key).collect(Collectors.joining(", "));
+      return fields.isEmpty()
+          ? t.get("plugins.nothing")
+          : fields.stream().map(PersonalField::key).collect(Collectors.joining(", "));
     }
 
     private static boolean belongs(PluginIssue i, PluginRecord p) {
-      return i.className().map(c -> c.equals(p.className())).orElse(false) && i.source().equals(p.source())
-          || i.pluginId().isPresent() && i.className().isEmpty() && p.descriptor().isPresent() && i.pluginId().get().equals(p.id());
+      return i.className().map(c -> c.equals(p.className())).orElse(false)
+              && i.source().equals(p.source())
+          || i.pluginId().isPresent()
+              && i.className().isEmpty()
+              && p.descriptor().isPresent()
+              && i.pluginId().get().equals(p.id());
     }
 
     private static List<PluginIssue> issuesOf(PluginRegistry registry, PluginRecord p) {
@@ -146,7 +189,8 @@ final class PluginsCommand implements Runnable {
     }
 
     private void json(PluginRegistry registry, PrintWriter out, Locale l) throws IOException {
-      JsonGenerator g = new ObjectMapper().getFactory().createGenerator(out).useDefaultPrettyPrinter();
+      JsonGenerator g =
+          new ObjectMapper().getFactory().createGenerator(out).useDefaultPrettyPrinter();
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.writeStartObject();
       g.writeStringField("apiVersion", PluginApi.VERSION.toString());
@@ -194,7 +238,8 @@ final class PluginsCommand implements Runnable {
       out.println();
     }
 
-    private static void stringArray(JsonGenerator g, String name, List<String> values) throws IOException {
+    private static void stringArray(JsonGenerator g, String name, List<String> values)
+        throws IOException {
       g.writeArrayFieldStart(name);
       for (String v : values) {
         g.writeString(v);
@@ -204,7 +249,10 @@ final class PluginsCommand implements Runnable {
   }
 
   /** {@code atalaya plugins list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Every plugin found, with its id, version and state.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Every plugin found, with its id, version and state.")
   static final class ListCommand extends Base {
     @Override
     boolean doctor() {
@@ -217,7 +265,8 @@ final class PluginsCommand implements Runnable {
       name = "doctor",
       mixinStandardHelpOptions = true,
       description = {
-        "For every plugin and every services entry: what loaded and why not, with the code, the hint and the jar it came from.",
+        "For every plugin and every services entry: what loaded and why not, with the code, the"
+            + " hint and the jar it came from.",
         "Exit code 1 when any plugin failed."
       })
   static final class DoctorCommand extends Base {

@@ -32,7 +32,16 @@ final class Progress {
     }
     int width = 24;
     int filled = Math.min(width, width * (done - 1) / Math.max(1, total));
-    String line = "[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + (done) + "/" + total + " " + what;
+    String line =
+        "["
+            + "#".repeat(filled)
+            + " ".repeat(width - filled)
+            + "] "
+            + (done)
+            + "/"
+            + total
+            + " "
+            + what;
     err.print("\r" + line + " ".repeat(Math.max(0, 70 - line.length())));
     err.flush();
   }

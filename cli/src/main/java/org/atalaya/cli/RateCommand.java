@@ -11,9 +11,9 @@ import org.atalaya.indicator.Rate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code atalaya rate}: a rate per 100,000 (or any base) with its confidence interval. */
 @Command(
@@ -25,13 +25,25 @@ import picocli.CommandLine.Model.CommandSpec;
       "Exit code 2 for invalid arguments."
     })
 final class RateCommand implements Callable<Integer> {
-  @Option(names = "--count", required = true, paramLabel = "X", description = "Number of events (for example homicides); not negative.")
+  @Option(
+      names = "--count",
+      required = true,
+      paramLabel = "X",
+      description = "Number of events (for example homicides); not negative.")
   long count;
 
-  @Option(names = "--population", required = true, paramLabel = "P", description = "Population or person-time; positive.")
+  @Option(
+      names = "--population",
+      required = true,
+      paramLabel = "P",
+      description = "Population or person-time; positive.")
   double population;
 
-  @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95", description = "Confidence level, between 0 and 1 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--confidence",
+      paramLabel = "LEVEL",
+      defaultValue = "0.95",
+      description = "Confidence level, between 0 and 1 (default: ${DEFAULT-VALUE}).")
   double confidence;
 
   @Option(
@@ -42,12 +54,19 @@ final class RateCommand implements Callable<Integer> {
       description = "Interval method: exact (Garwood) or byar (default: ${DEFAULT-VALUE}).")
   IntervalMethod method;
 
-  @Option(names = "--per", paramLabel = "BASE", defaultValue = "100000", description = "Express the rate per this many people (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--per",
+      paramLabel = "BASE",
+      defaultValue = "100000",
+      description = "Express the rate per this many people (default: ${DEFAULT-VALUE}).")
   double per;
 
   @Option(
       names = "--json",
-      description = "Print {\"count\",\"population\",\"per\",\"rate\",\"lower\",\"upper\",\"confidence\",\"method\"} as JSON.")
+      description =
+          "Print"
+              + " {\"count\",\"population\",\"per\",\"rate\",\"lower\",\"upper\",\"confidence\",\"method\"}"
+              + " as JSON.")
   boolean json;
 
   @Mixin LangOption language;
@@ -60,7 +79,14 @@ final class RateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Rate rate;
     try {
-      rate = Rate.builder().count(count).population(population).per(per).confidence(confidence).method(method).build();
+      rate =
+          Rate.builder()
+              .count(count)
+              .population(population)
+              .per(per)
+              .confidence(confidence)
+              .method(method)
+              .build();
     } catch (IllegalArgumentException e) {
       err.println("atalaya rate: " + e.getMessage());
       err.flush();
@@ -83,20 +109,29 @@ final class RateCommand implements Callable<Integer> {
       out.println();
     } else {
       Texts t = language.texts();
-      out.println(t.get("rate.line",
-          CompareRatesCommand.decimal(rate.rate(), t),
-          grouped(rate.per()),
-          CompareRatesCommand.decimal(rate.confidence() * 100, t),
-          CompareRatesCommand.decimal(rate.lower(), t),
-          CompareRatesCommand.decimal(rate.upper(), t),
-          t.get(rate.method() == IntervalMethod.EXACT ? "rate.exact" : "rate.byar")));
-      out.println("  " + t.get("rate.counts", String.format(Locale.ROOT, "%d", rate.count()), grouped(rate.population())));
+      out.println(
+          t.get(
+              "rate.line",
+              CompareRatesCommand.decimal(rate.rate(), t),
+              grouped(rate.per()),
+              CompareRatesCommand.decimal(rate.confidence() * 100, t),
+              CompareRatesCommand.decimal(rate.lower(), t),
+              CompareRatesCommand.decimal(rate.upper(), t),
+              t.get(rate.method() == IntervalMethod.EXACT ? "rate.exact" : "rate.byar")));
+      out.println(
+          "  "
+              + t.get(
+                  "rate.counts",
+                  String.format(Locale.ROOT, "%d", rate.count()),
+                  grouped(rate.population())));
     }
     out.flush();
     return Atalaya.OK;
   }
 
-  /** Writes whole numbers without a fraction ({@code 100000}, not {@code 100000.0}), others in full. */
+  /**
+   * Writes whole numbers without a fraction ({@code 100000}, not {@code 100000.0}), others in full.
+   */
   static void writeNumber(JsonGenerator g, String name, double value) throws IOException {
     if (!Double.isFinite(value)) {
       g.writeNullField(name);
@@ -107,7 +142,10 @@ final class RateCommand implements Callable<Integer> {
     }
   }
 
-  /** Whole numbers with thousands separators ({@code 100,000}); others as {@link CompareRatesCommand#decimal}. */
+  /**
+   * Whole numbers with thousands separators ({@code 100,000}); others as {@link
+   * CompareRatesCommand#decimal}.
+   */
   static String grouped(double value) {
     return value == Math.rint(value) && Math.abs(value) < 1e15
         ? String.format(Locale.ROOT, "%,d", (long) value)
@@ -127,7 +165,8 @@ final class RateCommand implements Callable<Integer> {
           return m;
         }
       }
-      throw new picocli.CommandLine.TypeConversionException("method (" + value + ") must be exact or byar");
+      throw new picocli.CommandLine.TypeConversionException(
+          "method (" + value + ") must be exact or byar");
     }
   }
 }

@@ -35,8 +35,16 @@ final class SpatialInput {
   final int noPoint;
   final int coarseTime;
 
-  private SpatialInput(List<String> ids, double[] lat, double[] lon, double[] days, int read, int rejected, int otherCategory,
-      int noPoint, int coarseTime) {
+  private SpatialInput(
+      List<String> ids,
+      double[] lat,
+      double[] lon,
+      double[] days,
+      int read,
+      int rejected,
+      int otherCategory,
+      int noPoint,
+      int coarseTime) {
     this.ids.addAll(ids);
     this.lat = lat;
     this.lon = lon;
@@ -52,7 +60,10 @@ final class SpatialInput {
     y = xy[1];
   }
 
-  /** UTM 16N covers 90-84 W (most of Honduras), 17N 84-78 W: the zone of the mean longitude, as atalaya-geo's cell counts use. */
+  /**
+   * UTM 16N covers 90-84 W (most of Honduras), 17N 84-78 W: the zone of the mean longitude, as
+   * atalaya-geo's cell counts use.
+   */
   static Crs zoneFor(double[] lon) {
     return CellCounts.utmZone(lon);
   }
@@ -85,19 +96,34 @@ final class SpatialInput {
    * throws {@link Exit}: 2 for a missing file or bad options, 1 for unreadable data or fewer than
    * {@code minimum} usable incidents.
    */
-  static SpatialInput load(String command, Path file, String format, InputOptions input, boolean needTime, int minimum,
-      java.io.PrintWriter err) throws IOException, Exit {
+  static SpatialInput load(
+      String command,
+      Path file,
+      String format,
+      InputOptions input,
+      boolean needTime,
+      int minimum,
+      java.io.PrintWriter err)
+      throws IOException, Exit {
     return load(command, file, format, input, needTime, minimum, null, err);
   }
 
   /**
    * Reads the incidents as {@link #load(String, Path, String, InputOptions, boolean, int,
    * java.io.PrintWriter)} does, keeping only those whose ICCS code is {@code category} or within it
-   * (all when it is null); the others, and those without an ICCS code, are counted in
-   * {@link #otherCategory}.
+   * (all when it is null); the others, and those without an ICCS code, are counted in {@link
+   * #otherCategory}.
    */
-  static SpatialInput load(String command, Path file, String format, InputOptions input, boolean needTime, int minimum,
-      IccsCode category, java.io.PrintWriter err) throws IOException, Exit {
+  static SpatialInput load(
+      String command,
+      Path file,
+      String format,
+      InputOptions input,
+      boolean needTime,
+      int minimum,
+      IccsCode category,
+      java.io.PrintWriter err)
+      throws IOException, Exit {
     Texts t = input.texts();
     try {
       if (!java.nio.file.Files.isReadable(file)) {
@@ -132,8 +158,13 @@ final class SpatialInput {
     return read - used();
   }
 
-  static SpatialInput read(Path file, org.atalaya.io.IncidentReader format, org.atalaya.io.ReadOptions options, boolean needTime,
-      IccsCode category) throws IOException, IncidentReadException {
+  static SpatialInput read(
+      Path file,
+      org.atalaya.io.IncidentReader format,
+      org.atalaya.io.ReadOptions options,
+      boolean needTime,
+      IccsCode category)
+      throws IOException, IncidentReadException {
     ReadResult r = format.readAll(file, options);
     List<String> ids = new ArrayList<>();
     List<double[]> kept = new ArrayList<>();
@@ -153,7 +184,8 @@ final class SpatialInput {
       double day = Double.NaN;
       if (needTime) {
         var w = incident.occurred().orElse(null);
-        if (w == null || !(w.precision() == TimePrecision.INSTANT || w.precision() == TimePrecision.DAY)) {
+        if (w == null
+            || !(w.precision() == TimePrecision.INSTANT || w.precision() == TimePrecision.DAY)) {
           coarse++;
           continue;
         }
@@ -171,7 +203,16 @@ final class SpatialInput {
       lon[i] = kept.get(i)[1];
       days[i] = kept.get(i)[2];
     }
-    return new SpatialInput(ids, lat, lon, days, (int) r.report().read(), r.rejections().size(), otherCategory, noPoint, coarse);
+    return new SpatialInput(
+        ids,
+        lat,
+        lon,
+        days,
+        (int) r.report().read(),
+        r.rejections().size(),
+        otherCategory,
+        noPoint,
+        coarse);
   }
 
   /** Formats a number for JSON: NaN and infinities become null. */

@@ -24,7 +24,9 @@ final class Texts {
   }
 
   static Locale locale(String lang) {
-    return lang != null && lang.toLowerCase(Locale.ROOT).startsWith("es") ? Locale.forLanguageTag("es") : Locale.ENGLISH;
+    return lang != null && lang.toLowerCase(Locale.ROOT).startsWith("es")
+        ? Locale.forLanguageTag("es")
+        : Locale.ENGLISH;
   }
 
   Locale locale() {

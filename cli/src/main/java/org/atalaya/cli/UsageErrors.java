@@ -26,7 +26,8 @@ final class UsageErrors implements IParameterExceptionHandler {
     CommandLine line = ex.getCommandLine();
     line.setResourceBundle(Atalaya.helpTexts(lang));
     if (!"es".equals(lang)) {
-      return english.handleParseException(ex, args); // picocli's, with its "did you mean" suggestions
+      return english.handleParseException(
+          ex, args); // picocli's, with its "did you mean" suggestions
     }
     PrintWriter err = line.getErr();
     err.println(say(ex, Texts.of(lang)));
@@ -38,7 +39,9 @@ final class UsageErrors implements IParameterExceptionHandler {
   /** Returns what is wrong, from the exception's parts rather than its English message. */
   static String say(ParameterException ex, Texts t) {
     if (ex instanceof CommandLine.MissingParameterException m) {
-      return t.get("usage.missing", m.getMissing().stream().map(UsageErrors::label).collect(Collectors.joining(", ")));
+      return t.get(
+          "usage.missing",
+          m.getMissing().stream().map(UsageErrors::label).collect(Collectors.joining(", ")));
     }
     if (ex instanceof CommandLine.UnmatchedArgumentException u) {
       return t.get("usage.unknown", String.join(" ", u.getUnmatched()));

@@ -7,34 +7,45 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.atalaya.code.Severity;
 import org.atalaya.io.IncidentReadException;
 import org.atalaya.io.Problem;
 import org.atalaya.io.ReadReport;
-import org.atalaya.code.Severity;
 import org.atalaya.spi.IncidentImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code atalaya validate}: reads a file and reports every record it would reject or flag. */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Read an incident file and report how many records were read, accepted and rejected, and why.",
+      "Read an incident file and report how many records were read, accepted and rejected, and"
+          + " why.",
       "Exit code 1 when any record is rejected."
     })
 final class ValidateCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "The incident file (.csv or .txt, .json, .ndjson or .jsonl, .geojson).")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The incident file (.csv or .txt, .json, .ndjson or .jsonl, .geojson).")
   Path file;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "csv, json, ndjson, geojson or a plugin importer's id (default: recognised from the file).")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "csv, json, ndjson, geojson or a plugin importer's id (default: recognised from the"
+              + " file).")
   String format;
 
-  @Option(names = "--json", description = "Print the report as JSON: {read, accepted, rejected, problems[]}.")
+  @Option(
+      names = "--json",
+      description = "Print the report as JSON: {read, accepted, rejected, problems[]}.")
   boolean json;
 
   @Mixin InputOptions input;
@@ -83,7 +94,9 @@ final class ValidateCommand implements Callable<Integer> {
             "  %s %d%s: %s %s %s%n",
             t.get("validate.row"),
             p.row(),
-            p.field().isEmpty() ? "" : ", " + p.field() + (p.value().isEmpty() ? "" : " = \"" + p.value() + "\""),
+            p.field().isEmpty()
+                ? ""
+                : ", " + p.field() + (p.value().isEmpty() ? "" : " = \"" + p.value() + "\""),
             p.severity() == Severity.ERROR ? t.get("validate.rejected") : t.get("validate.warning"),
             p.code().code(),
             p.message(input.locale()));

@@ -72,13 +72,17 @@ class CliTest {
   void validateSpeaksSpanish() throws IOException {
     Run r = run("validate", badFile().toString(), "--lang", "es");
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.out()).contains("leídos 4, aceptados 1, rechazados 3").contains("rechazado ATL-IO-010").contains("intercambiadas");
+    assertThat(r.out())
+        .contains("leídos 4, aceptados 1, rechazados 3")
+        .contains("rechazado ATL-IO-010")
+        .contains("intercambiadas");
   }
 
   @Test
   void validateOfACleanFileExitsZero() throws IOException {
     Path f = dir.resolve("ok.ndjson");
-    Files.writeString(f, "{\"id\":\"x\",\"classification\":{\"iccs\":\"0101\"}}\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        f, "{\"id\":\"x\",\"classification\":{\"iccs\":\"0101\"}}\n", StandardCharsets.UTF_8);
     Run r = run("validate", f.toString());
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("read 1, accepted 1, rejected 0");
@@ -101,7 +105,10 @@ class CliTest {
     java.util.List<String> lines = Files.readAllLines(side);
     assertThat(lines.get(0)).isEqualTo("row,field,value,code,message,record");
     assertThat(lines).hasSize(4);
-    assertThat(lines.get(1)).startsWith("2,\"latitude\"").contains("ATL-IO-010").contains("b,2024-03-15T21:30:00-06:00,-87.2068,14.0818,0101");
+    assertThat(lines.get(1))
+        .startsWith("2,\"latitude\"")
+        .contains("ATL-IO-010")
+        .contains("b,2024-03-15T21:30:00-06:00,-87.2068,14.0818,0101");
     Run again = run("convert", badFile().toString(), out.toString(), "--json");
     JsonNode summary = new ObjectMapper().readTree(again.out());
     assertThat(summary.get("read").asInt()).isEqualTo(4);
@@ -118,11 +125,18 @@ class CliTest {
     Path demo = dir.resolve("demo");
     Run d = run("demo", "--out", demo.toString(), "--seed", "5", "--lang", "en");
     assertThat(d.exit()).isZero();
-    assertThat(d.out()).contains("SYNTHETIC").contains("identical to what was written").doesNotContain("DIFFERENT");
+    assertThat(d.out())
+        .contains("SYNTHETIC")
+        .contains("identical to what was written")
+        .doesNotContain("DIFFERENT");
     Run es = run("demo", "--out", dir.resolve("demo-es").toString(), "--seed", "5", "--lang", "es");
-    assertThat(es.out()).contains("SINTÉTICOS").contains("idénticos a lo escrito").contains("Homicidio intencional");
+    assertThat(es.out())
+        .contains("SINTÉTICOS")
+        .contains("idénticos a lo escrito")
+        .contains("Homicidio intencional");
     Path csv = dir.resolve("x.csv");
-    assertThat(run("convert", demo.resolve("incidents.geojson").toString(), csv.toString()).exit()).isZero();
+    assertThat(run("convert", demo.resolve("incidents.geojson").toString(), csv.toString()).exit())
+        .isZero();
     assertThat(Files.readString(csv)).isEqualTo(Files.readString(demo.resolve("incidents.csv")));
     assertThat(dir.resolve("x.csv.rejected.csv")).doesNotExist();
   }
@@ -136,7 +150,14 @@ class CliTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("m.json").contains("dateFormats");
     assertThat(out).doesNotExist();
-    assertThat(run("validate", badFile().toString(), "--mapping", dir.resolve("missing.json").toString()).exit()).isEqualTo(2);
+    assertThat(
+            run(
+                    "validate",
+                    badFile().toString(),
+                    "--mapping",
+                    dir.resolve("missing.json").toString())
+                .exit())
+        .isEqualTo(2);
   }
 
   @Test
@@ -151,32 +172,72 @@ class CliTest {
   @DisplayName("a missing output folder is named, in the user's language, without a stack trace")
   void aMissingOutputFolderIsNamed() throws IOException {
     Path good = dir.resolve("good.csv");
-    Files.writeString(good, "id,occurred_from,latitude,longitude,iccs\na,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        good,
+        "id,occurred_from,latitude,longitude,iccs\n"
+            + "a,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101\n",
+        StandardCharsets.UTF_8);
     Path missing = dir.resolve("no-such-folder").resolve("out.geojson");
 
     // checked before any work: a usage error (exit 2), as every command does
     Run convert = run("convert", good.toString(), missing.toString());
     assertThat(convert.exit()).isEqualTo(2);
-    assertThat(convert.err()).contains("atalaya convert: cannot write").contains("no-such-folder").doesNotContain("Exception");
+    assertThat(convert.err())
+        .contains("atalaya convert: cannot write")
+        .contains("no-such-folder")
+        .doesNotContain("Exception");
 
-    Run kde = run("kde", "--incidents", good.toString(), "--bandwidth", "500", "--cell", "250", "--out", missing.toString(), "--lang", "es");
+    Run kde =
+        run(
+            "kde",
+            "--incidents",
+            good.toString(),
+            "--bandwidth",
+            "500",
+            "--cell",
+            "250",
+            "--out",
+            missing.toString(),
+            "--lang",
+            "es");
     assertThat(kde.exit()).isEqualTo(2);
     assertThat(kde.err()).contains("atalaya kde: no se puede escribir").doesNotContain("Exception");
 
-    Run fence = run("fence", "--fences", good.toString(), "--points", good.toString(), "--out", missing.toString());
+    Run fence =
+        run(
+            "fence",
+            "--fences",
+            good.toString(),
+            "--points",
+            good.toString(),
+            "--out",
+            missing.toString());
     assertThat(fence.exit()).isEqualTo(2);
     assertThat(fence.err()).contains("atalaya fence: cannot write").contains("no-such-folder");
 
-    Run anonymise = run("anonymise", good.toString(), "--policy", "share-with-police", "--key-file", good.toString(), "--out", missing.toString());
+    Run anonymise =
+        run(
+            "anonymise",
+            good.toString(),
+            "--policy",
+            "share-with-police",
+            "--key-file",
+            good.toString(),
+            "--out",
+            missing.toString());
     assertThat(anonymise.exit()).isEqualTo(2);
-    assertThat(anonymise.err()).contains("its folder").contains("no-such-folder").doesNotContain("Exception");
+    assertThat(anonymise.err())
+        .contains("its folder")
+        .contains("no-such-folder")
+        .doesNotContain("Exception");
     assertThat(dir.resolve("no-such-folder")).doesNotExist();
   }
 
   /** A command that needs more heap than Java has. */
   @CommandLine.Command(name = "hungry")
   static final class Hungry implements Runnable {
-    @CommandLine.Option(names = "--lang") String lang = "en";
+    @CommandLine.Option(names = "--lang")
+    String lang = "en";
 
     @Override
     public void run() {
@@ -185,7 +246,9 @@ class CliTest {
   }
 
   @Test
-  @DisplayName("running out of memory says how to give Java more, in the user's language, without a stack trace")
+  @DisplayName(
+      "running out of memory says how to give Java more, in the user's language, without a stack"
+          + " trace")
   void outOfMemoryExplainsTheHeapLimit() {
     for (String lang : new String[] {"en", "es"}) {
       CommandLine cl = Atalaya.commandLine().addSubcommand(new Hungry());
@@ -194,74 +257,169 @@ class CliTest {
       int exit = cl.execute("hungry", "--lang", lang);
       assertThat(exit).isEqualTo(1);
       long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-      assertThat(err.toString()).startsWith("atalaya hungry: ").contains(mb + " MB").contains("-Xmx").contains("JAVA_TOOL_OPTIONS")
-          .doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
-      assertThat(err.toString()).contains(lang.equals("es") ? "se acabó la memoria" : "ran out of memory");
+      assertThat(err.toString())
+          .startsWith("atalaya hungry: ")
+          .contains(mb + " MB")
+          .contains("-Xmx")
+          .contains("JAVA_TOOL_OPTIONS")
+          .doesNotContain("OutOfMemoryError")
+          .doesNotContain("\tat ");
+      assertThat(err.toString())
+          .contains(lang.equals("es") ? "se acabó la memoria" : "ran out of memory");
     }
   }
 
   @Test
-  @DisplayName("an output that is also an input is refused before anything is opened: the input survives")
+  @DisplayName(
+      "an output that is also an input is refused before anything is opened: the input survives")
   void anOutputThatIsAnInputIsRefused() throws IOException {
     Path good = dir.resolve("good.csv");
-    String text = "id,occurred_from,latitude,longitude,iccs\na,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101\n";
+    String text =
+        "id,occurred_from,latitude,longitude,iccs\n"
+            + "a,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101\n";
     Files.writeString(good, text, StandardCharsets.UTF_8);
     Path sameSpelledOtherwise = dir.resolve(".").resolve("good.csv");
 
     Run convert = run("convert", good.toString(), sameSpelledOtherwise.toString());
     assertThat(convert.exit()).isEqualTo(2);
     assertThat(convert.err()).contains("is also an input").contains("nothing was written");
-    Run anonymise = run("anonymise", good.toString(), "--policy", "share-with-police", "--key-file", good.toString(), "--out", good.toString(), "--lang", "es");
+    Run anonymise =
+        run(
+            "anonymise",
+            good.toString(),
+            "--policy",
+            "share-with-police",
+            "--key-file",
+            good.toString(),
+            "--out",
+            good.toString(),
+            "--lang",
+            "es");
     assertThat(anonymise.exit()).isEqualTo(2);
     assertThat(anonymise.err()).contains("es también una entrada");
-    Run kde = run("kde", "--incidents", good.toString(), "--bandwidth", "500", "--cell", "250", "--out", good.toString());
+    Run kde =
+        run(
+            "kde",
+            "--incidents",
+            good.toString(),
+            "--bandwidth",
+            "500",
+            "--cell",
+            "250",
+            "--out",
+            good.toString());
     assertThat(kde.exit()).isEqualTo(2);
     assertThat(Files.readString(good, StandardCharsets.UTF_8)).isEqualTo(text);
   }
 
   @Test
-  @DisplayName("a malformed side file is named with where it breaks, without a stack trace; kde checks every output folder first")
+  @DisplayName(
+      "a malformed side file is named with where it breaks, without a stack trace; kde checks every"
+          + " output folder first")
   void malformedSideFilesAreNamed() throws IOException {
     Path good = dir.resolve("good.csv");
-    Files.writeString(good, "id,occurred_from,latitude,longitude,iccs\na,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        good,
+        "id,occurred_from,latitude,longitude,iccs\n"
+            + "a,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101\n",
+        StandardCharsets.UTF_8);
     Path truncated = dir.resolve("fences.geojson");
-    Files.writeString(truncated, "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feat", StandardCharsets.UTF_8);
-    Run fence = run("fence", "--fences", truncated.toString(), "--points", good.toString(), "--out", dir.resolve("f.csv").toString());
+    Files.writeString(
+        truncated,
+        "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feat",
+        StandardCharsets.UTF_8);
+    Run fence =
+        run(
+            "fence",
+            "--fences",
+            truncated.toString(),
+            "--points",
+            good.toString(),
+            "--out",
+            dir.resolve("f.csv").toString());
     assertThat(fence.exit()).isEqualTo(2);
-    assertThat(fence.err()).contains("fences.geojson: not well-formed JSON at line 1").doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(fence.err())
+        .contains("fences.geojson: not well-formed JSON at line 1")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
     Path empty = dir.resolve("population.csv");
     Files.writeString(empty, "", StandardCharsets.UTF_8);
-    Run indicators = run("indicators", "--incidents", good.toString(), "--population", empty.toString(), "--lang", "es");
+    Run indicators =
+        run(
+            "indicators",
+            "--incidents",
+            good.toString(),
+            "--population",
+            empty.toString(),
+            "--lang",
+            "es");
     assertThat(indicators.exit()).isEqualTo(2);
-    assertThat(indicators.err()).contains("no se pudo leer o escribir un archivo").contains("population.csv").doesNotContain("Exception");
+    assertThat(indicators.err())
+        .contains("no se pudo leer o escribir un archivo")
+        .contains("population.csv")
+        .doesNotContain("Exception");
     Path geojson = dir.resolve("k.geojson");
-    Run kde = run("kde", "--incidents", good.toString(), "--bandwidth", "500", "--cell", "250", "--out", geojson.toString(),
-        "--raster", dir.resolve("no-such-folder").resolve("k.asc").toString());
+    Run kde =
+        run(
+            "kde",
+            "--incidents",
+            good.toString(),
+            "--bandwidth",
+            "500",
+            "--cell",
+            "250",
+            "--out",
+            geojson.toString(),
+            "--raster",
+            dir.resolve("no-such-folder").resolve("k.asc").toString());
     assertThat(kde.exit()).isEqualTo(2);
     assertThat(kde.err()).contains("no-such-folder");
     assertThat(geojson).doesNotExist();
   }
 
   @Test
-  @DisplayName("a missing or malformed mapping file and a malformed policy are named, with line and column, exit 2")
+  @DisplayName(
+      "a missing or malformed mapping file and a malformed policy are named, with line and column,"
+          + " exit 2")
   void sideFilesOfTheOptionsAreNamed() throws IOException {
     Path good = dir.resolve("good.csv");
-    Files.writeString(good, "id,occurred_from,latitude,longitude,iccs\na,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101\n", StandardCharsets.UTF_8);
-    Run missing = run("validate", good.toString(), "--mapping", dir.resolve("nomap.json").toString());
+    Files.writeString(
+        good,
+        "id,occurred_from,latitude,longitude,iccs\n"
+            + "a,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101\n",
+        StandardCharsets.UTF_8);
+    Run missing =
+        run("validate", good.toString(), "--mapping", dir.resolve("nomap.json").toString());
     assertThat(missing.exit()).isEqualTo(2);
-    assertThat(missing.err()).contains("cannot read the mapping file").contains("nomap.json: no such file");
+    assertThat(missing.err())
+        .contains("cannot read the mapping file")
+        .contains("nomap.json: no such file");
     Path broken = dir.resolve("broken.json");
     Files.writeString(broken, "{\"columns\": [1,\n", StandardCharsets.UTF_8);
     Run mapping = run("validate", good.toString(), "--mapping", broken.toString());
     assertThat(mapping.exit()).isEqualTo(2);
-    assertThat(mapping.err()).contains("broken.json: the mapping is not valid JSON at line 2").doesNotContain("Source:");
-    Run policy = run("anonymise", good.toString(), "--policy", broken.toString(), "--key-file", good.toString(), "--out", dir.resolve("r.csv").toString());
+    assertThat(mapping.err())
+        .contains("broken.json: the mapping is not valid JSON at line 2")
+        .doesNotContain("Source:");
+    Run policy =
+        run(
+            "anonymise",
+            good.toString(),
+            "--policy",
+            broken.toString(),
+            "--key-file",
+            good.toString(),
+            "--out",
+            dir.resolve("r.csv").toString());
     assertThat(policy.exit()).isEqualTo(2);
-    assertThat(policy.err()).contains("is not well-formed JSON at line 2").doesNotContain("Source:");
+    assertThat(policy.err())
+        .contains("is not well-formed JSON at line 2")
+        .doesNotContain("Source:");
   }
 
   @Test
-  @DisplayName("a missing input is named in Spanish too; a language other than es or en is a usage error")
+  @DisplayName(
+      "a missing input is named in Spanish too; a language other than es or en is a usage error")
   void languages() {
     Run es = run("validate", dir.resolve("nofile.csv").toString(), "--lang", "es");
     assertThat(es.exit()).isEqualTo(2);
@@ -275,13 +433,18 @@ class CliTest {
   @DisplayName("--excel with an output that is not CSV is a usage error, not silently ignored")
   void excelNeedsCsv() throws IOException {
     Path good = dir.resolve("good.csv");
-    Files.writeString(good, "id,occurred_from,latitude,longitude,iccs\na,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        good,
+        "id,occurred_from,latitude,longitude,iccs\n"
+            + "a,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101\n",
+        StandardCharsets.UTF_8);
     Run json = run("convert", good.toString(), dir.resolve("out.json").toString(), "--excel");
     assertThat(json.exit()).isEqualTo(2);
     assertThat(json.err()).contains("--excel").contains("out.json");
     assertThat(dir.resolve("out.json")).doesNotExist();
     Run csv = run("convert", good.toString(), dir.resolve("out.csv").toString(), "--excel");
     assertThat(csv.exit()).isZero();
-    assertThat(Files.readString(dir.resolve("out.csv"), StandardCharsets.UTF_8)).startsWith("\uFEFFid;");
+    assertThat(Files.readString(dir.resolve("out.csv"), StandardCharsets.UTF_8))
+        .startsWith("\uFEFFid;");
   }
 }

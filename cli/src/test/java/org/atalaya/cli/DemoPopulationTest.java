@@ -11,7 +11,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo writes the population table its rates use, so that users (and the first-program page) can reuse it. */
+/**
+ * The demo writes the population table its rates use, so that users (and the first-program page)
+ * can reuse it.
+ */
 class DemoPopulationTest {
   @TempDir Path dir;
 
@@ -26,13 +29,24 @@ class DemoPopulationTest {
     try (Reader r = Files.newBufferedReader(pop)) {
       read = PopulationTable.readCsv(r, "demo");
     }
-    assertThat(read.rows()).containsExactlyInAnyOrderElementsOf(DemoCommand.demoPopulation().rows());
-    assertThat(Files.readString(pop)).startsWith("area,year,sex,age_band,population\n0801,2023,,,1300000\n");
+    assertThat(read.rows())
+        .containsExactlyInAnyOrderElementsOf(DemoCommand.demoPopulation().rows());
+    assertThat(Files.readString(pop))
+        .startsWith("area,year,sex,age_band,population\n0801,2023,,,1300000\n");
 
     // The file the first-program page uses; indicators reads it as --population.
     Path incidents = dir.resolve("demo").resolve("incidents.csv");
-    CliTest.Run r = CliTest.run("indicators", "--incidents", incidents.toString(), "--population", pop.toString(), "--by", "area,year",
-        "--out", dir.resolve("indicators.json").toString());
+    CliTest.Run r =
+        CliTest.run(
+            "indicators",
+            "--incidents",
+            incidents.toString(),
+            "--population",
+            pop.toString(),
+            "--by",
+            "area,year",
+            "--out",
+            dir.resolve("indicators.json").toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(Files.readString(dir.resolve("indicators.json"))).contains("0801");
   }

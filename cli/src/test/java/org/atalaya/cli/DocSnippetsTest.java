@@ -20,22 +20,25 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every Java snippet in the README and the SDK guide compiles against the current API, so the
- * docs cannot drift from the code unnoticed. A snippet that declares a class is compiled as it
- * is; any other is compiled as the body of a method, with the Atalaya packages imported.
+ * Every Java snippet in the README and the SDK guide compiles against the current API, so the docs
+ * cannot drift from the code unnoticed. A snippet that declares a class is compiled as it is; any
+ * other is compiled as the body of a method, with the Atalaya packages imported.
  */
 class DocSnippetsTest {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   static final Pattern BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
   static final String IMPORTS =
-      "import java.io.*; import java.nio.file.*; import java.time.*; import java.util.*;"
-          + " import org.atalaya.incident.*; import org.atalaya.io.*; import org.atalaya.taxonomy.*;"
-          + " import org.atalaya.synthetic.*; import org.atalaya.indicator.*;"
-          + " import org.atalaya.geo.fence.*; import org.atalaya.geo.io.*; import org.atalaya.geo.event.*;"
+      "import java.io.*; import java.nio.file.*; import java.time.*; import java.util.*; import"
+          + " org.atalaya.incident.*; import org.atalaya.io.*; import org.atalaya.taxonomy.*;"
+          + " import org.atalaya.synthetic.*; import org.atalaya.indicator.*; import"
+          + " org.atalaya.geo.fence.*; import org.atalaya.geo.io.*; import org.atalaya.geo.event.*;"
           + " import org.atalaya.geo.crs.*; import org.atalaya.spi.*; import org.atalaya.plugin.*;";
 
-  /** A fenced block that quotes a source file: {@code <!-- from: path[#region] -->} just before it. */
-  static final Pattern QUOTED = Pattern.compile("<!-- from: ([^#\\s]+)(?:#(\\w+))? -->\\n```\\w*\\n(.*?)```", Pattern.DOTALL);
+  /**
+   * A fenced block that quotes a source file: {@code <!-- from: path[#region] -->} just before it.
+   */
+  static final Pattern QUOTED =
+      Pattern.compile("<!-- from: ([^#\\s]+)(?:#(\\w+))? -->\\n```\\w*\\n(.*?)```", Pattern.DOTALL);
 
   record Snippet(Path file, int index, String code) {}
 
@@ -47,7 +50,10 @@ class DocSnippetsTest {
     }
     List<Snippet> out = new ArrayList<>();
     for (Path doc : docs) {
-      Matcher m = BLOCK.matcher(Files.readString(doc).replaceAll("(?s)<!-- from: [^\\n]* -->\\n```\\w*\\n.*?```", ""));
+      Matcher m =
+          BLOCK.matcher(
+              Files.readString(doc)
+                  .replaceAll("(?s)<!-- from: [^\\n]* -->\\n```\\w*\\n.*?```", ""));
       int i = 0;
       while (m.find()) {
         out.add(new Snippet(ROOT.relativize(doc), ++i, m.group(1)));
@@ -60,11 +66,15 @@ class DocSnippetsTest {
   Stream<DynamicTest> everyJavaSnippetCompiles() throws IOException {
     List<Snippet> all = snippets();
     assertThat(all).as("snippets found in README.md and sdk-docs").hasSizeGreaterThanOrEqualTo(4);
-    return all.stream().map(s -> DynamicTest.dynamicTest(s.file() + " snippet " + s.index(), () -> compile(s)));
+    return all.stream()
+        .map(s -> DynamicTest.dynamicTest(s.file() + " snippet " + s.index(), () -> compile(s)));
   }
 
-  /** Every block (README and sdk-docs) that says it quotes a file equals that file, or the region of it between
-   * {@code // snippet:start NAME} and {@code // snippet:end}: a snippet cannot drift from tested code. */
+  /**
+   * Every block (README and sdk-docs) that says it quotes a file equals that file, or the region of
+   * it between {@code // snippet:start NAME} and {@code // snippet:end}: a snippet cannot drift
+   * from tested code.
+   */
   @TestFactory
   Stream<DynamicTest> everyQuotedBlockEqualsItsSource() throws IOException {
     List<DynamicTest> tests = new ArrayList<>();
@@ -79,11 +89,16 @@ class DocSnippetsTest {
         String path = m.group(1);
         String region = m.group(2);
         String quoted = m.group(3);
-        tests.add(DynamicTest.dynamicTest(ROOT.relativize(doc) + " quotes " + path + (region == null ? "" : "#" + region), () -> {
-          String source = Files.readString(ROOT.resolve(path));
-          String expected = region == null ? source : region(source, region, path);
-          assertThat(quoted).as("the block in %s differs from %s; copy it again", doc.getFileName(), path).isEqualTo(expected);
-        }));
+        tests.add(
+            DynamicTest.dynamicTest(
+                ROOT.relativize(doc) + " quotes " + path + (region == null ? "" : "#" + region),
+                () -> {
+                  String source = Files.readString(ROOT.resolve(path));
+                  String expected = region == null ? source : region(source, region, path);
+                  assertThat(quoted)
+                      .as("the block in %s differs from %s; copy it again", doc.getFileName(), path)
+                      .isEqualTo(expected);
+                }));
       }
     }
     assertThat(tests).as("quoted blocks in sdk-docs").hasSizeGreaterThanOrEqualTo(3);
@@ -108,11 +123,18 @@ class DocSnippetsTest {
       source = s.code();
     } else {
       name = "Snippet" + s.index();
-      source = IMPORTS + "\nclass " + name + " {\n  static void run() throws Exception {\n" + s.code() + "\n  }\n}\n";
+      source =
+          IMPORTS
+              + "\nclass "
+              + name
+              + " {\n  static void run() throws Exception {\n"
+              + s.code()
+              + "\n  }\n}\n";
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     JavaFileObject file =
-        new SimpleJavaFileObject(URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
+        new SimpleJavaFileObject(
+            URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
           @Override
           public CharSequence getCharContent(boolean ignoreEncodingErrors) {
             return source;
@@ -127,8 +149,21 @@ class DocSnippetsTest {
     }
     boolean ok =
         javac
-            .getTask(errors, null, null, List.of("-classpath", System.getProperty("java.class.path"), "-d", out.toString(), "-proc:none"), null, List.of(file))
+            .getTask(
+                errors,
+                null,
+                null,
+                List.of(
+                    "-classpath",
+                    System.getProperty("java.class.path"),
+                    "-d",
+                    out.toString(),
+                    "-proc:none"),
+                null,
+                List.of(file))
             .call();
-    assertThat(ok).as("%s snippet %s does not compile:%n%s%n%s", s.file(), s.index(), errors, source).isTrue();
+    assertThat(ok)
+        .as("%s snippet %s does not compile:%n%s%n%s", s.file(), s.index(), errors, source)
+        .isTrue();
   }
 }

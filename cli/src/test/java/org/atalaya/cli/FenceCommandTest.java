@@ -44,7 +44,18 @@ class FenceCommandTest {
             + "missing;;\n",
         StandardCharsets.UTF_8);
     Path out = dir.resolve("out.csv");
-    CliTest.Run r = CliTest.run("fence", "--fences", fences().toString(), "--id-property", "code", "--points", points.toString(), "--out", out.toString(), "--json");
+    CliTest.Run r =
+        CliTest.run(
+            "fence",
+            "--fences",
+            fences().toString(),
+            "--id-property",
+            "code",
+            "--points",
+            points.toString(),
+            "--out",
+            out.toString(),
+            "--json");
     assertThat(r.exit()).as(r.err()).isEqualTo(1);
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertThat(json.get("points").asInt()).isEqualTo(6);
@@ -53,14 +64,15 @@ class FenceCommandTest {
     assertThat(json.get("rejected").asInt()).isEqualTo(2);
     assertThat(json.get("seconds").isNumber()).isTrue();
     List<String> lines = Files.readAllLines(out);
-    assertThat(lines).containsExactly(
-        "name;lat;lon;fences",
-        "inside A and C;14,1;-87,2;A|C",
-        "on the A|B border;14.1;-87.1;A|B",
-        "inside B;14.1;-87.0;B",
-        "nowhere;15.0;-86.0;",
-        "swapped;95.0;-87.2;",
-        "missing;;;");
+    assertThat(lines)
+        .containsExactly(
+            "name;lat;lon;fences",
+            "inside A and C;14,1;-87,2;A|C",
+            "on the A|B border;14.1;-87.1;A|B",
+            "inside B;14.1;-87.0;B",
+            "nowhere;15.0;-86.0;",
+            "swapped;95.0;-87.2;",
+            "missing;;;");
     List<String> rejected = Files.readAllLines(dir.resolve("out.csv.rejected.csv"));
     assertThat(rejected).hasSize(3);
     assertThat(rejected.get(1)).startsWith("5,").contains("swapped");
@@ -73,15 +85,41 @@ class FenceCommandTest {
     Path incidents = dir.resolve("incidents.ndjson");
     Files.writeString(
         incidents,
-        "{\"id\":\"x\",\"location\":{\"latitude\":14.1,\"longitude\":-87.0}}\n{\"id\":\"y\",\"location\":{\"address\":\"Calle 1\"}}\n",
+        "{\"id\":\"x\",\"location\":{\"latitude\":14.1,\"longitude\":-87.0}}\n"
+            + "{\"id\":\"y\",\"location\":{\"address\":\"Calle 1\"}}\n",
         StandardCharsets.UTF_8);
     Path out = dir.resolve("joined.csv");
-    CliTest.Run r = CliTest.run("fence", "--fences", fences().toString(), "--id-property", "code", "--points", incidents.toString(), "--out", out.toString());
+    CliTest.Run r =
+        CliTest.run(
+            "fence",
+            "--fences",
+            fences().toString(),
+            "--id-property",
+            "code",
+            "--points",
+            incidents.toString(),
+            "--out",
+            out.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(Files.readAllLines(out)).containsExactly("id,latitude,longitude,fences", "x,14.1,-87.0,B", "y,,,");
+    assertThat(Files.readAllLines(out))
+        .containsExactly("id,latitude,longitude,fences", "x,14.1,-87.0,B", "y,,,");
     assertThat(r.out()).contains("2 points, 1 in at least one fence, 0 in none, 1 rejected");
-    CliTest.Run es = CliTest.run("fence", "--fences", fences().toString(), "--id-property", "code", "--points", incidents.toString(), "--out", out.toString(), "--lang", "es");
-    assertThat(es.out()).contains("2 puntos, 1 en al menos una cerca, 0 en ninguna, 1 rechazados").contains("filas rechazadas y sus motivos");
+    CliTest.Run es =
+        CliTest.run(
+            "fence",
+            "--fences",
+            fences().toString(),
+            "--id-property",
+            "code",
+            "--points",
+            incidents.toString(),
+            "--out",
+            out.toString(),
+            "--lang",
+            "es");
+    assertThat(es.out())
+        .contains("2 puntos, 1 en al menos una cerca, 0 en ninguna, 1 rechazados")
+        .contains("filas rechazadas y sus motivos");
   }
 
   @Test
@@ -89,7 +127,17 @@ class FenceCommandTest {
     Path points = dir.resolve("p.csv");
     Files.writeString(points, "x,y\n1,2\n", StandardCharsets.UTF_8);
     Path out = dir.resolve("o.csv");
-    CliTest.Run r = CliTest.run("fence", "--fences", fences().toString(), "--id-property", "code", "--points", points.toString(), "--out", out.toString());
+    CliTest.Run r =
+        CliTest.run(
+            "fence",
+            "--fences",
+            fences().toString(),
+            "--id-property",
+            "code",
+            "--points",
+            points.toString(),
+            "--out",
+            out.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("no column lon").contains("--lon-column");
     assertThat(out).doesNotExist();

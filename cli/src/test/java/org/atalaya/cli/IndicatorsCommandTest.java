@@ -21,22 +21,41 @@ import org.junit.jupiter.api.io.TempDir;
 class IndicatorsCommandTest {
   @TempDir Path dir;
 
-  private static final String HEADER = "id,iccs,occurred_from,municipality,latitude,longitude,victims,case_history\n";
+  private static final String HEADER =
+      "id,iccs,occurred_from,municipality,latitude,longitude,victims,case_history\n";
 
-  /** 100 homicides in 2023 (20 convicted), 10 in 2024 (8 men, 2 women), one robbery; optionally one bad row. */
+  /**
+   * 100 homicides in 2023 (20 convicted), 10 in 2024 (8 men, 2 women), one robbery; optionally one
+   * bad row.
+   */
   private Path incidents(boolean withBadRow) throws IOException {
     StringBuilder sb = new StringBuilder(HEADER);
     for (int k = 0; k < 100; k++) {
       String date = String.format("2023-%02d-15", k % 12 + 1);
-      String history = k < 20 ? "REPORTED@" + date + " CHARGED@2023-12-20 CONVICTED@2024-01-10" : "REPORTED@" + date;
-      sb.append("h23-").append(k).append(",0101,").append(date).append("T10:00:00-06:00,0801,,,MALE/25//UNKNOWN/KILLED,")
-          .append(history).append('\n');
+      String history =
+          k < 20
+              ? "REPORTED@" + date + " CHARGED@2023-12-20 CONVICTED@2024-01-10"
+              : "REPORTED@" + date;
+      sb.append("h23-")
+          .append(k)
+          .append(",0101,")
+          .append(date)
+          .append("T10:00:00-06:00,0801,,,MALE/25//UNKNOWN/KILLED,")
+          .append(history)
+          .append('\n');
     }
     for (int k = 0; k < 10; k++) {
       String date = String.format("2024-%02d-15", k % 12 + 1);
       String victim = k < 8 ? "MALE/20//UNKNOWN/KILLED" : "FEMALE/40//UNKNOWN/KILLED";
-      sb.append("h24-").append(k).append(",0101,").append(date).append("T10:00:00-06:00,0801,,,").append(victim)
-          .append(",REPORTED@").append(date).append('\n');
+      sb.append("h24-")
+          .append(k)
+          .append(",0101,")
+          .append(date)
+          .append("T10:00:00-06:00,0801,,,")
+          .append(victim)
+          .append(",REPORTED@")
+          .append(date)
+          .append('\n');
     }
     sb.append("r1,0401,2024-05-01T10:00:00-06:00,0801,,,,\n");
     if (withBadRow) {
@@ -78,17 +97,41 @@ class IndicatorsCommandTest {
     Path out = dir.resolve("sub/indicators.json");
     CliTest.Run r =
         CliTest.run(
-            "indicators", "--incidents", incidents(false).toString(), "--population", population().toString(),
-            "--by", "area,year,sex", "--vintage", "test table 2026", "--as-of", "2026-01-01", "--out", out.toString());
+            "indicators",
+            "--incidents",
+            incidents(false).toString(),
+            "--population",
+            population().toString(),
+            "--by",
+            "area,year,sex",
+            "--vintage",
+            "test table 2026",
+            "--as-of",
+            "2026-01-01",
+            "--out",
+            out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("0801 2024").contains("10.00 (4.80 - 18.39)").contains("fell from 100.0 to 10.0");
+    assertThat(r.out())
+        .contains("0801 2024")
+        .contains("10.00 (4.80 - 18.39)")
+        .contains("fell from 100.0 to 10.0");
     JsonNode json = new ObjectMapper().readTree(Files.readString(out));
     assertThat(keys(json))
-        .containsExactly("document", "schemaVersion", "atalayaVersion", "input", "rates", "changes", "sdg16_1_1", "alarms", "impunity");
+        .containsExactly(
+            "document",
+            "schemaVersion",
+            "atalayaVersion",
+            "input",
+            "rates",
+            "changes",
+            "sdg16_1_1",
+            "alarms",
+            "impunity");
     assertThat(json.get("input").get("read").asInt()).isEqualTo(111);
     assertThat(json.get("input").get("populationVintage").asText()).isEqualTo("test table 2026");
 
-    // Garwood 95%: x = 10 -> (4.795389, 18.390356), x = 100 -> (81.363991, 121.626794), per 100,000 of 100,000.
+    // Garwood 95%: x = 10 -> (4.795389, 18.390356), x = 100 -> (81.363991, 121.626794), per 100,000
+    // of 100,000.
     JsonNode r24 = find(json.get("rates"), "year", 2024);
     assertThat(r24.get("count").asLong()).isEqualTo(10);
     assertThat(r24.get("population").asDouble()).isEqualTo(100_000);
@@ -102,7 +145,17 @@ class IndicatorsCommandTest {
 
     JsonNode lineage = r24.get("lineage");
     assertThat(keys(lineage))
-        .containsExactly("indicator", "inputs", "filters", "used", "excluded", "populationVintage", "confidence", "method", "seed", "version");
+        .containsExactly(
+            "indicator",
+            "inputs",
+            "filters",
+            "used",
+            "excluded",
+            "populationVintage",
+            "confidence",
+            "method",
+            "seed",
+            "version");
     assertThat(lineage.get("inputs").get(0).asText()).isEqualTo("ok.csv");
     assertThat(lineage.get("used").asLong()).isEqualTo(10);
     assertThat(lineage.get("excluded").get("other ICCS category than 0101").asLong()).isEqualTo(1);
@@ -120,10 +173,12 @@ class IndicatorsCommandTest {
     assertThat(change.get("sentence").get("es").asText()).contains("bajó de 100.0 a 10.0");
     assertThat(change.get("lineage").get("used").asLong()).isEqualTo(110);
 
-    // SDG 16.1.1, victims by sex: 2 women of 50,000 -> 4 per 100,000, Garwood x = 2: (0.2422093, 7.2246877) x 2.
+    // SDG 16.1.1, victims by sex: 2 women of 50,000 -> 4 per 100,000, Garwood x = 2: (0.2422093,
+    // 7.2246877) x 2.
     JsonNode women = null;
     for (JsonNode n : json.get("sdg16_1_1")) {
-      if (n.get("group").get("year").asInt() == 2024 && n.get("group").get("sex").asText().equals("female")) {
+      if (n.get("group").get("year").asInt() == 2024
+          && n.get("group").get("sex").asText().equals("female")) {
         women = n;
       }
     }
@@ -143,7 +198,8 @@ class IndicatorsCommandTest {
     assertThat(alarms.get("rules").get(0).get("monthsChecked").asInt()).isEqualTo(10);
     assertThat(alarms.has("lineage")).isTrue();
 
-    // Funnel of 2023: cohort 100, 20 convicted: binom.test(20, 100)$conf.int = (0.1266556, 0.2918427).
+    // Funnel of 2023: cohort 100, 20 convicted: binom.test(20, 100)$conf.int = (0.1266556,
+    // 0.2918427).
     JsonNode funnel = find(json.get("impunity"), "year", 2023);
     assertThat(funnel.get("cohort").asLong()).isEqualTo(100);
     assertThat(funnel.get("currentStatus").get("CONVICTED").asLong()).isEqualTo(20);
@@ -153,13 +209,24 @@ class IndicatorsCommandTest {
     JsonNode convicted = funnel.get("stages").get(3);
     assertThat(convicted.get("stage").asText()).isEqualTo("CONVICTED");
     assertThat(convicted.get("ofCohort").get("estimate").asDouble()).isEqualTo(0.2);
-    assertThat(convicted.get("ofCohort").get("lower").asDouble()).isCloseTo(0.1266556, within(1e-6));
-    assertThat(convicted.get("ofCohort").get("upper").asDouble()).isCloseTo(0.2918427, within(1e-6));
+    assertThat(convicted.get("ofCohort").get("lower").asDouble())
+        .isCloseTo(0.1266556, within(1e-6));
+    assertThat(convicted.get("ofCohort").get("upper").asDouble())
+        .isCloseTo(0.2918427, within(1e-6));
     assertThat(funnel.get("lineage").get("used").asLong()).isEqualTo(100);
-    // Kaplan-Meier: 20 of 100 charged, the other 80 still waiting on 2026-01-01, so half never got there
+    // Kaplan-Meier: 20 of 100 charged, the other 80 still waiting on 2026-01-01, so half never got
+    // there
     JsonNode toCharge = funnel.get("timeToStage").get("INVESTIGATED->CHARGED");
     assertThat(keys(toCharge))
-        .containsExactly("atRisk", "events", "stillWaiting", "endedOtherwise", "startUnknown", "medianDays", "medianLower", "medianUpper");
+        .containsExactly(
+            "atRisk",
+            "events",
+            "stillWaiting",
+            "endedOtherwise",
+            "startUnknown",
+            "medianDays",
+            "medianLower",
+            "medianUpper");
     JsonNode reportedToInvestigated = funnel.get("timeToStage").get("REPORTED->INVESTIGATED");
     assertThat(reportedToInvestigated.get("atRisk").asLong()).isEqualTo(100);
     assertThat(reportedToInvestigated.get("events").asLong()).isEqualTo(20);
@@ -176,8 +243,14 @@ class IndicatorsCommandTest {
   void rejectedRecordsStillGiveFiguresButExitOne() throws IOException {
     CliTest.Run r =
         CliTest.run(
-            "indicators", "--incidents", incidents(true).toString(), "--population", population().toString(),
-            "--by", "year", "--json");
+            "indicators",
+            "--incidents",
+            incidents(true).toString(),
+            "--population",
+            population().toString(),
+            "--by",
+            "year",
+            "--json");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("1 records of bad.csv were rejected");
     JsonNode json = new ObjectMapper().readTree(r.out());
@@ -185,22 +258,42 @@ class IndicatorsCommandTest {
     JsonNode r24 = find(json.get("rates"), "year", 2024);
     assertThat(r24.get("count").asLong()).isEqualTo(10);
     assertThat(r24.get("group").has("area")).isFalse();
-    assertThat(r24.get("lineage").get("excluded").get("rejected by the reader (see atalaya validate)").asLong()).isEqualTo(1);
-    assertThat(r24.get("lineage").get("populationVintage").asText()).contains("not stated").contains("pop.csv");
+    assertThat(
+            r24.get("lineage")
+                .get("excluded")
+                .get("rejected by the reader (see atalaya validate)")
+                .asLong())
+        .isEqualTo(1);
+    assertThat(r24.get("lineage").get("populationVintage").asText())
+        .contains("not stated")
+        .contains("pop.csv");
     JsonNode sdg = json.get("sdg16_1_1").get(0);
     assertThat(sdg.get("group").get("sex").asText()).isEqualTo("all");
     assertThat(sdg.get("group").get("year").asInt()).isEqualTo(2023);
     assertThat(sdg.get("victims").asLong()).isEqualTo(100);
-    assertThat(sdg.get("lineage").get("excluded").get("rejected by the reader (see atalaya validate)").asLong()).isEqualTo(1);
+    assertThat(
+            sdg.get("lineage")
+                .get("excluded")
+                .get("rejected by the reader (see atalaya validate)")
+                .asLong())
+        .isEqualTo(1);
     assertThat(sdg.get("lineage").get("used").asLong()).isEqualTo(100);
   }
 
   @Test
   void missingDenominatorsAreADataProblem() throws IOException {
     Path pop = dir.resolve("totals.csv");
-    Files.writeString(pop, "area;year;sex;age_band;population\n0801;2023;;;100000\n0801;2024;;;100000\n");
+    Files.writeString(
+        pop, "area;year;sex;age_band;population\n0801;2023;;;100000\n0801;2024;;;100000\n");
     CliTest.Run r =
-        CliTest.run("indicators", "--incidents", incidents(false).toString(), "--population", pop.toString(), "--lang", "es");
+        CliTest.run(
+            "indicators",
+            "--incidents",
+            incidents(false).toString(),
+            "--population",
+            pop.toString(),
+            "--lang",
+            "es");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).contains("bajó de 100.0 a 10.0").contains("Sin cifra de población");
     assertThat(r.err()).contains("la tabla de población no tiene cifra");
@@ -210,11 +303,36 @@ class IndicatorsCommandTest {
   void usageErrorsExitTwo() throws IOException {
     Path f = incidents(false);
     Path pop = population();
-    assertThat(CliTest.run("indicators", "--incidents", f.toString(), "--population", pop.toString(), "--by", "colour").exit())
+    assertThat(
+            CliTest.run(
+                    "indicators",
+                    "--incidents",
+                    f.toString(),
+                    "--population",
+                    pop.toString(),
+                    "--by",
+                    "colour")
+                .exit())
         .isEqualTo(2);
-    assertThat(CliTest.run("indicators", "--incidents", f.toString(), "--population", pop.toString(), "--confidence", "1.5").exit())
+    assertThat(
+            CliTest.run(
+                    "indicators",
+                    "--incidents",
+                    f.toString(),
+                    "--population",
+                    pop.toString(),
+                    "--confidence",
+                    "1.5")
+                .exit())
         .isEqualTo(2);
-    assertThat(CliTest.run("indicators", "--incidents", dir.resolve("none.csv").toString(), "--population", pop.toString()).exit())
+    assertThat(
+            CliTest.run(
+                    "indicators",
+                    "--incidents",
+                    dir.resolve("none.csv").toString(),
+                    "--population",
+                    pop.toString())
+                .exit())
         .isEqualTo(2);
     assertThat(CliTest.run("indicators", "--incidents", f.toString()).exit()).isEqualTo(2);
   }
@@ -228,18 +346,32 @@ class IndicatorsCommandTest {
     int y2011 = out.indexOf("  2011  homicides 7,104, cases entering court 970, convictions 298");
     assertThat(y2011).isPositive();
     String block = out.substring(y2011, out.indexOf("  2012  ", y2011));
-    assertThat(block).contains("IIH 95.8%").contains("IJH 13.7%").contains("IRC 30.7%").contains("published IIH 95.8%")
+    assertThat(block)
+        .contains("IIH 95.8%")
+        .contains("IJH 13.7%")
+        .contains("IRC 30.7%")
+        .contains("published IIH 95.8%")
         .contains("source: APJ: Tercer Informe sobre la Impunidad en Homicidios 2010-2019");
-    assertThat(out).contains("REAL national figures").contains("ILLUSTRATIVE, SYNTHETIC denominators")
-        .contains("[SYNTHETIC] Tegucigalpa: The homicide rate").contains("[SYNTHETIC] San Pedro Sula: The homicide rate")
+    assertThat(out)
+        .contains("REAL national figures")
+        .contains("ILLUSTRATIVE, SYNTHETIC denominators")
+        .contains("[SYNTHETIC] Tegucigalpa: The homicide rate")
+        .contains("[SYNTHETIC] San Pedro Sula: The homicide rate")
         .contains("indicators.json");
     assertThat(Files.readString(demo.resolve("README.txt"))).contains("indicators.json");
     JsonNode json = new ObjectMapper().readTree(Files.readString(demo.resolve("indicators.json")));
     assertThat(json.get("rates")).hasSize(6);
-    assertThat(json.get("rates").get(0).get("lineage").get("populationVintage").asText()).contains("ILLUSTRATIVE, SYNTHETIC");
-    assertThat(json.get("rates").get(0).get("lineage").get("inputs").get(0).asText()).contains("SYNTHETIC");
-    CliTest.Run es = CliTest.run("demo", "--out", dir.resolve("demo-es").toString(), "--seed", "5", "--lang", "es");
-    assertThat(es.out()).contains("Cifras nacionales REALES").contains("fuente: APJ").contains("[SINTÉTICO] Tegucigalpa: La tasa de homicidios");
+    assertThat(json.get("rates").get(0).get("lineage").get("populationVintage").asText())
+        .contains("ILLUSTRATIVE, SYNTHETIC");
+    assertThat(json.get("rates").get(0).get("lineage").get("inputs").get(0).asText())
+        .contains("SYNTHETIC");
+    CliTest.Run es =
+        CliTest.run(
+            "demo", "--out", dir.resolve("demo-es").toString(), "--seed", "5", "--lang", "es");
+    assertThat(es.out())
+        .contains("Cifras nacionales REALES")
+        .contains("fuente: APJ")
+        .contains("[SINTÉTICO] Tegucigalpa: La tasa de homicidios");
   }
 
   @Test

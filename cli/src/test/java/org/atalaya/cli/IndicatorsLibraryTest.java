@@ -20,42 +20,76 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code atalaya indicators --json} prints exactly what the library's {@link IndicatorReport} serialises. */
+/**
+ * {@code atalaya indicators --json} prints exactly what the library's {@link IndicatorReport}
+ * serialises.
+ */
 class IndicatorsLibraryTest {
   @TempDir Path dir;
 
   @Test
-  @DisplayName("the command's JSON equals IndicatorReport.compute(...).toJson() for the same files and settings")
+  @DisplayName(
+      "the command's JSON equals IndicatorReport.compute(...).toJson() for the same files and"
+          + " settings")
   void commandPrintsTheLibraryReport() throws IOException {
-    StringBuilder sb = new StringBuilder("id,iccs,occurred_from,municipality,latitude,longitude,victims,case_history\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "id,iccs,occurred_from,municipality,latitude,longitude,victims,case_history\n");
     for (int k = 0; k < 40; k++) {
       String date = String.format("%d-%02d-15", 2023 + k % 2, k % 12 + 1);
       String victim = k % 3 == 0 ? "FEMALE/31//UNKNOWN/KILLED" : "MALE/22//UNKNOWN/KILLED";
-      sb.append("h-").append(k).append(",0101,").append(date).append("T10:00:00-06:00,").append(k % 4 == 0 ? "0501" : "0801")
-          .append(",,,").append(victim).append(",REPORTED@").append(date).append('\n');
+      sb.append("h-")
+          .append(k)
+          .append(",0101,")
+          .append(date)
+          .append("T10:00:00-06:00,")
+          .append(k % 4 == 0 ? "0501" : "0801")
+          .append(",,,")
+          .append(victim)
+          .append(",REPORTED@")
+          .append(date)
+          .append('\n');
     }
     sb.append("r1,0401,2024-05-01T10:00:00-06:00,0801,,,,\n");
-    sb.append("bad,0101,2024-03-15T21:30:00-06:00,0801,-87.2068,14.0818,,\n"); // rejected: latitude and longitude swapped
+    sb.append(
+        "bad,0101,2024-03-15T21:30:00-06:00,0801,-87.2068,14.0818,,\n"); // rejected: latitude and
+    // longitude swapped
     Path incidents = dir.resolve("incidents.csv");
     Files.writeString(incidents, sb.toString(), StandardCharsets.UTF_8);
     Path population = dir.resolve("pop.csv");
-    Files.writeString(population, "area,year,sex,age_band,population\n0801,2023,,,1000000\n0801,2024,,,1000000\n"
-        + "0501,2023,,,800000\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        population,
+        "area,year,sex,age_band,population\n0801,2023,,,1000000\n0801,2024,,,1000000\n"
+            + "0501,2023,,,800000\n",
+        StandardCharsets.UTF_8);
 
-    CliTest.Run r = CliTest.run("indicators", "--incidents", incidents.toString(), "--population", population.toString(),
-        "--by", "year,area", "--vintage", "test", "--as-of", "2025-01-01", "--json");
+    CliTest.Run r =
+        CliTest.run(
+            "indicators",
+            "--incidents",
+            incidents.toString(),
+            "--population",
+            population.toString(),
+            "--by",
+            "year,area",
+            "--vintage",
+            "test",
+            "--as-of",
+            "2025-01-01",
+            "--json");
 
     ReadResult read = IncidentFormat.CSV.reader().readAll(incidents, ReadOptions.defaults());
     PopulationTable table;
     try (Reader in = Files.newBufferedReader(population)) {
       table = PopulationTable.readCsv(in, "test");
     }
-    IndicatorSettings settings = IndicatorSettings.builder()
-        .groupBy(Grouping.YEAR, Grouping.AREA)
-        .asOf(Optional.of(LocalDate.of(2025, 1, 1)))
-        .input("incidents.csv")
-        .populationInput("pop.csv")
-        .build();
+    IndicatorSettings settings =
+        IndicatorSettings.builder()
+            .groupBy(Grouping.YEAR, Grouping.AREA)
+            .asOf(Optional.of(LocalDate.of(2025, 1, 1)))
+            .input("incidents.csv")
+            .populationInput("pop.csv")
+            .build();
     IndicatorReport report = IndicatorReport.compute(read, table, settings);
     assertThat(read.report().rejected()).isEqualTo(1);
     assertThat(report.missingPopulation()).containsExactly("area 0501, year 2024");

@@ -12,11 +12,15 @@ import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The one language rule: --lang, else ATALAYA_LANG, else the system's language if Spanish, else English. */
+/**
+ * The one language rule: --lang, else ATALAYA_LANG, else the system's language if Spanish, else
+ * English.
+ */
 class LanguageTest {
 
   @Test
-  @DisplayName("ATALAYA_LANG wins over the system's language; the system's Spanish wins over English")
+  @DisplayName(
+      "ATALAYA_LANG wins over the system's language; the system's Spanish wins over English")
   void defaultRule() {
     assertThat(Language.byDefault("es", Locale.ENGLISH)).isEqualTo("es");
     assertThat(Language.byDefault("en", Locale.forLanguageTag("es-HN"))).isEqualTo("en");
@@ -28,7 +32,8 @@ class LanguageTest {
   }
 
   @Test
-  @DisplayName("--lang is found in both spellings, wherever it stands before --, and the last one counts")
+  @DisplayName(
+      "--lang is found in both spellings, wherever it stands before --, and the last one counts")
   void givenLanguage() {
     assertThat(Language.given("validate", "x.csv", "--lang", "es")).contains("es");
     assertThat(Language.given("--lang=es", "demo")).contains("es");
@@ -41,14 +46,18 @@ class LanguageTest {
   @Test
   @DisplayName("any arguments with --lang L appended end with L, whatever came before")
   void lastLangWins() {
-    qt().forAll(lists().of(strings().allPossible().ofLengthBetween(0, 8).map(s -> s.replace("--", ""))).ofSizeBetween(0, 6),
+    qt().forAll(
+            lists()
+                .of(strings().allPossible().ofLengthBetween(0, 8).map(s -> s.replace("--", "")))
+                .ofSizeBetween(0, 6),
             arbitrary().pick("es", "en"))
-        .checkAssert((args, lang) -> {
-          List<String> all = new ArrayList<>(args);
-          all.add("--lang");
-          all.add(lang);
-          assertThat(Language.given(all.toArray(String[]::new))).contains(lang);
-          assertThat(Language.of(all.toArray(String[]::new))).isEqualTo(lang);
-        });
+        .checkAssert(
+            (args, lang) -> {
+              List<String> all = new ArrayList<>(args);
+              all.add("--lang");
+              all.add(lang);
+              assertThat(Language.given(all.toArray(String[]::new))).contains(lang);
+              assertThat(Language.of(all.toArray(String[]::new))).isEqualTo(lang);
+            });
   }
 }

@@ -29,7 +29,11 @@ class LayeringTest {
   void coreDependsOnNoGeometry() {
     noClasses()
         .that()
-        .resideInAnyPackage("org.atalaya.incident..", "org.atalaya.taxonomy..", "org.atalaya.io..", "org.atalaya.synthetic..")
+        .resideInAnyPackage(
+            "org.atalaya.incident..",
+            "org.atalaya.taxonomy..",
+            "org.atalaya.io..",
+            "org.atalaya.synthetic..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.locationtech..", "com.uber.h3core..", "org.atalaya.geo..")

@@ -12,15 +12,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every library the plugin guide says the host gives a plugin ("Packaging and installing" in
- * sdk-docs/plugins.md) is on the command line's class path, so a plugin that uses it unbundled
- * runs in {@code atalaya}.
+ * sdk-docs/plugins.md) is on the command line's class path, so a plugin that uses it unbundled runs
+ * in {@code atalaya}.
  */
 class PluginHostLibrariesTest {
 
   @Test
   @DisplayName("the atalaya command provides every library of the guide's host table")
   void everyDocumentedLibraryIsOnTheClassPath() throws IOException {
-    List<String> lines = Files.readAllLines(Path.of("..").toAbsolutePath().normalize().resolve("sdk-docs/plugins.md"));
+    List<String> lines =
+        Files.readAllLines(
+            Path.of("..").toAbsolutePath().normalize().resolve("sdk-docs/plugins.md"));
     int header = lines.indexOf("| Library | Packages | From the host | For example |");
     assertThat(header).as("the host-libraries table in sdk-docs/plugins.md").isNotNegative();
     List<String> examples = new ArrayList<>();

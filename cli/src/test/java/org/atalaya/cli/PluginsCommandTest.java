@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code atalaya plugins list|doctor} and {@code --plugins-dir} on the commands that read incidents. */
+/**
+ * {@code atalaya plugins list|doctor} and {@code --plugins-dir} on the commands that read
+ * incidents.
+ */
 class PluginsCommandTest {
 
   @TempDir static Path plugins;
@@ -39,8 +42,12 @@ class PluginsCommandTest {
     CliTest.Run r = CliTest.run("plugins", "doctor", "--plugins-dir", plugins.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out())
-        .contains("ATL-PLG-009 the constructor of plugin org.test.ctor threw: java.lang.IllegalStateException: no config file")
-        .contains("ATL-PLG-005 plugin org.test.old is incompatible: it requires the plugin API [9.0.0,10.0.0) but this Atalaya has 0.1.0")
+        .contains(
+            "ATL-PLG-009 the constructor of plugin org.test.ctor threw:"
+                + " java.lang.IllegalStateException: no config file")
+        .contains(
+            "ATL-PLG-005 plugin org.test.old is incompatible: it requires the plugin API"
+                + " [9.0.0,10.0.0) but this Atalaya has 0.1.0")
         .contains("ATL-PLG-007")
         .contains("<scope>provided</scope>")
         .contains("ATL-PLG-001 the services file names the class t.sano.RenamedAway")
@@ -53,18 +60,22 @@ class PluginsCommandTest {
 
   @Test
   void doctorSpeaksSpanishAndJson() throws Exception {
-    CliTest.Run es = CliTest.run("plugins", "doctor", "--plugins-dir", plugins.toString(), "--lang", "es");
+    CliTest.Run es =
+        CliTest.run("plugins", "doctor", "--plugins-dir", plugins.toString(), "--lang", "es");
     assertThat(es.out()).contains("el plugin org.test.old no es compatible").contains("qué hacer:");
-    CliTest.Run json = CliTest.run("plugins", "doctor", "--plugins-dir", plugins.toString(), "--json");
+    CliTest.Run json =
+        CliTest.run("plugins", "doctor", "--plugins-dir", plugins.toString(), "--json");
     JsonNode doc = new ObjectMapper().readTree(json.out());
     assertThat(doc.get("apiVersion").asText()).isEqualTo("0.1.0");
-    assertThat(doc.get("plugins").findValuesAsText("reason")).contains("ATL-PLG-009", "ATL-PLG-005", "ATL-PLG-006", "ATL-PLG-007");
+    assertThat(doc.get("plugins").findValuesAsText("reason"))
+        .contains("ATL-PLG-009", "ATL-PLG-005", "ATL-PLG-006", "ATL-PLG-007");
     assertThat(doc.get("issues").findValuesAsText("code")).contains("ATL-PLG-016", "ATL-PLG-017");
   }
 
   @Test
   void listPointsToTheDoctorForProblemsOutsideAnyPlugin(@TempDir Path work) {
-    CliTest.Run r = CliTest.run("plugins", "list", "--plugins-dir", work.resolve("missing").toString());
+    CliTest.Run r =
+        CliTest.run("plugins", "list", "--plugins-dir", work.resolve("missing").toString());
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("1 problem outside any plugin").contains("atalaya plugins doctor");
   }
@@ -77,19 +88,29 @@ class PluginsCommandTest {
   }
 
   @Test
-  void commandsReadWithAPluginImporterAndNameBrokenPluginsWithoutStopping(@TempDir Path work) throws Exception {
+  void commandsReadWithAPluginImporterAndNameBrokenPluginsWithoutStopping(@TempDir Path work)
+      throws Exception {
     Path in = work.resolve("reportes.sano");
-    Files.writeString(in, "id,occurred_from,category\nr-1,2024-03-01,homicidio\nr-2,2024-03-02,robo\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        in,
+        "id,occurred_from,category\nr-1,2024-03-01,homicidio\nr-2,2024-03-02,robo\n",
+        StandardCharsets.UTF_8);
     Path out = work.resolve("reportes.ndjson");
-    CliTest.Run r = CliTest.run("convert", in.toString(), out.toString(), "--plugins-dir", plugins.toString());
+    CliTest.Run r =
+        CliTest.run("convert", in.toString(), out.toString(), "--plugins-dir", plugins.toString());
     assertThat(r.exit()).isZero();
     assertThat(Files.readAllLines(out)).hasSize(2);
     assertThat(r.err()).contains("ATL-PLG-009").contains("atalaya plugins doctor");
 
-    CliTest.Run v = CliTest.run("validate", in.toString(), "--format", "roto", "--plugins-dir", plugins.toString());
+    CliTest.Run v =
+        CliTest.run(
+            "validate", in.toString(), "--format", "roto", "--plugins-dir", plugins.toString());
     assertThat(v.exit()).isEqualTo(1);
-    assertThat(v.err()).contains("ATL-PLG-018 plugin org.test.bad failed while in use: roto.read").contains("column Fecha missing")
-        .contains("report this to the authors of the plugin org.test.bad").doesNotContain("\tat ");
+    assertThat(v.err())
+        .contains("ATL-PLG-018 plugin org.test.bad failed while in use: roto.read")
+        .contains("column Fecha missing")
+        .contains("report this to the authors of the plugin org.test.bad")
+        .doesNotContain("\tat ");
   }
 
   @Test
@@ -98,6 +119,8 @@ class PluginsCommandTest {
     Files.writeString(in, "nada");
     CliTest.Run r = CliTest.run("validate", in.toString());
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("cannot tell the format of").contains("csv, json, ndjson, geojson");
+    assertThat(r.err())
+        .contains("cannot tell the format of")
+        .contains("csv, json, ndjson, geojson");
   }
 }

@@ -36,42 +36,141 @@ import picocli.CommandLine;
 class SpanishAllTheWayTest {
   private static final Locale ES = Locale.forLanguageTag("es");
 
-  /** Words that are English and never Spanish: one of them in a Spanish text is English leaking in. */
-  private static final Set<String> ENGLISH = Set.of(
-      "the", "of", "and", "with", "is", "are", "not", "must", "cannot", "file", "files", "default", "which", "when",
-      "would", "should", "print", "show", "write", "written", "read", "found", "missing", "failed", "loaded", "needs",
-      "release", "step", "key", "rejected", "accepted", "every", "only", "this", "that", "nothing", "was", "were",
-      "has", "have", "will", "than", "also", "or", "to", "for", "by", "at", "it", "an", "from", "where", "what",
-      "how", "why", "be", "can", "does", "did", "its", "their", "instead", "give", "exit", "usage", "commands",
-      "options", "display", "message", "messages", "language", "seed", "incidents");
+  /**
+   * Words that are English and never Spanish: one of them in a Spanish text is English leaking in.
+   */
+  private static final Set<String> ENGLISH =
+      Set.of(
+          "the",
+          "of",
+          "and",
+          "with",
+          "is",
+          "are",
+          "not",
+          "must",
+          "cannot",
+          "file",
+          "files",
+          "default",
+          "which",
+          "when",
+          "would",
+          "should",
+          "print",
+          "show",
+          "write",
+          "written",
+          "read",
+          "found",
+          "missing",
+          "failed",
+          "loaded",
+          "needs",
+          "release",
+          "step",
+          "key",
+          "rejected",
+          "accepted",
+          "every",
+          "only",
+          "this",
+          "that",
+          "nothing",
+          "was",
+          "were",
+          "has",
+          "have",
+          "will",
+          "than",
+          "also",
+          "or",
+          "to",
+          "for",
+          "by",
+          "at",
+          "it",
+          "an",
+          "from",
+          "where",
+          "what",
+          "how",
+          "why",
+          "be",
+          "can",
+          "does",
+          "did",
+          "its",
+          "their",
+          "instead",
+          "give",
+          "exit",
+          "usage",
+          "commands",
+          "options",
+          "display",
+          "message",
+          "messages",
+          "language",
+          "seed",
+          "incidents");
 
   /** Names, identifiers and technical terms a Spanish text keeps as they are. */
-  private static final List<String> KEPT = List.of(
-      "Natural Earth", "San Pedro Sula", "R poisson.test", "Monte Carlo", "Clopper-Pearson", "Benjamini-Hochberg",
-      "GeoJSON", "FeatureCollection", "Feature", "MultiPolygon", "Polygon", "LineString", "Point", "GeoDa", "ESRI ASCII",
-      "atalaya plugins doctor", "atalaya validate", "atalaya demo", "not stated", "help", "id, name, version, requires",
-      "Estado de Pais: Seguridad y Justicia", "Nodal, Revistazo and Tiempo" /* outlets cited by the data */);
+  private static final List<String> KEPT =
+      List.of(
+          "Natural Earth",
+          "San Pedro Sula",
+          "R poisson.test",
+          "Monte Carlo",
+          "Clopper-Pearson",
+          "Benjamini-Hochberg",
+          "GeoJSON",
+          "FeatureCollection",
+          "Feature",
+          "MultiPolygon",
+          "Polygon",
+          "LineString",
+          "Point",
+          "GeoDa",
+          "ESRI ASCII",
+          "atalaya plugins doctor",
+          "atalaya validate",
+          "atalaya demo",
+          "not stated",
+          "help",
+          "id, name, version, requires",
+          "Estado de Pais: Seguridad y Justicia",
+          "Nodal, Revistazo and Tiempo" /* outlets cited by the data */);
 
-  private static final List<Pattern> IDENTIFIERS = List.of(
-      Pattern.compile("ATL-[A-Z]+-[0-9]{3}"), // codes
-      Pattern.compile("(?<![A-Za-z0-9])--?[A-Za-z][A-Za-z0-9-]*(=\\S+)?"), // options
-      Pattern.compile("'[^']*'|\"[^\"]*\"|`[^`]*`"), // quoted names and values
-      Pattern.compile("\\{[^{}]*\\}"), // JSON shapes and placeholders (innermost first, repeated below)
-      Pattern.compile("https?://\\S+"), // addresses
-      Pattern.compile("\\S*[/\\\\]\\S*"), // paths
-      Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_*-]+)+(\\(\\))?"), // file names, classes, dotted keys
-      Pattern.compile("[A-Za-z]+\\(\\)"), // methods
-      Pattern.compile("\\b[a-z0-9]+(-[a-z0-9]+)+\\b"), // hyphenated identifiers: local-moran, open-data, k-anonymity
-      Pattern.compile("\\b[A-Z][A-Z0-9_]+\\b"), // parameter labels and constants: FILE, METRES, ICCS
-      Pattern.compile("\\b(lon|lat|id|csv|json|ndjson|geojson|queen|rook|binary|row|exact|byar|quartic|gaussian|moran|gi|"
-          + "area|year|sex|age|age_band|population|all|department|municipality|distance|knn|grid|h3|areas|count|value|"
-          + "statistic|significant|density|fences|longitude|latitude|observed|expected|jar|jars|plugin|plugins|"
-          + "services|capabilities|register|location|time|category|publication|sensitivity|attributes|neighbour|victim|"
-          + "null|true|false|ok|verify|dp)\\b"));
+  private static final List<Pattern> IDENTIFIERS =
+      List.of(
+          Pattern.compile("ATL-[A-Z]+-[0-9]{3}"), // codes
+          Pattern.compile("(?<![A-Za-z0-9])--?[A-Za-z][A-Za-z0-9-]*(=\\S+)?"), // options
+          Pattern.compile("'[^']*'|\"[^\"]*\"|`[^`]*`"), // quoted names and values
+          Pattern.compile(
+              "\\{[^{}]*\\}"), // JSON shapes and placeholders (innermost first, repeated below)
+          Pattern.compile("https?://\\S+"), // addresses
+          Pattern.compile("\\S*[/\\\\]\\S*"), // paths
+          Pattern.compile(
+              "[A-Za-z0-9_-]+(\\.[A-Za-z0-9_*-]+)+(\\(\\))?"), // file names, classes, dotted keys
+          Pattern.compile("[A-Za-z]+\\(\\)"), // methods
+          Pattern.compile(
+              "\\b[a-z0-9]+(-[a-z0-9]+)+\\b"), // hyphenated identifiers: local-moran, open-data,
+          // k-anonymity
+          Pattern.compile(
+              "\\b[A-Z][A-Z0-9_]+\\b"), // parameter labels and constants: FILE, METRES, ICCS
+          Pattern.compile(
+              "\\b(lon|lat|id|csv|json|ndjson|geojson|queen|rook|binary|row|exact|byar|quartic|gaussian|moran|gi|"
+                  + "area|year|sex|age|age_band|population|all|department|municipality|distance|knn|grid|h3|areas|count|value|"
+                  + "statistic|significant|density|fences|longitude|latitude|observed|expected|jar|jars|plugin|plugins|"
+                  + "services|capabilities|register|location|time|category|publication|sensitivity|attributes|neighbour|victim|"
+                  + "null|true|false|ok|verify|dp)\\b"));
 
   @TempDir Path dir;
 
-  /** Returns the English words left in {@code text} once names, codes and identifiers are taken out. */
+  /**
+   * Returns the English words left in {@code text} once names, codes and identifiers are taken out.
+   */
   static Set<String> englishIn(String text) {
     String t = text;
     for (String kept : KEPT) {
@@ -117,7 +216,8 @@ class SpanishAllTheWayTest {
 
   @ParameterizedTest(name = "atalaya {0} --help")
   @MethodSource("commands")
-  @DisplayName("every command takes --lang and its help follows it: Spanish with es, English with en")
+  @DisplayName(
+      "every command takes --lang and its help follows it: Spanish with es, English with en")
   void helpFollowsLang(List<String> command) {
     CliTest.Run es = run(command, "--help", "--lang", "es");
     CliTest.Run en = run(command, "--help", "--lang=en");
@@ -136,7 +236,8 @@ class SpanishAllTheWayTest {
     CliTest.Run missing = CliTest.run("validate", "--lang", "es");
     assertThat(missing.exit()).isEqualTo(Atalaya.USAGE);
     assertThat(missing.err()).startsWith("falta: FILE").contains("Uso: atalaya validate");
-    CliTest.Run wrong = CliTest.run("rate", "--count", "muchos", "--population", "10", "--lang", "es");
+    CliTest.Run wrong =
+        CliTest.run("rate", "--count", "muchos", "--population", "10", "--lang", "es");
     assertThat(wrong.err()).startsWith("valor no válido para --count: 'muchos'");
     CliTest.Run unknown = CliTest.run("demo", "--nada", "--lang", "es");
     assertThat(unknown.err()).startsWith("argumento desconocido: --nada");
@@ -146,13 +247,20 @@ class SpanishAllTheWayTest {
   }
 
   static Stream<AtalayaCode> allCodes() {
-    return Stream.of(ProblemCode.values(), PluginCode.values(), AnonymiseCode.values(), AreaRejection.Reason.values(),
-        AreaRepair.Code.values()).flatMap(Stream::of);
+    return Stream.of(
+            ProblemCode.values(),
+            PluginCode.values(),
+            AnonymiseCode.values(),
+            AreaRejection.Reason.values(),
+            AreaRepair.Code.values())
+        .flatMap(Stream::of);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("allCodes")
-  @DisplayName("every code of every family has its message and hint in both languages, the Spanish ones without English")
+  @DisplayName(
+      "every code of every family has its message and hint in both languages, the Spanish ones"
+          + " without English")
   void everyCodeInBothLanguages(AtalayaCode code) {
     Object[] args = {"12", "0801", "detalle"};
     assertThat(code.code()).matches(AtalayaCode.FORMAT);
@@ -166,11 +274,17 @@ class SpanishAllTheWayTest {
   }
 
   @Test
-  @DisplayName("the word list finds English in an English sentence and keeps names, codes and options")
+  @DisplayName(
+      "the word list finds English in an English sentence and keeps names, codes and options")
   void wordListFindsEnglish() {
-    assertThat(englishIn("ATL-ANON-001 no hay clave de publicación: step donut-mask needs a release key"))
+    assertThat(
+            englishIn(
+                "ATL-ANON-001 no hay clave de publicación: step donut-mask needs a release key"))
         .containsExactlyInAnyOrder("step", "needs", "release", "key");
-    assertThat(englishIn("revise --key-file y 'atalaya plugins doctor' en San Pedro Sula (ATL-IO-022)")).isEmpty();
+    assertThat(
+            englishIn(
+                "revise --key-file y 'atalaya plugins doctor' en San Pedro Sula (ATL-IO-022)"))
+        .isEmpty();
   }
 
   @Test
@@ -181,7 +295,9 @@ class SpanishAllTheWayTest {
   }
 
   @Test
-  @DisplayName("the command line's texts have the same keys in both languages, and the Spanish ones carry no English")
+  @DisplayName(
+      "the command line's texts have the same keys in both languages, and the Spanish ones carry no"
+          + " English")
   void cliTextsInBothLanguages() throws IOException {
     Properties en = load("Messages.properties");
     Properties es = load("Messages_es.properties");
@@ -197,31 +313,66 @@ class SpanishAllTheWayTest {
 
   private static Properties load(String name) throws IOException {
     Properties p = new Properties();
-    try (InputStream in = SpanishAllTheWayTest.class.getResourceAsStream("/org/atalaya/cli/" + name)) {
+    try (InputStream in =
+        SpanishAllTheWayTest.class.getResourceAsStream("/org/atalaya/cli/" + name)) {
       p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
     }
     return p;
   }
 
   @Test
-  @DisplayName("commands' output in Spanish carries no English: rate, compare-rates, plugins, a missing key, the demo")
+  @DisplayName(
+      "commands' output in Spanish carries no English: rate, compare-rates, plugins, a missing key,"
+          + " the demo")
   void outputInSpanish() throws IOException {
     List<CliTest.Run> runs = new ArrayList<>();
     runs.add(CliTest.run("rate", "--count", "12", "--population", "30000", "--lang", "es"));
-    runs.add(CliTest.run("compare-rates", "--count1", "3", "--population1", "100", "--count2", "0", "--population2", "100", "--lang", "es"));
+    runs.add(
+        CliTest.run(
+            "compare-rates",
+            "--count1",
+            "3",
+            "--population1",
+            "100",
+            "--count2",
+            "0",
+            "--population2",
+            "100",
+            "--lang",
+            "es"));
     runs.add(CliTest.run("plugins", "list", "--lang", "es"));
     runs.add(CliTest.run("plugins", "doctor", "--lang", "es"));
-    runs.add(CliTest.run("plugins", "doctor", "--plugins-dir", dir.resolve("no-such-folder").toString(), "--lang", "es"));
+    runs.add(
+        CliTest.run(
+            "plugins",
+            "doctor",
+            "--plugins-dir",
+            dir.resolve("no-such-folder").toString(),
+            "--lang",
+            "es"));
     runs.add(CliTest.run("demo", "--out", dir.resolve("demo").toString(), "--lang", "es"));
-    runs.add(CliTest.run("anonymise", dir.resolve("demo/incidents.csv").toString(), "--policy", "open-data",
-        "--out", dir.resolve("r.geojson").toString(), "--key-env", "ATALAYA_TEST_NO_SUCH_KEY", "--lang", "es"));
+    runs.add(
+        CliTest.run(
+            "anonymise",
+            dir.resolve("demo/incidents.csv").toString(),
+            "--policy",
+            "open-data",
+            "--out",
+            dir.resolve("r.geojson").toString(),
+            "--key-env",
+            "ATALAYA_TEST_NO_SUCH_KEY",
+            "--lang",
+            "es"));
     for (CliTest.Run r : runs) {
       assertThat(englishIn(r.out() + r.err())).as(r.err()).isEmpty();
     }
     assertThat(runs.get(0).out()).contains("intervalo exacto de Garwood");
     assertThat(runs.get(1).out()).contains("razón de tasas infinito");
     assertThat(runs.get(3).out()).contains("CARGADO").containsPattern("Resumen: 1 cargado,");
-    assertThat(runs.get(6).err()).contains("ATL-ANON-001 no hay clave de publicación: la variable de entorno ATALAYA_TEST_NO_SUCH_KEY no está definida");
+    assertThat(runs.get(6).err())
+        .contains(
+            "ATL-ANON-001 no hay clave de publicación: la variable de entorno"
+                + " ATALAYA_TEST_NO_SUCH_KEY no está definida");
     assertThat(Files.exists(dir.resolve("r.geojson"))).isFalse();
   }
 }

@@ -18,18 +18,17 @@ import org.atalaya.incident.Incident;
  * checked from that text alone by {@link #check(TableSpec, String)}.
  *
  * <p>The CSV is UTF-8 with a header: the first cell names the row dimension (for example {@code
- * location:municipality}), then one column per column label and {@value TableDimension#TOTAL};
- * each row is a label, its counts and its total; the last row, {@value TableDimension#TOTAL},
- * holds the column totals and the grand total. A one-way table has a single {@code count} column
- * and no total column. A suppressed entry is written {@value #SUPPRESSED}, never 0 or blank.
- * Labels that a spreadsheet would run as a formula are prefixed with an apostrophe.
+ * location:municipality}), then one column per column label and {@value TableDimension#TOTAL}; each
+ * row is a label, its counts and its total; the last row, {@value TableDimension#TOTAL}, holds the
+ * column totals and the grand total. A one-way table has a single {@code count} column and no total
+ * column. A suppressed entry is written {@value #SUPPRESSED}, never 0 or blank. Labels that a
+ * spreadsheet would run as a formula are prefixed with an apostrophe.
  *
  * <p>A differentially private table adds, after those columns, two per count column (including
  * {@value TableDimension#TOTAL}): {@code LABEL}{@value #LOWER} and {@code LABEL}{@value #UPPER},
- * the limits of the exact 95% interval for the true count of the entry on the same line (see
- * {@link NoisyCount}; a total's noise is the sum of its cells' noise). The counts stay where they
- * were, so a reader of the count columns alone reads the table as before. Immutable and
- * thread-safe.
+ * the limits of the exact 95% interval for the true count of the entry on the same line (see {@link
+ * NoisyCount}; a total's noise is the sum of its cells' noise). The counts stay where they were, so
+ * a reader of the count columns alone reads the table as before. Immutable and thread-safe.
  *
  * @since 0.1
  */
@@ -53,16 +52,27 @@ public final class AggregateTable {
   private final TableSpec spec;
   private final List<String> rowLabels;
   private final List<String> columnLabels;
+
   /** Published values with totals: row totals in the last column, column totals in the last row. */
   private final long[][] entries;
+
   private final boolean[][] hidden;
+
   /** The intervals of a dp table's entries, laid out as {@code entries}; null for small cells. */
   private final NoisyCount[][] intervals;
+
   private final int primary;
   private final int secondary;
 
-  private AggregateTable(TableSpec spec, List<String> rowLabels, List<String> columnLabels, long[][] entries,
-      boolean[][] hidden, NoisyCount[][] intervals, int primary, int secondary) {
+  private AggregateTable(
+      TableSpec spec,
+      List<String> rowLabels,
+      List<String> columnLabels,
+      long[][] entries,
+      boolean[][] hidden,
+      NoisyCount[][] intervals,
+      int primary,
+      int secondary) {
     this.spec = spec;
     this.rowLabels = List.copyOf(rowLabels);
     this.columnLabels = List.copyOf(columnLabels);
@@ -85,12 +95,18 @@ public final class AggregateTable {
    * @return the protected table
    * @throws AnonymisationException ({@link AnonymiseCode#EPSILON_OVERSPENT}) if the ledger refuses
    */
-  static AggregateTable compute(TableSpec spec, List<Incident> released, Function<Incident, String> person,
+  static AggregateTable compute(
+      TableSpec spec,
+      List<Incident> released,
+      Function<Incident, String> person,
       ReleaseContext context) {
     Objects.requireNonNull(spec, "spec must not be null");
     boolean dp = spec.kind() == TableSpec.Kind.DP;
     TableDimension rd = spec.rows();
-    List<Incident> counted = dp ? NoisyCounts.boundContributions(released, person, spec.maxIncidentsPerPerson()) : released;
+    List<Incident> counted =
+        dp
+            ? NoisyCounts.boundContributions(released, person, spec.maxIncidentsPerPerson())
+            : released;
     String[] rowOf = new String[counted.size()];
     String[] colOf = new String[counted.size()];
     TableDimension cd = spec.columns().orElse(null);
@@ -99,7 +115,10 @@ public final class AggregateTable {
       colOf[i] = cd == null ? COUNT : cd.labelOf(counted.get(i));
     }
     List<String> rows = dp ? TableSpec.declaredLabels(rd) : observed(rd, rowOf);
-    List<String> cols = spec.columns().map(d -> dp ? TableSpec.declaredLabels(d) : observed(d, colOf)).orElse(List.of(COUNT));
+    List<String> cols =
+        spec.columns()
+            .map(d -> dp ? TableSpec.declaredLabels(d) : observed(d, colOf))
+            .orElse(List.of(COUNT));
     Map<String, Integer> ri = index(rows);
     Map<String, Integer> ci = index(cols);
     long[][] counts = new long[rows.size()][cols.size()];
@@ -113,7 +132,8 @@ public final class AggregateTable {
     NoisyCount[][] intervals = null;
     if (dp) {
       context.ledger().spend("table " + spec.name(), spec.epsilon());
-      DiscreteLaplace noise = DiscreteLaplace.of(spec.epsilon(), spec.maxIncidentsPerPerson(), context.random());
+      DiscreteLaplace noise =
+          DiscreteLaplace.of(spec.epsilon(), spec.maxIncidentsPerPerson(), context.random());
       for (int r = 0; r < rows.size(); r++) {
         for (int c = 0; c < cols.size(); c++) {
           entries[r][c] = noise.addNoise(counts[r][c]);
@@ -127,8 +147,12 @@ public final class AggregateTable {
       boolean oneWay = spec.columns().isEmpty();
       for (int r = 0; r <= rows.size(); r++) {
         for (int c = 0; c <= cols.size(); c++) {
-          OptionalLong v = r < rows.size() && c < cols.size() ? t.cell(r, c) : r < rows.size() ? t.rowTotal(r)
-              : c < cols.size() ? t.columnTotal(c) : t.grandTotal();
+          OptionalLong v =
+              r < rows.size() && c < cols.size()
+                  ? t.cell(r, c)
+                  : r < rows.size()
+                      ? t.rowTotal(r)
+                      : c < cols.size() ? t.columnTotal(c) : t.grandTotal();
           hidden[r][c] = v.isEmpty();
           entries[r][c] = v.orElse(0);
           // A one-way table does not print its row totals (each equals its cell) or the corner.
@@ -226,8 +250,8 @@ public final class AggregateTable {
   }
 
   /**
-   * Returns a published entry, or empty when it is suppressed. Row {@code rowLabels().size()}
-   * holds the column totals and column {@code columnLabels().size()} the row totals.
+   * Returns a published entry, or empty when it is suppressed. Row {@code rowLabels().size()} holds
+   * the column totals and column {@code columnLabels().size()} the row totals.
    *
    * @param row the row, 0 to the number of rows inclusive
    * @param column the column, 0 to the number of columns inclusive
@@ -246,7 +270,9 @@ public final class AggregateTable {
    * @return the noisy count with its 95% interval; never {@code null} but potentially empty
    */
   public java.util.Optional<NoisyCount> interval(int row, int column) {
-    return intervals == null ? java.util.Optional.empty() : java.util.Optional.of(intervals[row][column]);
+    return intervals == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(intervals[row][column]);
   }
 
   /**
@@ -255,7 +281,12 @@ public final class AggregateTable {
    * @return the summary; never {@code null}
    */
   public PrivacyReport.Table summary() {
-    return new PrivacyReport.Table(spec.name(), spec.kind().id(), rowLabels.size() * columnLabels.size(), primary, secondary,
+    return new PrivacyReport.Table(
+        spec.name(),
+        spec.kind().id(),
+        rowLabels.size() * columnLabels.size(),
+        primary,
+        secondary,
         spec.epsilon());
   }
 
@@ -309,16 +340,15 @@ public final class AggregateTable {
   }
 
   /**
-   * Checks a published table from its CSV text alone. Every table: the layout of {@link
-   * #toCsv()}, every entry a whole number or {@value #SUPPRESSED}. A small-cell table: no
-   * published count from 1 to {@code threshold - 1} (totals included), no line (a row or column
-   * with its total, or the totals with the grand total) with exactly one suppressed entry, and in
-   * a line with a published total the published cells add up to the total or leave a remainder of
-   * at least {@code threshold} for the suppressed ones. A differentially private table: nothing
-   * suppressed, totals equal to the sums of the cells, the rows and columns exactly the declared
-   * ones (so that which rows exist says nothing about the data), and every entry's interval
-   * columns present and equal to the exact 95% interval recomputed from the entry, the epsilon and
-   * the contribution bound.
+   * Checks a published table from its CSV text alone. Every table: the layout of {@link #toCsv()},
+   * every entry a whole number or {@value #SUPPRESSED}. A small-cell table: no published count from
+   * 1 to {@code threshold - 1} (totals included), no line (a row or column with its total, or the
+   * totals with the grand total) with exactly one suppressed entry, and in a line with a published
+   * total the published cells add up to the total or leave a remainder of at least {@code
+   * threshold} for the suppressed ones. A differentially private table: nothing suppressed, totals
+   * equal to the sums of the cells, the rows and columns exactly the declared ones (so that which
+   * rows exist says nothing about the data), and every entry's interval columns present and equal
+   * to the exact 95% interval recomputed from the entry, the epsilon and the contribution bound.
    *
    * @param spec the table's specification; never null
    * @param csv the published text; never null

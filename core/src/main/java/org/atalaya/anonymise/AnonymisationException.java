@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * Thrown when a release cannot go ahead: a key is missing, a policy is invalid, a step failed or
- * a privacy check did not pass. Carries a stable {@link AnonymiseCode}; {@link #getMessage()} is
+ * Thrown when a release cannot go ahead: a key is missing, a policy is invalid, a step failed or a
+ * privacy check did not pass. Carries a stable {@link AnonymiseCode}; {@link #getMessage()} is
  * English, {@link #message(Locale)} gives Spanish too. Never carries key material.
  *
  * @since 0.1
@@ -36,7 +36,11 @@ public class AnonymisationException extends RuntimeException {
    * @param args the message's arguments
    */
   public AnonymisationException(AnonymiseCode code, Throwable cause, Object... args) {
-    super(Objects.requireNonNull(code, "code must not be null").code() + " " + code.message(Locale.ENGLISH, args), cause);
+    super(
+        Objects.requireNonNull(code, "code must not be null").code()
+            + " "
+            + code.message(Locale.ENGLISH, args),
+        cause);
     this.code = code;
     this.args = args.clone();
   }

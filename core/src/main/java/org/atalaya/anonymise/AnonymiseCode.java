@@ -10,8 +10,8 @@ import org.atalaya.internal.LocalizedText;
 /**
  * The stable codes of anonymisation failures, each with an English and a Spanish message and hint.
  * Codes never change meaning once released; {@code sdk-docs/anonymisation.md} lists them. Every
- * failure refuses the release, so every code is an {@link Severity#ERROR}. The arguments of
- * {@link #message} are the detail ({0}; for {@code ATL-ANON-008} the step, then the detail).
+ * failure refuses the release, so every code is an {@link Severity#ERROR}. The arguments of {@link
+ * #message} are the detail ({0}; for {@code ATL-ANON-008} the step, then the detail).
  *
  * @since 0.1
  */
@@ -38,13 +38,17 @@ public enum AnonymiseCode implements AtalayaCode {
   /** The report does not agree with the output it describes. */
   REPORT_MISMATCH("ATL-ANON-010"),
   /**
-   * An aggregate table would publish a small count, a suppressed entry that its row or column
-   * gives away, inconsistent totals, or (differential privacy) rows that depend on the data.
+   * An aggregate table would publish a small count, a suppressed entry that its row or column gives
+   * away, inconsistent totals, or (differential privacy) rows that depend on the data.
    */
   TABLE_UNPROTECTED("ATL-ANON-011"),
-  /** A field whose role is identifying would be published as it is (not pseudonymised, not dropped). */
+  /**
+   * A field whose role is identifying would be published as it is (not pseudonymised, not dropped).
+   */
   IDENTIFYING_PUBLISHED("ATL-ANON-012"),
-  /** An attacker profile the policy requires narrows too many targets down to fewer than k records. */
+  /**
+   * An attacker profile the policy requires narrows too many targets down to fewer than k records.
+   */
   ATTACK_SINGLES_OUT("ATL-ANON-013");
 
   private static final String BUNDLE = "org.atalaya.anonymise.Messages";
@@ -76,8 +80,8 @@ public enum AnonymiseCode implements AtalayaCode {
   }
 
   /**
-   * Returns the message in {@code locale} (Spanish for {@code es}, English otherwise), without
-   * the code.
+   * Returns the message in {@code locale} (Spanish for {@code es}, English otherwise), without the
+   * code.
    *
    * @param locale the language; never null
    * @param args the message's arguments ({0} is usually the detail)

@@ -4,17 +4,17 @@ import org.apiguardian.api.API;
 
 /**
  * Who tries to pick a record out of a release, and what they know. Each profile takes targets and
- * counts, for each, the released records consistent with what the attacker knows of the target;
- * a target with fewer than k such records is at risk, one with exactly one is singled out.
+ * counts, for each, the released records consistent with what the attacker knows of the target; a
+ * target with fewer than k such records is at risk, one with exactly one is singled out.
  *
  * <p>What "consistent" means for the location: the attacker knows the true point and the true
  * administrative codes; a released record is consistent when its published point lies no farther
  * from the true point than its stated accuracy plus the release's allowance (the largest distance
- * by which a released point lies beyond its stated accuracy from its true point), and never
- * farther than the release's largest displacement, and its published codes are absent or equal
- * to the true ones. Every target's own record is then consistent with it. For every other known
- * part, the attacker applies the public policy to the target's true value and compares: the
- * released record must carry the same published value as the target's own released record.
+ * by which a released point lies beyond its stated accuracy from its true point), and never farther
+ * than the release's largest displacement, and its published codes are absent or equal to the true
+ * ones. Every target's own record is then consistent with it. For every other known part, the
+ * attacker applies the public policy to the target's true value and compares: the released record
+ * must carry the same published value as the target's own released record.
  *
  * @since 0.1
  */

@@ -7,13 +7,13 @@ import org.apiguardian.api.API;
 
 /**
  * What one attacker profile achieved against a release: how many targets it tried, and how many of
- * them it narrowed down to fewer than k released records (at risk) or to exactly one (singled
- * out). Immutable and thread-safe.
+ * them it narrowed down to fewer than k released records (at risk) or to exactly one (singled out).
+ * Immutable and thread-safe.
  *
  * @param profile the profile; never {@code null}
  * @param knows the parts the attacker used; never {@code null}, copied
- * @param targets the targets tried (released records for neighbour and victim, register entries
- *     for register)
+ * @param targets the targets tried (released records for neighbour and victim, register entries for
+ *     register)
  * @param candidates {@code candidates[c]} targets had exactly c consistent released records, for c
  *     from 0 to k-1; never {@code null}, copied
  * @param atRisk targets with from 1 to k-1 consistent records

@@ -26,8 +26,16 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CoreSteps implements ReleaseStepFactory {
-  private static final Set<String> TYPES = Set.of("keep-fields", "drop-fields", "pseudonymise", "redact",
-      "generalise-time", "generalise-age", "generalise-category", "sensitive-defaults");
+  private static final Set<String> TYPES =
+      Set.of(
+          "keep-fields",
+          "drop-fields",
+          "pseudonymise",
+          "redact",
+          "generalise-time",
+          "generalise-age",
+          "generalise-category",
+          "sensitive-defaults");
 
   /** Creates the factory. */
   public CoreSteps() {}
@@ -39,17 +47,21 @@ public final class CoreSteps implements ReleaseStepFactory {
 
   @Override
   public Optional<ReleaseStep> create(StepSpec spec) {
-    return Optional.ofNullable(switch (spec.type()) {
-      case "keep-fields" -> Steps.keepFields(spec.texts("fields").stream().map(IncidentField::parse).toList());
-      case "drop-fields" -> Steps.dropFields(spec.texts("fields").stream().map(IncidentField::parse).toList());
-      case "pseudonymise" -> Steps.pseudonymise(spec.texts("attributes"));
-      case "redact" -> Steps.redact(PiiRedactor.of(spec.texts("names")));
-      case "generalise-time" -> Steps.generaliseTime(TimeGranularity.parse(spec.text("to").orElse("month")));
-      case "generalise-age" -> Steps.generaliseAge(bounds(spec.texts("bounds")));
-      case "generalise-category" -> Steps.generaliseCategory((int) spec.number("level", 2));
-      case "sensitive-defaults" -> Steps.sensitiveDefaults();
-      default -> null;
-    });
+    return Optional.ofNullable(
+        switch (spec.type()) {
+          case "keep-fields" ->
+              Steps.keepFields(spec.texts("fields").stream().map(IncidentField::parse).toList());
+          case "drop-fields" ->
+              Steps.dropFields(spec.texts("fields").stream().map(IncidentField::parse).toList());
+          case "pseudonymise" -> Steps.pseudonymise(spec.texts("attributes"));
+          case "redact" -> Steps.redact(PiiRedactor.of(spec.texts("names")));
+          case "generalise-time" ->
+              Steps.generaliseTime(TimeGranularity.parse(spec.text("to").orElse("month")));
+          case "generalise-age" -> Steps.generaliseAge(bounds(spec.texts("bounds")));
+          case "generalise-category" -> Steps.generaliseCategory((int) spec.number("level", 2));
+          case "sensitive-defaults" -> Steps.sensitiveDefaults();
+          default -> null;
+        });
   }
 
   private static int[] bounds(List<String> texts) {
@@ -59,7 +71,9 @@ public final class CoreSteps implements ReleaseStepFactory {
     try {
       return texts.stream().mapToInt(t -> (int) Double.parseDouble(t)).toArray();
     } catch (NumberFormatException e) {
-      throw new AnonymisationException(AnonymiseCode.INVALID_POLICY, "generalise-age bounds " + texts + " must be whole numbers");
+      throw new AnonymisationException(
+          AnonymiseCode.INVALID_POLICY,
+          "generalise-age bounds " + texts + " must be whole numbers");
     }
   }
 }

@@ -19,8 +19,8 @@ public non-sealed interface DatasetStep extends ReleaseStep {
    *
    * @param incidents the incidents; never {@code null}, not to be modified
    * @param context the release's context; never {@code null}
-   * @return the released incidents, in input order (a suppressed one left out, after calling
-   *     {@link ReleaseContext#suppress}); never {@code null}
+   * @return the released incidents, in input order (a suppressed one left out, after calling {@link
+   *     ReleaseContext#suppress}); never {@code null}
    */
   List<Incident> apply(List<Incident> incidents, ReleaseContext context);
 }

@@ -37,8 +37,16 @@ public record Disclosure(
     Utility utility) {
 
   /** Nothing measured (a report made without these figures). */
-  public static final Disclosure NONE = new Disclosure(Set.of(), List.of(), Risk.NONE, List.of(), List.of(), Optional.empty(),
-      List.of(), new Utility(0, 0, 0));
+  public static final Disclosure NONE =
+      new Disclosure(
+          Set.of(),
+          List.of(),
+          Risk.NONE,
+          List.of(),
+          List.of(),
+          Optional.empty(),
+          List.of(),
+          new Utility(0, 0, 0));
 
   /**
    * Validates and copies.
@@ -66,7 +74,8 @@ public record Disclosure(
    * @param published whether any released record carries it
    * @param reason why it may be published as it is (insensitive parts only)
    */
-  public record Role(QuasiIdentifier part, AttributeRole role, boolean published, Optional<String> reason) {
+  public record Role(
+      QuasiIdentifier part, AttributeRole role, boolean published, Optional<String> reason) {
     /**
      * Validates the entry.
      *
@@ -114,8 +123,16 @@ public record Disclosure(
      * @throws IllegalArgumentException if a share or risk is outside 0 to 1
      */
     public Risk {
-      for (double v : new double[] {highestProsecutorRisk, averageProsecutorRisk, marketerRisk, recordsBelowK, sampleUniques,
-          threshold, recordsAboveThreshold}) {
+      for (double v :
+          new double[] {
+            highestProsecutorRisk,
+            averageProsecutorRisk,
+            marketerRisk,
+            recordsBelowK,
+            sampleUniques,
+            threshold,
+            recordsAboveThreshold
+          }) {
         checkArgument(v >= 0 && v <= 1 + 1e-12, "a risk or share (%s) must be from 0 to 1", v);
       }
       Objects.requireNonNull(journalistRisk, "journalistRisk must not be null");
@@ -133,7 +150,8 @@ public record Disclosure(
    *     release's: half the sum of absolute differences (the earth mover's distance with equal
    *     ground distances), 0 to 1
    */
-  public record Diversity(QuasiIdentifier part, long distinctL, double entropyL, double tCloseness) {
+  public record Diversity(
+      QuasiIdentifier part, long distinctL, double entropyL, double tCloseness) {
     /**
      * Validates the entry.
      *
@@ -191,5 +209,6 @@ public record Disclosure(
    * @param categoryDetailKept share of the released records whose ICCS code is as fine as their
    *     source's, 0 to 1
    */
-  public record Utility(double hotCellOverlap, double recordsPublished, double categoryDetailKept) {}
+  public record Utility(
+      double hotCellOverlap, double recordsPublished, double categoryDetailKept) {}
 }

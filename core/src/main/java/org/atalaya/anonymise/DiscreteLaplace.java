@@ -12,17 +12,17 @@ import org.apiguardian.api.API;
 /**
  * The discrete Laplace (two-sided geometric) mechanism: adds to an integer count an integer noise
  * {@code Z} with {@code P(Z = z) = (1 - a) / (1 + a) * a^|z|}, {@code a = exp(-epsilon /
- * sensitivity)}, which gives epsilon-differential privacy for a count that one person can change
- * by at most {@code sensitivity}.
+ * sensitivity)}, which gives epsilon-differential privacy for a count that one person can change by
+ * at most {@code sensitivity}.
  *
- * <p>Why discrete: outputs are integers (a published count of 3.7 homicides invites questions),
- * and the noise never passes through floating-point Laplace sampling, whose rounding leaks the
- * true value (Mironov, 2012). {@code Z} is drawn as the difference of two geometric variables,
- * each by inversion of a uniform double; the tails beyond about {@code 700 / epsilon} are
- * truncated by double precision, far beyond anything a count can use.
+ * <p>Why discrete: outputs are integers (a published count of 3.7 homicides invites questions), and
+ * the noise never passes through floating-point Laplace sampling, whose rounding leaks the true
+ * value (Mironov, 2012). {@code Z} is drawn as the difference of two geometric variables, each by
+ * inversion of a uniform double; the tails beyond about {@code 700 / epsilon} are truncated by
+ * double precision, far beyond anything a count can use.
  *
- * <p>The noise distribution is public, so a published noisy count carries an exact interval for
- * the true count ({@link #interval(long, double)}); sums of several noisy counts, such as a table's
+ * <p>The noise distribution is public, so a published noisy count carries an exact interval for the
+ * true count ({@link #interval(long, double)}); sums of several noisy counts, such as a table's
  * totals, have theirs too ({@link #interval(long, int, double)}).
  *
  * <p>Noise comes from a {@link java.security.SecureRandom} unless a test supplies a seeded
@@ -37,14 +37,18 @@ public final class DiscreteLaplace {
   private final int sensitivity;
   private final double logA;
   private final RandomGenerator random;
+
   /** Upper tails {@code P(S > s)}, s = 0, 1, ..., of sums of that many draws; a cache. */
   private final ConcurrentMap<Integer, double[]> sumTails = new ConcurrentHashMap<>();
 
-  /** Tail mass left out of a sum's table: far below what a double can add to a probability near 1. */
+  /**
+   * Tail mass left out of a sum's table: far below what a double can add to a probability near 1.
+   */
   private static final double NEGLIGIBLE = 1e-18;
 
   private DiscreteLaplace(double epsilon, int sensitivity, RandomGenerator random) {
-    checkArgument(Double.isFinite(epsilon) && epsilon > 0, "epsilon (%s) must be a positive number", epsilon);
+    checkArgument(
+        Double.isFinite(epsilon) && epsilon > 0, "epsilon (%s) must be a positive number", epsilon);
     checkArgument(sensitivity >= 1, "sensitivity (%s) must be at least 1", sensitivity);
     this.epsilon = epsilon;
     this.sensitivity = sensitivity;
@@ -64,19 +68,23 @@ public final class DiscreteLaplace {
   }
 
   /**
-   * Returns the mechanism with noise from {@code random}: for tests only (a seeded generator
-   * makes the noise reproducible, and so removable).
+   * Returns the mechanism with noise from {@code random}: for tests only (a seeded generator makes
+   * the noise reproducible, and so removable).
    *
    * @param epsilon the privacy parameter, more than 0
    * @param sensitivity how much one person can change the count, at least 1
    * @param random the generator; never null
    * @return the mechanism
    */
-  public static DiscreteLaplace forTesting(double epsilon, int sensitivity, RandomGenerator random) {
+  public static DiscreteLaplace forTesting(
+      double epsilon, int sensitivity, RandomGenerator random) {
     return new DiscreteLaplace(epsilon, sensitivity, random);
   }
 
-  /** Returns the mechanism with noise from the release's generator ({@link ReleaseContext#random()}). */
+  /**
+   * Returns the mechanism with noise from the release's generator ({@link
+   * ReleaseContext#random()}).
+   */
   static DiscreteLaplace of(double epsilon, int sensitivity, RandomGenerator random) {
     return new DiscreteLaplace(epsilon, sensitivity, random);
   }
@@ -90,15 +98,19 @@ public final class DiscreteLaplace {
    * @return the distribution
    */
   public static DiscreteLaplace distribution(double epsilon, int sensitivity) {
-    return new DiscreteLaplace(epsilon, sensitivity, () -> {
-      throw new IllegalStateException("this discrete Laplace distribution computes intervals and draws no noise");
-    });
+    return new DiscreteLaplace(
+        epsilon,
+        sensitivity,
+        () -> {
+          throw new IllegalStateException(
+              "this discrete Laplace distribution computes intervals and draws no noise");
+        });
   }
 
   /**
    * Returns the standard deviation of the noise, {@code sqrt(2a) / (1 - a)} with {@code a =
-   * exp(-epsilon / sensitivity)}: about 2.80 at epsilon 0.5 and 1.36 at epsilon 1 for a
-   * sensitivity of 1.
+   * exp(-epsilon / sensitivity)}: about 2.80 at epsilon 0.5 and 1.36 at epsilon 1 for a sensitivity
+   * of 1.
    *
    * @return the standard deviation, more than 0
    */
@@ -145,7 +157,9 @@ public final class DiscreteLaplace {
    */
   public double cumulativeProbability(long z) {
     double a = Math.exp(logA);
-    return z < 0 ? Math.exp(logA * -(double) z) / (1 + a) : 1 - Math.exp(logA * (z + 1.0)) / (1 + a);
+    return z < 0
+        ? Math.exp(logA * -(double) z) / (1 + a)
+        : 1 - Math.exp(logA * (z + 1.0)) / (1 + a);
   }
 
   /**
@@ -240,7 +254,11 @@ public final class DiscreteLaplace {
    */
   public NoisyCount interval(long noisy, int terms, double confidence) {
     long q = halfWidth(confidence, terms);
-    return new NoisyCount(noisy, Math.max(0, Math.subtractExact(noisy, q)), Math.max(0, Math.addExact(noisy, q)), confidence,
+    return new NoisyCount(
+        noisy,
+        Math.max(0, Math.subtractExact(noisy, q)),
+        Math.max(0, Math.addExact(noisy, q)),
+        confidence,
         1 - tailProbability(q, terms));
   }
 
@@ -252,37 +270,42 @@ public final class DiscreteLaplace {
 
   /**
    * The upper tails of a sum of {@code terms} draws. Each draw is the difference of two geometric
-   * variables, so the sum is the difference of two independent Pascal (negative binomial)
-   * variables of {@code terms} successes with success probability {@code 1 - a}.
+   * variables, so the sum is the difference of two independent Pascal (negative binomial) variables
+   * of {@code terms} successes with success probability {@code 1 - a}.
    */
   private double[] sumTail(int terms) {
-    return sumTails.computeIfAbsent(terms, k -> {
-      PascalDistribution pascal = PascalDistribution.of(k, -Math.expm1(logA));
-      // Only the values with non-negligible mass: a sum of many draws lies far from 0.
-      int lo = Math.max(0, pascal.inverseCumulativeProbability(NEGLIGIBLE) - 1);
-      int n = Math.toIntExact(Math.max(lo + 1L, pascal.inverseSurvivalProbability(NEGLIGIBLE) + 1L)) - lo;
-      double[] g = new double[n];
-      for (int i = 0; i < n; i++) {
-        // From the log: probability() overflows to infinity or NaN far into the tail of a large sum.
-        g[i] = Math.exp(pascal.logProbability(lo + i));
-      }
-      double[] p = new double[n];
-      for (int s = 0; s < n; s++) {
-        double sum = 0;
-        for (int i = 0; i + s < n; i++) {
-          sum += g[i] * g[i + s];
-        }
-        p[s] = sum;
-      }
-      // Summed from the far end, so that small tails keep their precision.
-      double[] tail = new double[n];
-      double acc = 0;
-      for (int s = n - 1; s >= 0; s--) {
-        tail[s] = acc;
-        acc += p[s];
-      }
-      return tail;
-    });
+    return sumTails.computeIfAbsent(
+        terms,
+        k -> {
+          PascalDistribution pascal = PascalDistribution.of(k, -Math.expm1(logA));
+          // Only the values with non-negligible mass: a sum of many draws lies far from 0.
+          int lo = Math.max(0, pascal.inverseCumulativeProbability(NEGLIGIBLE) - 1);
+          int n =
+              Math.toIntExact(Math.max(lo + 1L, pascal.inverseSurvivalProbability(NEGLIGIBLE) + 1L))
+                  - lo;
+          double[] g = new double[n];
+          for (int i = 0; i < n; i++) {
+            // From the log: probability() overflows to infinity or NaN far into the tail of a large
+            // sum.
+            g[i] = Math.exp(pascal.logProbability(lo + i));
+          }
+          double[] p = new double[n];
+          for (int s = 0; s < n; s++) {
+            double sum = 0;
+            for (int i = 0; i + s < n; i++) {
+              sum += g[i] * g[i + s];
+            }
+            p[s] = sum;
+          }
+          // Summed from the far end, so that small tails keep their precision.
+          double[] tail = new double[n];
+          double acc = 0;
+          for (int s = n - 1; s >= 0; s--) {
+            tail[s] = acc;
+            acc += p[s];
+          }
+          return tail;
+        });
   }
 
   private static void checkTerms(int terms) {
@@ -290,7 +313,9 @@ public final class DiscreteLaplace {
   }
 
   static void checkConfidence(double confidence) {
-    checkArgument(confidence > 0 && confidence < 1, "confidence (%s) must be strictly between 0 and 1, for example 0.95",
+    checkArgument(
+        confidence > 0 && confidence < 1,
+        "confidence (%s) must be strictly between 0 and 1, for example 0.95",
         confidence);
   }
 

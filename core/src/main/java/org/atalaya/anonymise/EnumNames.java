@@ -16,8 +16,13 @@ final class EnumNames {
     try {
       return Enum.valueOf(type, name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      throw new AnonymisationException(AnonymiseCode.INVALID_POLICY, what + " " + name + " is not one of "
-          + Arrays.stream(type.getEnumConstants()).map(EnumNames::nameOf).toList());
+      throw new AnonymisationException(
+          AnonymiseCode.INVALID_POLICY,
+          what
+              + " "
+              + name
+              + " is not one of "
+              + Arrays.stream(type.getEnumConstants()).map(EnumNames::nameOf).toList());
     }
   }
 }

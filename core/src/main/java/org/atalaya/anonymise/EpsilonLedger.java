@@ -9,8 +9,8 @@ import org.apiguardian.api.API;
 
 /**
  * The privacy budget of a release: every differentially private query spends epsilon from it
- * (sequential composition: the epsilons add up), and a query that would overspend is refused
- * before any noise is drawn. Thread-safe.
+ * (sequential composition: the epsilons add up), and a query that would overspend is refused before
+ * any noise is drawn. Thread-safe.
  *
  * @since 0.1
  */
@@ -24,7 +24,10 @@ public final class EpsilonLedger {
   private double spent;
 
   private EpsilonLedger(double budget) {
-    checkArgument(Double.isFinite(budget) && budget >= 0, "epsilon budget (%s) must be a number, zero or more", budget);
+    checkArgument(
+        Double.isFinite(budget) && budget >= 0,
+        "epsilon budget (%s) must be a number, zero or more",
+        budget);
     this.budget = budget;
   }
 
@@ -48,11 +51,20 @@ public final class EpsilonLedger {
    */
   public synchronized void spend(String purpose, double epsilon) {
     Objects.requireNonNull(purpose, "purpose must not be null");
-    checkArgument(Double.isFinite(epsilon) && epsilon > 0, "epsilon (%s) must be a positive number", epsilon);
+    checkArgument(
+        Double.isFinite(epsilon) && epsilon > 0, "epsilon (%s) must be a positive number", epsilon);
     // A tiny tolerance so that ten spends of 0.1 fit a budget of 1.0 despite rounding.
     if (spent + epsilon > budget * (1 + 1e-9)) {
-      throw new AnonymisationException(AnonymiseCode.EPSILON_OVERSPENT,
-          purpose + " needs " + epsilon + " but only " + (budget - spent) + " of " + budget + " remains");
+      throw new AnonymisationException(
+          AnonymiseCode.EPSILON_OVERSPENT,
+          purpose
+              + " needs "
+              + epsilon
+              + " but only "
+              + (budget - spent)
+              + " of "
+              + budget
+              + " remains");
     }
     spent += epsilon;
     entries.add(new Entry(purpose, epsilon));

@@ -4,11 +4,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
 import org.atalaya.incident.AdminArea;
+import org.atalaya.incident.Attributes;
 import org.atalaya.incident.CaseHistory;
 import org.atalaya.incident.Classification;
 import org.atalaya.incident.IncidentContext;
 import org.atalaya.incident.Location;
-import org.atalaya.incident.Attributes;
 
 /**
  * The parts of an incident that a keep-list or a drop-list can name. The id, the ICCS code, the
@@ -68,7 +68,10 @@ public enum IncidentField {
     Optional<Location> location = in.location();
     if (location.isPresent() && (fields.contains(ADDRESS) || fields.contains(COLONIA))) {
       Location l = location.get();
-      AdminArea a = fields.contains(COLONIA) && l.admin().colonia().isPresent() ? withoutColonia(l.admin()) : l.admin();
+      AdminArea a =
+          fields.contains(COLONIA) && l.admin().colonia().isPresent()
+              ? withoutColonia(l.admin())
+              : l.admin();
       Optional<String> address = fields.contains(ADDRESS) ? Optional.empty() : l.address();
       if (!l.address().equals(address) || a != l.admin()) {
         in.location(location(l.point(), l.accuracyMetres(), l.precision(), a, address));
@@ -79,11 +82,14 @@ public enum IncidentField {
       Attributes markers = attributes;
       if (!onlyOwnMarkers(attributes)) {
         java.util.Map<String, String> kept = new java.util.TreeMap<>();
-        attributes.values().forEach((k, v) -> {
-          if (k.startsWith("atalaya:")) {
-            kept.put(k, v);
-          }
-        });
+        attributes
+            .values()
+            .forEach(
+                (k, v) -> {
+                  if (k.startsWith("atalaya:")) {
+                    kept.put(k, v);
+                  }
+                });
         markers = new Attributes(kept);
       }
       // The markers left (such as atalaya:synthetic=true) are the same on most records: one shared
@@ -94,7 +100,8 @@ public enum IncidentField {
       }
     }
     Classification c = in.classification();
-    if (fields.contains(SOURCE_CATEGORY) && (c.sourceLabel().isPresent() || !c.otherCodes().isEmpty())) {
+    if (fields.contains(SOURCE_CATEGORY)
+        && (c.sourceLabel().isPresent() || !c.otherCodes().isEmpty())) {
       in.classification(new Classification(c.iccs(), Optional.empty(), java.util.Map.of()));
     }
     // The parts below are set to their empty value without being read: reading each would reach
@@ -133,15 +140,16 @@ public enum IncidentField {
   }
 
   /** Areas without their colonia, shared: a release keeps one per municipality, not per record. */
-  private static final java.util.concurrent.ConcurrentHashMap<AdminArea, AdminArea> WITHOUT_COLONIA =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.concurrent.ConcurrentHashMap<AdminArea, AdminArea>
+      WITHOUT_COLONIA = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
-   * Returns {@code a} without its colonia, the same object for equal areas while fewer than
-   * 10,000 are known (a country has a few hundred municipalities; odd data must not fill memory).
+   * Returns {@code a} without its colonia, the same object for equal areas while fewer than 10,000
+   * are known (a country has a few hundred municipalities; odd data must not fill memory).
    */
   static AdminArea withoutColonia(AdminArea a) {
-    return shared(WITHOUT_COLONIA, new AdminArea(a.department(), a.municipality(), Optional.empty()));
+    return shared(
+        WITHOUT_COLONIA, new AdminArea(a.department(), a.municipality(), Optional.empty()));
   }
 
   /** Attributes left with the toolkit's markers only, shared like {@link #withoutColonia}. */
@@ -161,8 +169,12 @@ public enum IncidentField {
   }
 
   /** The location of these parts, or none when they say nothing. */
-  static Optional<Location> location(Optional<org.atalaya.incident.LatLon> point, java.util.OptionalDouble accuracy,
-      org.atalaya.incident.LocationPrecision precision, AdminArea admin, Optional<String> address) {
+  static Optional<Location> location(
+      Optional<org.atalaya.incident.LatLon> point,
+      java.util.OptionalDouble accuracy,
+      org.atalaya.incident.LocationPrecision precision,
+      AdminArea admin,
+      Optional<String> address) {
     if (point.isEmpty() && admin.isEmpty() && address.isEmpty()) {
       return Optional.empty();
     }

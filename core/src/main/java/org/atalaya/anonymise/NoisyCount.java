@@ -44,7 +44,10 @@ public record NoisyCount(long value, long lower, long upper, double confidence, 
     checkArgument(lower <= upper, "lower (%s) must not be above upper (%s)", lower, upper);
     DiscreteLaplace.checkConfidence(confidence);
     // The tolerance absorbs 1 - (1 - confidence) not being confidence in doubles.
-    checkArgument(coverage >= confidence - 1e-12 && coverage <= 1, "coverage (%s) must be from the confidence (%s) to 1", coverage,
+    checkArgument(
+        coverage >= confidence - 1e-12 && coverage <= 1,
+        "coverage (%s) must be from the confidence (%s) to 1",
+        coverage,
         confidence);
   }
 

@@ -35,7 +35,8 @@ public final class NoisyCounts {
    * @param maxPerPerson at least 1
    * @return the bounded records
    */
-  public static <T> List<T> boundContributions(List<T> records, Function<T, String> person, int maxPerPerson) {
+  public static <T> List<T> boundContributions(
+      List<T> records, Function<T, String> person, int maxPerPerson) {
     checkArgument(maxPerPerson >= 1, "maxPerPerson (%s) must be at least 1", maxPerPerson);
     Map<String, Integer> seen = new HashMap<>();
     List<T> out = new ArrayList<>();
@@ -54,8 +55,8 @@ public final class NoisyCounts {
    * @param records the records; never null
    * @param person who a record is about; never null
    * @param group the group of a record; never null
-   * @param groups every group to publish, in order, including empty ones; a record in another
-   *     group is not counted
+   * @param groups every group to publish, in order, including empty ones; a record in another group
+   *     is not counted
    * @param maxPerPerson the contribution bound, at least 1
    * @param epsilon the epsilon to spend
    * @param ledger the ledger to spend it from; never null
@@ -64,8 +65,14 @@ public final class NoisyCounts {
    * @return integer counts by group, in the order of {@code groups}
    * @throws AnonymisationException ({@link AnonymiseCode#EPSILON_OVERSPENT}) if over budget
    */
-  public static <T> Map<String, Long> count(List<T> records, Function<T, String> person, Function<T, String> group,
-      List<String> groups, int maxPerPerson, double epsilon, EpsilonLedger ledger,
+  public static <T> Map<String, Long> count(
+      List<T> records,
+      Function<T, String> person,
+      Function<T, String> group,
+      List<String> groups,
+      int maxPerPerson,
+      double epsilon,
+      EpsilonLedger ledger,
       java.util.function.BiFunction<Double, Integer, DiscreteLaplace> mechanismFactory) {
     Objects.requireNonNull(ledger, "ledger must not be null");
     DiscreteLaplace mechanism = mechanismFactory.apply(epsilon, maxPerPerson);

@@ -62,10 +62,14 @@ public final class PiiRedactor {
     }
   }
 
-  private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]+[^\\s<>\".,;:!?)\\]]");
-  private static final Pattern EMAIL = Pattern.compile("(?i)\\b[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}\\b");
-  private static final Pattern RTN = Pattern.compile("(?<![\\d-])\\d{4}[-\\s]?\\d{4}[-\\s]?\\d{6}(?![\\d-])");
-  private static final Pattern DNI = Pattern.compile("(?<![\\d-])\\d{4}[-\\s]?\\d{4}[-\\s]?\\d{5}(?![\\d-])");
+  private static final Pattern URL =
+      Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"]+[^\\s<>\".,;:!?)\\]]");
+  private static final Pattern EMAIL =
+      Pattern.compile("(?i)\\b[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}\\b");
+  private static final Pattern RTN =
+      Pattern.compile("(?<![\\d-])\\d{4}[-\\s]?\\d{4}[-\\s]?\\d{6}(?![\\d-])");
+  private static final Pattern DNI =
+      Pattern.compile("(?<![\\d-])\\d{4}[-\\s]?\\d{4}[-\\s]?\\d{5}(?![\\d-])");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\[[A-Z]+_\\d+\\]");
   private static final String REGION = "HN";
 
@@ -82,14 +86,24 @@ public final class PiiRedactor {
     }
     folded.sort(Comparator.comparingInt(String::length).reversed());
     this.names = List.copyOf(folded);
-    this.namePattern = folded.isEmpty() ? null : Pattern.compile("\\b(?:" + String.join("|",
-        folded.stream().map(n -> Pattern.quote(n).replace(" ", "\\E\\s+\\Q")).toList()) + ")\\b");
+    this.namePattern =
+        folded.isEmpty()
+            ? null
+            : Pattern.compile(
+                "\\b(?:"
+                    + String.join(
+                        "|",
+                        folded.stream()
+                            .map(n -> Pattern.quote(n).replace(" ", "\\E\\s+\\Q"))
+                            .toList())
+                    + ")\\b");
   }
 
   /**
    * Returns a redactor for the built-in patterns and a names gazetteer.
    *
-   * @param names the names (given names, surnames or full names) to redact; never null, may be empty
+   * @param names the names (given names, surnames or full names) to redact; never null, may be
+   *     empty
    * @return the redactor
    */
   public static PiiRedactor of(Collection<String> names) {
@@ -121,9 +135,10 @@ public final class PiiRedactor {
     int at = 0;
     for (Hit h : hits) {
       out.append(text, at, h.start());
-      String key0 = h.kind() == Kind.PERSON || h.kind() == Kind.EMAIL || h.kind() == Kind.URL
-          ? SensitiveCategories.fold(h.value()).replaceAll("\\s+", " ")
-          : h.value().replaceAll("\\D", "");
+      String key0 =
+          h.kind() == Kind.PERSON || h.kind() == Kind.EMAIL || h.kind() == Kind.URL
+              ? SensitiveCategories.fold(h.value()).replaceAll("\\s+", " ")
+              : h.value().replaceAll("\\D", "");
       String key = key0;
       if (h.kind() == Kind.PHONE && key.length() > 8 && key.startsWith("504")) {
         key = key.substring(3); // +504 9876-5432 and 9876-5432 are one number
@@ -138,8 +153,8 @@ public final class PiiRedactor {
   }
 
   /**
-   * Returns the kinds of identifier that remain in {@code text} (placeholders are not
-   * identifiers). The release check uses this on every output text.
+   * Returns the kinds of identifier that remain in {@code text} (placeholders are not identifiers).
+   * The release check uses this on every output text.
    *
    * @param text the text; never null
    * @return the kinds found, in search order; empty when the text is clean
@@ -173,12 +188,20 @@ public final class PiiRedactor {
     if (digits >= 7) {
       regex(text, RTN, Kind.RTN, taken, hits);
       regex(text, DNI, Kind.DNI, taken, hits);
-      for (PhoneNumberMatch m : PhoneNumberUtil.getInstance().findNumbers(text, REGION, PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
+      for (PhoneNumberMatch m :
+          PhoneNumberUtil.getInstance()
+              .findNumbers(text, REGION, PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
         add(text, m.start(), m.end(), Kind.PHONE, taken, hits);
       }
     }
     if (namePattern != null) {
-      regex(text, SensitiveCategories.fold(text), namePattern, Kind.PERSON, taken, hits); // same length as text
+      regex(
+          text,
+          SensitiveCategories.fold(text),
+          namePattern,
+          Kind.PERSON,
+          taken,
+          hits); // same length as text
     }
     hits.sort(Comparator.comparingInt(Hit::start));
     return hits;
@@ -202,14 +225,16 @@ public final class PiiRedactor {
     regex(text, text, p, kind, taken, hits);
   }
 
-  private static void regex(String text, String searched, Pattern p, Kind kind, boolean[] taken, List<Hit> hits) {
+  private static void regex(
+      String text, String searched, Pattern p, Kind kind, boolean[] taken, List<Hit> hits) {
     Matcher m = p.matcher(searched);
     while (m.find()) {
       add(text, m.start(), m.end(), kind, taken, hits);
     }
   }
 
-  private static void add(String text, int start, int end, Kind kind, boolean[] taken, List<Hit> hits) {
+  private static void add(
+      String text, int start, int end, Kind kind, boolean[] taken, List<Hit> hits) {
     for (int i = start; i < end; i++) {
       if (taken[i]) {
         return;

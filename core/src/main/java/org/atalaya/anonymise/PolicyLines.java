@@ -30,7 +30,8 @@ final class PolicyLines {
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
         // A field's name and an element's value stand where the field or element starts.
         if (t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY) {
-          lines.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentLocation().getLineNr());
+          lines.putIfAbsent(
+              p.getParsingContext().pathAsPointer().toString(), p.currentLocation().getLineNr());
         }
       }
     } catch (IOException e) {
@@ -39,7 +40,10 @@ final class PolicyLines {
     return new PolicyLines(source, lines);
   }
 
-  /** Returns {@code "policy SOURCE, line N"} for the field at {@code pointer}, without the line when unknown. */
+  /**
+   * Returns {@code "policy SOURCE, line N"} for the field at {@code pointer}, without the line when
+   * unknown.
+   */
   String where(String pointer) {
     Integer line = lines.get(pointer);
     return "policy " + source + (line == null ? "" : ", line " + line);
@@ -56,12 +60,14 @@ final class PolicyLines {
     try {
       return read.get();
     } catch (AnonymisationException e) {
-      if (e.code() != AnonymiseCode.INVALID_POLICY || e.detail().startsWith("policy " + source + ",")) {
+      if (e.code() != AnonymiseCode.INVALID_POLICY
+          || e.detail().startsWith("policy " + source + ",")) {
         throw e;
       }
       throw new AnonymisationException(AnonymiseCode.INVALID_POLICY, at(pointer, e.detail()));
     } catch (IllegalArgumentException e) {
-      throw new AnonymisationException(AnonymiseCode.INVALID_POLICY, at(pointer, String.valueOf(e.getMessage())));
+      throw new AnonymisationException(
+          AnonymiseCode.INVALID_POLICY, at(pointer, String.valueOf(e.getMessage())));
     }
   }
 }

@@ -11,9 +11,9 @@ import org.apache.commons.statistics.distribution.HypergeometricDistribution;
 import org.apiguardian.api.API;
 
 /**
- * Estimates how many of a sample's records are unique in the population the sample was drawn
- * from, knowing only the sample's equivalence-class sizes and the sampling fraction {@code pi = n /
- * N} ({@code n} records in the sample, {@code N} in the population). A record can be unique in the
+ * Estimates how many of a sample's records are unique in the population the sample was drawn from,
+ * knowing only the sample's equivalence-class sizes and the sampling fraction {@code pi = n / N}
+ * ({@code n} records in the sample, {@code N} in the population). A record can be unique in the
  * population only if it is unique in the sample, so every estimate lies between 0 and the number of
  * sample uniques {@code f1}; dividing an estimate by {@code pi} gives the expected number of
  * uniques in the whole population, the figure ARX reports.
@@ -22,16 +22,16 @@ import org.apiguardian.api.API;
  *
  * <ul>
  *   <li>{@link #zayatz Zayatz} (1991): the share of population classes of each size is taken to be
- *       the share of sample classes of that size, and Bayes' rule with hypergeometric sampling gives
- *       the chance that a sample unique is a population unique.
+ *       the share of sample classes of that size, and Bayes' rule with hypergeometric sampling
+ *       gives the chance that a sample unique is a population unique.
  *   <li>{@link #pitman Pitman} (1996): the population's partition into classes follows Pitman's
  *       two-parameter sampling formula, fitted to the sample by maximum likelihood (Hoshino, 2001,
  *       applied it to disclosure risk).
  *   <li>{@link #snb SNB}, the slide negative binomial of Chen and Keller-McNulty (1998): population
- *       class sizes minus one follow a negative binomial law, fitted so that the expected numbers of
- *       sample classes of sizes 1 and 2 equal the observed ones.
- *   <li>{@link #dankar Dankar}, El Emam, Neisa and Roffey (2012): a rule that picks one of the three
- *       by sampling fraction and by comparing estimates.
+ *       class sizes minus one follow a negative binomial law, fitted so that the expected numbers
+ *       of sample classes of sizes 1 and 2 equal the observed ones.
+ *   <li>{@link #dankar Dankar}, El Emam, Neisa and Roffey (2012): a rule that picks one of the
+ *       three by sampling fraction and by comparing estimates.
  * </ul>
  *
  * <p>When {@code pi} is 1 the sample is the population and every method returns the sample uniques
@@ -43,11 +43,14 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PopulationUniqueness {
-  /** Dankar et al. prefer Pitman's model up to this sampling fraction, and Zayatz or SNB above it. */
+  /**
+   * Dankar et al. prefer Pitman's model up to this sampling fraction, and Zayatz or SNB above it.
+   */
   public static final double DANKAR_PITMAN_LIMIT = 0.1;
 
   private static final int MAX_NEWTON_STEPS = 200;
   private static final int MAX_HALVINGS = 60;
+
   /** Largest alpha the bracketing search tries: above it the fit is taken to run off to 1. */
   private static final double ALPHA_EDGE = 1 - 1e-7;
 
@@ -78,20 +81,25 @@ public final class PopulationUniqueness {
    *     population, from 0 to the sample uniques; {@code NaN} when the model did not converge
    * @param share {@code populationUniques} divided by the sample's records; {@code NaN} when the
    *     model did not converge
-   * @param converged whether the model's parameters were found; always true for {@link
-   *     Model#EXACT} and {@link Model#ZAYATZ}, which have none
+   * @param converged whether the model's parameters were found; always true for {@link Model#EXACT}
+   *     and {@link Model#ZAYATZ}, which have none
    */
   public record Estimate(Model model, double populationUniques, double share, boolean converged) {
     /** Checks that a converged estimate is a finite, non-negative number and the rest is NaN. */
     public Estimate {
       Objects.requireNonNull(model, "model must not be null");
       if (converged) {
-        checkArgument(populationUniques >= 0 && Double.isFinite(populationUniques),
-            "populationUniques (%s) must be a non-negative number", populationUniques);
+        checkArgument(
+            populationUniques >= 0 && Double.isFinite(populationUniques),
+            "populationUniques (%s) must be a non-negative number",
+            populationUniques);
         checkArgument(share >= 0 && share <= 1, "share (%s) must be between 0 and 1", share);
       } else {
-        checkArgument(Double.isNaN(populationUniques) && Double.isNaN(share),
-            "an estimate that did not converge has no figures, not (%s, %s)", populationUniques, share);
+        checkArgument(
+            Double.isNaN(populationUniques) && Double.isNaN(share),
+            "an estimate that did not converge has no figures, not (%s, %s)",
+            populationUniques,
+            share);
       }
     }
 
@@ -111,6 +119,7 @@ public final class PopulationUniqueness {
   public static final class Sample {
     /** {@code counts[i]} classes of size {@code i + 1}; no trailing zero. */
     private final long[] counts;
+
     private final long records;
     private final long classes;
 
@@ -118,13 +127,21 @@ public final class PopulationUniqueness {
       long n = 0;
       long k = 0;
       for (int i = 0; i < counts.length; i++) {
-        checkArgument(counts[i] >= 0, "classesOfSize[%s] (%s), the number of classes of size %s, must not be negative",
-            i, counts[i], i + 1);
+        checkArgument(
+            counts[i] >= 0,
+            "classesOfSize[%s] (%s), the number of classes of size %s, must not be negative",
+            i,
+            counts[i],
+            i + 1);
         n = Math.addExact(n, Math.multiplyExact(counts[i], i + 1L));
         k += counts[i];
       }
       checkArgument(n > 0, "the sample has no records (classesOfSize %s)", Arrays.toString(counts));
-      checkArgument(n <= Integer.MAX_VALUE, "the sample's records (%s) must be at most %s", n, Integer.MAX_VALUE);
+      checkArgument(
+          n <= Integer.MAX_VALUE,
+          "the sample's records (%s) must be at most %s",
+          n,
+          Integer.MAX_VALUE);
       int length = counts.length;
       while (counts[length - 1] == 0) {
         length--;
@@ -147,8 +164,9 @@ public final class PopulationUniqueness {
     }
 
     /**
-     * Returns the sample whose records have the given class numbers, as {@link org.atalaya.anonymise.internal.ClassNumbers}
-     * computes them: records with the same number form one class.
+     * Returns the sample whose records have the given class numbers, as {@link
+     * org.atalaya.anonymise.internal.ClassNumbers} computes them: records with the same number form
+     * one class.
      *
      * @param classNumbers one number per record, none negative; not empty
      * @return the sample; never {@code null}
@@ -159,7 +177,8 @@ public final class PopulationUniqueness {
       checkArgument(classNumbers.length > 0, "the sample has no records (classNumbers is empty)");
       int max = 0;
       for (int i = 0; i < classNumbers.length; i++) {
-        checkArgument(classNumbers[i] >= 0, "classNumbers[%s] (%s) must not be negative", i, classNumbers[i]);
+        checkArgument(
+            classNumbers[i] >= 0, "classNumbers[%s] (%s) must not be negative", i, classNumbers[i]);
         max = Math.max(max, classNumbers[i]);
       }
       int[] members = new int[max + 1];
@@ -240,9 +259,9 @@ public final class PopulationUniqueness {
   }
 
   /**
-   * Returns Zayatz's (1991) estimate. The share {@code p_j} of population classes of size {@code
-   * j} is estimated by the share of sample classes of size {@code j}; the chance that a class of
-   * size {@code j} leaves exactly one record in the sample, {@code h_j}, is hypergeometric (one of
+   * Returns Zayatz's (1991) estimate. The share {@code p_j} of population classes of size {@code j}
+   * is estimated by the share of sample classes of size {@code j}; the chance that a class of size
+   * {@code j} leaves exactly one record in the sample, {@code h_j}, is hypergeometric (one of
    * {@code j} marked records among {@code n} drawn from {@code N}); so a sample unique is a
    * population unique with probability {@code p_1 h_1 / sum_j p_j h_j}, and the estimate is {@code
    * f1} times that. {@code N} is {@code n / pi} rounded to a whole number.
@@ -279,18 +298,18 @@ public final class PopulationUniqueness {
   }
 
   /**
-   * Returns the estimate of Pitman's (1996) model. The sample's partition into classes is taken
-   * to follow Pitman's sampling formula with parameters {@code theta > -alpha} and {@code 0 <=
-   * alpha < 1}, whose probability of a partition with {@code K} classes, {@code f_j} of size
-   * {@code j}, is proportional to {@code prod_{i=1}^{K-1} (theta + i alpha) / (theta + 1)_{n-1}
-   * * prod_j ((1 - alpha)_{j-1})^{f_j}} ({@code (x)_m} the rising factorial); the parameters
-   * maximise it (see {@link #fitPitman}). Under the same formula the {@code N - n} records
-   * outside the sample join a given sample unique's class with chance {@code (1 - alpha) /
-   * (theta + m)} at the {@code m}-th record, so the class stays unique with probability {@code
-   * Gamma(theta + alpha + N - 1) Gamma(theta + n) / (Gamma(theta + alpha + n - 1) Gamma(theta +
-   * N))}, and the estimate is {@code f1} times that. For large {@code N} it is close to {@code f1
-   * pi^(1 - alpha)}; divided by {@code pi} it agrees in expectation with Hoshino's (2001) {@code
-   * Gamma(theta + 1) / Gamma(theta + alpha) N^alpha}.
+   * Returns the estimate of Pitman's (1996) model. The sample's partition into classes is taken to
+   * follow Pitman's sampling formula with parameters {@code theta > -alpha} and {@code 0 <= alpha <
+   * 1}, whose probability of a partition with {@code K} classes, {@code f_j} of size {@code j}, is
+   * proportional to {@code prod_{i=1}^{K-1} (theta + i alpha) / (theta + 1)_{n-1} * prod_j ((1 -
+   * alpha)_{j-1})^{f_j}} ({@code (x)_m} the rising factorial); the parameters maximise it (see
+   * {@link #fitPitman}). Under the same formula the {@code N - n} records outside the sample join a
+   * given sample unique's class with chance {@code (1 - alpha) / (theta + m)} at the {@code m}-th
+   * record, so the class stays unique with probability {@code Gamma(theta + alpha + N - 1)
+   * Gamma(theta + n) / (Gamma(theta + alpha + n - 1) Gamma(theta + N))}, and the estimate is {@code
+   * f1} times that. For large {@code N} it is close to {@code f1 pi^(1 - alpha)}; divided by {@code
+   * pi} it agrees in expectation with Hoshino's (2001) {@code Gamma(theta + 1) / Gamma(theta +
+   * alpha) N^alpha}.
    *
    * @param sample the sample's classes; never null
    * @param samplingFraction {@code pi = n / N}, more than 0 and at most 1
@@ -314,14 +333,18 @@ public final class PopulationUniqueness {
     }
     double ta = fit.theta() + fit.alpha();
     double n = sample.records();
-    double stays = Math.exp(LogGamma.value(ta + population - 1) - LogGamma.value(ta + n - 1)
-        + LogGamma.value(fit.theta() + n) - LogGamma.value(fit.theta() + population));
+    double stays =
+        Math.exp(
+            LogGamma.value(ta + population - 1)
+                - LogGamma.value(ta + n - 1)
+                + LogGamma.value(fit.theta() + n)
+                - LogGamma.value(fit.theta() + population));
     return Estimate.of(Model.PITMAN, clamp(sample.uniques() * stays, sample), sample);
   }
 
   /**
-   * Returns the estimate of the slide negative binomial model (Chen and Keller-McNulty, 1998).
-   * Each of the population's {@code K} classes has {@code 1 + G} records with {@code G} negative
+   * Returns the estimate of the slide negative binomial model (Chen and Keller-McNulty, 1998). Each
+   * of the population's {@code K} classes has {@code 1 + G} records with {@code G} negative
    * binomial, {@code P(G = g) = Gamma(g + a) / (Gamma(a) g!) b^a (1 - b)^g}, so a class is unique
    * with probability {@code b^a}; each record enters the sample with probability {@code pi}. With
    * {@code q = 1 - pi} and {@code d = 1 - q (1 - b)}, a class leaves one record in the sample with
@@ -358,8 +381,8 @@ public final class PopulationUniqueness {
 
   /**
    * Returns the estimate chosen by the rule of Dankar, El Emam, Neisa and Roffey (2012), who found
-   * in simulations that no single model was accurate across sampling fractions: up to {@code pi}
-   * = {@value #DANKAR_PITMAN_LIMIT}, Pitman's model; above it, the smaller of Zayatz's and the SNB
+   * in simulations that no single model was accurate across sampling fractions: up to {@code pi} =
+   * {@value #DANKAR_PITMAN_LIMIT}, Pitman's model; above it, the smaller of Zayatz's and the SNB
    * estimate. When the preferred model does not converge (Pitman below the limit, SNB above), the
    * rule falls back to Zayatz's estimate, which always exists, and says so with {@link
    * Model#DANKAR_ZAYATZ_FALLBACK}. This is also the rule ARX applies.
@@ -375,7 +398,10 @@ public final class PopulationUniqueness {
     if (samplingFraction == 1) {
       return exact(sample);
     }
-    Estimate preferred = samplingFraction <= DANKAR_PITMAN_LIMIT ? pitman(sample, samplingFraction) : snb(sample, samplingFraction);
+    Estimate preferred =
+        samplingFraction <= DANKAR_PITMAN_LIMIT
+            ? pitman(sample, samplingFraction)
+            : snb(sample, samplingFraction);
     if (!preferred.converged()) {
       Estimate z = zayatz(sample, samplingFraction);
       return new Estimate(Model.DANKAR_ZAYATZ_FALLBACK, z.populationUniques(), z.share(), true);
@@ -413,7 +439,8 @@ public final class PopulationUniqueness {
     double best = Double.NEGATIVE_INFINITY;
     for (double alpha : new double[] {0.1, 0.3, 0.5, 0.7, 0.9}) {
       double theta = likelihood.thetaForAlpha(alpha);
-      double l = Double.isNaN(theta) ? Double.NEGATIVE_INFINITY : likelihood.logLikelihood(theta, alpha);
+      double l =
+          Double.isNaN(theta) ? Double.NEGATIVE_INFINITY : likelihood.logLikelihood(theta, alpha);
       if (l > best) {
         best = l;
         bestAlpha = alpha;
@@ -623,7 +650,8 @@ public final class PopulationUniqueness {
       if (Double.isNaN(theta)) {
         return PitmanFit.NONE;
       }
-      // Polish an interior maximum with Newton, whose answer is kept only if it is at least as good.
+      // Polish an interior maximum with Newton, whose answer is kept only if it is at least as
+      // good.
       double l = logLikelihood(theta, alpha);
       if (alpha > 0) {
         PitmanFit polished = newton(theta, alpha);
@@ -662,16 +690,25 @@ public final class PopulationUniqueness {
     double q = 1 - pi;
     double d = 1 - q * (1 - b);
     double p1 = pi * Math.pow(b / d, a) * (1 + a * q * (1 - b) / d);
-    double p2 = a * pi * pi * (1 - b) * Math.pow(b, a) * (2 - (1 - a) * q * (1 - b)) / (2 * Math.pow(d, a + 2));
+    double p2 =
+        a
+            * pi
+            * pi
+            * (1 - b)
+            * Math.pow(b, a)
+            * (2 - (1 - a) * q * (1 - b))
+            / (2 * Math.pow(d, a + 2));
     return new double[] {p1, p2};
   }
 
   /** Starting points (log a, logit b) for Newton's method on the SNB equations. */
-  private static final double[][] SNB_STARTS = {{0, 0}, {-2, -4}, {-3, -9}, {1, -2}, {-1, 2}, {2, 2}, {-4, -12}};
+  private static final double[][] SNB_STARTS = {
+    {0, 0}, {-2, -4}, {-3, -9}, {1, -2}, {-1, 2}, {2, 2}, {-4, -12}
+  };
 
   /**
-   * Solves the two SNB equations in {@code log a} and {@code logit b} (which keep {@code a > 0}
-   * and {@code 0 < b < 1}) by Newton's method with a difference-quotient Jacobian and step halving,
+   * Solves the two SNB equations in {@code log a} and {@code logit b} (which keep {@code a > 0} and
+   * {@code 0 < b < 1}) by Newton's method with a difference-quotient Jacobian and step halving,
    * from a few starting points; converged when both equations hold to 1e-10 in logarithm.
    */
   static SnbFit fitSnb(Sample sample, double pi) {
@@ -764,11 +801,16 @@ public final class PopulationUniqueness {
   /** Checks the arguments and returns {@code N = n / pi}, rounded. */
   private static int populationSize(Sample sample, double samplingFraction) {
     Objects.requireNonNull(sample, "sample must not be null");
-    checkArgument(samplingFraction > 0 && samplingFraction <= 1,
-        "samplingFraction (%s) must be more than 0 and at most 1", samplingFraction);
+    checkArgument(
+        samplingFraction > 0 && samplingFraction <= 1,
+        "samplingFraction (%s) must be more than 0 and at most 1",
+        samplingFraction);
     double population = Math.rint(sample.records() / samplingFraction);
-    checkArgument(population <= Integer.MAX_VALUE,
-        "the population size n / samplingFraction (%s / %s) must be at most %s", sample.records(), samplingFraction,
+    checkArgument(
+        population <= Integer.MAX_VALUE,
+        "the population size n / samplingFraction (%s / %s) must be at most %s",
+        sample.records(),
+        samplingFraction,
         Integer.MAX_VALUE);
     return (int) Math.max(sample.records(), population);
   }

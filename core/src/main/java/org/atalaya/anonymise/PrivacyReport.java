@@ -13,20 +13,20 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * What a release achieved, as numbers a reviewer can check: records in and out, suppressions, the
- * k achieved over the declared quasi-identifiers and the prosecutor risk (1/k), how far points
- * moved, the epsilon spent, the aggregate tables published, the key id, a utility figure, and the
- * checks with their verdicts, and (since the attacker-aware report) the {@link Disclosure}: every
- * field's role, the risk figures, the diversity of sensitive attributes, the attacks run, what each
- * spatial step guarantees and the utility kept. {@link #toJson()} writes these fields, in this
- * order. Immutable and thread-safe.
+ * What a release achieved, as numbers a reviewer can check: records in and out, suppressions, the k
+ * achieved over the declared quasi-identifiers and the prosecutor risk (1/k), how far points moved,
+ * the epsilon spent, the aggregate tables published, the key id, a utility figure, and the checks
+ * with their verdicts, and (since the attacker-aware report) the {@link Disclosure}: every field's
+ * role, the risk figures, the diversity of sensitive attributes, the attacks run, what each spatial
+ * step guarantees and the utility kept. {@link #toJson()} writes these fields, in this order.
+ * Immutable and thread-safe.
  *
  * @param recordsIn incidents read
  * @param recordsOut incidents released
  * @param suppressed incidents withheld
  * @param kAchieved size of the smallest equivalence class in the output; 0 when nothing is released
- * @param prosecutorRisk 1 / kAchieved, the largest chance that a record is re-identified by
- *     someone who knows its quasi-identifiers; 0 when nothing is released
+ * @param prosecutorRisk 1 / kAchieved, the largest chance that a record is re-identified by someone
+ *     who knows its quasi-identifiers; 0 when nothing is released
  * @param displacementMeters how far released points lie from the true ones; never {@code null}
  * @param epsilonSpent differential-privacy budget spent (the sum of the dp tables' epsilons, and of
  *     any step that spent from the ledger)
@@ -57,7 +57,8 @@ public record PrivacyReport(
     boolean passed,
     Disclosure disclosure) {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
    * Validates the report.
@@ -65,7 +66,8 @@ public record PrivacyReport(
    * @throws NullPointerException if a component is null
    */
   public PrivacyReport {
-    Objects.requireNonNull(displacementMeters, "displacementMeters must not be null; use Displacement.NONE");
+    Objects.requireNonNull(
+        displacementMeters, "displacementMeters must not be null; use Displacement.NONE");
     Objects.requireNonNull(keyId, "keyId must not be null; use Optional.empty()");
     Objects.requireNonNull(disclosure, "disclosure must not be null; use Disclosure.NONE");
     tables = List.copyOf(tables);
@@ -87,11 +89,32 @@ public record PrivacyReport(
    * @param checks the checks; never null
    * @param passed whether every check passed
    */
-  public PrivacyReport(long recordsIn, long recordsOut, long suppressed, long kAchieved, double prosecutorRisk,
-      Displacement displacementMeters, double epsilonSpent, Optional<String> keyId, double hotCellOverlap,
-      List<Check> checks, boolean passed) {
-    this(recordsIn, recordsOut, suppressed, kAchieved, prosecutorRisk, displacementMeters, epsilonSpent, List.of(), keyId,
-        hotCellOverlap, checks, passed, Disclosure.NONE);
+  public PrivacyReport(
+      long recordsIn,
+      long recordsOut,
+      long suppressed,
+      long kAchieved,
+      double prosecutorRisk,
+      Displacement displacementMeters,
+      double epsilonSpent,
+      Optional<String> keyId,
+      double hotCellOverlap,
+      List<Check> checks,
+      boolean passed) {
+    this(
+        recordsIn,
+        recordsOut,
+        suppressed,
+        kAchieved,
+        prosecutorRisk,
+        displacementMeters,
+        epsilonSpent,
+        List.of(),
+        keyId,
+        hotCellOverlap,
+        checks,
+        passed,
+        Disclosure.NONE);
   }
 
   /**
@@ -104,7 +127,13 @@ public record PrivacyReport(
    * @param secondarySuppressed entries suppressed so that the small ones cannot be recomputed
    * @param epsilon the epsilon the table spent; 0 for a small-cell table
    */
-  public record Table(String name, String kind, int cells, int primarySuppressed, int secondarySuppressed, double epsilon) {
+  public record Table(
+      String name,
+      String kind,
+      int cells,
+      int primarySuppressed,
+      int secondarySuppressed,
+      double epsilon) {
     /**
      * Validates the table.
      *
@@ -134,8 +163,10 @@ public record PrivacyReport(
         return NONE;
       }
       double[] s = metres.clone();
-      java.util.Arrays.parallelSort(s); // the same order as a plain sort, in chunks on a million values
-      return new Displacement(round(s[0]), round(rank(s, 0.5)), round(rank(s, 0.95)), round(s[s.length - 1]));
+      java.util.Arrays.parallelSort(
+          s); // the same order as a plain sort, in chunks on a million values
+      return new Displacement(
+          round(s[0]), round(rank(s, 0.5)), round(rank(s, 0.95)), round(s[s.length - 1]));
     }
 
     private static double rank(double[] sorted, double q) {
@@ -199,8 +230,12 @@ public record PrivacyReport(
     o.put("epsilonSpent", epsilonSpent);
     ArrayNode ts = o.putArray("tables");
     for (Table t : tables) {
-      ts.addObject().put("name", t.name()).put("kind", t.kind()).put("cells", t.cells())
-          .put("primarySuppressed", t.primarySuppressed()).put("secondarySuppressed", t.secondarySuppressed())
+      ts.addObject()
+          .put("name", t.name())
+          .put("kind", t.kind())
+          .put("cells", t.cells())
+          .put("primarySuppressed", t.primarySuppressed())
+          .put("secondarySuppressed", t.secondarySuppressed())
           .put("epsilon", t.epsilon());
     }
     if (keyId.isPresent()) {
@@ -234,24 +269,48 @@ public record PrivacyReport(
     JsonNode d = o.path("displacementMeters");
     List<Check> checks = new ArrayList<>();
     for (JsonNode c : o.path("checks")) {
-      checks.add(new Check(c.path("name").asText(), c.path("passed").asBoolean(), c.path("detail").asText()));
+      checks.add(
+          new Check(
+              c.path("name").asText(), c.path("passed").asBoolean(), c.path("detail").asText()));
     }
     List<Table> tables = new ArrayList<>();
     for (JsonNode t : o.path("tables")) {
-      tables.add(new Table(t.path("name").asText(), t.path("kind").asText(), t.path("cells").asInt(),
-          t.path("primarySuppressed").asInt(), t.path("secondarySuppressed").asInt(), t.path("epsilon").asDouble()));
+      tables.add(
+          new Table(
+              t.path("name").asText(),
+              t.path("kind").asText(),
+              t.path("cells").asInt(),
+              t.path("primarySuppressed").asInt(),
+              t.path("secondarySuppressed").asInt(),
+              t.path("epsilon").asDouble()));
     }
     if (!o.has("recordsIn") || !o.has("passed")) {
       throw new IOException("not a privacy report: recordsIn or passed is missing");
     }
-    return new PrivacyReport(o.path("recordsIn").asLong(), o.path("recordsOut").asLong(), o.path("suppressed").asLong(),
-        o.path("kAchieved").asLong(), o.path("prosecutorRisk").asDouble(),
-        new Displacement(d.path("min").asDouble(), d.path("median").asDouble(), d.path("p95").asDouble(), d.path("max").asDouble()),
-        o.path("epsilonSpent").asDouble(), tables, o.path("keyId").isTextual() ? Optional.of(o.path("keyId").asText()) : Optional.empty(),
-        o.path("hotCellOverlap").asDouble(), checks, o.path("passed").asBoolean(), readDisclosure(o));
+    return new PrivacyReport(
+        o.path("recordsIn").asLong(),
+        o.path("recordsOut").asLong(),
+        o.path("suppressed").asLong(),
+        o.path("kAchieved").asLong(),
+        o.path("prosecutorRisk").asDouble(),
+        new Displacement(
+            d.path("min").asDouble(),
+            d.path("median").asDouble(),
+            d.path("p95").asDouble(),
+            d.path("max").asDouble()),
+        o.path("epsilonSpent").asDouble(),
+        tables,
+        o.path("keyId").isTextual() ? Optional.of(o.path("keyId").asText()) : Optional.empty(),
+        o.path("hotCellOverlap").asDouble(),
+        checks,
+        o.path("passed").asBoolean(),
+        readDisclosure(o));
   }
 
-  /** Writes the disclosure's keys after the report's first ones (a report without them reads as NONE). */
+  /**
+   * Writes the disclosure's keys after the report's first ones (a report without them reads as
+   * NONE).
+   */
   private static void writeDisclosure(ObjectNode o, Disclosure d) {
     if (d.equals(Disclosure.NONE)) {
       return;
@@ -264,23 +323,34 @@ public record PrivacyReport(
     }
     ArrayNode roles = o.putArray("roles");
     for (Disclosure.Role r : d.roles()) {
-      ObjectNode e = roles.addObject().put("field", r.part().policyName()).put("role", r.role().policyName()).put("published", r.published());
+      ObjectNode e =
+          roles
+              .addObject()
+              .put("field", r.part().policyName())
+              .put("role", r.role().policyName())
+              .put("published", r.published());
       r.reason().ifPresent(reason -> e.put("reason", reason));
     }
     Disclosure.Risk risk = d.risk();
     ObjectNode k = o.putObject("risk");
-    k.put("highestProsecutorRisk", risk.highestProsecutorRisk()).put("averageProsecutorRisk", risk.averageProsecutorRisk())
+    k.put("highestProsecutorRisk", risk.highestProsecutorRisk())
+        .put("averageProsecutorRisk", risk.averageProsecutorRisk())
         .put("marketerRisk", risk.marketerRisk());
     if (risk.journalistRisk().isPresent()) {
       k.put("journalistRisk", risk.journalistRisk().getAsDouble());
     } else {
       k.putNull("journalistRisk");
     }
-    k.put("recordsBelowK", risk.recordsBelowK()).put("sampleUniques", risk.sampleUniques()).put("threshold", risk.threshold())
+    k.put("recordsBelowK", risk.recordsBelowK())
+        .put("sampleUniques", risk.sampleUniques())
+        .put("threshold", risk.threshold())
         .put("recordsAboveThreshold", risk.recordsAboveThreshold());
     ArrayNode div = o.putArray("diversity");
     for (Disclosure.Diversity v : d.diversity()) {
-      div.addObject().put("field", v.part().policyName()).put("distinctL", v.distinctL()).put("entropyL", v.entropyL())
+      div.addObject()
+          .put("field", v.part().policyName())
+          .put("distinctL", v.distinctL())
+          .put("entropyL", v.entropyL())
           .put("tCloseness", v.tCloseness());
     }
     ArrayNode attacks = o.putArray("attacks");
@@ -295,21 +365,32 @@ public record PrivacyReport(
       e.put("targets", a.targets());
       ArrayNode c = e.putArray("candidates");
       a.candidates().forEach(c::add);
-      e.put("atRisk", a.atRisk()).put("atRiskShare", a.atRiskShare()).put("singledOut", a.singledOut())
-          .put("singledOutShare", a.singledOutShare()).put("areas", a.areas()).put("passed", a.passed());
+      e.put("atRisk", a.atRisk())
+          .put("atRiskShare", a.atRiskShare())
+          .put("singledOut", a.singledOut())
+          .put("singledOutShare", a.singledOutShare())
+          .put("areas", a.areas())
+          .put("passed", a.passed());
     }
     if (d.population().isPresent()) {
       Disclosure.Population p = d.population().get();
-      o.putObject("population").put("model", p.model()).put("populationUniques", p.populationUniques()).put("share", p.share());
+      o.putObject("population")
+          .put("model", p.model())
+          .put("populationUniques", p.populationUniques())
+          .put("share", p.share());
     } else {
       o.putNull("population");
     }
     ArrayNode g = o.putArray("spatialGuarantees");
     for (Disclosure.Guarantee x : d.spatialGuarantees()) {
-      g.addObject().put("step", x.step()).put("kind", EnumNames.nameOf(x.kind()))
+      g.addObject()
+          .put("step", x.step())
+          .put("kind", EnumNames.nameOf(x.kind()))
           .put("detail", x.detail());
     }
-    o.putObject("utility").put("hotCellOverlap", d.utility().hotCellOverlap()).put("recordsPublished", d.utility().recordsPublished())
+    o.putObject("utility")
+        .put("hotCellOverlap", d.utility().hotCellOverlap())
+        .put("recordsPublished", d.utility().recordsPublished())
         .put("categoryDetailKept", d.utility().categoryDetailKept());
   }
 
@@ -321,18 +402,34 @@ public record PrivacyReport(
     o.path("quasiIdentifiers").forEach(q -> qis.add(QuasiIdentifier.parse(q.asText())));
     List<Disclosure.Role> roles = new ArrayList<>();
     for (JsonNode r : o.path("roles")) {
-      roles.add(new Disclosure.Role(QuasiIdentifier.parse(r.path("field").asText()), AttributeRole.parse(r.path("role").asText()),
-          r.path("published").asBoolean(), r.hasNonNull("reason") ? Optional.of(r.path("reason").asText()) : Optional.empty()));
+      roles.add(
+          new Disclosure.Role(
+              QuasiIdentifier.parse(r.path("field").asText()),
+              AttributeRole.parse(r.path("role").asText()),
+              r.path("published").asBoolean(),
+              r.hasNonNull("reason") ? Optional.of(r.path("reason").asText()) : Optional.empty()));
     }
     JsonNode k = o.path("risk");
-    Disclosure.Risk risk = new Disclosure.Risk(k.path("highestProsecutorRisk").asDouble(), k.path("averageProsecutorRisk").asDouble(),
-        k.path("marketerRisk").asDouble(), k.hasNonNull("journalistRisk") ? java.util.OptionalDouble.of(k.path("journalistRisk").asDouble())
-            : java.util.OptionalDouble.empty(), k.path("recordsBelowK").asDouble(), k.path("sampleUniques").asDouble(),
-        k.path("threshold").asDouble(), k.path("recordsAboveThreshold").asDouble());
+    Disclosure.Risk risk =
+        new Disclosure.Risk(
+            k.path("highestProsecutorRisk").asDouble(),
+            k.path("averageProsecutorRisk").asDouble(),
+            k.path("marketerRisk").asDouble(),
+            k.hasNonNull("journalistRisk")
+                ? java.util.OptionalDouble.of(k.path("journalistRisk").asDouble())
+                : java.util.OptionalDouble.empty(),
+            k.path("recordsBelowK").asDouble(),
+            k.path("sampleUniques").asDouble(),
+            k.path("threshold").asDouble(),
+            k.path("recordsAboveThreshold").asDouble());
     List<Disclosure.Diversity> diversity = new ArrayList<>();
     for (JsonNode v : o.path("diversity")) {
-      diversity.add(new Disclosure.Diversity(QuasiIdentifier.parse(v.path("field").asText()), v.path("distinctL").asLong(),
-          v.path("entropyL").asDouble(), v.path("tCloseness").asDouble()));
+      diversity.add(
+          new Disclosure.Diversity(
+              QuasiIdentifier.parse(v.path("field").asText()),
+              v.path("distinctL").asLong(),
+              v.path("entropyL").asDouble(),
+              v.path("tCloseness").asDouble()));
     }
     List<AttackResult> attacks = new ArrayList<>();
     for (JsonNode a : o.path("attacks")) {
@@ -340,20 +437,47 @@ public record PrivacyReport(
       a.path("knows").forEach(q -> knows.add(QuasiIdentifier.parse(q.asText())));
       List<Long> candidates = new ArrayList<>();
       a.path("candidates").forEach(c -> candidates.add(c.asLong()));
-      attacks.add(new AttackResult(AttackProfile.parse(a.path("profile").asText()), knows, a.path("targets").asLong(), candidates,
-          a.path("atRisk").asLong(), a.path("singledOut").asLong(), a.path("areas").asText(), a.path("passed").asBoolean()));
+      attacks.add(
+          new AttackResult(
+              AttackProfile.parse(a.path("profile").asText()),
+              knows,
+              a.path("targets").asLong(),
+              candidates,
+              a.path("atRisk").asLong(),
+              a.path("singledOut").asLong(),
+              a.path("areas").asText(),
+              a.path("passed").asBoolean()));
     }
     JsonNode p = o.path("population");
-    Optional<Disclosure.Population> population = p.isObject()
-        ? Optional.of(new Disclosure.Population(p.path("model").asText(), p.path("populationUniques").asDouble(), p.path("share").asDouble()))
-        : Optional.empty();
+    Optional<Disclosure.Population> population =
+        p.isObject()
+            ? Optional.of(
+                new Disclosure.Population(
+                    p.path("model").asText(),
+                    p.path("populationUniques").asDouble(),
+                    p.path("share").asDouble()))
+            : Optional.empty();
     List<Disclosure.Guarantee> guarantees = new ArrayList<>();
     for (JsonNode g : o.path("spatialGuarantees")) {
-      guarantees.add(new Disclosure.Guarantee(g.path("step").asText(),
-          EnumNames.parse(SpatialGuarantee.Kind.class, g.path("kind").asText(), "spatial guarantee"), g.path("detail").asText()));
+      guarantees.add(
+          new Disclosure.Guarantee(
+              g.path("step").asText(),
+              EnumNames.parse(
+                  SpatialGuarantee.Kind.class, g.path("kind").asText(), "spatial guarantee"),
+              g.path("detail").asText()));
     }
     JsonNode u = o.path("utility");
-    return new Disclosure(qis, roles, risk, diversity, attacks, population, guarantees,
-        new Disclosure.Utility(u.path("hotCellOverlap").asDouble(), u.path("recordsPublished").asDouble(), u.path("categoryDetailKept").asDouble()));
+    return new Disclosure(
+        qis,
+        roles,
+        risk,
+        diversity,
+        attacks,
+        population,
+        guarantees,
+        new Disclosure.Utility(
+            u.path("hotCellOverlap").asDouble(),
+            u.path("recordsPublished").asDouble(),
+            u.path("categoryDetailKept").asDouble()));
   }
 }

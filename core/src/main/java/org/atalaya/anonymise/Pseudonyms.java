@@ -17,9 +17,9 @@ import org.atalaya.anonymise.internal.PseudonymText;
  *
  * <p>Identifiers are normalised first (Unicode NFKC, blanks trimmed and collapsed, upper case,
  * dashes and spaces removed from digit strings) so that {@code "0801-1990-12345"} and {@code
- * "0801199012345"} get one pseudonym. The same value, field and key always give the same
- * pseudonym; another key gives an unrelated one, so releases made with different keys cannot be
- * linked. Thread-safe: each thread gets its own {@link Mac}.
+ * "0801199012345"} get one pseudonym. The same value, field and key always give the same pseudonym;
+ * another key gives an unrelated one, so releases made with different keys cannot be linked.
+ * Thread-safe: each thread gets its own {@link Mac}.
  *
  * @since 0.1
  */
@@ -79,8 +79,8 @@ public final class Pseudonyms {
 
   /**
    * Writes the 128 bits that {@link #pseudonym} shows of {@code value} in {@code field} to {@code
-   * into[at]} (high) and {@code into[at + 1]} (low): a release keeps a million of them in one
-   * array and writes the text ({@link PseudonymText#of}) only when a record is read.
+   * into[at]} (high) and {@code into[at + 1]} (low): a release keeps a million of them in one array
+   * and writes the text ({@link PseudonymText#of}) only when a record is read.
    */
   void pseudonymBits(String field, String value, long[] into, int at) {
     byte[] h = digest(perThread.get(), field, normalise(value));
@@ -97,7 +97,6 @@ public final class Pseudonyms {
     return bits;
   }
 
-
   /**
    * Returns {@code n} numbers in [0, 1) derived from the keyed digest of {@code value} for {@code
    * purpose}: stable per value and key, so a geomask drawn from them is the same in every release
@@ -109,8 +108,10 @@ public final class Pseudonyms {
    * @return the numbers; a fresh array
    */
   public double[] uniforms(String purpose, String value, int n) {
-    com.google.common.base.Preconditions.checkArgument(n >= 1 && n <= 4, "n (%s) must be from 1 to 4", n);
-    byte[] h = digest(perThread.get(), uniformFields.computeIfAbsent(purpose, u -> "uniform:" + u), value);
+    com.google.common.base.Preconditions.checkArgument(
+        n >= 1 && n <= 4, "n (%s) must be from 1 to 4", n);
+    byte[] h =
+        digest(perThread.get(), uniformFields.computeIfAbsent(purpose, u -> "uniform:" + u), value);
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
       out[i] = (bits(h, 8 * i) >>> 11) * 0x1.0p-53;
@@ -119,8 +120,8 @@ public final class Pseudonyms {
   }
 
   /**
-   * Returns an identifier in canonical form: NFKC, trimmed, blanks collapsed, upper case; when
-   * what remains is digits with dashes, spaces or dots, those separators are removed.
+   * Returns an identifier in canonical form: NFKC, trimmed, blanks collapsed, upper case; when what
+   * remains is digits with dashes, spaces or dots, those separators are removed.
    *
    * @param value the identifier; never null
    * @return the canonical form
@@ -132,7 +133,10 @@ public final class Pseudonyms {
       String u = value.toUpperCase(Locale.ROOT);
       return isDigitString(u) ? withoutSeparators(u) : u;
     }
-    String s = Normalizer.normalize(Objects.requireNonNull(value, "value must not be null"), Normalizer.Form.NFKC).strip();
+    String s =
+        Normalizer.normalize(
+                Objects.requireNonNull(value, "value must not be null"), Normalizer.Form.NFKC)
+            .strip();
     s = BLANKS.matcher(s).replaceAll(" ").toUpperCase(Locale.ROOT);
     if (DIGIT_STRING.matcher(s).matches()) {
       s = SEPARATORS.matcher(s).replaceAll("");
@@ -182,10 +186,14 @@ public final class Pseudonyms {
   }
 
   private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
-  private static final java.util.regex.Pattern DIGIT_STRING = java.util.regex.Pattern.compile("[0-9][0-9 .\\-]*[0-9]");
-  private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[ .\\-]");
+  private static final java.util.regex.Pattern DIGIT_STRING =
+      java.util.regex.Pattern.compile("[0-9][0-9 .\\-]*[0-9]");
+  private static final java.util.regex.Pattern SEPARATORS =
+      java.util.regex.Pattern.compile("[ .\\-]");
 
-  /** Returns the HMAC of {@code message} (UTF-8) under {@code field}'s key, in the thread's buffer. */
+  /**
+   * Returns the HMAC of {@code message} (UTF-8) under {@code field}'s key, in the thread's buffer.
+   */
   private byte[] digest(PerThread t, String field, String message) {
     // Looked up before creating anything: a lambda per call is a million objects per release.
     Mac mac = t.macs.get(field);

@@ -12,17 +12,16 @@ import org.apiguardian.api.API;
 import org.atalaya.anonymise.internal.VictimText;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.Location;
-import org.atalaya.incident.Victim;
 
 /**
- * A part of a released incident: every part a release can publish is listed here, so that a
- * policy can give each one an {@link AttributeRole} and nothing published goes uncounted. A part
- * with no declared role is quasi-identifying: something an attacker may already know (where,
- * when, what, about whom, how) and so use to single a record out. The k of a release is the size
- * of its smallest equivalence class: the records that agree on every quasi-identifying part.
+ * A part of a released incident: every part a release can publish is listed here, so that a policy
+ * can give each one an {@link AttributeRole} and nothing published goes uncounted. A part with no
+ * declared role is quasi-identifying: something an attacker may already know (where, when, what,
+ * about whom, how) and so use to single a record out. The k of a release is the size of its
+ * smallest equivalence class: the records that agree on every quasi-identifying part.
  *
- * <p>{@link #ID} and {@link #SOURCE_REFS} are identifying by default: they must be pseudonymised
- * or dropped. {@link #ID} can never be quasi-identifying (it is unique per record).
+ * <p>{@link #ID} and {@link #SOURCE_REFS} are identifying by default: they must be pseudonymised or
+ * dropped. {@link #ID} can never be quasi-identifying (it is unique per record).
  *
  * @since 0.1
  */
@@ -107,7 +106,9 @@ public enum QuasiIdentifier {
    * @return the role; never {@code null}
    */
   public AttributeRole defaultRole() {
-    return this == ID || this == SOURCE_REFS ? AttributeRole.IDENTIFYING : AttributeRole.QUASI_IDENTIFYING;
+    return this == ID || this == SOURCE_REFS
+        ? AttributeRole.IDENTIFYING
+        : AttributeRole.QUASI_IDENTIFYING;
   }
 
   /**
@@ -137,15 +138,17 @@ public enum QuasiIdentifier {
       case LOCATION -> location.isPresent();
       case TIME -> incident.occurred().isPresent();
       case CATEGORY -> incident.iccs().isPresent();
-      case VICTIM_SEX, VICTIM_AGE, VICTIM_RELATIONSHIP, VICTIM_OUTCOME -> !incident.victims().isEmpty();
+      case VICTIM_SEX, VICTIM_AGE, VICTIM_RELATIONSHIP, VICTIM_OUTCOME ->
+          !incident.victims().isEmpty();
       case ATTEMPT -> incident.context().attempt() != org.atalaya.incident.Attempt.UNKNOWN;
       case MECHANISM -> incident.context().mechanism() != org.atalaya.incident.Mechanism.UNKNOWN;
       case PLACE_TYPE -> incident.context().placeType() != org.atalaya.incident.PlaceType.UNKNOWN;
       case DOMESTIC -> incident.context().domestic().isPresent();
       case ORGANISED_CRIME -> incident.context().organisedCrime().isPresent();
       case SOURCE -> incident.source() != org.atalaya.incident.SourceType.UNKNOWN;
-      case SOURCE_CATEGORY -> incident.classification().sourceLabel().isPresent()
-          || !incident.classification().otherCodes().isEmpty();
+      case SOURCE_CATEGORY ->
+          incident.classification().sourceLabel().isPresent()
+              || !incident.classification().otherCodes().isEmpty();
       case REPORTED_AT -> incident.reportedAt().isPresent();
       case CASE_HISTORY -> !incident.caseHistory().events().isEmpty();
       case PUBLICATION -> true;
@@ -175,14 +178,16 @@ public enum QuasiIdentifier {
       case LOCATION -> location.get();
       case TIME -> incident.occurred().get();
       case CATEGORY -> incident.iccs().get();
-      case VICTIM_SEX, VICTIM_AGE, VICTIM_RELATIONSHIP, VICTIM_OUTCOME -> VictimText.of(incident, EnumSet.of(this));
+      case VICTIM_SEX, VICTIM_AGE, VICTIM_RELATIONSHIP, VICTIM_OUTCOME ->
+          VictimText.of(incident, EnumSet.of(this));
       case ATTEMPT -> incident.context().attempt();
       case MECHANISM -> incident.context().mechanism();
       case PLACE_TYPE -> incident.context().placeType();
       case DOMESTIC -> incident.context().domestic().get();
       case ORGANISED_CRIME -> incident.context().organisedCrime().get();
       case SOURCE -> incident.source();
-      case SOURCE_CATEGORY -> List.of(incident.classification().sourceLabel(), incident.classification().otherCodes());
+      case SOURCE_CATEGORY ->
+          List.of(incident.classification().sourceLabel(), incident.classification().otherCodes());
       case REPORTED_AT -> incident.reportedAt().get();
       case CASE_HISTORY -> incident.caseHistory();
       case PUBLICATION -> incident.publication();
@@ -195,9 +200,9 @@ public enum QuasiIdentifier {
   }
 
   /**
-   * Returns the value that diversity and closeness measures read for this part when it is
-   * declared {@link AttributeRole#SENSITIVE}: as {@link #value}, except that {@link #CASE_HISTORY}
-   * gives the current status, and each victim part the sorted list of its values.
+   * Returns the value that diversity and closeness measures read for this part when it is declared
+   * {@link AttributeRole#SENSITIVE}: as {@link #value}, except that {@link #CASE_HISTORY} gives the
+   * current status, and each victim part the sorted list of its values.
    *
    * @param incident the incident; never null
    * @param location its location; never null
@@ -212,8 +217,9 @@ public enum QuasiIdentifier {
   }
 
   /**
-   * Returns the equivalence-class key of an incident over the given parts: two incidents are in
-   * one class exactly when their keys are equal (the same equality as {@link org.atalaya.anonymise.internal.ClassNumbers}).
+   * Returns the equivalence-class key of an incident over the given parts: two incidents are in one
+   * class exactly when their keys are equal (the same equality as {@link
+   * org.atalaya.anonymise.internal.ClassNumbers}).
    *
    * @param incident the incident; never null
    * @param qis the parts; never null
@@ -232,9 +238,18 @@ public enum QuasiIdentifier {
   private String part(Incident in) {
     return switch (this) {
       case LOCATION -> in.location().map(QuasiIdentifier::location).orElse("-");
-      case TIME -> in.occurred().map(w -> w.from().toEpochSecond() + "/" + w.to().toEpochSecond() + w.precision().ordinal()).orElse("-");
+      case TIME ->
+          in.occurred()
+              .map(
+                  w ->
+                      w.from().toEpochSecond()
+                          + "/"
+                          + w.to().toEpochSecond()
+                          + w.precision().ordinal())
+              .orElse("-");
       case CATEGORY -> in.iccs().map(c -> c.value()).orElse("-");
-      case VICTIM_SEX, VICTIM_AGE, VICTIM_RELATIONSHIP, VICTIM_OUTCOME -> VictimText.of(in, EnumSet.of(this));
+      case VICTIM_SEX, VICTIM_AGE, VICTIM_RELATIONSHIP, VICTIM_OUTCOME ->
+          VictimText.of(in, EnumSet.of(this));
       default -> String.valueOf(value(in, in.location()));
     };
   }
@@ -243,16 +258,27 @@ public enum QuasiIdentifier {
     // Exact bit patterns rather than decimal text: the same equality, at a fraction of the cost.
     StringBuilder b = new StringBuilder(48);
     if (l.point().isPresent()) {
-      b.append(Double.doubleToLongBits(l.point().get().latitude())).append(',')
+      b.append(Double.doubleToLongBits(l.point().get().latitude()))
+          .append(',')
           .append(Double.doubleToLongBits(l.point().get().longitude()));
     }
-    b.append(';').append(l.accuracyMetres().isPresent() ? Double.doubleToLongBits(l.accuracyMetres().getAsDouble()) : "")
-        .append(';').append(l.precision())
-        .append(';').append(l.admin().department().orElse("")).append(';').append(l.admin().municipality().orElse(""))
-        .append(';').append(l.admin().colonia().orElse("")).append(';').append(l.address().orElse(""));
+    b.append(';')
+        .append(
+            l.accuracyMetres().isPresent()
+                ? Double.doubleToLongBits(l.accuracyMetres().getAsDouble())
+                : "")
+        .append(';')
+        .append(l.precision())
+        .append(';')
+        .append(l.admin().department().orElse(""))
+        .append(';')
+        .append(l.admin().municipality().orElse(""))
+        .append(';')
+        .append(l.admin().colonia().orElse(""))
+        .append(';')
+        .append(l.address().orElse(""));
     return b.toString();
   }
-
 
   /**
    * Groups incidents into equivalence classes.
@@ -261,7 +287,8 @@ public enum QuasiIdentifier {
    * @param qis the quasi-identifiers; never null
    * @return the classes by key
    */
-  public static Map<String, List<Incident>> classes(Collection<Incident> incidents, Collection<QuasiIdentifier> qis) {
+  public static Map<String, List<Incident>> classes(
+      Collection<Incident> incidents, Collection<QuasiIdentifier> qis) {
     Map<String, List<Incident>> out = new HashMap<>();
     for (Incident i : incidents) {
       out.computeIfAbsent(key(i, qis), k -> new ArrayList<>(4)).add(i);

@@ -21,9 +21,9 @@ import org.atalaya.taxonomy.IccsCode;
 
 /**
  * The record a {@link RecordStep} changes: each part of an {@link Incident}, readable and
- * replaceable under the name {@code Incident} gives it. The id can be read but not set (steps
- * keep ids). Nothing is validated when a part is set: the release builds and validates the
- * incident once, after the last record step of its pass, as {@link Incident}'s constructor does.
+ * replaceable under the name {@code Incident} gives it. The id can be read but not set (steps keep
+ * ids). Nothing is validated when a part is set: the release builds and validates the incident
+ * once, after the last record step of its pass, as {@link Incident}'s constructor does.
  *
  * <p>Atalaya implements this interface; steps only use it. An editor belongs to one thread and is
  * valid only during the {@link RecordStep#edit} call it is handed to: a step must not keep it.
@@ -40,7 +40,9 @@ public interface RecordEditor {
    */
   String id();
 
-  /** @return the source references; never {@code null} */
+  /**
+   * @return the source references; never {@code null}
+   */
   List<SourceRef> sourceRefs();
 
   /**
@@ -51,7 +53,9 @@ public interface RecordEditor {
    */
   RecordEditor sourceRefs(List<SourceRef> refs);
 
-  /** @return the classification; never {@code null} */
+  /**
+   * @return the classification; never {@code null}
+   */
   Classification classification();
 
   /**
@@ -71,7 +75,9 @@ public interface RecordEditor {
    */
   RecordEditor classification(Classification classification);
 
-  /** @return when it happened; never {@code null} but potentially empty */
+  /**
+   * @return when it happened; never {@code null} but potentially empty
+   */
   Optional<TimeWindow> occurred();
 
   /**
@@ -82,7 +88,9 @@ public interface RecordEditor {
    */
   RecordEditor occurred(Optional<TimeWindow> window);
 
-  /** @return when it was reported; never {@code null} but potentially empty */
+  /**
+   * @return when it was reported; never {@code null} but potentially empty
+   */
   Optional<OffsetDateTime> reportedAt();
 
   /**
@@ -93,7 +101,9 @@ public interface RecordEditor {
    */
   RecordEditor reportedAt(Optional<OffsetDateTime> time);
 
-  /** @return where it happened; never {@code null} but potentially empty */
+  /**
+   * @return where it happened; never {@code null} but potentially empty
+   */
   Optional<Location> location();
 
   /**
@@ -104,7 +114,9 @@ public interface RecordEditor {
    */
   RecordEditor location(Optional<Location> where);
 
-  /** @return the victims; never {@code null} */
+  /**
+   * @return the victims; never {@code null}
+   */
   List<Victim> victims();
 
   /**
@@ -115,7 +127,9 @@ public interface RecordEditor {
    */
   RecordEditor victims(List<Victim> victims);
 
-  /** @return the circumstances; never {@code null} */
+  /**
+   * @return the circumstances; never {@code null}
+   */
   IncidentContext context();
 
   /**
@@ -126,7 +140,9 @@ public interface RecordEditor {
    */
   RecordEditor context(IncidentContext context);
 
-  /** @return the case history; never {@code null} */
+  /**
+   * @return the case history; never {@code null}
+   */
   CaseHistory caseHistory();
 
   /**
@@ -137,7 +153,9 @@ public interface RecordEditor {
    */
   RecordEditor caseHistory(CaseHistory history);
 
-  /** @return the publication workflow state; never {@code null} */
+  /**
+   * @return the publication workflow state; never {@code null}
+   */
   PublicationState publication();
 
   /**
@@ -148,7 +166,9 @@ public interface RecordEditor {
    */
   RecordEditor publication(PublicationState state);
 
-  /** @return who reported it; never {@code null} */
+  /**
+   * @return who reported it; never {@code null}
+   */
   SourceType source();
 
   /**
@@ -159,7 +179,9 @@ public interface RecordEditor {
    */
   RecordEditor source(SourceType type);
 
-  /** @return the narrative; never {@code null} but potentially empty */
+  /**
+   * @return the narrative; never {@code null} but potentially empty
+   */
   Optional<String> narrative();
 
   /**
@@ -170,7 +192,9 @@ public interface RecordEditor {
    */
   RecordEditor narrative(Optional<String> text);
 
-  /** @return the protection flags; never {@code null} */
+  /**
+   * @return the protection flags; never {@code null}
+   */
   Set<SensitivityFlag> sensitivity();
 
   /**
@@ -181,7 +205,9 @@ public interface RecordEditor {
    */
   RecordEditor sensitivity(Set<SensitivityFlag> flags);
 
-  /** @return the unmodelled source fields; never {@code null} */
+  /**
+   * @return the unmodelled source fields; never {@code null}
+   */
   Attributes attributes();
 
   /**

@@ -8,13 +8,13 @@ import org.atalaya.incident.Incident;
 /**
  * A {@link ReleaseStep} that changes one record at a time: it reads and replaces the parts of the
  * record through a {@link RecordEditor} and needs nothing else but the release's {@link
- * ReleaseContext}. A {@link Release} passes each record through all consecutive record steps in
- * one editor and builds the incident once, after the last of them; records are split in chunks
- * that may run on several threads, each chunk with its own context (same key and ledger; the
- * suppressions are added up in chunk order; the noise source is shared when it is a {@link
+ * ReleaseContext}. A {@link Release} passes each record through all consecutive record steps in one
+ * editor and builds the incident once, after the last of them; records are split in chunks that may
+ * run on several threads, each chunk with its own context (same key and ledger; the suppressions
+ * are added up in chunk order; the noise source is shared when it is a {@link
  * java.security.SecureRandom}, split per chunk when it is splittable, and otherwise the chunks run
- * one after another). Chunks depend only on the number of records and the output keeps input
- * order, so a release is the same on any machine.
+ * one after another). Chunks depend only on the number of records and the output keeps input order,
+ * so a release is the same on any machine.
  *
  * <p>A step whose result depends on other records, or on one order of noise draws, is a {@link
  * DatasetStep} instead.
@@ -35,8 +35,8 @@ import org.atalaya.incident.Incident;
 public non-sealed interface RecordStep extends ReleaseStep {
 
   /**
-   * Changes one record. A part set to an invalid value fails the release when the record is
-   * built, naming the steps of the pass.
+   * Changes one record. A part set to an invalid value fails the release when the record is built,
+   * naming the steps of the pass.
    *
    * @param record the record being released; never {@code null}, valid only during this call
    * @param context the release's context (a chunk's); never {@code null}

@@ -42,22 +42,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link ReleasePolicy} and decides whether its output may be published. The steps run in
- * order; then the policy's aggregate tables are counted from the released records and protected
- * (a differentially private table spends its epsilon from the release's {@link EpsilonLedger},
- * which refuses to overspend); then ids become keyed pseudonyms (when the policy says so); then
- * the checks recompute the {@link PrivacyReport} on the output. {@link #publish} writes only when
- * every check passed, each file to a temporary file moved into place afterwards, so a refused
- * release leaves nothing behind.
+ * order; then the policy's aggregate tables are counted from the released records and protected (a
+ * differentially private table spends its epsilon from the release's {@link EpsilonLedger}, which
+ * refuses to overspend); then ids become keyed pseudonyms (when the policy says so); then the
+ * checks recompute the {@link PrivacyReport} on the output. {@link #publish} writes only when every
+ * check passed, each file to a temporary file moved into place afterwards, so a refused release
+ * leaves nothing behind.
  *
- * <p>Checks: {@code k-anonymity} (every equivalence class over the declared quasi-identifiers
- * holds at least k incidents), {@code suppression} (no more than the allowed share withheld; the
- * areas are named), {@code sensitive-detail} (no sensitive incident with a point or a time finer
- * than a month), {@code identifiers} (no DNI, RTN, phone, e-mail, URL or listed name in any text),
- * {@code epsilon} (budget not exceeded: a table the ledger refused fails it) and, per table,
- * {@code table NAME} (recomputed from the table's CSV text, see {@link AggregateTable#check}).
- * When the policy publishes tables only, the record checks (k-anonymity, sensitive-detail,
- * identifiers) are reported as not applied.
- * Immutable and thread-safe; each run has its own context.
+ * <p>Checks: {@code k-anonymity} (every equivalence class over the declared quasi-identifiers holds
+ * at least k incidents), {@code suppression} (no more than the allowed share withheld; the areas
+ * are named), {@code sensitive-detail} (no sensitive incident with a point or a time finer than a
+ * month), {@code identifiers} (no DNI, RTN, phone, e-mail, URL or listed name in any text), {@code
+ * epsilon} (budget not exceeded: a table the ledger refused fails it) and, per table, {@code table
+ * NAME} (recomputed from the table's CSV text, see {@link AggregateTable#check}). When the policy
+ * publishes tables only, the record checks (k-anonymity, sensitive-detail, identifiers) are
+ * reported as not applied. Immutable and thread-safe; each run has its own context.
  *
  * @since 0.1
  */
@@ -71,7 +70,11 @@ public final class Release {
   private final List<Incident> register;
   private final List<Incident> population;
 
-  private Release(ReleasePolicy policy, Set<AttackProfile> extraAttacks, List<Incident> register, List<Incident> population) {
+  private Release(
+      ReleasePolicy policy,
+      Set<AttackProfile> extraAttacks,
+      List<Incident> register,
+      List<Incident> population) {
     this.policy = policy;
     this.checks = new ReleaseChecks(policy);
     this.extraAttacks = extraAttacks;
@@ -106,8 +109,8 @@ public final class Release {
   /**
    * Returns this release with a population table: the population's records in the same published
    * form as the release (for example the whole register released with the same policy), of which
-   * the released records are a sample. The report then gives the journalist risk, the marketer
-   * risk against the population and the exact number of released records unique in it.
+   * the released records are a sample. The report then gives the journalist risk, the marketer risk
+   * against the population and the exact number of released records unique in it.
    *
    * @param records the population's records, in published form; never null, copied
    * @return a new release
@@ -123,7 +126,8 @@ public final class Release {
    * @return the release
    */
   public static Release of(ReleasePolicy policy) {
-    return new Release(Objects.requireNonNull(policy, "policy must not be null"), Set.of(), null, null);
+    return new Release(
+        Objects.requireNonNull(policy, "policy must not be null"), Set.of(), null, null);
   }
 
   /**
@@ -165,21 +169,35 @@ public final class Release {
 
   private Checked runChecked(List<Incident> input, ReleaseKey key, RandomGenerator random) {
     Objects.requireNonNull(input, "input must not be null");
-    ReleaseContext ctx = ReleaseContext.of(key, random).withLedger(EpsilonLedger.of(policy.epsilonBudget()))
-        .withQuasiIdentifiers(policy.quasiIdentifiers());
-    if (register == null && (policy.attacks().contains(AttackProfile.REGISTER) || extraAttacks.contains(AttackProfile.REGISTER))) {
-      throw new AnonymisationException(AnonymiseCode.INVALID_POLICY, "policy " + policy.name()
-          + ": the attack profile register cannot run without a register (Release.withRegister, or --register FILE)");
+    ReleaseContext ctx =
+        ReleaseContext.of(key, random)
+            .withLedger(EpsilonLedger.of(policy.epsilonBudget()))
+            .withQuasiIdentifiers(policy.quasiIdentifiers());
+    if (register == null
+        && (policy.attacks().contains(AttackProfile.REGISTER)
+            || extraAttacks.contains(AttackProfile.REGISTER))) {
+      throw new AnonymisationException(
+          AnonymiseCode.INVALID_POLICY,
+          "policy "
+              + policy.name()
+              + ": the attack profile register cannot run without a register (Release.withRegister,"
+              + " or --register FILE)");
     }
     List<Incident> current = input;
     List<ReleaseStep> steps = policy.steps();
     // When the first step is a record step, its pass notes the input points for the displacements
     // and, when ids become pseudonyms, each input id's pseudonym (steps keep ids: the published
     // record takes the pseudonym of its source, paired by id below).
-    Pseudonyms early = policy.pseudonymiseIds() && ctx.keyId().isPresent() ? ctx.pseudonyms("pseudonymise-ids") : null;
-    PointChanges.Points before = !steps.isEmpty() && steps.get(0) instanceof RecordStep
-        ? new PointChanges.Points(input.size(), early == null ? null : (id, into, at) -> early.pseudonymBits("id", id, into, at))
-        : null;
+    Pseudonyms early =
+        policy.pseudonymiseIds() && ctx.keyId().isPresent()
+            ? ctx.pseudonyms("pseudonymise-ids")
+            : null;
+    PointChanges.Points before =
+        !steps.isEmpty() && steps.get(0) instanceof RecordStep
+            ? new PointChanges.Points(
+                input.size(),
+                early == null ? null : (id, into, at) -> early.pseudonymBits("id", id, into, at))
+            : null;
     for (int s = 0; s < steps.size(); ) {
       ReleaseStep step = steps.get(s);
       if (step instanceof DatasetStep d) {
@@ -193,7 +211,8 @@ public final class Release {
         pass.add(r);
         s++;
       }
-      current = Chunks.apply(pass, current, ctx.forks(), pass.get(0) == steps.get(0) ? before : null);
+      current =
+          Chunks.apply(pass, current, ctx.forks(), pass.get(0) == steps.get(0) ? before : null);
     }
     List<AggregateTable> tables = new ArrayList<>();
     String refused = null;
@@ -205,9 +224,16 @@ public final class Release {
           throw e;
         }
         // The ledger refused before drawing any noise: the release fails its epsilon check.
-        refused = "table " + t.name() + " needs epsilon " + t.epsilon() + " but only "
-            + Math.max(0, policy.epsilonBudget() - ctx.ledger().spent()) + " of the budget " + policy.epsilonBudget()
-            + " remains; nothing is published";
+        refused =
+            "table "
+                + t.name()
+                + " needs epsilon "
+                + t.epsilon()
+                + " but only "
+                + Math.max(0, policy.epsilonBudget() - ctx.ledger().spent())
+                + " of the budget "
+                + policy.epsilonBudget()
+                + " remains; nothing is published";
         break;
       }
     }
@@ -225,52 +251,71 @@ public final class Release {
     long[] idBits = ids == null ? null : new long[2 * n];
     boolean idsNoted = before != null && before.idBits != null;
     PointChanges.Points after = new PointChanges.Points(n);
-    // Class keys over the stepped records: the quasi-identifiers read no id, so they are the output's.
+    // Class keys over the stepped records: the quasi-identifiers read no id, so they are the
+    // output's.
     ClassNumbers.Rows rows = ClassNumbers.rows(n, policy.quasiIdentifiers());
     Findings[] findings = new Findings[Chunks.count(n)];
-    Chunks.forEach(n, c -> {
-      Findings f = checks.findings();
-      for (int r = c * Chunks.SIZE, to = Math.min(n, r + Chunks.SIZE); r < to; r++) {
-        Incident i = lazy == null ? stepped.get(r) : lazy.madeFrom(r);
-        Optional<Location> location = lazy == null ? i.location() : lazy.location(r);
-        after.set(r, i, location);
-        rows.write(r, i, location);
-        if (idBits != null && !idsNoted) {
-          ids.pseudonymBits("id", i.id(), idBits, 2 * r);
-        }
-        f.check(i, location);
-      }
-      findings[c] = f;
-    });
-    PointChanges moved = PointChanges.of(before != null ? before : PointChanges.Points.of(input), after);
+    Chunks.forEach(
+        n,
+        c -> {
+          Findings f = checks.findings();
+          for (int r = c * Chunks.SIZE, to = Math.min(n, r + Chunks.SIZE); r < to; r++) {
+            Incident i = lazy == null ? stepped.get(r) : lazy.madeFrom(r);
+            Optional<Location> location = lazy == null ? i.location() : lazy.location(r);
+            after.set(r, i, location);
+            rows.write(r, i, location);
+            if (idBits != null && !idsNoted) {
+              ids.pseudonymBits("id", i.id(), idBits, 2 * r);
+            }
+            f.check(i, location);
+          }
+          findings[c] = f;
+        });
+    PointChanges moved =
+        PointChanges.of(before != null ? before : PointChanges.Points.of(input), after);
     if (idBits != null && idsNoted) {
       int[] sources = moved.sources();
-      Chunks.forEach(n, c -> {
-        for (int r = c * Chunks.SIZE, to = Math.min(n, r + Chunks.SIZE); r < to; r++) {
-          int s = sources[r];
-          if (s >= 0) {
-            idBits[2 * r] = before.idBits[2 * s];
-            idBits[2 * r + 1] = before.idBits[2 * s + 1];
-          } else {
-            // A step gave an id no input had (the contract says it must not): taken from the id itself.
-            ids.pseudonymBits("id", after.ids[r], idBits, 2 * r);
-          }
-        }
-      });
+      Chunks.forEach(
+          n,
+          c -> {
+            for (int r = c * Chunks.SIZE, to = Math.min(n, r + Chunks.SIZE); r < to; r++) {
+              int s = sources[r];
+              if (s >= 0) {
+                idBits[2 * r] = before.idBits[2 * s];
+                idBits[2 * r + 1] = before.idBits[2 * s + 1];
+              } else {
+                // A step gave an id no input had (the contract says it must not): taken from the id
+                // itself.
+                ids.pseudonymBits("id", after.ids[r], idBits, 2 * r);
+              }
+            }
+          });
     }
     List<Incident> output = idBits == null ? stepped : new PseudonymousList(stepped, idBits);
     int[] classNumbers = rows.number();
     Classes classes = Classes.of(classNumbers);
-    Disclosures.Records records = new Disclosures.Records(n, r -> lazy == null ? stepped.get(r) : lazy.madeFrom(r),
-        r -> lazy == null ? stepped.get(r).location() : lazy.location(r));
+    Disclosures.Records records =
+        new Disclosures.Records(
+            n,
+            r -> lazy == null ? stepped.get(r) : lazy.madeFrom(r),
+            r -> lazy == null ? stepped.get(r).location() : lazy.location(r));
     Findings merged = Findings.merge(findings);
-    Set<QuasiIdentifier> published = Disclosures.parts(merged.published()
-        | Disclosures.publishedByClass(records, classes.firstMember(), policy.quasiIdentifiers()));
+    Set<QuasiIdentifier> published =
+        Disclosures.parts(
+            merged.published()
+                | Disclosures.publishedByClass(
+                    records, classes.firstMember(), policy.quasiIdentifiers()));
     for (QuasiIdentifier q : policy.sensitiveAttributes()) {
       if (policy.publishRecords() && n > 0 && !published.contains(q)) {
-        throw new AnonymisationException(AnonymiseCode.INVALID_POLICY, policy.origin(q).orElse("policy " + policy.name())
-            + ", roles." + q.policyName() + ": the sensitive attribute " + q.policyName()
-            + " is not published (no released record carries it); declare a role only for what the release publishes");
+        throw new AnonymisationException(
+            AnonymiseCode.INVALID_POLICY,
+            policy.origin(q).orElse("policy " + policy.name())
+                + ", roles."
+                + q.policyName()
+                + ": the sensitive attribute "
+                + q.policyName()
+                + " is not published (no released record carries it); declare a role only for what"
+                + " the release publishes");
       }
     }
     List<Verdict> verdicts = new ArrayList<>(checks.ofOutput(output, classes, merged, published));
@@ -293,14 +338,35 @@ public final class Release {
     if (policy.publishRecords() && !profiles.isEmpty()) {
       double farthest = reach;
       // Built only when a profile needs a search: the allowance reads every input point.
-      Supplier<Attacks> harness = Suppliers.memoize(() -> new Attacks(n, records.record(),
-          records.location(), policy.k(), farthest, Attacks.allowance(input, moved.sources(), records.location())));
+      Supplier<Attacks> harness =
+          Suppliers.memoize(
+              () ->
+                  new Attacks(
+                      n,
+                      records.record(),
+                      records.location(),
+                      policy.k(),
+                      farthest,
+                      Attacks.allowance(input, moved.sources(), records.location())));
       for (AttackProfile profile : profiles) {
-        AttackResult a = switch (profile) {
-          case NEIGHBOUR -> released(harness, profile, QuasiIdentifier.NEIGHBOUR_KNOWLEDGE, input, moved.sources(), classes);
-          case VICTIM -> released(harness, profile, victimKnows(published), input, moved.sources(), classes);
-          case REGISTER -> harness.get().ofRegister(register, registerKnows(published), policy.maxAttackShare());
-        };
+        AttackResult a =
+            switch (profile) {
+              case NEIGHBOUR ->
+                  released(
+                      harness,
+                      profile,
+                      QuasiIdentifier.NEIGHBOUR_KNOWLEDGE,
+                      input,
+                      moved.sources(),
+                      classes);
+              case VICTIM ->
+                  released(
+                      harness, profile, victimKnows(published), input, moved.sources(), classes);
+              case REGISTER ->
+                  harness
+                      .get()
+                      .ofRegister(register, registerKnows(published), policy.maxAttackShare());
+            };
         attacks.add(a);
         if (policy.attacks().contains(profile)) {
           verdicts.add(checks.attack(a));
@@ -309,31 +375,62 @@ public final class Release {
     }
     List<PrivacyReport.Check> reported = verdicts.stream().map(Verdict::check).toList();
     int[] populationCounts = population == null ? null : populationCounts(output, classes);
-    Disclosure disclosure = new Disclosure(policy.quasiIdentifiers(), Disclosures.roles(policy, published),
-        Disclosures.risk(classes.sizes(), policy.k(), populationCounts),
-        Disclosures.diversity(records, classNumbers, policy.sensitiveAttributes()), attacks,
-        populationCounts == null ? Optional.empty() : Optional.of(exactPopulationUniques(classes.sizes(), populationCounts)),
-        guarantees(), new Disclosure.Utility(moved.hotCellOverlap(), input.isEmpty() ? 0 : (double) n / input.size(),
-            moved.categoryDetailKept()));
+    Disclosure disclosure =
+        new Disclosure(
+            policy.quasiIdentifiers(),
+            Disclosures.roles(policy, published),
+            Disclosures.risk(classes.sizes(), policy.k(), populationCounts),
+            Disclosures.diversity(records, classNumbers, policy.sensitiveAttributes()),
+            attacks,
+            populationCounts == null
+                ? Optional.empty()
+                : Optional.of(exactPopulationUniques(classes.sizes(), populationCounts)),
+            guarantees(),
+            new Disclosure.Utility(
+                moved.hotCellOverlap(),
+                input.isEmpty() ? 0 : (double) n / input.size(),
+                moved.categoryDetailKept()));
     long k = classes.smallest();
-    PrivacyReport report = new PrivacyReport(input.size(), output.size(), suppressed, k, k == 0 ? 0 : 1.0 / k,
-        PrivacyReport.Displacement.of(displacement), ctx.ledger().spent(), tables.stream().map(AggregateTable::summary).toList(),
-        ctx.keyId(), moved.hotCellOverlap(), reported,
-        reported.stream().allMatch(PrivacyReport.Check::passed), disclosure);
-    LOG.debug("release {}: {} in, {} out, k {}, {} tables, passed {}", policy.name(), input.size(), output.size(), k,
-        tables.size(), report.passed());
+    PrivacyReport report =
+        new PrivacyReport(
+            input.size(),
+            output.size(),
+            suppressed,
+            k,
+            k == 0 ? 0 : 1.0 / k,
+            PrivacyReport.Displacement.of(displacement),
+            ctx.ledger().spent(),
+            tables.stream().map(AggregateTable::summary).toList(),
+            ctx.keyId(),
+            moved.hotCellOverlap(),
+            reported,
+            reported.stream().allMatch(PrivacyReport.Check::passed),
+            disclosure);
+    LOG.debug(
+        "release {}: {} in, {} out, k {}, {} tables, passed {}",
+        policy.name(),
+        input.size(),
+        output.size(),
+        k,
+        tables.size(),
+        report.passed());
     return new Checked(new ReleaseResult(output, tables, report), verdicts);
   }
 
-  /** Runs a dataset step, failing closed: a step that breaks must not let half-processed data through. */
-  static List<Incident> applyDataset(DatasetStep step, List<Incident> incidents, ReleaseContext ctx) {
+  /**
+   * Runs a dataset step, failing closed: a step that breaks must not let half-processed data
+   * through.
+   */
+  static List<Incident> applyDataset(
+      DatasetStep step, List<Incident> incidents, ReleaseContext ctx) {
     List<Incident> out;
     try {
       out = step.apply(incidents, ctx);
     } catch (AnonymisationException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new AnonymisationException(AnonymiseCode.STEP_FAILED, e, step.name(), String.valueOf(e.getMessage()));
+      throw new AnonymisationException(
+          AnonymiseCode.STEP_FAILED, e, step.name(), String.valueOf(e.getMessage()));
     }
     return Objects.requireNonNull(out, () -> "step " + step.name() + " returned null");
   }
@@ -352,11 +449,14 @@ public final class Release {
    * @throws ReleaseRefusedException if a check failed (nothing is written)
    * @throws IOException if writing fails (nothing is left behind)
    */
-  public PrivacyReport publish(List<Incident> input, ReleaseKey key, IncidentFormat format, Path out) throws IOException {
+  public PrivacyReport publish(
+      List<Incident> input, ReleaseKey key, IncidentFormat format, Path out) throws IOException {
     return publish(input, key, format::writer, out);
   }
 
-  /** Opens an incident writer on a stream: a format's writer, or a plugin exporter's {@code open}. */
+  /**
+   * Opens an incident writer on a stream: a format's writer, or a plugin exporter's {@code open}.
+   */
   @FunctionalInterface
   public interface WriterFactory {
     /**
@@ -381,14 +481,16 @@ public final class Release {
    * @throws ReleaseRefusedException if a check failed (nothing is written)
    * @throws IOException if writing fails (nothing is left behind)
    */
-  public PrivacyReport publish(List<Incident> input, ReleaseKey key, WriterFactory writers, Path out) throws IOException {
+  public PrivacyReport publish(
+      List<Incident> input, ReleaseKey key, WriterFactory writers, Path out) throws IOException {
     Checked run = runChecked(input, key, new SecureRandom());
     ReleaseResult result = run.result();
     PrivacyReport report = result.report();
     Optional<Verdict> failed = run.verdicts().stream().filter(v -> !v.check().passed()).findFirst();
     if (failed.isPresent()) {
       PrivacyReport.Check c = failed.get().check();
-      throw new ReleaseRefusedException(failed.get().kind().code(), c.name() + ": " + c.detail(), report);
+      throw new ReleaseRefusedException(
+          failed.get().kind().code(), c.name() + ": " + c.detail(), report);
     }
     Path dir = out.toAbsolutePath().getParent();
     Map<Path, Path> moves = new java.util.LinkedHashMap<>();
@@ -412,7 +514,11 @@ public final class Release {
       }
       for (Map.Entry<Path, Path> m : moves.entrySet()) {
         try {
-          Files.move(m.getKey(), m.getValue(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              m.getKey(),
+              m.getValue(),
+              StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(m.getKey(), m.getValue(), StandardCopyOption.REPLACE_EXISTING);
         }
@@ -443,26 +549,45 @@ public final class Release {
     long k = classes.smallest();
     Disclosures.Records records = Disclosures.Records.of(output);
     Findings findings = checks.findings(output);
-    Set<QuasiIdentifier> published = Disclosures.parts(findings.published()
-        | Disclosures.publishedByClass(records, classes.firstMember(), policy.quasiIdentifiers()));
+    Set<QuasiIdentifier> published =
+        Disclosures.parts(
+            findings.published()
+                | Disclosures.publishedByClass(
+                    records, classes.firstMember(), policy.quasiIdentifiers()));
     Disclosure d = report.disclosure();
     if (!d.equals(Disclosure.NONE)) {
       if (!d.roles().equals(Disclosures.roles(policy, published))) {
-        problems.add("roles: output gives " + Disclosures.roles(policy, published) + ", report says " + d.roles());
+        problems.add(
+            "roles: output gives "
+                + Disclosures.roles(policy, published)
+                + ", report says "
+                + d.roles());
       }
       if (!d.quasiIdentifiers().equals(policy.quasiIdentifiers())) {
-        problems.add("quasiIdentifiers: the policy gives " + policy.quasiIdentifiers() + ", report says " + d.quasiIdentifiers());
+        problems.add(
+            "quasiIdentifiers: the policy gives "
+                + policy.quasiIdentifiers()
+                + ", report says "
+                + d.quasiIdentifiers());
       }
       Disclosure.Risk risk = Disclosures.risk(classes.sizes(), policy.k(), null);
       Disclosure.Risk said = d.risk();
       // The marketer and journalist risks depend on the population when one was given.
-      Disclosure.Risk comparable = new Disclosure.Risk(said.highestProsecutorRisk(), said.averageProsecutorRisk(),
-          said.journalistRisk().isPresent() ? risk.marketerRisk() : said.marketerRisk(), java.util.OptionalDouble.empty(),
-          said.recordsBelowK(), said.sampleUniques(), said.threshold(), said.recordsAboveThreshold());
+      Disclosure.Risk comparable =
+          new Disclosure.Risk(
+              said.highestProsecutorRisk(),
+              said.averageProsecutorRisk(),
+              said.journalistRisk().isPresent() ? risk.marketerRisk() : said.marketerRisk(),
+              java.util.OptionalDouble.empty(),
+              said.recordsBelowK(),
+              said.sampleUniques(),
+              said.threshold(),
+              said.recordsAboveThreshold());
       if (!close(risk, comparable)) {
         problems.add("risk: output gives " + risk + ", report says " + said);
       }
-      List<Disclosure.Diversity> diversity = Disclosures.diversity(records, classNumbers, policy.sensitiveAttributes());
+      List<Disclosure.Diversity> diversity =
+          Disclosures.diversity(records, classNumbers, policy.sensitiveAttributes());
       if (!diversity.equals(d.diversity())) {
         problems.add("diversity: output gives " + diversity + ", report says " + d.diversity());
       }
@@ -471,7 +596,11 @@ public final class Release {
     compare(problems, "kAchieved", k, report.kAchieved());
     compare(problems, "recordsIn", report.recordsOut() + report.suppressed(), report.recordsIn());
     if (Math.abs((k == 0 ? 0 : 1.0 / k) - report.prosecutorRisk()) > 1e-12) {
-      problems.add("prosecutorRisk: output gives " + (k == 0 ? 0 : 1.0 / k) + ", report says " + report.prosecutorRisk());
+      problems.add(
+          "prosecutorRisk: output gives "
+              + (k == 0 ? 0 : 1.0 / k)
+              + ", report says "
+              + report.prosecutorRisk());
     }
     Map<String, PrivacyReport.Check> reported = new HashMap<>();
     report.checks().forEach(c -> reported.put(c.name(), c));
@@ -489,11 +618,12 @@ public final class Release {
   }
 
   /**
-   * Returns who an incident is about, for a dp table's contribution bound: the value of the
-   * table's person attribute in the input incident with the same id (steps keep ids, and may have
-   * dropped the attribute), else the incident itself.
+   * Returns who an incident is about, for a dp table's contribution bound: the value of the table's
+   * person attribute in the input incident with the same id (steps keep ids, and may have dropped
+   * the attribute), else the incident itself.
    */
-  private static java.util.function.Function<Incident, String> person(TableSpec table, List<Incident> input) {
+  private static java.util.function.Function<Incident, String> person(
+      TableSpec table, List<Incident> input) {
     if (table.personAttribute().isEmpty()) {
       return i -> "incident:" + i.id();
     }
@@ -526,10 +656,24 @@ public final class Release {
   }
 
   private static boolean close(Disclosure.Risk a, Disclosure.Risk b) {
-    double[] x = {a.highestProsecutorRisk(), a.averageProsecutorRisk(), a.marketerRisk(), a.recordsBelowK(), a.sampleUniques(),
-        a.threshold(), a.recordsAboveThreshold()};
-    double[] y = {b.highestProsecutorRisk(), b.averageProsecutorRisk(), b.marketerRisk(), b.recordsBelowK(), b.sampleUniques(),
-        b.threshold(), b.recordsAboveThreshold()};
+    double[] x = {
+      a.highestProsecutorRisk(),
+      a.averageProsecutorRisk(),
+      a.marketerRisk(),
+      a.recordsBelowK(),
+      a.sampleUniques(),
+      a.threshold(),
+      a.recordsAboveThreshold()
+    };
+    double[] y = {
+      b.highestProsecutorRisk(),
+      b.averageProsecutorRisk(),
+      b.marketerRisk(),
+      b.recordsBelowK(),
+      b.sampleUniques(),
+      b.threshold(),
+      b.recordsAboveThreshold()
+    };
     for (int i = 0; i < x.length; i++) {
       if (Math.abs(x[i] - y[i]) > 1e-9) {
         return false;
@@ -544,18 +688,23 @@ public final class Release {
     }
   }
 
-
   /**
    * Runs a profile whose targets are the released records. When the attacker knows only
    * quasi-identifying parts and every class holds k, the count is known without searching: a
    * target's class mates share its published values and place, so each target has at least k
    * consistent records and none is at risk.
    */
-  private AttackResult released(java.util.function.Supplier<Attacks> harness, AttackProfile profile, Set<QuasiIdentifier> knows, List<Incident> input,
-      int[] sources, Classes classes) {
+  private AttackResult released(
+      java.util.function.Supplier<Attacks> harness,
+      AttackProfile profile,
+      Set<QuasiIdentifier> knows,
+      List<Incident> input,
+      int[] sources,
+      Classes classes) {
     if (classes.smallest() >= policy.k() && policy.quasiIdentifiers().containsAll(knows)) {
       long targets = java.util.Arrays.stream(sources).filter(s -> s >= 0).count();
-      return new AttackResult(profile, knows, targets, java.util.Collections.nCopies(policy.k(), 0L), 0, 0, "", true);
+      return new AttackResult(
+          profile, knows, targets, java.util.Collections.nCopies(policy.k(), 0L), 0, 0, "", true);
     }
     return harness.get().ofReleased(profile, knows, input, sources, policy.maxAttackShare());
   }
@@ -584,7 +733,8 @@ public final class Release {
   private List<Disclosure.Guarantee> guarantees() {
     List<Disclosure.Guarantee> out = new ArrayList<>();
     for (ReleaseStep step : policy.steps()) {
-      step.spatialGuarantee().ifPresent(g -> out.add(new Disclosure.Guarantee(step.name(), g.kind(), g.detail())));
+      step.spatialGuarantee()
+          .ifPresent(g -> out.add(new Disclosure.Guarantee(step.name(), g.kind(), g.detail())));
     }
     return out;
   }
@@ -608,9 +758,15 @@ public final class Release {
     }
     for (int c = 0; c < classes; c++) {
       if (counts[c] < released.sizes()[c]) {
-        throw new AnonymisationException(AnonymiseCode.INVALID_POLICY, "the population holds " + counts[c]
-            + " records of a released class of " + released.sizes()[c] + " (" + ReleaseContext.areaName(output.get(released.firstMember()[c]))
-            + "): it must hold every released record, in the same published form");
+        throw new AnonymisationException(
+            AnonymiseCode.INVALID_POLICY,
+            "the population holds "
+                + counts[c]
+                + " records of a released class of "
+                + released.sizes()[c]
+                + " ("
+                + ReleaseContext.areaName(output.get(released.firstMember()[c]))
+                + "): it must hold every released record, in the same published form");
       }
     }
     return counts;

@@ -14,8 +14,8 @@ import org.atalaya.incident.Location;
  * What one release knows while its steps run: the keyed pseudonyms (when a key was given), the
  * source of noise, and the suppressions made so far with the areas they fell in.
  *
- * <p>A context belongs to one release and is used from one thread at a time; it is not
- * thread-safe. It never exposes the key itself.
+ * <p>A context belongs to one release and is used from one thread at a time; it is not thread-safe.
+ * It never exposes the key itself.
  *
  * @since 0.1
  */
@@ -46,7 +46,9 @@ public final class ReleaseContext {
    * @return a new context
    */
   public static ReleaseContext of(ReleaseKey key, RandomGenerator random) {
-    return new ReleaseContext(Optional.ofNullable(key).map(Pseudonyms::of), java.util.Objects.requireNonNull(random, "random must not be null"));
+    return new ReleaseContext(
+        Optional.ofNullable(key).map(Pseudonyms::of),
+        java.util.Objects.requireNonNull(random, "random must not be null"));
   }
 
   /**
@@ -58,7 +60,9 @@ public final class ReleaseContext {
    */
   public Pseudonyms pseudonyms(String step) {
     return pseudonyms.orElseThrow(
-        () -> new AnonymisationException(AnonymiseCode.KEY_MISSING, AnonymiseCode.detail("detail.stepNeedsKey", step)));
+        () ->
+            new AnonymisationException(
+                AnonymiseCode.KEY_MISSING, AnonymiseCode.detail("detail.stepNeedsKey", step)));
   }
 
   /**
@@ -72,7 +76,9 @@ public final class ReleaseContext {
 
   /** A context for one chunk of records: same pseudonyms and ledger, its own noise and counts. */
   private ReleaseContext child(RandomGenerator random) {
-    return new ReleaseContext(pseudonyms, random).withLedger(ledger).withQuasiIdentifiers(quasiIdentifiers);
+    return new ReleaseContext(pseudonyms, random)
+        .withLedger(ledger)
+        .withQuasiIdentifiers(quasiIdentifiers);
   }
 
   /** Adds the suppressions recorded in a chunk's context to this one. */

@@ -15,8 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apiguardian.api.API;
 
 /**
- * The secret of a release: the master key from which one HMAC-SHA256 key per field is derived
- * for pseudonyms and stable geomasks.
+ * The secret of a release: the master key from which one HMAC-SHA256 key per field is derived for
+ * pseudonyms and stable geomasks.
  *
  * <p>The key is read from an environment variable or a file, never from a policy or the command
  * line (both end up in shell histories and reports). It is never logged: {@link #toString()} and
@@ -39,7 +39,8 @@ public final class ReleaseKey {
       throw new AnonymisationException(AnonymiseCode.KEY_TOO_SHORT, secret.length);
     }
     this.secret = secret.clone();
-    this.keyId = "k-" + BaseEncoding.base16().lowerCase().encode(hmac(this.secret, "atalaya-key-id"), 0, 6);
+    this.keyId =
+        "k-" + BaseEncoding.base16().lowerCase().encode(hmac(this.secret, "atalaya-key-id"), 0, 6);
   }
 
   /**
@@ -67,10 +68,12 @@ public final class ReleaseKey {
   }
 
   static ReleaseKey fromEnvironment(String name, Map<String, String> environment) {
-    checkArgument(name != null && !name.isBlank(), "environment variable name (%s) must not be blank", name);
+    checkArgument(
+        name != null && !name.isBlank(), "environment variable name (%s) must not be blank", name);
     String value = environment.get(name);
     if (value == null || value.isBlank()) {
-      throw new AnonymisationException(AnonymiseCode.KEY_MISSING, AnonymiseCode.detail("detail.keyEnvUnset", name));
+      throw new AnonymisationException(
+          AnonymiseCode.KEY_MISSING, AnonymiseCode.detail("detail.keyEnvUnset", name));
     }
     return new ReleaseKey(value.strip().getBytes(StandardCharsets.UTF_8));
   }
@@ -90,7 +93,8 @@ public final class ReleaseKey {
       return new ReleaseKey(text.getBytes(StandardCharsets.ISO_8859_1));
     } catch (IOException e) {
       // The exception's message names the file, never its content.
-      throw new AnonymisationException(AnonymiseCode.KEY_MISSING, AnonymiseCode.detail("detail.keyFileUnreadable", file));
+      throw new AnonymisationException(
+          AnonymiseCode.KEY_MISSING, AnonymiseCode.detail("detail.keyFileUnreadable", file));
     }
   }
 

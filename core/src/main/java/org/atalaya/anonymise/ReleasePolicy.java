@@ -23,24 +23,39 @@ import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /**
- * What a release does and what it must achieve: the steps in order, the quasi-identifiers and the
- * k every equivalence class must reach, how many records may be suppressed, whether ids become
- * pseudonyms, the epsilon budget, the names gazetteer the output is checked against, the
- * aggregate tables published alongside the records, and whether the records are published at all.
- * Built in code with {@link #builder(String)} or read from JSON with {@link #fromJson}. Immutable
- * and thread-safe.
+ * What a release does and what it must achieve: the steps in order, the quasi-identifiers and the k
+ * every equivalence class must reach, how many records may be suppressed, whether ids become
+ * pseudonyms, the epsilon budget, the names gazetteer the output is checked against, the aggregate
+ * tables published alongside the records, and whether the records are published at all. Built in
+ * code with {@link #builder(String)} or read from JSON with {@link #fromJson}. Immutable and
+ * thread-safe.
  *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReleasePolicy {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> FIELDS = Set.of("name", "description", "k", "quasiIdentifiers",
-      "maxSuppressedFraction", "pseudonymiseIds", "protectSensitive", "epsilonBudget", "names", "steps", "tables", "publishRecords",
-      "roles", "attacks", "maxAttackShare");
+  private static final Set<String> FIELDS =
+      Set.of(
+          "name",
+          "description",
+          "k",
+          "quasiIdentifiers",
+          "maxSuppressedFraction",
+          "pseudonymiseIds",
+          "protectSensitive",
+          "epsilonBudget",
+          "names",
+          "steps",
+          "tables",
+          "publishRecords",
+          "roles",
+          "attacks",
+          "maxAttackShare");
 
   /** The policies shipped with Atalaya, available by name from {@link #named(String)}. */
-  public static final List<String> SHIPPED = List.of("open-data", "share-with-police", "aggregate-statistics");
+  public static final List<String> SHIPPED =
+      List.of("open-data", "share-with-police", "aggregate-statistics");
 
   private final String name;
   private final List<ReleaseStep> steps;
@@ -101,10 +116,10 @@ public final class ReleasePolicy {
    * publishRecords}, {@code roles} (part to role: {@code "sensitive"}, or {@code {"role":
    * "insensitive", "reason": "..."}}), {@code attacks} (profiles that must pass), {@code
    * maxAttackShare} and {@code tables} (each {@code {"name": ..., "rows": ..., "columns": ...,
-   * "smallCells": {"threshold": ...}}} or with {@code "dp": {"epsilon": ..., "maxIncidentsPerPerson":
-   * ..., "person": ...}} instead; see {@link TableSpec} and {@code sdk-docs/anonymisation.md}).
-   * Unknown fields are errors, so that a misspelt {@code "k"} does not silently publish with k = 1;
-   * every error names the policy, the line and the field.
+   * "smallCells": {"threshold": ...}}} or with {@code "dp": {"epsilon": ...,
+   * "maxIncidentsPerPerson": ..., "person": ...}} instead; see {@link TableSpec} and {@code
+   * sdk-docs/anonymisation.md}). Unknown fields are errors, so that a misspelt {@code "k"} does not
+   * silently publish with k = 1; every error names the policy, the line and the field.
    *
    * @param in the JSON; never null
    * @param baseDirectory where relative file options resolve, or null
@@ -113,7 +128,8 @@ public final class ReleasePolicy {
    * @throws IOException if the JSON cannot be read
    * @throws AnonymisationException ({@link AnonymiseCode#INVALID_POLICY}) if the policy is invalid
    */
-  public static ReleasePolicy fromJson(InputStream in, Path baseDirectory, Collection<? extends ReleaseStepFactory> factories)
+  public static ReleasePolicy fromJson(
+      InputStream in, Path baseDirectory, Collection<? extends ReleaseStepFactory> factories)
       throws IOException {
     return fromJson(in.readAllBytes(), "policy", baseDirectory, factories);
   }
@@ -122,8 +138,12 @@ public final class ReleasePolicy {
    * Reads a policy from JSON text; {@code source} names it in errors ({@code "policy FILE, line N,
    * FIELD: ..."}).
    */
-  private static ReleasePolicy fromJson(byte[] json, String source, Path baseDirectory,
-      Collection<? extends ReleaseStepFactory> factories) throws IOException {
+  private static ReleasePolicy fromJson(
+      byte[] json,
+      String source,
+      Path baseDirectory,
+      Collection<? extends ReleaseStepFactory> factories)
+      throws IOException {
     JsonNode root = JSON.readTree(json);
     PolicyLines lines = PolicyLines.of(json, source);
     if (root == null || !root.isObject()) {
@@ -132,7 +152,8 @@ public final class ReleasePolicy {
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!FIELDS.contains(f)) {
-        throw invalid(lines.at("/" + f, "unknown field " + f + "; the fields are " + new TreeSet<>(FIELDS)));
+        throw invalid(
+            lines.at("/" + f, "unknown field " + f + "; the fields are " + new TreeSet<>(FIELDS)));
       }
     }
     try {
@@ -145,7 +166,10 @@ public final class ReleasePolicy {
     }
   }
 
-  private static ReleasePolicy read(JsonNode root, PolicyLines lines, Path baseDirectory,
+  private static ReleasePolicy read(
+      JsonNode root,
+      PolicyLines lines,
+      Path baseDirectory,
       Collection<? extends ReleaseStepFactory> factories) {
     Builder b = builder(root.path("name").asText("unnamed"));
     if (root.has("k")) {
@@ -159,7 +183,10 @@ public final class ReleasePolicy {
         qis.add(lines.parse("/quasiIdentifiers/" + i, () -> QuasiIdentifier.parse(name)));
       }
       if (qis.contains(QuasiIdentifier.ID)) {
-        throw invalid(lines.at("/quasiIdentifiers", "the id cannot be a quasi-identifier: it is unique per record; pseudonymise it"));
+        throw invalid(
+            lines.at(
+                "/quasiIdentifiers",
+                "the id cannot be a quasi-identifier: it is unique per record; pseudonymise it"));
       }
       b.quasiIdentifiers(qis);
     }
@@ -167,7 +194,12 @@ public final class ReleasePolicy {
     JsonNode attacks = root.path("attacks");
     if (!attacks.isMissingNode()) {
       if (!attacks.isArray()) {
-        throw invalid(lines.at("/attacks", "attacks (" + attacks + ") must be a list of profiles, for example [\"neighbour\", \"victim\"]"));
+        throw invalid(
+            lines.at(
+                "/attacks",
+                "attacks ("
+                    + attacks
+                    + ") must be a list of profiles, for example [\"neighbour\", \"victim\"]"));
       }
       List<AttackProfile> profiles = new ArrayList<>();
       for (int i = 0; i < attacks.size(); i++) {
@@ -195,7 +227,8 @@ public final class ReleasePolicy {
     JsonNode steps = root.path("steps");
     for (int i = 0; i < steps.size(); i++) {
       JsonNode s = steps.get(i);
-      Map<String, Object> options = JSON.convertValue(s, new TypeReference<LinkedHashMap<String, Object>>() {});
+      Map<String, Object> options =
+          JSON.convertValue(s, new TypeReference<LinkedHashMap<String, Object>>() {});
       Object type = options.remove("type");
       if (!(type instanceof String t)) {
         throw invalid(lines.at("/steps/" + i, "every step needs a \"type\""));
@@ -215,7 +248,8 @@ public final class ReleasePolicy {
     }
     JsonNode publish = root.path("publishRecords");
     if (!publish.isMissingNode() && !publish.isBoolean()) {
-      throw invalid(lines.at("/publishRecords", "publishRecords (" + publish + ") must be true or false"));
+      throw invalid(
+          lines.at("/publishRecords", "publishRecords (" + publish + ") must be true or false"));
     }
     b.publishRecords(publish.asBoolean(true));
     JsonNode tables = root.path("tables");
@@ -234,15 +268,21 @@ public final class ReleasePolicy {
   }
 
   /**
-   * Reads {@code "roles": {"case-history": "sensitive", "source": {"role": "insensitive",
-   * "reason": "..."}}}.
+   * Reads {@code "roles": {"case-history": "sensitive", "source": {"role": "insensitive", "reason":
+   * "..."}}}.
    */
   private static void readRoles(JsonNode roles, PolicyLines lines, Builder b) {
     if (roles.isMissingNode()) {
       return;
     }
     if (!roles.isObject()) {
-      throw invalid(lines.at("/roles", "roles (" + roles + ") must be an object from field to role, for example {\"case-history\": \"sensitive\"}"));
+      throw invalid(
+          lines.at(
+              "/roles",
+              "roles ("
+                  + roles
+                  + ") must be an object from field to role, for example {\"case-history\":"
+                  + " \"sensitive\"}"));
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = roles.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -256,12 +296,22 @@ public final class ReleasePolicy {
         for (Iterator<String> f = v.fieldNames(); f.hasNext(); ) {
           String name = f.next();
           if (!name.equals("role") && !name.equals("reason")) {
-            throw invalid(lines.at(pointer + "/" + name, "unknown field " + name + " in the role of " + e.getKey() + "; the fields are [reason, role]"));
+            throw invalid(
+                lines.at(
+                    pointer + "/" + name,
+                    "unknown field "
+                        + name
+                        + " in the role of "
+                        + e.getKey()
+                        + "; the fields are [reason, role]"));
           }
         }
       }
       b.origins.put(part, lines.where(pointer));
-      lines.parse(pointer, () -> role == AttributeRole.INSENSITIVE ? b.insensitive(part, reason) : b.role(part, role));
+      lines.parse(
+          pointer,
+          () ->
+              role == AttributeRole.INSENSITIVE ? b.insensitive(part, reason) : b.role(part, role));
     }
   }
 
@@ -287,14 +337,17 @@ public final class ReleasePolicy {
    * @param factories further step factories, searched after the built-in ones; never null
    * @return the policy
    */
-  public static ReleasePolicy named(String name, Collection<? extends ReleaseStepFactory> factories) {
+  public static ReleasePolicy named(
+      String name, Collection<? extends ReleaseStepFactory> factories) {
     Objects.requireNonNull(name, "name must not be null");
     if (!SHIPPED.contains(name)) {
-      throw invalid("no shipped policy is called " + name + "; the shipped policies are " + SHIPPED);
+      throw invalid(
+          "no shipped policy is called " + name + "; the shipped policies are " + SHIPPED);
     }
     List<ReleaseStepFactory> all = new ArrayList<>();
     all.add(new CoreSteps());
-    java.util.ServiceLoader.load(ReleaseStepFactory.class, ReleasePolicy.class.getClassLoader()).forEach(all::add);
+    java.util.ServiceLoader.load(ReleaseStepFactory.class, ReleasePolicy.class.getClassLoader())
+        .forEach(all::add);
     all.addAll(factories);
     try (InputStream in = ReleasePolicy.class.getResourceAsStream("policies/" + name + ".json")) {
       return fromJson(Objects.requireNonNull(in, name).readAllBytes(), name + ".json", null, all);
@@ -311,11 +364,17 @@ public final class ReleasePolicy {
    * @return the policy
    * @throws IOException if the file cannot be read
    */
-  public static ReleasePolicy fromJson(Path file, Collection<? extends ReleaseStepFactory> factories) throws IOException {
-    return fromJson(Files.readAllBytes(file), file.getFileName().toString(), file.toAbsolutePath().getParent(), factories);
+  public static ReleasePolicy fromJson(
+      Path file, Collection<? extends ReleaseStepFactory> factories) throws IOException {
+    return fromJson(
+        Files.readAllBytes(file),
+        file.getFileName().toString(),
+        file.toAbsolutePath().getParent(),
+        factories);
   }
 
-  private static ReleaseStep create(StepSpec spec, Collection<? extends ReleaseStepFactory> factories) {
+  private static ReleaseStep create(
+      StepSpec spec, Collection<? extends ReleaseStepFactory> factories) {
     Set<String> known = new TreeSet<>();
     for (ReleaseStepFactory f : factories) {
       Optional<ReleaseStep> s;
@@ -381,11 +440,12 @@ public final class ReleasePolicy {
    */
   public Set<QuasiIdentifier> sensitiveAttributes() {
     EnumSet<QuasiIdentifier> out = EnumSet.noneOf(QuasiIdentifier.class);
-    roles.forEach((q, r) -> {
-      if (r == AttributeRole.SENSITIVE) {
-        out.add(q);
-      }
-    });
+    roles.forEach(
+        (q, r) -> {
+          if (r == AttributeRole.SENSITIVE) {
+            out.add(q);
+          }
+        });
     return java.util.Collections.unmodifiableSet(out);
   }
 
@@ -420,8 +480,8 @@ public final class ReleasePolicy {
   }
 
   /**
-   * Returns the largest share of an attack's targets that may be left with fewer than k
-   * consistent records: 0 by default (none).
+   * Returns the largest share of an attack's targets that may be left with fewer than k consistent
+   * records: 0 by default (none).
    *
    * @return 0 to 1
    */
@@ -505,7 +565,13 @@ public final class ReleasePolicy {
 
   @Override
   public String toString() {
-    return "ReleasePolicy[" + name + ", k=" + k + ", " + steps.stream().map(ReleaseStep::name).toList() + "]";
+    return "ReleasePolicy["
+        + name
+        + ", k="
+        + k
+        + ", "
+        + steps.stream().map(ReleaseStep::name).toList()
+        + "]";
   }
 
   /** Builds a {@link ReleasePolicy}. Not thread-safe. */
@@ -520,11 +586,14 @@ public final class ReleasePolicy {
     private boolean protectSensitive = true;
     private final List<TableSpec> tables = new ArrayList<>();
     private boolean publishRecords = true;
-    private final Map<QuasiIdentifier, AttributeRole> roles = new java.util.EnumMap<>(QuasiIdentifier.class);
-    private final java.util.EnumMap<QuasiIdentifier, String> reasons = new java.util.EnumMap<>(QuasiIdentifier.class);
+    private final Map<QuasiIdentifier, AttributeRole> roles =
+        new java.util.EnumMap<>(QuasiIdentifier.class);
+    private final java.util.EnumMap<QuasiIdentifier, String> reasons =
+        new java.util.EnumMap<>(QuasiIdentifier.class);
     private final EnumSet<AttackProfile> attacks = EnumSet.noneOf(AttackProfile.class);
     private double maxAttackShare;
-    private final Map<QuasiIdentifier, String> origins = new java.util.EnumMap<>(QuasiIdentifier.class);
+    private final Map<QuasiIdentifier, String> origins =
+        new java.util.EnumMap<>(QuasiIdentifier.class);
 
     private Builder(String name) {
       checkArgument(name != null && !name.isBlank(), "policy name (%s) must not be blank", name);
@@ -543,8 +612,12 @@ public final class ReleasePolicy {
       Objects.requireNonNull(step, "step must not be null");
       // A release runs a step by its kind; a class of both kinds would run one way by accident.
       if (step instanceof RecordStep && step instanceof DatasetStep) {
-        throw new IllegalArgumentException("step " + step.name() + " (" + step.getClass().getName()
-            + ") implements both RecordStep and DatasetStep; implement one");
+        throw new IllegalArgumentException(
+            "step "
+                + step.name()
+                + " ("
+                + step.getClass().getName()
+                + ") implements both RecordStep and DatasetStep; implement one");
       }
       steps.add(step);
       return this;
@@ -579,7 +652,9 @@ public final class ReleasePolicy {
     public Builder role(QuasiIdentifier part, AttributeRole role) {
       Objects.requireNonNull(part, "part must not be null");
       Objects.requireNonNull(role, "role must not be null");
-      checkArgument(role != AttributeRole.INSENSITIVE, "%s: declaring a field insensitive needs a reason; use insensitive(part, reason)",
+      checkArgument(
+          role != AttributeRole.INSENSITIVE,
+          "%s: declaring a field insensitive needs a reason; use insensitive(part, reason)",
           part.policyName());
       return declare(part, role);
     }
@@ -594,8 +669,11 @@ public final class ReleasePolicy {
      */
     public Builder insensitive(QuasiIdentifier part, String reason) {
       Objects.requireNonNull(part, "part must not be null");
-      checkArgument(reason != null && !reason.isBlank(),
-          "%s: declaring a field insensitive needs a reason (\"reason\": \"...\"), printed in the privacy report", part.policyName());
+      checkArgument(
+          reason != null && !reason.isBlank(),
+          "%s: declaring a field insensitive needs a reason (\"reason\": \"...\"), printed in the"
+              + " privacy report",
+          part.policyName());
       declare(part, AttributeRole.INSENSITIVE);
       reasons.put(part, reason.strip());
       return this;
@@ -603,10 +681,18 @@ public final class ReleasePolicy {
 
     private Builder declare(QuasiIdentifier part, AttributeRole role) {
       AttributeRole before = roles.get(part);
-      checkArgument(before == null || before == role, "%s is declared both %s and %s", part.policyName(),
-          before == null ? "" : before.policyName(), role.policyName());
-      checkArgument(part != QuasiIdentifier.ID || role == AttributeRole.IDENTIFYING || role == AttributeRole.INSENSITIVE,
-          "id cannot be %s: it is unique per record; pseudonymise it (pseudonymiseIds) or declare it insensitive with a reason",
+      checkArgument(
+          before == null || before == role,
+          "%s is declared both %s and %s",
+          part.policyName(),
+          before == null ? "" : before.policyName(),
+          role.policyName());
+      checkArgument(
+          part != QuasiIdentifier.ID
+              || role == AttributeRole.IDENTIFYING
+              || role == AttributeRole.INSENSITIVE,
+          "id cannot be %s: it is unique per record; pseudonymise it (pseudonymiseIds) or declare"
+              + " it insensitive with a reason",
           role.policyName());
       roles.put(part, role);
       return this;
@@ -660,7 +746,10 @@ public final class ReleasePolicy {
      * @return this builder
      */
     public Builder maxSuppressedFraction(double fraction) {
-      checkArgument(fraction >= 0 && fraction <= 1, "maxSuppressedFraction (%s) must be from 0 to 1", fraction);
+      checkArgument(
+          fraction >= 0 && fraction <= 1,
+          "maxSuppressedFraction (%s) must be from 0 to 1",
+          fraction);
       this.maxSuppressedFraction = fraction;
       return this;
     }
@@ -683,7 +772,10 @@ public final class ReleasePolicy {
      * @return this builder
      */
     public Builder epsilonBudget(double budget) {
-      checkArgument(Double.isFinite(budget) && budget >= 0, "epsilonBudget (%s) must be zero or more", budget);
+      checkArgument(
+          Double.isFinite(budget) && budget >= 0,
+          "epsilonBudget (%s) must be zero or more",
+          budget);
       this.epsilonBudget = budget;
       return this;
     }
@@ -700,7 +792,8 @@ public final class ReleasePolicy {
     }
 
     /**
-     * Sets whether the sensitive-detail check applies (see {@link ReleasePolicy#protectSensitive()}).
+     * Sets whether the sensitive-detail check applies (see {@link
+     * ReleasePolicy#protectSensitive()}).
      *
      * @param protect false only for recipients entitled to the detail
      * @return this builder
@@ -743,12 +836,21 @@ public final class ReleasePolicy {
     public ReleasePolicy build() {
       Set<String> seen = new java.util.HashSet<>();
       for (TableSpec t : tables) {
-        checkArgument(seen.add(t.name()), "table %s: the name is used twice; table names become file names", t.name());
-        checkArgument(t.epsilon() <= epsilonBudget * (1 + 1e-9),
-            "table %s: dp.epsilon (%s) is more than the policy's epsilonBudget (%s); raise epsilonBudget or lower epsilon",
-            t.name(), t.epsilon(), epsilonBudget);
+        checkArgument(
+            seen.add(t.name()),
+            "table %s: the name is used twice; table names become file names",
+            t.name());
+        checkArgument(
+            t.epsilon() <= epsilonBudget * (1 + 1e-9),
+            "table %s: dp.epsilon (%s) is more than the policy's epsilonBudget (%s); raise"
+                + " epsilonBudget or lower epsilon",
+            t.name(),
+            t.epsilon(),
+            epsilonBudget);
       }
-      checkArgument(publishRecords || !tables.isEmpty(), "publishRecords is false and there are no tables: the release would publish nothing");
+      checkArgument(
+          publishRecords || !tables.isEmpty(),
+          "publishRecords is false and there are no tables: the release would publish nothing");
       return new ReleasePolicy(this);
     }
   }

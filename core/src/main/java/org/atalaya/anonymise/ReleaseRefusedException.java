@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * Thrown by {@link Release#publish} when a check fails: nothing was written. The message names
- * the check and the areas that fell short; {@link #report()} has every check.
+ * Thrown by {@link Release#publish} when a check fails: nothing was written. The message names the
+ * check and the areas that fell short; {@link #report()} has every check.
  *
  * @since 0.1
  */

@@ -7,8 +7,8 @@ import org.atalaya.anonymise.internal.BuiltWhenRead;
 import org.atalaya.incident.Incident;
 
 /**
- * The output of a release run and its privacy report. When {@link PrivacyReport#passed()} is
- * false the incidents must not be published; {@link Release#publish} never writes them.
+ * The output of a release run and its privacy report. When {@link PrivacyReport#passed()} is false
+ * the incidents must not be published; {@link Release#publish} never writes them.
  *
  * @param incidents the released incidents (also when the policy publishes tables only: the tables
  *     count them); never {@code null}, copied
@@ -17,7 +17,8 @@ import org.atalaya.incident.Incident;
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record ReleaseResult(List<Incident> incidents, List<AggregateTable> tables, PrivacyReport report) {
+public record ReleaseResult(
+    List<Incident> incidents, List<AggregateTable> tables, PrivacyReport report) {
   /**
    * Validates the result.
    *

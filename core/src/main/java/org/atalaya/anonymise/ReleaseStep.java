@@ -9,10 +9,9 @@ import org.atalaya.anonymise.internal.Chunks;
 import org.atalaya.incident.Incident;
 
 /**
- * One step of a release pipeline: gives incidents back generalised, masked, redacted or
- * suppressed. Steps are the extension point through which plugins and {@code atalaya-geo} add
- * anonymisation methods. A step is one of two kinds, and says which by the interface it
- * implements:
+ * One step of a release pipeline: gives incidents back generalised, masked, redacted or suppressed.
+ * Steps are the extension point through which plugins and {@code atalaya-geo} add anonymisation
+ * methods. A step is one of two kinds, and says which by the interface it implements:
  *
  * <ul>
  *   <li>a {@link RecordStep} changes one record at a time, through a {@link RecordEditor}, and
@@ -20,7 +19,8 @@ import org.atalaya.incident.Incident;
  *       fields). A {@link Release} passes each record through all consecutive record steps in one
  *       editor, in parallel chunks, and builds the record once;
  *   <li>a {@link DatasetStep} sees the whole list at once (k-anonymity, which enlarges areas until
- *       they hold enough records) or needs one order of calls; it runs alone, on the calling thread.
+ *       they hold enough records) or needs one order of calls; it runs alone, on the calling
+ *       thread.
  * </ul>
  *
  * <p>The kind is the only thing that decides how a release runs a step. A class may implement only
@@ -35,13 +35,13 @@ import org.atalaya.incident.Incident;
  * that removes an incident says why through {@link ReleaseContext#suppress}.
  *
  * <p><b>Failure.</b> A step that throws fails the whole release closed: the pipeline catches the
- * exception, publishes nothing and reports {@link AnonymiseCode#STEP_FAILED} with the step's
- * {@link #name()}. A step must never "skip" a record it cannot handle by passing it through
- * unchanged; it throws or suppresses.
+ * exception, publishes nothing and reports {@link AnonymiseCode#STEP_FAILED} with the step's {@link
+ * #name()}. A step must never "skip" a record it cannot handle by passing it through unchanged; it
+ * throws or suppresses.
  *
  * <p><b>Identity.</b> Steps must keep each incident's {@link Incident#id() id}: the pipeline uses
- * it to measure displacement and derives stable masks from it, and replaces it by a pseudonym
- * only after the last step.
+ * it to measure displacement and derives stable masks from it, and replaces it by a pseudonym only
+ * after the last step.
  *
  * @since 0.1
  */
@@ -56,8 +56,8 @@ public sealed interface ReleaseStep permits RecordStep, DatasetStep {
   String name();
 
   /**
-   * Returns what this step promises about published locations, for the privacy report: empty for
-   * a step that does not touch them.
+   * Returns what this step promises about published locations, for the privacy report: empty for a
+   * step that does not touch them.
    *
    * @return the promise; never {@code null}
    */
@@ -85,7 +85,8 @@ public sealed interface ReleaseStep permits RecordStep, DatasetStep {
    * @return the released incidents, in input order; never {@code null}
    * @throws AnonymisationException ({@link AnonymiseCode#STEP_FAILED}) naming the step if it threw
    */
-  static List<Incident> applyAlone(ReleaseStep step, List<Incident> incidents, ReleaseContext context) {
+  static List<Incident> applyAlone(
+      ReleaseStep step, List<Incident> incidents, ReleaseContext context) {
     Objects.requireNonNull(step, "step must not be null");
     Objects.requireNonNull(incidents, "incidents must not be null");
     Objects.requireNonNull(context, "context must not be null");

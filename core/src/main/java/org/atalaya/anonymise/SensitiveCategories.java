@@ -1,13 +1,13 @@
 package org.atalaya.anonymise;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import org.apiguardian.api.API;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.IncidentContext;
@@ -22,10 +22,9 @@ import org.atalaya.taxonomy.IccsCode;
  * victims' ages and relationships, and keywords in the Spanish narrative.
  *
  * <p>The narrative check exists because categories are miscoded: Dallas police published the
- * addresses of sexual-assault complainants whose records were filed under other offences. A
- * record coded as "lesiones" whose narrative says "abuso sexual" is treated as sexual violence.
- * Keywords are matched on lower-case text without accents, as whole words. Stateless and
- * thread-safe.
+ * addresses of sexual-assault complainants whose records were filed under other offences. A record
+ * coded as "lesiones" whose narrative says "abuso sexual" is treated as sexual violence. Keywords
+ * are matched on lower-case text without accents, as whole words. Stateless and thread-safe.
  *
  * @since 0.1
  */
@@ -37,15 +36,59 @@ public final class SensitiveCategories {
   private static final Map<String, SensitivityFlag> KEYWORDS = new HashMap<>();
 
   static {
-    put(SensitivityFlag.SEXUAL_VIOLENCE, "violacion", "violada", "violado", "violo", "violaron", "abuso sexual",
-        "abusada sexualmente", "abusado sexualmente", "agresion sexual", "acoso sexual", "estupro", "incesto",
-        "tocamientos", "actos de lujuria", "explotacion sexual", "sexual");
-    put(SensitivityFlag.DOMESTIC_VIOLENCE, "violencia domestica", "violencia intrafamiliar", "intrafamiliar", "su pareja",
-        "su expareja", "su ex pareja", "su esposo", "su esposa", "su marido", "su companero de hogar",
-        "su companera de hogar", "su conviviente", "su novio", "su exnovio", "femicidio", "feminicidio",
-        "su padrastro", "su madrastra");
-    put(SensitivityFlag.MINOR_VICTIM, "menor de edad", "menores de edad", "nina", "nino", "ninas", "ninos", "adolescente",
-        "adolescentes", "bebe", "infante", "escolar", "colegiala", "colegial");
+    put(
+        SensitivityFlag.SEXUAL_VIOLENCE,
+        "violacion",
+        "violada",
+        "violado",
+        "violo",
+        "violaron",
+        "abuso sexual",
+        "abusada sexualmente",
+        "abusado sexualmente",
+        "agresion sexual",
+        "acoso sexual",
+        "estupro",
+        "incesto",
+        "tocamientos",
+        "actos de lujuria",
+        "explotacion sexual",
+        "sexual");
+    put(
+        SensitivityFlag.DOMESTIC_VIOLENCE,
+        "violencia domestica",
+        "violencia intrafamiliar",
+        "intrafamiliar",
+        "su pareja",
+        "su expareja",
+        "su ex pareja",
+        "su esposo",
+        "su esposa",
+        "su marido",
+        "su companero de hogar",
+        "su companera de hogar",
+        "su conviviente",
+        "su novio",
+        "su exnovio",
+        "femicidio",
+        "feminicidio",
+        "su padrastro",
+        "su madrastra");
+    put(
+        SensitivityFlag.MINOR_VICTIM,
+        "menor de edad",
+        "menores de edad",
+        "nina",
+        "nino",
+        "ninas",
+        "ninos",
+        "adolescente",
+        "adolescentes",
+        "bebe",
+        "infante",
+        "escolar",
+        "colegiala",
+        "colegial");
   }
 
   /** A keyword as its words, with the flag it implies. */
@@ -56,14 +99,18 @@ public final class SensitiveCategories {
 
   static {
     Map<String, List<Keyword>> byFirst = new HashMap<>();
-    KEYWORDS.forEach((k, flag) -> {
-      String[] words = k.split(" ");
-      byFirst.computeIfAbsent(words[0], w -> new ArrayList<>()).add(new Keyword(words, flag));
-    });
+    KEYWORDS.forEach(
+        (k, flag) -> {
+          String[] words = k.split(" ");
+          byFirst.computeIfAbsent(words[0], w -> new ArrayList<>()).add(new Keyword(words, flag));
+        });
     BY_FIRST_WORD = new WordTable<>(byFirst);
   }
 
-  /** Folded forms of the characters from 128 to {@code FOLDED.length - 1} (Latin-1 and Latin Extended). */
+  /**
+   * Folded forms of the characters from 128 to {@code FOLDED.length - 1} (Latin-1 and Latin
+   * Extended).
+   */
   private static final char[] FOLDED = new char[0x250];
 
   static {
@@ -88,19 +135,33 @@ public final class SensitiveCategories {
    * @return the flags; a new mutable set
    */
   public static Set<SensitivityFlag> detect(Incident incident) {
-    return flags(mask(incident.sensitivity(), incident.iccs(), incident.context(), incident.victims(), incident.narrative()));
+    return flags(
+        mask(
+            incident.sensitivity(),
+            incident.iccs(),
+            incident.context(),
+            incident.victims(),
+            incident.narrative()));
   }
 
-  /** As {@link #detect(Incident)}, on the parts of a release's draft; empty and immutable when none. */
+  /**
+   * As {@link #detect(Incident)}, on the parts of a release's draft; empty and immutable when none.
+   */
   static Set<SensitivityFlag> detect(RecordEditor draft) {
-    int mask = mask(draft.sensitivity(), draft.iccs(), draft.context(), draft.victims(), draft.narrative());
+    int mask =
+        mask(
+            draft.sensitivity(), draft.iccs(), draft.context(), draft.victims(), draft.narrative());
     return mask == 0 ? Set.of() : flags(mask);
   }
 
   // The flags are collected as bits (one per SensitivityFlag ordinal) and a set is built only for
   // the incidents that have any: the sensitive-defaults step asks every incident of a release.
-  private static int mask(Set<SensitivityFlag> marked, Optional<IccsCode> iccs,
-      IncidentContext context, List<Victim> victims, Optional<String> narrative) {
+  private static int mask(
+      Set<SensitivityFlag> marked,
+      Optional<IccsCode> iccs,
+      IncidentContext context,
+      List<Victim> victims,
+      Optional<String> narrative) {
     int mask = 0;
     if (!marked.isEmpty()) {
       for (SensitivityFlag f : marked) {
@@ -118,7 +179,8 @@ public final class SensitiveCategories {
       if (v.isMinor()) {
         mask |= bit(SensitivityFlag.MINOR_VICTIM);
       }
-      if (v.relationship() == Relationship.INTIMATE_PARTNER || v.relationship() == Relationship.FAMILY_MEMBER) {
+      if (v.relationship() == Relationship.INTIMATE_PARTNER
+          || v.relationship() == Relationship.FAMILY_MEMBER) {
         mask |= bit(SensitivityFlag.DOMESTIC_VIOLENCE);
       }
     }
@@ -153,11 +215,15 @@ public final class SensitiveCategories {
    * @return whether it is sensitive
    */
   public static boolean isSensitive(Incident incident) {
-    if (!incident.sensitivity().isEmpty() || isSexualViolenceCode(incident) || incident.context().domestic().orElse(false)) {
+    if (!incident.sensitivity().isEmpty()
+        || isSexualViolenceCode(incident)
+        || incident.context().domestic().orElse(false)) {
       return true;
     }
     for (Victim v : incident.victims()) {
-      if (v.isMinor() || v.relationship() == Relationship.INTIMATE_PARTNER || v.relationship() == Relationship.FAMILY_MEMBER) {
+      if (v.isMinor()
+          || v.relationship() == Relationship.INTIMATE_PARTNER
+          || v.relationship() == Relationship.FAMILY_MEMBER) {
         return true;
       }
     }
@@ -250,7 +316,10 @@ public final class SensitiveCategories {
     return true;
   }
 
-  /** Returns whether the word is all digits (any script, as {@link Integer#parseInt}) and below {@code limit}. */
+  /**
+   * Returns whether the word is all digits (any script, as {@link Integer#parseInt}) and below
+   * {@code limit}.
+   */
   private static boolean isNumberBelow(String text, int start, int end, int limit) {
     int value = 0;
     for (int i = start; i < end; i++) {
@@ -284,12 +353,13 @@ public final class SensitiveCategories {
   }
 
   private static char foldSlowly(char c) {
-    return Character.toLowerCase(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).charAt(0));
+    return Character.toLowerCase(
+        Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).charAt(0));
   }
 
   /**
-   * A read-only hash table from words to values, looked up by a range of a text in folded form
-   * (so no word is copied to look it up). Open addressing; the hash is {@link String#hashCode}'s.
+   * A read-only hash table from words to values, looked up by a range of a text in folded form (so
+   * no word is copied to look it up). Open addressing; the hash is {@link String#hashCode}'s.
    */
   private static final class WordTable<V> {
     private final String[] keys;
@@ -301,14 +371,15 @@ public final class SensitiveCategories {
       keys = new String[capacity];
       values = new Object[capacity];
       mask = capacity - 1;
-      entries.forEach((k, v) -> {
-        int h = spread(k.hashCode()) & mask;
-        while (keys[h] != null) {
-          h = (h + 1) & mask;
-        }
-        keys[h] = k;
-        values[h] = v;
-      });
+      entries.forEach(
+          (k, v) -> {
+            int h = spread(k.hashCode()) & mask;
+            while (keys[h] != null) {
+              h = (h + 1) & mask;
+            }
+            keys[h] = k;
+            values[h] = v;
+          });
     }
 
     @SuppressWarnings("unchecked")

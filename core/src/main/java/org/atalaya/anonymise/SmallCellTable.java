@@ -6,28 +6,30 @@ import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
 /**
- * Small-cell suppression for a two-way table of counts published with its row totals, column
- * totals and grand total.
+ * Small-cell suppression for a two-way table of counts published with its row totals, column totals
+ * and grand total.
  *
- * <p>The table and its margins form lines: each row with its total, each column with its total,
- * the row of column totals with the grand total, and the column of row totals with the grand
- * total. <b>Primary</b> suppression hides every entry, cell or total, with a count from 1 to
- * {@code threshold - 1}. <b>Secondary</b> suppression then hides more entries until every line
- * satisfies two rules: no line holds exactly one hidden entry (it could be recomputed from the
- * others), and in a line whose total is published the hidden cells add up to 0 or to at least
- * {@code threshold} (their sum can be recomputed, so it must not be a small count itself). The
- * entry hidden next is the smallest cell of the line that brings the hidden sum to the threshold,
- * else the largest; a line with no cell left to hide loses its total. This is the usual heuristic
- * of statistical offices, not an optimal (least-information-lost) solution, and it protects
- * against recomputation from one line at a time, not against solving several lines together.
- * Immutable and thread-safe.
+ * <p>The table and its margins form lines: each row with its total, each column with its total, the
+ * row of column totals with the grand total, and the column of row totals with the grand total.
+ * <b>Primary</b> suppression hides every entry, cell or total, with a count from 1 to {@code
+ * threshold - 1}. <b>Secondary</b> suppression then hides more entries until every line satisfies
+ * two rules: no line holds exactly one hidden entry (it could be recomputed from the others), and
+ * in a line whose total is published the hidden cells add up to 0 or to at least {@code threshold}
+ * (their sum can be recomputed, so it must not be a small count itself). The entry hidden next is
+ * the smallest cell of the line that brings the hidden sum to the threshold, else the largest; a
+ * line with no cell left to hide loses its total. This is the usual heuristic of statistical
+ * offices, not an optimal (least-information-lost) solution, and it protects against recomputation
+ * from one line at a time, not against solving several lines together. Immutable and thread-safe.
  *
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SmallCellTable {
-  /** The counts with their margins: row totals in the last column, column totals in the last row. */
+  /**
+   * The counts with their margins: row totals in the last column, column totals in the last row.
+   */
   private final long[][] entries;
+
   private final boolean[][] hidden;
   private final int rows;
   private final int cols;
@@ -42,9 +44,15 @@ public final class SmallCellTable {
     this.entries = new long[rows + 1][cols + 1];
     this.hidden = new boolean[rows + 1][cols + 1];
     for (int r = 0; r < rows; r++) {
-      checkArgument(counts[r].length == cols, "row %s has %s cells but row 0 has %s", r, counts[r].length, cols);
+      checkArgument(
+          counts[r].length == cols,
+          "row %s has %s cells but row 0 has %s",
+          r,
+          counts[r].length,
+          cols);
       for (int c = 0; c < cols; c++) {
-        checkArgument(counts[r][c] >= 0, "count at (%s, %s) (%s) must not be negative", r, c, counts[r][c]);
+        checkArgument(
+            counts[r][c] >= 0, "count at (%s, %s) (%s) must not be negative", r, c, counts[r][c]);
         entries[r][c] = counts[r][c];
         entries[r][cols] = Math.addExact(entries[r][cols], counts[r][c]);
         entries[rows][c] = Math.addExact(entries[rows][c], counts[r][c]);
@@ -92,7 +100,8 @@ public final class SmallCellTable {
    */
   public static SmallCellTable of(long[][] counts, int threshold) {
     checkArgument(threshold >= 2, "threshold (%s) must be at least 2", threshold);
-    checkArgument(counts.length > 0 && counts[0].length > 0, "the table must have at least one cell");
+    checkArgument(
+        counts.length > 0 && counts[0].length > 0, "the table must have at least one cell");
     return new SmallCellTable(counts, threshold);
   }
 
@@ -172,7 +181,8 @@ public final class SmallCellTable {
    */
   public OptionalLong cell(int row, int column) {
     checkArgument(row >= 0 && row < rows, "row (%s) must be from 0 to %s", row, rows - 1);
-    checkArgument(column >= 0 && column < cols, "column (%s) must be from 0 to %s", column, cols - 1);
+    checkArgument(
+        column >= 0 && column < cols, "column (%s) must be from 0 to %s", column, cols - 1);
     return published(row, column);
   }
 
@@ -194,7 +204,8 @@ public final class SmallCellTable {
    * @return the total; never {@code null} but potentially empty
    */
   public OptionalLong columnTotal(int column) {
-    checkArgument(column >= 0 && column < cols, "column (%s) must be from 0 to %s", column, cols - 1);
+    checkArgument(
+        column >= 0 && column < cols, "column (%s) must be from 0 to %s", column, cols - 1);
     return published(rows, column);
   }
 

@@ -18,7 +18,10 @@ import org.apiguardian.api.API;
 public record SpatialGuarantee(Kind kind, String detail) {
   /** The kinds of spatial promise. */
   public enum Kind {
-    /** Points moved by a bounded random distance: an attacker who knows the true point still finds it nearby. */
+    /**
+     * Points moved by a bounded random distance: an attacker who knows the true point still finds
+     * it nearby.
+     */
     MASKING,
     /** Points replaced by an area, a cell or an anchor shared with other records. */
     GENERALISATION,

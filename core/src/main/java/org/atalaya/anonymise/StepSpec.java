@@ -54,7 +54,8 @@ public record StepSpec(String type, Map<String, Object> options, Optional<Path> 
    * @param name the option
    * @param fallback the value when absent
    * @return the value
-   * @throws AnonymisationException ({@link AnonymiseCode#INVALID_POLICY}) if present but not a number
+   * @throws AnonymisationException ({@link AnonymiseCode#INVALID_POLICY}) if present but not a
+   *     number
    */
   public double number(String name, double fallback) {
     Object v = options.get(name);
@@ -76,7 +77,8 @@ public record StepSpec(String type, Map<String, Object> options, Optional<Path> 
    */
   public double number(String name) {
     if (!options.containsKey(name)) {
-      throw new AnonymisationException(AnonymiseCode.INVALID_POLICY, AnonymiseCode.detail("detail.stepNeedsOption", type, name));
+      throw new AnonymisationException(
+          AnonymiseCode.INVALID_POLICY, AnonymiseCode.detail("detail.stepNeedsOption", type, name));
     }
     return number(name, Double.NaN);
   }
@@ -153,6 +155,7 @@ public record StepSpec(String type, Map<String, Object> options, Optional<Path> 
 
   private AnonymisationException invalid(String name, Object v, String what) {
     return new AnonymisationException(
-        AnonymiseCode.INVALID_POLICY, "option " + name + " of step " + type + " (" + v + ") must be " + what);
+        AnonymiseCode.INVALID_POLICY,
+        "option " + name + " of step " + type + " (" + v + ") must be " + what);
   }
 }

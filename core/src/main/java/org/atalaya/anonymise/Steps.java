@@ -26,8 +26,8 @@ import org.atalaya.taxonomy.IccsCode;
 
 /**
  * The non-spatial release steps: keep or drop fields, pseudonymise fields, redact narratives,
- * generalise time, age and category, and apply the stricter defaults for sensitive incidents.
- * Every step returned is immutable and thread-safe.
+ * generalise time, age and category, and apply the stricter defaults for sensitive incidents. Every
+ * step returned is immutable and thread-safe.
  *
  * @since 0.1
  */
@@ -42,7 +42,11 @@ public final class Steps {
   }
 
   /** A record step from a name and an edit. */
-  private record Simple(String name, Edit e, Set<QuasiIdentifier> pseudonymises, Optional<SpatialGuarantee> spatialGuarantee)
+  private record Simple(
+      String name,
+      Edit e,
+      Set<QuasiIdentifier> pseudonymises,
+      Optional<SpatialGuarantee> spatialGuarantee)
       implements RecordStep {
     Simple(String name, Edit e) {
       this(name, e, Set.of(), Optional.empty());
@@ -74,17 +78,21 @@ public final class Steps {
    * @return the step
    */
   public static RecordStep dropFields(Collection<IncidentField> drop) {
-    return dropFields("drop-fields", EnumSet.copyOf(drop.isEmpty() ? EnumSet.noneOf(IncidentField.class) : drop));
+    return dropFields(
+        "drop-fields", EnumSet.copyOf(drop.isEmpty() ? EnumSet.noneOf(IncidentField.class) : drop));
   }
 
   private static RecordStep dropFields(String name, Set<IncidentField> drop) {
     // An enum set: every incident of a release asks it a dozen questions.
-    Set<IncidentField> fields = java.util.Collections.unmodifiableSet(
-        drop.isEmpty() ? EnumSet.noneOf(IncidentField.class) : EnumSet.copyOf(drop));
-    return new Simple(name, (d, ctx) -> {
-      IncidentField.dropAll(d, fields);
-      return true;
-    });
+    Set<IncidentField> fields =
+        java.util.Collections.unmodifiableSet(
+            drop.isEmpty() ? EnumSet.noneOf(IncidentField.class) : EnumSet.copyOf(drop));
+    return new Simple(
+        name,
+        (d, ctx) -> {
+          IncidentField.dropAll(d, fields);
+          return true;
+        });
   }
 
   /**
@@ -98,19 +106,23 @@ public final class Steps {
    */
   public static RecordStep pseudonymise(Collection<String> attributeKeys) {
     List<String> keys = List.copyOf(attributeKeys);
-    return new Simple("pseudonymise", (d, ctx) -> {
-      Pseudonyms p = ctx.pseudonyms("pseudonymise");
-      List<SourceRef> refs = new ArrayList<>();
-      for (SourceRef r : d.sourceRefs()) {
-        refs.add(SourceRef.of(r.system(), p.pseudonym("source:" + r.system(), r.id())));
-      }
-      Map<String, String> attrs = new TreeMap<>(d.attributes().values());
-      for (String k : keys) {
-        attrs.computeIfPresent(k, (kk, v) -> p.pseudonym("attribute:" + kk, v));
-      }
-      d.sourceRefs(refs).attributes(new Attributes(attrs));
-      return true;
-    }, Set.of(QuasiIdentifier.SOURCE_REFS), Optional.empty());
+    return new Simple(
+        "pseudonymise",
+        (d, ctx) -> {
+          Pseudonyms p = ctx.pseudonyms("pseudonymise");
+          List<SourceRef> refs = new ArrayList<>();
+          for (SourceRef r : d.sourceRefs()) {
+            refs.add(SourceRef.of(r.system(), p.pseudonym("source:" + r.system(), r.id())));
+          }
+          Map<String, String> attrs = new TreeMap<>(d.attributes().values());
+          for (String k : keys) {
+            attrs.computeIfPresent(k, (kk, v) -> p.pseudonym("attribute:" + kk, v));
+          }
+          d.sourceRefs(refs).attributes(new Attributes(attrs));
+          return true;
+        },
+        Set.of(QuasiIdentifier.SOURCE_REFS),
+        Optional.empty());
   }
 
   /**
@@ -121,17 +133,21 @@ public final class Steps {
    */
   public static RecordStep redact(PiiRedactor redactor) {
     Objects.requireNonNull(redactor, "redactor must not be null");
-    return new Simple("redact", (d, ctx) -> {
-      d.narrative(d.narrative().map(redactor::redact));
-      Optional<Location> l = d.location();
-      if (l.isPresent() && l.get().address().isPresent()) {
-        d.location(Optional.of(l.get().toBuilder().address(redactor.redact(l.get().address().get())).build()));
-      }
-      Map<String, String> attrs = new TreeMap<>(d.attributes().values());
-      attrs.replaceAll((k, v) -> redactor.redact(v));
-      d.attributes(new Attributes(attrs));
-      return true;
-    });
+    return new Simple(
+        "redact",
+        (d, ctx) -> {
+          d.narrative(d.narrative().map(redactor::redact));
+          Optional<Location> l = d.location();
+          if (l.isPresent() && l.get().address().isPresent()) {
+            d.location(
+                Optional.of(
+                    l.get().toBuilder().address(redactor.redact(l.get().address().get())).build()));
+          }
+          Map<String, String> attrs = new TreeMap<>(d.attributes().values());
+          attrs.replaceAll((k, v) -> redactor.redact(v));
+          d.attributes(new Attributes(attrs));
+          return true;
+        });
   }
 
   /**
@@ -143,10 +159,12 @@ public final class Steps {
    */
   public static RecordStep generaliseTime(TimeGranularity granularity) {
     Objects.requireNonNull(granularity, "granularity must not be null");
-    return new Simple("generalise-time", (d, ctx) -> {
-      withTime(d, granularity);
-      return true;
-    });
+    return new Simple(
+        "generalise-time",
+        (d, ctx) -> {
+          withTime(d, granularity);
+          return true;
+        });
   }
 
   private static void withTime(RecordEditor d, TimeGranularity g) {
@@ -158,8 +176,8 @@ public final class Steps {
   }
 
   /**
-   * Returns a step that replaces victims' ages by bands. The bands start at the given lower
-   * bounds; the last is open-ended. A band never straddles 18 when 18 is a bound, so minors stay
+   * Returns a step that replaces victims' ages by bands. The bands start at the given lower bounds;
+   * the last is open-ended. A band never straddles 18 when 18 is a bound, so minors stay
    * recognisable as minors.
    *
    * @param lowerBounds increasing lower bounds starting at 0, for example 0, 12, 18, 30, 45, 60
@@ -168,25 +186,40 @@ public final class Steps {
    */
   public static RecordStep generaliseAge(int... lowerBounds) {
     int[] bounds = lowerBounds.clone();
-    checkArgument(bounds.length >= 1 && bounds[0] == 0, "age bounds (%s) must start at 0", Arrays.toString(bounds));
+    checkArgument(
+        bounds.length >= 1 && bounds[0] == 0,
+        "age bounds (%s) must start at 0",
+        Arrays.toString(bounds));
     for (int i = 1; i < bounds.length; i++) {
-      checkArgument(bounds[i] > bounds[i - 1] && bounds[i] <= 150, "age bounds (%s) must increase, up to 150", Arrays.toString(bounds));
+      checkArgument(
+          bounds[i] > bounds[i - 1] && bounds[i] <= 150,
+          "age bounds (%s) must increase, up to 150",
+          Arrays.toString(bounds));
     }
-    return new Simple("generalise-age", (d, ctx) -> {
-      List<Victim> vs = new ArrayList<>();
-      for (Victim v : d.victims()) {
-        Optional<AgeBand> band = v.age().isPresent() ? Optional.of(band(bounds, v.age().getAsInt())) : v.ageBand().map(b -> widen(bounds, b));
-        vs.add(new Victim(v.sex(), java.util.OptionalInt.empty(), band, v.relationship(), v.outcome()));
-      }
-      d.victims(vs);
-      return true;
-    });
+    return new Simple(
+        "generalise-age",
+        (d, ctx) -> {
+          List<Victim> vs = new ArrayList<>();
+          for (Victim v : d.victims()) {
+            Optional<AgeBand> band =
+                v.age().isPresent()
+                    ? Optional.of(band(bounds, v.age().getAsInt()))
+                    : v.ageBand().map(b -> widen(bounds, b));
+            vs.add(
+                new Victim(
+                    v.sex(), java.util.OptionalInt.empty(), band, v.relationship(), v.outcome()));
+          }
+          d.victims(vs);
+          return true;
+        });
   }
 
   private static AgeBand band(int[] bounds, int age) {
     for (int i = bounds.length - 1; i >= 0; i--) {
       if (age >= bounds[i]) {
-        return i == bounds.length - 1 ? AgeBand.atLeast(bounds[i]) : AgeBand.of(bounds[i], bounds[i + 1] - 1);
+        return i == bounds.length - 1
+            ? AgeBand.atLeast(bounds[i])
+            : AgeBand.of(bounds[i], bounds[i + 1] - 1);
       }
     }
     throw new AssertionError(age);
@@ -199,7 +232,9 @@ public final class Steps {
       return AgeBand.atLeast(low.min());
     }
     AgeBand high = band(bounds, b.max().getAsInt());
-    return high.max().isPresent() ? AgeBand.of(low.min(), high.max().getAsInt()) : AgeBand.atLeast(low.min());
+    return high.max().isPresent()
+        ? AgeBand.of(low.min(), high.max().getAsInt())
+        : AgeBand.atLeast(low.min());
   }
 
   /**
@@ -215,34 +250,55 @@ public final class Steps {
     // One classification per code, shared by every incident with that code: a release otherwise
     // keeps a million equal copies. Codes are few (the ICCS has hundreds).
     Map<IccsCode, Classification> byCode = new java.util.concurrent.ConcurrentHashMap<>();
-    return new Simple("generalise-category", (d, ctx) -> {
-      Optional<IccsCode> code = d.iccs();
-      d.classification(code.isEmpty() ? Classification.UNCLASSIFIED
-          : byCode.computeIfAbsent(code.get(), c -> Classification.iccs(c.level() > level ? c.truncate(level) : c)));
-      return true;
-    });
+    return new Simple(
+        "generalise-category",
+        (d, ctx) -> {
+          Optional<IccsCode> code = d.iccs();
+          d.classification(
+              code.isEmpty()
+                  ? Classification.UNCLASSIFIED
+                  : byCode.computeIfAbsent(
+                      code.get(),
+                      c -> Classification.iccs(c.level() > level ? c.truncate(level) : c)));
+          return true;
+        });
   }
 
   /**
    * Returns the stricter defaults for sensitive incidents (sexual violence, domestic violence, any
-   * minor victim, detected by {@link SensitiveCategories#detect}, narrative keywords included):
-   * the detected flags are set, the point, address and colonia are removed (department and
-   * municipality stay), and times are widened to the month.
+   * minor victim, detected by {@link SensitiveCategories#detect}, narrative keywords included): the
+   * detected flags are set, the point, address and colonia are removed (department and municipality
+   * stay), and times are widened to the month.
    *
    * @return the step
    */
   public static RecordStep sensitiveDefaults() {
-    return new Simple("sensitive-defaults", (d, ctx) -> {
-      Set<SensitivityFlag> flags = SensitiveCategories.detect(d);
-      if (flags.isEmpty()) {
-        return true;
-      }
-      withTime(d, TimeGranularity.MONTH);
-      d.sensitivity(flags);
-      d.location(d.location().flatMap(l -> IncidentField.location(Optional.empty(), java.util.OptionalDouble.empty(),
-          LocationPrecision.AREA, IncidentField.withoutColonia(l.admin()), Optional.empty())));
-      return true;
-    }, Set.of(), Optional.of(new SpatialGuarantee(SpatialGuarantee.Kind.REMOVAL,
-        "sensitive incidents (sexual or domestic violence, minor victims) lose their point, address and colonia; municipality and month stay")));
+    return new Simple(
+        "sensitive-defaults",
+        (d, ctx) -> {
+          Set<SensitivityFlag> flags = SensitiveCategories.detect(d);
+          if (flags.isEmpty()) {
+            return true;
+          }
+          withTime(d, TimeGranularity.MONTH);
+          d.sensitivity(flags);
+          d.location(
+              d.location()
+                  .flatMap(
+                      l ->
+                          IncidentField.location(
+                              Optional.empty(),
+                              java.util.OptionalDouble.empty(),
+                              LocationPrecision.AREA,
+                              IncidentField.withoutColonia(l.admin()),
+                              Optional.empty())));
+          return true;
+        },
+        Set.of(),
+        Optional.of(
+            new SpatialGuarantee(
+                SpatialGuarantee.Kind.REMOVAL,
+                "sensitive incidents (sexual or domestic violence, minor victims) lose their point,"
+                    + " address and colonia; municipality and month stay")));
   }
 }

@@ -39,14 +39,23 @@ final class TableCheck {
     if (!header.get(0).equals(spec.rows().toString())) {
       throw new Failure("the header starts with " + header.get(0) + ", not " + spec.rows());
     }
-    if (oneWay ? width != 2 || !header.get(1).equals(AggregateTable.COUNT)
+    if (oneWay
+        ? width != 2 || !header.get(1).equals(AggregateTable.COUNT)
         : width < 2 || !header.get(width - 1).equals(TableDimension.TOTAL)) {
-      throw new Failure("the header " + header + " does not end in " + (oneWay ? AggregateTable.COUNT : TableDimension.TOTAL));
+      throw new Failure(
+          "the header "
+              + header
+              + " does not end in "
+              + (oneWay ? AggregateTable.COUNT : TableDimension.TOTAL));
     }
     int rows = lines.size() - 2;
     int cols = oneWay ? 1 : width - 2;
     if (!lines.get(lines.size() - 1).get(0).equals(TableDimension.TOTAL)) {
-      throw new Failure("the last row is " + lines.get(lines.size() - 1).get(0) + ", not " + TableDimension.TOTAL);
+      throw new Failure(
+          "the last row is "
+              + lines.get(lines.size() - 1).get(0)
+              + ", not "
+              + TableDimension.TOTAL);
     }
     List<String> rowLabels = new ArrayList<>();
     List<String> colLabels = header.subList(1, 1 + cols);
@@ -68,8 +77,15 @@ final class TableCheck {
         try {
           m[r][c] = Long.parseLong(v);
         } catch (NumberFormatException e) {
-          throw new Failure("entry (" + l.get(0) + ", " + header.get(c + 1) + ") (" + v + ") is neither a whole number nor "
-              + AggregateTable.SUPPRESSED);
+          throw new Failure(
+              "entry ("
+                  + l.get(0)
+                  + ", "
+                  + header.get(c + 1)
+                  + ") ("
+                  + v
+                  + ") is neither a whole number nor "
+                  + AggregateTable.SUPPRESSED);
         }
       }
     }
@@ -93,15 +109,28 @@ final class TableCheck {
         l.checkSum();
       }
       if (!rowLabels.equals(TableSpec.declaredLabels(spec.rows()))) {
-        throw new Failure("the rows " + rowLabels + " are not the declared ones " + TableSpec.declaredLabels(spec.rows())
-            + ": which rows exist must not depend on the data");
+        throw new Failure(
+            "the rows "
+                + rowLabels
+                + " are not the declared ones "
+                + TableSpec.declaredLabels(spec.rows())
+                + ": which rows exist must not depend on the data");
       }
-      if (spec.columns().isPresent() && !colLabels.equals(TableSpec.declaredLabels(spec.columns().get()))) {
-        throw new Failure("the columns " + colLabels + " are not the declared ones " + TableSpec.declaredLabels(spec.columns().get())
-            + ": which columns exist must not depend on the data");
+      if (spec.columns().isPresent()
+          && !colLabels.equals(TableSpec.declaredLabels(spec.columns().get()))) {
+        throw new Failure(
+            "the columns "
+                + colLabels
+                + " are not the declared ones "
+                + TableSpec.declaredLabels(spec.columns().get())
+                + ": which columns exist must not depend on the data");
       }
-      return cells + " cells of whole numbers, totals equal to the sums of the cells, rows and columns as declared, exact "
-          + Math.round(AggregateTable.CONFIDENCE * 100) + "% intervals; epsilon " + spec.epsilon();
+      return cells
+          + " cells of whole numbers, totals equal to the sums of the cells, rows and columns as"
+          + " declared, exact "
+          + Math.round(AggregateTable.CONFIDENCE * 100)
+          + "% intervals; epsilon "
+          + spec.epsilon();
     }
     int suppressed = 0;
     for (Long[] row : m) {
@@ -112,7 +141,11 @@ final class TableCheck {
     for (Line l : all) {
       l.checkSmallCells(spec.threshold());
     }
-    return cells + " cells, " + suppressed + " entries suppressed; no published count from 1 to " + (spec.threshold() - 1)
+    return cells
+        + " cells, "
+        + suppressed
+        + " entries suppressed; no published count from 1 to "
+        + (spec.threshold() - 1)
         + ", no suppressed entry recoverable from its row or column, totals consistent";
   }
 
@@ -121,11 +154,15 @@ final class TableCheck {
    * names, and each limit equal to the one recomputed from the entry; returns the lines without
    * them, for the checks of the counts.
    */
-  private static List<List<String>> checkIntervals(TableSpec spec, List<List<String>> lines) throws Failure {
+  private static List<List<String>> checkIntervals(TableSpec spec, List<List<String>> lines)
+      throws Failure {
     List<String> header = lines.get(0);
     if ((header.size() - 1) % 3 != 0) {
-      throw new Failure("the header has " + header.size() + " fields, not 1 plus 3 per count column (the count and the limits"
-          + " of its interval)");
+      throw new Failure(
+          "the header has "
+              + header.size()
+              + " fields, not 1 plus 3 per count column (the count and the limits"
+              + " of its interval)");
     }
     int printed = (header.size() - 1) / 3;
     for (int c = 0; c < printed; c++) {
@@ -141,33 +178,66 @@ final class TableCheck {
     int rows = lines.size() - 2;
     boolean oneWay = spec.columns().isEmpty();
     int cols = oneWay ? printed : printed - 1;
-    DiscreteLaplace noise = DiscreteLaplace.distribution(spec.epsilon(), spec.maxIncidentsPerPerson());
+    DiscreteLaplace noise =
+        DiscreteLaplace.distribution(spec.epsilon(), spec.maxIncidentsPerPerson());
     List<List<String>> out = new ArrayList<>();
     out.add(header.subList(0, 1 + printed));
     for (int r = 0; r <= rows; r++) {
       List<String> l = lines.get(r + 1);
       if (l.size() != header.size()) {
-        throw new Failure("row " + l.get(0) + " has " + l.size() + " fields, the header " + header.size());
+        throw new Failure(
+            "row " + l.get(0) + " has " + l.size() + " fields, the header " + header.size());
       }
       for (int c = 0; c < printed; c++) {
         String v = l.get(1 + c);
         if (v.equals(AggregateTable.SUPPRESSED)) {
-          throw new Failure("entry (" + l.get(0) + ", " + header.get(c + 1) + ") is suppressed, but a dp table suppresses nothing");
+          throw new Failure(
+              "entry ("
+                  + l.get(0)
+                  + ", "
+                  + header.get(c + 1)
+                  + ") is suppressed, but a dp table suppresses nothing");
         }
         long count;
         try {
           count = Long.parseLong(v);
         } catch (NumberFormatException e) {
-          throw new Failure("entry (" + l.get(0) + ", " + header.get(c + 1) + ") (" + v + ") is not a whole number");
+          throw new Failure(
+              "entry ("
+                  + l.get(0)
+                  + ", "
+                  + header.get(c + 1)
+                  + ") ("
+                  + v
+                  + ") is not a whole number");
         }
         int terms = Math.max(1, (r == rows ? rows : 1) * (c == cols ? cols : 1));
         NoisyCount expected = noise.interval(count, terms, AggregateTable.CONFIDENCE);
         String lower = l.get(1 + printed + 2 * c);
         String upper = l.get(2 + printed + 2 * c);
-        if (!lower.equals(Long.toString(expected.lower())) || !upper.equals(Long.toString(expected.upper()))) {
-          throw new Failure("entry (" + l.get(0) + ", " + header.get(c + 1) + ") " + count + " has the interval [" + lower + ", "
-              + upper + "], not [" + expected.lower() + ", " + expected.upper() + "] (exact "
-              + Math.round(AggregateTable.CONFIDENCE * 100) + "%, noise of " + terms + (terms == 1 ? " cell" : " cells") + ")");
+        if (!lower.equals(Long.toString(expected.lower()))
+            || !upper.equals(Long.toString(expected.upper()))) {
+          throw new Failure(
+              "entry ("
+                  + l.get(0)
+                  + ", "
+                  + header.get(c + 1)
+                  + ") "
+                  + count
+                  + " has the interval ["
+                  + lower
+                  + ", "
+                  + upper
+                  + "], not ["
+                  + expected.lower()
+                  + ", "
+                  + expected.upper()
+                  + "] (exact "
+                  + Math.round(AggregateTable.CONFIDENCE * 100)
+                  + "%, noise of "
+                  + terms
+                  + (terms == 1 ? " cell" : " cells")
+                  + ")");
         }
       }
       out.add(l.subList(0, 1 + printed));
@@ -187,7 +257,12 @@ final class TableCheck {
       }
       Long total = entries[entries.length - 1];
       if (total == null || total != sum) {
-        throw new Failure(name + ": the cells add up to " + sum + " but the total is " + (total == null ? AggregateTable.SUPPRESSED : total));
+        throw new Failure(
+            name
+                + ": the cells add up to "
+                + sum
+                + " but the total is "
+                + (total == null ? AggregateTable.SUPPRESSED : total));
       }
     }
 
@@ -204,7 +279,8 @@ final class TableCheck {
           throw new Failure(name + ": a count (" + v + ") is negative");
         }
         if (v > 0 && v < threshold) {
-          throw new Failure(name + ": a count (" + v + ") from 1 to " + (threshold - 1) + " is published");
+          throw new Failure(
+              name + ": a count (" + v + ") from 1 to " + (threshold - 1) + " is published");
         }
         published += i < entries.length - 1 ? v : 0;
       }
@@ -217,19 +293,33 @@ final class TableCheck {
       }
       long rest = total - published;
       if (hidden == 0 && rest != 0) {
-        throw new Failure(name + ": the cells add up to " + published + " but the total is " + total);
+        throw new Failure(
+            name + ": the cells add up to " + published + " but the total is " + total);
       }
       if (rest < 0) {
-        throw new Failure(name + ": the published cells add up to " + published + ", more than the total " + total);
+        throw new Failure(
+            name
+                + ": the published cells add up to "
+                + published
+                + ", more than the total "
+                + total);
       }
       if (rest > 0 && rest < threshold) {
-        throw new Failure(name + ": the suppressed cells add up to " + rest + " (the total minus the published cells),"
-            + " below the threshold " + threshold);
+        throw new Failure(
+            name
+                + ": the suppressed cells add up to "
+                + rest
+                + " (the total minus the published cells),"
+                + " below the threshold "
+                + threshold);
       }
     }
   }
 
-  /** Splits one CSV line written by {@link AggregateTable#toCsv()}, undoing quotes and formula guards. */
+  /**
+   * Splits one CSV line written by {@link AggregateTable#toCsv()}, undoing quotes and formula
+   * guards.
+   */
   private static List<String> fields(String line) {
     List<String> out = new ArrayList<>();
     StringBuilder f = new StringBuilder();
@@ -259,6 +349,8 @@ final class TableCheck {
   }
 
   private static String unguard(String v) {
-    return v.length() > 1 && v.charAt(0) == '\'' && "=+-@\t".indexOf(v.charAt(1)) >= 0 ? v.substring(1) : v;
+    return v.length() > 1 && v.charAt(0) == '\'' && "=+-@\t".indexOf(v.charAt(1)) >= 0
+        ? v.substring(1)
+        : v;
   }
 }

@@ -19,18 +19,18 @@ import org.atalaya.incident.TimeWindow;
 import org.atalaya.taxonomy.IccsCode;
 
 /**
- * What the rows or the columns of an aggregate table count incidents by: a {@link
- * QuasiIdentifier} at a level, written {@code location:department}, {@code
- * location:municipality}, {@code time:month}, {@code time:year} or {@code category:1} to {@code
- * category:4} (the ICCS level), optionally with the declared values to publish.
+ * What the rows or the columns of an aggregate table count incidents by: a {@link QuasiIdentifier}
+ * at a level, written {@code location:department}, {@code location:municipality}, {@code
+ * time:month}, {@code time:year} or {@code category:1} to {@code category:4} (the ICCS level),
+ * optionally with the declared values to publish.
  *
  * <p>An incident's value is its department or municipality code, the month ({@code 2024-03}) or
  * year ({@code 2024}) holding its whole occurred window (in the window's own offset), or its ICCS
- * code cut to the level (a code already coarser stays as it is). An incident without the value,
- * or whose window spans more than one month (or year), counts under {@value #UNKNOWN}. When
- * values are declared, every one of them is published, empty or not, and an incident with another
- * value counts under {@value #OTHER}. Victims' sex and age are not dimensions: a table counts
- * incidents, and one incident may have several victims. Immutable and thread-safe.
+ * code cut to the level (a code already coarser stays as it is). An incident without the value, or
+ * whose window spans more than one month (or year), counts under {@value #UNKNOWN}. When values are
+ * declared, every one of them is published, empty or not, and an incident with another value counts
+ * under {@value #OTHER}. Victims' sex and age are not dimensions: a table counts incidents, and one
+ * incident may have several victims. Immutable and thread-safe.
  *
  * @param quasiIdentifier location, time or category; never {@code null}
  * @param level {@code department} or {@code municipality}, {@code month} or {@code year}, or the
@@ -52,26 +52,47 @@ public record TableDimension(QuasiIdentifier quasiIdentifier, String level, List
   /**
    * Validates the dimension.
    *
-   * @throws IllegalArgumentException if the level does not suit the quasi-identifier, or a
-   *     declared value is blank, repeated, reserved ({@code unknown}, {@code other}, {@code
-   *     total}) or not of the level's form
+   * @throws IllegalArgumentException if the level does not suit the quasi-identifier, or a declared
+   *     value is blank, repeated, reserved ({@code unknown}, {@code other}, {@code total}) or not
+   *     of the level's form
    */
   public TableDimension {
     Objects.requireNonNull(quasiIdentifier, "quasiIdentifier must not be null");
     Objects.requireNonNull(level, "level must not be null");
     values = List.copyOf(values);
     List<String> levels = levels(quasiIdentifier);
-    checkArgument(!levels.isEmpty(), "%s is not a table dimension: tables count incidents, and an incident may have"
-        + " several victims; use location, time or category", name(quasiIdentifier));
-    checkArgument(levels.contains(level), "%s:%s has no such level; use %s", name(quasiIdentifier), level,
+    checkArgument(
+        !levels.isEmpty(),
+        "%s is not a table dimension: tables count incidents, and an incident may have"
+            + " several victims; use location, time or category",
+        name(quasiIdentifier));
+    checkArgument(
+        levels.contains(level),
+        "%s:%s has no such level; use %s",
+        name(quasiIdentifier),
+        level,
         levels.stream().map(l -> name(quasiIdentifier) + ":" + l).toList());
     Set<String> seen = new HashSet<>();
     for (String v : values) {
-      checkArgument(v != null && !v.isBlank(), "values of %s:%s must not be blank", name(quasiIdentifier), level);
-      checkArgument(!v.equals(UNKNOWN) && !v.equals(OTHER) && !v.equals(TOTAL),
-          "value %s of %s:%s is reserved (unknown, other and total are added by the table)", v, name(quasiIdentifier), level);
-      checkArgument(seen.add(v), "value %s of %s:%s is listed twice", v, name(quasiIdentifier), level);
-      checkArgument(fits(quasiIdentifier, level, v), "value %s of %s:%s must be %s", v, name(quasiIdentifier), level,
+      checkArgument(
+          v != null && !v.isBlank(),
+          "values of %s:%s must not be blank",
+          name(quasiIdentifier),
+          level);
+      checkArgument(
+          !v.equals(UNKNOWN) && !v.equals(OTHER) && !v.equals(TOTAL),
+          "value %s of %s:%s is reserved (unknown, other and total are added by the table)",
+          v,
+          name(quasiIdentifier),
+          level);
+      checkArgument(
+          seen.add(v), "value %s of %s:%s is listed twice", v, name(quasiIdentifier), level);
+      checkArgument(
+          fits(quasiIdentifier, level, v),
+          "value %s of %s:%s must be %s",
+          v,
+          name(quasiIdentifier),
+          level,
           form(quasiIdentifier, level));
     }
   }
@@ -98,15 +119,20 @@ public record TableDimension(QuasiIdentifier quasiIdentifier, String level, List
   public static TableDimension parse(String text, List<String> values) {
     Objects.requireNonNull(text, "text must not be null");
     int colon = text.indexOf(':');
-    checkArgument(colon > 0, "%s must be a quasi-identifier and a level: location:department, location:municipality,"
-        + " time:month, time:year or category:1 to category:4", text);
+    checkArgument(
+        colon > 0,
+        "%s must be a quasi-identifier and a level: location:department, location:municipality,"
+            + " time:month, time:year or category:1 to category:4",
+        text);
     QuasiIdentifier q;
     try {
       q = QuasiIdentifier.parse(text.substring(0, colon));
     } catch (AnonymisationException e) {
-      throw new IllegalArgumentException(text + ": " + text.substring(0, colon) + " is not location, time or category", e);
+      throw new IllegalArgumentException(
+          text + ": " + text.substring(0, colon) + " is not location, time or category", e);
     }
-    return new TableDimension(q, text.substring(colon + 1).strip().toLowerCase(Locale.ROOT), values);
+    return new TableDimension(
+        q, text.substring(colon + 1).strip().toLowerCase(Locale.ROOT), values);
   }
 
   /**
@@ -122,7 +148,8 @@ public record TableDimension(QuasiIdentifier quasiIdentifier, String level, List
         yield (level.equals("department") ? a.department() : a.municipality()).orElse(UNKNOWN);
       }
       case TIME -> incident.occurred().flatMap(this::period).orElse(UNKNOWN);
-      case CATEGORY -> incident.iccs().map(c -> c.truncate(Integer.parseInt(level)).value()).orElse(UNKNOWN);
+      case CATEGORY ->
+          incident.iccs().map(c -> c.truncate(Integer.parseInt(level)).value()).orElse(UNKNOWN);
       default -> throw new IllegalStateException("not a table dimension: " + quasiIdentifier);
     };
   }
@@ -173,8 +200,10 @@ public record TableDimension(QuasiIdentifier quasiIdentifier, String level, List
   private static boolean fits(QuasiIdentifier q, String level, String v) {
     try {
       return switch (q) {
-        case TIME -> level.equals("month") ? YearMonth.parse(v).toString().equals(v) : v.matches("\\d{4}");
-        case CATEGORY -> IccsCode.of(v).value().equals(v) && IccsCode.of(v).level() == Integer.parseInt(level);
+        case TIME ->
+            level.equals("month") ? YearMonth.parse(v).toString().equals(v) : v.matches("\\d{4}");
+        case CATEGORY ->
+            IccsCode.of(v).value().equals(v) && IccsCode.of(v).level() == Integer.parseInt(level);
         default -> true;
       };
     } catch (DateTimeParseException | IllegalArgumentException e) {

@@ -15,15 +15,15 @@ import org.atalaya.taxonomy.IccsCatalogue;
 
 /**
  * An aggregate table a release publishes: incidents counted by a row {@link TableDimension} and,
- * optionally, a column one, protected either by small-cell suppression (with secondary
- * suppression, see {@link SmallCellTable}) or by differential privacy (per-person contribution
- * bound, then discrete Laplace noise on every cell, see {@link DiscreteLaplace}).
+ * optionally, a column one, protected either by small-cell suppression (with secondary suppression,
+ * see {@link SmallCellTable}) or by differential privacy (per-person contribution bound, then
+ * discrete Laplace noise on every cell, see {@link DiscreteLaplace}).
  *
  * <p>A differentially private table publishes a fixed set of rows and columns chosen before the
  * data are seen, or which rows exist would itself leak: its location and time dimensions must
- * declare their values, and a category dimension without values publishes every code of its
- * level in the standard ICCS catalogue; {@value TableDimension#UNKNOWN} and {@value
- * TableDimension#OTHER} are always published too. Immutable and thread-safe.
+ * declare their values, and a category dimension without values publishes every code of its level
+ * in the standard ICCS catalogue; {@value TableDimension#UNKNOWN} and {@value TableDimension#OTHER}
+ * are always published too. Immutable and thread-safe.
  *
  * @since 0.1
  */
@@ -172,7 +172,9 @@ public final class TableSpec {
     List<String> out = new ArrayList<>(d.values());
     if (out.isEmpty() && d.quasiIdentifier() == QuasiIdentifier.CATEGORY) {
       int level = Integer.parseInt(d.level());
-      IccsCatalogue.standard().all().stream().filter(c -> c.code().level() == level).forEach(c -> out.add(c.code().value()));
+      IccsCatalogue.standard().all().stream()
+          .filter(c -> c.code().level() == level)
+          .forEach(c -> out.add(c.code().value()));
     }
     out.add(TableDimension.UNKNOWN);
     out.add(TableDimension.OTHER);
@@ -181,7 +183,14 @@ public final class TableSpec {
 
   @Override
   public String toString() {
-    return "TableSpec[" + name + ", " + rows + columns.map(c -> " x " + c).orElse("") + ", " + kind.id() + "]";
+    return "TableSpec["
+        + name
+        + ", "
+        + rows
+        + columns.map(c -> " x " + c).orElse("")
+        + ", "
+        + kind.id()
+        + "]";
   }
 
   /**
@@ -191,7 +200,10 @@ public final class TableSpec {
    */
   static TableSpec fromJson(JsonNode node, int index) {
     if (node == null || !node.isObject()) {
-      throw invalid("tables[" + index + "] must be an object such as {\"name\": ..., \"rows\": ..., \"smallCells\": ...}");
+      throw invalid(
+          "tables["
+              + index
+              + "] must be an object such as {\"name\": ..., \"rows\": ..., \"smallCells\": ...}");
     }
     JsonNode nameNode = node.get("name");
     if (nameNode == null || !nameNode.isTextual()) {
@@ -214,7 +226,10 @@ public final class TableSpec {
       b.columns(dimension(node.get("columns"), where + ": columns"));
     }
     if (node.has("smallCells") == node.has("dp")) {
-      throw invalid(where + " needs exactly one of smallCells and dp (every published table must be protected)");
+      throw invalid(
+          where
+              + " needs exactly one of smallCells and dp (every published table must be"
+              + " protected)");
     }
     if (node.has("smallCells")) {
       JsonNode s = object(node.get("smallCells"), where + ": smallCells");
@@ -227,7 +242,10 @@ public final class TableSpec {
       if (e == null || !e.isNumber() || !(e.asDouble() > 0) || !Double.isFinite(e.asDouble())) {
         throw invalid(where + ": dp.epsilon (" + e + ") must be a number more than 0");
       }
-      int bound = d.has("maxIncidentsPerPerson") ? wholeNumber(d.get("maxIncidentsPerPerson"), 1, where + ": dp.maxIncidentsPerPerson") : 1;
+      int bound =
+          d.has("maxIncidentsPerPerson")
+              ? wholeNumber(d.get("maxIncidentsPerPerson"), 1, where + ": dp.maxIncidentsPerPerson")
+              : 1;
       b.differentialPrivacy(e.asDouble(), bound);
       JsonNode person = d.get("person");
       if (person != null) {
@@ -239,7 +257,8 @@ public final class TableSpec {
             throw invalid(where + ": " + ex.getMessage());
           }
         } else if (!p.equals("incident")) {
-          throw invalid(where + ": dp.person (" + person + ") must be \"incident\" or \"attribute:KEY\"");
+          throw invalid(
+              where + ": dp.person (" + person + ") must be \"incident\" or \"attribute:KEY\"");
         }
       }
     }
@@ -259,7 +278,8 @@ public final class TableSpec {
         unknownFields(node, DIMENSION_FIELDS, where);
         JsonNode by = node.get("by");
         if (by == null || !by.isTextual()) {
-          throw invalid(where + " needs by, for example {\"by\": \"time:year\", \"values\": [\"2024\"]}");
+          throw invalid(
+              where + " needs by, for example {\"by\": \"time:year\", \"values\": [\"2024\"]}");
         }
         List<String> values = new ArrayList<>();
         JsonNode vs = node.path("values");
@@ -272,7 +292,12 @@ public final class TableSpec {
     } catch (IllegalArgumentException e) {
       throw invalid(where + ": " + e.getMessage());
     }
-    throw invalid(where + " (" + node + ") must be a text such as \"time:month\" or an object {\"by\": ..., \"values\": [...]}");
+    throw invalid(
+        where
+            + " ("
+            + node
+            + ") must be a text such as \"time:month\" or an object {\"by\": ..., \"values\":"
+            + " [...]}");
   }
 
   private static JsonNode object(JsonNode node, String where) {
@@ -283,7 +308,10 @@ public final class TableSpec {
   }
 
   private static int wholeNumber(JsonNode node, int min, String where) {
-    if (node == null || !node.isNumber() || node.asDouble() != Math.rint(node.asDouble()) || node.asDouble() < min
+    if (node == null
+        || !node.isNumber()
+        || node.asDouble() != Math.rint(node.asDouble())
+        || node.asDouble() < min
         || node.asDouble() > Integer.MAX_VALUE) {
       throw invalid(where + " (" + node + ") must be a whole number, at least " + min);
     }
@@ -315,8 +343,11 @@ public final class TableSpec {
     private Optional<String> personAttribute = Optional.empty();
 
     private Builder(String name) {
-      checkArgument(name != null && name.matches("[a-z0-9][a-z0-9-]{0,63}"),
-          "table name (%s) must be lowercase letters, digits and hyphens, at most 64, starting with a letter or digit", name);
+      checkArgument(
+          name != null && name.matches("[a-z0-9][a-z0-9-]{0,63}"),
+          "table name (%s) must be lowercase letters, digits and hyphens, at most 64, starting with"
+              + " a letter or digit",
+          name);
       this.name = name;
     }
 
@@ -349,7 +380,10 @@ public final class TableSpec {
      * @return this builder
      */
     public Builder smallCells(int threshold) {
-      checkArgument(threshold >= 2, "smallCells.threshold (%s) must be a whole number, at least 2", threshold);
+      checkArgument(
+          threshold >= 2,
+          "smallCells.threshold (%s) must be a whole number, at least 2",
+          threshold);
       this.kind = Kind.SMALL_CELLS;
       this.threshold = threshold;
       this.epsilon = 0;
@@ -365,8 +399,14 @@ public final class TableSpec {
      * @return this builder
      */
     public Builder differentialPrivacy(double epsilon, int maxIncidentsPerPerson) {
-      checkArgument(Double.isFinite(epsilon) && epsilon > 0, "dp.epsilon (%s) must be a number more than 0", epsilon);
-      checkArgument(maxIncidentsPerPerson >= 1, "dp.maxIncidentsPerPerson (%s) must be at least 1", maxIncidentsPerPerson);
+      checkArgument(
+          Double.isFinite(epsilon) && epsilon > 0,
+          "dp.epsilon (%s) must be a number more than 0",
+          epsilon);
+      checkArgument(
+          maxIncidentsPerPerson >= 1,
+          "dp.maxIncidentsPerPerson (%s) must be at least 1",
+          maxIncidentsPerPerson);
       this.kind = Kind.DP;
       this.epsilon = epsilon;
       this.maxIncidentsPerPerson = maxIncidentsPerPerson;
@@ -375,16 +415,19 @@ public final class TableSpec {
     }
 
     /**
-     * Names the attribute of the input incidents that identifies the person (for example a
-     * victim's or complainant's document number), for the contribution bound of a differentially
-     * private table. An incident without it counts as its own person.
+     * Names the attribute of the input incidents that identifies the person (for example a victim's
+     * or complainant's document number), for the contribution bound of a differentially private
+     * table. An incident without it counts as its own person.
      *
      * @param key the attribute key, {@code namespace:name}; never null
      * @return this builder
      */
     public Builder personAttribute(String key) {
-      checkArgument(key != null && org.atalaya.incident.Attributes.isValidKey(key),
-          "dp.person attribute (%s) must be an attribute key, namespace:name, for example src:victim-dni", key);
+      checkArgument(
+          key != null && org.atalaya.incident.Attributes.isValidKey(key),
+          "dp.person attribute (%s) must be an attribute key, namespace:name, for example"
+              + " src:victim-dni",
+          key);
       this.personAttribute = Optional.of(key);
       return this;
     }
@@ -394,15 +437,20 @@ public final class TableSpec {
      *
      * @return the table
      * @throws IllegalArgumentException if rows or the protection are missing, rows and columns
-     *     count by the same quasi-identifier, or a differentially private table has a location
-     *     or time dimension without declared values
+     *     count by the same quasi-identifier, or a differentially private table has a location or
+     *     time dimension without declared values
      */
     public TableSpec build() {
       checkArgument(rows != null, "rows are missing");
       checkArgument(kind != null, "the protection is missing: smallCells or dp");
-      checkArgument(columns.isEmpty() || columns.get().quasiIdentifier() != rows.quasiIdentifier(),
-          "rows (%s) and columns (%s) must count by different quasi-identifiers", rows, columns.map(Object::toString).orElse(""));
-      checkArgument(kind != Kind.SMALL_CELLS || personAttribute.isEmpty(), "dp.person applies to dp tables only");
+      checkArgument(
+          columns.isEmpty() || columns.get().quasiIdentifier() != rows.quasiIdentifier(),
+          "rows (%s) and columns (%s) must count by different quasi-identifiers",
+          rows,
+          columns.map(Object::toString).orElse(""));
+      checkArgument(
+          kind != Kind.SMALL_CELLS || personAttribute.isEmpty(),
+          "dp.person applies to dp tables only");
       if (kind == Kind.DP) {
         checkDeclared("rows", rows);
         columns.ifPresent(c -> checkDeclared("columns", c));
@@ -411,9 +459,13 @@ public final class TableSpec {
     }
 
     private static void checkDeclared(String which, TableDimension d) {
-      checkArgument(!d.values().isEmpty() || d.quasiIdentifier() == QuasiIdentifier.CATEGORY,
-          "%s (%s) of a dp table must declare its values, for example {\"by\": \"%s\", \"values\": [...]}:"
-              + " publishing only the values found in the data would reveal them", which, d, d);
+      checkArgument(
+          !d.values().isEmpty() || d.quasiIdentifier() == QuasiIdentifier.CATEGORY,
+          "%s (%s) of a dp table must declare its values, for example {\"by\": \"%s\", \"values\":"
+              + " [...]}: publishing only the values found in the data would reveal them",
+          which,
+          d,
+          d);
     }
   }
 }

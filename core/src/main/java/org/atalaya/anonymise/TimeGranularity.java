@@ -9,8 +9,8 @@ import org.atalaya.incident.TimePrecision;
 import org.atalaya.incident.TimeWindow;
 
 /**
- * How coarsely a release states when an incident happened. A window is widened to whole units:
- * it starts at the start of the unit holding its start and ends at the end of the unit holding its
+ * How coarsely a release states when an incident happened. A window is widened to whole units: it
+ * starts at the start of the unit holding its start and ends at the end of the unit holding its
  * end, so a generalised window always contains the original one (it never claims a precision the
  * data did not have).
  *
@@ -91,9 +91,13 @@ public enum TimeGranularity {
     TimePrecision p;
     if (from.plusDays(1).isEqual(to) && from.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
       p = TimePrecision.DAY;
-    } else if (from.getDayOfMonth() == 1 && from.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) && from.plusMonths(1).isEqual(to)) {
+    } else if (from.getDayOfMonth() == 1
+        && from.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+        && from.plusMonths(1).isEqual(to)) {
       p = TimePrecision.MONTH;
-    } else if (from.getDayOfYear() == 1 && from.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) && from.plusYears(1).isEqual(to)) {
+    } else if (from.getDayOfYear() == 1
+        && from.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+        && from.plusYears(1).isEqual(to)) {
       p = TimePrecision.YEAR;
     } else if (window.precision() == TimePrecision.YEAR && to.isAfter(from.plusMonths(1))) {
       return window;
@@ -108,9 +112,13 @@ public enum TimeGranularity {
       case HOUR -> t.truncatedTo(ChronoUnit.HOURS);
       case SHIFT -> t.truncatedTo(ChronoUnit.DAYS).withHour(t.getHour() / 6 * 6);
       case DAY -> t.truncatedTo(ChronoUnit.DAYS);
-      case WEEK -> t.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      case WEEK ->
+          t.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
       case MONTH -> t.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
-      case QUARTER -> t.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1).withMonth((t.getMonthValue() - 1) / 3 * 3 + 1);
+      case QUARTER ->
+          t.truncatedTo(ChronoUnit.DAYS)
+              .withDayOfMonth(1)
+              .withMonth((t.getMonthValue() - 1) / 3 * 3 + 1);
       case YEAR -> t.truncatedTo(ChronoUnit.DAYS).withDayOfYear(1);
     };
   }
@@ -143,10 +151,16 @@ public enum TimeGranularity {
     /** More distinct windows than this (unusual data) are widened without the cache. */
     private static final int LIMIT = 10_000;
 
-    private static final java.util.Map<Key, java.util.Optional<TimeWindow>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<Key, java.util.Optional<TimeWindow>> CACHE =
+        new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record Key(TimeGranularity granularity, int fromUnit, java.time.ZoneOffset fromOffset, int toUnit,
-        java.time.ZoneOffset toOffset, boolean estimated) {}
+    private record Key(
+        TimeGranularity granularity,
+        int fromUnit,
+        java.time.ZoneOffset fromOffset,
+        int toUnit,
+        java.time.ZoneOffset toOffset,
+        boolean estimated) {}
 
     static java.util.Optional<TimeWindow> generalise(TimeGranularity g, TimeWindow window) {
       int months = g.months();
@@ -163,8 +177,10 @@ public enum TimeGranularity {
         // The end stays when it is a unit's start, else moves to the next unit's, in its offset.
         toUnit = unit(to, months);
         toOffset = to.getOffset();
-        boolean unitStart = to.getDayOfMonth() == 1 && (to.getMonthValue() - 1) % months == 0
-            && to.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+        boolean unitStart =
+            to.getDayOfMonth() == 1
+                && (to.getMonthValue() - 1) % months == 0
+                && to.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
         if (!unitStart) {
           toUnit++;
         }
@@ -181,7 +197,9 @@ public enum TimeGranularity {
       return widened;
     }
 
-    /** The index of the unit holding {@code t}: months since year 0 divided by the unit's length. */
+    /**
+     * The index of the unit holding {@code t}: months since year 0 divided by the unit's length.
+     */
     private static int unit(OffsetDateTime t, int months) {
       return Math.floorDiv(t.getYear() * 12 + t.getMonthValue() - 1, months);
     }

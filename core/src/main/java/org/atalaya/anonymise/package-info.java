@@ -1,6 +1,6 @@
 /**
- * Releases of incident data that can be published without exposing a victim: a pipeline of
- * {@link org.atalaya.anonymise.ReleaseStep steps} described in code or in a JSON policy ({@link
+ * Releases of incident data that can be published without exposing a victim: a pipeline of {@link
+ * org.atalaya.anonymise.ReleaseStep steps} described in code or in a JSON policy ({@link
  * org.atalaya.anonymise.ReleasePolicy}), ending with checks that recompute a {@link
  * org.atalaya.anonymise.PrivacyReport privacy report} on the output and refuse to publish when any
  * check fails ({@link org.atalaya.anonymise.Release}). A step is a {@link

@@ -46,8 +46,11 @@ public final class LocalizedDetail {
    * @return the text; never {@code null}
    */
   public String in(Locale locale) {
-    ResourceBundle b = ResourceBundle.getBundle(
-        bundle, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    ResourceBundle b =
+        ResourceBundle.getBundle(
+            bundle,
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     Object[] said = args.clone();
     for (int i = 0; i < said.length; i++) {
       if (said[i] instanceof LocalizedDetail d) {
@@ -66,7 +69,9 @@ public final class LocalizedDetail {
     return key;
   }
 
-  /** @return the detail in English */
+  /**
+   * @return the detail in English
+   */
   @Override
   public String toString() {
     return in(Locale.ENGLISH);

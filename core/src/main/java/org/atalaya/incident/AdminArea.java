@@ -25,7 +25,8 @@ public record AdminArea(
     Optional<String> department, Optional<String> municipality, Optional<String> colonia) {
 
   /** An area with no codes at all. */
-  public static final AdminArea NONE = new AdminArea(Optional.empty(), Optional.empty(), Optional.empty());
+  public static final AdminArea NONE =
+      new AdminArea(Optional.empty(), Optional.empty(), Optional.empty());
 
   /**
    * Validates the codes.
@@ -67,6 +68,7 @@ public record AdminArea(
   }
 
   private static void checkNotBlank(String name, String value) {
-    checkArgument(!value.isBlank(), "%s must not be blank; use Optional.empty() when unknown", name);
+    checkArgument(
+        !value.isBlank(), "%s must not be blank; use Optional.empty() when unknown", name);
   }
 }

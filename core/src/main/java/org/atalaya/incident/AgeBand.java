@@ -6,10 +6,11 @@ import java.util.OptionalInt;
 import org.apiguardian.api.API;
 
 /**
- * A range of ages in whole years, {@code min} to {@code max} inclusive, or open-ended ({@code 65+}).
+ * A range of ages in whole years, {@code min} to {@code max} inclusive, or open-ended ({@code
+ * 65+}).
  *
- * <p>Sources often record an age band instead of an age, and releases generalise ages to bands.
- * The text form is {@code "20-29"} or {@code "65+"}. Immutable and thread-safe.
+ * <p>Sources often record an age band instead of an age, and releases generalise ages to bands. The
+ * text form is {@code "20-29"} or {@code "65+"}. Immutable and thread-safe.
  *
  * @param min the youngest age in the band, 0 to 150
  * @param max the oldest age in the band, inclusive; empty for an open-ended band

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * Source fields that the model does not name, kept as text under namespaced keys
- * ({@code "sepol:tipo_arma"}, {@code "src:BARRIO"}) so that importing and exporting loses nothing.
+ * Source fields that the model does not name, kept as text under namespaced keys ({@code
+ * "sepol:tipo_arma"}, {@code "src:BARRIO"}) so that importing and exporting loses nothing.
  *
  * <p>A key is {@code namespace:name}: the namespace is lower-case letters, digits, {@code .},
  * {@code _} or {@code -}; the name is any text without line breaks. Keys are ordered, so output is
@@ -24,7 +24,6 @@ public record Attributes(Map<String, String> values) {
 
   /** No attributes. */
   public static final Attributes EMPTY = new Attributes(Map.of());
-
 
   /**
    * Validates the keys.

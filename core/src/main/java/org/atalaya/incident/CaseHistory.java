@@ -25,7 +25,6 @@ public record CaseHistory(List<CaseEvent> events) {
   /** The history of a case about which nothing is known. */
   public static final CaseHistory EMPTY = new CaseHistory(List.of());
 
-
   /**
    * Validates the order of the steps.
    *
@@ -83,7 +82,9 @@ public record CaseHistory(List<CaseEvent> events) {
    * @return the status; never {@code null} but empty for an empty history
    */
   public Optional<CaseStatus> current() {
-    return events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1).status());
+    return events.isEmpty()
+        ? Optional.empty()
+        : Optional.of(events.get(events.size() - 1).status());
   }
 
   /**
@@ -148,13 +149,19 @@ public record CaseHistory(List<CaseEvent> events) {
   private static CaseEvent parseStep(String text, int start, int end) {
     int at = text.indexOf('@', start);
     checkArgument(
-        at > start && at < end, "case step (%s) must look like CHARGED@2024-05-10", text.substring(start, end));
+        at > start && at < end,
+        "case step (%s) must look like CHARGED@2024-05-10",
+        text.substring(start, end));
     CaseStatus status;
     try {
       status = CaseStatus.valueOf(text.substring(start, at));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "case status (" + text.substring(start, at) + ") must be one of " + List.of(CaseStatus.values()), e);
+          "case status ("
+              + text.substring(start, at)
+              + ") must be one of "
+              + List.of(CaseStatus.values()),
+          e);
     }
     try {
       return CaseEvent.of(status, org.atalaya.internal.IsoTimes.localDate(text, at + 1, end));

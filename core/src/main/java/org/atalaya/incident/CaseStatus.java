@@ -56,13 +56,13 @@ public enum CaseStatus {
 
   private Set<CaseStatus> computeSuccessors() {
     return switch (this) {
-          case REPORTED -> EnumSet.of(UNDER_INVESTIGATION, SUSPECT_IDENTIFIED, CHARGED, ARCHIVED);
-          case UNDER_INVESTIGATION -> EnumSet.of(SUSPECT_IDENTIFIED, CHARGED, ARCHIVED);
-          case SUSPECT_IDENTIFIED -> EnumSet.of(CHARGED, ARCHIVED);
-          case CHARGED -> EnumSet.of(CONVICTED, ACQUITTED, DISMISSED);
-          case ARCHIVED -> EnumSet.of(UNDER_INVESTIGATION);
-          case CONVICTED, ACQUITTED, DISMISSED -> EnumSet.noneOf(CaseStatus.class);
-        };
+      case REPORTED -> EnumSet.of(UNDER_INVESTIGATION, SUSPECT_IDENTIFIED, CHARGED, ARCHIVED);
+      case UNDER_INVESTIGATION -> EnumSet.of(SUSPECT_IDENTIFIED, CHARGED, ARCHIVED);
+      case SUSPECT_IDENTIFIED -> EnumSet.of(CHARGED, ARCHIVED);
+      case CHARGED -> EnumSet.of(CONVICTED, ACQUITTED, DISMISSED);
+      case ARCHIVED -> EnumSet.of(UNDER_INVESTIGATION);
+      case CONVICTED, ACQUITTED, DISMISSED -> EnumSet.noneOf(CaseStatus.class);
+    };
   }
 
   /**

@@ -10,13 +10,12 @@ import org.apiguardian.api.API;
 import org.atalaya.taxonomy.IccsCode;
 
 /**
- * What kind of crime an incident is: its ICCS code (the canonical scheme every indicator uses),
- * the category as the source named it, and codes in other schemes (a national penal code article,
- * a police category number).
+ * What kind of crime an incident is: its ICCS code (the canonical scheme every indicator uses), the
+ * category as the source named it, and codes in other schemes (a national penal code article, a
+ * police category number).
  *
  * <p>The ICCS code is empty when the source's category could not be mapped; the source label is
- * then kept so that nothing is lost and a later mapping can classify it. Immutable and
- * thread-safe.
+ * then kept so that nothing is lost and a later mapping can classify it. Immutable and thread-safe.
  *
  * @param iccs the ICCS code; never {@code null} but potentially empty
  * @param sourceLabel the category as the source wrote it, for example {@code "Extorsión"}; never
@@ -42,7 +41,8 @@ public record Classification(
     Objects.requireNonNull(iccs, "iccs must not be null; use Optional.empty()");
     Objects.requireNonNull(sourceLabel, "sourceLabel must not be null; use Optional.empty()");
     Objects.requireNonNull(otherCodes, "otherCodes must not be null");
-    sourceLabel.ifPresent(l -> checkArgument(!l.isBlank(), "source category label must not be blank"));
+    sourceLabel.ifPresent(
+        l -> checkArgument(!l.isBlank(), "source category label must not be blank"));
     // Most classifications have no other codes: no iteration and no copy for them.
     if (otherCodes.isEmpty()) {
       otherCodes = ImmutableSortedMap.of();

@@ -17,8 +17,8 @@ import org.apiguardian.api.API;
 import org.atalaya.taxonomy.IccsCode;
 
 /**
- * A crime or violent event as one record: what it was, when and where it happened, who was
- * harmed, its circumstances, how far its case went, and where the record came from.
+ * A crime or violent event as one record: what it was, when and where it happened, who was harmed,
+ * its circumstances, how far its case went, and where the record came from.
  *
  * <p>Every part is an immutable value, validated when built; unknowns are explicit ({@code
  * Optional}, {@code UNKNOWN} constants) rather than nulls or sentinel values. Source fields the
@@ -39,15 +39,15 @@ import org.atalaya.taxonomy.IccsCode;
  * @param classification what kind of crime; never {@code null}
  * @param occurred when it happened; never {@code null} but potentially empty
  * @param reportedAt when it was reported; never {@code null} but potentially empty
- * @param location where it happened; never {@code null} but potentially empty (never the point
- *     (0, 0))
+ * @param location where it happened; never {@code null} but potentially empty (never the point (0,
+ *     0))
  * @param victims the people harmed; never {@code null}, copied, potentially empty
  * @param context the circumstances; never {@code null}
  * @param caseHistory the case's dated history; never {@code null}
  * @param publication the publication workflow state; never {@code null}
  * @param source who reported it; never {@code null}
- * @param narrative free-text description as the source wrote it; never {@code null} but
- *     potentially empty
+ * @param narrative free-text description as the source wrote it; never {@code null} but potentially
+ *     empty
  * @param sensitivity protection flags; never {@code null}, copied
  * @param attributes unmodelled source fields; never {@code null}
  * @since 0.1
@@ -86,7 +86,11 @@ public record Incident(
     checkArgument(!id.isBlank(), "incident id must not be blank");
     if (id.length() > MAX_ID_LENGTH) {
       throw new IllegalArgumentException(
-          "incident id (" + id.substring(0, 20) + "...) must be at most " + MAX_ID_LENGTH + " characters");
+          "incident id ("
+              + id.substring(0, 20)
+              + "...) must be at most "
+              + MAX_ID_LENGTH
+              + " characters");
     }
     for (int i = 0; i < id.length(); i++) {
       if (Character.isISOControl(id.charAt(i))) {
@@ -96,8 +100,10 @@ public record Incident(
                 + ") must not contain control characters such as line breaks");
       }
     }
-    sourceRefs = ImmutableList.copyOf(Objects.requireNonNull(sourceRefs, "sourceRefs must not be null"));
-    Objects.requireNonNull(classification, "classification must not be null; use Classification.UNCLASSIFIED");
+    sourceRefs =
+        ImmutableList.copyOf(Objects.requireNonNull(sourceRefs, "sourceRefs must not be null"));
+    Objects.requireNonNull(
+        classification, "classification must not be null; use Classification.UNCLASSIFIED");
     Objects.requireNonNull(occurred, "occurred must not be null; use Optional.empty()");
     Objects.requireNonNull(reportedAt, "reportedAt must not be null; use Optional.empty()");
     Objects.requireNonNull(location, "location must not be null; use Optional.empty()");
@@ -112,13 +118,14 @@ public record Incident(
     Objects.requireNonNull(sensitivity, "sensitivity must not be null");
     // Guava gives sets of one or no flag as plain immutable sets, not enum sets: those are kept as
     // they are, not copied again for every incident derived from this one.
-    sensitivity = sensitivity instanceof ImmutableSet ? sensitivity : Sets.immutableEnumSet(sensitivity);
+    sensitivity =
+        sensitivity instanceof ImmutableSet ? sensitivity : Sets.immutableEnumSet(sensitivity);
     Objects.requireNonNull(attributes, "attributes must not be null; use Attributes.EMPTY");
   }
 
   /**
-   * Returns a new builder for an incident with the given id; everything else starts unknown,
-   * empty, {@link PublicationState#DRAFT} and {@link SourceType#UNKNOWN}.
+   * Returns a new builder for an incident with the given id; everything else starts unknown, empty,
+   * {@link PublicationState#DRAFT} and {@link SourceType#UNKNOWN}.
    *
    * @param id the incident's id; never null or blank
    * @return a builder; not thread-safe
@@ -166,8 +173,8 @@ public record Incident(
   }
 
   /**
-   * Returns this incident with another location and every other part shared, as location steps
-   * do when they coarsen or move points.
+   * Returns this incident with another location and every other part shared, as location steps do
+   * when they coarsen or move points.
    *
    * @param newLocation the location; never null but potentially empty
    * @return the incident; this one when {@code newLocation} holds this incident's own location
@@ -279,7 +286,8 @@ public record Incident(
      * @return this builder
      */
     public Builder classification(Classification classification) {
-      this.classification = Objects.requireNonNull(classification, "classification must not be null");
+      this.classification =
+          Objects.requireNonNull(classification, "classification must not be null");
       return this;
     }
 
@@ -416,7 +424,10 @@ public record Incident(
      */
     public Builder addSensitivity(SensitivityFlag... flags) {
       if (!(sensitivity instanceof EnumSet)) {
-        sensitivity = sensitivity.isEmpty() ? EnumSet.noneOf(SensitivityFlag.class) : EnumSet.copyOf(sensitivity);
+        sensitivity =
+            sensitivity.isEmpty()
+                ? EnumSet.noneOf(SensitivityFlag.class)
+                : EnumSet.copyOf(sensitivity);
       }
       sensitivity.addAll(List.of(flags));
       return this;
@@ -430,7 +441,8 @@ public record Incident(
      */
     public Builder sensitivity(Collection<SensitivityFlag> flags) {
       Objects.requireNonNull(flags, "flags must not be null");
-      sensitivity = flags instanceof ImmutableSet<SensitivityFlag> set ? set : Sets.immutableEnumSet(flags);
+      sensitivity =
+          flags instanceof ImmutableSet<SensitivityFlag> set ? set : Sets.immutableEnumSet(flags);
       return this;
     }
 

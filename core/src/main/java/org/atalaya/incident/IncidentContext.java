@@ -14,8 +14,8 @@ import org.apiguardian.api.API;
  * @param placeType the kind of place; never {@code null}
  * @param domestic whether offender and victim are partners or family; never {@code null}, empty
  *     when not known
- * @param organisedCrime whether the source links the incident to a gang (mara, pandilla) or
- *     another organised criminal group; never {@code null}, empty when not known
+ * @param organisedCrime whether the source links the incident to a gang (mara, pandilla) or another
+ *     organised criminal group; never {@code null}, empty when not known
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -29,7 +29,11 @@ public record IncidentContext(
   /** A context in which nothing is known. */
   public static final IncidentContext UNKNOWN =
       new IncidentContext(
-          Attempt.UNKNOWN, Mechanism.UNKNOWN, PlaceType.UNKNOWN, Optional.empty(), Optional.empty());
+          Attempt.UNKNOWN,
+          Mechanism.UNKNOWN,
+          PlaceType.UNKNOWN,
+          Optional.empty(),
+          Optional.empty());
 
   /** Checks that no component is null. */
   public IncidentContext {

@@ -7,10 +7,10 @@ import org.apiguardian.api.API;
 /**
  * A position on the WGS84 ellipsoid given as latitude and longitude in decimal degrees.
  *
- * <p>The order of the components is always latitude first, longitude second, and the names say
- * so; formats that store longitude first (GeoJSON) convert at their edge. The point (0, 0), in
- * the Gulf of Guinea, is rejected: in incident data it is almost always a missing value written
- * as zeros, and a crime plotted there would be a silent error. Immutable and thread-safe.
+ * <p>The order of the components is always latitude first, longitude second, and the names say so;
+ * formats that store longitude first (GeoJSON) convert at their edge. The point (0, 0), in the Gulf
+ * of Guinea, is rejected: in incident data it is almost always a missing value written as zeros,
+ * and a crime plotted there would be a silent error. Immutable and thread-safe.
  *
  * @param latitude degrees north, -90 to 90 inclusive
  * @param longitude degrees east, -180 to 180 inclusive
@@ -22,8 +22,8 @@ public record LatLon(double latitude, double longitude) {
   /**
    * Validates the coordinates.
    *
-   * @throws IllegalArgumentException if a coordinate is not finite or out of range, or the point
-   *     is (0, 0)
+   * @throws IllegalArgumentException if a coordinate is not finite or out of range, or the point is
+   *     (0, 0)
    */
   public LatLon {
     checkArgument(

@@ -12,16 +12,15 @@ import org.apiguardian.api.API;
  * free-text address, or any combination of these.
  *
  * <p>A location always says something: at least a point, an administrative code or an address. An
- * incident whose place is unknown has no location at all ({@link Incident#location()} is empty);
- * it never has the point (0, 0) (see {@link LatLon}). Immutable and thread-safe.
+ * incident whose place is unknown has no location at all ({@link Incident#location()} is empty); it
+ * never has the point (0, 0) (see {@link LatLon}). Immutable and thread-safe.
  *
  * @param point the position; never {@code null} but potentially empty
  * @param accuracyMetres radius in metres within which the true position lies (as GPS reports it);
  *     never {@code null} but potentially empty
  * @param precision what the point stands for; never {@code null}
  * @param admin administrative codes; never {@code null}, {@link AdminArea#NONE} when unknown
- * @param address free-text address as the source wrote it; never {@code null} but potentially
- *     empty
+ * @param address free-text address as the source wrote it; never {@code null} but potentially empty
  * @since 0.1
  */
 @API(status = API.Status.STABLE, since = "0.1")
@@ -41,7 +40,8 @@ public record Location(
   @API(status = API.Status.INTERNAL, since = "0.1")
   public Location {
     Objects.requireNonNull(point, "point must not be null; use Optional.empty()");
-    Objects.requireNonNull(accuracyMetres, "accuracyMetres must not be null; use OptionalDouble.empty()");
+    Objects.requireNonNull(
+        accuracyMetres, "accuracyMetres must not be null; use OptionalDouble.empty()");
     Objects.requireNonNull(precision, "precision must not be null; use LocationPrecision.UNKNOWN");
     Objects.requireNonNull(admin, "admin must not be null; use AdminArea.NONE");
     Objects.requireNonNull(address, "address must not be null; use Optional.empty()");
@@ -55,7 +55,8 @@ public record Location(
         a -> checkArgument(!a.isBlank(), "address must not be blank; use Optional.empty()"));
     // Normalise -0.0 so that equal accuracies are equal records (replaced only then: a release
     // builds a million locations).
-    if (accuracyMetres.isPresent() && Double.doubleToRawLongBits(accuracyMetres.getAsDouble()) == Long.MIN_VALUE) {
+    if (accuracyMetres.isPresent()
+        && Double.doubleToRawLongBits(accuracyMetres.getAsDouble()) == Long.MIN_VALUE) {
       accuracyMetres = OptionalDouble.of(0.0);
     }
     checkArgument(
@@ -184,7 +185,11 @@ public record Location(
      */
     public Location build() {
       return new Location(
-          Optional.ofNullable(point), accuracyMetres, precision, admin, Optional.ofNullable(address));
+          Optional.ofNullable(point),
+          accuracyMetres,
+          precision,
+          admin,
+          Optional.ofNullable(address));
     }
   }
 }

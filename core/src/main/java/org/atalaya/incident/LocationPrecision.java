@@ -3,8 +3,8 @@ package org.atalaya.incident;
 import org.apiguardian.api.API;
 
 /**
- * How precisely a {@link Location} places an incident, from a surveyed point to nothing better
- * than an administrative area.
+ * How precisely a {@link Location} places an incident, from a surveyed point to nothing better than
+ * an administrative area.
  *
  * @since 0.1
  */

@@ -3,8 +3,8 @@ package org.atalaya.incident;
 import org.apiguardian.api.API;
 
 /**
- * The means by which harm was done, following the ICCS disaggregation "mechanism" (firearm,
- * another weapon, other means) with the detail that Honduran forensic records give.
+ * The means by which harm was done, following the ICCS disaggregation "mechanism" (firearm, another
+ * weapon, other means) with the detail that Honduran forensic records give.
  *
  * @since 0.1
  */

@@ -14,12 +14,12 @@ import org.apiguardian.api.API;
  * When an incident happened, as a window from {@code from} (inclusive) to {@code to} (exclusive)
  * with the precision the source knew it to, and whether the time is an estimate.
  *
- * <p>Incident times are often uncertain: a body found on Monday may have died on Saturday; a
- * victim survey knows only the month. The window keeps that uncertainty instead of inventing a
- * moment. An {@link TimePrecision#INSTANT} window is the one empty window: {@code from == to}. The
- * offsets of {@code from} and {@code to} are kept as given (Honduras is UTC-06:00 all year), so
- * round trips lose nothing; two windows are equal only when their offsets are equal too.
- * Immutable and thread-safe.
+ * <p>Incident times are often uncertain: a body found on Monday may have died on Saturday; a victim
+ * survey knows only the month. The window keeps that uncertainty instead of inventing a moment. An
+ * {@link TimePrecision#INSTANT} window is the one empty window: {@code from == to}. The offsets of
+ * {@code from} and {@code to} are kept as given (Honduras is UTC-06:00 all year), so round trips
+ * lose nothing; two windows are equal only when their offsets are equal too. Immutable and
+ * thread-safe.
  *
  * @param from the start, inclusive; never {@code null}
  * @param to the end, exclusive (equal to {@code from} for an instant); never {@code null}
@@ -118,7 +118,8 @@ public record TimeWindow(
    * @param precision how precisely the window is known; never null
    * @return the window
    */
-  public static TimeWindow between(OffsetDateTime from, OffsetDateTime to, TimePrecision precision) {
+  public static TimeWindow between(
+      OffsetDateTime from, OffsetDateTime to, TimePrecision precision) {
     return new TimeWindow(from, to, precision, false);
   }
 

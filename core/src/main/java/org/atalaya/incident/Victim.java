@@ -42,7 +42,8 @@ public record Victim(
     Objects.requireNonNull(ageBand, "ageBand must not be null; use Optional.empty()");
     Objects.requireNonNull(relationship, "relationship must not be null; use Relationship.UNKNOWN");
     Objects.requireNonNull(outcome, "outcome must not be null; use VictimOutcome.UNKNOWN");
-    age.ifPresent(a -> checkArgument(a >= 0 && a <= 150, "victim age (%s) must be from 0 to 150", a));
+    age.ifPresent(
+        a -> checkArgument(a >= 0 && a <= 150, "victim age (%s) must be from 0 to 150", a));
     if (age.isPresent() && ageBand.isPresent()) {
       checkArgument(
           ageBand.get().contains(age.getAsInt()),
@@ -74,6 +75,8 @@ public record Victim(
     if (age.isPresent()) {
       return age.getAsInt() < AGE_OF_MAJORITY;
     }
-    return ageBand.map(b -> b.max().isPresent() && b.max().getAsInt() < AGE_OF_MAJORITY).orElse(false);
+    return ageBand
+        .map(b -> b.max().isPresent() && b.max().getAsInt() < AGE_OF_MAJORITY)
+        .orElse(false);
   }
 }

@@ -14,18 +14,18 @@ import org.apiguardian.api.API;
  * alarm is a prompt to look, not proof of a change. Stateless and thread-safe.
  *
  * <ul>
- *   <li><b>Poisson Z</b>: {@code z = (x - mu) / sqrt(mu)}, with {@code mu} the seasonal baseline (the
- *       mean of the same month in the previous {@code years} years); alarm when {@code z >
- *       threshold} (2 is usual). When {@code mu} is 0, z is 0 for a count of 0 and positive infinity
- *       otherwise. Months without enough history are skipped.
+ *   <li><b>Poisson Z</b>: {@code z = (x - mu) / sqrt(mu)}, with {@code mu} the seasonal baseline
+ *       (the mean of the same month in the previous {@code years} years); alarm when {@code z >
+ *       threshold} (2 is usual). When {@code mu} is 0, z is 0 for a count of 0 and positive
+ *       infinity otherwise. Months without enough history are skipped.
  *   <li><b>EWMA</b> for Poisson counts (Borror, Champ and Rigdon, 1998): {@code Z_t = lambda x_t +
  *       (1 - lambda) Z_(t-1)}, {@code Z_0 = mu0}; alarm when {@code Z_t > mu0 + L sqrt(lambda mu0 /
  *       (2 - lambda) (1 - (1 - lambda)^(2t)))}. Usual values: {@code lambda = 0.2}, {@code L = 3}.
  *   <li><b>Poisson CUSUM</b> (Lucas, 1985): {@code S_t = max(0, S_(t-1) + x_t - k)}, {@code S_0 =
  *       0}, with reference value {@code k = (mu1 - mu0) / (ln mu1 - ln mu0)} for an in-control mean
- *       {@code mu0} and the shifted mean {@code mu1 > mu0} to detect; alarm when {@code S_t > h}, and
- *       then {@code S} restarts from 0. Usual values: {@code mu1} 1.5 times {@code mu0}, {@code h}
- *       from 4 to 5.
+ *       {@code mu0} and the shifted mean {@code mu1 > mu0} to detect; alarm when {@code S_t > h},
+ *       and then {@code S} restarts from 0. Usual values: {@code mu1} 1.5 times {@code mu0}, {@code
+ *       h} from 4 to 5.
  * </ul>
  *
  * @since 0.1
@@ -49,8 +49,13 @@ public final class Alarms {
     checkArgument(years > 0, "years (%s) must be positive", years);
     checkArgument(!Double.isNaN(threshold), "threshold must be a number");
     Lineage lineage =
-        rule(series, "Poisson Z alarm (baseline: mean of the same month in the " + years
-            + " previous years; alarm when z > " + threshold + ")");
+        rule(
+            series,
+            "Poisson Z alarm (baseline: mean of the same month in the "
+                + years
+                + " previous years; alarm when z > "
+                + threshold
+                + ")");
     ImmutableList.Builder<Alarm> out = ImmutableList.builder();
     for (int i = 0; i < series.size(); i++) {
       YearMonth month = series.start().plusMonths(i);
@@ -90,7 +95,10 @@ public final class Alarms {
       long x = series.countAt(i);
       z = lambda * x + (1 - lambda) * z;
       int t = i + 1;
-      double limit = mu0 + width * Math.sqrt(lambda * mu0 / (2 - lambda) * (1 - Math.pow(1 - lambda, 2.0 * t)));
+      double limit =
+          mu0
+              + width
+                  * Math.sqrt(lambda * mu0 / (2 - lambda) * (1 - Math.pow(1 - lambda, 2.0 * t)));
       out.add(new Alarm(series.start().plusMonths(i), x, mu0, z, limit, z > limit, lineage));
     }
     return out.build();
@@ -142,8 +150,14 @@ public final class Alarms {
     return (mu1 - mu0) / (Math.log(mu1) - Math.log(mu0));
   }
 
-  /** The series' lineage with the rule as its method: the inputs and counts stay those of the series. */
+  /**
+   * The series' lineage with the rule as its method: the inputs and counts stay those of the
+   * series.
+   */
   private static Lineage rule(MonthlySeries series, String method) {
-    return series.lineage().toBuilder().indicator("alarms on " + series.lineage().indicator()).method(method).build();
+    return series.lineage().toBuilder()
+        .indicator("alarms on " + series.lineage().indicator())
+        .method(method)
+        .build();
   }
 }

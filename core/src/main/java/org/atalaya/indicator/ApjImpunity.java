@@ -78,6 +78,8 @@ public record ApjImpunity(long homicides, long casesInCourt, long convictions) {
    * @return the index as a fraction; never {@code null} but empty when no case entered court
    */
   public OptionalDouble resolutionIndex() {
-    return casesInCourt == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) convictions / casesInCourt);
+    return casesInCourt == 0
+        ? OptionalDouble.empty()
+        : OptionalDouble.of((double) convictions / casesInCourt);
   }
 }

@@ -9,9 +9,13 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum ChangeVerdict {
-  /** The rate rose, and both the p-value and the interval of the rate ratio say it is significant. */
+  /**
+   * The rate rose, and both the p-value and the interval of the rate ratio say it is significant.
+   */
   SIGNIFICANT_INCREASE,
-  /** The rate fell, and both the p-value and the interval of the rate ratio say it is significant. */
+  /**
+   * The rate fell, and both the p-value and the interval of the rate ratio say it is significant.
+   */
   SIGNIFICANT_DECREASE,
   /** Neither the p-value nor the interval shows a change: chance alone could produce it. */
   NOT_SIGNIFICANT,

@@ -11,18 +11,18 @@ import org.apiguardian.api.API;
 
 /**
  * How concentrated incidents are across places (street segments, grid cells, colonias): the Gini
- * coefficient, the generalised Gini of Bernasco and Steenbeek (2017), the Lorenz curve and the share
- * of incidents in the top places.
+ * coefficient, the generalised Gini of Bernasco and Steenbeek (2017), the Lorenz curve and the
+ * share of incidents in the top places.
  *
- * <p>Every place counts, including places with no incident: give a count of 0 for them. With
- * {@code N} places, {@code n} incidents and counts sorted ascending {@code x(1) <= ... <= x(N)}:
+ * <p>Every place counts, including places with no incident: give a count of 0 for them. With {@code
+ * N} places, {@code n} incidents and counts sorted ascending {@code x(1) <= ... <= x(N)}:
  *
  * <ul>
- *   <li>Gini {@code G = 2 sum(i x(i)) / (N n) - (N + 1) / N}, 0 when every place has the same
- *       count and {@code 1 - 1/N} when one place has them all;
+ *   <li>Gini {@code G = 2 sum(i x(i)) / (N n) - (N + 1) / N}, 0 when every place has the same count
+ *       and {@code 1 - 1/N} when one place has them all;
  *   <li>generalised Gini {@code G' = max(1, N/n) (G - 1) + 1}. When there are fewer incidents than
- *       places ({@code n < N}) even a random scatter leaves most places empty and the ordinary
- *       Gini looks high; {@code G'} measures against the most even spread possible with {@code n}
+ *       places ({@code n < N}) even a random scatter leaves most places empty and the ordinary Gini
+ *       looks high; {@code G'} measures against the most even spread possible with {@code n}
  *       incidents (one per place in {@code n} places) and equals {@code G} when {@code n >= N}.
  * </ul>
  *
@@ -45,7 +45,8 @@ public final class Concentration {
 
   /** The method, as lineages record it. */
   static final String METHOD =
-      "Gini over places sorted by count, zeros included; generalised Gini of Bernasco and Steenbeek (2017)";
+      "Gini over places sorted by count, zeros included; generalised Gini of Bernasco and Steenbeek"
+          + " (2017)";
 
   /**
    * Returns what the figures came from: the incidents used, the number of places, the method and
@@ -67,7 +68,8 @@ public final class Concentration {
    * @since 0.1
    */
   public Concentration withLineage(Lineage lineage) {
-    return new Concentration(ascending, total, Objects.requireNonNull(lineage, "lineage must not be null"));
+    return new Concentration(
+        ascending, total, Objects.requireNonNull(lineage, "lineage must not be null"));
   }
 
   /**
@@ -87,7 +89,8 @@ public final class Concentration {
       checkArgument(sorted[i] >= 0, "count (%s) of place %s must not be negative", sorted[i], i);
       total = Math.addExact(total, sorted[i]);
     }
-    checkArgument(total > 0, "the counts must not all be 0: with no incident there is no concentration");
+    checkArgument(
+        total > 0, "the counts must not all be 0: with no incident there is no concentration");
     Arrays.sort(sorted);
     Lineage lineage =
         Lineage.builder("concentration of incidents over " + sorted.length + " places")
@@ -106,7 +109,10 @@ public final class Concentration {
    */
   public static Concentration of(Collection<? extends Number> counts) {
     Objects.requireNonNull(counts, "counts must not be null");
-    return of(counts.stream().mapToLong(c -> Objects.requireNonNull(c, "count must not be null").longValue()).toArray());
+    return of(
+        counts.stream()
+            .mapToLong(c -> Objects.requireNonNull(c, "count must not be null").longValue())
+            .toArray());
   }
 
   /**
@@ -164,7 +170,9 @@ public final class Concentration {
     long cumulative = 0;
     for (int i = 0; i < n; i++) {
       cumulative += ascending[i];
-      out.add(new LorenzPoint(i == n - 1 ? 1 : (i + 1.0) / n, i == n - 1 ? 1 : (double) cumulative / total));
+      out.add(
+          new LorenzPoint(
+              i == n - 1 ? 1 : (i + 1.0) / n, i == n - 1 ? 1 : (double) cumulative / total));
     }
     return out.build();
   }
@@ -180,7 +188,8 @@ public final class Concentration {
    * @throws IllegalArgumentException if {@code placeShare} is outside [0, 1]
    */
   public double shareInTop(double placeShare) {
-    checkArgument(placeShare >= 0 && placeShare <= 1, "placeShare (%s) must be from 0 to 1", placeShare);
+    checkArgument(
+        placeShare >= 0 && placeShare <= 1, "placeShare (%s) must be from 0 to 1", placeShare);
     int n = ascending.length;
     double places = placeShare * n;
     int whole = (int) Math.floor(places);
@@ -196,8 +205,8 @@ public final class Concentration {
 
   /**
    * Returns the smallest share of places (taking the places with the most incidents first) that
-   * holds at least {@code incidentShare} of the incidents, interpolating within the last place: "50%
-   * of incidents happen in 3.2% of places".
+   * holds at least {@code incidentShare} of the incidents, interpolating within the last place:
+   * "50% of incidents happen in 3.2% of places".
    *
    * @param incidentShare the share of incidents, from 0 to 1
    * @return the share of places, from 0 to 1
@@ -205,7 +214,9 @@ public final class Concentration {
    */
   public double placeShareFor(double incidentShare) {
     checkArgument(
-        incidentShare >= 0 && incidentShare <= 1, "incidentShare (%s) must be from 0 to 1", incidentShare);
+        incidentShare >= 0 && incidentShare <= 1,
+        "incidentShare (%s) must be from 0 to 1",
+        incidentShare);
     int n = ascending.length;
     double target = incidentShare * total;
     double sum = 0;

@@ -23,7 +23,10 @@ public record ConfidenceInterval(double lower, double upper, double confidence) 
    *     is not strictly between 0 and 1
    */
   public ConfidenceInterval {
-    checkArgument(!Double.isNaN(lower) && lower != Double.POSITIVE_INFINITY, "lower (%s) must be a number below infinity", lower);
+    checkArgument(
+        !Double.isNaN(lower) && lower != Double.POSITIVE_INFINITY,
+        "lower (%s) must be a number below infinity",
+        lower);
     checkArgument(!Double.isNaN(upper), "upper (%s) must be a number", upper);
     checkArgument(lower <= upper, "lower (%s) must not be above upper (%s)", lower, upper);
     checkConfidence(confidence);
@@ -48,7 +51,8 @@ public record ConfidenceInterval(double lower, double upper, double confidence) 
    * @throws IllegalArgumentException if the factor is not positive and finite
    */
   public ConfidenceInterval scaled(double factor) {
-    checkArgument(factor > 0 && Double.isFinite(factor), "factor (%s) must be positive and finite", factor);
+    checkArgument(
+        factor > 0 && Double.isFinite(factor), "factor (%s) must be positive and finite", factor);
     return new ConfidenceInterval(lower * factor, upper * factor, confidence);
   }
 

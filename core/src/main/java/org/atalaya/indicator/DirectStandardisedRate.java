@@ -17,13 +17,13 @@ import org.apiguardian.api.API;
  * <ul>
  *   <li>rate {@code y = sum(w_i x_i / n_i)}, variance {@code v = sum(w_i^2 x_i / n_i^2)};
  *   <li>lower limit {@code qgamma(alpha/2, shape = y^2/v, scale = v/y)}, and 0 when {@code y = 0};
- *   <li>upper limit {@code qgamma(1 - alpha/2, shape = (y + wM)^2/(v + wM^2), scale = (v +
- *       wM^2)/(y + wM))}, with {@code wM = max(w_i / n_i)};
+ *   <li>upper limit {@code qgamma(1 - alpha/2, shape = (y + wM)^2/(v + wM^2), scale = (v + wM^2)/(y
+ *       + wM))}, with {@code wM = max(w_i / n_i)};
  * </ul>
  *
  * all times {@code per}. This is the interval of R {@code epitools::ageadjust.direct}. The standard
- * is the user's choice (for example the WHO World Standard Population 2000-2025, or Honduras'
- * 2013 census population); only its proportions matter. Immutable and thread-safe.
+ * is the user's choice (for example the WHO World Standard Population 2000-2025, or Honduras' 2013
+ * census population); only its proportions matter. Immutable and thread-safe.
  *
  * @param count the total count; not negative
  * @param population the total population; positive
@@ -64,7 +64,11 @@ public record DirectStandardisedRate(
     Rate.checkPositiveFinite("per", per);
     ConfidenceInterval.checkConfidence(confidence);
     checkArgument(
-        lower <= rate && rate <= upper, "rate (%s) must lie within its limits (%s, %s)", rate, lower, upper);
+        lower <= rate && rate <= upper,
+        "rate (%s) must lie within its limits (%s, %s)",
+        rate,
+        lower,
+        upper);
     Objects.requireNonNull(lineage, "lineage must not be null");
   }
 
@@ -83,13 +87,32 @@ public record DirectStandardisedRate(
    * @throws IllegalArgumentException if a value breaks the rules of the record
    */
   public DirectStandardisedRate(
-      long count, double population, double per, double crudeRate, double rate, double lower, double upper, double confidence) {
-    this(count, population, per, crudeRate, rate, lower, upper, confidence, defaultLineage(count, confidence, 0));
+      long count,
+      double population,
+      double per,
+      double crudeRate,
+      double rate,
+      double lower,
+      double upper,
+      double confidence) {
+    this(
+        count,
+        population,
+        per,
+        crudeRate,
+        rate,
+        lower,
+        upper,
+        confidence,
+        defaultLineage(count, confidence, 0));
   }
 
   private static Lineage defaultLineage(long count, double confidence, int strata) {
     ConfidenceInterval.checkConfidence(confidence);
-    return Lineage.builder(strata > 0 ? "directly standardised rate over " + strata + " strata" : "directly standardised rate")
+    return Lineage.builder(
+            strata > 0
+                ? "directly standardised rate over " + strata + " strata"
+                : "directly standardised rate")
         .used(Math.max(count, 0))
         .confidence(confidence)
         .method(METHOD)
@@ -98,13 +121,15 @@ public record DirectStandardisedRate(
 
   /**
    * Returns this rate with another lineage, for example with the input file, the filters and the
-   * standard population's name added: {@code r.withLineage(r.lineage().toBuilder().input("...").build())}.
+   * standard population's name added: {@code
+   * r.withLineage(r.lineage().toBuilder().input("...").build())}.
    *
    * @param lineage the lineage; never null
    * @return a rate equal to this one but for its lineage; never {@code null}
    */
   public DirectStandardisedRate withLineage(Lineage lineage) {
-    return new DirectStandardisedRate(count, population, per, crudeRate, rate, lower, upper, confidence, lineage);
+    return new DirectStandardisedRate(
+        count, population, per, crudeRate, rate, lower, upper, confidence, lineage);
   }
 
   /**
@@ -178,10 +203,12 @@ public record DirectStandardisedRate(
       wM = Math.max(wM, w / n);
     }
     double alpha = 1 - confidence;
-    double lower = y == 0 ? 0 : GammaDistribution.of(y * y / v, v / y).inverseCumulativeProbability(alpha / 2);
+    double lower =
+        y == 0 ? 0 : GammaDistribution.of(y * y / v, v / y).inverseCumulativeProbability(alpha / 2);
     double yu = y + wM;
     double vu = v + wM * wM;
-    double upper = GammaDistribution.of(yu * yu / vu, vu / yu).inverseSurvivalProbability(alpha / 2);
+    double upper =
+        GammaDistribution.of(yu * yu / vu, vu / yu).inverseSurvivalProbability(alpha / 2);
     return new DirectStandardisedRate(
         count,
         population,

@@ -16,7 +16,9 @@ public enum FunnelStage {
   REPORTED,
   /** Investigated: reached UNDER_INVESTIGATION, SUSPECT_IDENTIFIED or any later status. */
   INVESTIGATED,
-  /** Charged and taken to court: reached CHARGED, or a verdict or dismissal (which follow a charge). */
+  /**
+   * Charged and taken to court: reached CHARGED, or a verdict or dismissal (which follow a charge).
+   */
   CHARGED,
   /** At least one offender convicted. */
   CONVICTED;
@@ -25,7 +27,8 @@ public enum FunnelStage {
    * Returns the furthest stage a status shows the case has reached.
    *
    * @param status the status; never null
-   * @return the stage; never {@code null} but empty for ARCHIVED, which shows no progress of its own
+   * @return the stage; never {@code null} but empty for ARCHIVED, which shows no progress of its
+   *     own
    */
   public static Optional<FunnelStage> of(CaseStatus status) {
     return switch (status) {

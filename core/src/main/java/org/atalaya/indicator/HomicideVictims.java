@@ -56,7 +56,8 @@ public final class HomicideVictims {
     /** Checks that no component is null. */
     public Cell {
       Objects.requireNonNull(sex, "sex must not be null");
-      Objects.requireNonNull(ageBand, "ageBand must not be null; use Optional.empty() for unknown age");
+      Objects.requireNonNull(
+          ageBand, "ageBand must not be null; use Optional.empty() for unknown age");
     }
   }
 
@@ -114,7 +115,13 @@ public final class HomicideVictims {
    */
   public HomicideVictims withLineage(Lineage lineage) {
     return new HomicideVictims(
-        bands, counts, incidents, incidentsWithoutVictims, attemptsExcluded, victimsNotKilled, victimsOutcomeUnknown,
+        bands,
+        counts,
+        incidents,
+        incidentsWithoutVictims,
+        attemptsExcluded,
+        victimsNotKilled,
+        victimsOutcomeUnknown,
         Objects.requireNonNull(lineage, "lineage must not be null"));
   }
 
@@ -128,7 +135,8 @@ public final class HomicideVictims {
    */
   public static HomicideVictims count(Iterable<Incident> incidents, List<AgeBand> bands) {
     Objects.requireNonNull(incidents, "incidents must not be null");
-    List<AgeBand> bandList = ImmutableList.copyOf(Objects.requireNonNull(bands, "bands must not be null"));
+    List<AgeBand> bandList =
+        ImmutableList.copyOf(Objects.requireNonNull(bands, "bands must not be null"));
     Map<Cell, Long> counts = new LinkedHashMap<>();
     long homicides = 0;
     long withoutVictims = 0;
@@ -171,7 +179,14 @@ public final class HomicideVictims {
             .method(METHOD)
             .build();
     return new HomicideVictims(
-        bandList, ImmutableMap.copyOf(counts), homicides, withoutVictims, attempts, notKilled, unknownOutcome, lineage);
+        bandList,
+        ImmutableMap.copyOf(counts),
+        homicides,
+        withoutVictims,
+        attempts,
+        notKilled,
+        unknownOutcome,
+        lineage);
   }
 
   private static Optional<AgeBand> bandOf(Victim v, List<AgeBand> bands) {
@@ -238,7 +253,10 @@ public final class HomicideVictims {
    * @return the number of victims with unknown age
    */
   public long victimsOfUnknownAge() {
-    return counts.entrySet().stream().filter(e -> e.getKey().ageBand().isEmpty()).mapToLong(Map.Entry::getValue).sum();
+    return counts.entrySet().stream()
+        .filter(e -> e.getKey().ageBand().isEmpty())
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
   /**
@@ -297,8 +315,8 @@ public final class HomicideVictims {
    * @param ageBand the band, or empty for all ages; never null
    * @param per the base, for example 100,000
    * @param confidence the confidence level
-   * @return the rate; never {@code null} but empty when the table has no population for the cell
-   *     or it is 0
+   * @return the rate; never {@code null} but empty when the table has no population for the cell or
+   *     it is 0
    */
   public Optional<Rate> rate(
       PopulationTable population,
@@ -323,8 +341,13 @@ public final class HomicideVictims {
     Lineage.Builder l =
         lineage.toBuilder()
             .indicator(
-                "SDG 16.1.1 victims of intentional homicide per " + r.lineage().indicator().substring("rate per ".length())
-                    + ", area " + area + ", " + year + sex.map(s -> ", " + s.name().toLowerCase(java.util.Locale.ROOT)).orElse("")
+                "SDG 16.1.1 victims of intentional homicide per "
+                    + r.lineage().indicator().substring("rate per ".length())
+                    + ", area "
+                    + area
+                    + ", "
+                    + year
+                    + sex.map(s -> ", " + s.name().toLowerCase(java.util.Locale.ROOT)).orElse("")
                     + ageBand.map(b -> ", ages " + b).orElse(""))
             .confidence(confidence)
             .method(r.lineage().method().orElseThrow() + "; " + METHOD)

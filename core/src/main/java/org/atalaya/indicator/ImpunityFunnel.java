@@ -46,8 +46,8 @@ import org.atalaya.incident.Incident;
  *   <li>A stage counts as reached when the history shows it or any later stage (see {@link
  *       FunnelStage}); a stage a history skips is taken as reached no later than the next step.
  *   <li>Proportions carry Clopper-Pearson intervals ({@link Proportion}).
- *   <li>Median time between two stages is over the cases that reached both with both dates known:
- *       a stage's date is known when the history starts at or before that stage (a history that
+ *   <li>Median time between two stages is over the cases that reached both with both dates known: a
+ *       stage's date is known when the history starts at or before that stage (a history that
  *       starts at CHARGED says nothing about when the case was reported). It is the median of the
  *       completed times only, so it understates the waiting time when many cases are still waiting:
  *       prefer {@link #timeBetween(FunnelStage, FunnelStage)}.
@@ -177,7 +177,9 @@ public final class ImpunityFunnel {
    * @return the funnels by group, in the order groups first appear; never {@code null}, immutable
    */
   public static <K> Map<K, ImpunityFunnel> byGroup(
-      Iterable<Incident> incidents, Function<? super Incident, ? extends K> key, Settings settings) {
+      Iterable<Incident> incidents,
+      Function<? super Incident, ? extends K> key,
+      Settings settings) {
     Objects.requireNonNull(incidents, "incidents must not be null");
     Objects.requireNonNull(key, "key must not be null");
     Objects.requireNonNull(settings, "settings must not be null");
@@ -255,7 +257,8 @@ public final class ImpunityFunnel {
    * @return the count
    */
   public long currentlyAt(CaseStatus status) {
-    return byCurrentStatus.getOrDefault(Objects.requireNonNull(status, "status must not be null"), 0L);
+    return byCurrentStatus.getOrDefault(
+        Objects.requireNonNull(status, "status must not be null"), 0L);
   }
 
   /**
@@ -349,7 +352,10 @@ public final class ImpunityFunnel {
         events.add(true);
       } else if (r.current().isFinal() || r.current() == CaseStatus.ARCHIVED) {
         ended++;
-        LocalDate until = endedElsewhere == EndedElsewhere.CENSORED_WHEN_ENDED ? r.currentSince() : settings.asOf();
+        LocalDate until =
+            endedElsewhere == EndedElsewhere.CENSORED_WHEN_ENDED
+                ? r.currentSince()
+                : settings.asOf();
         times.add((double) ChronoUnit.DAYS.between(start, until));
         events.add(false);
       } else {
@@ -374,7 +380,8 @@ public final class ImpunityFunnel {
             .method(
                 "Kaplan-Meier, Greenwood standard error, log-transformed limits, Brookmeyer-Crowley"
                     + " interval of the median (R survfit defaults); still waiting: censored at "
-                    + settings.asOf() + "; ended elsewhere: "
+                    + settings.asOf()
+                    + "; ended elsewhere: "
                     + (endedElsewhere == EndedElsewhere.NEVER_REACHES
                         ? "never reaches the stage (at risk up to " + settings.asOf() + ")"
                         : "censored on the day it ended"))
@@ -384,8 +391,8 @@ public final class ImpunityFunnel {
 
   /**
    * Returns what the funnel was computed from: the number of cases used, those left out and why,
-   * the method, the confidence level and the Atalaya version. Add the input file, filters and so
-   * on with {@link #withLineage(Lineage)}.
+   * the method, the confidence level and the Atalaya version. Add the input file, filters and so on
+   * with {@link #withLineage(Lineage)}.
    *
    * @return the lineage; never {@code null}
    * @since 0.1
@@ -406,7 +413,16 @@ public final class ImpunityFunnel {
   public ImpunityFunnel withLineage(Lineage lineage) {
     Objects.requireNonNull(lineage, "lineage must not be null");
     return new ImpunityFunnel(
-        settings, cases, withoutHistory, notYetEntered, cohort, younger, byCurrentStatus, stages, medianDays, records,
+        settings,
+        cases,
+        withoutHistory,
+        notYetEntered,
+        cohort,
+        younger,
+        byCurrentStatus,
+        stages,
+        medianDays,
+        records,
         lineage);
   }
 
@@ -421,10 +437,11 @@ public final class ImpunityFunnel {
   }
 
   /**
-   * What the time estimates need of one case: the first date it reached each stage, the first
-   * stage whose date is known (-1 when none), its status on the funnel's date and since when.
+   * What the time estimates need of one case: the first date it reached each stage, the first stage
+   * whose date is known (-1 when none), its status on the funnel's date and since when.
    */
-  private record CaseRecord(LocalDate[] reachedOn, int firstKnown, CaseStatus current, LocalDate currentSince) {}
+  private record CaseRecord(
+      LocalDate[] reachedOn, int firstKnown, CaseStatus current, LocalDate currentSince) {}
 
   /** Collects cases one by one. Not thread-safe; used only inside a factory call. */
   private static final class Accumulator {
@@ -505,13 +522,17 @@ public final class ImpunityFunnel {
       Optional<FunnelStage> first = FunnelStage.of(events.get(0).status());
       records.add(
           new CaseRecord(
-              reachedOn, first.map(Enum::ordinal).orElse(-1), current, events.get(events.size() - 1).date()));
+              reachedOn,
+              first.map(Enum::ordinal).orElse(-1),
+              current,
+              events.get(events.size() - 1).date()));
       if (first.isPresent()) {
         int known = first.get().ordinal();
         for (int a = known; a < STAGES.length; a++) {
           for (int b = a + 1; b < STAGES.length; b++) {
             if (reachedOn[a] != null && reachedOn[b] != null) {
-              days.get(a * STAGES.length + b).add(ChronoUnit.DAYS.between(reachedOn[a], reachedOn[b]));
+              days.get(a * STAGES.length + b)
+                  .add(ChronoUnit.DAYS.between(reachedOn[a], reachedOn[b]));
             }
           }
         }
@@ -522,12 +543,17 @@ public final class ImpunityFunnel {
       ImmutableList.Builder<StageCount> out = ImmutableList.builder();
       for (int k = 0; k < STAGES.length; k++) {
         Optional<Proportion> ofCohort =
-            cohort == 0 ? Optional.empty() : Optional.of(Proportion.of(cohortReached[k], cohort, settings.confidence()));
+            cohort == 0
+                ? Optional.empty()
+                : Optional.of(Proportion.of(cohortReached[k], cohort, settings.confidence()));
         Optional<Proportion> ofPrevious =
             k == 0 || cohortReached[k - 1] == 0
                 ? Optional.empty()
-                : Optional.of(Proportion.of(cohortReached[k], cohortReached[k - 1], settings.confidence()));
-        out.add(new StageCount(STAGES[k], reached[k], censored[k], cohortReached[k], ofCohort, ofPrevious));
+                : Optional.of(
+                    Proportion.of(cohortReached[k], cohortReached[k - 1], settings.confidence()));
+        out.add(
+            new StageCount(
+                STAGES[k], reached[k], censored[k], cohortReached[k], ofCohort, ofPrevious));
       }
       double[][] medians = new double[STAGES.length][STAGES.length];
       for (int a = 0; a < STAGES.length; a++) {
@@ -557,7 +583,10 @@ public final class ImpunityFunnel {
           .withoutZeroExclusions()
           .confidence(settings.confidence())
           .method(
-              "case histories as of " + settings.asOf() + "; cohort with " + settings.followUp()
+              "case histories as of "
+                  + settings.asOf()
+                  + "; cohort with "
+                  + settings.followUp()
                   + " follow-up, younger cases right-censored; Clopper-Pearson intervals")
           .build();
     }

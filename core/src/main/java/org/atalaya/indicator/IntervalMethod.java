@@ -11,8 +11,8 @@ import org.apiguardian.api.API;
 public enum IntervalMethod {
   /**
    * Garwood's exact interval from gamma quantiles, as R {@code poisson.test}: lower {@code
-   * qgamma(alpha/2, x)} (0 when x = 0), upper {@code qgamma(1 - alpha/2, x + 1)}. Its coverage is at
-   * least the nominal level for every true rate.
+   * qgamma(alpha/2, x)} (0 when x = 0), upper {@code qgamma(1 - alpha/2, x + 1)}. Its coverage is
+   * at least the nominal level for every true rate.
    */
   EXACT,
   /**

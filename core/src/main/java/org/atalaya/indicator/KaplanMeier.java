@@ -51,7 +51,8 @@ public final class KaplanMeier {
    * @param survival the estimate just after {@code time}
    * @param standardError Greenwood's standard error of {@code log(survival)}; infinite once every
    *     subject at risk had the event
-   * @param lower the lower pointwise limit; never {@code null} but empty where {@code survival} is 0
+   * @param lower the lower pointwise limit; never {@code null} but empty where {@code survival} is
+   *     0
    * @param upper the upper pointwise limit, at most 1; never {@code null} but empty where {@code
    *     survival} is 0
    * @since 0.1
@@ -107,8 +108,8 @@ public final class KaplanMeier {
   /**
    * Estimates the curve with 95% pointwise limits.
    *
-   * @param times each subject's time to the event or to censoring; never null, none negative or
-   *     not finite
+   * @param times each subject's time to the event or to censoring; never null, none negative or not
+   *     finite
    * @param event whether each subject's time is an event ({@code true}) or a censoring; never null,
    *     same length as {@code times}
    * @return the estimate; never {@code null}
@@ -121,8 +122,8 @@ public final class KaplanMeier {
   /**
    * Estimates the curve, as R {@code survfit(Surv(times, event) ~ 1, conf.int = confidence)}.
    *
-   * @param times each subject's time to the event or to censoring; never null, none negative or
-   *     not finite; may be empty
+   * @param times each subject's time to the event or to censoring; never null, none negative or not
+   *     finite; may be empty
    * @param event whether each subject's time is an event ({@code true}) or a censoring; never null,
    *     same length as {@code times}
    * @param confidence the confidence level of the limits, strictly between 0 and 1
@@ -170,7 +171,8 @@ public final class KaplanMeier {
       }
       if (d > 0) {
         survival *= (double) (atRisk - d) / atRisk;
-        greenwood += d == atRisk ? Double.POSITIVE_INFINITY : (double) d / ((double) atRisk * (atRisk - d));
+        greenwood +=
+            d == atRisk ? Double.POSITIVE_INFINITY : (double) d / ((double) atRisk * (atRisk - d));
       }
       totalEvents += d;
       double se = Math.sqrt(greenwood);
@@ -337,7 +339,12 @@ public final class KaplanMeier {
 
   @Override
   public String toString() {
-    return "KaplanMeier[subjects=" + subjects + ", events=" + events + ", median="
-        + (median.isPresent() ? String.valueOf(median.getAsDouble()) : "not reached") + ']';
+    return "KaplanMeier[subjects="
+        + subjects
+        + ", events="
+        + events
+        + ", median="
+        + (median.isPresent() ? String.valueOf(median.getAsDouble()) : "not reached")
+        + ']';
   }
 }

@@ -20,15 +20,15 @@ import org.apiguardian.api.API;
 /**
  * Where an indicator came from: its input files, the filters applied, how many incidents were used
  * and how many were left out (and why), the population vintage, the confidence level, the method,
- * the seed of any random step and the Atalaya version. Serialises to JSON so a published figure
- * can be traced and recomputed. Every indicator result carries one ({@code lineage()}), filled with
+ * the seed of any random step and the Atalaya version. Serialises to JSON so a published figure can
+ * be traced and recomputed. Every indicator result carries one ({@code lineage()}), filled with
  * what the computation knows (method, confidence level, counts used and left out, version); the
  * caller adds what only it knows (input file, filters, population vintage) with {@link
  * #toBuilder()} and the result's {@code withLineage}. Jackson serialises a lineage as {@link
  * #toJsonTree()}. Immutable and thread-safe.
  *
- * @param indicator what was computed, for example {@code "homicide rate per 100,000"}; never
- *     {@code null} or blank
+ * @param indicator what was computed, for example {@code "homicide rate per 100,000"}; never {@code
+ *     null} or blank
  * @param inputs the input files or sources; never {@code null}, immutable
  * @param filters the filters applied, in words; never {@code null}, immutable
  * @param used the number of incidents used; not negative
@@ -69,8 +69,11 @@ public record Lineage(
     filters = ImmutableList.copyOf(Objects.requireNonNull(filters, "filters must not be null"));
     checkArgument(used >= 0, "used (%s) must not be negative", used);
     excluded = ImmutableMap.copyOf(Objects.requireNonNull(excluded, "excluded must not be null"));
-    excluded.forEach((reason, n) -> checkArgument(n >= 0, "excluded count (%s) for %s must not be negative", n, reason));
-    Objects.requireNonNull(populationVintage, "populationVintage must not be null; use Optional.empty()");
+    excluded.forEach(
+        (reason, n) ->
+            checkArgument(n >= 0, "excluded count (%s) for %s must not be negative", n, reason));
+    Objects.requireNonNull(
+        populationVintage, "populationVintage must not be null; use Optional.empty()");
     Objects.requireNonNull(confidence, "confidence must not be null; use OptionalDouble.empty()");
     confidence.ifPresent(ConfidenceInterval::checkConfidence);
     Objects.requireNonNull(method, "method must not be null; use Optional.empty()");
@@ -105,8 +108,8 @@ public record Lineage(
   }
 
   /**
-   * Returns a builder holding every value of this lineage, to add inputs, filters or exclusions
-   * or to change a value. The version of the lineage it builds is the running one.
+   * Returns a builder holding every value of this lineage, to add inputs, filters or exclusions or
+   * to change a value. The version of the lineage it builds is the running one.
    *
    * @return a new builder; never {@code null}
    * @since 0.1
@@ -278,7 +281,8 @@ public record Lineage(
      * @return this builder
      */
     public Builder populationVintage(String vintage) {
-      this.populationVintage = Optional.of(Objects.requireNonNull(vintage, "vintage must not be null"));
+      this.populationVintage =
+          Optional.of(Objects.requireNonNull(vintage, "vintage must not be null"));
       return this;
     }
 
@@ -323,7 +327,15 @@ public record Lineage(
      */
     public Lineage build() {
       return new Lineage(
-          indicator, inputs.build(), filters.build(), used, excluded, populationVintage, confidence, method, seed,
+          indicator,
+          inputs.build(),
+          filters.build(),
+          used,
+          excluded,
+          populationVintage,
+          confidence,
+          method,
+          seed,
           atalayaVersion());
     }
   }

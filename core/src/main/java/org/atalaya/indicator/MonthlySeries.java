@@ -47,7 +47,8 @@ public final class MonthlySeries {
    * @return a series equal to this one but for its lineage; never {@code null}
    */
   public MonthlySeries withLineage(Lineage lineage) {
-    return new MonthlySeries(start, counts, Objects.requireNonNull(lineage, "lineage must not be null"));
+    return new MonthlySeries(
+        start, counts, Objects.requireNonNull(lineage, "lineage must not be null"));
   }
 
   /**
@@ -63,7 +64,8 @@ public final class MonthlySeries {
     Objects.requireNonNull(counts, "counts must not be null");
     checkArgument(counts.length > 0, "counts must have at least one month");
     for (int i = 0; i < counts.length; i++) {
-      checkArgument(counts[i] >= 0, "count (%s) of %s must not be negative", counts[i], start.plusMonths(i));
+      checkArgument(
+          counts[i] >= 0, "count (%s) of %s must not be negative", counts[i], start.plusMonths(i));
     }
     long used = 0;
     for (long c : counts) {

@@ -16,10 +16,10 @@ import org.apiguardian.api.API;
  * before), c(populationAfter, populationBefore))}, with a plain sentence in English or Spanish that
  * never claims more than the test supports.
  *
- * <p>A change is called significant only when the two-sided p-value is below {@code 1 -
- * confidence} <em>and</em> the interval of the rate ratio (after / before) excludes 1. When one
- * says significant and the other not, the verdict is {@link ChangeVerdict#BORDERLINE} and the
- * sentence says no change should be claimed. Examples (95%, per 100,000):
+ * <p>A change is called significant only when the two-sided p-value is below {@code 1 - confidence}
+ * <em>and</em> the interval of the rate ratio (after / before) excludes 1. When one says
+ * significant and the other not, the verdict is {@link ChangeVerdict#BORDERLINE} and the sentence
+ * says no change should be claimed. Examples (95%, per 100,000):
  *
  * <ul>
  *   <li>"The homicide rate fell from 86.0 to 79.0 per 100,000; the fall is statistically
@@ -52,18 +52,30 @@ public final class PeriodChange {
   }
 
   private PeriodChange(
-      String subjectEnglish, String subjectSpanish, Rate before, Rate after, Optional<Lineage> lineage) {
+      String subjectEnglish,
+      String subjectSpanish,
+      Rate before,
+      Rate after,
+      Optional<Lineage> lineage) {
     this.subjectEnglish = subjectEnglish;
     this.subjectSpanish = subjectSpanish;
     this.before = before;
     this.after = after;
     this.comparison =
-        RateComparison.of(after.count(), after.population(), before.count(), before.population(), after.confidence());
+        RateComparison.of(
+            after.count(),
+            after.population(),
+            before.count(),
+            before.population(),
+            after.confidence());
     double alpha = significanceLevel(after.confidence());
     boolean byP = comparison.pValue() < alpha;
     boolean byInterval = comparison.lower() > 1 || comparison.upper() < 1;
     if (byP && byInterval) {
-      verdict = comparison.rateRatio() > 1 ? ChangeVerdict.SIGNIFICANT_INCREASE : ChangeVerdict.SIGNIFICANT_DECREASE;
+      verdict =
+          comparison.rateRatio() > 1
+              ? ChangeVerdict.SIGNIFICANT_INCREASE
+              : ChangeVerdict.SIGNIFICANT_DECREASE;
     } else if (!byP && !byInterval) {
       verdict = ChangeVerdict.NOT_SIGNIFICANT;
     } else {
@@ -92,9 +104,11 @@ public final class PeriodChange {
     a.filters().stream().filter(f -> !b.filters().contains(f)).forEach(out::filter);
     b.excluded().forEach(out::excluded);
     a.excluded().forEach(out::excluded);
-    if (b.populationVintage().isPresent() && a.populationVintage().isPresent()
+    if (b.populationVintage().isPresent()
+        && a.populationVintage().isPresent()
         && !b.populationVintage().equals(a.populationVintage())) {
-      out.populationVintage(b.populationVintage().get() + " (before); " + a.populationVintage().get() + " (after)");
+      out.populationVintage(
+          b.populationVintage().get() + " (before); " + a.populationVintage().get() + " (after)");
     } else {
       b.populationVintage().or(a::populationVintage).ifPresent(out::populationVintage);
     }
@@ -128,8 +142,8 @@ public final class PeriodChange {
   /**
    * Compares two periods' rates.
    *
-   * @param subjectEnglish what is counted, as it reads before "rate" in English, for example
-   *     {@code "homicide"}; never null or blank
+   * @param subjectEnglish what is counted, as it reads before "rate" in English, for example {@code
+   *     "homicide"}; never null or blank
    * @param subjectSpanish what is counted, as it reads after "La tasa de" in Spanish, for example
    *     {@code "homicidios"}; never null or blank
    * @param before the earlier period's rate; never null
@@ -139,7 +153,8 @@ public final class PeriodChange {
    * @throws IllegalArgumentException if a subject is blank, the bases or confidence levels differ,
    *     or both counts are 0 (there is nothing to compare)
    */
-  public static PeriodChange of(String subjectEnglish, String subjectSpanish, Rate before, Rate after) {
+  public static PeriodChange of(
+      String subjectEnglish, String subjectSpanish, Rate before, Rate after) {
     Objects.requireNonNull(subjectEnglish, "subjectEnglish must not be null");
     Objects.requireNonNull(subjectSpanish, "subjectSpanish must not be null");
     Objects.requireNonNull(before, "before must not be null");
@@ -147,7 +162,10 @@ public final class PeriodChange {
     checkArgument(!subjectEnglish.isBlank(), "subjectEnglish must not be blank");
     checkArgument(!subjectSpanish.isBlank(), "subjectSpanish must not be blank");
     checkArgument(
-        before.per() == after.per(), "before.per (%s) must equal after.per (%s)", before.per(), after.per());
+        before.per() == after.per(),
+        "before.per (%s) must equal after.per (%s)",
+        before.per(),
+        after.per());
     checkArgument(
         before.confidence() == after.confidence(),
         "before.confidence (%s) must equal after.confidence (%s)",
@@ -214,16 +232,48 @@ public final class PeriodChange {
     String p = formatP();
     String head = "The " + subjectEnglish + " rate ";
     return switch (verdict) {
-      case SIGNIFICANT_DECREASE -> head + "fell from " + rates[0] + " to " + rates[1] + " " + per
-          + "; the fall is statistically significant (" + p + ").";
-      case SIGNIFICANT_INCREASE -> head + "rose from " + rates[0] + " to " + rates[1] + " " + per
-          + "; the rise is statistically significant (" + p + ").";
-      case NOT_SIGNIFICANT -> head + movedEnglish(rates) + " " + per
-          + "; the change is within what chance alone could produce (" + p + ").";
-      case BORDERLINE -> head + movedEnglish(rates) + " " + per
-          + "; the evidence of a change is borderline: the test (" + p + ") and the "
-          + percent() + " confidence interval of the rate ratio (" + ratioInterval(" to ")
-          + ") disagree, so no change should be claimed.";
+      case SIGNIFICANT_DECREASE ->
+          head
+              + "fell from "
+              + rates[0]
+              + " to "
+              + rates[1]
+              + " "
+              + per
+              + "; the fall is statistically significant ("
+              + p
+              + ").";
+      case SIGNIFICANT_INCREASE ->
+          head
+              + "rose from "
+              + rates[0]
+              + " to "
+              + rates[1]
+              + " "
+              + per
+              + "; the rise is statistically significant ("
+              + p
+              + ").";
+      case NOT_SIGNIFICANT ->
+          head
+              + movedEnglish(rates)
+              + " "
+              + per
+              + "; the change is within what chance alone could produce ("
+              + p
+              + ").";
+      case BORDERLINE ->
+          head
+              + movedEnglish(rates)
+              + " "
+              + per
+              + "; the evidence of a change is borderline: the test ("
+              + p
+              + ") and the "
+              + percent()
+              + " confidence interval of the rate ratio ("
+              + ratioInterval(" to ")
+              + ") disagree, so no change should be claimed.";
     };
   }
 
@@ -238,16 +288,48 @@ public final class PeriodChange {
     String p = formatP();
     String head = "La tasa de " + subjectSpanish + " ";
     return switch (verdict) {
-      case SIGNIFICANT_DECREASE -> head + "bajó de " + rates[0] + " a " + rates[1] + " " + per
-          + "; la baja es estadísticamente significativa (" + p + ").";
-      case SIGNIFICANT_INCREASE -> head + "subió de " + rates[0] + " a " + rates[1] + " " + per
-          + "; la subida es estadísticamente significativa (" + p + ").";
-      case NOT_SIGNIFICANT -> head + movedSpanish(rates) + " " + per
-          + "; el cambio está dentro de lo que el azar por sí solo podría producir (" + p + ").";
-      case BORDERLINE -> head + movedSpanish(rates) + " " + per
-          + "; la evidencia de un cambio es dudosa: la prueba (" + p + ") y el intervalo de confianza del "
-          + percent() + " de la razón de tasas (" + ratioInterval(" a ")
-          + ") no coinciden, así que no debe afirmarse un cambio.";
+      case SIGNIFICANT_DECREASE ->
+          head
+              + "bajó de "
+              + rates[0]
+              + " a "
+              + rates[1]
+              + " "
+              + per
+              + "; la baja es estadísticamente significativa ("
+              + p
+              + ").";
+      case SIGNIFICANT_INCREASE ->
+          head
+              + "subió de "
+              + rates[0]
+              + " a "
+              + rates[1]
+              + " "
+              + per
+              + "; la subida es estadísticamente significativa ("
+              + p
+              + ").";
+      case NOT_SIGNIFICANT ->
+          head
+              + movedSpanish(rates)
+              + " "
+              + per
+              + "; el cambio está dentro de lo que el azar por sí solo podría producir ("
+              + p
+              + ").";
+      case BORDERLINE ->
+          head
+              + movedSpanish(rates)
+              + " "
+              + per
+              + "; la evidencia de un cambio es dudosa: la prueba ("
+              + p
+              + ") y el intervalo de confianza del "
+              + percent()
+              + " de la razón de tasas ("
+              + ratioInterval(" a ")
+              + ") no coinciden, así que no debe afirmarse un cambio.";
     };
   }
 
@@ -257,15 +339,22 @@ public final class PeriodChange {
   }
 
   private static String movedEnglish(String[] rates) {
-    return rates[0].equals(rates[1]) ? "stayed at " + rates[1] : "went from " + rates[0] + " to " + rates[1];
+    return rates[0].equals(rates[1])
+        ? "stayed at " + rates[1]
+        : "went from " + rates[0] + " to " + rates[1];
   }
 
   private static String movedSpanish(String[] rates) {
-    return rates[0].equals(rates[1]) ? "se mantuvo en " + rates[1] : "pasó de " + rates[0] + " a " + rates[1];
+    return rates[0].equals(rates[1])
+        ? "se mantuvo en " + rates[1]
+        : "pasó de " + rates[0] + " a " + rates[1];
   }
 
   private String percent() {
-    return new BigDecimal(Double.toString(after.confidence() * 100)).stripTrailingZeros().toPlainString() + "%";
+    return new BigDecimal(Double.toString(after.confidence() * 100))
+            .stripTrailingZeros()
+            .toPlainString()
+        + "%";
   }
 
   private String ratioInterval(String to) {
@@ -302,7 +391,8 @@ public final class PeriodChange {
         return "p = " + rounded.stripTrailingZeros().toPlainString();
       }
     }
-    return "p = " + new BigDecimal(p).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    return "p = "
+        + new BigDecimal(p).round(new MathContext(6)).stripTrailingZeros().toPlainString();
   }
 
   /** {@code 1 - confidence} in decimal arithmetic: 0.05, not 0.050000000000000044, for 0.95. */

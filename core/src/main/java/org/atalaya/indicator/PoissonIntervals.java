@@ -14,10 +14,10 @@ import org.atalaya.anonymise.DiscreteLaplace;
  * population) for a rate; {@link Rate} does that for you.
  *
  * <p>{@link IntervalMethod#EXACT} is Garwood's interval, equal to R {@code poisson.test}: the
- * limits are gamma quantiles computed with Apache Commons Statistics. {@link IntervalMethod#BYAR} is
- * Byar's closed-form approximation. {@link #exactWithNoise} and {@link #exactWithin} extend the exact
- * interval to counts that a protected table released: a noisy count, or a suppressed one known only
- * to lie in a range. Stateless and thread-safe.
+ * limits are gamma quantiles computed with Apache Commons Statistics. {@link IntervalMethod#BYAR}
+ * is Byar's closed-form approximation. {@link #exactWithNoise} and {@link #exactWithin} extend the
+ * exact interval to counts that a protected table released: a noisy count, or a suppressed one
+ * known only to lie in a range. Stateless and thread-safe.
  *
  * @since 0.1
  */
@@ -27,8 +27,10 @@ public final class PoissonIntervals {
   private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
   private static final int MAX_NEWTON_STEPS = 30;
   private static final double NEWTON_RELATIVE_TOLERANCE = 1e-14;
+
   /** Bisection stops when the bracket is this narrow, relative to its upper end. */
   private static final double BISECTION_RELATIVE_TOLERANCE = 1e-12;
+
   /** Poisson probabilities below this are left out of a sum (their total is far below 1e-15). */
   private static final double NEGLIGIBLE = 1e-20;
 
@@ -108,10 +110,14 @@ public final class PoissonIntervals {
         q = next;
       }
     }
-    return upperTail ? gamma.inverseSurvivalProbability(tail) : gamma.inverseCumulativeProbability(tail);
+    return upperTail
+        ? gamma.inverseSurvivalProbability(tail)
+        : gamma.inverseCumulativeProbability(tail);
   }
 
-  /** The standard normal quantile at {@code 1 - alpha/2}, remembered for the last confidence level. */
+  /**
+   * The standard normal quantile at {@code 1 - alpha/2}, remembered for the last confidence level.
+   */
   private static double normalQuantile(double confidence) {
     double[] last = lastNormalQuantile;
     if (last[0] == confidence) {
@@ -156,14 +162,15 @@ public final class PoissonIntervals {
    * Garwood's construction applied to the distribution of {@code Y}, which is known exactly: with
    * {@code alpha = 1 - confidence} and {@code y} the published count, the lower limit is the mean
    * {@code lambda} at which {@code P(Y >= y) = alpha/2} (0 when even {@code lambda = 0} gives at
-   * least that), the upper limit the {@code lambda} at which {@code P(Y <= y) = alpha/2} (0 when even
-   * {@code lambda = 0} gives at most that). {@code Y} grows stochastically with {@code lambda}, so
-   * each limit misses the mean with probability at most {@code alpha/2}, and the coverage is at
-   * least {@code confidence} for every mean, as Garwood's is; without noise the two are equal.
+   * least that), the upper limit the {@code lambda} at which {@code P(Y <= y) = alpha/2} (0 when
+   * even {@code lambda = 0} gives at most that). {@code Y} grows stochastically with {@code
+   * lambda}, so each limit misses the mean with probability at most {@code alpha/2}, and the
+   * coverage is at least {@code confidence} for every mean, as Garwood's is; without noise the two
+   * are equal.
    *
-   * <p>{@code P(Y <= c)} is the sum over {@code x} of the Poisson probability of {@code x} times the
-   * noise's {@code P(S <= c - x)}, leaving out Poisson probabilities below 1e-20; each limit is found
-   * by bisection to 1e-12 relative.
+   * <p>{@code P(Y <= c)} is the sum over {@code x} of the Poisson probability of {@code x} times
+   * the noise's {@code P(S <= c - x)}, leaving out Poisson probabilities below 1e-20; each limit is
+   * found by bisection to 1e-12 relative.
    *
    * @param noisyCount the published noisy count; may be negative
    * @param epsilon the epsilon of the noise, more than 0
@@ -173,18 +180,22 @@ public final class PoissonIntervals {
    * @return the interval for the expected count; never {@code null}
    * @throws IllegalArgumentException if an argument is out of range
    */
-  public static ConfidenceInterval exactWithNoise(long noisyCount, double epsilon, int sensitivity, int terms,
-      double confidence) {
+  public static ConfidenceInterval exactWithNoise(
+      long noisyCount, double epsilon, int sensitivity, int terms, double confidence) {
     ConfidenceInterval.checkConfidence(confidence);
     DiscreteLaplace noise = DiscreteLaplace.distribution(epsilon, sensitivity);
     checkArgument(terms >= 1, "terms (%s) must be at least 1", terms);
     double tail = (1 - confidence) / 2;
     // P(Y >= y) = 1 - P(Y <= y - 1) rises with lambda; the lower limit is where it reaches alpha/2.
-    double lower = 1 - noise.cumulativeProbability(noisyCount - 1, terms) >= tail
-        ? 0 : solve(lambda -> 1 - noisyCdf(lambda, noisyCount - 1, noise, terms), tail, noisyCount);
+    double lower =
+        1 - noise.cumulativeProbability(noisyCount - 1, terms) >= tail
+            ? 0
+            : solve(lambda -> 1 - noisyCdf(lambda, noisyCount - 1, noise, terms), tail, noisyCount);
     // P(Y <= y) falls with lambda; the upper limit is where it comes down to alpha/2.
-    double upper = noise.cumulativeProbability(noisyCount, terms) <= tail
-        ? 0 : solve(lambda -> -noisyCdf(lambda, noisyCount, noise, terms), -tail, noisyCount);
+    double upper =
+        noise.cumulativeProbability(noisyCount, terms) <= tail
+            ? 0
+            : solve(lambda -> -noisyCdf(lambda, noisyCount, noise, terms), -tail, noisyCount);
     return new ConfidenceInterval(lower, Math.max(lower, upper), confidence);
   }
 
@@ -195,8 +206,8 @@ public final class PoissonIntervals {
    * the safe side of the limit the unknown count would give, and the coverage is at least {@code
    * confidence} for every mean, whatever the count in the range. The range must hold the count for
    * sure: a cell suppressed by a small-cell rule of threshold T lies from 1 to T-1 only when it was
-   * hidden for being small; a cell hidden to protect another one may hold any count, bounded by
-   * its line's published total minus the published cells.
+   * hidden for being small; a cell hidden to protect another one may hold any count, bounded by its
+   * line's published total minus the published cells.
    *
    * @param lowest the smallest count possible; not negative
    * @param highest the largest count possible; not below {@code lowest}
@@ -207,7 +218,8 @@ public final class PoissonIntervals {
   public static ConfidenceInterval exactWithin(long lowest, long highest, double confidence) {
     checkArgument(lowest >= 0, "lowest (%s) must not be negative", lowest);
     checkArgument(highest >= lowest, "highest (%s) must not be below lowest (%s)", highest, lowest);
-    return new ConfidenceInterval(exact(lowest, confidence).lower(), exact(highest, confidence).upper(), confidence);
+    return new ConfidenceInterval(
+        exact(lowest, confidence).lower(), exact(highest, confidence).upper(), confidence);
   }
 
   /**
@@ -220,7 +232,8 @@ public final class PoissonIntervals {
     while (f.applyAsDouble(hi) < target) {
       lo = hi;
       hi *= 2;
-      checkArgument(hi < 1e12, "the interval of the noisy count (%s) has no limit below 1e12", start);
+      checkArgument(
+          hi < 1e12, "the interval of the noisy count (%s) has no limit below 1e12", start);
     }
     while (hi - lo > BISECTION_RELATIVE_TOLERANCE * hi) {
       double mid = (lo + hi) / 2;

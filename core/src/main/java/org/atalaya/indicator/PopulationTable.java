@@ -26,9 +26,9 @@ import org.atalaya.incident.Sex;
  * Population denominators by area, year, sex and age band, with the vintage they come from (for
  * example "INE Honduras projections 2013-2030, published 2019").
  *
- * <p>A row with no sex or no age band is a total over that dimension. {@link #population} answers
- * a question with the row that matches it exactly, or else by summing the finer rows: by sex, then
- * by age band, then by both. So a table may hold totals, a breakdown, or both, and totals are never
+ * <p>A row with no sex or no age band is a total over that dimension. {@link #population} answers a
+ * question with the row that matches it exactly, or else by summing the finer rows: by sex, then by
+ * age band, then by both. So a table may hold totals, a breakdown, or both, and totals are never
  * counted twice. Immutable and thread-safe.
  *
  * @since 0.1
@@ -48,20 +48,25 @@ public final class PopulationTable {
    * @since 0.1
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-  public record Row(String area, int year, Optional<Sex> sex, Optional<AgeBand> ageBand, double population) {
+  public record Row(
+      String area, int year, Optional<Sex> sex, Optional<AgeBand> ageBand, double population) {
 
     /**
      * Validates the row.
      *
-     * @throws IllegalArgumentException if the area is blank or the population negative or not finite
+     * @throws IllegalArgumentException if the area is blank or the population negative or not
+     *     finite
      */
     public Row {
       Objects.requireNonNull(area, "area must not be null");
       Objects.requireNonNull(sex, "sex must not be null; use Optional.empty() for both sexes");
-      Objects.requireNonNull(ageBand, "ageBand must not be null; use Optional.empty() for all ages");
+      Objects.requireNonNull(
+          ageBand, "ageBand must not be null; use Optional.empty() for all ages");
       checkArgument(!area.isBlank(), "area must not be blank");
       checkArgument(
-          population >= 0 && Double.isFinite(population), "population (%s) must not be negative", population);
+          population >= 0 && Double.isFinite(population),
+          "population (%s) must not be negative",
+          population);
     }
   }
 
@@ -84,7 +89,9 @@ public final class PopulationTable {
    */
   public static PopulationTable of(String vintage, List<Row> rows) {
     Objects.requireNonNull(vintage, "vintage must not be null");
-    checkArgument(!vintage.isBlank(), "vintage must not be blank: say where the population figures come from");
+    checkArgument(
+        !vintage.isBlank(),
+        "vintage must not be blank: say where the population figures come from");
     List<Row> copy = ImmutableList.copyOf(Objects.requireNonNull(rows, "rows must not be null"));
     Set<List<Object>> keys = new HashSet<>();
     for (Row r : copy) {
@@ -118,10 +125,15 @@ public final class PopulationTable {
     CsvMapper mapper = new CsvMapper();
     mapper.enable(CsvParser.Feature.TRIM_SPACES);
     String text = readAll(csv);
-    char delimiter = text.lines().findFirst().map(h -> h.indexOf(';') >= 0 && h.indexOf(',') < 0 ? ';' : ',').orElse(',');
+    char delimiter =
+        text.lines()
+            .findFirst()
+            .map(h -> h.indexOf(';') >= 0 && h.indexOf(',') < 0 ? ';' : ',')
+            .orElse(',');
     CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(delimiter);
     ImmutableList.Builder<Row> rows = ImmutableList.builder();
-    try (MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class).with(schema).readValues(text)) {
+    try (MappingIterator<Map<String, String>> it =
+        mapper.readerForMapOf(String.class).with(schema).readValues(text)) {
       int row = 1;
       while (it.hasNext()) {
         Map<String, String> cells = it.next();
@@ -145,7 +157,8 @@ public final class PopulationTable {
 
   private static Row parseRow(Map<String, String> cells, int row) {
     for (String column : List.of("area", "year", "sex", "age_band", "population")) {
-      checkArgument(cells.containsKey(column), "population CSV must have a column named %s", column);
+      checkArgument(
+          cells.containsKey(column), "population CSV must have a column named %s", column);
     }
     try {
       String sexText = cells.get("sex").strip().toLowerCase(Locale.ROOT);
@@ -155,15 +168,24 @@ public final class PopulationTable {
             case "f", "female", "mujer", "mujeres" -> Optional.of(Sex.FEMALE);
             case "m", "male", "hombre", "hombres" -> Optional.of(Sex.MALE);
             case "other", "otro" -> Optional.of(Sex.OTHER);
-            default -> throw new IllegalArgumentException("sex (" + cells.get("sex") + ") must be female, male, other or all");
+            default ->
+                throw new IllegalArgumentException(
+                    "sex (" + cells.get("sex") + ") must be female, male, other or all");
           };
       String bandText = cells.get("age_band").strip();
       Optional<AgeBand> band =
-          bandText.isEmpty() || bandText.equalsIgnoreCase("all") || bandText.equalsIgnoreCase("total")
+          bandText.isEmpty()
+                  || bandText.equalsIgnoreCase("all")
+                  || bandText.equalsIgnoreCase("total")
               ? Optional.empty()
               : Optional.of(AgeBand.parse(bandText));
       int year = number(cells, "year", "a whole number such as 2024", Integer::parseInt);
-      double population = number(cells, "population", "a number without thousands separators, such as 1300000", Double::parseDouble);
+      double population =
+          number(
+              cells,
+              "population",
+              "a number without thousands separators, such as 1300000",
+              Double::parseDouble);
       return new Row(cells.get("area").strip(), year, sex, band, population);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("population CSV row " + row + ": " + e.getMessage(), e);
@@ -171,7 +193,11 @@ public final class PopulationTable {
   }
 
   /** Parses a cell, naming the column, the value and what was expected when it is not a number. */
-  private static <T> T number(Map<String, String> cells, String column, String expected, java.util.function.Function<String, T> parse) {
+  private static <T> T number(
+      Map<String, String> cells,
+      String column,
+      String expected,
+      java.util.function.Function<String, T> parse) {
     String text = cells.get(column).strip();
     try {
       return parse.apply(text);
@@ -209,17 +235,27 @@ public final class PopulationTable {
    * @param ageBand the age band, or empty for all ages; never null
    * @return the population; never {@code null} but empty when the table cannot answer
    */
-  public OptionalDouble population(String area, int year, Optional<Sex> sex, Optional<AgeBand> ageBand) {
+  public OptionalDouble population(
+      String area, int year, Optional<Sex> sex, Optional<AgeBand> ageBand) {
     Objects.requireNonNull(area, "area must not be null");
     Objects.requireNonNull(sex, "sex must not be null");
     Objects.requireNonNull(ageBand, "ageBand must not be null");
     List<Predicate<Row>> levels =
         List.of(
             r -> r.sex().equals(sex) && r.ageBand().equals(ageBand),
-            r -> (sex.isPresent() ? r.sex().equals(sex) : r.sex().isPresent()) && r.ageBand().equals(ageBand),
-            r -> r.sex().equals(sex) && (ageBand.isPresent() ? r.ageBand().equals(ageBand) : r.ageBand().isPresent()),
-            r -> (sex.isPresent() ? r.sex().equals(sex) : r.sex().isPresent())
-                && (ageBand.isPresent() ? r.ageBand().equals(ageBand) : r.ageBand().isPresent()));
+            r ->
+                (sex.isPresent() ? r.sex().equals(sex) : r.sex().isPresent())
+                    && r.ageBand().equals(ageBand),
+            r ->
+                r.sex().equals(sex)
+                    && (ageBand.isPresent()
+                        ? r.ageBand().equals(ageBand)
+                        : r.ageBand().isPresent()),
+            r ->
+                (sex.isPresent() ? r.sex().equals(sex) : r.sex().isPresent())
+                    && (ageBand.isPresent()
+                        ? r.ageBand().equals(ageBand)
+                        : r.ageBand().isPresent()));
     for (Predicate<Row> level : levels) {
       double sum = 0;
       boolean any = false;

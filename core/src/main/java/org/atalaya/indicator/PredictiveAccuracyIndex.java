@@ -8,8 +8,8 @@ import org.apiguardian.api.API;
 
 /**
  * The predictive accuracy index (PAI) of Chainey, Tompson and Uhlig (2008) for a set of hot places:
- * {@code (hits / incidents) / (hotArea / totalArea)}, the share of incidents captured divided by the
- * share of area flagged. 1 is no better than flagging places at random; higher is better.
+ * {@code (hits / incidents) / (hotArea / totalArea)}, the share of incidents captured divided by
+ * the share of area flagged. 1 is no better than flagging places at random; higher is better.
  * Immutable and thread-safe.
  *
  * @param hits incidents inside the hot places; from 0 to {@code incidents}
@@ -28,7 +28,11 @@ public record PredictiveAccuracyIndex(long hits, long incidents, double hotArea,
    */
   public PredictiveAccuracyIndex {
     checkArgument(incidents > 0, "incidents (%s) must be positive", incidents);
-    checkArgument(hits >= 0 && hits <= incidents, "hits (%s) must be from 0 to incidents (%s)", hits, incidents);
+    checkArgument(
+        hits >= 0 && hits <= incidents,
+        "hits (%s) must be from 0 to incidents (%s)",
+        hits,
+        incidents);
     Rate.checkPositiveFinite("totalArea", totalArea);
     checkArgument(
         hotArea > 0 && hotArea <= totalArea,
@@ -47,7 +51,8 @@ public record PredictiveAccuracyIndex(long hits, long incidents, double hotArea,
    * @return the index inputs; never {@code null}
    * @throws IllegalArgumentException if an argument is out of range
    */
-  public static PredictiveAccuracyIndex of(long hits, long incidents, double hotArea, double totalArea) {
+  public static PredictiveAccuracyIndex of(
+      long hits, long incidents, double hotArea, double totalArea) {
     return new PredictiveAccuracyIndex(hits, incidents, hotArea, totalArea);
   }
 
@@ -55,8 +60,8 @@ public record PredictiveAccuracyIndex(long hits, long incidents, double hotArea,
    * Returns the PAI of hot cells on a grid of equal-area cells.
    *
    * @param counts incidents per cell; never null, none negative, total positive
-   * @param hotCells indexes into {@code counts} of the hot cells; never null, not empty, each from 0
-   *     to {@code counts.length - 1}
+   * @param hotCells indexes into {@code counts} of the hot cells; never null, not empty, each from
+   *     0 to {@code counts.length - 1}
    * @return the index inputs, areas counted in cells; never {@code null}
    * @throws IllegalArgumentException if an argument is out of range
    */
@@ -72,7 +77,11 @@ public record PredictiveAccuracyIndex(long hits, long incidents, double hotArea,
     long hits = 0;
     for (Integer cell : hotCells) {
       Objects.requireNonNull(cell, "hot cell must not be null");
-      checkArgument(cell >= 0 && cell < counts.length, "hot cell (%s) must be from 0 to %s", cell, counts.length - 1);
+      checkArgument(
+          cell >= 0 && cell < counts.length,
+          "hot cell (%s) must be from 0 to %s",
+          cell,
+          counts.length - 1);
       hits += counts[cell];
     }
     return new PredictiveAccuracyIndex(hits, total, hotCells.size(), counts.length);

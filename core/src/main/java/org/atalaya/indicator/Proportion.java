@@ -55,14 +55,21 @@ public record Proportion(
     double lower =
         successes == 0
             ? 0
-            : BetaDistribution.of(successes, trials - successes + 1.0).inverseCumulativeProbability(alpha);
+            : BetaDistribution.of(successes, trials - successes + 1.0)
+                .inverseCumulativeProbability(alpha);
     double upper =
         successes == trials
             ? 1
-            : BetaDistribution.of(successes + 1.0, trials - successes).inverseSurvivalProbability(alpha);
+            : BetaDistribution.of(successes + 1.0, trials - successes)
+                .inverseSurvivalProbability(alpha);
     double estimate = (double) successes / trials;
     return new Proportion(
-        successes, trials, estimate, Math.min(lower, estimate), Math.max(upper, estimate), confidence);
+        successes,
+        trials,
+        estimate,
+        Math.min(lower, estimate),
+        Math.max(upper, estimate),
+        confidence);
   }
 
   /**

@@ -7,8 +7,8 @@ import java.util.OptionalDouble;
 import org.apiguardian.api.API;
 
 /**
- * A rate with its confidence interval, computed from a count as a protected table released it:
- * a noisy count of a differentially private table ({@link #ofNoisyCount}), or a suppressed count
+ * A rate with its confidence interval, computed from a count as a protected table released it: a
+ * noisy count of a differentially private table ({@link #ofNoisyCount}), or a suppressed count
  * known only to lie in a range ({@link #ofSuppressedCount}). The interval covers the true rate with
  * at least the nominal confidence: it combines the Poisson uncertainty of the true count with the
  * noise, or with the range, exactly (see {@link PoissonIntervals#exactWithNoise} and {@link
@@ -28,7 +28,13 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ProtectedRate(
-    OptionalDouble rate, double lower, double upper, double population, double per, double confidence, String basis) {
+    OptionalDouble rate,
+    double lower,
+    double upper,
+    double population,
+    double per,
+    double confidence,
+    String basis) {
 
   /**
    * Validates the rate. Prefer the factories, which compute it.
@@ -40,8 +46,13 @@ public record ProtectedRate(
     Rate.checkPositiveFinite("population", population);
     Rate.checkPositiveFinite("per", per);
     ConfidenceInterval.checkConfidence(confidence);
-    checkArgument(lower >= 0 && lower <= upper, "limits (%s, %s) must be ordered and not negative", lower, upper);
-    checkArgument(rate.isEmpty() || rate.getAsDouble() >= 0, "rate (%s) must not be negative", rate);
+    checkArgument(
+        lower >= 0 && lower <= upper,
+        "limits (%s, %s) must be ordered and not negative",
+        lower,
+        upper);
+    checkArgument(
+        rate.isEmpty() || rate.getAsDouble() >= 0, "rate (%s) must not be negative", rate);
     Objects.requireNonNull(basis, "basis must not be null");
   }
 
@@ -55,13 +66,15 @@ public record ProtectedRate(
    * @return the rate; never {@code null}
    * @throws IllegalArgumentException if an argument is out of range
    */
-  public static ProtectedRate ofNoisyCount(long noisyCount, double epsilon, int sensitivity, double population) {
-    return ofNoisyCount(noisyCount, epsilon, sensitivity, 1, population, Rate.PER_100_000, Rate.DEFAULT_CONFIDENCE);
+  public static ProtectedRate ofNoisyCount(
+      long noisyCount, double epsilon, int sensitivity, double population) {
+    return ofNoisyCount(
+        noisyCount, epsilon, sensitivity, 1, population, Rate.PER_100_000, Rate.DEFAULT_CONFIDENCE);
   }
 
   /**
-   * Returns the rate with its exact interval from a noisy count: a cell ({@code terms} 1) or a total
-   * of {@code terms} noisy cells.
+   * Returns the rate with its exact interval from a noisy count: a cell ({@code terms} 1) or a
+   * total of {@code terms} noisy cells.
    *
    * @param noisyCount the published noisy count; may be negative
    * @param epsilon the table's epsilon, more than 0
@@ -73,16 +86,35 @@ public record ProtectedRate(
    * @return the rate; never {@code null}
    * @throws IllegalArgumentException if an argument is out of range
    */
-  public static ProtectedRate ofNoisyCount(long noisyCount, double epsilon, int sensitivity, int terms, double population,
-      double per, double confidence) {
+  public static ProtectedRate ofNoisyCount(
+      long noisyCount,
+      double epsilon,
+      int sensitivity,
+      int terms,
+      double population,
+      double per,
+      double confidence) {
     Rate.checkPositiveFinite("population", population);
     Rate.checkPositiveFinite("per", per);
-    ConfidenceInterval counts = PoissonIntervals.exactWithNoise(noisyCount, epsilon, sensitivity, terms, confidence);
-    String basis = "noisy count " + noisyCount + (terms == 1 ? "" : " (sum of " + terms + " noisy cells)")
-        + ", discrete Laplace noise of epsilon " + epsilon + " and sensitivity " + sensitivity
-        + "; exact interval for Poisson count plus noise";
-    return new ProtectedRate(OptionalDouble.of(Math.max(0, noisyCount) / population * per), counts.lower() / population * per,
-        counts.upper() / population * per, population, per, confidence, basis);
+    ConfidenceInterval counts =
+        PoissonIntervals.exactWithNoise(noisyCount, epsilon, sensitivity, terms, confidence);
+    String basis =
+        "noisy count "
+            + noisyCount
+            + (terms == 1 ? "" : " (sum of " + terms + " noisy cells)")
+            + ", discrete Laplace noise of epsilon "
+            + epsilon
+            + " and sensitivity "
+            + sensitivity
+            + "; exact interval for Poisson count plus noise";
+    return new ProtectedRate(
+        OptionalDouble.of(Math.max(0, noisyCount) / population * per),
+        counts.lower() / population * per,
+        counts.upper() / population * per,
+        population,
+        per,
+        confidence,
+        basis);
   }
 
   /**
@@ -96,7 +128,8 @@ public record ProtectedRate(
    * @throws IllegalArgumentException if an argument is out of range
    */
   public static ProtectedRate ofSuppressedCount(long lowest, long highest, double population) {
-    return ofSuppressedCount(lowest, highest, population, Rate.PER_100_000, Rate.DEFAULT_CONFIDENCE);
+    return ofSuppressedCount(
+        lowest, highest, population, Rate.PER_100_000, Rate.DEFAULT_CONFIDENCE);
   }
 
   /**
@@ -112,14 +145,25 @@ public record ProtectedRate(
    * @return the rate, without a point estimate; never {@code null}
    * @throws IllegalArgumentException if an argument is out of range
    */
-  public static ProtectedRate ofSuppressedCount(long lowest, long highest, double population, double per, double confidence) {
+  public static ProtectedRate ofSuppressedCount(
+      long lowest, long highest, double population, double per, double confidence) {
     Rate.checkPositiveFinite("population", population);
     Rate.checkPositiveFinite("per", per);
     ConfidenceInterval counts = PoissonIntervals.exactWithin(lowest, highest, confidence);
-    String basis = "suppressed count from " + lowest + " to " + highest
-        + "; Garwood lower limit at the smallest, upper limit at the largest";
-    return new ProtectedRate(OptionalDouble.empty(), counts.lower() / population * per, counts.upper() / population * per,
-        population, per, confidence, basis);
+    String basis =
+        "suppressed count from "
+            + lowest
+            + " to "
+            + highest
+            + "; Garwood lower limit at the smallest, upper limit at the largest";
+    return new ProtectedRate(
+        OptionalDouble.empty(),
+        counts.lower() / population * per,
+        counts.upper() / population * per,
+        population,
+        per,
+        confidence,
+        basis);
   }
 
   /**

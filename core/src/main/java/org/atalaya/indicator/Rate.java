@@ -54,8 +54,8 @@ public record Rate(
    * Validates the rate. Prefer {@link #of(long, double)} or {@link #builder()}, which compute the
    * rate and its interval.
    *
-   * @throws IllegalArgumentException if an argument breaks the rules above or the rate does not
-   *     lie within its limits
+   * @throws IllegalArgumentException if an argument breaks the rules above or the rate does not lie
+   *     within its limits
    */
   public Rate {
     PoissonIntervals.checkCount(count);
@@ -73,8 +73,8 @@ public record Rate(
   }
 
   /**
-   * Validates the rate and gives it the lineage the factories give: the count used, the
-   * confidence level, the method and the version.
+   * Validates the rate and gives it the lineage the factories give: the count used, the confidence
+   * level, the method and the version.
    *
    * @param count the observed count; not negative
    * @param population the population or person-time; positive and finite
@@ -95,16 +95,27 @@ public record Rate(
       double upper,
       double confidence,
       IntervalMethod method) {
-    this(count, population, per, rate, lower, upper, confidence, method, defaultLineage(count, per, confidence, method));
+    this(
+        count,
+        population,
+        per,
+        rate,
+        lower,
+        upper,
+        confidence,
+        method,
+        defaultLineage(count, per, confidence, method));
   }
 
   /** Built directly rather than through a builder: {@code Rate.of} is on the benchmarked path. */
-  private static Lineage defaultLineage(long count, double per, double confidence, IntervalMethod method) {
+  private static Lineage defaultLineage(
+      long count, double per, double confidence, IntervalMethod method) {
     ConfidenceInterval.checkConfidence(confidence);
     String indicator =
         per == PER_100_000
             ? "rate per 100,000"
-            : "rate per " + new BigDecimal(Double.toString(per)).stripTrailingZeros().toPlainString();
+            : "rate per "
+                + new BigDecimal(Double.toString(per)).stripTrailingZeros().toPlainString();
     return new Lineage(
         indicator,
         ImmutableList.of(),
@@ -175,7 +186,8 @@ public record Rate(
   }
 
   static void checkPositiveFinite(String name, double value) {
-    checkArgument(value > 0 && Double.isFinite(value), "%s (%s) must be positive and finite", name, value);
+    checkArgument(
+        value > 0 && Double.isFinite(value), "%s (%s) must be positive and finite", name, value);
   }
 
   /**

@@ -119,14 +119,24 @@ public record RateComparison(
       double pValueGreater,
       double pValueLess) {
     this(
-        count1, population1, count2, population2, confidence, rateRatio, lower, upper, pValue, pValueGreater,
-        pValueLess, defaultLineage(count1, count2, confidence));
+        count1,
+        population1,
+        count2,
+        population2,
+        confidence,
+        rateRatio,
+        lower,
+        upper,
+        pValue,
+        pValueGreater,
+        pValueLess,
+        defaultLineage(count1, count2, confidence));
   }
 
   /** The method, as lineages record it. */
   static final String METHOD =
-      "conditional binomial test of two Poisson rates, as R poisson.test: Clopper-Pearson interval of"
-          + " the rate ratio, two-sided p-value by R binom.test's rule";
+      "conditional binomial test of two Poisson rates, as R poisson.test: Clopper-Pearson interval"
+          + " of the rate ratio, two-sided p-value by R binom.test's rule";
 
   private static Lineage defaultLineage(long count1, long count2, double confidence) {
     ConfidenceInterval.checkConfidence(confidence);
@@ -146,8 +156,18 @@ public record RateComparison(
    */
   public RateComparison withLineage(Lineage lineage) {
     return new RateComparison(
-        count1, population1, count2, population2, confidence, rateRatio, lower, upper, pValue, pValueGreater,
-        pValueLess, lineage);
+        count1,
+        population1,
+        count2,
+        population2,
+        confidence,
+        rateRatio,
+        lower,
+        upper,
+        pValue,
+        pValueGreater,
+        pValueLess,
+        lineage);
   }
 
   /**
@@ -160,7 +180,8 @@ public record RateComparison(
    * @return the comparison; never {@code null}
    * @throws IllegalArgumentException if an argument is out of range or both counts are 0
    */
-  public static RateComparison of(long count1, double population1, long count2, double population2) {
+  public static RateComparison of(
+      long count1, double population1, long count2, double population2) {
     return of(count1, population1, count2, population2, Rate.DEFAULT_CONFIDENCE);
   }
 
@@ -181,26 +202,41 @@ public record RateComparison(
       long count1, double population1, long count2, double population2, double confidence) {
     checkInputs(count1, population1, count2, population2, confidence);
     long n = count1 + count2;
-    checkArgument(n <= Integer.MAX_VALUE, "count1 + count2 (%s) must not exceed %s", n, Integer.MAX_VALUE);
+    checkArgument(
+        n <= Integer.MAX_VALUE, "count1 + count2 (%s) must not exceed %s", n, Integer.MAX_VALUE);
     int trials = (int) n;
     int x = (int) count1;
     double p = population1 / (population1 + population2);
     BinomialDistribution binomial = BinomialDistribution.of(trials, p);
 
     double alpha = (1 - confidence) / 2;
-    double pLower = x == 0 ? 0 : BetaDistribution.of(x, trials - x + 1.0).inverseCumulativeProbability(alpha);
-    double pUpper = x == trials ? 1 : BetaDistribution.of(x + 1.0, trials - x).inverseSurvivalProbability(alpha);
+    double pLower =
+        x == 0 ? 0 : BetaDistribution.of(x, trials - x + 1.0).inverseCumulativeProbability(alpha);
+    double pUpper =
+        x == trials
+            ? 1
+            : BetaDistribution.of(x + 1.0, trials - x).inverseSurvivalProbability(alpha);
     double ratioScale = population2 / population1;
     double lower = pLower / (1 - pLower) * ratioScale;
     double upper = pUpper == 1 ? Double.POSITIVE_INFINITY : pUpper / (1 - pUpper) * ratioScale;
-    double ratio = count2 == 0 ? Double.POSITIVE_INFINITY : (count1 / population1) / (count2 / population2);
+    double ratio =
+        count2 == 0 ? Double.POSITIVE_INFINITY : (count1 / population1) / (count2 / population2);
 
     double greater = Math.min(1, binomial.survivalProbability(x - 1));
     double less = Math.min(1, binomial.cumulativeProbability(x));
     double twoSided = twoSidedPValue(binomial, trials, p, x);
     return new RateComparison(
-        count1, population1, count2, population2, confidence,
-        ratio, Math.min(lower, ratio), Math.max(upper, ratio), twoSided, greater, less);
+        count1,
+        population1,
+        count2,
+        population2,
+        confidence,
+        ratio,
+        Math.min(lower, ratio),
+        Math.max(upper, ratio),
+        twoSided,
+        greater,
+        less);
   }
 
   /**
@@ -214,9 +250,9 @@ public record RateComparison(
 
   /**
    * R {@code binom.test}'s two-sided p-value. The binomial probabilities decrease away from the
-   * mode, and the mode lies between {@code floor(m)} and {@code ceil(m)} for {@code m = n p}, so the
-   * outcomes on the far side of the mean that are no more likely than the observed one form a run
-   * at the end of the range, found by bisection instead of R's scan over every outcome.
+   * mode, and the mode lies between {@code floor(m)} and {@code ceil(m)} for {@code m = n p}, so
+   * the outcomes on the far side of the mean that are no more likely than the observed one form a
+   * run at the end of the range, found by bisection instead of R's scan over every outcome.
    */
   static double twoSidedPValue(BinomialDistribution binomial, int n, double p, int x) {
     double m = n * p;
@@ -289,7 +325,8 @@ public record RateComparison(
     checkArgument(count2 >= 0, "count2 (%s) must not be negative", count2);
     checkArgument(
         count1 + count2 > 0,
-        "count1 + count2 (%s) must be positive: with no events in either group there is nothing to compare",
+        "count1 + count2 (%s) must be positive: with no events in either group there is nothing to"
+            + " compare",
         count1 + count2);
     Rate.checkPositiveFinite("population1", population1);
     Rate.checkPositiveFinite("population2", population2);

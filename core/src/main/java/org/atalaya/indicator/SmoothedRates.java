@@ -11,8 +11,8 @@ import org.apiguardian.api.API;
  * area's raw rate is pulled towards the overall rate, the more so the smaller its population, so
  * that a village with 1 homicide in 800 people does not top the map by chance.
  *
- * <p>With counts {@code x_i}, populations {@code n_i}, raw rates {@code r_i = x_i / n_i}, {@code
- * N} areas:
+ * <p>With counts {@code x_i}, populations {@code n_i}, raw rates {@code r_i = x_i / n_i}, {@code N}
+ * areas:
  *
  * <ul>
  *   <li>global rate {@code m = sum(x) / sum(n)}, mean population {@code nbar = sum(n) / N};
@@ -50,7 +50,8 @@ public record SmoothedRates(
 
   /** The method, as lineages record it. */
   static final String METHOD =
-      "empirical Bayes, Marshall's global method of moments (negative between-area variance set to 0)";
+      "empirical Bayes, Marshall's global method of moments (negative between-area variance set to"
+          + " 0)";
 
   /**
    * Validates the values.
@@ -62,7 +63,10 @@ public record SmoothedRates(
     Objects.requireNonNull(rawRates, "rawRates must not be null");
     Objects.requireNonNull(shrinkage, "shrinkage must not be null");
     Objects.requireNonNull(smoothedRates, "smoothedRates must not be null");
-    checkArgument(betweenAreaVariance >= 0, "betweenAreaVariance (%s) must not be negative", betweenAreaVariance);
+    checkArgument(
+        betweenAreaVariance >= 0,
+        "betweenAreaVariance (%s) must not be negative",
+        betweenAreaVariance);
     checkArgument(
         rawRates.length() == shrinkage.length() && rawRates.length() == smoothedRates.length(),
         "rawRates, shrinkage and smoothedRates must have the same length");
@@ -89,12 +93,20 @@ public record SmoothedRates(
       ImmutableDoubleArray rawRates,
       ImmutableDoubleArray shrinkage,
       ImmutableDoubleArray smoothedRates) {
-    this(per, globalRate, betweenAreaVariance, varianceTruncated, rawRates, shrinkage, smoothedRates,
+    this(
+        per,
+        globalRate,
+        betweenAreaVariance,
+        varianceTruncated,
+        rawRates,
+        shrinkage,
+        smoothedRates,
         defaultLineage(rawRates == null ? 0 : rawRates.length(), -1));
   }
 
   private static Lineage defaultLineage(int areas, long used) {
-    Lineage.Builder b = Lineage.builder("empirically smoothed rates over " + areas + " areas").method(METHOD);
+    Lineage.Builder b =
+        Lineage.builder("empirically smoothed rates over " + areas + " areas").method(METHOD);
     if (used >= 0) {
       b.used(used);
     }
@@ -109,7 +121,15 @@ public record SmoothedRates(
    * @return rates equal to these but for their lineage; never {@code null}
    */
   public SmoothedRates withLineage(Lineage lineage) {
-    return new SmoothedRates(per, globalRate, betweenAreaVariance, varianceTruncated, rawRates, shrinkage, smoothedRates, lineage);
+    return new SmoothedRates(
+        per,
+        globalRate,
+        betweenAreaVariance,
+        varianceTruncated,
+        rawRates,
+        shrinkage,
+        smoothedRates,
+        lineage);
   }
 
   /**
@@ -157,7 +177,8 @@ public record SmoothedRates(
       totalCount += counts[i];
       totalPopulation += populations[i];
     }
-    checkArgument(totalCount > 0, "the counts must not all be 0: there is no rate to smooth towards");
+    checkArgument(
+        totalCount > 0, "the counts must not all be 0: there is no rate to smooth towards");
     double m = totalCount / totalPopulation;
     double nbar = totalPopulation / areas;
     double s2 = 0;
@@ -186,6 +207,13 @@ public record SmoothedRates(
       used += c;
     }
     return new SmoothedRates(
-        per, m * per, a, truncated, rawOut.build(), shrinkOut.build(), smoothOut.build(), defaultLineage(areas, used));
+        per,
+        m * per,
+        a,
+        truncated,
+        rawOut.build(),
+        shrinkOut.build(),
+        smoothOut.build(),
+        defaultLineage(areas, used));
   }
 }

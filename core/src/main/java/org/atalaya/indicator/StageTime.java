@@ -15,7 +15,8 @@ import org.apiguardian.api.API;
  * @param to the later stage; never {@code null}
  * @param endedElsewhere how cases that ended otherwise were counted; never {@code null}
  * @param estimate the Kaplan-Meier estimate over days; its subjects are the cases that reached
- *     {@code from} with its date known, its events those that reached {@code to}; never {@code null}
+ *     {@code from} with its date known, its events those that reached {@code to}; never {@code
+ *     null}
  * @param stillWaiting cases that have not reached {@code to} and are still open on the funnel's
  *     date: censored at the days from {@code from} to that date; not negative
  * @param endedOtherwise cases that ended without reaching {@code to} (acquitted, dismissed or
@@ -89,6 +90,7 @@ public record StageTime(
    * @return a copy with that lineage; never {@code null}
    */
   public StageTime withLineage(Lineage lineage) {
-    return new StageTime(from, to, endedElsewhere, estimate, stillWaiting, endedOtherwise, startUnknown, lineage);
+    return new StageTime(
+        from, to, endedElsewhere, estimate, stillWaiting, endedOtherwise, startUnknown, lineage);
   }
 }

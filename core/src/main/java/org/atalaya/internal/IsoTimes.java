@@ -63,7 +63,11 @@ public final class IsoTimes {
 
   private static OffsetDateTime fast(String s) {
     int n = s.length();
-    if (n < 17 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':') {
+    if (n < 17
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':') {
       return null;
     }
     int y = digits(s, 0, 4);

@@ -24,6 +24,8 @@ public final class JsonErrors {
    */
   public static String where(JsonProcessingException e) {
     JsonLocation at = e.getLocation();
-    return (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage();
+    return (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+        + ": "
+        + e.getOriginalMessage();
   }
 }

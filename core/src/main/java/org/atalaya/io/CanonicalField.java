@@ -7,10 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The canonical fields of an incident record, in canonical CSV column order. Each field carries
- * its canonical name (the CSV column and the key of a {@link CsvMapping}) and its path in the JSON
- * form, which is how problem reports name it when a JSON record is read. Immutable and
- * thread-safe.
+ * The canonical fields of an incident record, in canonical CSV column order. Each field carries its
+ * canonical name (the CSV column and the key of a {@link CsvMapping}) and its path in the JSON
+ * form, which is how problem reports name it when a JSON record is read. Immutable and thread-safe.
  */
 enum CanonicalField {
   ID("id", "id"),
@@ -47,7 +46,8 @@ enum CanonicalField {
   ATTRIBUTES("attributes");
 
   private static final CanonicalField[] ALL = values();
-  private static final List<String> NAMES = Arrays.stream(ALL).map(CanonicalField::canonicalName).toList();
+  private static final List<String> NAMES =
+      Arrays.stream(ALL).map(CanonicalField::canonicalName).toList();
   private static final Map<String, CanonicalField> BY_NAME = new HashMap<>();
 
   static {
@@ -78,7 +78,9 @@ enum CanonicalField {
     return jsonPath;
   }
 
-  /** Returns whether the field's cells are numbers (never formula-protected, decimal comma aware). */
+  /**
+   * Returns whether the field's cells are numbers (never formula-protected, decimal comma aware).
+   */
   boolean numeric() {
     return this == LATITUDE || this == LONGITUDE || this == ACCURACY;
   }

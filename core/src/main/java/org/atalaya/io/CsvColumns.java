@@ -66,18 +66,23 @@ import org.atalaya.taxonomy.IccsCode;
 
 /** The header of a CSV file and how each of its columns feeds a {@link RecordDecoder}. */
 final class CsvColumns {
-  private static final java.util.regex.Pattern FLAG_SEPARATOR = java.util.regex.Pattern.compile("[\\s,;|]+");
+  private static final java.util.regex.Pattern FLAG_SEPARATOR =
+      java.util.regex.Pattern.compile("[\\s,;|]+");
 
   final List<String> headers;
   final CsvMapping mapping;
+
   /** Column index of each canonical field the file has. */
   final Map<CanonicalField, Integer> index = new EnumMap<>(CanonicalField.class);
+
   // Per-row lookups go through arrays indexed by the field's ordinal, not through maps.
   private final int[] columnOf = new int[CanonicalField.all().length];
   private final String[] names = new String[CanonicalField.all().length];
   private final String[] defaults = new String[CanonicalField.all().length];
+
   /** Unmapped columns: index to attribute key. */
   final Map<Integer, String> extra = new TreeMap<>();
+
   final List<Integer> unknownCanonical = new ArrayList<>();
 
   CsvColumns(List<String> header, CsvMapping mapping, String file) throws IncidentReadException {
@@ -86,7 +91,8 @@ final class CsvColumns {
     Map<String, Integer> byName = new HashMap<>();
     for (int i = 0; i < headers.size(); i++) {
       if (byName.putIfAbsent(headers.get(i).strip(), i) != null) {
-        throw new IncidentReadException(file + ": the header names the column '" + headers.get(i) + "' twice");
+        throw new IncidentReadException(
+            file + ": the header names the column '" + headers.get(i) + "' twice");
       }
     }
     if (mapping == null) {
@@ -105,27 +111,37 @@ final class CsvColumns {
         Integer i = byName.get(e.getValue().strip());
         if (i == null) {
           throw new IncidentReadException(
-              file + ": the mapping names the column '" + e.getValue() + "' for " + e.getKey()
-                  + ", but the header has only " + headers);
+              file
+                  + ": the mapping names the column '"
+                  + e.getValue()
+                  + "' for "
+                  + e.getKey()
+                  + ", but the header has only "
+                  + headers);
         }
         index.put(CanonicalField.named(e.getKey()).orElseThrow(), i); // CsvMapping checked the key
       }
       for (int i = 0; i < headers.size(); i++) {
         if (!index.containsValue(i)) {
           String h = headers.get(i).strip();
-          extra.put(i, mapping.attributeNamespace() + ":" + (h.isEmpty() ? "column_" + (i + 1) : h));
+          extra.put(
+              i, mapping.attributeNamespace() + ":" + (h.isEmpty() ? "column_" + (i + 1) : h));
         }
       }
     }
     if (!index.containsKey(ID)) {
       throw new IncidentReadException(
-          file + ": no 'id' column; the header is " + headers
+          file
+              + ": no 'id' column; the header is "
+              + headers
               + ". Name the id column 'id' or give a mapping that names it");
     }
     tabulate();
   }
 
-  /** The header naming a canonical field in this file; its canonical name when the file has none. */
+  /**
+   * The header naming a canonical field in this file; its canonical name when the file has none.
+   */
   String header(CanonicalField field) {
     return names[field.ordinal()];
   }
@@ -170,22 +186,49 @@ final class CsvColumns {
     jsonMap(cells, OTHER_CODES, d, d.otherCodes, unprotect);
     d.occurredFrom = dateTime(cells, OCCURRED_FROM, d, unprotect);
     d.occurredTo = dateTime(cells, OCCURRED_TO, d, unprotect);
-    d.timePrecision = dec.enumValue(header(TIME_PRECISION), cell(cells, TIME_PRECISION, unprotect), TimePrecision.class, d.timePrecision);
+    d.timePrecision =
+        dec.enumValue(
+            header(TIME_PRECISION),
+            cell(cells, TIME_PRECISION, unprotect),
+            TimePrecision.class,
+            d.timePrecision);
     Boolean estimated = dec.bool(header(TIME_ESTIMATED), cell(cells, TIME_ESTIMATED, unprotect));
     d.timeEstimated = Boolean.TRUE.equals(estimated);
     d.reportedAt = dateTime(cells, REPORTED_AT, d, unprotect);
-    d.latitude = dec.number(header(LATITUDE), cell(cells, LATITUDE, false), ProblemCode.COORDINATE_NOT_A_NUMBER);
-    d.longitude = dec.number(header(LONGITUDE), cell(cells, LONGITUDE, false), ProblemCode.COORDINATE_NOT_A_NUMBER);
-    d.accuracy = dec.number(header(ACCURACY), cell(cells, ACCURACY, false), ProblemCode.INVALID_VALUE);
-    d.locationPrecision = dec.enumValue(header(LOCATION_PRECISION), cell(cells, LOCATION_PRECISION, unprotect), LocationPrecision.class, LocationPrecision.UNKNOWN);
+    d.latitude =
+        dec.number(
+            header(LATITUDE), cell(cells, LATITUDE, false), ProblemCode.COORDINATE_NOT_A_NUMBER);
+    d.longitude =
+        dec.number(
+            header(LONGITUDE), cell(cells, LONGITUDE, false), ProblemCode.COORDINATE_NOT_A_NUMBER);
+    d.accuracy =
+        dec.number(header(ACCURACY), cell(cells, ACCURACY, false), ProblemCode.INVALID_VALUE);
+    d.locationPrecision =
+        dec.enumValue(
+            header(LOCATION_PRECISION),
+            cell(cells, LOCATION_PRECISION, unprotect),
+            LocationPrecision.class,
+            LocationPrecision.UNKNOWN);
     d.department = cell(cells, DEPARTMENT, unprotect);
     d.municipality = cell(cells, MUNICIPALITY, unprotect);
     d.colonia = cell(cells, COLONIA, unprotect);
     d.address = cell(cells, ADDRESS, unprotect);
     victims(cell(cells, VICTIMS, unprotect), d);
-    d.attempt = dec.enumValue(header(ATTEMPT), cell(cells, ATTEMPT, unprotect), Attempt.class, Attempt.UNKNOWN);
-    d.mechanism = dec.enumValue(header(MECHANISM), cell(cells, MECHANISM, unprotect), Mechanism.class, Mechanism.UNKNOWN);
-    d.placeType = dec.enumValue(header(PLACE_TYPE), cell(cells, PLACE_TYPE, unprotect), PlaceType.class, PlaceType.UNKNOWN);
+    d.attempt =
+        dec.enumValue(
+            header(ATTEMPT), cell(cells, ATTEMPT, unprotect), Attempt.class, Attempt.UNKNOWN);
+    d.mechanism =
+        dec.enumValue(
+            header(MECHANISM),
+            cell(cells, MECHANISM, unprotect),
+            Mechanism.class,
+            Mechanism.UNKNOWN);
+    d.placeType =
+        dec.enumValue(
+            header(PLACE_TYPE),
+            cell(cells, PLACE_TYPE, unprotect),
+            PlaceType.class,
+            PlaceType.UNKNOWN);
     d.domestic = dec.bool(header(DOMESTIC), cell(cells, DOMESTIC, unprotect));
     d.organisedCrime = dec.bool(header(ORGANISED_CRIME), cell(cells, ORGANISED_CRIME, unprotect));
     String history = FieldDecoder.blankToNull(cell(cells, CASE_HISTORY, unprotect));
@@ -196,8 +239,15 @@ final class CsvColumns {
         d.problem(ProblemCode.INVALID_CASE_HISTORY, CASE_HISTORY, history, e.getMessage());
       }
     }
-    d.publication = dec.enumValue(header(PUBLICATION), cell(cells, PUBLICATION, unprotect), PublicationState.class, PublicationState.DRAFT);
-    d.source = dec.enumValue(header(SOURCE), cell(cells, SOURCE, unprotect), SourceType.class, SourceType.UNKNOWN);
+    d.publication =
+        dec.enumValue(
+            header(PUBLICATION),
+            cell(cells, PUBLICATION, unprotect),
+            PublicationState.class,
+            PublicationState.DRAFT);
+    d.source =
+        dec.enumValue(
+            header(SOURCE), cell(cells, SOURCE, unprotect), SourceType.class, SourceType.UNKNOWN);
     sourceRefs(cell(cells, SOURCE_REFS, unprotect), d);
     d.narrative = cell(cells, NARRATIVE, unprotect);
     String flags = FieldDecoder.blankToNull(cell(cells, SENSITIVITY, unprotect));
@@ -218,12 +268,17 @@ final class CsvColumns {
       }
       d.attributes.put(e.getValue(), unprotect ? CsvIo.unprotect(v) : v);
       if (unknownCanonical.contains(i)) {
-        dec.problem(ProblemCode.UNKNOWN_FIELD, headers.get(i).isBlank() ? "column " + (i + 1) : headers.get(i), v, "kept as attribute " + e.getValue());
+        dec.problem(
+            ProblemCode.UNKNOWN_FIELD,
+            headers.get(i).isBlank() ? "column " + (i + 1) : headers.get(i),
+            v,
+            "kept as attribute " + e.getValue());
       }
     }
   }
 
-  private OffsetDateTime dateTime(List<String> cells, CanonicalField field, RecordDecoder d, boolean unprotect) {
+  private OffsetDateTime dateTime(
+      List<String> cells, CanonicalField field, RecordDecoder d, boolean unprotect) {
     String text = FieldDecoder.blankToNull(cell(cells, field, unprotect));
     if (text == null) {
       return null;
@@ -265,7 +320,11 @@ final class CsvColumns {
   }
 
   private void jsonMap(
-      List<String> cells, CanonicalField field, RecordDecoder d, Map<String, String> into, boolean unprotect) {
+      List<String> cells,
+      CanonicalField field,
+      RecordDecoder d,
+      Map<String, String> into,
+      boolean unprotect) {
     String text = FieldDecoder.blankToNull(cell(cells, field, unprotect));
     if (text == null) {
       return;
@@ -273,7 +332,11 @@ final class CsvColumns {
     try {
       JsonIo.readStringMap(text, into);
     } catch (IOException e) {
-      d.problem(ProblemCode.INVALID_VALUE, field, text, "expected a JSON object such as {\"key\":\"value\"}");
+      d.problem(
+          ProblemCode.INVALID_VALUE,
+          field,
+          text,
+          "expected a JSON object such as {\"key\":\"value\"}");
     }
   }
 
@@ -284,7 +347,11 @@ final class CsvColumns {
     try {
       JsonIo.readSourceRefs(text, d.sourceRefs);
     } catch (IOException | RuntimeException e) {
-      d.problem(ProblemCode.INVALID_VALUE, SOURCE_REFS, text, "expected a JSON array of {\"system\",\"id\",\"url\"}");
+      d.problem(
+          ProblemCode.INVALID_VALUE,
+          SOURCE_REFS,
+          text,
+          "expected a JSON array of {\"system\",\"id\",\"url\"}");
     }
   }
 
@@ -295,7 +362,11 @@ final class CsvColumns {
     for (String entry : text.split("\\|")) {
       String[] parts = entry.strip().split("/", -1);
       if (parts.length != 5) {
-        d.problem(ProblemCode.INVALID_VICTIM, VICTIMS, entry, "expected SEX/age/ageBand/RELATIONSHIP/OUTCOME");
+        d.problem(
+            ProblemCode.INVALID_VICTIM,
+            VICTIMS,
+            entry,
+            "expected SEX/age/ageBand/RELATIONSHIP/OUTCOME");
         continue;
       }
       FieldDecoder dec = d.decoder;
@@ -312,7 +383,8 @@ final class CsvColumns {
         }
       }
       Relationship rel = dec.enumValue(field, parts[3], Relationship.class, Relationship.UNKNOWN);
-      VictimOutcome out = dec.enumValue(field, parts[4], VictimOutcome.class, VictimOutcome.UNKNOWN);
+      VictimOutcome out =
+          dec.enumValue(field, parts[4], VictimOutcome.class, VictimOutcome.UNKNOWN);
       if (dec.problems().size() > before) {
         dec.recode(before, ProblemCode.INVALID_VICTIM);
         continue;

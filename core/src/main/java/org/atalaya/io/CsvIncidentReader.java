@@ -28,17 +28,39 @@ final class CsvIncidentReader implements IncidentReader {
     in.mark(CsvIo.SAMPLE + 4);
     byte[] sample = in.readNBytes(CsvIo.SAMPLE);
     in.reset();
-    boolean bom = sample.length >= 3 && (sample[0] & 0xFF) == 0xEF && (sample[1] & 0xFF) == 0xBB && (sample[2] & 0xFF) == 0xBF;
+    boolean bom =
+        sample.length >= 3
+            && (sample[0] & 0xFF) == 0xEF
+            && (sample[1] & 0xFF) == 0xBB
+            && (sample[2] & 0xFF) == 0xBF;
     if (bom) {
       in.skipNBytes(3);
     }
     Charset charset =
-        layout.charset().orElseGet(() -> bom || CsvIo.isUtf8(sample) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252"));
+        layout
+            .charset()
+            .orElseGet(
+                () ->
+                    bom || CsvIo.isUtf8(sample)
+                        ? StandardCharsets.UTF_8
+                        : Charset.forName("windows-1252"));
     CharsetDecoder decoder =
-        charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     char delimiter =
-        layout.delimiter().orElseGet(() -> CsvIo.detectDelimiter(new String(sample, bom ? 3 : 0, sample.length - (bom ? 3 : 0), charset)));
-    CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(delimiter).withQuoteChar('"').withoutEscapeChar();
+        layout
+            .delimiter()
+            .orElseGet(
+                () ->
+                    CsvIo.detectDelimiter(
+                        new String(sample, bom ? 3 : 0, sample.length - (bom ? 3 : 0), charset)));
+    CsvSchema schema =
+        CsvSchema.emptySchema()
+            .withColumnSeparator(delimiter)
+            .withQuoteChar('"')
+            .withoutEscapeChar();
     ReadContext ctx = new ReadContext(options, handler);
     long row = 0;
     java.io.Reader reader = new InputStreamReader(JsonIo.nonClosing(in), decoder);
@@ -59,8 +81,16 @@ final class CsvIncidentReader implements IncidentReader {
               row,
               CsvIo.encode(cells, delimiter),
               List.of(
-                  new Problem(file, row, "", String.valueOf(cells.size()), ProblemCode.MALFORMED_RECORD,
-                      "the row has " + cells.size() + " cells but the header has " + columns.headers.size())));
+                  new Problem(
+                      file,
+                      row,
+                      "",
+                      String.valueOf(cells.size()),
+                      ProblemCode.MALFORMED_RECORD,
+                      "the row has "
+                          + cells.size()
+                          + " cells but the header has "
+                          + columns.headers.size())));
           continue;
         }
         RecordDecoder d = new RecordDecoder(new FieldDecoder(file, row), names);
@@ -70,19 +100,30 @@ final class CsvIncidentReader implements IncidentReader {
       }
     } catch (CharacterCodingException e) {
       throw new IncidentReadException(
-          file + ": after data row " + row + " the bytes are not valid " + charset.name()
-              + "; save the file as UTF-8, or give the character set (for example --charset windows-1252)", e);
+          file
+              + ": after data row "
+              + row
+              + " the bytes are not valid "
+              + charset.name()
+              + "; save the file as UTF-8, or give the character set (for example --charset"
+              + " windows-1252)",
+          e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IncidentReadException(
-          file + ": the CSV cannot be parsed after data row " + row + ": " + e.getOriginalMessage()
-              + " (check for an unclosed quote)", e);
+          file
+              + ": the CSV cannot be parsed after data row "
+              + row
+              + ": "
+              + e.getOriginalMessage()
+              + " (check for an unclosed quote)",
+          e);
     }
     return ctx.report();
   }
 
   /**
-   * The current row as text, built only if the row is rejected. One instance serves the whole
-   * read (a lambda per row showed up in the allocation profile); it is used synchronously.
+   * The current row as text, built only if the row is rejected. One instance serves the whole read
+   * (a lambda per row showed up in the allocation profile); it is used synchronously.
    */
   private static final class RawRow implements java.util.function.Supplier<String> {
     private final char delimiter;

@@ -37,7 +37,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -65,7 +64,12 @@ final class CsvIncidentWriter implements IncidentWriter {
       out.write('\uFEFF');
     }
     char delimiter = layout.delimiter().orElse(',');
-    CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(delimiter).withQuoteChar('"').withoutEscapeChar().withLineSeparator("\r\n");
+    CsvSchema schema =
+        CsvSchema.emptySchema()
+            .withColumnSeparator(delimiter)
+            .withQuoteChar('"')
+            .withoutEscapeChar()
+            .withLineSeparator("\r\n");
     g = CsvIo.FACTORY.createGenerator(out);
     g.setSchema(schema);
     g.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
@@ -87,19 +91,23 @@ final class CsvIncidentWriter implements IncidentWriter {
     in.iccs().ifPresent(c -> set(ICCS, c.value()));
     in.classification().sourceLabel().ifPresent(l -> set(CATEGORY, l));
     set(OTHER_CODES, json(in.classification().otherCodes()));
-    in.occurred().ifPresent(w -> {
-      set(OCCURRED_FROM, w.from().toString());
-      set(OCCURRED_TO, w.to().toString());
-      set(TIME_PRECISION, w.precision().name());
-      set(TIME_ESTIMATED, String.valueOf(w.estimated()));
-    });
+    in.occurred()
+        .ifPresent(
+            w -> {
+              set(OCCURRED_FROM, w.from().toString());
+              set(OCCURRED_TO, w.to().toString());
+              set(TIME_PRECISION, w.precision().name());
+              set(TIME_ESTIMATED, String.valueOf(w.estimated()));
+            });
     in.reportedAt().ifPresent(r -> set(REPORTED_AT, r.toString()));
     if (in.location().isPresent()) {
       Location l = in.location().get();
-      l.point().ifPresent(p -> {
-        set(LATITUDE, number(p.latitude()));
-        set(LONGITUDE, number(p.longitude()));
-      });
+      l.point()
+          .ifPresent(
+              p -> {
+                set(LATITUDE, number(p.latitude()));
+                set(LONGITUDE, number(p.longitude()));
+              });
       l.accuracyMetres().ifPresent(a -> set(ACCURACY, number(a)));
       set(LOCATION_PRECISION, l.precision().name());
       l.admin().department().ifPresent(v -> set(DEPARTMENT, v));
@@ -112,10 +120,16 @@ final class CsvIncidentWriter implements IncidentWriter {
       if (victims.length() > 0) {
         victims.append('|');
       }
-      victims.append(v.sex()).append('/')
-          .append(v.age().isPresent() ? String.valueOf(v.age().getAsInt()) : "").append('/')
-          .append(v.ageBand().map(AgeBand::toString).orElse("")).append('/')
-          .append(v.relationship()).append('/').append(v.outcome());
+      victims
+          .append(v.sex())
+          .append('/')
+          .append(v.age().isPresent() ? String.valueOf(v.age().getAsInt()) : "")
+          .append('/')
+          .append(v.ageBand().map(AgeBand::toString).orElse(""))
+          .append('/')
+          .append(v.relationship())
+          .append('/')
+          .append(v.outcome());
     }
     set(VICTIMS, victims.toString());
     set(ATTEMPT, in.context().attempt().name());
@@ -144,7 +158,8 @@ final class CsvIncidentWriter implements IncidentWriter {
   }
 
   private void set(CanonicalField field, String value) {
-    row[field.ordinal()] = layout.protectFormulas() && !field.numeric() ? CsvIo.protect(value) : value;
+    row[field.ordinal()] =
+        layout.protectFormulas() && !field.numeric() ? CsvIo.protect(value) : value;
   }
 
   private String number(double v) {

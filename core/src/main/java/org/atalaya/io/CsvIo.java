@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The text rules that CSV reading ({@link CsvIncidentReader}, {@link CsvColumns}) and writing
- * ({@link CsvIncidentWriter}) share: formula protection, character-set and delimiter detection,
- * and how a rejected row is written back as text. See {@code sdk-docs/io.md} for the columns.
+ * ({@link CsvIncidentWriter}) share: formula protection, character-set and delimiter detection, and
+ * how a rejected row is written back as text. See {@code sdk-docs/io.md} for the columns.
  *
  * <p>Structured fields use compact cells: victims {@code SEX/age/ageBand/RELATIONSHIP/OUTCOME}
  * separated by {@code |}; the case history {@code STATUS@yyyy-mm-dd} separated by blanks;
@@ -47,7 +47,10 @@ final class CsvIo {
 
   static boolean isUtf8(byte[] sample) {
     CharsetDecoder d =
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     CharBuffer out = CharBuffer.allocate(sample.length + 1);
     // endOfInput=false: a character cut off at the end of the sample is not an error.
     CoderResult r = d.decode(ByteBuffer.wrap(sample), out, false);
@@ -88,7 +91,10 @@ final class CsvIo {
         sb.append(delimiter);
       }
       String c = cells.get(i);
-      if (c.indexOf(delimiter) >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
+      if (c.indexOf(delimiter) >= 0
+          || c.indexOf('"') >= 0
+          || c.indexOf('\n') >= 0
+          || c.indexOf('\r') >= 0) {
         sb.append('"').append(c.replace("\"", "\"\"")).append('"');
       } else {
         sb.append(c);
@@ -96,5 +102,4 @@ final class CsvIo {
     }
     return sb.toString();
   }
-
 }

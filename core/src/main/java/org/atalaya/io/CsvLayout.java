@@ -18,9 +18,9 @@ import org.apiguardian.api.API;
  * <p><b>Formula protection.</b> A cell that begins with {@code =}, {@code +}, {@code -}, {@code @},
  * tab or carriage return can be run as a formula by a spreadsheet (CSV injection). With protection
  * on, the writer prefixes such text cells with an apostrophe (which spreadsheets hide and treat as
- * "this is text"); coordinates and other numeric columns are never prefixed, so negative
- * longitudes stay numbers. The reader removes exactly one apostrophe from cells that the writer
- * would have prefixed, so round trips are exact. Immutable and thread-safe.
+ * "this is text"); coordinates and other numeric columns are never prefixed, so negative longitudes
+ * stay numbers. The reader removes exactly one apostrophe from cells that the writer would have
+ * prefixed, so round trips are exact. Immutable and thread-safe.
  *
  * @since 0.1
  */
@@ -69,8 +69,8 @@ public final class CsvLayout {
   }
 
   /**
-   * Returns the layout that Spanish-language Excel opens correctly by double-click: semicolon, UTF-8
-   * with byte-order mark, decimal comma, formula protection on, canonical columns.
+   * Returns the layout that Spanish-language Excel opens correctly by double-click: semicolon,
+   * UTF-8 with byte-order mark, decimal comma, formula protection on, canonical columns.
    *
    * @return the layout
    */

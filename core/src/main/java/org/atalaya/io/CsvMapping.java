@@ -29,8 +29,8 @@ import org.apiguardian.api.API;
  *
  * <p>Columns the mapping does not name are kept as attributes {@code namespace:HEADER} (namespace
  * {@code src} by default), so nothing is lost. When the file has a category column but no ICCS
- * column, categories are mapped through the taxonomy; an unknown category is kept with a warning.
- * A mapping is usually written as JSON (see {@link #fromJson(Path)} and {@code sdk-docs/io.md}):
+ * column, categories are mapped through the taxonomy; an unknown category is kept with a warning. A
+ * mapping is usually written as JSON (see {@link #fromJson(Path)} and {@code sdk-docs/io.md}):
  *
  * <pre>{@code
  * {
@@ -51,7 +51,14 @@ public final class CsvMapping {
   private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
   private static final List<String> KEYS =
-      List.of("columns", "dateFormats", "zoneOffset", "defaults", "attributeNamespace", "delimiter", "charset");
+      List.of(
+          "columns",
+          "dateFormats",
+          "zoneOffset",
+          "defaults",
+          "attributeNamespace",
+          "delimiter",
+          "charset");
 
   /** Month and day names in date patterns are read in Honduran Spanish ("15-mar-2024"). */
   static final java.util.Locale DATE_LOCALE = java.util.Locale.forLanguageTag("es-HN");
@@ -75,12 +82,14 @@ public final class CsvMapping {
             new java.time.format.DateTimeFormatterBuilder()
                 .parseCaseInsensitive()
                 .appendPattern(p)
-                // Strict, so 31/02/2024 is rejected instead of read as 29/02; the era lets yyyy resolve.
+                // Strict, so 31/02/2024 is rejected instead of read as 29/02; the era lets yyyy
+                // resolve.
                 .parseDefaulting(java.time.temporal.ChronoField.ERA, 1)
                 .toFormatter(DATE_LOCALE)
                 .withResolverStyle(java.time.format.ResolverStyle.STRICT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("date format (" + p + ") is not a valid pattern: " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "date format (" + p + ") is not a valid pattern: " + e.getMessage(), e);
       }
     }
     this.formatters = ImmutableList.copyOf(f);
@@ -109,8 +118,8 @@ public final class CsvMapping {
   }
 
   /**
-   * Returns a new builder: no columns, no date formats (ISO 8601 only), offset -06:00, no
-   * defaults, attribute namespace {@code src}.
+   * Returns a new builder: no columns, no date formats (ISO 8601 only), offset -06:00, no defaults,
+   * attribute namespace {@code src}.
    *
    * @return a builder; not thread-safe
    */
@@ -123,8 +132,8 @@ public final class CsvMapping {
    *
    * @param file the file; never null
    * @return the mapping
-   * @throws IOException if the file cannot be read or is not a valid mapping (the message names
-   *     the file and the problem)
+   * @throws IOException if the file cannot be read or is not a valid mapping (the message names the
+   *     file and the problem)
    */
   public static CsvMapping fromJson(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
@@ -145,7 +154,8 @@ public final class CsvMapping {
     try {
       root = JsonIo.MAPPER.readTree(in);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IOException(name + ": the mapping is not valid JSON" + org.atalaya.internal.JsonErrors.where(e), e);
+      throw new IOException(
+          name + ": the mapping is not valid JSON" + org.atalaya.internal.JsonErrors.where(e), e);
     } catch (IOException e) {
       throw new IOException(name + ": the mapping cannot be read: " + e.getMessage(), e);
     }
@@ -174,7 +184,8 @@ public final class CsvMapping {
       if (root.hasNonNull("zoneOffset")) {
         b.zoneOffset(ZoneOffset.of(root.get("zoneOffset").asText()));
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = root.path("defaults").fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = root.path("defaults").fields();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         b.defaultValue(e.getKey(), e.getValue().asText());
       }
@@ -183,7 +194,8 @@ public final class CsvMapping {
       }
       if (root.hasNonNull("delimiter")) {
         String d = root.get("delimiter").asText();
-        checkArgument(d.length() == 1 || d.equals("\\t"), "\"delimiter\" (%s) must be one character", d);
+        checkArgument(
+            d.length() == 1 || d.equals("\\t"), "\"delimiter\" (%s) must be one character", d);
         b.delimiter(d.equals("\\t") ? '\t' : d.charAt(0));
       }
       if (root.hasNonNull("charset")) {
@@ -300,9 +312,9 @@ public final class CsvMapping {
 
     /**
      * Adds a date pattern to try after ISO 8601, for example {@code "dd/MM/yyyy HH:mm"}. A pattern
-     * without a time gives a day-precision window. Month and day names are read in Spanish
-     * (es-HN, case-insensitive), whatever the machine's language: {@code MMMM} reads "marzo";
-     * {@code MMM} reads the abbreviations of the Unicode CLDR data, which end in a dot ("mar.").
+     * without a time gives a day-precision window. Month and day names are read in Spanish (es-HN,
+     * case-insensitive), whatever the machine's language: {@code MMMM} reads "marzo"; {@code MMM}
+     * reads the abbreviations of the Unicode CLDR data, which end in a dot ("mar.").
      *
      * @param pattern a {@link DateTimeFormatter} pattern
      * @return this builder

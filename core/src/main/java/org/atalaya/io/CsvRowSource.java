@@ -10,13 +10,13 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Splits a CSV file into rows of cells on a background thread, in batches, while the reading
- * thread decodes and validates the rows before. Tokenising and decoding each take about half of
- * an import, so on two or more cores this pipeline reads a file in roughly the time of the slower
- * half. Rows come out in file order; a failure of the tokeniser (bad bytes, an unclosed quote) is
- * rethrown by {@link #next()} at the point in the file where it happened. {@link #close()} stops
- * the background thread and waits for it, so the input is never read after the call returns.
- * Not thread-safe: one consumer.
+ * Splits a CSV file into rows of cells on a background thread, in batches, while the reading thread
+ * decodes and validates the rows before. Tokenising and decoding each take about half of an import,
+ * so on two or more cores this pipeline reads a file in roughly the time of the slower half. Rows
+ * come out in file order; a failure of the tokeniser (bad bytes, an unclosed quote) is rethrown by
+ * {@link #next()} at the point in the file where it happened. {@link #close()} stops the background
+ * thread and waits for it, so the input is never read after the call returns. Not thread-safe: one
+ * consumer.
  */
 final class CsvRowSource implements AutoCloseable {
   private static final int BATCH = 256;

@@ -1,8 +1,5 @@
 package org.atalaya.io;
 
-import org.atalaya.code.Severity;
-import org.atalaya.internal.IsoTimes;
-
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.atalaya.code.Severity;
+import org.atalaya.internal.IsoTimes;
 
 /**
  * Turns the text of one record's fields into values, collecting a {@link Problem} for every value
@@ -48,7 +47,9 @@ final class FieldDecoder {
     problems.add(new Problem(file, row, field, value == null ? "" : value, code, detail));
   }
 
-  /** Re-codes the problems found since index {@code from} (for example as part of a victim entry). */
+  /**
+   * Re-codes the problems found since index {@code from} (for example as part of a victim entry).
+   */
   void recode(int from, ProblemCode code) {
     for (int i = from; i < problems.size(); i++) {
       Problem p = problems.get(i);
@@ -66,7 +67,10 @@ final class FieldDecoder {
     if (text == null) {
       return absent;
     }
-    String key = isConstantName(text) ? text : text.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+    String key =
+        isConstantName(text)
+            ? text
+            : text.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
     try {
       return Enum.valueOf(type, key);
     } catch (IllegalArgumentException e) {
@@ -79,7 +83,10 @@ final class FieldDecoder {
     }
   }
 
-  /** True when text is already written as an enum constant (the common case), so needs no normalising. */
+  /**
+   * True when text is already written as an enum constant (the common case), so needs no
+   * normalising.
+   */
   private static boolean isConstantName(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -137,7 +144,8 @@ final class FieldDecoder {
     for (int i = 0; i < t.length(); i++) {
       switch (t.charAt(i)) {
         case 'x', 'X', 'p', 'P', 'd', 'D', 'f', 'F':
-          return !t.equalsIgnoreCase("nan") && !t.replaceFirst("^[+-]", "").equalsIgnoreCase("infinity");
+          return !t.equalsIgnoreCase("nan")
+              && !t.replaceFirst("^[+-]", "").equalsIgnoreCase("infinity");
         default:
           break;
       }

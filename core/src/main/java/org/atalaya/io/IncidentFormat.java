@@ -23,14 +23,14 @@ public enum IncidentFormat {
   NDJSON,
   /**
    * A GeoJSON FeatureCollection (RFC 7946): each incident a Feature with a Point geometry in
-   * longitude, latitude order (null when the incident has no point) and the rest in its
-   * properties. Coordinates are written with full double precision so round trips are exact.
+   * longitude, latitude order (null when the incident has no point) and the rest in its properties.
+   * Coordinates are written with full double precision so round trips are exact.
    */
   GEOJSON;
 
   /**
-   * Returns the format a file name's extension implies: {@code .csv} or {@code .txt}, {@code .json}, {@code
-   * .ndjson} or {@code .jsonl}, {@code .geojson}.
+   * Returns the format a file name's extension implies: {@code .csv} or {@code .txt}, {@code
+   * .json}, {@code .ndjson} or {@code .jsonl}, {@code .geojson}.
    *
    * @param file the file; never null
    * @return the format; never {@code null} but empty for other extensions

@@ -4,8 +4,8 @@ import org.apiguardian.api.API;
 import org.atalaya.incident.Incident;
 
 /**
- * Receives what a reader reads, record by record, in input order: each accepted incident (with
- * its warnings, if any) and each rejection. Readers call it from the reading thread only.
+ * Receives what a reader reads, record by record, in input order: each accepted incident (with its
+ * warnings, if any) and each rejection. Readers call it from the reading thread only.
  *
  * @since 0.1
  */

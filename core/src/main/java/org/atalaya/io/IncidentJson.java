@@ -33,15 +33,26 @@ import org.atalaya.taxonomy.IccsCode;
 
 /**
  * The JSON form of an incident, shared by the JSON, NDJSON and GeoJSON formats. Absent values are
- * left out when writing; when reading, a missing field and a JSON null both mean absent. Fields
- * the form does not define are kept as attributes under the {@code json:} namespace, with a
- * warning. Stateless and thread-safe.
+ * left out when writing; when reading, a missing field and a JSON null both mean absent. Fields the
+ * form does not define are kept as attributes under the {@code json:} namespace, with a warning.
+ * Stateless and thread-safe.
  */
 final class IncidentJson {
   private static final Set<String> TOP_LEVEL =
       Set.of(
-          "id", "sourceRefs", "classification", "occurred", "reportedAt", "location", "victims",
-          "context", "caseHistory", "publication", "source", "narrative", "sensitivity",
+          "id",
+          "sourceRefs",
+          "classification",
+          "occurred",
+          "reportedAt",
+          "location",
+          "victims",
+          "context",
+          "caseHistory",
+          "publication",
+          "source",
+          "narrative",
+          "sensitivity",
           "attributes");
 
   private IncidentJson() {}
@@ -51,15 +62,29 @@ final class IncidentJson {
       java.util.Map.of(
           "classification", Set.of("iccs", "sourceLabel", "otherCodes"),
           "occurred", Set.of("from", "to", "precision", "estimated"),
-          "location", Set.of("latitude", "longitude", "accuracyMetres", "precision", "department", "municipality", "colonia", "address"),
+          "location",
+              Set.of(
+                  "latitude",
+                  "longitude",
+                  "accuracyMetres",
+                  "precision",
+                  "department",
+                  "municipality",
+                  "colonia",
+                  "address"),
           "context", Set.of("attempt", "mechanism", "placeType", "domestic", "organisedCrime"));
 
-  private static final Set<String> VICTIM = Set.of("sex", "age", "ageBand", "relationship", "outcome");
+  private static final Set<String> VICTIM =
+      Set.of("sex", "age", "ageBand", "relationship", "outcome");
   private static final Set<String> CASE_STEP = Set.of("status", "date");
   private static final Set<String> SOURCE_REF = Set.of("system", "id", "url");
 
-  /** Keeps members of {@code obj} not in {@code known} as attributes {@code json:path}, with a warning. */
-  private static void keepUnknown(JsonNode obj, Set<String> known, String path, RecordDecoder d, String prefix) {
+  /**
+   * Keeps members of {@code obj} not in {@code known} as attributes {@code json:path}, with a
+   * warning.
+   */
+  private static void keepUnknown(
+      JsonNode obj, Set<String> known, String path, RecordDecoder d, String prefix) {
     if (obj == null || !obj.isObject()) {
       return;
     }
@@ -70,7 +95,11 @@ final class IncidentJson {
         JsonNode v = obj.get(name);
         String key = "json:" + path + "." + name;
         d.attributes.put(key, v.isTextual() ? v.asText() : v.toString());
-        d.decoder.problem(ProblemCode.UNKNOWN_FIELD, prefix + path + "." + name, v.toString(), "kept as attribute " + key);
+        d.decoder.problem(
+            ProblemCode.UNKNOWN_FIELD,
+            prefix + path + "." + name,
+            v.toString(),
+            "kept as attribute " + key);
       }
     }
   }
@@ -236,8 +265,8 @@ final class IncidentJson {
   }
 
   /**
-   * Decodes an incident object into a record decoder. {@code prefix} is prepended to field paths in problem
-   * reports (GeoJSON uses {@code "properties."}).
+   * Decodes an incident object into a record decoder. {@code prefix} is prepended to field paths in
+   * problem reports (GeoJSON uses {@code "properties."}).
    */
   static void read(ObjectNode node, RecordDecoder d, String prefix) {
     FieldDecoder dec = d.decoder;
@@ -245,12 +274,17 @@ final class IncidentJson {
     JsonNode refs = node.get("sourceRefs");
     if (present(refs)) {
       if (!refs.isArray()) {
-        dec.problem(ProblemCode.INVALID_VALUE, prefix + "sourceRefs", refs.toString(), "expected an array");
+        dec.problem(
+            ProblemCode.INVALID_VALUE, prefix + "sourceRefs", refs.toString(), "expected an array");
       } else {
         for (int i = 0; i < refs.size(); i++) {
           JsonNode r = refs.get(i);
           if (!r.isObject()) {
-            dec.problem(ProblemCode.INVALID_VALUE, prefix + "sourceRefs[" + i + "]", r.toString(), "expected an object {system, id, url}");
+            dec.problem(
+                ProblemCode.INVALID_VALUE,
+                prefix + "sourceRefs[" + i + "]",
+                r.toString(),
+                "expected an object {system, id, url}");
             continue;
           }
           keepUnknown(r, SOURCE_REF, "sourceRefs[" + i + "]", d, prefix);
@@ -259,7 +293,11 @@ final class IncidentJson {
                 new SourceRef(
                     text(r, "system"), text(r, "id"), Optional.ofNullable(text(r, "url"))));
           } catch (RuntimeException e) {
-            dec.problem(ProblemCode.INVALID_VALUE, prefix + "sourceRefs[" + i + "]", r.toString(), String.valueOf(e.getMessage()));
+            dec.problem(
+                ProblemCode.INVALID_VALUE,
+                prefix + "sourceRefs[" + i + "]",
+                r.toString(),
+                String.valueOf(e.getMessage()));
           }
         }
       }
@@ -271,7 +309,11 @@ final class IncidentJson {
         if (IccsCode.isValid(iccs)) {
           d.iccs = IccsCode.of(iccs);
         } else {
-          dec.problem(ProblemCode.INVALID_VALUE, prefix + "classification.iccs", iccs, "ICCS codes have 2, 4, 5 or 6 digits");
+          dec.problem(
+              ProblemCode.INVALID_VALUE,
+              prefix + "classification.iccs",
+              iccs,
+              "ICCS codes have 2, 4, 5 or 6 digits");
         }
       }
       d.sourceLabel = text(c, "sourceLabel");
@@ -281,17 +323,36 @@ final class IncidentJson {
     if (expectObject(o, prefix + "occurred", dec)) {
       d.occurredFrom = dec.dateTime(prefix + "occurred.from", text(o, "from"));
       d.occurredTo = dec.dateTime(prefix + "occurred.to", text(o, "to"));
-      d.timePrecision = dec.enumValue(prefix + "occurred.precision", text(o, "precision"), TimePrecision.class, null);
+      d.timePrecision =
+          dec.enumValue(
+              prefix + "occurred.precision", text(o, "precision"), TimePrecision.class, null);
       Boolean est = dec.bool(prefix + "occurred.estimated", text(o, "estimated"));
       d.timeEstimated = Boolean.TRUE.equals(est);
     }
     d.reportedAt = dec.dateTime(prefix + "reportedAt", text(node, "reportedAt"));
     JsonNode l = node.get("location");
     if (expectObject(l, prefix + "location", dec)) {
-      d.latitude = dec.number(prefix + "location.latitude", text(l, "latitude"), ProblemCode.COORDINATE_NOT_A_NUMBER);
-      d.longitude = dec.number(prefix + "location.longitude", text(l, "longitude"), ProblemCode.COORDINATE_NOT_A_NUMBER);
-      d.accuracy = dec.number(prefix + "location.accuracyMetres", text(l, "accuracyMetres"), ProblemCode.INVALID_VALUE);
-      d.locationPrecision = dec.enumValue(prefix + "location.precision", text(l, "precision"), LocationPrecision.class, LocationPrecision.UNKNOWN);
+      d.latitude =
+          dec.number(
+              prefix + "location.latitude",
+              text(l, "latitude"),
+              ProblemCode.COORDINATE_NOT_A_NUMBER);
+      d.longitude =
+          dec.number(
+              prefix + "location.longitude",
+              text(l, "longitude"),
+              ProblemCode.COORDINATE_NOT_A_NUMBER);
+      d.accuracy =
+          dec.number(
+              prefix + "location.accuracyMetres",
+              text(l, "accuracyMetres"),
+              ProblemCode.INVALID_VALUE);
+      d.locationPrecision =
+          dec.enumValue(
+              prefix + "location.precision",
+              text(l, "precision"),
+              LocationPrecision.class,
+              LocationPrecision.UNKNOWN);
       d.department = text(l, "department");
       d.municipality = text(l, "municipality");
       d.colonia = text(l, "colonia");
@@ -306,9 +367,21 @@ final class IncidentJson {
     }
     JsonNode x = node.get("context");
     if (expectObject(x, prefix + "context", dec)) {
-      d.attempt = dec.enumValue(prefix + "context.attempt", text(x, "attempt"), Attempt.class, Attempt.UNKNOWN);
-      d.mechanism = dec.enumValue(prefix + "context.mechanism", text(x, "mechanism"), Mechanism.class, Mechanism.UNKNOWN);
-      d.placeType = dec.enumValue(prefix + "context.placeType", text(x, "placeType"), PlaceType.class, PlaceType.UNKNOWN);
+      d.attempt =
+          dec.enumValue(
+              prefix + "context.attempt", text(x, "attempt"), Attempt.class, Attempt.UNKNOWN);
+      d.mechanism =
+          dec.enumValue(
+              prefix + "context.mechanism",
+              text(x, "mechanism"),
+              Mechanism.class,
+              Mechanism.UNKNOWN);
+      d.placeType =
+          dec.enumValue(
+              prefix + "context.placeType",
+              text(x, "placeType"),
+              PlaceType.class,
+              PlaceType.UNKNOWN);
       d.domestic = dec.bool(prefix + "context.domestic", text(x, "domestic"));
       d.organisedCrime = dec.bool(prefix + "context.organisedCrime", text(x, "organisedCrime"));
     }
@@ -319,17 +392,29 @@ final class IncidentJson {
         keepUnknown(h.get(i), CASE_STEP, "caseHistory[" + i + "]", d, prefix);
       }
     }
-    d.publication = dec.enumValue(prefix + "publication", text(node, "publication"), PublicationState.class, PublicationState.DRAFT);
-    d.source = dec.enumValue(prefix + "source", text(node, "source"), SourceType.class, SourceType.UNKNOWN);
+    d.publication =
+        dec.enumValue(
+            prefix + "publication",
+            text(node, "publication"),
+            PublicationState.class,
+            PublicationState.DRAFT);
+    d.source =
+        dec.enumValue(
+            prefix + "source", text(node, "source"), SourceType.class, SourceType.UNKNOWN);
     d.narrative = text(node, "narrative");
     JsonNode s = node.get("sensitivity");
     if (present(s) && expectArray(s, prefix + "sensitivity", dec)) {
       for (JsonNode f : s) {
         if (!f.isTextual()) {
-          dec.problem(ProblemCode.INVALID_VALUE, prefix + "sensitivity", f.toString(), "expected flag names such as \"MINOR_VICTIM\"");
+          dec.problem(
+              ProblemCode.INVALID_VALUE,
+              prefix + "sensitivity",
+              f.toString(),
+              "expected flag names such as \"MINOR_VICTIM\"");
           continue;
         }
-        SensitivityFlag flag = dec.enumValue(prefix + "sensitivity", f.asText(), SensitivityFlag.class, null);
+        SensitivityFlag flag =
+            dec.enumValue(prefix + "sensitivity", f.asText(), SensitivityFlag.class, null);
         if (flag != null) {
           d.sensitivity.add(flag);
         }
@@ -343,7 +428,11 @@ final class IncidentJson {
       if (!TOP_LEVEL.contains(name)) {
         JsonNode v = node.get(name);
         d.attributes.put("json:" + name, v.isTextual() ? v.asText() : v.toString());
-        dec.problem(ProblemCode.UNKNOWN_FIELD, prefix + name, v.toString(), "kept as attribute json:" + name);
+        dec.problem(
+            ProblemCode.UNKNOWN_FIELD,
+            prefix + name,
+            v.toString(),
+            "kept as attribute json:" + name);
       }
     }
   }
@@ -351,7 +440,8 @@ final class IncidentJson {
   private static void readVictim(JsonNode v, RecordDecoder d, String field) {
     FieldDecoder dec = d.decoder;
     if (!v.isObject()) {
-      dec.problem(ProblemCode.INVALID_VICTIM, field, v.toString(), "a victim must be a JSON object");
+      dec.problem(
+          ProblemCode.INVALID_VICTIM, field, v.toString(), "a victim must be a JSON object");
       return;
     }
     int before = dec.problems().size();
@@ -366,8 +456,15 @@ final class IncidentJson {
         dec.problem(ProblemCode.INVALID_VICTIM, field + ".ageBand", bandText, e.getMessage());
       }
     }
-    Relationship rel = dec.enumValue(field + ".relationship", text(v, "relationship"), Relationship.class, Relationship.UNKNOWN);
-    VictimOutcome out = dec.enumValue(field + ".outcome", text(v, "outcome"), VictimOutcome.class, VictimOutcome.UNKNOWN);
+    Relationship rel =
+        dec.enumValue(
+            field + ".relationship",
+            text(v, "relationship"),
+            Relationship.class,
+            Relationship.UNKNOWN);
+    VictimOutcome out =
+        dec.enumValue(
+            field + ".outcome", text(v, "outcome"), VictimOutcome.class, VictimOutcome.UNKNOWN);
     if (dec.problems().size() > before) {
       dec.recode(before, ProblemCode.INVALID_VICTIM);
       return;
@@ -392,7 +489,8 @@ final class IncidentJson {
     }
   }
 
-  private static void readMap(JsonNode n, Map<String, String> into, FieldDecoder dec, String field) {
+  private static void readMap(
+      JsonNode n, Map<String, String> into, FieldDecoder dec, String field) {
     if (!present(n)) {
       return;
     }

@@ -5,11 +5,11 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * Thrown when an input cannot be read as a whole: it is not in the expected format (a GeoJSON
- * file that is not a FeatureCollection, a CSV without an id column), or its bytes are not in
- * the character set it was read with. Problems confined to one record never throw; they are
- * reported in the {@link ReadReport}. Carries a stable code, {@link
- * ProblemCode#INPUT_UNREADABLE} unless a more precise one is given.
+ * Thrown when an input cannot be read as a whole: it is not in the expected format (a GeoJSON file
+ * that is not a FeatureCollection, a CSV without an id column), or its bytes are not in the
+ * character set it was read with. Problems confined to one record never throw; they are reported in
+ * the {@link ReadReport}. Carries a stable code, {@link ProblemCode#INPUT_UNREADABLE} unless a more
+ * precise one is given.
  *
  * @since 0.1
  */

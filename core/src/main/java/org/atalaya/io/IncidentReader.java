@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import org.apiguardian.api.API;
 
 /**
- * Reads incidents from one format, streaming: records are handed to an {@link IncidentHandler}
- * one by one, so memory does not grow with the number of records (only with the number of
- * problems and, when duplicates are checked, of ids).
+ * Reads incidents from one format, streaming: records are handed to an {@link IncidentHandler} one
+ * by one, so memory does not grow with the number of records (only with the number of problems and,
+ * when duplicates are checked, of ids).
  *
  * <p>Every record read ends either accepted or rejected, and the returned {@link ReadReport} says
  * how many of each: {@code accepted + rejected == read}. Problems in one record never stop the

@@ -6,10 +6,10 @@ import org.apiguardian.api.API;
 import org.atalaya.incident.Incident;
 
 /**
- * Writes incidents in one format, one at a time, so memory does not grow with their number.
- * {@link #close()} completes the document (a JSON array's closing bracket, for instance) and
- * closes the underlying stream. What a writer writes, the reader of the same format reads back
- * as equal incidents. Not thread-safe.
+ * Writes incidents in one format, one at a time, so memory does not grow with their number. {@link
+ * #close()} completes the document (a JSON array's closing bracket, for instance) and closes the
+ * underlying stream. What a writer writes, the reader of the same format reads back as equal
+ * incidents. Not thread-safe.
  *
  * @since 0.1
  */

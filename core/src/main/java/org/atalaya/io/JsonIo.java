@@ -26,8 +26,8 @@ import org.atalaya.incident.LatLon;
 
 /**
  * Readers and writers for the three JSON-based formats: a JSON array of incident objects, NDJSON
- * (one object per line) and a GeoJSON FeatureCollection (RFC 7946: Point geometries in
- * longitude, latitude order; the rest of the incident in the properties).
+ * (one object per line) and a GeoJSON FeatureCollection (RFC 7946: Point geometries in longitude,
+ * latitude order; the rest of the incident in the properties).
  */
 final class JsonIo {
   /** Shared and thread-safe once configured. */
@@ -57,12 +57,16 @@ final class JsonIo {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
           if (t == null) {
-            throw new IncidentReadException(options.sourceName() + ": the JSON array is not closed");
+            throw new IncidentReadException(
+                options.sourceName() + ": the JSON array is not closed");
           }
           row++;
           if (t != JsonToken.START_OBJECT) {
             JsonNode node = MAPPER.readTree(p);
-            ctx.reject(row, String.valueOf(node), List.of(malformed(ctx, row, "an incident must be a JSON object")));
+            ctx.reject(
+                row,
+                String.valueOf(node),
+                List.of(malformed(ctx, row, "an incident must be a JSON object")));
             continue;
           }
           ObjectNode node = MAPPER.readTree(p);
@@ -118,7 +122,8 @@ final class JsonIo {
             continue;
           }
           if (!(node instanceof ObjectNode)) {
-            ctx.reject(row, line, List.of(malformed(ctx, row, "an incident must be a JSON object")));
+            ctx.reject(
+                row, line, List.of(malformed(ctx, row, "an incident must be a JSON object")));
             continue;
           }
           RecordDecoder d = decoder(ctx, row, "");
@@ -128,7 +133,11 @@ final class JsonIo {
         }
       } catch (CharacterCodingException e) {
         throw new IncidentReadException(
-            options.sourceName() + ": line " + (row + 1) + " is not valid UTF-8; NDJSON must be UTF-8", e);
+            options.sourceName()
+                + ": line "
+                + (row + 1)
+                + " is not valid UTF-8; NDJSON must be UTF-8",
+            e);
       }
       return ctx.report();
     }
@@ -146,7 +155,8 @@ final class JsonIo {
       long row = 0;
       try (JsonParser p = MAPPER.createParser(nonClosing(in))) {
         if (p.nextToken() != JsonToken.START_OBJECT) {
-          throw new IncidentReadException(file + ": a GeoJSON file must be a FeatureCollection object");
+          throw new IncidentReadException(
+              file + ": a GeoJSON file must be a FeatureCollection object");
         }
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
@@ -155,7 +165,10 @@ final class JsonIo {
             sawType = true;
             if (!"FeatureCollection".equals(p.getValueAsString())) {
               throw new IncidentReadException(
-                  file + ": GeoJSON type is " + p.getValueAsString() + "; incidents must be in a FeatureCollection");
+                  file
+                      + ": GeoJSON type is "
+                      + p.getValueAsString()
+                      + "; incidents must be in a FeatureCollection");
             }
           } else if (name.equals("features") && value == JsonToken.START_ARRAY) {
             sawFeatures = true;
@@ -164,7 +177,10 @@ final class JsonIo {
               row++;
               JsonNode node = MAPPER.readTree(p);
               if (t != JsonToken.START_OBJECT) {
-                ctx.reject(row, String.valueOf(node), List.of(malformed(ctx, row, "a feature must be a JSON object")));
+                ctx.reject(
+                    row,
+                    String.valueOf(node),
+                    List.of(malformed(ctx, row, "a feature must be a JSON object")));
                 continue;
               }
               readFeature((ObjectNode) node, ctx, row);
@@ -175,12 +191,20 @@ final class JsonIo {
         }
       } catch (JsonProcessingException e) {
         throw new IncidentReadException(
-            file + ": the JSON is broken after feature " + row + " (line " + e.getLocation().getLineNr()
-                + "): " + e.getOriginalMessage(), e);
+            file
+                + ": the JSON is broken after feature "
+                + row
+                + " (line "
+                + e.getLocation().getLineNr()
+                + "): "
+                + e.getOriginalMessage(),
+            e);
       }
       if (!sawType || !sawFeatures) {
         throw new IncidentReadException(
-            file + ": not a GeoJSON FeatureCollection (it needs \"type\": \"FeatureCollection\" and a \"features\" array)");
+            file
+                + ": not a GeoJSON FeatureCollection (it needs \"type\": \"FeatureCollection\" and"
+                + " a \"features\" array)");
       }
       return ctx.report();
     }
@@ -198,32 +222,60 @@ final class JsonIo {
                   });
       FieldDecoder dec = d.decoder;
       if (!"Feature".equals(IncidentJson.text(f, "type"))) {
-        dec.problem(ProblemCode.MALFORMED_RECORD, "type", String.valueOf(IncidentJson.text(f, "type")), "expected Feature");
+        dec.problem(
+            ProblemCode.MALFORMED_RECORD,
+            "type",
+            String.valueOf(IncidentJson.text(f, "type")),
+            "expected Feature");
         ctx.reject(row, f.toString(), dec.problems());
         return;
       }
       JsonNode props = f.get("properties");
-      ObjectNode properties = props instanceof ObjectNode ? (ObjectNode) props : MAPPER.createObjectNode();
+      ObjectNode properties =
+          props instanceof ObjectNode ? (ObjectNode) props : MAPPER.createObjectNode();
       IncidentJson.read(properties, d, "properties.");
       String featureId = IncidentJson.text(f, "id");
       if (d.id == null) {
         d.id = featureId;
       } else if (featureId != null && !featureId.equals(d.id)) {
-        dec.problem(ProblemCode.INVALID_VALUE, "id", featureId, "feature id differs from properties.id " + d.id);
+        dec.problem(
+            ProblemCode.INVALID_VALUE,
+            "id",
+            featureId,
+            "feature id differs from properties.id " + d.id);
       }
       JsonNode g = f.get("geometry");
       if (g != null && !g.isNull()) {
         JsonNode coords = g.get("coordinates");
-        if (!"Point".equals(IncidentJson.text(g, "type")) || coords == null || !coords.isArray()
-            || coords.size() < 2 || coords.size() > 3) {
-          dec.problem(ProblemCode.INVALID_GEOMETRY, "geometry", g.toString(), "expected a Point [longitude, latitude]");
+        if (!"Point".equals(IncidentJson.text(g, "type"))
+            || coords == null
+            || !coords.isArray()
+            || coords.size() < 2
+            || coords.size() > 3) {
+          dec.problem(
+              ProblemCode.INVALID_GEOMETRY,
+              "geometry",
+              g.toString(),
+              "expected a Point [longitude, latitude]");
         } else {
-          d.longitude = dec.number("geometry.coordinates[0]", coords.get(0).asText(), ProblemCode.COORDINATE_NOT_A_NUMBER);
-          d.latitude = dec.number("geometry.coordinates[1]", coords.get(1).asText(), ProblemCode.COORDINATE_NOT_A_NUMBER);
+          d.longitude =
+              dec.number(
+                  "geometry.coordinates[0]",
+                  coords.get(0).asText(),
+                  ProblemCode.COORDINATE_NOT_A_NUMBER);
+          d.latitude =
+              dec.number(
+                  "geometry.coordinates[1]",
+                  coords.get(1).asText(),
+                  ProblemCode.COORDINATE_NOT_A_NUMBER);
           if (coords.size() == 3) {
             // RFC 7946 allows an altitude; the model has none, so keep it rather than drop it.
             d.attributes.put("geojson:altitude", coords.get(2).asText());
-            dec.problem(ProblemCode.UNKNOWN_FIELD, "geometry.coordinates[2]", coords.get(2).asText(), "altitude kept as attribute geojson:altitude");
+            dec.problem(
+                ProblemCode.UNKNOWN_FIELD,
+                "geometry.coordinates[2]",
+                coords.get(2).asText(),
+                "altitude kept as attribute geojson:altitude");
           }
         }
       }
@@ -232,8 +284,8 @@ final class JsonIo {
   }
 
   /**
-   * Reads a flat JSON object of strings (a CSV cell) without building a tree; non-string values
-   * are kept in their JSON text form.
+   * Reads a flat JSON object of strings (a CSV cell) without building a tree; non-string values are
+   * kept in their JSON text form.
    *
    * @throws IOException if the text is not a JSON object
    */
@@ -271,7 +323,8 @@ final class JsonIo {
    * @throws IOException if the text is not such an array
    * @throws IllegalArgumentException if a reference is invalid
    */
-  static void readSourceRefs(String text, java.util.List<org.atalaya.incident.SourceRef> into) throws IOException {
+  static void readSourceRefs(String text, java.util.List<org.atalaya.incident.SourceRef> into)
+      throws IOException {
     List<List<String>> simple = SimpleJsonCells.wholeArrayOfObjects(text);
     if (simple != null) {
       for (List<String> kv : simple) {
@@ -286,7 +339,8 @@ final class JsonIo {
             default -> throw new IOException("unknown source reference field " + kv.get(i));
           }
         }
-        into.add(new org.atalaya.incident.SourceRef(system, id, java.util.Optional.ofNullable(url)));
+        into.add(
+            new org.atalaya.incident.SourceRef(system, id, java.util.Optional.ofNullable(url)));
       }
       return;
     }
@@ -310,7 +364,8 @@ final class JsonIo {
             default -> throw new IOException("unknown source reference field " + name);
           }
         }
-        into.add(new org.atalaya.incident.SourceRef(system, id, java.util.Optional.ofNullable(url)));
+        into.add(
+            new org.atalaya.incident.SourceRef(system, id, java.util.Optional.ofNullable(url)));
       }
       if (p.currentToken() != JsonToken.END_ARRAY || p.nextToken() != null) {
         throw new IOException("not a JSON array of objects");
@@ -319,7 +374,8 @@ final class JsonIo {
   }
 
   private static Problem malformed(ReadContext ctx, long row, String detail) {
-    return new Problem(ctx.file(), row, "", "", ProblemCode.MALFORMED_RECORD, String.valueOf(detail));
+    return new Problem(
+        ctx.file(), row, "", "", ProblemCode.MALFORMED_RECORD, String.valueOf(detail));
   }
 
   /** The caller owns the stream; parsers must not close it. */
@@ -348,7 +404,8 @@ final class JsonIo {
   static final class ArrayWriter extends GeneratorWriter {
     ArrayWriter(OutputStream out) throws IOException {
       super(out);
-      DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+      DefaultPrettyPrinter pp =
+          new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
       g.setPrettyPrinter(pp);
       g.writeStartArray();
     }
@@ -435,12 +492,16 @@ final class JsonIo {
    * Compact JSON except that each element of the top-level {@code features} array starts a new
    * line, so a GeoJSON file reads and diffs one incident per line.
    */
-  private static final class OneFeaturePerLine extends com.fasterxml.jackson.core.util.MinimalPrettyPrinter {
+  private static final class OneFeaturePerLine
+      extends com.fasterxml.jackson.core.util.MinimalPrettyPrinter {
     private static final long serialVersionUID = 1L;
 
     private static boolean inFeatures(JsonGenerator g) {
       com.fasterxml.jackson.core.JsonStreamContext c = g.getOutputContext();
-      return c.inArray() && c.getParent() != null && c.getParent().getParent() != null && c.getParent().getParent().inRoot();
+      return c.inArray()
+          && c.getParent() != null
+          && c.getParent().getParent() != null
+          && c.getParent().getParent().inRoot();
     }
 
     @Override

@@ -9,19 +9,18 @@ import org.atalaya.code.Severity;
 import org.atalaya.internal.LocalizedText;
 
 /**
- * One thing wrong with one record: where (file, row, field), what value, which stable code, and
- * a detail. {@link #message(Locale)} says it to a person in English or Spanish.
+ * One thing wrong with one record: where (file, row, field), what value, which stable code, and a
+ * detail. {@link #message(Locale)} says it to a person in English or Spanish.
  *
- * <p>{@code row} is 1-based over data rows for CSV (the header is not counted), over elements
- * for JSON arrays, over lines for NDJSON and over features for GeoJSON. Immutable and
- * thread-safe.
+ * <p>{@code row} is 1-based over data rows for CSV (the header is not counted), over elements for
+ * JSON arrays, over lines for NDJSON and over features for GeoJSON. Immutable and thread-safe.
  *
  * @param file the input's name, for example a file name; never {@code null}
  * @param row the 1-based record number
  * @param field the field concerned, in the input's own naming (a CSV header, a JSON path); never
  *     {@code null}, empty when the problem concerns the whole record
- * @param value the offending value as read (shortened to 200 characters); never {@code null},
- *     empty when there was none
+ * @param value the offending value as read (shortened to 200 characters); never {@code null}, empty
+ *     when there was none
  * @param code what is wrong; never {@code null}
  * @param detail an English technical detail (for example the allowed values); never {@code null}
  * @since 0.1
@@ -64,7 +63,8 @@ public record Problem(
    * @return the message; never {@code null}
    */
   public String message(Locale locale) {
-    String text = LocalizedText.format("org.atalaya.io.Messages", locale, code.code(), field, value);
+    String text =
+        LocalizedText.format("org.atalaya.io.Messages", locale, code.code(), field, value);
     return detail.isEmpty() ? text : text + " (" + detail + ")";
   }
 

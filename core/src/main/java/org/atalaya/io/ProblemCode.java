@@ -15,7 +15,9 @@ import org.atalaya.internal.LocalizedText;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public enum ProblemCode implements AtalayaCode {
-  /** The record could not be parsed at all (broken JSON, a CSV row with more cells than the header). */
+  /**
+   * The record could not be parsed at all (broken JSON, a CSV row with more cells than the header).
+   */
   MALFORMED_RECORD("ATL-IO-001", Severity.ERROR),
   /** The record has no id. */
   MISSING_ID("ATL-IO-002", Severity.ERROR),

@@ -44,8 +44,8 @@ final class ReadContext {
   }
 
   /**
-   * Claims an id for the record being read: returns false when an earlier accepted record has it.
-   * A claimed id is released again if its record is rejected for another reason, so only accepted
+   * Claims an id for the record being read: returns false when an earlier accepted record has it. A
+   * claimed id is released again if its record is rejected for another reason, so only accepted
    * records hold ids (one hash operation per accepted record instead of two).
    */
   boolean claim(String id) {

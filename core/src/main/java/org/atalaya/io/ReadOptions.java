@@ -9,8 +9,7 @@ import org.atalaya.taxonomy.Taxonomy;
 /**
  * How to read incidents: the input's name for problem reports, the taxonomy that maps category
  * names, the region points are expected in, the clock that decides what is "in the future", and
- * whether to reject duplicate ids. CSV inputs add a {@link CsvLayout}. Immutable and
- * thread-safe.
+ * whether to reject duplicate ids. CSV inputs add a {@link CsvLayout}. Immutable and thread-safe.
  *
  * @since 0.1
  */
@@ -89,8 +88,8 @@ public final class ReadOptions {
   }
 
   /**
-   * Returns the region points are expected in, used to detect swapped coordinates; when empty,
-   * only coordinates out of range are recognised as swapped.
+   * Returns the region points are expected in, used to detect swapped coordinates; when empty, only
+   * coordinates out of range are recognised as swapped.
    *
    * @return the region; never {@code null} but potentially empty
    */

@@ -16,8 +16,8 @@ import org.atalaya.code.Severity;
  * @param read records read (blank lines are not records)
  * @param accepted records accepted
  * @param rejected records rejected
- * @param problems every problem, in input order: the errors of rejected records and the warnings
- *     of accepted ones; never {@code null}, copied
+ * @param problems every problem, in input order: the errors of rejected records and the warnings of
+ *     accepted ones; never {@code null}, copied
  * @since 0.1
  */
 @API(status = API.Status.STABLE, since = "0.1")
@@ -57,6 +57,8 @@ public record ReadReport(
    * @return the problems, in input order; never {@code null}
    */
   public List<Problem> problems(Severity severity) {
-    return problems.stream().filter(p -> p.severity() == severity).collect(ImmutableList.toImmutableList());
+    return problems.stream()
+        .filter(p -> p.severity() == severity)
+        .collect(ImmutableList.toImmutableList());
   }
 }

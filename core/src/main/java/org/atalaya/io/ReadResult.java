@@ -20,8 +20,10 @@ public record ReadResult(List<Incident> incidents, List<Rejection> rejections, R
 
   /** Copies the lists. */
   public ReadResult {
-    incidents = ImmutableList.copyOf(Objects.requireNonNull(incidents, "incidents must not be null"));
-    rejections = ImmutableList.copyOf(Objects.requireNonNull(rejections, "rejections must not be null"));
+    incidents =
+        ImmutableList.copyOf(Objects.requireNonNull(incidents, "incidents must not be null"));
+    rejections =
+        ImmutableList.copyOf(Objects.requireNonNull(rejections, "rejections must not be null"));
     Objects.requireNonNull(report, "report must not be null");
   }
 }

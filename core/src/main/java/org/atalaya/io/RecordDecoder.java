@@ -57,6 +57,7 @@ import org.atalaya.taxonomy.Taxonomy;
  */
 final class RecordDecoder {
   final FieldDecoder decoder;
+
   /** Maps a canonical field to the name the input uses for it, for problem reports. */
   private final Function<CanonicalField, String> fieldName;
 
@@ -65,8 +66,10 @@ final class RecordDecoder {
   IccsCode iccs;
   String sourceLabel;
   final Map<String, String> otherCodes = new TreeMap<>();
+
   /** When true, a category label without an ICCS code is looked up in the taxonomy. */
   boolean mapCategory;
+
   OffsetDateTime occurredFrom;
   OffsetDateTime occurredTo;
   TimePrecision timePrecision;
@@ -91,6 +94,7 @@ final class RecordDecoder {
   SourceType source = SourceType.UNKNOWN;
   String narrative;
   final Set<SensitivityFlag> sensitivity = EnumSet.noneOf(SensitivityFlag.class);
+
   /** Sorted, so that {@link Attributes} can take it without sorting again. */
   final Map<String, String> attributes = new TreeMap<>();
 
@@ -113,9 +117,9 @@ final class RecordDecoder {
   }
 
   /**
-   * Returns whether a problem was already reported for the field: a value that could not be
-   * decoded is absent afterwards, and the cross-field checks must not blame its absence again
-   * ("only one of latitude and longitude" after an unreadable latitude).
+   * Returns whether a problem was already reported for the field: a value that could not be decoded
+   * is absent afterwards, and the cross-field checks must not blame its absence again ("only one of
+   * latitude and longitude" after an unreadable latitude).
    */
   private boolean reported(CanonicalField canonical) {
     String field = name(canonical);
@@ -130,8 +134,8 @@ final class RecordDecoder {
   /**
    * Runs the cross-field checks and builds the incident.
    *
-   * @return the incident, or null when any problem of severity ERROR was found (the problems are
-   *     in the decoder)
+   * @return the incident, or null when any problem of severity ERROR was found (the problems are in
+   *     the decoder)
    */
   Incident finish(ReadContext ctx) {
     boolean claimed = false;
@@ -208,7 +212,9 @@ final class RecordDecoder {
     }
     try {
       return new Classification(
-          Optional.ofNullable(code), Optional.ofNullable(label), otherCodes.isEmpty() ? Map.of() : otherCodes);
+          Optional.ofNullable(code),
+          Optional.ofNullable(label),
+          otherCodes.isEmpty() ? Map.of() : otherCodes);
     } catch (IllegalArgumentException e) {
       problem(ProblemCode.INVALID_VALUE, OTHER_CODES, otherCodes.toString(), e.getMessage());
       return Classification.UNCLASSIFIED;
@@ -232,7 +238,8 @@ final class RecordDecoder {
     double lon = longitude.getAsDouble();
     if (!Double.isFinite(lat) || !Double.isFinite(lon)) {
       CanonicalField which = Double.isFinite(lat) ? LONGITUDE : LATITUDE;
-      problem(ProblemCode.COORDINATE_NOT_A_NUMBER, which, plain(Double.isFinite(lat) ? lon : lat), "");
+      problem(
+          ProblemCode.COORDINATE_NOT_A_NUMBER, which, plain(Double.isFinite(lat) ? lon : lat), "");
       return Optional.empty();
     }
     if (lat == 0 && lon == 0) {
@@ -261,7 +268,8 @@ final class RecordDecoder {
       return Optional.empty();
     }
     if (region.isPresent() && !region.get().contains(lat, lon)) {
-      problem(ProblemCode.OUTSIDE_EXPECTED_REGION, LATITUDE, pair(lat, lon), region.get().describe());
+      problem(
+          ProblemCode.OUTSIDE_EXPECTED_REGION, LATITUDE, pair(lat, lon), region.get().describe());
     }
     return Optional.of(LatLon.of(lat, lon));
   }
@@ -282,9 +290,17 @@ final class RecordDecoder {
         return Optional.empty(); // an unreadable start was reported where it was read
       }
       if (occurredTo != null) {
-        problem(ProblemCode.INVALID_RECORD, OCCURRED_TO, occurredTo.toString(), "occurred-to given without occurred-from");
+        problem(
+            ProblemCode.INVALID_RECORD,
+            OCCURRED_TO,
+            occurredTo.toString(),
+            "occurred-to given without occurred-from");
       } else if (timePrecision != null || timeEstimated) {
-        problem(ProblemCode.INVALID_RECORD, TIME_PRECISION, String.valueOf(timePrecision), "time precision given without occurred-from");
+        problem(
+            ProblemCode.INVALID_RECORD,
+            TIME_PRECISION,
+            String.valueOf(timePrecision),
+            "time precision given without occurred-from");
       }
       return Optional.empty();
     }
@@ -349,13 +365,20 @@ final class RecordDecoder {
         problem(
             ProblemCode.INVALID_RECORD,
             accuracy.isPresent() ? ACCURACY : LOCATION_PRECISION,
-            accuracy.isPresent() ? String.valueOf(accuracy.getAsDouble()) : locationPrecision.name(),
+            accuracy.isPresent()
+                ? String.valueOf(accuracy.getAsDouble())
+                : locationPrecision.name(),
             "location accuracy or precision given without a point, admin code or address");
       }
       return null;
     }
-    if (accuracy.isPresent() && !(accuracy.getAsDouble() >= 0 && Double.isFinite(accuracy.getAsDouble()))) {
-      problem(ProblemCode.INVALID_VALUE, ACCURACY, String.valueOf(accuracy.getAsDouble()), "accuracy must be zero or more metres");
+    if (accuracy.isPresent()
+        && !(accuracy.getAsDouble() >= 0 && Double.isFinite(accuracy.getAsDouble()))) {
+      problem(
+          ProblemCode.INVALID_VALUE,
+          ACCURACY,
+          String.valueOf(accuracy.getAsDouble()),
+          "accuracy must be zero or more metres");
       return null;
     }
     return new Location(point, accuracy, locationPrecision, admin, Optional.ofNullable(addr));
@@ -384,8 +407,13 @@ final class RecordDecoder {
 
   /** The context read; the shared {@link IncidentContext#UNKNOWN} when nothing is known. */
   private IncidentContext context() {
-    IncidentContext c = new IncidentContext(
-        attempt, mechanism, placeType, Optional.ofNullable(domestic), Optional.ofNullable(organisedCrime));
+    IncidentContext c =
+        new IncidentContext(
+            attempt,
+            mechanism,
+            placeType,
+            Optional.ofNullable(domestic),
+            Optional.ofNullable(organisedCrime));
     return c.equals(IncidentContext.UNKNOWN) ? IncidentContext.UNKNOWN : c;
   }
 }

@@ -7,9 +7,9 @@ import org.apiguardian.api.API;
 /**
  * A latitude-longitude box in which a data set's points are expected to fall. Readers use it to
  * tell a swapped latitude and longitude from a genuine point elsewhere: in a Honduran file a
- * "latitude" of -87 is a valid latitude, but only the swapped reading lies in the region.
- * The box is closed (points on its edge are inside) and does not cross the antimeridian.
- * Immutable and thread-safe.
+ * "latitude" of -87 is a valid latitude, but only the swapped reading lies in the region. The box
+ * is closed (points on its edge are inside) and does not cross the antimeridian. Immutable and
+ * thread-safe.
  *
  * @param minLatitude southern edge
  * @param maxLatitude northern edge
@@ -47,7 +47,14 @@ public record Region(
    * @return the description; never {@code null}
    */
   public String describe() {
-    return "expected latitude " + minLatitude + " to " + maxLatitude + ", longitude " + minLongitude + " to " + maxLongitude;
+    return "expected latitude "
+        + minLatitude
+        + " to "
+        + maxLatitude
+        + ", longitude "
+        + minLongitude
+        + " to "
+        + maxLongitude;
   }
 
   /**

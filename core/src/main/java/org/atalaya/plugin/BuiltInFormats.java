@@ -21,10 +21,9 @@ import org.atalaya.spi.Recognition;
 
 /**
  * Atalaya's own formats, registered as a plugin like any other ({@code atalaya.formats}), so that
- * commands choose among built-in and plugin importers and exporters in one way. Importers:
- * {@code csv}, {@code json}, {@code ndjson}, {@code geojson}; exporters: the same plus
- * {@code csv-excel} (the Spanish-spreadsheet layout: semicolons, decimal commas, formulas
- * neutralised).
+ * commands choose among built-in and plugin importers and exporters in one way. Importers: {@code
+ * csv}, {@code json}, {@code ndjson}, {@code geojson}; exporters: the same plus {@code csv-excel}
+ * (the Spanish-spreadsheet layout: semicolons, decimal commas, formulas neutralised).
  *
  * @since 0.1
  */
@@ -38,9 +37,11 @@ public final class BuiltInFormats implements AtalayaPlugin {
   public void register(PluginContext context) {
     for (IncidentFormat f : IncidentFormat.values()) {
       context.addImporter(new Importer(f));
-      context.addExporter(new Exporter(f.name().toLowerCase(Locale.ROOT), f, CsvLayout.canonical(), extensions(f)));
+      context.addExporter(
+          new Exporter(f.name().toLowerCase(Locale.ROOT), f, CsvLayout.canonical(), extensions(f)));
     }
-    context.addExporter(new Exporter("csv-excel", IncidentFormat.CSV, CsvLayout.spanishExcel(), Set.of()));
+    context.addExporter(
+        new Exporter("csv-excel", IncidentFormat.CSV, CsvLayout.spanishExcel(), Set.of()));
   }
 
   private static Set<String> extensions(IncidentFormat f) {
@@ -64,7 +65,8 @@ public final class BuiltInFormats implements AtalayaPlugin {
     }
 
     @Override
-    public ReadReport read(InputStream in, ReadOptions options, IncidentHandler handler) throws IOException {
+    public ReadReport read(InputStream in, ReadOptions options, IncidentHandler handler)
+        throws IOException {
       return format.reader().read(in, options, handler);
     }
 
@@ -74,16 +76,27 @@ public final class BuiltInFormats implements AtalayaPlugin {
       String text = sample.text().stripLeading();
       boolean looksJson = text.startsWith("{") || text.startsWith("[");
       return switch (format) {
-        case CSV -> byName ? (sample.firstLine().toLowerCase(Locale.ROOT).startsWith("id") ? Recognition.LIKELY : Recognition.POSSIBLY) : Recognition.NO;
-        case GEOJSON -> byName || (looksJson && text.contains("\"FeatureCollection\""))
-            ? (text.contains("\"Feature") ? Recognition.LIKELY : Recognition.POSSIBLY) : Recognition.NO;
+        case CSV ->
+            byName
+                ? (sample.firstLine().toLowerCase(Locale.ROOT).startsWith("id")
+                    ? Recognition.LIKELY
+                    : Recognition.POSSIBLY)
+                : Recognition.NO;
+        case GEOJSON ->
+            byName || (looksJson && text.contains("\"FeatureCollection\""))
+                ? (text.contains("\"Feature") ? Recognition.LIKELY : Recognition.POSSIBLY)
+                : Recognition.NO;
         case NDJSON -> byName ? Recognition.LIKELY : Recognition.NO;
-        case JSON -> byName ? (text.startsWith("[") ? Recognition.LIKELY : Recognition.POSSIBLY) : Recognition.NO;
+        case JSON ->
+            byName
+                ? (text.startsWith("[") ? Recognition.LIKELY : Recognition.POSSIBLY)
+                : Recognition.NO;
       };
     }
   }
 
-  private record Exporter(String id, IncidentFormat format, CsvLayout layout, Set<String> fileExtensions)
+  private record Exporter(
+      String id, IncidentFormat format, CsvLayout layout, Set<String> fileExtensions)
       implements IncidentExporter {
     @Override
     public IncidentWriter open(OutputStream out) throws IOException {

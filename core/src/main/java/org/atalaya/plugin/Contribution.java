@@ -7,8 +7,8 @@ import org.atalaya.spi.ExtensionPoint;
 
 /**
  * An extension in use, with the plugin it came from. The extension is guarded: an unchecked
- * exception escaping any of its methods is rethrown as a {@link PluginFailureException} naming
- * the plugin, and recorded in the registry's issues. Immutable and thread-safe.
+ * exception escaping any of its methods is rethrown as a {@link PluginFailureException} naming the
+ * plugin, and recorded in the registry's issues. Immutable and thread-safe.
  *
  * @param pluginId the plugin's id
  * @param point the extension point
@@ -29,7 +29,9 @@ public record Contribution<T extends Extension>(
     Objects.requireNonNull(extension, "extension must not be null");
   }
 
-  /** @return the extension's id */
+  /**
+   * @return the extension's id
+   */
   public String id() {
     return extension.id();
   }

@@ -10,7 +10,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -43,23 +42,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of plugin discovery: finds the candidates (class path services files, the module
- * layer, the plugins directory), then takes each one through the same steps, each of which can
- * end it with a state and an issue: load the class, read its descriptor (no plugin code runs up
- * to here), check id, API range and duplicates, construct it and let it register, both under a
- * time limit. One candidate's failure never reaches the next.
+ * One run of plugin discovery: finds the candidates (class path services files, the module layer,
+ * the plugins directory), then takes each one through the same steps, each of which can end it with
+ * a state and an issue: load the class, read its descriptor (no plugin code runs up to here), check
+ * id, API range and duplicates, construct it and let it register, both under a time limit. One
+ * candidate's failure never reaches the next.
  */
 final class Discovery {
 
   private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
   static final String SERVICES = "META-INF/services/" + AtalayaPlugin.class.getName();
-  private static final String API_CLASS = AtalayaPlugin.class.getName().replace('.', '/') + ".class";
+  private static final String API_CLASS =
+      AtalayaPlugin.class.getName().replace('.', '/') + ".class";
   private static final Pattern CLASS_NAME =
       Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
   /** A provider class to try, from wherever it was listed. */
   private record Candidate(
-      String className, String source, boolean host, ClassLoader loader, ServiceLoader.Provider<AtalayaPlugin> provider) {}
+      String className,
+      String source,
+      boolean host,
+      ClassLoader loader,
+      ServiceLoader.Provider<AtalayaPlugin> provider) {}
 
   private final PluginRegistry.Builder options;
   private final List<PluginRecord> records = new ArrayList<>();
@@ -116,7 +120,13 @@ final class Discovery {
     try {
       files = Collections.list(loader.getResources(SERVICES));
     } catch (IOException e) {
-      issue(PluginCode.JAR_UNREADABLE, null, null, "class path", String.valueOf(e.getMessage()), null);
+      issue(
+          PluginCode.JAR_UNREADABLE,
+          null,
+          null,
+          "class path",
+          String.valueOf(e.getMessage()),
+          null);
       return;
     }
     for (URL url : files) {
@@ -133,7 +143,8 @@ final class Discovery {
 
   private void moduleLayer(ModuleLayer layer) {
     // Only named modules: class path plugins were found through their services files above.
-    for (ServiceLoader.Provider<AtalayaPlugin> p : ServiceLoader.load(layer, AtalayaPlugin.class).stream().toList()) {
+    for (ServiceLoader.Provider<AtalayaPlugin> p :
+        ServiceLoader.load(layer, AtalayaPlugin.class).stream().toList()) {
       Class<?> type = p.type();
       String source = "module " + type.getModule().getName();
       candidate(new Candidate(type.getName(), source, true, type.getClassLoader(), p));
@@ -149,7 +160,13 @@ final class Discovery {
     try (Stream<Path> s = Files.list(dir)) {
       jars = s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
     } catch (IOException e) {
-      issue(PluginCode.PLUGINS_DIR_MISSING, null, null, dir.toString(), String.valueOf(e.getMessage()), null);
+      issue(
+          PluginCode.PLUGINS_DIR_MISSING,
+          null,
+          null,
+          dir.toString(),
+          String.valueOf(e.getMessage()),
+          null);
       return;
     }
     for (Path jar : jars) {
@@ -180,7 +197,8 @@ final class Discovery {
             try (InputStream in = file.getInputStream(d)) {
               java.util.Properties p = new java.util.Properties();
               p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-              descriptors.put(name, PluginDescriptor.fromProperties(p, source + "!/" + d.getName()));
+              descriptors.put(
+                  name, PluginDescriptor.fromProperties(p, source + "!/" + d.getName()));
             } catch (IllegalArgumentException e) {
               // an invalid descriptor in a refused jar: the class name will do
             }
@@ -194,7 +212,8 @@ final class Discovery {
     if (bundlesApi) {
       for (String name : entries) {
         PluginDescriptor d = descriptors.get(name);
-        PluginIssue i = issue(PluginCode.BUNDLES_API, d == null ? null : d.id(), name, source, API_CLASS, null);
+        PluginIssue i =
+            issue(PluginCode.BUNDLES_API, d == null ? null : d.id(), name, source, API_CLASS, null);
         records.add(record(name, source, d, PluginState.FAILED, i.code()));
       }
       return;
@@ -224,7 +243,13 @@ final class Discovery {
         continue;
       }
       if (!CLASS_NAME.matcher(name).matches()) {
-        issue(PluginCode.INVALID_SERVICES_LINE, null, null, source, number + " (" + line.strip() + ")", null);
+        issue(
+            PluginCode.INVALID_SERVICES_LINE,
+            null,
+            null,
+            source,
+            number + " (" + line.strip() + ")",
+            null);
         continue;
       }
       if (!names.contains(name)) {
@@ -241,12 +266,14 @@ final class Discovery {
     try {
       type = c.provider != null ? c.provider.type() : Class.forName(c.className, false, c.loader);
     } catch (ClassNotFoundException | LinkageError e) {
-      PluginIssue i = issue(PluginCode.CLASS_NOT_FOUND, null, c.className, c.source, String.valueOf(e), e);
+      PluginIssue i =
+          issue(PluginCode.CLASS_NOT_FOUND, null, c.className, c.source, String.valueOf(e), e);
       records.add(record(c.className, c.source, null, PluginState.FAILED, i.code()));
       return;
     }
     if (seenClasses.put(type, Boolean.TRUE) != null) {
-      return; // the same class listed twice (a jar on the class path twice): one plugin, not a duplicate
+      return; // the same class listed twice (a jar on the class path twice): one plugin, not a
+      // duplicate
     }
     if (!AtalayaPlugin.class.isAssignableFrom(type)) {
       PluginIssue i = issue(PluginCode.NOT_A_PLUGIN, null, c.className, c.source, "", null);
@@ -254,16 +281,28 @@ final class Discovery {
       return;
     }
     PluginDescriptor d;
-    URL url = type.getClassLoader() == null ? null : type.getClassLoader().getResource(PluginDescriptor.resourceName(c.className));
+    URL url =
+        type.getClassLoader() == null
+            ? null
+            : type.getClassLoader().getResource(PluginDescriptor.resourceName(c.className));
     if (url == null) {
       PluginIssue i = issue(PluginCode.DESCRIPTOR_MISSING, null, c.className, c.source, "", null);
       records.add(record(c.className, c.source, null, PluginState.FAILED, i.code()));
       return;
     }
     try {
-      d = PluginDescriptor.read(url).orElseThrow(() -> new IllegalArgumentException("cannot open " + url));
+      d =
+          PluginDescriptor.read(url)
+              .orElseThrow(() -> new IllegalArgumentException("cannot open " + url));
     } catch (IllegalArgumentException | NullPointerException e) {
-      PluginIssue i = issue(PluginCode.DESCRIPTOR_INVALID, null, c.className, c.source, String.valueOf(e.getMessage()), e);
+      PluginIssue i =
+          issue(
+              PluginCode.DESCRIPTOR_INVALID,
+              null,
+              c.className,
+              c.source,
+              String.valueOf(e.getMessage()),
+              e);
       records.add(record(c.className, c.source, null, PluginState.FAILED, i.code()));
       return;
     }
@@ -281,15 +320,34 @@ final class Discovery {
     }
     SemanticVersion api = options.apiVersion;
     if (!d.requires().contains(api)) {
-      PluginIssue i = issue(PluginCode.INCOMPATIBLE_API, id, c.className, c.source,
-          "it requires the plugin API " + d.requires() + " but this Atalaya has " + api, null);
+      PluginIssue i =
+          issue(
+              PluginCode.INCOMPATIBLE_API,
+              id,
+              c.className,
+              c.source,
+              "it requires the plugin API " + d.requires() + " but this Atalaya has " + api,
+              null);
       records.add(record(c.className, c.source, d, PluginState.INCOMPATIBLE, i.code()));
       return;
     }
     PluginRecord first = loadedById.get(id);
     if (first != null) {
-      PluginIssue i = issue(PluginCode.DUPLICATE_ID, id, c.className, c.source,
-          "used: " + first.className() + " from " + first.source() + "; ignored: " + c.className + " from " + c.source, null);
+      PluginIssue i =
+          issue(
+              PluginCode.DUPLICATE_ID,
+              id,
+              c.className,
+              c.source,
+              "used: "
+                  + first.className()
+                  + " from "
+                  + first.source()
+                  + "; ignored: "
+                  + c.className
+                  + " from "
+                  + c.source,
+              null);
       records.add(record(c.className, c.source, d, PluginState.DUPLICATE, i.code()));
       return;
     }
@@ -302,24 +360,51 @@ final class Discovery {
     try {
       plugin = timed(() -> instantiate(c, type), "construction");
     } catch (TimeoutException e) {
-      fail(c, d, PluginCode.TIMED_OUT, "construction (limit " + options.timeout.toMillis() + " ms)", e);
+      fail(
+          c,
+          d,
+          PluginCode.TIMED_OUT,
+          "construction (limit " + options.timeout.toMillis() + " ms)",
+          e);
       return;
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause() instanceof InvocationTargetException ite ? ite.getCause() : e.getCause();
-      fail(c, d, cause instanceof LinkageError ? PluginCode.CLASS_NOT_FOUND : PluginCode.CONSTRUCTOR_FAILED,
-          String.valueOf(cause), cause);
+      Throwable cause =
+          e.getCause() instanceof InvocationTargetException ite ? ite.getCause() : e.getCause();
+      fail(
+          c,
+          d,
+          cause instanceof LinkageError
+              ? PluginCode.CLASS_NOT_FOUND
+              : PluginCode.CONSTRUCTOR_FAILED,
+          String.valueOf(cause),
+          cause);
       return;
     }
     Staging staging = new Staging(d, c.source, builtIn);
     try {
       PluginDescriptor inCode = timed(plugin::descriptor, "descriptor()");
       if (!d.equals(inCode)) {
-        fail(c, d, PluginCode.DESCRIPTOR_MISMATCH, "file says " + d.toProperties() + ", code says " + inCode.toProperties(), null);
+        fail(
+            c,
+            d,
+            PluginCode.DESCRIPTOR_MISMATCH,
+            "file says " + d.toProperties() + ", code says " + inCode.toProperties(),
+            null);
         return;
       }
-      timed(() -> { plugin.register(staging); return null; }, "register()");
+      timed(
+          () -> {
+            plugin.register(staging);
+            return null;
+          },
+          "register()");
     } catch (TimeoutException e) {
-      fail(c, d, PluginCode.TIMED_OUT, "register() (limit " + options.timeout.toMillis() + " ms)", e);
+      fail(
+          c,
+          d,
+          PluginCode.TIMED_OUT,
+          "register() (limit " + options.timeout.toMillis() + " ms)",
+          e);
       return;
     } catch (ExecutionException e) {
       fail(c, d, PluginCode.REGISTER_FAILED, String.valueOf(e.getCause()), e.getCause());
@@ -340,22 +425,32 @@ final class Discovery {
         issue(PluginCode.CAPABILITY_UNUSED, id, c.className, c.source, capability, null);
       }
     }
-    PluginRecord r = new PluginRecord(c.className, c.source, Optional.of(d), PluginState.LOADED, Optional.empty(), made);
+    PluginRecord r =
+        new PluginRecord(
+            c.className, c.source, Optional.of(d), PluginState.LOADED, Optional.empty(), made);
     records.add(r);
     loadedById.put(id, r);
     LOG.debug("plugin {} {} loaded from {}: {}", id, d.version(), c.source, made);
   }
 
-  private <T extends Extension> boolean commit(Staged<T> s, Candidate c, PluginDescriptor d, boolean builtIn) {
+  private <T extends Extension> boolean commit(
+      Staged<T> s, Candidate c, PluginDescriptor d, boolean builtIn) {
     String what = s.point.name() + ":" + s.extension.id();
     if (!d.capabilities().contains(s.point.name())) {
       issue(PluginCode.UNDECLARED_CAPABILITY, d.id(), c.className, c.source, what, null);
       return false;
     }
-    List<Contribution<?>> list = contributions.computeIfAbsent(s.point.name(), k -> new ArrayList<>());
+    List<Contribution<?>> list =
+        contributions.computeIfAbsent(s.point.name(), k -> new ArrayList<>());
     for (Contribution<?> other : list) {
       if (other.id().equals(s.extension.id())) {
-        issue(PluginCode.DUPLICATE_EXTENSION, d.id(), c.className, c.source, what + " (already from " + other.pluginId() + ")", null);
+        issue(
+            PluginCode.DUPLICATE_EXTENSION,
+            d.id(),
+            c.className,
+            c.source,
+            what + " (already from " + other.pluginId() + ")",
+            null);
         return false;
       }
     }
@@ -392,13 +487,17 @@ final class Discovery {
     }
   }
 
-  private void fail(Candidate c, PluginDescriptor d, PluginCode code, String detail, Throwable cause) {
+  private void fail(
+      Candidate c, PluginDescriptor d, PluginCode code, String detail, Throwable cause) {
     PluginIssue i = issue(code, d.id(), c.className, c.source, detail, cause);
     records.add(record(c.className, c.source, d, PluginState.FAILED, i.code()));
   }
 
-  private PluginIssue issue(PluginCode code, String id, String className, String source, String detail, Throwable cause) {
-    PluginIssue i = new PluginIssue(code, Optional.ofNullable(id), Optional.ofNullable(className), source, detail);
+  private PluginIssue issue(
+      PluginCode code, String id, String className, String source, String detail, Throwable cause) {
+    PluginIssue i =
+        new PluginIssue(
+            code, Optional.ofNullable(id), Optional.ofNullable(className), source, detail);
     issues.add(i);
     if (options.strict && code.severity() == Severity.ERROR) {
       executor.shutdownNow();
@@ -408,8 +507,10 @@ final class Discovery {
     return i;
   }
 
-  private static PluginRecord record(String className, String source, PluginDescriptor d, PluginState state, PluginCode reason) {
-    return new PluginRecord(className, source, Optional.ofNullable(d), state, Optional.of(reason), List.of());
+  private static PluginRecord record(
+      String className, String source, PluginDescriptor d, PluginState state, PluginCode reason) {
+    return new PluginRecord(
+        className, source, Optional.ofNullable(d), state, Optional.of(reason), List.of());
   }
 
   static String sourceOf(URL servicesFile) {
@@ -422,7 +523,10 @@ final class Discovery {
         Path p = Path.of(servicesFile.toURI());
         return p.getParent().getParent().getParent().toString();
       }
-    } catch (IOException | java.net.URISyntaxException | IllegalArgumentException | NullPointerException e) {
+    } catch (IOException
+        | java.net.URISyntaxException
+        | IllegalArgumentException
+        | NullPointerException e) {
       // fall through: the URL itself still says where it came from
     }
     return servicesFile.toString();
@@ -458,7 +562,9 @@ final class Discovery {
       if (property != null) {
         return Optional.of(property);
       }
-      String env = System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
+      String env =
+          System.getenv(
+              name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
       if (env != null) {
         return Optional.of(env);
       }
@@ -468,17 +574,33 @@ final class Discovery {
     @Override
     public <T extends Extension> void contribute(ExtensionPoint<T> point, T extension) {
       java.util.Objects.requireNonNull(point, "point must not be null");
-      java.util.Objects.requireNonNull(extension, () -> "plugin " + pluginId() + ": the " + point.name() + " must not be null");
+      java.util.Objects.requireNonNull(
+          extension, () -> "plugin " + pluginId() + ": the " + point.name() + " must not be null");
       if (closed) {
-        throw new IllegalStateException("plugin " + pluginId() + " contributed after register() returned; contribute only inside register()");
+        throw new IllegalStateException(
+            "plugin "
+                + pluginId()
+                + " contributed after register() returned; contribute only inside register()");
       }
       if (!point.type().isInstance(extension)) {
-        throw new IllegalArgumentException("plugin " + pluginId() + ": " + extension.getClass().getName() + " is not a " + point.type().getName());
+        throw new IllegalArgumentException(
+            "plugin "
+                + pluginId()
+                + ": "
+                + extension.getClass().getName()
+                + " is not a "
+                + point.type().getName());
       }
       String id = extension.id();
       if (id == null || !id.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
-        throw new IllegalArgumentException("plugin " + pluginId() + ": extension id '" + id
-            + "' of " + extension.getClass().getName() + " must be lower-case words joined by dashes, for example denuncias-csv");
+        throw new IllegalArgumentException(
+            "plugin "
+                + pluginId()
+                + ": extension id '"
+                + id
+                + "' of "
+                + extension.getClass().getName()
+                + " must be lower-case words joined by dashes, for example denuncias-csv");
       }
       synchronized (staged) {
         staged.add(new Staged<>(point, extension));

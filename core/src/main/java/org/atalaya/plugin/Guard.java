@@ -9,12 +9,12 @@ import java.util.function.Consumer;
 import org.atalaya.spi.Extension;
 
 /**
- * Wraps an extension so that every call into plugin code that fails names the plugin. An
- * unchecked exception or error (other than a virtual machine error) escaping a plugin method is
- * recorded as an {@link PluginCode#FAILED_IN_USE} issue and rethrown as a
- * {@link PluginFailureException}; checked exceptions the method declares (an importer's
- * {@code IOException}) pass through unchanged, since they report the input, not a bug. Objects a
- * plugin returns through an Atalaya interface (the writer an exporter opens) are wrapped too.
+ * Wraps an extension so that every call into plugin code that fails names the plugin. An unchecked
+ * exception or error (other than a virtual machine error) escaping a plugin method is recorded as
+ * an {@link PluginCode#FAILED_IN_USE} issue and rethrown as a {@link PluginFailureException};
+ * checked exceptions the method declares (an importer's {@code IOException}) pass through
+ * unchanged, since they report the input, not a bug. Objects a plugin returns through an Atalaya
+ * interface (the writer an exporter opens) are wrapped too.
  */
 final class Guard implements InvocationHandler {
 
@@ -24,7 +24,12 @@ final class Guard implements InvocationHandler {
   private final String source;
   private final Consumer<PluginIssue> issues;
 
-  private Guard(Object target, String pluginId, String extensionId, String source, Consumer<PluginIssue> issues) {
+  private Guard(
+      Object target,
+      String pluginId,
+      String extensionId,
+      String source,
+      Consumer<PluginIssue> issues) {
     this.target = target;
     this.pluginId = pluginId;
     this.extensionId = extensionId;
@@ -39,8 +44,7 @@ final class Guard implements InvocationHandler {
   }
 
   private static <T> T wrap(Class<T> type, Object target, Guard guard) {
-    return type.cast(
-        Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, guard));
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, guard));
   }
 
   @Override
@@ -78,7 +82,8 @@ final class Guard implements InvocationHandler {
     if (cause instanceof PluginFailureException) {
       return cause; // already named (a guarded object handed back to us)
     }
-    PluginFailureException failure = new PluginFailureException(pluginId, extensionId, method.getName(), cause);
+    PluginFailureException failure =
+        new PluginFailureException(pluginId, extensionId, method.getName(), cause);
     issues.accept(
         new PluginIssue(
             PluginCode.FAILED_IN_USE,

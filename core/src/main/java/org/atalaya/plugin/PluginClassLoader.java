@@ -11,10 +11,10 @@ import java.util.Set;
 
 /**
  * The class loader of one jar in the plugins directory. Atalaya's API, and the libraries its
- * signatures expose, always come from the host (parent first): a plugin must see the very
- * {@code AtalayaPlugin} class the host sees, or its extensions would be invisible (PF4J's
- * "extension not found"). Everything else is looked up in the jar first, so a plugin can bundle
- * its own version of a library without clashing with the host's or another plugin's.
+ * signatures expose, always come from the host (parent first): a plugin must see the very {@code
+ * AtalayaPlugin} class the host sees, or its extensions would be invisible (PF4J's "extension not
+ * found"). Everything else is looked up in the jar first, so a plugin can bundle its own version of
+ * a library without clashing with the host's or another plugin's.
  */
 final class PluginClassLoader extends URLClassLoader {
 
@@ -25,8 +25,15 @@ final class PluginClassLoader extends URLClassLoader {
   // Packages whose types cross the plugin boundary: they must be the host's own classes.
   private static final List<String> HOST_FIRST =
       List.of(
-          "java.", "javax.", "jdk.", "sun.", "com.sun.",
-          "org.atalaya.", "org.apiguardian.", "org.slf4j.", "org.locationtech.jts.");
+          "java.",
+          "javax.",
+          "jdk.",
+          "sun.",
+          "com.sun.",
+          "org.atalaya.",
+          "org.apiguardian.",
+          "org.slf4j.",
+          "org.locationtech.jts.");
 
   PluginClassLoader(URL jar, ClassLoader host) {
     super(new URL[] {jar}, host);

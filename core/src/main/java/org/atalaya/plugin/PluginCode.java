@@ -7,10 +7,10 @@ import org.atalaya.code.Severity;
 import org.atalaya.internal.LocalizedText;
 
 /**
- * The stable codes of plugin issues. Codes never change meaning once released; each has an
- * English and a Spanish message and hint, and {@code sdk-docs/plugins.md} explains them. The
- * arguments of {@link #message} and {@link #hint} are the plugin id or class ({0}), the detail
- * ({1}) and the source ({2}).
+ * The stable codes of plugin issues. Codes never change meaning once released; each has an English
+ * and a Spanish message and hint, and {@code sdk-docs/plugins.md} explains them. The arguments of
+ * {@link #message} and {@link #hint} are the plugin id or class ({0}), the detail ({1}) and the
+ * source ({2}).
  *
  * @since 0.1
  */

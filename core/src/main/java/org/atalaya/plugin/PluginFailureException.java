@@ -4,9 +4,9 @@ import java.util.Locale;
 import org.apiguardian.api.API;
 
 /**
- * Thrown when a plugin's extension fails while in use: the message names the plugin, the
- * extension and what it was doing, so a user knows whom to ask; the cause is the plugin's own
- * exception. Its code is {@link PluginCode#FAILED_IN_USE}.
+ * Thrown when a plugin's extension fails while in use: the message names the plugin, the extension
+ * and what it was doing, so a user knows whom to ask; the cause is the plugin's own exception. Its
+ * code is {@link PluginCode#FAILED_IN_USE}.
  *
  * @since 0.1
  */
@@ -19,7 +19,8 @@ public final class PluginFailureException extends RuntimeException {
   private final String where;
 
   PluginFailureException(String pluginId, String extensionId, String operation, Throwable cause) {
-    super("plugin " + pluginId + " failed in " + extensionId + "." + operation + ": " + cause, cause);
+    super(
+        "plugin " + pluginId + " failed in " + extensionId + "." + operation + ": " + cause, cause);
     this.pluginId = pluginId;
     this.extensionId = extensionId;
     this.where = extensionId + "." + operation + ": " + cause;
@@ -45,12 +46,16 @@ public final class PluginFailureException extends RuntimeException {
     return code().message(locale, pluginId, where);
   }
 
-  /** @return the id of the plugin that failed */
+  /**
+   * @return the id of the plugin that failed
+   */
   public String pluginId() {
     return pluginId;
   }
 
-  /** @return the id of the extension that failed */
+  /**
+   * @return the id of the extension that failed
+   */
   public String extensionId() {
     return extensionId;
   }

@@ -7,9 +7,9 @@ import org.apiguardian.api.API;
 import org.atalaya.code.Severity;
 
 /**
- * One thing the registry found while discovering or running plugins: its code, the plugin (or
- * the services entry, when no plugin could be identified), where it came from, and a message and
- * a hint in English or Spanish. Immutable and thread-safe.
+ * One thing the registry found while discovering or running plugins: its code, the plugin (or the
+ * services entry, when no plugin could be identified), where it came from, and a message and a hint
+ * in English or Spanish. Immutable and thread-safe.
  *
  * @param code the stable code; its severity is the issue's
  * @param pluginId the plugin's id, when the descriptor could be read
@@ -21,7 +21,11 @@ import org.atalaya.code.Severity;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record PluginIssue(
-    PluginCode code, Optional<String> pluginId, Optional<String> className, String source, String detail) {
+    PluginCode code,
+    Optional<String> pluginId,
+    Optional<String> className,
+    String source,
+    String detail) {
 
   /** Checks for nulls. */
   @API(status = API.Status.INTERNAL, since = "0.1")
@@ -33,7 +37,9 @@ public record PluginIssue(
     Objects.requireNonNull(detail, "detail must not be null");
   }
 
-  /** @return the issue's severity, that of its code */
+  /**
+   * @return the issue's severity, that of its code
+   */
   public Severity severity() {
     return code.severity();
   }
@@ -48,8 +54,8 @@ public record PluginIssue(
   }
 
   /**
-   * Returns what happened, in Spanish for {@code es} and English otherwise, for example
-   * "plugin org.ejemplo.x requires the plugin API [0.2.0,0.3.0) but this Atalaya has 0.1.0".
+   * Returns what happened, in Spanish for {@code es} and English otherwise, for example "plugin
+   * org.ejemplo.x requires the plugin API [0.2.0,0.3.0) but this Atalaya has 0.1.0".
    *
    * @param locale the language; never null
    * @return the message; never {@code null}
@@ -68,7 +74,9 @@ public record PluginIssue(
     return code.hint(locale, subject(), detail, source);
   }
 
-  /** @return {@code "ATL-PLG-005 org.ejemplo.x (plugins/x.jar): message"} in English */
+  /**
+   * @return {@code "ATL-PLG-005 org.ejemplo.x (plugins/x.jar): message"} in English
+   */
   @Override
   public String toString() {
     return code.code() + " " + subject() + " (" + source + "): " + message(Locale.ENGLISH);

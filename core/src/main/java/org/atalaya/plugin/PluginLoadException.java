@@ -4,8 +4,8 @@ import org.apiguardian.api.API;
 import org.atalaya.code.Severity;
 
 /**
- * Thrown in strict mode at the first plugin issue of severity {@link Severity#ERROR}, so a
- * test or a CI build stops where the problem is.
+ * Thrown in strict mode at the first plugin issue of severity {@link Severity#ERROR}, so a test or
+ * a CI build stops where the problem is.
  *
  * @since 0.1
  */
@@ -20,7 +20,9 @@ public final class PluginLoadException extends RuntimeException {
     this.issue = issue;
   }
 
-  /** @return the issue that stopped discovery */
+  /**
+   * @return the issue that stopped discovery
+   */
   public PluginIssue issue() {
     return issue;
   }

@@ -15,8 +15,8 @@ import org.atalaya.spi.PluginDescriptor;
  * @param descriptor its descriptor, when the file could be read
  * @param state where it ended
  * @param reason the code saying why, for every state but {@link PluginState#LOADED}
- * @param contributions what it contributes, as {@code point:id} (for example
- *     {@code importer:denuncias-csv}); empty unless loaded
+ * @param contributions what it contributes, as {@code point:id} (for example {@code
+ *     importer:denuncias-csv}); empty unless loaded
  * @since 0.1
  */
 @API(status = API.Status.STABLE, since = "0.1")

@@ -30,18 +30,18 @@ import org.atalaya.spi.TaxonomyMapping;
 import org.atalaya.taxonomy.Taxonomy;
 
 /**
- * The plugins found, where each one ended, and the extensions in use. Built by
- * {@link #builder()}{@code ...discover()}, which finds plugins on the class path (through their
- * {@code META-INF/services} files, read line by line so that one stale line loses only itself), in
- * the boot module layer, and in a plugins directory where each jar gets its own class loader.
+ * The plugins found, where each one ended, and the extensions in use. Built by {@link
+ * #builder()}{@code ...discover()}, which finds plugins on the class path (through their {@code
+ * META-INF/services} files, read line by line so that one stale line loses only itself), in the
+ * boot module layer, and in a plugins directory where each jar gets its own class loader.
  *
- * <p>Discovery is lenient by default: every plugin ends in a {@link PluginState} and every
- * problem becomes a {@link PluginIssue}, and the healthy plugins are used. In strict mode the first
- * error throws a {@link PluginLoadException} instead (for tests and CI).
+ * <p>Discovery is lenient by default: every plugin ends in a {@link PluginState} and every problem
+ * becomes a {@link PluginIssue}, and the healthy plugins are used. In strict mode the first error
+ * throws a {@link PluginLoadException} instead (for tests and CI).
  *
- * <p>Extensions handed out are guarded: a plugin bug surfacing in use throws a
- * {@link PluginFailureException} naming the plugin and is added to {@link #issues()}. The registry
- * is immutable apart from those recorded failures, and safe to share between threads.
+ * <p>Extensions handed out are guarded: a plugin bug surfacing in use throws a {@link
+ * PluginFailureException} naming the plugin and is added to {@link #issues()}. The registry is
+ * immutable apart from those recorded failures, and safe to share between threads.
  *
  * <pre>{@code
  * PluginRegistry plugins = PluginRegistry.builder().pluginsDirectory(Path.of("plugins")).discover();
@@ -71,7 +71,8 @@ public final class PluginRegistry {
 
   /**
    * Returns a builder. By default it looks at the class path of the thread's context class loader
-   * and the boot module layer, is lenient, and gives each plugin 5 seconds to construct and register.
+   * and the boot module layer, is lenient, and gives each plugin 5 seconds to construct and
+   * register.
    *
    * @return a new builder; never {@code null}
    */
@@ -96,7 +97,10 @@ public final class PluginRegistry {
    */
   public List<PluginIssue> issues() {
     synchronized (runtimeIssues) {
-      return ImmutableList.<PluginIssue>builder().addAll(discoveryIssues).addAll(runtimeIssues).build();
+      return ImmutableList.<PluginIssue>builder()
+          .addAll(discoveryIssues)
+          .addAll(runtimeIssues)
+          .build();
     }
   }
 
@@ -131,7 +135,9 @@ public final class PluginRegistry {
    * @return the extensions; never {@code null}
    */
   public <T extends Extension> List<T> extensions(ExtensionPoint<T> point) {
-    return contributions(point).stream().map(Contribution::extension).collect(ImmutableList.toImmutableList());
+    return contributions(point).stream()
+        .map(Contribution::extension)
+        .collect(ImmutableList.toImmutableList());
   }
 
   /**
@@ -143,7 +149,10 @@ public final class PluginRegistry {
    * @return the extension, or empty if none has that id
    */
   public <T extends Extension> Optional<T> extension(ExtensionPoint<T> point, String id) {
-    return contributions(point).stream().filter(c -> c.id().equals(id)).map(Contribution::extension).findFirst();
+    return contributions(point).stream()
+        .filter(c -> c.id().equals(id))
+        .map(Contribution::extension)
+        .findFirst();
   }
 
   /**
@@ -158,8 +167,8 @@ public final class PluginRegistry {
 
   /**
    * Returns the importer that recognises a file best. On a tie a plugin's importer wins over a
-   * built-in one, then the one found first. An importer whose {@code recognise} throws counts
-   * as not recognising (and is reported).
+   * built-in one, then the one found first. An importer whose {@code recognise} throws counts as
+   * not recognising (and is reported).
    *
    * @param sample the file's name and first bytes; never null
    * @return the importer, or empty if none recognises the file at all
@@ -175,8 +184,13 @@ public final class PluginRegistry {
       } catch (PluginFailureException e) {
         continue;
       }
-      boolean better = r.compareTo(bestScore) > 0
-          || (r != Recognition.NO && r == bestScore && best != null && best.builtIn() && !c.builtIn());
+      boolean better =
+          r.compareTo(bestScore) > 0
+              || (r != Recognition.NO
+                  && r == bestScore
+                  && best != null
+                  && best.builtIn()
+                  && !c.builtIn());
       if (better) {
         best = c;
         bestScore = r;
@@ -204,7 +218,8 @@ public final class PluginRegistry {
    */
   public Optional<IncidentExporter> exporterFor(String fileName) {
     String ext = FileSample.of(fileName, new byte[0]).extension();
-    List<Contribution<IncidentExporter>> all = new ArrayList<>(contributions(ExtensionPoints.EXPORTER));
+    List<Contribution<IncidentExporter>> all =
+        new ArrayList<>(contributions(ExtensionPoints.EXPORTER));
     all.sort(Comparator.comparing(c -> !c.builtIn()));
     for (Contribution<IncidentExporter> c : all) {
       try {
@@ -219,9 +234,9 @@ public final class PluginRegistry {
   }
 
   /**
-   * Returns {@code base} with every plugin's taxonomy mapping added, in discovery order. A
-   * mapping that fails (it throws, or maps a name already mapped) is left out whole and reported;
-   * the others still apply.
+   * Returns {@code base} with every plugin's taxonomy mapping added, in discovery order. A mapping
+   * that fails (it throws, or maps a name already mapped) is left out whole and reported; the
+   * others still apply.
    *
    * @param base the taxonomy to extend, for example {@link Taxonomy#honduras()}; never null
    * @return the extended taxonomy; never {@code null}
@@ -237,8 +252,13 @@ public final class PluginRegistry {
         // reported by the guard: the taxonomy stays without this mapping
       } catch (IllegalArgumentException e) {
         // the mapping was accepted name by name but the whole does not build: the plugin's fault
-        runtimeIssue(new PluginIssue(PluginCode.FAILED_IN_USE, Optional.of(pluginOf(mapping)),
-            Optional.empty(), "taxonomy", mapping.id() + ": " + e.getMessage()));
+        runtimeIssue(
+            new PluginIssue(
+                PluginCode.FAILED_IN_USE,
+                Optional.of(pluginOf(mapping)),
+                Optional.empty(),
+                "taxonomy",
+                mapping.id() + ": " + e.getMessage()));
       }
     }
     return current;
@@ -284,7 +304,9 @@ public final class PluginRegistry {
      */
     public Builder setting(String pluginId, String key, String value) {
       settings.put(
-          Objects.requireNonNull(pluginId, "pluginId must not be null") + "." + Objects.requireNonNull(key, "key must not be null"),
+          Objects.requireNonNull(pluginId, "pluginId must not be null")
+              + "."
+              + Objects.requireNonNull(key, "key must not be null"),
           Objects.requireNonNull(value, "value must not be null"));
       return this;
     }
@@ -363,7 +385,8 @@ public final class PluginRegistry {
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
-      checkArgument(!timeout.isNegative() && !timeout.isZero(), "timeout must be positive: %s", timeout);
+      checkArgument(
+          !timeout.isNegative() && !timeout.isZero(), "timeout must be positive: %s", timeout);
       this.timeout = timeout;
       return this;
     }

@@ -3,6 +3,7 @@
  * loader per jar), checks each one (descriptor, API range, duplicate ids, a jar bundling Atalaya's
  * API), constructs and registers it under a time limit, and reports where every plugin ended with
  * stable {@code ATL-PLG-*} codes, in English and Spanish. One broken plugin never stops the others.
- * Atalaya's own formats are registered the same way, by the built-in plugin {@code atalaya.formats}.
+ * Atalaya's own formats are registered the same way, by the built-in plugin {@code
+ * atalaya.formats}.
  */
 package org.atalaya.plugin;

@@ -4,9 +4,9 @@ import org.apiguardian.api.API;
 
 /**
  * The one type a plugin implements to be found: its provider. Register the implementing class in
- * {@code META-INF/services/org.atalaya.spi.AtalayaPlugin} (and with {@code provides} in
- * {@code module-info.java} if the plugin is a named module), and ship its descriptor at
- * {@link PluginDescriptor#resourceName(String)}.
+ * {@code META-INF/services/org.atalaya.spi.AtalayaPlugin} (and with {@code provides} in {@code
+ * module-info.java} if the plugin is a named module), and ship its descriptor at {@link
+ * PluginDescriptor#resourceName(String)}.
  *
  * <p>The class needs a public no-argument constructor that does nothing slow: Atalaya gives it a
  * few seconds before reporting the plugin as failed. Work belongs in {@link #register}, which adds
@@ -22,8 +22,8 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <p><b>Threading:</b> {@code register} is called once, from one thread. <b>Failure:</b> an
- * exception from the constructor or from {@code register} marks this plugin failed, with its
- * cause, and no extension of it is used; other plugins are not affected.
+ * exception from the constructor or from {@code register} marks this plugin failed, with its cause,
+ * and no extension of it is used; other plugins are not affected.
  *
  * @since 0.1
  */

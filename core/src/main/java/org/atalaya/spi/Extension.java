@@ -13,8 +13,8 @@ import org.apiguardian.api.API;
 public interface Extension {
 
   /**
-   * Returns the id: lower case words joined by dashes, stable across releases of the plugin.
-   * Called from any thread; must be cheap and never throw.
+   * Returns the id: lower case words joined by dashes, stable across releases of the plugin. Called
+   * from any thread; must be cheap and never throw.
    *
    * @return the id; never {@code null}
    */

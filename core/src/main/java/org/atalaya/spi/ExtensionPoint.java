@@ -31,8 +31,8 @@ public final class ExtensionPoint<T> {
    * Defines an extension point.
    *
    * @param name the capability name: lower case, digits and dashes, for example {@code importer}
-   * @param type the interface extensions implement; must be an interface, so that every call
-   *     into a plugin can be wrapped to name the plugin when it fails
+   * @param type the interface extensions implement; must be an interface, so that every call into a
+   *     plugin can be wrapped to name the plugin when it fails
    * @param <T> the interface
    * @return the point; never {@code null}
    * @throws IllegalArgumentException if the name is malformed or {@code type} is not an interface
@@ -40,9 +40,15 @@ public final class ExtensionPoint<T> {
   public static <T> ExtensionPoint<T> of(String name, Class<T> type) {
     Objects.requireNonNull(name, "name must not be null");
     Objects.requireNonNull(type, "type must not be null");
-    checkArgument(name.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"),
-        "extension point name '%s' must be lower case words joined by dashes", name);
-    checkArgument(type.isInterface(), "extension point '%s' needs an interface, not %s", name, type.getName());
+    checkArgument(
+        name.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"),
+        "extension point name '%s' must be lower case words joined by dashes",
+        name);
+    checkArgument(
+        type.isInterface(),
+        "extension point '%s' needs an interface, not %s",
+        name,
+        type.getName());
     return new ExtensionPoint<>(name, type);
   }
 

@@ -3,8 +3,8 @@ package org.atalaya.spi;
 import org.apiguardian.api.API;
 
 /**
- * The extension points of atalaya-core. Their names are the capabilities a plugin declares in
- * its descriptor. Other modules add their own: atalaya-geo defines {@code geofence-listener}.
+ * The extension points of atalaya-core. Their names are the capabilities a plugin declares in its
+ * descriptor. Other modules add their own: atalaya-geo defines {@code geofence-listener}.
  *
  * @since 0.1
  */

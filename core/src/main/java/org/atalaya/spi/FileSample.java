@@ -60,7 +60,9 @@ public final class FileSample {
     return new FileSample(fileName, Arrays.copyOf(head, Math.min(head.length, DEFAULT_SIZE)));
   }
 
-  /** @return the file name, for example {@code denuncias-2024.csv}; never {@code null} */
+  /**
+   * @return the file name, for example {@code denuncias-2024.csv}; never {@code null}
+   */
   public String fileName() {
     return fileName;
   }
@@ -75,14 +77,16 @@ public final class FileSample {
     return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
-  /** @return a copy of the first bytes; never {@code null} */
+  /**
+   * @return a copy of the first bytes; never {@code null}
+   */
   public byte[] head() {
     return head.clone();
   }
 
   /**
-   * Returns the first bytes as UTF-8 text without a byte-order mark. Bytes that are not UTF-8
-   * (a Windows-1252 file) become replacement characters; ASCII headers still read correctly.
+   * Returns the first bytes as UTF-8 text without a byte-order mark. Bytes that are not UTF-8 (a
+   * Windows-1252 file) become replacement characters; ASCII headers still read correctly.
    *
    * @return the text; never {@code null}
    */

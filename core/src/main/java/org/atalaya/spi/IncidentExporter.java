@@ -8,12 +8,13 @@ import org.atalaya.io.IncidentWriter;
 
 /**
  * Writes incidents in a format Atalaya does not know. What the writer writes and the importer of
- * the same format (if the plugin has one) reads back must be equal incidents: the kit
- * {@code IncidentExporterContract} checks the round trip.
+ * the same format (if the plugin has one) reads back must be equal incidents: the kit {@code
+ * IncidentExporterContract} checks the round trip.
  *
  * <p><b>Threading:</b> the exporter is shared by every thread; each writer it opens is used by one
  * thread. <b>Nulls:</b> never null in, never null out. <b>Failure:</b> {@link IOException} for
- * output that cannot be written; any unchecked exception is a plugin bug, reported naming the plugin.
+ * output that cannot be written; any unchecked exception is a plugin bug, reported naming the
+ * plugin.
  *
  * @since 0.1
  */

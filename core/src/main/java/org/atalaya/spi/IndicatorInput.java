@@ -18,7 +18,8 @@ import org.atalaya.incident.Incident;
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record IndicatorInput(List<Incident> incidents, OptionalLong population, String area, String period) {
+public record IndicatorInput(
+    List<Incident> incidents, OptionalLong population, String area, String period) {
 
   /**
    * Copies and validates the input.
@@ -26,12 +27,14 @@ public record IndicatorInput(List<Incident> incidents, OptionalLong population, 
    * @throws IllegalArgumentException if the population is negative
    */
   public IndicatorInput {
-    incidents = ImmutableList.copyOf(Objects.requireNonNull(incidents, "incidents must not be null"));
+    incidents =
+        ImmutableList.copyOf(Objects.requireNonNull(incidents, "incidents must not be null"));
     Objects.requireNonNull(population, "population must not be null; use OptionalLong.empty()");
     Objects.requireNonNull(area, "area must not be null");
     Objects.requireNonNull(period, "period must not be null");
     if (population.isPresent() && population.getAsLong() < 0) {
-      throw new IllegalArgumentException("population must not be negative: " + population.getAsLong());
+      throw new IllegalArgumentException(
+          "population must not be negative: " + population.getAsLong());
     }
   }
 }

@@ -40,8 +40,8 @@ public enum PersonalField {
   }
 
   /**
-   * Returns the field whose {@link #key()} is {@code key}, ignoring case and accepting
-   * underscores for dashes.
+   * Returns the field whose {@link #key()} is {@code key}, ignoring case and accepting underscores
+   * for dashes.
    *
    * @param key the key; never null
    * @return the field; never {@code null}
@@ -58,6 +58,7 @@ public enum PersonalField {
     for (PersonalField f : values()) {
       known.append(known.length() == 0 ? "" : ", ").append(f.key());
     }
-    throw new IllegalArgumentException("'" + key + "' is not a personal field; use one of " + known);
+    throw new IllegalArgumentException(
+        "'" + key + "' is not a personal field; use one of " + known);
   }
 }

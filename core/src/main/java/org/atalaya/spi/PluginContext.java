@@ -7,8 +7,8 @@ import org.apiguardian.api.API;
  * is valid only during that call; keeping it and calling it later is an error.
  *
  * <p>A contribution is refused, and reported, when the plugin did not declare the extension point
- * among its capabilities, or when another plugin already contributed an extension with the same
- * id at the same point. A refused contribution does not stop the plugin's other contributions.
+ * among its capabilities, or when another plugin already contributed an extension with the same id
+ * at the same point. A refused contribution does not stop the plugin's other contributions.
  *
  * @since 0.1
  */
@@ -32,9 +32,9 @@ public interface PluginContext {
   /**
    * Returns a setting the user gave this plugin, such as a URL or a file: the system property
    * {@code <pluginId>.<key>} (for example {@code -Dorg.ejemplo.webhook.url=...}), else the
-   * environment variable made of the same words in upper case joined by underscores
-   * ({@code ORG_EJEMPLO_WEBHOOK_URL}), else a value set on the registry's builder. Settings are
-   * how users configure plugins without code; secrets belong in environment variables.
+   * environment variable made of the same words in upper case joined by underscores ({@code
+   * ORG_EJEMPLO_WEBHOOK_URL}), else a value set on the registry's builder. Settings are how users
+   * configure plugins without code; secrets belong in environment variables.
    *
    * @param key the setting's key: lower case words joined by dashes; never null
    * @return the value, or empty if the user gave none

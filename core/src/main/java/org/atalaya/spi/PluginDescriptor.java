@@ -38,8 +38,8 @@ import org.apiguardian.api.API;
  * writes=
  * </pre>
  *
- * <p>Ids are lower case, dot-separated words ({@code org.ejemplo.denuncias}); the prefix
- * {@code atalaya.} is reserved for plugins shipped with Atalaya. Immutable and thread-safe.
+ * <p>Ids are lower case, dot-separated words ({@code org.ejemplo.denuncias}); the prefix {@code
+ * atalaya.} is reserved for plugins shipped with Atalaya. Immutable and thread-safe.
  *
  * @since 0.1
  */
@@ -67,9 +67,13 @@ public final class PluginDescriptor {
   private PluginDescriptor(Builder b) {
     this.id = b.id;
     this.name = b.name == null ? b.id : b.name;
-    this.version = Objects.requireNonNull(b.version, () -> "plugin " + b.id + ": version is missing");
-    this.requires = Objects.requireNonNull(b.requires, () -> "plugin " + b.id + ": requires (API range) is missing");
-    this.licence = Objects.requireNonNull(b.licence, () -> "plugin " + b.id + ": licence is missing");
+    this.version =
+        Objects.requireNonNull(b.version, () -> "plugin " + b.id + ": version is missing");
+    this.requires =
+        Objects.requireNonNull(
+            b.requires, () -> "plugin " + b.id + ": requires (API range) is missing");
+    this.licence =
+        Objects.requireNonNull(b.licence, () -> "plugin " + b.id + ": licence is missing");
     this.capabilities = ImmutableSet.copyOf(new TreeSet<>(b.capabilities));
     this.reads = ImmutableSet.copyOf(b.reads);
     this.writes = ImmutableSet.copyOf(b.writes);
@@ -99,8 +103,8 @@ public final class PluginDescriptor {
   }
 
   /**
-   * Reads the descriptor that a provider class ships at {@link #resourceName(String)}, through
-   * the class's own class loader. This reads a file; it runs no plugin code.
+   * Reads the descriptor that a provider class ships at {@link #resourceName(String)}, through the
+   * class's own class loader. This reads a file; it runs no plugin code.
    *
    * @param providerClass the plugin's provider class; never null
    * @return the descriptor; never {@code null}
@@ -109,9 +113,13 @@ public final class PluginDescriptor {
   public static PluginDescriptor forProvider(Class<?> providerClass) {
     ClassLoader loader = providerClass.getClassLoader();
     String resource = resourceName(providerClass.getName());
-    URL url = loader == null ? ClassLoader.getSystemResource(resource) : loader.getResource(resource);
-    checkArgument(url != null,
-        "plugin class %s has no descriptor: add the file src/main/resources/%s", providerClass.getName(), resource);
+    URL url =
+        loader == null ? ClassLoader.getSystemResource(resource) : loader.getResource(resource);
+    checkArgument(
+        url != null,
+        "plugin class %s has no descriptor: add the file src/main/resources/%s",
+        providerClass.getName(),
+        resource);
     return read(url).orElseThrow();
   }
 
@@ -120,7 +128,8 @@ public final class PluginDescriptor {
    *
    * @param url where the file is; never null
    * @return the descriptor, or empty if the file does not exist
-   * @throws IllegalArgumentException if the file cannot be read or is invalid, naming it and the key
+   * @throws IllegalArgumentException if the file cannot be read or is invalid, naming it and the
+   *     key
    */
   public static Optional<PluginDescriptor> read(URL url) {
     Properties p = new Properties();
@@ -130,7 +139,8 @@ public final class PluginDescriptor {
     } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the plugin descriptor " + url + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read the plugin descriptor " + url + ": " + e.getMessage(), e);
     }
     return Optional.of(fromProperties(p, url.toString()));
   }
@@ -141,17 +151,21 @@ public final class PluginDescriptor {
    * @param p the properties; never null
    * @param source where they come from, for messages; never null
    * @return the descriptor; never {@code null}
-   * @throws IllegalArgumentException if a key is missing or a value invalid, naming the source,
-   *     the key and the value
+   * @throws IllegalArgumentException if a key is missing or a value invalid, naming the source, the
+   *     key and the value
    */
   public static PluginDescriptor fromProperties(Properties p, String source) {
     String id = required(p, "id", source);
     try {
-      Builder b = builder(id)
-          .name(p.getProperty("name", id).trim())
-          .version(SemanticVersion.parse(required(p, "version", source)))
-          .requires(VersionRange.parse(required(p, "requires", source)))
-          .licence(Optional.ofNullable(p.getProperty("licence")).orElseGet(() -> required(p, "license", source)).trim());
+      Builder b =
+          builder(id)
+              .name(p.getProperty("name", id).trim())
+              .version(SemanticVersion.parse(required(p, "version", source)))
+              .requires(VersionRange.parse(required(p, "requires", source)))
+              .licence(
+                  Optional.ofNullable(p.getProperty("licence"))
+                      .orElseGet(() -> required(p, "license", source))
+                      .trim());
       for (String c : LIST.split(p.getProperty("capabilities", ""))) {
         b.capability(c);
       }
@@ -179,9 +193,11 @@ public final class PluginDescriptor {
 
   private static String checkId(String id) {
     Objects.requireNonNull(id, "plugin id must not be null");
-    checkArgument(id.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*(\\.[a-z][a-z0-9]*(-[a-z0-9]+)*)+"),
+    checkArgument(
+        id.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*(\\.[a-z][a-z0-9]*(-[a-z0-9]+)*)+"),
         "plugin id '%s' must be lower-case words joined by dots, with at least one dot, "
-            + "for example org.ejemplo.denuncias", id);
+            + "for example org.ejemplo.denuncias",
+        id);
     return id;
   }
 
@@ -204,47 +220,65 @@ public final class PluginDescriptor {
     return p;
   }
 
-  /** @return the id, unique among installed plugins; never {@code null} */
+  /**
+   * @return the id, unique among installed plugins; never {@code null}
+   */
   public String id() {
     return id;
   }
 
-  /** @return the name shown to people (the id when none was given); never {@code null} */
+  /**
+   * @return the name shown to people (the id when none was given); never {@code null}
+   */
   public String name() {
     return name;
   }
 
-  /** @return the plugin's own version; never {@code null} */
+  /**
+   * @return the plugin's own version; never {@code null}
+   */
   public SemanticVersion version() {
     return version;
   }
 
-  /** @return the plugin API versions the plugin works with; never {@code null} */
+  /**
+   * @return the plugin API versions the plugin works with; never {@code null}
+   */
   public VersionRange requires() {
     return requires;
   }
 
-  /** @return the licence, preferably an SPDX id such as {@code Apache-2.0}; never {@code null} */
+  /**
+   * @return the licence, preferably an SPDX id such as {@code Apache-2.0}; never {@code null}
+   */
   public String licence() {
     return licence;
   }
 
-  /** @return the names of the extension points it contributes to, sorted; never {@code null} */
+  /**
+   * @return the names of the extension points it contributes to, sorted; never {@code null}
+   */
   public Set<String> capabilities() {
     return capabilities;
   }
 
-  /** @return the personal fields it declares it reads; never {@code null} */
+  /**
+   * @return the personal fields it declares it reads; never {@code null}
+   */
   public Set<PersonalField> reads() {
     return reads;
   }
 
-  /** @return the personal fields it declares it writes; never {@code null} */
+  /**
+   * @return the personal fields it declares it writes; never {@code null}
+   */
   public Set<PersonalField> writes() {
     return writes;
   }
 
-  /** @return a one-line description, if given */
+  /**
+   * @return a one-line description, if given
+   */
   public Optional<String> description() {
     return Optional.ofNullable(description);
   }
@@ -277,7 +311,9 @@ public final class PluginDescriptor {
     return Objects.hash(id, version, capabilities);
   }
 
-  /** @return {@code id version}, for example {@code org.ejemplo.denuncias 1.0.0} */
+  /**
+   * @return {@code id version}, for example {@code org.ejemplo.denuncias 1.0.0}
+   */
   @Override
   public String toString() {
     return id + " " + version;
@@ -304,7 +340,8 @@ public final class PluginDescriptor {
      * @return this builder
      */
     public Builder name(String name) {
-      checkArgument(!Objects.requireNonNull(name, "name").isBlank(), "plugin %s: name must not be blank", id);
+      checkArgument(
+          !Objects.requireNonNull(name, "name").isBlank(), "plugin %s: name must not be blank", id);
       this.name = name;
       return this;
     }
@@ -332,7 +369,10 @@ public final class PluginDescriptor {
      * @return this builder
      */
     public Builder licence(String licence) {
-      checkArgument(!Objects.requireNonNull(licence, "licence").isBlank(), "plugin %s: licence must not be blank", id);
+      checkArgument(
+          !Objects.requireNonNull(licence, "licence").isBlank(),
+          "plugin %s: licence must not be blank",
+          id);
       this.licence = licence;
       return this;
     }
@@ -343,8 +383,11 @@ public final class PluginDescriptor {
      * @throws IllegalArgumentException if the name is malformed
      */
     public Builder capability(String capability) {
-      checkArgument(capability.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"),
-          "plugin %s: capability '%s' must be an extension point name such as importer", id, capability);
+      checkArgument(
+          capability.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"),
+          "plugin %s: capability '%s' must be an extension point name such as importer",
+          id,
+          capability);
       capabilities.add(capability);
       return this;
     }

@@ -10,8 +10,8 @@ import org.apiguardian.api.API;
 
 /**
  * A version number in the Semantic Versioning 2.0 sense: {@code MAJOR.MINOR.PATCH}, optionally
- * followed by a pre-release label ({@code 1.2.0-beta.1}). Build metadata ({@code +...}) is
- * accepted and ignored, as the specification says it must not affect precedence.
+ * followed by a pre-release label ({@code 1.2.0-beta.1}). Build metadata ({@code +...}) is accepted
+ * and ignored, as the specification says it must not affect precedence.
  *
  * <p>Ordering follows the specification: numbers compare numerically, and a pre-release sorts
  * before the release it precedes ({@code 1.0.0-rc.1 < 1.0.0}). Immutable and thread-safe.
@@ -27,7 +27,8 @@ public record SemanticVersion(int major, int minor, int patch, String preRelease
     implements Comparable<SemanticVersion> {
 
   private static final Pattern FORM =
-      Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?");
+      Pattern.compile(
+          "(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?");
 
   private static final Comparator<SemanticVersion> ORDER =
       Comparator.comparingInt(SemanticVersion::major)
@@ -41,11 +42,17 @@ public record SemanticVersion(int major, int minor, int patch, String preRelease
    * @throws IllegalArgumentException if a number is negative or the label is malformed
    */
   public SemanticVersion {
-    checkArgument(major >= 0 && minor >= 0 && patch >= 0,
-        "version numbers must not be negative: %s.%s.%s", major, minor, patch);
+    checkArgument(
+        major >= 0 && minor >= 0 && patch >= 0,
+        "version numbers must not be negative: %s.%s.%s",
+        major,
+        minor,
+        patch);
     Objects.requireNonNull(preRelease, "preRelease must not be null; use \"\" for a release");
-    checkArgument(preRelease.isEmpty() || preRelease.matches("[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*"),
-        "pre-release label '%s' must be dot-separated letters, digits and dashes", preRelease);
+    checkArgument(
+        preRelease.isEmpty() || preRelease.matches("[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*"),
+        "pre-release label '%s' must be dot-separated letters, digits and dashes",
+        preRelease);
   }
 
   /**
@@ -62,8 +69,8 @@ public record SemanticVersion(int major, int minor, int patch, String preRelease
 
   /**
    * Parses {@code 1.2.3}, {@code 1.2.3-beta.1} or {@code 1.2.3+build}. Missing minor or patch
-   * numbers count as zero ({@code 1.2} is {@code 1.2.0}), as Maven users write them. A Maven
-   * {@code -SNAPSHOT} is read as a pre-release, so it sorts before its release.
+   * numbers count as zero ({@code 1.2} is {@code 1.2.0}), as Maven users write them. A Maven {@code
+   * -SNAPSHOT} is read as a pre-release, so it sorts before its release.
    *
    * @param text the version; never null
    * @return the version; never {@code null}
@@ -72,7 +79,8 @@ public record SemanticVersion(int major, int minor, int patch, String preRelease
   public static SemanticVersion parse(String text) {
     Objects.requireNonNull(text, "version text must not be null");
     Matcher m = FORM.matcher(text.trim());
-    checkArgument(m.matches(), "'%s' is not a version; write MAJOR.MINOR.PATCH, for example 1.0.0", text);
+    checkArgument(
+        m.matches(), "'%s' is not a version; write MAJOR.MINOR.PATCH, for example 1.0.0", text);
     try {
       return new SemanticVersion(
           Integer.parseInt(m.group(1)),

@@ -8,8 +8,8 @@ import org.atalaya.taxonomy.Taxonomy;
  * uses ("asalto a bus", "sicariato"), each mapped to an ICCS category.
  *
  * <p><b>Threading:</b> called once, from one thread, while a taxonomy is built. <b>Nulls:</b> the
- * builder is never null. <b>Failure:</b> a mapping that throws (for example a name mapped twice
- * to different categories) is left out whole and reported naming the plugin; the taxonomy is built
+ * builder is never null. <b>Failure:</b> a mapping that throws (for example a name mapped twice to
+ * different categories) is left out whole and reported naming the plugin; the taxonomy is built
  * without it.
  *
  * @since 0.1

@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * The Atalaya plugin API versions a plugin works with, written in the interval notation Maven
- * and OSGi users know, or as a caret range:
+ * The Atalaya plugin API versions a plugin works with, written in the interval notation Maven and
+ * OSGi users know, or as a caret range:
  *
  * <ul>
  *   <li>{@code [0.1.0,1.0.0)}: from 0.1.0 included up to 1.0.0 excluded; either end may be open
@@ -18,8 +18,8 @@ import org.apiguardian.api.API;
  * </ul>
  *
  * <p>Pre-release versions of the API are compared by their release ({@code 0.2.0-SNAPSHOT} is
- * inside {@code [0.2.0,0.3.0)}), so a plugin built against a snapshot still loads in it.
- * Immutable and thread-safe.
+ * inside {@code [0.2.0,0.3.0)}), so a plugin built against a snapshot still loads in it. Immutable
+ * and thread-safe.
  *
  * @since 0.1
  */
@@ -33,7 +33,11 @@ public final class VersionRange {
   private final String text;
 
   private VersionRange(
-      SemanticVersion lower, boolean lowerInclusive, SemanticVersion upper, boolean upperInclusive, String text) {
+      SemanticVersion lower,
+      boolean lowerInclusive,
+      SemanticVersion upper,
+      boolean upperInclusive,
+      String text) {
     this.lower = lower;
     this.lowerInclusive = lowerInclusive;
     this.upper = upper;
@@ -46,12 +50,14 @@ public final class VersionRange {
    *
    * @param text the range; never null
    * @return the range; never {@code null}
-   * @throws IllegalArgumentException if {@code text} is not a range, naming it and showing the forms
+   * @throws IllegalArgumentException if {@code text} is not a range, naming it and showing the
+   *     forms
    */
   public static VersionRange parse(String text) {
     Objects.requireNonNull(text, "range text must not be null");
     String t = text.trim();
-    checkArgument(!t.isEmpty(), "the API range is empty; write for example [0.1.0,1.0.0) or ^0.1.0");
+    checkArgument(
+        !t.isEmpty(), "the API range is empty; write for example [0.1.0,1.0.0) or ^0.1.0");
     char first = t.charAt(0);
     if (first == '[' || first == '(') {
       return interval(t);
@@ -71,22 +77,29 @@ public final class VersionRange {
 
   private static VersionRange caret(SemanticVersion v, String text) {
     SemanticVersion next =
-        v.major() > 0 ? SemanticVersion.of(v.major() + 1, 0, 0) : SemanticVersion.of(0, v.minor() + 1, 0);
+        v.major() > 0
+            ? SemanticVersion.of(v.major() + 1, 0, 0)
+            : SemanticVersion.of(0, v.minor() + 1, 0);
     return new VersionRange(v.release(), true, next, false, text);
   }
 
   private static VersionRange interval(String t) {
     char last = t.charAt(t.length() - 1);
     int comma = t.indexOf(',');
-    checkArgument((last == ']' || last == ')') && comma > 0 && comma == t.lastIndexOf(','),
-        "'%s' is not a version range; write for example [0.1.0,1.0.0) or ^0.1.0", t);
+    checkArgument(
+        (last == ']' || last == ')') && comma > 0 && comma == t.lastIndexOf(','),
+        "'%s' is not a version range; write for example [0.1.0,1.0.0) or ^0.1.0",
+        t);
     String lo = t.substring(1, comma).trim();
     String hi = t.substring(comma + 1, t.length() - 1).trim();
-    checkArgument(!lo.isEmpty() || !hi.isEmpty(), "'%s' has no bounds; give at least one version", t);
+    checkArgument(
+        !lo.isEmpty() || !hi.isEmpty(), "'%s' has no bounds; give at least one version", t);
     SemanticVersion lower = lo.isEmpty() ? null : SemanticVersion.parse(lo).release();
     SemanticVersion upper = hi.isEmpty() ? null : SemanticVersion.parse(hi).release();
-    checkArgument(lower == null || upper == null || lower.compareTo(upper) <= 0,
-        "'%s' has its lower bound above its upper bound", t);
+    checkArgument(
+        lower == null || upper == null || lower.compareTo(upper) <= 0,
+        "'%s' has its lower bound above its upper bound",
+        t);
     return new VersionRange(lower, t.charAt(0) == '[', upper, last == ']', t);
   }
 

@@ -43,11 +43,10 @@ import org.atalaya.incident.VictimOutcome;
 import org.atalaya.taxonomy.IccsCode;
 
 /**
- * Valid but hostile incidents that stress readers, writers and release steps: Spanish text,
- * emoji, quotes, delimiters, line breaks and formula-like text in every free-text field; three
- * UTC offsets; instants, days, months, years and uncertain windows, some estimated; missing
- * locations, times and victims; every precision; valid random case histories; namespaced
- * attributes.
+ * Valid but hostile incidents that stress readers, writers and release steps: Spanish text, emoji,
+ * quotes, delimiters, line breaks and formula-like text in every free-text field; three UTC
+ * offsets; instants, days, months, years and uncertain windows, some estimated; missing locations,
+ * times and victims; every precision; valid random case histories; namespaced attributes.
  *
  * <p>Every choice is drawn from a {@link RandomDraws}, so the same logic serves core's tests, the
  * test kit's QuickTheories generators (which shrink each draw) and any {@code java.util.random}
@@ -62,9 +61,40 @@ public final class HostileIncidents {
 
   private static final List<String> FRAGMENTS =
       List.of(
-          "a", "Z", "7", "José", "Ñandú", "colonia Kennedy", "ü", "é", "😀", "🇭🇳", "中", "€", "\"", "'",
-          ",", ";", "|", "/", "\n", "\r\n", "\t", " ", "=SUMA(A1)", "+504 9999-0000", "-", "@",
-          "\\", "{\"k\":1}", "0801-1990-12345", "¿Qué pasó?", "«»", "null", "NaN", "  ");
+          "a",
+          "Z",
+          "7",
+          "José",
+          "Ñandú",
+          "colonia Kennedy",
+          "ü",
+          "é",
+          "😀",
+          "🇭🇳",
+          "中",
+          "€",
+          "\"",
+          "'",
+          ",",
+          ";",
+          "|",
+          "/",
+          "\n",
+          "\r\n",
+          "\t",
+          " ",
+          "=SUMA(A1)",
+          "+504 9999-0000",
+          "-",
+          "@",
+          "\\",
+          "{\"k\":1}",
+          "0801-1990-12345",
+          "¿Qué pasó?",
+          "«»",
+          "null",
+          "NaN",
+          "  ");
 
   private static final List<ZoneOffset> OFFSETS =
       List.of(ZoneOffset.ofHours(-6), ZoneOffset.UTC, ZoneOffset.ofHoursMinutes(5, 30));
@@ -72,8 +102,9 @@ public final class HostileIncidents {
   private static final List<Integer> NANOS = List.of(0, 0, 500_000_000, 123_456_789);
 
   private static final List<String> ICCS =
-      List.of("0101", "0102", "02051", "020221", "0301", "03011", "0401", "0502", "05021", "0601",
-          "07", "0703");
+      List.of(
+          "0101", "0102", "02051", "020221", "0301", "03011", "0401", "0502", "05021", "0601", "07",
+          "0703");
 
   private HostileIncidents() {}
 
@@ -133,8 +164,9 @@ public final class HostileIncidents {
           case 1 -> TimeWindow.day(t.toLocalDate(), t.getOffset());
           case 2 -> TimeWindow.month(YearMonth.from(t), t.getOffset());
           case 3 -> TimeWindow.year(Year.from(t), t.getOffset());
-          default -> TimeWindow.between(
-              t, t.plusSeconds(draws.between(0L, 86_400L * 30)), TimePrecision.UNKNOWN);
+          default ->
+              TimeWindow.between(
+                  t, t.plusSeconds(draws.between(0L, 86_400L * 30)), TimePrecision.UNKNOWN);
         };
     return w.withEstimated(draws.coin());
   }
@@ -179,7 +211,8 @@ public final class HostileIncidents {
     OptionalInt exact = shape == 0 || shape == 2 ? OptionalInt.of(age) : OptionalInt.empty();
     Optional<AgeBand> band =
         shape == 1 || shape == 2
-            ? Optional.of(age >= 65 ? AgeBand.atLeast(65) : AgeBand.of(age / 10 * 10, age / 10 * 10 + 9))
+            ? Optional.of(
+                age >= 65 ? AgeBand.atLeast(65) : AgeBand.of(age / 10 * 10, age / 10 * 10 + 9))
             : Optional.empty();
     Sex sex = draws.pick(Sex.class);
     Relationship relationship = draws.pick(Relationship.class);
@@ -243,7 +276,9 @@ public final class HostileIncidents {
       String system = lineText(draws);
       String id = lineText(draws);
       b.addSourceRef(
-          withoutUrl ? SourceRef.of(system, id) : SourceRef.of(system, id, "https://example.org/" + i));
+          withoutUrl
+              ? SourceRef.of(system, id)
+              : SourceRef.of(system, id, "https://example.org/" + i));
     }
     b.classification(classification(draws));
     if (draws.between(0, 3) > 0) {

@@ -10,8 +10,8 @@ import org.apiguardian.api.API;
 /**
  * A source of bounded random numbers that {@link HostileIncidents} draws every choice from.
  *
- * <p>One abstract method, so a property-testing library can stand behind it and record, replay
- * and shrink each draw (the test kit's QuickTheories generators do); {@link #of(RandomGenerator)}
+ * <p>One abstract method, so a property-testing library can stand behind it and record, replay and
+ * shrink each draw (the test kit's QuickTheories generators do); {@link #of(RandomGenerator)}
  * serves any plain {@code java.util.random} generator. The other methods are derived from {@link
  * #between(long, long)} and draw exactly once each.
  *
@@ -46,7 +46,8 @@ public interface RandomDraws {
       if (max < Long.MAX_VALUE) {
         return random.nextLong(min, max + 1);
       }
-      // The bound is exclusive, so a range that ends at Long.MAX_VALUE is drawn shifted down by one.
+      // The bound is exclusive, so a range that ends at Long.MAX_VALUE is drawn shifted down by
+      // one.
       return min == Long.MIN_VALUE ? random.nextLong() : random.nextLong(min - 1, max) + 1;
     };
   }

@@ -8,9 +8,9 @@ import java.time.YearMonth;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.SplittableRandom;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apiguardian.api.API;
@@ -40,14 +40,14 @@ import org.atalaya.incident.VictimOutcome;
 import org.atalaya.taxonomy.IccsCode;
 
 /**
- * A seeded generator of realistic but <b>synthetic</b> incidents in Tegucigalpa (Distrito
- * Central) and San Pedro Sula, for demonstrations, tests and benchmarks.
+ * A seeded generator of realistic but <b>synthetic</b> incidents in Tegucigalpa (Distrito Central)
+ * and San Pedro Sula, for demonstrations, tests and benchmarks.
  *
  * <p>None of these incidents happened. Each one says so three ways: its id starts with {@code
  * SYN-}, it carries the attribute {@code atalaya:synthetic = true} and a source reference to the
  * system {@code atalaya-synthetic}, and its narrative starts with {@code [SINTÉTICO]}. Hot spots
- * are placed at fictional "sectors" near each city centre, not at real neighbourhoods, so the
- * data cannot stigmatise a real place.
+ * are placed at fictional "sectors" near each city centre, not at real neighbourhoods, so the data
+ * cannot stigmatise a real place.
  *
  * <h2>What is modelled</h2>
  *
@@ -59,8 +59,8 @@ import org.atalaya.taxonomy.IccsCode;
  *       domestic and sexual violence, theft, drugs, kidnapping, trafficking...).
  *   <li><b>Space</b>: 60% of incidents fall in one of five hot spots per city (Gaussian, 350 m),
  *       the rest spread around the centre (Gaussian, 3.5 km).
- *   <li><b>Time</b>: December peak and a night peak; 80% known to the minute, 15% to the day, 5%
- *       an estimated window of one to three days.
+ *   <li><b>Time</b>: December peak and a night peak; 80% known to the minute, 15% to the day, 5% an
+ *       estimated window of one to three days.
  *   <li><b>Victims</b>: one per homicide (some with two or three), mostly young men; sexual
  *       violence mostly against women and girls (minors flagged); domestic violence against
  *       partners.
@@ -92,18 +92,39 @@ public final class SyntheticIncidents implements Iterable<Incident> {
    */
   public static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
 
-  private static final OffsetDateTime AS_OF_END = AS_OF.atStartOfDay().atOffset(TimeWindow.HONDURAS);
+  private static final OffsetDateTime AS_OF_END =
+      AS_OF.atStartOfDay().atOffset(TimeWindow.HONDURAS);
 
   private static final double METRES_PER_DEGREE = 111_320.0;
 
-  private record City(String name, String department, String municipality, double lat, double lon, double[][] hotSpots) {}
+  private record City(
+      String name,
+      String department,
+      String municipality,
+      double lat,
+      double lon,
+      double[][] hotSpots) {}
 
   private static final List<City> CITIES =
       List.of(
-          new City("Tegucigalpa", "08", "0801", 14.0818, -87.2068,
-              new double[][] {{1200, -800}, {-2500, 1500}, {3000, 2600}, {-600, -3100}, {2200, -2600}}),
-          new City("San Pedro Sula", "05", "0501", 15.5042, -88.0250,
-              new double[][] {{1500, 900}, {-2000, -1200}, {2800, -2300}, {-3000, 2000}, {400, 3200}}));
+          new City(
+              "Tegucigalpa",
+              "08",
+              "0801",
+              14.0818,
+              -87.2068,
+              new double[][] {
+                {1200, -800}, {-2500, 1500}, {3000, 2600}, {-600, -3100}, {2200, -2600}
+              }),
+          new City(
+              "San Pedro Sula",
+              "05",
+              "0501",
+              15.5042,
+              -88.0250,
+              new double[][] {
+                {1500, 900}, {-2000, -1200}, {2800, -2300}, {-3000, 2000}, {400, 3200}
+              }));
 
   /** ICCS code, weight, and whether it is a homicide-like violent death. */
   private record Category(String code, String label, double weight) {}
@@ -125,7 +146,9 @@ public final class SyntheticIncidents implements Iterable<Incident> {
           new Category("020221", "Secuestro", 1),
           new Category("0204", "Trata de personas", 0.5));
 
-  private static final String[] SECTORS = {"Sector Norte", "Sector Sur", "Sector Este", "Sector Oeste", "Sector Centro"};
+  private static final String[] SECTORS = {
+    "Sector Norte", "Sector Sur", "Sector Este", "Sector Oeste", "Sector Centro"
+  };
 
   private final long seed;
   private final int startYear;
@@ -160,10 +183,17 @@ public final class SyntheticIncidents implements Iterable<Incident> {
    * @throws IllegalArgumentException if a parameter is out of range
    */
   public static SyntheticIncidents of(long seed, int startYear, int years, double scale) {
-    checkArgument(startYear >= 2000 && startYear <= 2025, "startYear (%s) must be from 2000 to 2025", startYear);
+    checkArgument(
+        startYear >= 2000 && startYear <= 2025,
+        "startYear (%s) must be from 2000 to 2025",
+        startYear);
     checkArgument(years >= 1 && years <= 20, "years (%s) must be from 1 to 20", years);
-    checkArgument(startYear + years <= 2026, "the last year (%s) must be 2025 or earlier", startYear + years - 1);
-    checkArgument(scale > 0 && scale <= 10_000, "scale (%s) must be more than 0 and at most 10000", scale);
+    checkArgument(
+        startYear + years <= 2026,
+        "the last year (%s) must be 2025 or earlier",
+        startYear + years - 1);
+    checkArgument(
+        scale > 0 && scale <= 10_000, "scale (%s) must be more than 0 and at most 10000", scale);
     return new SyntheticIncidents(seed, startYear, years, scale);
   }
 
@@ -191,7 +221,8 @@ public final class SyntheticIncidents implements Iterable<Incident> {
    */
   public Stream<Incident> stream() {
     return StreamSupport.stream(
-        Spliterators.spliterator(iterator(), size(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+        Spliterators.spliterator(iterator(), size(), Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
   }
 
   /**
@@ -244,7 +275,8 @@ public final class SyntheticIncidents implements Iterable<Incident> {
     YearMonth ym = YearMonth.of(year, month);
     int day = 1 + r.nextInt(ym.lengthOfMonth());
     int hour = homicide || r.nextDouble() < 0.4 ? nightHour(r) : 6 + r.nextInt(16);
-    OffsetDateTime at = LocalDate.of(year, month, day).atTime(hour, r.nextInt(60)).atOffset(TimeWindow.HONDURAS);
+    OffsetDateTime at =
+        LocalDate.of(year, month, day).atTime(hour, r.nextInt(60)).atOffset(TimeWindow.HONDURAS);
     double p = r.nextDouble();
     TimeWindow window;
     if (p < 0.80) {
@@ -253,7 +285,9 @@ public final class SyntheticIncidents implements Iterable<Incident> {
       window = TimeWindow.day(at.toLocalDate(), TimeWindow.HONDURAS);
     } else {
       OffsetDateTime from = at.toLocalDate().atStartOfDay().atOffset(TimeWindow.HONDURAS);
-      window = TimeWindow.between(from, from.plusDays(1 + r.nextInt(3)), TimePrecision.UNKNOWN).withEstimated(true);
+      window =
+          TimeWindow.between(from, from.plusDays(1 + r.nextInt(3)), TimePrecision.UNKNOWN)
+              .withEstimated(true);
     }
     OffsetDateTime reported = window.to().plusHours(r.nextInt(72));
     if (reported.isAfter(AS_OF_END)) {
@@ -275,36 +309,62 @@ public final class SyntheticIncidents implements Iterable<Incident> {
             .point(LatLon.of(round6(lat), round6(lon)))
             .accuracyMetres(gps ? 5 + r.nextInt(45) : 50 + r.nextInt(150))
             .precision(gps ? LocationPrecision.EXACT : LocationPrecision.BLOCK)
-            .admin(AdminArea.of(c.department(), c.municipality(), SECTORS[hot ? spot : r.nextInt(SECTORS.length)] + " " + (1 + r.nextInt(4))))
+            .admin(
+                AdminArea.of(
+                    c.department(),
+                    c.municipality(),
+                    SECTORS[hot ? spot : r.nextInt(SECTORS.length)] + " " + (1 + r.nextInt(4))))
             .build();
 
     Incident.Builder b =
         Incident.builder(id)
             .addSourceRef(SourceRef.of("atalaya-synthetic", id))
-            .classification(new Classification(java.util.Optional.of(code), java.util.Optional.of(cat.label()), java.util.Map.of()))
+            .classification(
+                new Classification(
+                    java.util.Optional.of(code),
+                    java.util.Optional.of(cat.label()),
+                    java.util.Map.of()))
             .occurred(window)
             .reportedAt(reported)
             .location(location)
             .source(source)
-            .publication(r.nextDouble() < 0.85 ? PublicationState.PUBLISHED : (r.nextBoolean() ? PublicationState.IN_REVIEW : PublicationState.DRAFT))
+            .publication(
+                r.nextDouble() < 0.85
+                    ? PublicationState.PUBLISHED
+                    : (r.nextBoolean() ? PublicationState.IN_REVIEW : PublicationState.DRAFT))
             .attribute(SYNTHETIC_ATTRIBUTE, "true");
 
     Mechanism mechanism = Mechanism.UNKNOWN;
     PlaceType place = r.nextDouble() < 0.6 ? PlaceType.PUBLIC_SPACE : PlaceType.RESIDENCE;
     boolean domestic = cat.code().equals("0201");
     if (homicide || cat.code().equals("0102")) {
-      mechanism = r.nextDouble() < 0.72 ? Mechanism.FIREARM : (r.nextBoolean() ? Mechanism.SHARP_OBJECT : Mechanism.BLUNT_OBJECT);
+      mechanism =
+          r.nextDouble() < 0.72
+              ? Mechanism.FIREARM
+              : (r.nextBoolean() ? Mechanism.SHARP_OBJECT : Mechanism.BLUNT_OBJECT);
       int victims = r.nextDouble() < 0.08 ? 2 + r.nextInt(2) : 1;
       for (int i = 0; i < victims; i++) {
         int age = 15 + r.nextInt(35);
-        b.addVictim(new Victim(r.nextDouble() < 0.9 ? Sex.MALE : Sex.FEMALE, java.util.OptionalInt.of(age), java.util.Optional.empty(),
-            r.nextDouble() < 0.7 ? Relationship.UNKNOWN : Relationship.STRANGER, homicide ? VictimOutcome.KILLED : VictimOutcome.INJURED));
+        b.addVictim(
+            new Victim(
+                r.nextDouble() < 0.9 ? Sex.MALE : Sex.FEMALE,
+                java.util.OptionalInt.of(age),
+                java.util.Optional.empty(),
+                r.nextDouble() < 0.7 ? Relationship.UNKNOWN : Relationship.STRANGER,
+                homicide ? VictimOutcome.KILLED : VictimOutcome.INJURED));
       }
     } else if (code.isWithin(IccsCode.of("03"))) {
       int age = 8 + r.nextInt(40);
-      Victim v = new Victim(r.nextDouble() < 0.85 ? Sex.FEMALE : Sex.MALE, java.util.OptionalInt.empty(),
-          java.util.Optional.of(age < 18 ? AgeBand.of(age / 6 * 6, age / 6 * 6 + 5) : AgeBand.of(age / 10 * 10, age / 10 * 10 + 9)),
-          r.nextBoolean() ? Relationship.ACQUAINTANCE : Relationship.FAMILY_MEMBER, VictimOutcome.INJURED);
+      Victim v =
+          new Victim(
+              r.nextDouble() < 0.85 ? Sex.FEMALE : Sex.MALE,
+              java.util.OptionalInt.empty(),
+              java.util.Optional.of(
+                  age < 18
+                      ? AgeBand.of(age / 6 * 6, age / 6 * 6 + 5)
+                      : AgeBand.of(age / 10 * 10, age / 10 * 10 + 9)),
+              r.nextBoolean() ? Relationship.ACQUAINTANCE : Relationship.FAMILY_MEMBER,
+              VictimOutcome.INJURED);
       b.addVictim(v);
       b.addSensitivity(SensitivityFlag.SEXUAL_VIOLENCE);
       if (v.isMinor()) {
@@ -312,15 +372,25 @@ public final class SyntheticIncidents implements Iterable<Incident> {
       }
       place = PlaceType.RESIDENCE;
     } else if (domestic) {
-      b.addVictim(new Victim(r.nextDouble() < 0.8 ? Sex.FEMALE : Sex.MALE, java.util.OptionalInt.of(18 + r.nextInt(45)), java.util.Optional.empty(),
-          Relationship.INTIMATE_PARTNER, VictimOutcome.INJURED));
+      b.addVictim(
+          new Victim(
+              r.nextDouble() < 0.8 ? Sex.FEMALE : Sex.MALE,
+              java.util.OptionalInt.of(18 + r.nextInt(45)),
+              java.util.Optional.empty(),
+              Relationship.INTIMATE_PARTNER,
+              VictimOutcome.INJURED));
       b.addSensitivity(SensitivityFlag.DOMESTIC_VIOLENCE);
       mechanism = Mechanism.PHYSICAL_FORCE;
       place = PlaceType.RESIDENCE;
     } else if (cat.code().equals("02011") || cat.code().equals("0401")) {
       if (r.nextDouble() < 0.5) {
-        b.addVictim(new Victim(r.nextBoolean() ? Sex.MALE : Sex.FEMALE, java.util.OptionalInt.of(16 + r.nextInt(50)), java.util.Optional.empty(),
-            Relationship.STRANGER, r.nextDouble() < 0.3 ? VictimOutcome.INJURED : VictimOutcome.UNHARMED));
+        b.addVictim(
+            new Victim(
+                r.nextBoolean() ? Sex.MALE : Sex.FEMALE,
+                java.util.OptionalInt.of(16 + r.nextInt(50)),
+                java.util.Optional.empty(),
+                Relationship.STRANGER,
+                r.nextDouble() < 0.3 ? VictimOutcome.INJURED : VictimOutcome.UNHARMED));
       }
       if (cat.code().equals("0401")) {
         place = r.nextDouble() < 0.3 ? PlaceType.PUBLIC_TRANSPORT : PlaceType.PUBLIC_SPACE;
@@ -335,10 +405,19 @@ public final class SyntheticIncidents implements Iterable<Incident> {
             mechanism,
             place,
             java.util.Optional.of(domestic),
-            (homicide || cat.code().equals("02051")) && r.nextDouble() < 0.35 ? java.util.Optional.of(true) : java.util.Optional.empty());
+            (homicide || cat.code().equals("02051")) && r.nextDouble() < 0.35
+                ? java.util.Optional.of(true)
+                : java.util.Optional.empty());
     b.context(context);
     b.caseHistory(history(r, window.to().toLocalDate(), homicide));
-    b.narrative("[SINTÉTICO] " + cat.label() + " en " + c.name() + ", " + location.admin().colonia().orElse("") + ".");
+    b.narrative(
+        "[SINTÉTICO] "
+            + cat.label()
+            + " en "
+            + c.name()
+            + ", "
+            + location.admin().colonia().orElse("")
+            + ".");
     return b.build();
   }
 
@@ -378,7 +457,9 @@ public final class SyntheticIncidents implements Iterable<Incident> {
 
   private static SourceType pickSource(SplittableRandom r) {
     double p = r.nextDouble();
-    return p < 0.6 ? SourceType.POLICE : p < 0.8 ? SourceType.CITIZEN : p < 0.9 ? SourceType.MEDIA : SourceType.HOTLINE;
+    return p < 0.6
+        ? SourceType.POLICE
+        : p < 0.8 ? SourceType.CITIZEN : p < 0.9 ? SourceType.MEDIA : SourceType.HOTLINE;
   }
 
   private static CaseHistory history(SplittableRandom r, LocalDate start, boolean homicide) {
@@ -422,7 +503,8 @@ public final class SyntheticIncidents implements Iterable<Incident> {
       return h;
     }
     double v = r.nextDouble();
-    return h.then(v < 0.55 ? CaseStatus.CONVICTED : v < 0.8 ? CaseStatus.ACQUITTED : CaseStatus.DISMISSED, d);
+    return h.then(
+        v < 0.55 ? CaseStatus.CONVICTED : v < 0.8 ? CaseStatus.ACQUITTED : CaseStatus.DISMISSED, d);
   }
 
   private static double round6(double v) {

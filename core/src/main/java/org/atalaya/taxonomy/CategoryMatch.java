@@ -14,14 +14,14 @@ import org.apiguardian.api.API;
  * The ICCS classification of a local category name: the code, the {@link CategoryQualifier
  * qualifiers} the name implies, and an optional note for analysts.
  *
- * <p>Immutable and thread-safe: the qualifiers are copied into an unmodifiable set that iterates
- * in declaration order.
+ * <p>Immutable and thread-safe: the qualifiers are copied into an unmodifiable set that iterates in
+ * declaration order.
  *
  * @param term the local name as written in the mapping table, for example {@code "extorsión"};
  *     never {@code null} or blank
  * @param code the ICCS code the name maps to; never {@code null}
- * @param qualifiers what the name implies beyond the code; never {@code null} (may be empty),
- *     never contains {@code null}
+ * @param qualifiers what the name implies beyond the code; never {@code null} (may be empty), never
+ *     contains {@code null}
  * @param note a caveat for analysts, for example that a name may include non-intentional deaths;
  *     never {@code null} but potentially empty; when present, never blank
  * @since 0.1
@@ -66,7 +66,8 @@ public record CategoryMatch(
    */
   public static CategoryMatch of(String term, IccsCode code, CategoryQualifier... qualifiers) {
     Objects.requireNonNull(qualifiers, "qualifiers must not be null");
-    return new CategoryMatch(term, code, new HashSet<>(Arrays.asList(qualifiers)), Optional.empty());
+    return new CategoryMatch(
+        term, code, new HashSet<>(Arrays.asList(qualifiers)), Optional.empty());
   }
 
   /**

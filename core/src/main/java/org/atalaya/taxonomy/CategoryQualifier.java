@@ -13,8 +13,8 @@ import org.apiguardian.api.API;
  * (ICCS 0401) of a {@link #MOTOR_VEHICLE}. A {@link CategoryMatch} carries these qualifiers so that
  * the fact is not lost when the name is replaced by its code.
  *
- * <p>A qualifier only records what the name implies; an absent qualifier does not mean the fact
- * is false.
+ * <p>A qualifier only records what the name implies; an absent qualifier does not mean the fact is
+ * false.
  *
  * @since 0.1
  */
@@ -28,8 +28,8 @@ public enum CategoryQualifier {
   DOMESTIC_VIOLENCE,
 
   /**
-   * The act was motivated by the victim's gender; typically the killing of a woman because she is
-   * a woman (<i>femicidio</i>, <i>feminicidio</i>).
+   * The act was motivated by the victim's gender; typically the killing of a woman because she is a
+   * woman (<i>femicidio</i>, <i>feminicidio</i>).
    */
   GENDER_MOTIVATED,
 

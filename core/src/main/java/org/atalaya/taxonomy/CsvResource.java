@@ -47,7 +47,9 @@ final class CsvResource {
     InputStream in = CsvResource.class.getResourceAsStream(name);
     if (in == null) {
       throw new IllegalStateException(
-          "Resource org/atalaya/taxonomy/" + name + " is missing from the class path; "
+          "Resource org/atalaya/taxonomy/"
+              + name
+              + " is missing from the class path; "
               + "the atalaya-core jar is incomplete. Rebuild or re-download it.");
     }
     try (BufferedReader reader =

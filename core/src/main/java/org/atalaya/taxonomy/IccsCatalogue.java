@@ -145,8 +145,8 @@ public final class IccsCatalogue {
   }
 
   /**
-   * Returns the label of {@code code} in the language of {@code locale}: Spanish when the
-   * language is {@code "es"}, otherwise English.
+   * Returns the label of {@code code} in the language of {@code locale}: Spanish when the language
+   * is {@code "es"}, otherwise English.
    *
    * <p>For a code that is not in the catalogue, returns the label of its nearest ancestor that is,
    * followed by the code in parentheses: {@code label(050211)} is {@code "Theft of a motorized land

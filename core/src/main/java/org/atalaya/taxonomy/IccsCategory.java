@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * A category of the International Classification of Crime for Statistical Purposes: a code with
- * its English and Spanish labels.
+ * A category of the International Classification of Crime for Statistical Purposes: a code with its
+ * English and Spanish labels.
  *
  * <p>Immutable and thread-safe. Labels are stripped of surrounding blanks; two categories are equal
  * when code and both labels are equal.
@@ -16,8 +16,8 @@ import org.apiguardian.api.API;
  * @param code the ICCS code; never {@code null}
  * @param labelEn the English label, for example {@code "Intentional homicide"}; never {@code null}
  *     or blank
- * @param labelEs the Spanish label, for example {@code "Homicidio intencional"}; never {@code
- *     null} or blank
+ * @param labelEs the Spanish label, for example {@code "Homicidio intencional"}; never {@code null}
+ *     or blank
  * @since 0.1
  */
 @API(status = API.Status.STABLE, since = "0.1")

@@ -109,8 +109,8 @@ public record IccsCode(String value) implements Comparable<IccsCode> {
   }
 
   /**
-   * Returns the ancestor of this code at {@code level}, or this code when it is already at or
-   * above that level. Used to generalise a classification (for example to level 2 for release).
+   * Returns the ancestor of this code at {@code level}, or this code when it is already at or above
+   * that level. Used to generalise a classification (for example to level 2 for release).
    *
    * @param level the level to generalise to, 1 to 4
    * @return the generalised code; never {@code null}

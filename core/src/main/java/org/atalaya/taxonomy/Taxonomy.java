@@ -55,8 +55,7 @@ public final class Taxonomy {
           CsvResource.read(
               "honduras-categories.csv", List.of("term", "iccs", "qualifiers", "note"))) {
         try {
-          builder.map(
-              row.get(0), IccsCode.of(row.get(1)), row.get(3), parseQualifiers(row.get(2)));
+          builder.map(row.get(0), IccsCode.of(row.get(1)), row.get(3), parseQualifiers(row.get(2)));
         } catch (IllegalArgumentException e) {
           throw new IllegalStateException(
               "honduras-categories.csv line " + row.line() + ": " + e.getMessage(), e);
@@ -106,8 +105,7 @@ public final class Taxonomy {
    * org/atalaya/taxonomy/honduras-categories.csv}.
    *
    * @return the shared Honduran taxonomy; never {@code null}
-   * @throws IllegalStateException if a bundled resource is missing or malformed (a packaging
-   *     error)
+   * @throws IllegalStateException if a bundled resource is missing or malformed (a packaging error)
    */
   public static Taxonomy honduras() {
     return HondurasHolder.HONDURAS;
@@ -126,7 +124,7 @@ public final class Taxonomy {
   /**
    * Normalises a name for comparison: decomposes it (Unicode NFD), removes combining marks
    * (accents, tilde, diaeresis), lower-cases it with {@link Locale#ROOT}, collapses every run of
-   * white space (including no-break spaces) to one space and strips both ends. {@code "  Robo de
+   * white space (including no-break spaces) to one space and strips both ends. {@code " Robo de
    * VEHÍCULO "} becomes {@code "robo de vehiculo"}. Idempotent.
    *
    * @param text the text; never {@code null}
@@ -223,10 +221,10 @@ public final class Taxonomy {
    *     .build();
    * }</pre>
    *
-   * <p>Two terms are the same when their normalised forms (without trailing punctuation) are
-   * equal. Adding a term that is already present throws, unless {@code replace} is used or the new
-   * mapping has the same code, qualifiers and note (then the earlier one is kept). Codes are checked against the catalogue by {@link #build()}, so the
-   * catalogue may be set at any time.
+   * <p>Two terms are the same when their normalised forms (without trailing punctuation) are equal.
+   * Adding a term that is already present throws, unless {@code replace} is used or the new mapping
+   * has the same code, qualifiers and note (then the earlier one is kept). Codes are checked
+   * against the catalogue by {@link #build()}, so the catalogue may be set at any time.
    *
    * <p><b>Note:</b> a builder is not thread-safe; confine it to one thread.
    *
@@ -256,8 +254,8 @@ public final class Taxonomy {
      *
      * @param term the local name; never {@code null}, must contain a letter or digit
      * @param code the ICCS code; never {@code null}
-     * @param qualifiers what the name implies beyond the code; never {@code null}, no {@code
-     *     null} elements
+     * @param qualifiers what the name implies beyond the code; never {@code null}, no {@code null}
+     *     elements
      * @return this builder
      * @throws IllegalArgumentException if the term is already mapped differently
      */
@@ -271,8 +269,8 @@ public final class Taxonomy {
      * @param term the local name; never {@code null}, must contain a letter or digit
      * @param code the ICCS code; never {@code null}
      * @param note a caveat for analysts; never {@code null}; blank means no note
-     * @param qualifiers what the name implies beyond the code; never {@code null}, no {@code
-     *     null} elements
+     * @param qualifiers what the name implies beyond the code; never {@code null}, no {@code null}
+     *     elements
      * @return this builder
      * @throws IllegalArgumentException if the term is already mapped differently
      */
@@ -307,8 +305,8 @@ public final class Taxonomy {
      * @param term the local name; never {@code null}, must contain a letter or digit
      * @param code the ICCS code; never {@code null}
      * @param note a caveat for analysts; never {@code null}; blank means no note
-     * @param qualifiers what the name implies beyond the code; never {@code null}, no {@code
-     *     null} elements
+     * @param qualifiers what the name implies beyond the code; never {@code null}, no {@code null}
+     *     elements
      * @return this builder
      */
     public Builder replace(

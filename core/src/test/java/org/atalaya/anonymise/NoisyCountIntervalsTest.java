@@ -30,14 +30,26 @@ class NoisyCountIntervalsTest {
     assertThat(seven).isEqualTo(new NoisyCount(7, 4, 10, 0.95, seven.coverage()));
     assertThat(seven.coverage()).isCloseTo(0.973220, within(1e-6));
     // Near zero the limits are raised to 0; a very negative count holds only 0.
-    assertThat(noise.interval(1, 0.95)).extracting(NoisyCount::lower, NoisyCount::upper).containsExactly(0L, 4L);
-    assertThat(noise.interval(-2, 0.95)).extracting(NoisyCount::lower, NoisyCount::upper).containsExactly(0L, 1L);
-    assertThat(noise.interval(-9, 0.95)).extracting(NoisyCount::lower, NoisyCount::upper).containsExactly(0L, 0L);
+    assertThat(noise.interval(1, 0.95))
+        .extracting(NoisyCount::lower, NoisyCount::upper)
+        .containsExactly(0L, 4L);
+    assertThat(noise.interval(-2, 0.95))
+        .extracting(NoisyCount::lower, NoisyCount::upper)
+        .containsExactly(0L, 1L);
+    assertThat(noise.interval(-9, 0.95))
+        .extracting(NoisyCount::lower, NoisyCount::upper)
+        .containsExactly(0L, 0L);
   }
 
   @ParameterizedTest
-  @CsvSource({"0.1, 1, 30, 0.952701", "0.5, 1, 6, 0.962406", "1, 1, 3, 0.973220", "1, 2, 6, 0.962406"})
-  void theHalfWidthsAndCoveragesQuotedInTheGuide(double epsilon, int sensitivity, long q, double coverage) {
+  @CsvSource({
+    "0.1, 1, 30, 0.952701",
+    "0.5, 1, 6, 0.962406",
+    "1, 1, 3, 0.973220",
+    "1, 2, 6, 0.962406"
+  })
+  void theHalfWidthsAndCoveragesQuotedInTheGuide(
+      double epsilon, int sensitivity, long q, double coverage) {
     // sdk-docs/anonymisation.md quotes these: +-30, +-6 and +-3 at epsilon 0.1, 0.5 and 1.
     DiscreteLaplace noise = DiscreteLaplace.distribution(epsilon, sensitivity);
     assertThat(noise.halfWidth(0.95, 1)).isEqualTo(q);
@@ -71,15 +83,20 @@ class NoisyCountIntervalsTest {
       for (int i = 0; i <= centre + s; i++) {
         cdf += sum[i];
       }
-      assertThat(noise.cumulativeProbability(s, 3)).as("P(S <= %s)", s).isCloseTo(cdf, within(1e-12));
+      assertThat(noise.cumulativeProbability(s, 3))
+          .as("P(S <= %s)", s)
+          .isCloseTo(cdf, within(1e-12));
     }
-    assertThat(noise.cumulativeProbability(-3, 1)).isCloseTo(noise.probability(-3) / (1 - Math.exp(-0.5)), within(1e-15));
+    assertThat(noise.cumulativeProbability(-3, 1))
+        .isCloseTo(noise.probability(-3) / (1 - Math.exp(-0.5)), within(1e-15));
     // A grand total of many cells at a small epsilon is nearly normal: its half-width is a little
     // about 1.96 standard deviations of the sum, rounded to a whole number.
     for (double epsilon : new double[] {0.1, 0.5, 1}) {
       DiscreteLaplace d = DiscreteLaplace.distribution(epsilon, 1);
       double sd = d.standardDeviation() * Math.sqrt(260);
-      assertThat((double) d.halfWidth(0.95, 260)).as("epsilon %s", epsilon).isBetween(1.9 * sd, 2.05 * sd);
+      assertThat((double) d.halfWidth(0.95, 260))
+          .as("epsilon %s", epsilon)
+          .isBetween(1.9 * sd, 2.05 * sd);
     }
     // Three cells' noise is wider than one's: the total's half-width is larger.
     assertThat(noise.halfWidth(0.95, 3)).isGreaterThan(noise.halfWidth(0.95, 1));
@@ -87,11 +104,14 @@ class NoisyCountIntervalsTest {
 
   @Test
   void aDistributionDrawsNoNoise() {
-    assertThatThrownBy(() -> DiscreteLaplace.distribution(1, 1).noise()).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> DiscreteLaplace.distribution(1, 1).noise())
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("draws no noise");
-    assertThatThrownBy(() -> DiscreteLaplace.distribution(1, 1).halfWidth(1, 1)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> DiscreteLaplace.distribution(1, 1).halfWidth(1, 1))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("confidence (1.0) must be strictly between 0 and 1, for example 0.95");
-    assertThatThrownBy(() -> DiscreteLaplace.distribution(1, 1).interval(3, 0, 0.95)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> DiscreteLaplace.distribution(1, 1).interval(3, 0, 0.95))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("terms (0) must be at least 1");
   }
 
@@ -99,9 +119,12 @@ class NoisyCountIntervalsTest {
   @CsvSource({
     "0, 0.1", "1, 0.1", "3, 0.1", "10, 0.1", "100, 0.1",
     "0, 0.5", "1, 0.5", "3, 0.5", "10, 0.5", "100, 0.5",
-    "0, 1", "1, 1", "3, 1", "10, 1", "100, 1"})
+    "0, 1", "1, 1", "3, 1", "10, 1", "100, 1"
+  })
   void aNoisyCountsIntervalHoldsTheTrueCountAsOftenAsItSays(long truth, double epsilon) {
-    DiscreteLaplace mechanism = DiscreteLaplace.forTesting(epsilon, 1, new SplittableRandom(1_000 * truth + Math.round(10 * epsilon)));
+    DiscreteLaplace mechanism =
+        DiscreteLaplace.forTesting(
+            epsilon, 1, new SplittableRandom(1_000 * truth + Math.round(10 * epsilon)));
     DiscreteLaplace noise = DiscreteLaplace.distribution(epsilon, 1);
     int covered = 0;
     for (int i = 0; i < DRAWS; i++) {
@@ -111,7 +134,9 @@ class NoisyCountIntervalsTest {
     double stated = noise.interval(truth, 0.95).coverage();
     // The exact coverage: as stated from 1, higher at 0 (the raised upper limit also holds 0).
     double exact = truth == 0 ? 1 - (1 - stated) / 2 : stated;
-    System.out.printf("noisy count %d, epsilon %s: coverage %.4f (exact %.4f)%n", truth, epsilon, measured, exact);
+    System.out.printf(
+        "noisy count %d, epsilon %s: coverage %.4f (exact %.4f)%n",
+        truth, epsilon, measured, exact);
     assertThat(measured).isGreaterThanOrEqualTo(0.94);
     // Five standard errors: a wrong half-width (one less or more) moves coverage further than that.
     assertThat(measured).isCloseTo(exact, within(5 * Math.sqrt(exact * (1 - exact) / DRAWS)));
@@ -132,28 +157,37 @@ class NoisyCountIntervalsTest {
       }
       double measured = (double) covered / DRAWS;
       double exact = noise.interval(3L * terms, terms, 0.95).coverage();
-      System.out.printf("total of %d noisy cells, epsilon 0.5: coverage %.4f (exact %.4f)%n", terms, measured, exact);
-      assertThat(measured).isGreaterThanOrEqualTo(0.94).isCloseTo(exact, within(5 * Math.sqrt(exact * (1 - exact) / DRAWS)));
+      System.out.printf(
+          "total of %d noisy cells, epsilon 0.5: coverage %.4f (exact %.4f)%n",
+          terms, measured, exact);
+      assertThat(measured)
+          .isGreaterThanOrEqualTo(0.94)
+          .isCloseTo(exact, within(5 * Math.sqrt(exact * (1 - exact) / DRAWS)));
     }
   }
 
   @Test
   void theIntervalHoldsANonNegativeCountHasWholeLimitsAndWidensAsEpsilonFalls() {
-    qt().forAll(longs().between(-50, 100_000), integers().between(1, 40), integers().between(1, 40), integers().between(1, 3))
-        .checkAssert((y, e1, e2, terms) -> {
-          double lo = Math.min(e1, e2) / 10.0;
-          double hi = Math.max(e1, e2) / 10.0;
-          NoisyCount wide = DiscreteLaplace.distribution(lo, 1).interval(y, terms, 0.95);
-          NoisyCount narrow = DiscreteLaplace.distribution(hi, 1).interval(y, terms, 0.95);
-          if (y >= 0) {
-            assertThat(wide.contains(y)).isTrue();
-            assertThat(narrow.contains(y)).isTrue();
-          }
-          assertThat(wide.lower()).isLessThanOrEqualTo(narrow.lower());
-          assertThat(wide.upper()).isGreaterThanOrEqualTo(narrow.upper());
-          assertThat(wide.coverage()).isGreaterThanOrEqualTo(0.95);
-          // Limits are whole numbers by type; the published text must be too.
-          assertThat(Long.toString(wide.lower())).matches("\\d+");
-        });
+    qt().forAll(
+            longs().between(-50, 100_000),
+            integers().between(1, 40),
+            integers().between(1, 40),
+            integers().between(1, 3))
+        .checkAssert(
+            (y, e1, e2, terms) -> {
+              double lo = Math.min(e1, e2) / 10.0;
+              double hi = Math.max(e1, e2) / 10.0;
+              NoisyCount wide = DiscreteLaplace.distribution(lo, 1).interval(y, terms, 0.95);
+              NoisyCount narrow = DiscreteLaplace.distribution(hi, 1).interval(y, terms, 0.95);
+              if (y >= 0) {
+                assertThat(wide.contains(y)).isTrue();
+                assertThat(narrow.contains(y)).isTrue();
+              }
+              assertThat(wide.lower()).isLessThanOrEqualTo(narrow.lower());
+              assertThat(wide.upper()).isGreaterThanOrEqualTo(narrow.upper());
+              assertThat(wide.coverage()).isGreaterThanOrEqualTo(0.95);
+              // Limits are whole numbers by type; the published text must be too.
+              assertThat(Long.toString(wide.lower())).matches("\\d+");
+            });
   }
 }

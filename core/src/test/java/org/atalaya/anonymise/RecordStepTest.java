@@ -43,53 +43,75 @@ class RecordStepTest {
 
   @Test
   void anUnchangedDraftBuildsTheSameIncident() {
-    qt().forAll(IncidentGenerators.incidents()).checkAssert(in -> {
-      RecordDraft d = RecordDraft.of(in);
-      // Setting a part to the object it already holds is no change.
-      d.classification(in.classification()).location(in.location()).narrative(in.narrative());
-      assertThat(d.build()).isSameAs(in);
-    });
+    qt().forAll(IncidentGenerators.incidents())
+        .checkAssert(
+            in -> {
+              RecordDraft d = RecordDraft.of(in);
+              // Setting a part to the object it already holds is no change.
+              d.classification(in.classification())
+                  .location(in.location())
+                  .narrative(in.narrative());
+              assertThat(d.build()).isSameAs(in);
+            });
   }
 
   @Test
   void aChangedPartIsTheOnlyDifference() {
-    qt().forAll(IncidentGenerators.incidents()).checkAssert(in -> {
-      Classification robbery = Classification.iccs(IccsCode.of("0401"));
-      Incident out = RecordDraft.of(in).classification(robbery).publication(PublicationState.PUBLISHED).build();
-      assertThat(out).isEqualTo(in.toBuilder().classification(robbery).publication(PublicationState.PUBLISHED).build());
-    });
+    qt().forAll(IncidentGenerators.incidents())
+        .checkAssert(
+            in -> {
+              Classification robbery = Classification.iccs(IccsCode.of("0401"));
+              Incident out =
+                  RecordDraft.of(in)
+                      .classification(robbery)
+                      .publication(PublicationState.PUBLISHED)
+                      .build();
+              assertThat(out)
+                  .isEqualTo(
+                      in.toBuilder()
+                          .classification(robbery)
+                          .publication(PublicationState.PUBLISHED)
+                          .build());
+            });
   }
 
   @Test
   void resetForgetsEveryChange() {
-    qt().forAll(IncidentGenerators.incidents(), IncidentGenerators.incidents()).checkAssert((a, b) -> {
-      RecordDraft d = RecordDraft.of(a).narrative(Optional.of("otra cosa")).victims(List.of());
-      assertThat(d.reset(b).build()).isSameAs(b);
-    });
+    qt().forAll(IncidentGenerators.incidents(), IncidentGenerators.incidents())
+        .checkAssert(
+            (a, b) -> {
+              RecordDraft d =
+                  RecordDraft.of(a).narrative(Optional.of("otra cosa")).victims(List.of());
+              assertThat(d.reset(b).build()).isSameAs(b);
+            });
   }
 
   @Test
   void buildValidatesAsTheIncidentDoes() {
     Incident in = Incident.builder("I1").build();
     RecordDraft d = RecordDraft.of(in).narrative(Optional.of("   "));
-    assertThatThrownBy(d::build).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("narrative");
+    assertThatThrownBy(d::build)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("narrative");
   }
 
   @Test
   void editingOneDraftThroughAChainEqualsApplyingTheStepsOneAfterAnother() {
     List<RecordStep> steps = coreSteps();
-    qt().withExamples(300).forAll(IncidentGenerators.incidents(), SourceDSL.integers().between(1, steps.size()))
-        .checkAssert((in, count) -> {
-          ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
-          Optional<Incident> oneByOne = Optional.of(in);
-          RecordDraft draft = RecordDraft.of(in);
-          boolean kept = true;
-          for (RecordStep step : steps.subList(0, count)) {
-            oneByOne = oneByOne.flatMap(i -> step.apply(i, ctx));
-            kept = kept && step.edit(draft, ctx);
-          }
-          assertThat(kept ? Optional.of(draft.build()) : Optional.empty()).isEqualTo(oneByOne);
-        });
+    qt().withExamples(300)
+        .forAll(IncidentGenerators.incidents(), SourceDSL.integers().between(1, steps.size()))
+        .checkAssert(
+            (in, count) -> {
+              ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
+              Optional<Incident> oneByOne = Optional.of(in);
+              RecordDraft draft = RecordDraft.of(in);
+              boolean kept = true;
+              for (RecordStep step : steps.subList(0, count)) {
+                oneByOne = oneByOne.flatMap(i -> step.apply(i, ctx));
+                kept = kept && step.edit(draft, ctx);
+              }
+              assertThat(kept ? Optional.of(draft.build()) : Optional.empty()).isEqualTo(oneByOne);
+            });
   }
 
   /** A plugin's record step as most are written: suppresses some records, edits the others. */
@@ -112,32 +134,48 @@ class RecordStepTest {
 
   @Test
   void aPluginsRecordStepWorksInAChainOfEdits() {
-    List<RecordStep> steps = List.of(Steps.generaliseCategory(1), new Reviewed(), Steps.generaliseTime(TimeGranularity.MONTH));
-    qt().withExamples(100).forAll(ReleaseTest.incidentLists()).checkAssert(in -> {
-      List<Incident> expected = new ArrayList<>();
-      ReleaseContext reference = ReleaseContext.of(KEY, new SplittableRandom(1));
-      for (Incident i : in) {
-        Optional<Incident> o = Optional.of(i);
-        for (RecordStep s : steps) {
-          o = o.flatMap(x -> s.apply(x, reference));
-        }
-        o.ifPresent(expected::add);
-      }
-      ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
-      assertThat(Chunks.apply(steps, in, ctx.forks(), null)).isEqualTo(expected);
-      assertThat(ctx.suppressed()).isEqualTo(reference.suppressed()).isEqualTo(in.size() - expected.size());
-      assertThat(ctx.suppressedByArea()).isEqualTo(reference.suppressedByArea());
-    });
+    List<RecordStep> steps =
+        List.of(
+            Steps.generaliseCategory(1),
+            new Reviewed(),
+            Steps.generaliseTime(TimeGranularity.MONTH));
+    qt().withExamples(100)
+        .forAll(ReleaseTest.incidentLists())
+        .checkAssert(
+            in -> {
+              List<Incident> expected = new ArrayList<>();
+              ReleaseContext reference = ReleaseContext.of(KEY, new SplittableRandom(1));
+              for (Incident i : in) {
+                Optional<Incident> o = Optional.of(i);
+                for (RecordStep s : steps) {
+                  o = o.flatMap(x -> s.apply(x, reference));
+                }
+                o.ifPresent(expected::add);
+              }
+              ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
+              assertThat(Chunks.apply(steps, in, ctx.forks(), null)).isEqualTo(expected);
+              assertThat(ctx.suppressed())
+                  .isEqualTo(reference.suppressed())
+                  .isEqualTo(in.size() - expected.size());
+              assertThat(ctx.suppressedByArea()).isEqualTo(reference.suppressedByArea());
+            });
   }
 
   @Test
   void runningAStepAloneGivesWhatARecordAtATimeGives() {
-    qt().withExamples(100).forAll(ReleaseTest.incidentLists()).checkAssert(in -> {
-      RecordStep step = new Reviewed();
-      ReleaseContext reference = ReleaseContext.of(KEY, new SplittableRandom(1));
-      List<Incident> expected = in.stream().flatMap(i -> step.apply(i, reference).stream()).toList();
-      assertThat(ReleaseStep.applyAlone(step, in, ReleaseContext.of(KEY, new SplittableRandom(1)))).isEqualTo(expected);
-    });
+    qt().withExamples(100)
+        .forAll(ReleaseTest.incidentLists())
+        .checkAssert(
+            in -> {
+              RecordStep step = new Reviewed();
+              ReleaseContext reference = ReleaseContext.of(KEY, new SplittableRandom(1));
+              List<Incident> expected =
+                  in.stream().flatMap(i -> step.apply(i, reference).stream()).toList();
+              assertThat(
+                      ReleaseStep.applyAlone(
+                          step, in, ReleaseContext.of(KEY, new SplittableRandom(1))))
+                  .isEqualTo(expected);
+            });
   }
 
   /** A step that claims both kinds: how a release would run it is ambiguous. */
@@ -168,22 +206,26 @@ class RecordStepTest {
 
   @Test
   void aPartSetWronglyFailsTheReleaseClosedNamingTheSteps() {
-    RecordStep blank = new RecordStep() {
-      @Override
-      public String name() {
-        return "blank-narrative";
-      }
+    RecordStep blank =
+        new RecordStep() {
+          @Override
+          public String name() {
+            return "blank-narrative";
+          }
 
-      @Override
-      public boolean edit(RecordEditor record, ReleaseContext context) {
-        record.narrative(Optional.of(" "));
-        return true;
-      }
-    };
+          @Override
+          public boolean edit(RecordEditor record, ReleaseContext context) {
+            record.narrative(Optional.of(" "));
+            return true;
+          }
+        };
     List<Incident> in = List.of(Incident.builder("I1").build());
     ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
-    assertThatThrownBy(() -> Chunks.apply(List.of(Steps.generaliseCategory(2), blank), in, ctx.forks(), null))
-        .isInstanceOfSatisfying(AnonymisationException.class, e -> assertThat(e.code()).isEqualTo(AnonymiseCode.STEP_FAILED))
+    assertThatThrownBy(
+            () -> Chunks.apply(List.of(Steps.generaliseCategory(2), blank), in, ctx.forks(), null))
+        .isInstanceOfSatisfying(
+            AnonymisationException.class,
+            e -> assertThat(e.code()).isEqualTo(AnonymiseCode.STEP_FAILED))
         .hasMessageContaining("generalise-category, blank-narrative (building the incident)");
   }
 }

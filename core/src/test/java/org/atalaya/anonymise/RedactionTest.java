@@ -19,7 +19,13 @@ import org.slf4j.LoggerFactory;
 class RedactionTest {
   private static final Logger LOG = LoggerFactory.getLogger(RedactionTest.class);
 
-  static final List<String> NAMES = List.of("María José Reyes", "Juan Carlos Mejía", "Ana Lucía Pineda", "Óscar Funes", "Karla Zelaya");
+  static final List<String> NAMES =
+      List.of(
+          "María José Reyes",
+          "Juan Carlos Mejía",
+          "Ana Lucía Pineda",
+          "Óscar Funes",
+          "Karla Zelaya");
   static final String[] TEMPLATES = {
     "La víctima %s denunció que un hombre la amenazó frente a su casa.",
     "Según el testigo, %s vio a dos sujetos huir en motocicleta.",
@@ -48,7 +54,13 @@ class RedactionTest {
       case 2 -> {
         String n = "2379".charAt(r.nextInt(4)) + digits(r, 3);
         String rest = digits(r, 4);
-        String[] forms = {n + "-" + rest, n + rest, "+504 " + n + "-" + rest, "(504) " + n + " " + rest, "504-" + n + "-" + rest};
+        String[] forms = {
+          n + "-" + rest,
+          n + rest,
+          "+504 " + n + "-" + rest,
+          "(504) " + n + " " + rest,
+          "504-" + n + "-" + rest
+        };
         value = forms[r.nextInt(forms.length)];
         k = PiiRedactor.Kind.PHONE;
       }
@@ -59,7 +71,11 @@ class RedactionTest {
         k = PiiRedactor.Kind.EMAIL;
       }
       case 4 -> {
-        String[] urls = {"https://facebook.com/juan.mejia.5", "http://www.ejemplo.hn/denuncia?id=42", "www.tiktok.com/@karla_z"};
+        String[] urls = {
+          "https://facebook.com/juan.mejia.5",
+          "http://www.ejemplo.hn/denuncia?id=42",
+          "www.tiktok.com/@karla_z"
+        };
         value = urls[r.nextInt(urls.length)];
         k = PiiRedactor.Kind.URL;
       }
@@ -114,27 +130,43 @@ class RedactionTest {
   @Test
   void noIdentifierPatternSurvivesRedaction() {
     PiiRedactor redactor = PiiRedactor.of(NAMES);
-    qt().forAll(longs().all()).checkAssert(seed -> {
-      SplittableRandom r = new SplittableRandom(seed);
-      String text = sample(r).text() + " " + sample(r).text() + " " + sample(r).text();
-      String out = redactor.redact(text);
-      assertThat(redactor.remaining(out)).as(out).isEmpty();
-      assertThat(redactor.remaining(text)).isNotEmpty();
-    });
+    qt().forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              SplittableRandom r = new SplittableRandom(seed);
+              String text = sample(r).text() + " " + sample(r).text() + " " + sample(r).text();
+              String out = redactor.redact(text);
+              assertThat(redactor.remaining(out)).as(out).isEmpty();
+              assertThat(redactor.remaining(text)).isNotEmpty();
+            });
   }
 
   @Test
   void placeholdersAreStableWithinATextAndRestartInTheNext() {
     PiiRedactor redactor = PiiRedactor.of(List.of("Karla Zelaya", "Óscar Funes"));
-    String out = redactor.redact("Karla Zelaya llamó a Óscar Funes al 9876-5432; luego OSCAR FUNES llamó a karla zelaya al +504 9876 5432.");
-    assertThat(out).isEqualTo("[PERSONA_1] llamó a [PERSONA_2] al [TELEFONO_1]; luego [PERSONA_2] llamó a [PERSONA_1] al [TELEFONO_1].");
+    String out =
+        redactor.redact(
+            "Karla Zelaya llamó a Óscar Funes al 9876-5432; luego OSCAR FUNES llamó a karla zelaya"
+                + " al +504 9876 5432.");
+    assertThat(out)
+        .isEqualTo(
+            "[PERSONA_1] llamó a [PERSONA_2] al [TELEFONO_1]; luego [PERSONA_2] llamó a [PERSONA_1]"
+                + " al [TELEFONO_1].");
     assertThat(redactor.redact("Óscar Funes declaró.")).isEqualTo("[PERSONA_1] declaró.");
   }
 
   @Test
   void narrativeKeywordsCatchMiscodedSensitiveCases() {
-    assertThat(SensitiveCategories.fromText("La menor de 14 años fue víctima de ABUSO SEXUAL por su padrastro."))
-        .containsExactlyInAnyOrder(SensitivityFlag.SEXUAL_VIOLENCE, SensitivityFlag.MINOR_VICTIM, SensitivityFlag.DOMESTIC_VIOLENCE);
-    assertThat(SensitiveCategories.fromText("Robo de celular a un hombre de 34 años en la parada de buses.")).isEmpty();
+    assertThat(
+            SensitiveCategories.fromText(
+                "La menor de 14 años fue víctima de ABUSO SEXUAL por su padrastro."))
+        .containsExactlyInAnyOrder(
+            SensitivityFlag.SEXUAL_VIOLENCE,
+            SensitivityFlag.MINOR_VICTIM,
+            SensitivityFlag.DOMESTIC_VIOLENCE);
+    assertThat(
+            SensitiveCategories.fromText(
+                "Robo de celular a un hombre de 34 años en la parada de buses."))
+        .isEmpty();
   }
 }

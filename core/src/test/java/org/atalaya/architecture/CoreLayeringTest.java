@@ -21,7 +21,11 @@ class CoreLayeringTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "org.locationtech..", "com.uber.h3core..", "org.atalaya.geo..", "org.atalaya.cli..", "picocli..")
+            "org.locationtech..",
+            "com.uber.h3core..",
+            "org.atalaya.geo..",
+            "org.atalaya.cli..",
+            "picocli..")
         .because("core has no geometry library and nothing may depend on the CLI (DESIGN.md)")
         .check(CORE);
   }
@@ -45,7 +49,8 @@ class CoreLayeringTest {
   @Test
   void coreImportedSomething() {
     // Guards the rules above against passing vacuously if the package were renamed.
-    org.assertj.core.api.Assertions.assertThat(CORE.containPackage("org.atalaya.incident")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(CORE.containPackage("org.atalaya.incident"))
+        .isTrue();
     org.assertj.core.api.Assertions.assertThat(CORE.containPackage("org.atalaya.io")).isTrue();
   }
 }

@@ -22,13 +22,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Only {@link Incident} itself calls its canonical constructor: everyone else builds with {@link
- * Incident#builder}, {@link Incident#toBuilder} or a {@code withX} method, so that adding a part
- * to the model touches the record and its builder and nothing else (decision 0017).
+ * Incident#builder}, {@link Incident#toBuilder} or a {@code withX} method, so that adding a part to
+ * the model touches the record and its builder and nothing else (decision 0017).
  */
 class IncidentConstructionTest {
   /** A constructor call or reference (the method reference to {@code new}), qualified or not. */
   private static final Pattern CONSTRUCTION =
-      Pattern.compile("\\bnew\\s+(?:org\\.atalaya\\.incident\\.)?Incident\\s*\\(|\\bIncident::new\\b");
+      Pattern.compile(
+          "\\bnew\\s+(?:org\\.atalaya\\.incident\\.)?Incident\\s*\\(|\\bIncident::new\\b");
 
   private static final DescribedPredicate<JavaAccess<?>> INCIDENT_CONSTRUCTOR =
       DescribedPredicate.describe(
@@ -64,8 +65,9 @@ class IncidentConstructionTest {
           .forEach(p -> found.addAll(constructions(root, p)));
     }
     assertThat(found)
-        .as("calls of Incident's canonical constructor outside Incident.java; use Incident.builder,"
-            + " toBuilder or withX (decision 0017)")
+        .as(
+            "calls of Incident's canonical constructor outside Incident.java; use Incident.builder,"
+                + " toBuilder or withX (decision 0017)")
         .isEmpty();
   }
 

@@ -17,8 +17,12 @@ class AttributesTest {
   void keyCheckAgreesWithTheDocumentedRule() {
     qt().withExamples(5000)
         .forAll(strings().betweenCodePoints(9, 0x7f).ofLengthBetween(0, 12))
-        .checkAssert(k -> assertThat(Attributes.isValidKey(k)).isEqualTo(DOCUMENTED.matcher(k).matches()));
-    for (String k : new String[] {"src:BARRIO", "a:b", "a.b-c_d:x y", ":x", "a:", "A:x", "-a:x", "a:x\ny", "src:Observación"}) {
+        .checkAssert(
+            k -> assertThat(Attributes.isValidKey(k)).isEqualTo(DOCUMENTED.matcher(k).matches()));
+    for (String k :
+        new String[] {
+          "src:BARRIO", "a:b", "a.b-c_d:x y", ":x", "a:", "A:x", "-a:x", "a:x\ny", "src:Observación"
+        }) {
       assertThat(Attributes.isValidKey(k)).as(k).isEqualTo(DOCUMENTED.matcher(k).matches());
     }
   }

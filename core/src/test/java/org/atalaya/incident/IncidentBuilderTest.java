@@ -13,11 +13,17 @@ import org.junit.jupiter.api.Test;
 /** The builder is the one mutable form of an incident; these are its contracts. */
 class IncidentBuilderTest {
   private static final Victim VICTIM =
-      new Victim(Sex.FEMALE, java.util.OptionalInt.of(30), Optional.empty(), Relationship.UNKNOWN, VictimOutcome.KILLED);
+      new Victim(
+          Sex.FEMALE,
+          java.util.OptionalInt.of(30),
+          Optional.empty(),
+          Relationship.UNKNOWN,
+          VictimOutcome.KILLED);
 
   @Test
   void toBuilderThenBuildGivesAnEqualIncident() {
-    qt().forAll(IncidentGenerators.incidents()).checkAssert(i -> assertThat(i.toBuilder().build()).isEqualTo(i));
+    qt().forAll(IncidentGenerators.incidents())
+        .checkAssert(i -> assertThat(i.toBuilder().build()).isEqualTo(i));
   }
 
   @Test
@@ -50,15 +56,20 @@ class IncidentBuilderTest {
               assertThat(i.sourceRefs()).hasSize(refs);
               assertThat(more.victims()).hasSize(victims + 1).endsWith(VICTIM);
               assertThat(more.sourceRefs()).hasSize(refs + 1);
-              assertThat(more.sensitivity()).containsAll(i.sensitivity()).contains(SensitivityFlag.MINOR_VICTIM);
+              assertThat(more.sensitivity())
+                  .containsAll(i.sensitivity())
+                  .contains(SensitivityFlag.MINOR_VICTIM);
             });
   }
 
   @Test
   void changingABuilderAfterBuildLeavesTheBuiltIncidentUnchanged() {
-    Incident.Builder b = Incident.builder("I-1").addVictim(VICTIM).addSensitivity(SensitivityFlag.MINOR_VICTIM);
+    Incident.Builder b =
+        Incident.builder("I-1").addVictim(VICTIM).addSensitivity(SensitivityFlag.MINOR_VICTIM);
     Incident first = b.build();
-    b.addVictim(VICTIM).addSourceRef(SourceRef.of("s", "1")).addSensitivity(SensitivityFlag.SEXUAL_VIOLENCE);
+    b.addVictim(VICTIM)
+        .addSourceRef(SourceRef.of("s", "1"))
+        .addSensitivity(SensitivityFlag.SEXUAL_VIOLENCE);
     assertThat(first.victims()).hasSize(1);
     assertThat(first.sourceRefs()).isEmpty();
     assertThat(first.sensitivity()).containsExactly(SensitivityFlag.MINOR_VICTIM);
@@ -101,8 +112,12 @@ class IncidentBuilderTest {
   @Test
   void withIdValidatesLikeTheBuilder() {
     Incident i = Incident.builder("I-1").build();
-    assertThatThrownBy(() -> i.withId(" ")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
-    assertThatThrownBy(() -> i.withId(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("id");
+    assertThatThrownBy(() -> i.withId(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("blank");
+    assertThatThrownBy(() -> i.withId(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("id");
   }
 
   @Test
@@ -115,7 +130,8 @@ class IncidentBuilderTest {
               Incident moved = i.withLocation(l);
               assertThat(moved.location()).isEqualTo(l);
               assertThat(moved).isEqualTo(i.toBuilder().location(l.orElse(null)).build());
-              assertThat(i.withLocation(Optional.empty())).isEqualTo(i.toBuilder().location(null).build());
+              assertThat(i.withLocation(Optional.empty()))
+                  .isEqualTo(i.toBuilder().location(null).build());
               assertThat(moved.withLocation(i.location())).isEqualTo(i);
               assertThat(i.withLocation(i.location())).isSameAs(i);
             });

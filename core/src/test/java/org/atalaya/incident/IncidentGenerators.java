@@ -8,8 +8,8 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Core's own QuickTheories view of {@link HostileIncidents}: core cannot depend on the test kit
- * (it depends on core), so this mirrors the kit's {@code Generators} for the few generators core's
+ * Core's own QuickTheories view of {@link HostileIncidents}: core cannot depend on the test kit (it
+ * depends on core), so this mirrors the kit's {@code Generators} for the few generators core's
  * tests use. The generator logic lives once, in {@link HostileIncidents}.
  */
 public final class IncidentGenerators {
@@ -35,7 +35,8 @@ public final class IncidentGenerators {
     return drawn(HostileIncidents::incidentList);
   }
 
-  // Every draw a QuickTheories draw, so failures shrink as they did with QuickTheories' own generators.
+  // Every draw a QuickTheories draw, so failures shrink as they did with QuickTheories' own
+  // generators.
   private static <T> Gen<T> drawn(Function<RandomDraws, T> generator) {
     return in -> generator.apply((min, max) -> Generate.longRange(min, max).generate(in));
   }

@@ -27,15 +27,172 @@ class AlarmsTest {
   static final MonthlySeries SERIES =
       MonthlySeries.of(
           YearMonth.of(2022, 1),
-          10, 12, 9, 11, 13, 10, 12, 11, 9, 10, 12, 14,
-          11, 10, 12, 9, 13, 11, 10, 12, 11, 10, 13, 12,
-          12, 11, 10, 25, 14, 11, 13, 12, 24, 28, 30, 12);
+          10,
+          12,
+          9,
+          11,
+          13,
+          10,
+          12,
+          11,
+          9,
+          10,
+          12,
+          14,
+          11,
+          10,
+          12,
+          9,
+          13,
+          11,
+          10,
+          12,
+          11,
+          10,
+          13,
+          12,
+          12,
+          11,
+          10,
+          25,
+          14,
+          11,
+          13,
+          12,
+          24,
+          28,
+          30,
+          12);
 
-  static final double[] Z = {0.46291004988627571, 0, -0.15430334996209191, 4.7434164902525691, 0.27735009811261457, 0.15430334996209191, 0.60302268915552726, 0.14744195615489714, 4.4271887242357311, 5.6920997883030822, 4.9497474683058327, -0.27735009811261457};
-  static final double[] EWMA = {10.800000000000001, 11.040000000000001, 10.632000000000001, 10.7056, 11.164480000000001, 10.931584000000001, 11.145267200000001, 11.116213760000001, 10.692971008000002, 10.554376806400002, 10.843501445120003, 11.474801156096003, 11.379840924876802, 11.103872739901442, 11.283098191921155, 10.826478553536925, 11.261182842829539, 11.208946274263631, 10.967157019410905, 11.173725615528724, 11.138980492422981, 10.911184393938385, 11.328947515150707, 11.463158012120566, 11.570526409696454, 11.456421127757164, 11.165136902205731, 13.932109521764586, 13.94568761741167, 13.356550093929336, 13.285240075143468, 13.028192060114776, 15.222553648091822, 17.77804291847346, 20.222434334778768, 18.577947467823016};
-  static final double[] UCL = {12.989974874213239, 13.548411269791437, 13.848932431631189, 14.025641459261159, 14.133509852162586, 14.200638335692428, 14.24287139488734, 14.269614277803772, 14.286615526099105, 14.297450323279071, 14.304365949176283, 14.308784364187009, 14.311609056027084, 14.313415595058185, 14.314571263311118, 14.315310679577923, 14.315783819454911, 14.316086593548148, 14.316280354460739, 14.31640435550381, 14.316483713738236, 14.316534502011734, 14.316567006098611, 14.316587808547034, 14.316601122045551, 14.316609642656553, 14.316615095836109, 14.316618585866317, 14.316620819483724, 14.316622248998076, 14.316623163886936, 14.316623749415676, 14.316624124154014, 14.316624363986527, 14.31662451747933, 14.316624615714717};
+  static final double[] Z = {
+    0.46291004988627571,
+    0,
+    -0.15430334996209191,
+    4.7434164902525691,
+    0.27735009811261457,
+    0.15430334996209191,
+    0.60302268915552726,
+    0.14744195615489714,
+    4.4271887242357311,
+    5.6920997883030822,
+    4.9497474683058327,
+    -0.27735009811261457
+  };
+  static final double[] EWMA = {
+    10.800000000000001,
+    11.040000000000001,
+    10.632000000000001,
+    10.7056,
+    11.164480000000001,
+    10.931584000000001,
+    11.145267200000001,
+    11.116213760000001,
+    10.692971008000002,
+    10.554376806400002,
+    10.843501445120003,
+    11.474801156096003,
+    11.379840924876802,
+    11.103872739901442,
+    11.283098191921155,
+    10.826478553536925,
+    11.261182842829539,
+    11.208946274263631,
+    10.967157019410905,
+    11.173725615528724,
+    11.138980492422981,
+    10.911184393938385,
+    11.328947515150707,
+    11.463158012120566,
+    11.570526409696454,
+    11.456421127757164,
+    11.165136902205731,
+    13.932109521764586,
+    13.94568761741167,
+    13.356550093929336,
+    13.285240075143468,
+    13.028192060114776,
+    15.222553648091822,
+    17.77804291847346,
+    20.222434334778768,
+    18.577947467823016
+  };
+  static final double[] UCL = {
+    12.989974874213239,
+    13.548411269791437,
+    13.848932431631189,
+    14.025641459261159,
+    14.133509852162586,
+    14.200638335692428,
+    14.24287139488734,
+    14.269614277803772,
+    14.286615526099105,
+    14.297450323279071,
+    14.304365949176283,
+    14.308784364187009,
+    14.311609056027084,
+    14.313415595058185,
+    14.314571263311118,
+    14.315310679577923,
+    14.315783819454911,
+    14.316086593548148,
+    14.316280354460739,
+    14.31640435550381,
+    14.316483713738236,
+    14.316534502011734,
+    14.316567006098611,
+    14.316587808547034,
+    14.316601122045551,
+    14.316609642656553,
+    14.316615095836109,
+    14.316618585866317,
+    14.316620819483724,
+    14.316622248998076,
+    14.316623163886936,
+    14.316623749415676,
+    14.316624124154014,
+    14.316624363986527,
+    14.31662451747933,
+    14.316624615714717
+  };
   static final double K = 13.564669043070381;
-  static final double[] CUSUM = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.43533095692961865, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11.435330956929619, 0.43533095692961865, 0, 0, 0, 10.435330956929619, 14.435330956929619, 16.435330956929619, 0};
+  static final double[] CUSUM = {
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0.43533095692961865,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    11.435330956929619,
+    0.43533095692961865,
+    0,
+    0,
+    0,
+    10.435330956929619,
+    14.435330956929619,
+    16.435330956929619,
+    0
+  };
 
   @Test
   @DisplayName("moving sums, year to date and seasonal baselines")
@@ -48,12 +205,16 @@ class AlarmsTest {
     assertThat(SERIES.yearToDate(YearMonth.of(2024, 4))).hasValue(58);
     assertThat(SERIES.seasonalBaseline(YearMonth.of(2024, 4), 2)).hasValue(10);
     assertThat(SERIES.seasonalBaseline(YearMonth.of(2023, 4), 2)).isEmpty();
-    assertThatThrownBy(() -> SERIES.count(YearMonth.of(2025, 1))).hasMessage("month (2025-01) must be from 2022-01 to 2024-12");
-    assertThatThrownBy(() -> MonthlySeries.of(YearMonth.of(2024, 1), 3, -1)).hasMessage("count (-1) of 2024-02 must not be negative");
+    assertThatThrownBy(() -> SERIES.count(YearMonth.of(2025, 1)))
+        .hasMessage("month (2025-01) must be from 2022-01 to 2024-12");
+    assertThatThrownBy(() -> MonthlySeries.of(YearMonth.of(2024, 1), 3, -1))
+        .hasMessage("count (-1) of 2024-02 must not be negative");
   }
 
   @Test
-  @DisplayName("Poisson Z against the seasonal baseline equals R; April, September to November 2024 raise the alarm")
+  @DisplayName(
+      "Poisson Z against the seasonal baseline equals R; April, September to November 2024 raise"
+          + " the alarm")
   void poissonZ() {
     List<Alarm> z = Alarms.poissonZ(SERIES, 2, 2);
     assertThat(z).hasSize(12);
@@ -62,7 +223,11 @@ class AlarmsTest {
       assertRelative("z " + i, z.get(i).statistic(), Z[i]);
     }
     assertThat(z.stream().filter(Alarm::alarm).map(Alarm::month))
-        .containsExactly(YearMonth.of(2024, 4), YearMonth.of(2024, 9), YearMonth.of(2024, 10), YearMonth.of(2024, 11));
+        .containsExactly(
+            YearMonth.of(2024, 4),
+            YearMonth.of(2024, 9),
+            YearMonth.of(2024, 10),
+            YearMonth.of(2024, 11));
   }
 
   @Test
@@ -75,11 +240,16 @@ class AlarmsTest {
     }
     // R: which(ew > ucl) is 33 34 35 36
     assertThat(e.stream().filter(Alarm::alarm).map(Alarm::month))
-        .containsExactly(YearMonth.of(2024, 9), YearMonth.of(2024, 10), YearMonth.of(2024, 11), YearMonth.of(2024, 12));
+        .containsExactly(
+            YearMonth.of(2024, 9),
+            YearMonth.of(2024, 10),
+            YearMonth.of(2024, 11),
+            YearMonth.of(2024, 12));
   }
 
   @Test
-  @DisplayName("Poisson CUSUM equals R and restarts after each alarm; months 28, 33, 34 and 35 raise it")
+  @DisplayName(
+      "Poisson CUSUM equals R and restarts after each alarm; months 28, 33, 34 and 35 raise it")
   void cusum() {
     assertRelative("k", Alarms.cusumReference(11, 16.5), K);
     List<Alarm> c = Alarms.cusum(SERIES, 11, 16.5, 5);
@@ -87,14 +257,21 @@ class AlarmsTest {
       assertRelative("cusum " + i, c.get(i).statistic(), CUSUM[i]);
     }
     assertThat(c.stream().filter(Alarm::alarm).map(Alarm::month))
-        .containsExactly(YearMonth.of(2024, 4), YearMonth.of(2024, 9), YearMonth.of(2024, 10), YearMonth.of(2024, 11));
+        .containsExactly(
+            YearMonth.of(2024, 4),
+            YearMonth.of(2024, 9),
+            YearMonth.of(2024, 10),
+            YearMonth.of(2024, 11));
   }
 
   @Test
   @DisplayName("bad parameters are refused with the value and the rule")
   void badParameters() {
-    assertThatThrownBy(() -> Alarms.ewma(SERIES, 11, 1, 3)).hasMessage("lambda (1.0) must be strictly between 0 and 1");
-    assertThatThrownBy(() -> Alarms.cusum(SERIES, 11, 10, 5)).hasMessage("mu1 (10.0) must be above mu0 (11.0)");
-    assertThatThrownBy(() -> Alarms.poissonZ(SERIES, 0, 2)).hasMessage("years (0) must be positive");
+    assertThatThrownBy(() -> Alarms.ewma(SERIES, 11, 1, 3))
+        .hasMessage("lambda (1.0) must be strictly between 0 and 1");
+    assertThatThrownBy(() -> Alarms.cusum(SERIES, 11, 10, 5))
+        .hasMessage("mu1 (10.0) must be above mu0 (11.0)");
+    assertThatThrownBy(() -> Alarms.poissonZ(SERIES, 0, 2))
+        .hasMessage("years (0) must be positive");
   }
 }

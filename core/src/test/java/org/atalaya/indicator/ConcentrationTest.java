@@ -41,7 +41,8 @@ class ConcentrationTest {
   @DisplayName("more vectors against the formulas in R")
   void moreVectors() {
     // g(c(1,1,1,1)) = 0
-    assertThat(Concentration.of(1, 1, 1, 1).gini()).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-15));
+    assertThat(Concentration.of(1, 1, 1, 1).gini())
+        .isCloseTo(0, org.assertj.core.data.Offset.offset(1e-15));
     // g(c(4,0,0,0)) = gg(...) = 0.75
     assertRelative("G one place", Concentration.of(4, 0, 0, 0).gini(), 0.75);
     // g(c(3,1,4,1,5,9,2,6,5,3,5)) = gg(...) = 0.30991735537190102
@@ -83,7 +84,8 @@ class ConcentrationTest {
   }
 
   @Test
-  @DisplayName("property: G' <= G, both within [0, 1), and the Lorenz curve never rises above the diagonal")
+  @DisplayName(
+      "property: G' <= G, both within [0, 1), and the Lorenz curve never rises above the diagonal")
   void properties() {
     qt().forAll(lists().of(integers().between(0, 50)).ofSizeBetween(1, 60))
         .assuming(xs -> xs.stream().mapToInt(Integer::intValue).sum() > 0)
@@ -103,18 +105,23 @@ class ConcentrationTest {
   void badInput() {
     assertThatThrownBy(() -> Concentration.of(0, 0))
         .hasMessage("the counts must not all be 0: with no incident there is no concentration");
-    assertThatThrownBy(() -> Concentration.of(1, -2)).hasMessage("count (-2) of place 1 must not be negative");
-    assertThatThrownBy(() -> Concentration.of(new long[0])).hasMessage("counts must have at least one place");
+    assertThatThrownBy(() -> Concentration.of(1, -2))
+        .hasMessage("count (-2) of place 1 must not be negative");
+    assertThatThrownBy(() -> Concentration.of(new long[0]))
+        .hasMessage("counts must have at least one place");
   }
 
   @Test
   @DisplayName("PAI is the share of incidents captured over the share of area flagged")
   void pai() {
-    assertThat(PredictiveAccuracyIndex.of(30, 100, 5, 100).value()).isCloseTo(6, org.assertj.core.data.Offset.offset(1e-12));
-    PredictiveAccuracyIndex cells = PredictiveAccuracyIndex.ofCells(new long[] {10, 8, 2, 0, 0, 0, 0, 0, 0, 0}, Set.of(0, 1));
+    assertThat(PredictiveAccuracyIndex.of(30, 100, 5, 100).value())
+        .isCloseTo(6, org.assertj.core.data.Offset.offset(1e-12));
+    PredictiveAccuracyIndex cells =
+        PredictiveAccuracyIndex.ofCells(new long[] {10, 8, 2, 0, 0, 0, 0, 0, 0, 0}, Set.of(0, 1));
     assertThat(cells.hits()).isEqualTo(18);
     assertThat(cells.value()).isCloseTo(4.5, org.assertj.core.data.Offset.offset(1e-12));
-    assertThatThrownBy(() -> PredictiveAccuracyIndex.of(5, 4, 1, 2)).hasMessage("hits (5) must be from 0 to incidents (4)");
+    assertThatThrownBy(() -> PredictiveAccuracyIndex.of(5, 4, 1, 2))
+        .hasMessage("hits (5) must be from 0 to incidents (4)");
     assertThatThrownBy(() -> PredictiveAccuracyIndex.ofCells(new long[] {1}, Set.of(3)))
         .hasMessage("hot cell (3) must be from 0 to 0");
   }

@@ -19,19 +19,25 @@ import org.junit.jupiter.api.Test;
 class ImpunityFunnelTest {
 
   static final LocalDate AS_OF = LocalDate.of(2024, 12, 31);
-  static final ImpunityFunnel.Settings ONE_YEAR = ImpunityFunnel.Settings.of(AS_OF, Period.ofYears(1));
+  static final ImpunityFunnel.Settings ONE_YEAR =
+      ImpunityFunnel.Settings.of(AS_OF, Period.ofYears(1));
 
   /** Cohort: entered by 2023-12-31. Young: entered later. Comments give what each case shows. */
   static final List<CaseHistory> CASES =
       List.of(
           // A, cohort: every stage within a year of entry
-          CaseHistory.parse("REPORTED@2023-01-01 UNDER_INVESTIGATION@2023-01-11 CHARGED@2023-03-02 CONVICTED@2023-09-01"),
+          CaseHistory.parse(
+              "REPORTED@2023-01-01 UNDER_INVESTIGATION@2023-01-11 CHARGED@2023-03-02"
+                  + " CONVICTED@2023-09-01"),
           // B, cohort: archived without investigation
           CaseHistory.parse("REPORTED@2023-02-01 ARCHIVED@2023-05-01"),
-          // C, cohort: the source starts at the charge; investigation implied, dates before the charge unknown
+          // C, cohort: the source starts at the charge; investigation implied, dates before the
+          // charge unknown
           CaseHistory.parse("CHARGED@2023-06-01 ACQUITTED@2023-10-01"),
           // D, cohort: charged and convicted, but after its first year
-          CaseHistory.parse("REPORTED@2022-03-01 UNDER_INVESTIGATION@2022-03-21 CHARGED@2023-06-01 CONVICTED@2024-02-01"),
+          CaseHistory.parse(
+              "REPORTED@2022-03-01 UNDER_INVESTIGATION@2022-03-21 CHARGED@2023-06-01"
+                  + " CONVICTED@2024-02-01"),
           // E, young, still at report: censored at every later stage
           CaseHistory.parse("REPORTED@2024-11-01"),
           // F, young and quick: convicted already, so never censored, but not in the cohort
@@ -68,7 +74,8 @@ class ImpunityFunnelTest {
     }
 
     @Test
-    @DisplayName("young cases that have not reached a stage and still can are censored, not failures")
+    @DisplayName(
+        "young cases that have not reached a stage and still can are censored, not failures")
     void censoring() {
       assertThat(f.stages()).extracting(StageCount::censored).containsExactly(0L, 2L, 2L, 2L);
     }
@@ -101,7 +108,10 @@ class ImpunityFunnelTest {
     void ofCohort() {
       assertThat(f.stage(FunnelStage.REPORTED).ofCohort().orElseThrow().estimate()).isEqualTo(1);
       // binom.test(4, 4)$conf.int
-      assertRelative("4/4 lower", f.stage(FunnelStage.REPORTED).ofCohort().orElseThrow().lower(), 0.39763536438352542);
+      assertRelative(
+          "4/4 lower",
+          f.stage(FunnelStage.REPORTED).ofCohort().orElseThrow().lower(),
+          0.39763536438352542);
       Proportion investigated = f.stage(FunnelStage.INVESTIGATED).ofCohort().orElseThrow();
       assertThat(investigated.estimate()).isEqualTo(0.75);
       // binom.test(3, 4)$conf.int
@@ -114,10 +124,12 @@ class ImpunityFunnelTest {
     }
 
     @Test
-    @DisplayName("each stage is also a proportion of the cohort cases that reached the previous one")
+    @DisplayName(
+        "each stage is also a proportion of the cohort cases that reached the previous one")
     void ofPrevious() {
       assertThat(f.stage(FunnelStage.REPORTED).ofPrevious()).isEmpty();
-      assertThat(f.stage(FunnelStage.INVESTIGATED).ofPrevious().orElseThrow().trials()).isEqualTo(4);
+      assertThat(f.stage(FunnelStage.INVESTIGATED).ofPrevious().orElseThrow().trials())
+          .isEqualTo(4);
       Proportion charged = f.stage(FunnelStage.CHARGED).ofPrevious().orElseThrow();
       assertThat(charged.successes()).isEqualTo(2);
       assertThat(charged.trials()).isEqualTo(3);
@@ -133,7 +145,8 @@ class ImpunityFunnelTest {
     @Test
     @DisplayName("with no case old enough there is no proportion, only censored cases")
     void noCohort() {
-      ImpunityFunnel young = ImpunityFunnel.of(CASES, ImpunityFunnel.Settings.of(AS_OF, Period.ofYears(5)));
+      ImpunityFunnel young =
+          ImpunityFunnel.of(CASES, ImpunityFunnel.Settings.of(AS_OF, Period.ofYears(5)));
       assertThat(young.cohort()).isZero();
       assertThat(young.stages()).allSatisfy(s -> assertThat(s.ofCohort()).isEmpty());
       // B (archived, may reopen), E and J; A, D and F were convicted, C acquitted, G dismissed
@@ -164,8 +177,9 @@ class ImpunityFunnelTest {
     void order() {
       assertThatThrownBy(() -> f.medianDays(FunnelStage.CHARGED, FunnelStage.REPORTED))
           .hasMessage("to (REPORTED) must be a later stage than from (CHARGED)");
-      assertThat(ImpunityFunnel.of(List.of(CaseHistory.parse("REPORTED@2020-01-01")), ONE_YEAR)
-              .medianDays(FunnelStage.REPORTED, FunnelStage.CHARGED))
+      assertThat(
+              ImpunityFunnel.of(List.of(CaseHistory.parse("REPORTED@2020-01-01")), ONE_YEAR)
+                  .medianDays(FunnelStage.REPORTED, FunnelStage.CHARGED))
           .isEmpty();
     }
   }
@@ -176,7 +190,9 @@ class ImpunityFunnelTest {
     final ImpunityFunnel f = ImpunityFunnel.of(CASES, ONE_YEAR);
 
     private void assertSurvival(StageTime t, double[] times, double[] survival) {
-      assertThat(t.estimate().steps()).extracting(KaplanMeier.Step::time).containsExactly(box(times));
+      assertThat(t.estimate().steps())
+          .extracting(KaplanMeier.Step::time)
+          .containsExactly(box(times));
       for (int i = 0; i < times.length; i++) {
         assertRelative("surv at " + times[i], t.estimate().steps().get(i).survival(), survival[i]);
       }
@@ -187,17 +203,26 @@ class ImpunityFunnelTest {
     }
 
     @Test
-    @DisplayName("charged to convicted: acquittals and dismissals never reach conviction and stay at risk to the funnel's date")
+    @DisplayName(
+        "charged to convicted: acquittals and dismissals never reach conviction and stay at risk to"
+            + " the funnel's date")
     void chargedToConvicted() {
-      // A 183, D 245, F 182 convicted; C acquitted (2023-06-01 to 2024-12-31: 579 days), G dismissed (274)
+      // A 183, D 245, F 182 convicted; C acquitted (2023-06-01 to 2024-12-31: 579 days), G
+      // dismissed (274)
       // f <- survfit(Surv(c(183, 579, 245, 182, 274), c(1, 0, 1, 1, 0)) ~ 1); quantile(f, 0.5)
       StageTime t = f.timeBetween(FunnelStage.CHARGED, FunnelStage.CONVICTED);
       assertSurvival(
           t,
           new double[] {182, 183, 245, 274, 579},
-          new double[] {0.80000000000000004, 0.60000000000000009, 0.40000000000000002, 0.40000000000000002,
-              0.40000000000000002});
-      assertRelative("lower at 183", t.estimate().steps().get(1).lower().getAsDouble(), 0.29331643163832644);
+          new double[] {
+            0.80000000000000004,
+            0.60000000000000009,
+            0.40000000000000002,
+            0.40000000000000002,
+            0.40000000000000002
+          });
+      assertRelative(
+          "lower at 183", t.estimate().steps().get(1).lower().getAsDouble(), 0.29331643163832644);
       assertThat(t.medianDays()).hasValue(245);
       assertThat(t.estimate().medianLower()).hasValue(183);
       assertThat(t.estimate().medianUpper()).isEmpty();
@@ -210,16 +235,21 @@ class ImpunityFunnelTest {
     }
 
     @Test
-    @DisplayName("charged to convicted, censoring cases on the day they ended: a shorter, cause-specific median")
+    @DisplayName(
+        "charged to convicted, censoring cases on the day they ended: a shorter, cause-specific"
+            + " median")
     void chargedToConvictedCensoredWhenEnded() {
       // C acquitted after 122 days, G dismissed after 30
       // f <- survfit(Surv(c(183, 122, 245, 182, 30), c(1, 0, 1, 1, 0)) ~ 1); quantile(f, 0.5)
-      StageTime t = f.timeBetween(FunnelStage.CHARGED, FunnelStage.CONVICTED, EndedElsewhere.CENSORED_WHEN_ENDED);
+      StageTime t =
+          f.timeBetween(
+              FunnelStage.CHARGED, FunnelStage.CONVICTED, EndedElsewhere.CENSORED_WHEN_ENDED);
       assertSurvival(
           t,
           new double[] {30, 122, 182, 183, 245},
           new double[] {1, 1, 0.66666666666666663, 0.33333333333333331, 0});
-      assertRelative("lower at 183", t.estimate().steps().get(3).lower().getAsDouble(), 0.067278390851922276);
+      assertRelative(
+          "lower at 183", t.estimate().steps().get(3).lower().getAsDouble(), 0.067278390851922276);
       assertThat(t.estimate().steps().get(4).lower()).isEmpty();
       assertThat(t.medianDays()).hasValue(183);
       assertThat(t.estimate().medianLower()).hasValue(182);
@@ -227,18 +257,29 @@ class ImpunityFunnelTest {
     }
 
     @Test
-    @DisplayName("reported to charged: recent cases are censored at their age, a history starting at the charge is left out")
+    @DisplayName(
+        "reported to charged: recent cases are censored at their age, a history starting at the"
+            + " charge is left out")
     void reportedToCharged() {
-      // A 60, D 457, F 1, G 31 charged; B archived (699 days to the funnel's date); E (60) and J (30) still waiting;
+      // A 60, D 457, F 1, G 31 charged; B archived (699 days to the funnel's date); E (60) and J
+      // (30) still waiting;
       // C starts at CHARGED, so its report date is unknown.
-      // f <- survfit(Surv(c(60, 699, 457, 60, 1, 31, 30), c(1, 0, 1, 0, 1, 1, 0)) ~ 1); quantile(f, 0.5)
+      // f <- survfit(Surv(c(60, 699, 457, 60, 1, 31, 30), c(1, 0, 1, 0, 1, 1, 0)) ~ 1); quantile(f,
+      // 0.5)
       StageTime t = f.timeBetween(FunnelStage.REPORTED, FunnelStage.CHARGED);
       assertSurvival(
           t,
           new double[] {1, 30, 31, 60, 457, 699},
-          new double[] {0.8571428571428571, 0.8571428571428571, 0.68571428571428572, 0.51428571428571423,
-              0.25714285714285712, 0.25714285714285712});
-      assertRelative("lower at 457", t.estimate().steps().get(4).lower().getAsDouble(), 0.052499296163931397);
+          new double[] {
+            0.8571428571428571,
+            0.8571428571428571,
+            0.68571428571428572,
+            0.51428571428571423,
+            0.25714285714285712,
+            0.25714285714285712
+          });
+      assertRelative(
+          "lower at 457", t.estimate().steps().get(4).lower().getAsDouble(), 0.052499296163931397);
       assertThat(t.medianDays()).hasValue(457);
       assertThat(t.estimate().medianLower()).hasValue(31);
       assertThat(t.estimate().medianUpper()).isEmpty();
@@ -247,21 +288,27 @@ class ImpunityFunnelTest {
       assertThat(t.startUnknown()).isEqualTo(1);
       assertThat(t.lineage().excluded()).containsEntry("reached REPORTED on an unknown date", 1L);
       assertThat(t.lineage().used()).isEqualTo(7);
-      // the median of finished steps only (A 60, D 457, F 1, G 31) says 45.5 days: it ignores the waiting
+      // the median of finished steps only (A 60, D 457, F 1, G 31) says 45.5 days: it ignores the
+      // waiting
       assertThat(f.medianDays(FunnelStage.REPORTED, FunnelStage.CHARGED)).hasValue(45.5);
     }
 
     @Test
-    @DisplayName("the guide's example: a curve ending exactly at 0.5 gives the midpoint to the last time, as R")
+    @DisplayName(
+        "the guide's example: a curve ending exactly at 0.5 gives the midpoint to the last time, as"
+            + " R")
     void guideExample() {
       ImpunityFunnel g =
           ImpunityFunnel.of(
               List.of(
-                  CaseHistory.parse("REPORTED@2021-03-01 UNDER_INVESTIGATION@2021-03-20 CHARGED@2021-09-01 CONVICTED@2022-05-10"),
+                  CaseHistory.parse(
+                      "REPORTED@2021-03-01 UNDER_INVESTIGATION@2021-03-20 CHARGED@2021-09-01"
+                          + " CONVICTED@2022-05-10"),
                   CaseHistory.parse("REPORTED@2022-01-15 ARCHIVED@2022-06-01"),
                   CaseHistory.parse("REPORTED@2024-11-02")),
               ImpunityFunnel.Settings.of(AS_OF, Period.ofYears(2)));
-      // f <- survfit(Surv(c(184, 1081, 59), c(1, 0, 0)) ~ 1); quantile(f, 0.5): 632.5, lower 184, upper NA
+      // f <- survfit(Surv(c(184, 1081, 59), c(1, 0, 0)) ~ 1); quantile(f, 0.5): 632.5, lower 184,
+      // upper NA
       StageTime t = g.timeBetween(FunnelStage.REPORTED, FunnelStage.CHARGED);
       assertThat(t.medianDays()).hasValue(632.5);
       assertThat(t.estimate().medianLower()).hasValue(184);
@@ -309,14 +356,16 @@ class ImpunityFunnelTest {
   @Test
   @DisplayName("a follow-up of zero is refused")
   void badSettings() {
-    assertThatThrownBy(() -> ImpunityFunnel.Settings.of(AS_OF, Period.ZERO)).hasMessage("followUp (P0D) must be positive");
+    assertThatThrownBy(() -> ImpunityFunnel.Settings.of(AS_OF, Period.ZERO))
+        .hasMessage("followUp (P0D) must be positive");
   }
 
   @Nested
   @DisplayName("APJ same-year ratios")
   class Apj {
     @Test
-    @DisplayName("2011: 7,104 homicides, 970 in court, 298 convictions give IIH 95.8%, as APJ published")
+    @DisplayName(
+        "2011: 7,104 homicides, 970 in court, 298 convictions give IIH 95.8%, as APJ published")
     void published2011() {
       ApjImpunity y = ApjImpunity.of(7104, 970, 298);
       assertThat(y.impunityIndex()).isEqualTo(1 - 298.0 / 7104);
@@ -328,22 +377,30 @@ class ImpunityFunnelTest {
     }
 
     @Test
-    @DisplayName("other APJ years of shared/data/honduras/honduras-impunity.csv, to the published digits")
+    @DisplayName(
+        "other APJ years of shared/data/honduras/honduras-impunity.csv, to the published digits")
     void otherYears() {
       // 2010: 6,239 / 889 / 222 -> 96.4% and 25%; 2012: 7,172 / 935 / 279 -> 96.1% and 30%
-      assertThat(Math.round(ApjImpunity.of(6239, 889, 222).impunityIndex() * 1000) / 10.0).isEqualTo(96.4);
-      assertThat(Math.round(ApjImpunity.of(6239, 889, 222).resolutionIndex().getAsDouble() * 100)).isEqualTo(25);
-      assertThat(Math.round(ApjImpunity.of(7172, 935, 279).impunityIndex() * 1000) / 10.0).isEqualTo(96.1);
-      assertThat(Math.round(ApjImpunity.of(7172, 935, 279).resolutionIndex().getAsDouble() * 100)).isEqualTo(30);
-      // 2013: 1 - 298/6757 = 0.955898, which rounds to 95.6%; APJ printed 95.5% (truncated, it seems)
-      assertThat(Math.round(ApjImpunity.of(6757, 860, 298).impunityIndex() * 1000) / 10.0).isEqualTo(95.6);
+      assertThat(Math.round(ApjImpunity.of(6239, 889, 222).impunityIndex() * 1000) / 10.0)
+          .isEqualTo(96.4);
+      assertThat(Math.round(ApjImpunity.of(6239, 889, 222).resolutionIndex().getAsDouble() * 100))
+          .isEqualTo(25);
+      assertThat(Math.round(ApjImpunity.of(7172, 935, 279).impunityIndex() * 1000) / 10.0)
+          .isEqualTo(96.1);
+      assertThat(Math.round(ApjImpunity.of(7172, 935, 279).resolutionIndex().getAsDouble() * 100))
+          .isEqualTo(30);
+      // 2013: 1 - 298/6757 = 0.955898, which rounds to 95.6%; APJ printed 95.5% (truncated, it
+      // seems)
+      assertThat(Math.round(ApjImpunity.of(6757, 860, 298).impunityIndex() * 1000) / 10.0)
+          .isEqualTo(95.6);
     }
 
     @Test
     @DisplayName("with no case in court there is no resolution index")
     void noCourtCases() {
       assertThat(ApjImpunity.of(10, 0, 0).resolutionIndex()).isEmpty();
-      assertThatThrownBy(() -> ApjImpunity.of(0, 0, 0)).hasMessage("homicides (0) must be positive");
+      assertThatThrownBy(() -> ApjImpunity.of(0, 0, 0))
+          .hasMessage("homicides (0) must be positive");
     }
   }
 }

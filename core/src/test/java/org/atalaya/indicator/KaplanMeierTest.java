@@ -58,143 +58,125 @@ class KaplanMeierTest {
   }
 
   @Test
-  @DisplayName("a censoring tied with an event stays at risk for it; the curve ending at 0 has no limits there")
+  @DisplayName(
+      "a censoring tied with an event stays at risk for it; the curve ending at 0 has no limits"
+          + " there")
   void tiesAndCensoring() {
     // f <- survfit(Surv(c(1,2,2,3,4,5,5,6), c(1,1,0,1,1,0,1,1)) ~ 1); quantile(f, 0.5)
-    KaplanMeier km = KaplanMeier.of(
-        new double[] {1, 2, 2, 3, 4, 5, 5, 6},
-        new boolean[] {true, true, false, true, true, false, true, true},
-        0.95);
+    KaplanMeier km =
+        KaplanMeier.of(
+            new double[] {1, 2, 2, 3, 4, 5, 5, 6},
+            new boolean[] {true, true, false, true, true, false, true, true},
+            0.95);
     assertCurve(
         km,
-        new double[] {
-          1, 2, 3, 4, 5, 6
-        },
-        new long[] {
-          8, 7, 5, 4, 3, 1
-        },
-        new long[] {
-          1, 1, 1, 1, 1, 1
-        },
+        new double[] {1, 2, 3, 4, 5, 6},
+        new long[] {8, 7, 5, 4, 3, 1},
+        new long[] {1, 1, 1, 1, 1, 1},
         new double[] {
           0.875, 0.75, 0.60000000000000009, 0.45000000000000007, 0.30000000000000004, 0
         },
         new double[] {
-          0.1336306209562122, 0.20412414523193151, 0.30276503540974919, 0.41833001326703778,
-          0.5845225972250061, Double.POSITIVE_INFINITY
+          0.1336306209562122,
+          0.20412414523193151,
+          0.30276503540974919,
+          0.41833001326703778,
+          0.5845225972250061,
+          Double.POSITIVE_INFINITY
         },
         new double[] {
-          0.67338193650595535, 0.50270184129404694, 0.33146462434329693, 0.1982117340277319,
-          0.095405786900162076, Double.NaN
+          0.67338193650595535,
+          0.50270184129404694,
+          0.33146462434329693,
+          0.1982117340277319,
+          0.095405786900162076,
+          Double.NaN
         },
-        new double[] {
-          1, 1, 1, 1, 0.94333900410235094, Double.NaN
-        });
+        new double[] {1, 1, 1, 1, 0.94333900410235094, Double.NaN});
     assertMedian(km, 4, 3, Double.NaN);
   }
 
   @Test
   @DisplayName("a curve exactly at 0.5 over a stretch gives the midpoint of the stretch, as R")
   void plateauAtHalf() {
-    // f <- survfit(Surv(c(1,2,3,4), c(1,1,1,1)) ~ 1): the curve is exactly 0.5 from 2 to 3, so the median is 2.5
-    KaplanMeier km = KaplanMeier.of(
-        new double[] {1, 2, 3, 4},
-        new boolean[] {true, true, true, true},
-        0.95);
+    // f <- survfit(Surv(c(1,2,3,4), c(1,1,1,1)) ~ 1): the curve is exactly 0.5 from 2 to 3, so the
+    // median is 2.5
+    KaplanMeier km =
+        KaplanMeier.of(new double[] {1, 2, 3, 4}, new boolean[] {true, true, true, true}, 0.95);
     assertCurve(
         km,
-        new double[] {
-          1, 2, 3, 4
-        },
-        new long[] {
-          4, 3, 2, 1
-        },
-        new long[] {
-          1, 1, 1, 1
-        },
-        new double[] {
-          0.75, 0.5, 0.25, 0
-        },
-        new double[] {
-          0.28867513459481287, 0.5, 0.8660254037844386, Double.POSITIVE_INFINITY
-        },
-        new double[] {
-          0.42593226849798205, 0.18765892870658832, 0.045790759666018192, Double.NaN
-        },
-        new double[] {
-          1, 1, 1, Double.NaN
-        });
+        new double[] {1, 2, 3, 4},
+        new long[] {4, 3, 2, 1},
+        new long[] {1, 1, 1, 1},
+        new double[] {0.75, 0.5, 0.25, 0},
+        new double[] {0.28867513459481287, 0.5, 0.8660254037844386, Double.POSITIVE_INFINITY},
+        new double[] {0.42593226849798205, 0.18765892870658832, 0.045790759666018192, Double.NaN},
+        new double[] {1, 1, 1, Double.NaN});
     assertMedian(km, 2.5, 1, Double.NaN);
   }
 
   @Test
-  @DisplayName("a curve that ends exactly at 0.5 gives the midpoint up to the last time observed, as R")
+  @DisplayName(
+      "a curve that ends exactly at 0.5 gives the midpoint up to the last time observed, as R")
   void lastValueAtHalf() {
-    // f <- survfit(Surv(c(1,2,3,4), c(1,1,0,0)) ~ 1): 0.5 from 2 to the last time, 4, so the median is 3
-    KaplanMeier km = KaplanMeier.of(
-        new double[] {1, 2, 3, 4},
-        new boolean[] {true, true, false, false},
-        0.95);
+    // f <- survfit(Surv(c(1,2,3,4), c(1,1,0,0)) ~ 1): 0.5 from 2 to the last time, 4, so the median
+    // is 3
+    KaplanMeier km =
+        KaplanMeier.of(new double[] {1, 2, 3, 4}, new boolean[] {true, true, false, false}, 0.95);
     assertCurve(
         km,
-        new double[] {
-          1, 2, 3, 4
-        },
-        new long[] {
-          4, 3, 2, 1
-        },
-        new long[] {
-          1, 1, 0, 0
-        },
-        new double[] {
-          0.75, 0.5, 0.5, 0.5
-        },
-        new double[] {
-          0.28867513459481287, 0.5, 0.5, 0.5
-        },
+        new double[] {1, 2, 3, 4},
+        new long[] {4, 3, 2, 1},
+        new long[] {1, 1, 0, 0},
+        new double[] {0.75, 0.5, 0.5, 0.5},
+        new double[] {0.28867513459481287, 0.5, 0.5, 0.5},
         new double[] {
           0.42593226849798205, 0.18765892870658832, 0.18765892870658832, 0.18765892870658832
         },
-        new double[] {
-          1, 1, 1, 1
-        });
+        new double[] {1, 1, 1, 1});
     assertMedian(km, 3, 1, Double.NaN);
   }
 
   @Test
-  @DisplayName("a curve that never falls to 0.5 has no median: \"not reached\", never a made-up number")
+  @DisplayName(
+      "a curve that never falls to 0.5 has no median: \"not reached\", never a made-up number")
   void notReached() {
     // f <- survfit(Surv(c(10,20,30,40,50,60), c(1,0,0,1,0,0)) ~ 1): the curve stops at 0.556
-    KaplanMeier km = KaplanMeier.of(
-        new double[] {10, 20, 30, 40, 50, 60},
-        new boolean[] {true, false, false, true, false, false},
-        0.95);
+    KaplanMeier km =
+        KaplanMeier.of(
+            new double[] {10, 20, 30, 40, 50, 60},
+            new boolean[] {true, false, false, true, false, false},
+            0.95);
     assertCurve(
         km,
+        new double[] {10, 20, 30, 40, 50, 60},
+        new long[] {6, 5, 4, 3, 2, 1},
+        new long[] {1, 0, 0, 1, 0, 0},
         new double[] {
-          10, 20, 30, 40, 50, 60
-        },
-        new long[] {
-          6, 5, 4, 3, 2, 1
-        },
-        new long[] {
-          1, 0, 0, 1, 0, 0
-        },
-        new double[] {
-          0.83333333333333337, 0.83333333333333337, 0.83333333333333337, 0.55555555555555558,
-          0.55555555555555558, 0.55555555555555558
+          0.83333333333333337,
+          0.83333333333333337,
+          0.83333333333333337,
+          0.55555555555555558,
+          0.55555555555555558,
+          0.55555555555555558
         },
         new double[] {
-          0.18257418583505536, 0.18257418583505536, 0.18257418583505536, 0.44721359549995793,
-          0.44721359549995793, 0.44721359549995793
+          0.18257418583505536,
+          0.18257418583505536,
+          0.18257418583505536,
+          0.44721359549995793,
+          0.44721359549995793,
+          0.44721359549995793
         },
         new double[] {
-          0.58265479547713961, 0.58265479547713961, 0.58265479547713961, 0.2312376740354038,
-          0.2312376740354038, 0.2312376740354038
+          0.58265479547713961,
+          0.58265479547713961,
+          0.58265479547713961,
+          0.2312376740354038,
+          0.2312376740354038,
+          0.2312376740354038
         },
-        new double[] {
-          1, 1, 1, 1, 1, 1
-        });
+        new double[] {1, 1, 1, 1, 1, 1});
     assertMedian(km, Double.NaN, 40, Double.NaN);
   }
 
@@ -203,16 +185,22 @@ class KaplanMeierTest {
   void sixtySubjects90() {
     // set.seed(6); t <- round(rexp(60, 1/200)); s <- rbinom(60, 1, 0.7)
     // f <- survfit(Surv(t, s) ~ 1, conf.int = 0.9); quantile(f, 0.5)
-    KaplanMeier km = KaplanMeier.of(
-        new double[] {43, 37, 123, 71, 422, 57, 13, 108, 143, 7, 71, 313, 80, 17, 321, 224, 38, 9, 279, 19, 8, 97,
-        472, 115, 474, 17, 129, 61, 169, 312, 76, 47, 436, 11, 17, 94, 274, 11, 7, 378, 529, 205,
-        114, 208, 199, 96, 294, 199, 2, 67, 30, 300, 233, 393, 159, 25, 17, 98, 9, 226},
-        new boolean[] {true, false, true, true, true, true, true, true, false, true, true, true, true, true, true,
-        false, true, true, true, true, true, true, true, false, false, true, true, true, true,
-        false, true, true, true, true, true, false, true, true, true, false, false, false, false,
-        false, false, true, false, false, true, false, false, false, true, true, true, false, true,
-        false, false, true},
-        0.90);
+    KaplanMeier km =
+        KaplanMeier.of(
+            new double[] {
+              43, 37, 123, 71, 422, 57, 13, 108, 143, 7, 71, 313, 80, 17, 321, 224, 38, 9, 279, 19,
+              8, 97, 472, 115, 474, 17, 129, 61, 169, 312, 76, 47, 436, 11, 17, 94, 274, 11, 7, 378,
+              529, 205, 114, 208, 199, 96, 294, 199, 2, 67, 30, 300, 233, 393, 159, 25, 17, 98, 9,
+              226
+            },
+            new boolean[] {
+              true, false, true, true, true, true, true, true, false, true, true, true, true, true,
+              true, false, true, true, true, true, true, true, true, false, false, true, true, true,
+              true, false, true, true, true, true, true, false, true, true, true, false, false,
+              false, false, false, false, true, false, false, true, false, false, false, true, true,
+              true, false, true, false, false, true
+            },
+            0.90);
     assertCurve(
         km,
         new double[] {
@@ -275,19 +263,58 @@ class KaplanMeierTest {
           0.06107712618714678, 0.0319423428225276, 0.0319423428225276, 0.0319423428225276
         },
         new double[] {
-          1, 0.99742638305777709, 0.98783457488387472, 0.97727661861352455, 0.95397077513370088,
-          0.94155151323141251, 0.88840830130746495, 0.87444985551017473, 0.87444985551017473,
-          0.87444985551017473, 0.87444985551017473, 0.8596273038748623, 0.84454435852456167,
-          0.82922226965218915, 0.813678388090052, 0.79792702822501993, 0.79792702822501993,
-          0.76523527873524277, 0.74859111126910427, 0.73175978917545437, 0.73175978917545437,
-          0.7143771936930392, 0.69679821284523535, 0.69679821284523535, 0.67860396702125414,
-          0.67860396702125414, 0.67860396702125414, 0.6592467875043122, 0.63961575937260795,
-          0.63961575937260795, 0.6191478963996403, 0.59837411298697085, 0.59837411298697085,
-          0.59837411298697085, 0.59837411298697085, 0.59837411298697085, 0.57358381210335241,
-          0.54796979317448102, 0.52157651991485487, 0.49443139670795216, 0.49443139670795216,
-          0.49443139670795216, 0.49443139670795216, 0.46270426946963011, 0.42885831787952483,
-          0.42885831787952483, 0.39153700076104603, 0.3508479434122827, 0.30705916351144003,
-          0.26094643757774888, 0.26094643757774888, 0.26094643757774888
+          1,
+          0.99742638305777709,
+          0.98783457488387472,
+          0.97727661861352455,
+          0.95397077513370088,
+          0.94155151323141251,
+          0.88840830130746495,
+          0.87444985551017473,
+          0.87444985551017473,
+          0.87444985551017473,
+          0.87444985551017473,
+          0.8596273038748623,
+          0.84454435852456167,
+          0.82922226965218915,
+          0.813678388090052,
+          0.79792702822501993,
+          0.79792702822501993,
+          0.76523527873524277,
+          0.74859111126910427,
+          0.73175978917545437,
+          0.73175978917545437,
+          0.7143771936930392,
+          0.69679821284523535,
+          0.69679821284523535,
+          0.67860396702125414,
+          0.67860396702125414,
+          0.67860396702125414,
+          0.6592467875043122,
+          0.63961575937260795,
+          0.63961575937260795,
+          0.6191478963996403,
+          0.59837411298697085,
+          0.59837411298697085,
+          0.59837411298697085,
+          0.59837411298697085,
+          0.59837411298697085,
+          0.57358381210335241,
+          0.54796979317448102,
+          0.52157651991485487,
+          0.49443139670795216,
+          0.49443139670795216,
+          0.49443139670795216,
+          0.49443139670795216,
+          0.46270426946963011,
+          0.42885831787952483,
+          0.42885831787952483,
+          0.39153700076104603,
+          0.3508479434122827,
+          0.30705916351144003,
+          0.26094643757774888,
+          0.26094643757774888,
+          0.26094643757774888
         });
     assertMedian(km, 159, 96, 279);
   }
@@ -296,16 +323,22 @@ class KaplanMeierTest {
   @DisplayName("sixty subjects with ties and censoring, 95% limits, equal R survfit")
   void sixtySubjects95() {
     // the same data, f <- survfit(Surv(t, s) ~ 1); quantile(f, 0.5)
-    KaplanMeier km = KaplanMeier.of(
-        new double[] {43, 37, 123, 71, 422, 57, 13, 108, 143, 7, 71, 313, 80, 17, 321, 224, 38, 9, 279, 19, 8, 97,
-        472, 115, 474, 17, 129, 61, 169, 312, 76, 47, 436, 11, 17, 94, 274, 11, 7, 378, 529, 205,
-        114, 208, 199, 96, 294, 199, 2, 67, 30, 300, 233, 393, 159, 25, 17, 98, 9, 226},
-        new boolean[] {true, false, true, true, true, true, true, true, false, true, true, true, true, true, true,
-        false, true, true, true, true, true, true, true, false, false, true, true, true, true,
-        false, true, true, true, true, true, false, true, true, true, false, false, false, false,
-        false, false, true, false, false, true, false, false, false, true, true, true, false, true,
-        false, false, true},
-        0.95);
+    KaplanMeier km =
+        KaplanMeier.of(
+            new double[] {
+              43, 37, 123, 71, 422, 57, 13, 108, 143, 7, 71, 313, 80, 17, 321, 224, 38, 9, 279, 19,
+              8, 97, 472, 115, 474, 17, 129, 61, 169, 312, 76, 47, 436, 11, 17, 94, 274, 11, 7, 378,
+              529, 205, 114, 208, 199, 96, 294, 199, 2, 67, 30, 300, 233, 393, 159, 25, 17, 98, 9,
+              226
+            },
+            new boolean[] {
+              true, false, true, true, true, true, true, true, false, true, true, true, true, true,
+              true, false, true, true, true, true, true, true, true, false, false, true, true, true,
+              true, false, true, true, true, true, true, false, true, true, true, false, false,
+              false, false, false, false, true, false, false, true, false, false, false, true, true,
+              true, false, true, false, false, true
+            },
+            0.95);
     assertCurve(
         km,
         new double[] {
@@ -368,25 +401,66 @@ class KaplanMeierTest {
           0.052323788892092736, 0.026121106512456221, 0.026121106512456221, 0.026121106512456221
         },
         new double[] {
-          1, 1, 0.99863324553796706, 0.9893373708121892, 0.96826400686317704, 0.95681534809088398,
-          0.90689817717336441, 0.89361931717761167, 0.89361931717761167, 0.89361931717761167,
-          0.89361931717761167, 0.87955536693671743, 0.86518220858539541, 0.85052519282310401,
-          0.83560502983425333, 0.82043881765827398, 0.82043881765827398, 0.78889796662122968,
-          0.77277430731270547, 0.75642921101232385, 0.75642921101232385, 0.73955178695457868,
-          0.72244235060882878, 0.72244235060882878, 0.70474310537308205, 0.70474310537308205,
-          0.70474310537308205, 0.68599007639318577, 0.66691453968570502, 0.66691453968570502,
-          0.64705002650348964, 0.62682637344226355, 0.62682637344226355, 0.62682637344226355,
-          0.62682637344226355, 0.62682637344226355, 0.60342121272903382, 0.57905470675674031,
-          0.55378307317048903, 0.52764324375189275, 0.52764324375189275, 0.52764324375189275,
-          0.52764324375189275, 0.4986772006109908, 0.46732564878167965, 0.46732564878167965,
-          0.43418278954767053, 0.39760780462957995, 0.35842762295721553, 0.3190998269330963,
-          0.3190998269330963, 0.3190998269330963
+          1,
+          1,
+          0.99863324553796706,
+          0.9893373708121892,
+          0.96826400686317704,
+          0.95681534809088398,
+          0.90689817717336441,
+          0.89361931717761167,
+          0.89361931717761167,
+          0.89361931717761167,
+          0.89361931717761167,
+          0.87955536693671743,
+          0.86518220858539541,
+          0.85052519282310401,
+          0.83560502983425333,
+          0.82043881765827398,
+          0.82043881765827398,
+          0.78889796662122968,
+          0.77277430731270547,
+          0.75642921101232385,
+          0.75642921101232385,
+          0.73955178695457868,
+          0.72244235060882878,
+          0.72244235060882878,
+          0.70474310537308205,
+          0.70474310537308205,
+          0.70474310537308205,
+          0.68599007639318577,
+          0.66691453968570502,
+          0.66691453968570502,
+          0.64705002650348964,
+          0.62682637344226355,
+          0.62682637344226355,
+          0.62682637344226355,
+          0.62682637344226355,
+          0.62682637344226355,
+          0.60342121272903382,
+          0.57905470675674031,
+          0.55378307317048903,
+          0.52764324375189275,
+          0.52764324375189275,
+          0.52764324375189275,
+          0.52764324375189275,
+          0.4986772006109908,
+          0.46732564878167965,
+          0.46732564878167965,
+          0.43418278954767053,
+          0.39760780462957995,
+          0.35842762295721553,
+          0.3190998269330963,
+          0.3190998269330963,
+          0.3190998269330963
         });
     assertMedian(km, 159, 96, 313);
   }
 
   @Test
-  @DisplayName("with no censoring the curve is the share of times beyond t, and the median lies within the times")
+  @DisplayName(
+      "with no censoring the curve is the share of times beyond t, and the median lies within the"
+          + " times")
   void noCensoringProperty() {
     qt().forAll(lists().of(integers().between(0, 400)).ofSizeBetween(1, 40))
         .checkAssert(
@@ -397,7 +471,9 @@ class KaplanMeierTest {
               KaplanMeier km = KaplanMeier.of(t, e);
               for (KaplanMeier.Step s : km.steps()) {
                 long beyond = list.stream().filter(x -> x > s.time()).count();
-                assertThat(s.survival()).isCloseTo((double) beyond / t.length, org.assertj.core.data.Offset.offset(1e-12));
+                assertThat(s.survival())
+                    .isCloseTo(
+                        (double) beyond / t.length, org.assertj.core.data.Offset.offset(1e-12));
               }
               double min = list.stream().mapToInt(Integer::intValue).min().orElseThrow();
               double max = list.stream().mapToInt(Integer::intValue).max().orElseThrow();
@@ -425,7 +501,12 @@ class KaplanMeierTest {
                 assertThat(s.survival()).isLessThanOrEqualTo(previous);
                 previous = s.survival();
                 s.lower().ifPresent(l -> assertThat(l).isLessThanOrEqualTo(s.survival()));
-                s.upper().ifPresent(u -> assertThat(u).isGreaterThanOrEqualTo(s.survival()).isLessThanOrEqualTo(1));
+                s.upper()
+                    .ifPresent(
+                        u ->
+                            assertThat(u)
+                                .isGreaterThanOrEqualTo(s.survival())
+                                .isLessThanOrEqualTo(1));
               }
               assertThat(km.events() + km.censored()).isEqualTo(t.length);
             });

@@ -31,7 +31,11 @@ class LineageOnResultsTest {
   /** Adds the caller's inputs, as the command line does, and returns the lineage's JSON. */
   private static JsonNode callerJson(Lineage l) throws IOException {
     Lineage extended =
-        l.toBuilder().input("incidents-2024.csv").filter("department 08").populationVintage("INE 2013 projections").build();
+        l.toBuilder()
+            .input("incidents-2024.csv")
+            .filter("department 08")
+            .populationVintage("INE 2013 projections")
+            .build();
     return MAPPER.readTree(extended.toJson());
   }
 
@@ -44,9 +48,17 @@ class LineageOnResultsTest {
   }
 
   @Test
-  @DisplayName("a rate records its count, confidence, interval method and version, and keeps the caller's inputs")
+  @DisplayName(
+      "a rate records its count, confidence, interval method and version, and keeps the caller's"
+          + " inputs")
   void rate() throws IOException {
-    Rate r = Rate.builder().count(137).population(2_419_893).confidence(0.90).method(IntervalMethod.BYAR).build();
+    Rate r =
+        Rate.builder()
+            .count(137)
+            .population(2_419_893)
+            .confidence(0.90)
+            .method(IntervalMethod.BYAR)
+            .build();
     assertFilled(r.lineage(), Optional.of(0.90));
     assertThat(r.lineage().used()).isEqualTo(137);
     assertThat(r.lineage().indicator()).isEqualTo("rate per 100,000");
@@ -68,7 +80,8 @@ class LineageOnResultsTest {
     assertFilled(c.lineage(), Optional.of(0.99));
     assertThat(c.lineage().used()).isEqualTo(32);
     assertThat(c.lineage().method().get()).contains("poisson.test");
-    assertThat(c.withLineage(c.lineage().toBuilder().input("x.csv").build()).pValue()).isEqualTo(c.pValue());
+    assertThat(c.withLineage(c.lineage().toBuilder().input("x.csv").build()).pValue())
+        .isEqualTo(c.pValue());
     assertCallerInputs(callerJson(c.lineage()));
   }
 
@@ -77,8 +90,12 @@ class LineageOnResultsTest {
   void periodChange() throws IOException {
     Rate before = Rate.of(7740, 9_000_000);
     Rate after = Rate.of(7110, 9_000_000);
-    before = before.withLineage(before.lineage().toBuilder().input("2023.csv").populationVintage("INE").build());
-    after = after.withLineage(after.lineage().toBuilder().input("2024.csv").populationVintage("INE").build());
+    before =
+        before.withLineage(
+            before.lineage().toBuilder().input("2023.csv").populationVintage("INE").build());
+    after =
+        after.withLineage(
+            after.lineage().toBuilder().input("2024.csv").populationVintage("INE").build());
     PeriodChange c = PeriodChange.of("homicide", "homicidios", before, after);
     assertFilled(c.lineage(), Optional.of(0.95));
     assertThat(c.lineage().inputs()).containsExactly("2023.csv", "2024.csv");
@@ -95,7 +112,8 @@ class LineageOnResultsTest {
     assertFilled(c.lineage(), Optional.empty());
     assertThat(c.lineage().used()).isEqualTo(8);
     assertThat(c.lineage().indicator()).contains("10 places");
-    assertThat(c.withLineage(c.lineage().toBuilder().input("segments.csv").build()).gini()).isEqualTo(c.gini());
+    assertThat(c.withLineage(c.lineage().toBuilder().input("segments.csv").build()).gini())
+        .isEqualTo(c.gini());
     assertCallerInputs(callerJson(c.lineage()));
   }
 
@@ -111,9 +129,15 @@ class LineageOnResultsTest {
         .containsEntry("victims not killed", 1L)
         .containsEntry("victims of unknown outcome", 1L);
     PopulationTable table =
-        PopulationTable.readCsv(new StringReader("area,year,sex,age_band,population\nHN,2024,,,9830000\n"), "test table, 2026");
-    HomicideVictims withFile = v.withLineage(v.lineage().toBuilder().input("incidents-2024.csv").build());
-    Rate r = withFile.rate(table, "HN", 2024, Optional.empty(), Optional.empty(), Rate.PER_100_000, 0.9).orElseThrow();
+        PopulationTable.readCsv(
+            new StringReader("area,year,sex,age_band,population\nHN,2024,,,9830000\n"),
+            "test table, 2026");
+    HomicideVictims withFile =
+        v.withLineage(v.lineage().toBuilder().input("incidents-2024.csv").build());
+    Rate r =
+        withFile
+            .rate(table, "HN", 2024, Optional.empty(), Optional.empty(), Rate.PER_100_000, 0.9)
+            .orElseThrow();
     assertFilled(r.lineage(), Optional.of(0.9));
     assertThat(r.lineage().populationVintage()).hasValue("test table, 2026");
     assertThat(r.lineage().inputs()).containsExactly("incidents-2024.csv");
@@ -124,16 +148,20 @@ class LineageOnResultsTest {
   }
 
   @Test
-  @DisplayName("the impunity funnel and its times record cases used and left out, method, confidence and version")
+  @DisplayName(
+      "the impunity funnel and its times record cases used and left out, method, confidence and"
+          + " version")
   void impunityFunnel() throws IOException {
     ImpunityFunnel f =
         ImpunityFunnel.of(
             ImpunityFunnelTest.CASES,
-            new ImpunityFunnel.Settings(ImpunityFunnelTest.AS_OF, java.time.Period.ofYears(1), 0.9));
+            new ImpunityFunnel.Settings(
+                ImpunityFunnelTest.AS_OF, java.time.Period.ofYears(1), 0.9));
     assertFilled(f.lineage(), Optional.of(0.9));
     assertThat(f.lineage().used()).isEqualTo(8);
     assertThat(f.lineage().excluded())
-        .containsExactly(Map.entry("no case history", 1L), Map.entry("first step after 2024-12-31", 1L));
+        .containsExactly(
+            Map.entry("no case history", 1L), Map.entry("first step after 2024-12-31", 1L));
     ImpunityFunnel withFile = f.withLineage(f.lineage().toBuilder().input("cases.csv").build());
     assertThat(withFile.stages()).isEqualTo(f.stages());
     StageTime t = withFile.timeBetween(FunnelStage.CHARGED, FunnelStage.CONVICTED);
@@ -155,22 +183,28 @@ class LineageOnResultsTest {
   }
 
   @Test
-  @DisplayName("a standardised rate records its strata, counts, confidence, Fay-Feuer method and version")
+  @DisplayName(
+      "a standardised rate records its strata, counts, confidence, Fay-Feuer method and version")
   void standardisedRate() throws IOException {
     DirectStandardisedRate r =
-        DirectStandardisedRate.of(new long[] {3, 7}, new double[] {1000, 2000}, new double[] {60, 40}, 0.9, 1000);
+        DirectStandardisedRate.of(
+            new long[] {3, 7}, new double[] {1000, 2000}, new double[] {60, 40}, 0.9, 1000);
     assertFilled(r.lineage(), Optional.of(0.9));
     assertThat(r.lineage().used()).isEqualTo(10);
     assertThat(r.lineage().indicator()).contains("2 strata");
     assertThat(r.lineage().method().get()).contains("Fay-Feuer");
-    assertThat(r.withLineage(r.lineage().toBuilder().input("x.csv").build()).rate()).isEqualTo(r.rate());
+    assertThat(r.withLineage(r.lineage().toBuilder().input("x.csv").build()).rate())
+        .isEqualTo(r.rate());
     assertCallerInputs(callerJson(r.lineage()));
   }
 
   @Test
-  @DisplayName("smoothed rates record the areas, the counts used, Marshall's method and how negative variance is handled")
+  @DisplayName(
+      "smoothed rates record the areas, the counts used, Marshall's method and how negative"
+          + " variance is handled")
   void smoothedRates() throws IOException {
-    SmoothedRates s = SmoothedRates.marshallGlobal(new long[] {1, 5, 20}, new double[] {1000, 4000, 9000});
+    SmoothedRates s =
+        SmoothedRates.marshallGlobal(new long[] {1, 5, 20}, new double[] {1000, 4000, 9000});
     assertFilled(s.lineage(), Optional.empty());
     assertThat(s.lineage().used()).isEqualTo(26);
     assertThat(s.lineage().indicator()).contains("3 areas");
@@ -182,17 +216,24 @@ class LineageOnResultsTest {
   @DisplayName("alarms carry the rule, its parameters and the series' inputs")
   void alarms() throws IOException {
     MonthlySeries series =
-        MonthlySeries.of(java.time.YearMonth.of(2022, 1), 5, 6, 4, 5, 7, 5, 6, 5, 4, 6, 5, 7, 6, 5, 4, 20);
+        MonthlySeries.of(
+            java.time.YearMonth.of(2022, 1), 5, 6, 4, 5, 7, 5, 6, 5, 4, 6, 5, 7, 6, 5, 4, 20);
     assertFilled(series.lineage(), Optional.empty());
     assertThat(series.lineage().used()).isEqualTo(100);
-    MonthlySeries withInputs = series.withLineage(series.lineage().toBuilder().input("incidents-2024.csv").build());
+    MonthlySeries withInputs =
+        series.withLineage(series.lineage().toBuilder().input("incidents-2024.csv").build());
     java.util.List<Alarm> alarms = Alarms.ewma(withInputs, 5.5, 0.2, 3);
-    assertThat(alarms).isNotEmpty().allSatisfy(a -> {
-      assertThat(a.lineage().inputs()).containsExactly("incidents-2024.csv");
-      assertThat(a.lineage().method().get()).contains("EWMA").contains("lambda = 0.2");
-      assertThat(a.lineage().used()).isEqualTo(100);
-    });
-    assertThat(Alarms.poissonZ(series, 1, 2).get(0).lineage().method().get()).contains("Poisson Z").contains("1 previous years");
+    assertThat(alarms)
+        .isNotEmpty()
+        .allSatisfy(
+            a -> {
+              assertThat(a.lineage().inputs()).containsExactly("incidents-2024.csv");
+              assertThat(a.lineage().method().get()).contains("EWMA").contains("lambda = 0.2");
+              assertThat(a.lineage().used()).isEqualTo(100);
+            });
+    assertThat(Alarms.poissonZ(series, 1, 2).get(0).lineage().method().get())
+        .contains("Poisson Z")
+        .contains("1 previous years");
     assertThat(Alarms.cusum(series, 5, 8, 4).get(0).lineage().method().get()).contains("CUSUM");
     assertCallerInputs(callerJson(alarms.get(0).lineage()));
   }

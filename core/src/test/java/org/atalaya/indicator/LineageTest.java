@@ -35,7 +35,16 @@ class LineageTest {
     json.fieldNames().forEachRemaining(keys::add);
     assertThat(keys)
         .containsExactly(
-            "indicator", "inputs", "filters", "used", "excluded", "populationVintage", "confidence", "method", "seed", "version");
+            "indicator",
+            "inputs",
+            "filters",
+            "used",
+            "excluded",
+            "populationVintage",
+            "confidence",
+            "method",
+            "seed",
+            "version");
     assertThat(json.get("excluded").get("no date").asLong()).isEqualTo(13);
     assertThat(json.get("inputs").get(0).asText()).isEqualTo("incidents-2024.csv");
     assertThat(json.get("seed").isNull()).isTrue();

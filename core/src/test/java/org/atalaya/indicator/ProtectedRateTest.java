@@ -37,18 +37,22 @@ class ProtectedRateTest {
     ConfidenceInterval half = PoissonIntervals.exactWithNoise(7, 0.5, 1, 1, 0.95);
     assertThat(half.lower()).isCloseTo(0.439631, within(1e-6));
     assertThat(half.upper()).isCloseTo(16.941076, within(1e-6));
-    assertThat(PoissonIntervals.exactWithNoise(0, 0.5, 1, 1, 0.95).upper()).isCloseTo(8.170401, within(1e-6));
+    assertThat(PoissonIntervals.exactWithNoise(0, 0.5, 1, 1, 0.95).upper())
+        .isCloseTo(8.170401, within(1e-6));
     assertThat(r.lower()).isCloseTo(i.lower() * 2, within(1e-12));
     assertThat(r.upper()).isCloseTo(i.upper() * 2, within(1e-12));
-    assertThat(r.basis()).isEqualTo("noisy count 7, discrete Laplace noise of epsilon 1.0 and sensitivity 1;"
-        + " exact interval for Poisson count plus noise");
+    assertThat(r.basis())
+        .isEqualTo(
+            "noisy count 7, discrete Laplace noise of epsilon 1.0 and sensitivity 1;"
+                + " exact interval for Poisson count plus noise");
     // A negative noisy count: the estimate is 0, the lower limit 0, the upper limit still positive.
     ProtectedRate negative = ProtectedRate.ofNoisyCount(-2, 1, 1, 100_000);
     assertThat(negative.rate()).hasValue(0.0);
     assertThat(negative.lower()).isZero();
     assertThat(negative.upper()).isPositive().isLessThan(PoissonIntervals.exact(0, 0.95).upper());
     // Far below anything the noise gives: only 0 is left.
-    assertThat(PoissonIntervals.exactWithNoise(-40, 1, 1, 1, 0.95)).isEqualTo(new ConfidenceInterval(0, 0, 0.95));
+    assertThat(PoissonIntervals.exactWithNoise(-40, 1, 1, 1, 0.95))
+        .isEqualTo(new ConfidenceInterval(0, 0, 0.95));
   }
 
   @Test
@@ -62,57 +66,74 @@ class ProtectedRateTest {
     assertThat(r.rate()).isEmpty();
     assertThat(r.lower()).isZero();
     assertThat(r.upper()).isCloseTo(20.483177, Percentage.withPercentage(1e-5));
-    assertThat(r.basis()).isEqualTo("suppressed count from 0 to 4; Garwood lower limit at the smallest, upper limit at the largest");
-    assertThatThrownBy(() -> PoissonIntervals.exactWithin(5, 4, 0.95)).isInstanceOf(IllegalArgumentException.class)
+    assertThat(r.basis())
+        .isEqualTo(
+            "suppressed count from 0 to 4; Garwood lower limit at the smallest, upper limit at the"
+                + " largest");
+    assertThatThrownBy(() -> PoissonIntervals.exactWithin(5, 4, 0.95))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("highest (4) must not be below lowest (5)");
-    assertThatThrownBy(() -> ProtectedRate.ofNoisyCount(3, 0, 1, 100)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> ProtectedRate.ofNoisyCount(3, 0, 1, 100))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("epsilon (0.0) must be a positive number");
   }
 
   @Test
   void withoutNoiseTheIntervalIsGarwoods() {
     // At epsilon 40 a noise value other than 0 has probability below 1e-17.
-    qt().forAll(integers().between(0, 2_000)).checkAssert(x -> {
-      ConfidenceInterval noisy = PoissonIntervals.exactWithNoise(x, 40, 1, 1, 0.95);
-      ConfidenceInterval garwood = PoissonIntervals.exact(x, 0.95);
-      assertThat(noisy.lower()).isCloseTo(garwood.lower(), within(1e-8 * Math.max(1, garwood.lower())));
-      assertThat(noisy.upper()).isCloseTo(garwood.upper(), within(1e-8 * garwood.upper()));
-    });
+    qt().forAll(integers().between(0, 2_000))
+        .checkAssert(
+            x -> {
+              ConfidenceInterval noisy = PoissonIntervals.exactWithNoise(x, 40, 1, 1, 0.95);
+              ConfidenceInterval garwood = PoissonIntervals.exact(x, 0.95);
+              assertThat(noisy.lower())
+                  .isCloseTo(garwood.lower(), within(1e-8 * Math.max(1, garwood.lower())));
+              assertThat(noisy.upper()).isCloseTo(garwood.upper(), within(1e-8 * garwood.upper()));
+            });
   }
 
   @Test
   void theIntervalIsOrderedAndWidensAsEpsilonFalls() {
-    qt().forAll(integers().between(-20, 300), integers().between(1, 20), integers().between(1, 20)).checkAssert((y, e1, e2) -> {
-      ConfidenceInterval wide = PoissonIntervals.exactWithNoise(y, Math.min(e1, e2) / 10.0, 1, 1, 0.95);
-      ConfidenceInterval narrow = PoissonIntervals.exactWithNoise(y, Math.max(e1, e2) / 10.0, 1, 1, 0.95);
-      assertThat(wide.lower()).isGreaterThanOrEqualTo(0).isLessThanOrEqualTo(wide.upper());
-      if (y >= 0) {
-        // More noise, a wider interval around the published count (on the side the count allows).
-        assertThat(wide.lower()).isLessThanOrEqualTo(narrow.lower() + 1e-9);
-        assertThat(wide.upper()).isGreaterThanOrEqualTo(narrow.upper() - 1e-9);
-        assertThat(wide.contains(y)).isTrue();
-      }
-    });
+    qt().forAll(integers().between(-20, 300), integers().between(1, 20), integers().between(1, 20))
+        .checkAssert(
+            (y, e1, e2) -> {
+              ConfidenceInterval wide =
+                  PoissonIntervals.exactWithNoise(y, Math.min(e1, e2) / 10.0, 1, 1, 0.95);
+              ConfidenceInterval narrow =
+                  PoissonIntervals.exactWithNoise(y, Math.max(e1, e2) / 10.0, 1, 1, 0.95);
+              assertThat(wide.lower()).isGreaterThanOrEqualTo(0).isLessThanOrEqualTo(wide.upper());
+              if (y >= 0) {
+                // More noise, a wider interval around the published count (on the side the count
+                // allows).
+                assertThat(wide.lower()).isLessThanOrEqualTo(narrow.lower() + 1e-9);
+                assertThat(wide.upper()).isGreaterThanOrEqualTo(narrow.upper() - 1e-9);
+                assertThat(wide.contains(y)).isTrue();
+              }
+            });
   }
 
   @ParameterizedTest
   @CsvSource({
     "0, 0.1", "1, 0.1", "3, 0.1", "10, 0.1", "100, 0.1",
     "0, 0.5", "1, 0.5", "3, 0.5", "10, 0.5", "100, 0.5",
-    "0, 1", "1, 1", "3, 1", "10, 1", "100, 1"})
+    "0, 1", "1, 1", "3, 1", "10, 1", "100, 1"
+  })
   void aRateFromANoisyCountHoldsTheTrueRateAtLeastAsOftenAsItSays(double mean, double epsilon) {
-    SplittableRandom random = new SplittableRandom(7_000 + 100 * (long) mean + Math.round(10 * epsilon));
+    SplittableRandom random =
+        new SplittableRandom(7_000 + 100 * (long) mean + Math.round(10 * epsilon));
     DiscreteLaplace mechanism = DiscreteLaplace.forTesting(epsilon, 1, random);
     Map<Long, ProtectedRate> byCount = new HashMap<>();
     int covered = 0;
     for (int i = 0; i < DRAWS; i++) {
       long y = mechanism.addNoise(poisson(mean, random));
       // Population 100,000: the rate per 100,000 is the mean itself.
-      ProtectedRate r = byCount.computeIfAbsent(y, c -> ProtectedRate.ofNoisyCount(c, epsilon, 1, 100_000));
+      ProtectedRate r =
+          byCount.computeIfAbsent(y, c -> ProtectedRate.ofNoisyCount(c, epsilon, 1, 100_000));
       covered += r.interval().contains(mean) ? 1 : 0;
     }
     double measured = (double) covered / DRAWS;
-    System.out.printf("rate from noisy count, mean %s, epsilon %s: coverage %.4f%n", mean, epsilon, measured);
+    System.out.printf(
+        "rate from noisy count, mean %s, epsilon %s: coverage %.4f%n", mean, epsilon, measured);
     assertThat(measured).isGreaterThanOrEqualTo(0.94);
   }
 
@@ -128,11 +149,14 @@ class ProtectedRateTest {
       for (int c = 1; c <= 4; c++) {
         y += mechanism.addNoise(poisson(c, random));
       }
-      ProtectedRate r = byCount.computeIfAbsent(y, c -> ProtectedRate.ofNoisyCount(c, 0.5, 1, 4, 100_000, 100_000, 0.95));
+      ProtectedRate r =
+          byCount.computeIfAbsent(
+              y, c -> ProtectedRate.ofNoisyCount(c, 0.5, 1, 4, 100_000, 100_000, 0.95));
       covered += r.interval().contains(10) ? 1 : 0;
     }
     double measured = (double) covered / DRAWS;
-    System.out.printf("rate from a noisy total of 4 cells, mean 10, epsilon 0.5: coverage %.4f%n", measured);
+    System.out.printf(
+        "rate from a noisy total of 4 cells, mean 10, epsilon 0.5: coverage %.4f%n", measured);
     assertThat(measured).isGreaterThanOrEqualTo(0.94);
   }
 
@@ -148,15 +172,21 @@ class ProtectedRateTest {
     for (int i = 0; i < DRAWS; i++) {
       long x = poisson(mean, random);
       boolean hidden = x >= 1 && x <= 4;
-      ConfidenceInterval counts = hidden ? PoissonIntervals.exactWithin(0, 4, 0.95) : PoissonIntervals.exact(x, 0.95);
+      ConfidenceInterval counts =
+          hidden ? PoissonIntervals.exactWithin(0, 4, 0.95) : PoissonIntervals.exact(x, 0.95);
       boolean holds = counts.contains(mean);
       covered += holds ? 1 : 0;
       suppressed += hidden ? 1 : 0;
       coveredWhenSuppressed += hidden && holds ? 1 : 0;
     }
     double measured = (double) covered / DRAWS;
-    System.out.printf("rate from a small-cell table, mean %s: coverage %.4f (%d suppressed, %.4f of them covered)%n", mean,
-        measured, suppressed, suppressed == 0 ? Double.NaN : (double) coveredWhenSuppressed / suppressed);
+    System.out.printf(
+        "rate from a small-cell table, mean %s: coverage %.4f (%d suppressed, %.4f of them"
+            + " covered)%n",
+        mean,
+        measured,
+        suppressed,
+        suppressed == 0 ? Double.NaN : (double) coveredWhenSuppressed / suppressed);
     assertThat(measured).isGreaterThanOrEqualTo(0.94);
   }
 
@@ -173,7 +203,8 @@ class ProtectedRateTest {
         covered += PoissonIntervals.exactWithin(0, highest, 0.95).contains(mean) ? 1 : 0;
       }
       double measured = (double) covered / DRAWS;
-      System.out.printf("rate from a cell hidden in [0, x + up to 20], mean %s: coverage %.4f%n", mean, measured);
+      System.out.printf(
+          "rate from a cell hidden in [0, x + up to 20], mean %s: coverage %.4f%n", mean, measured);
       assertThat(measured).isGreaterThanOrEqualTo(0.94);
     }
   }

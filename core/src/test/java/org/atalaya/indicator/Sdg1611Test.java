@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /** SDG 16.1.1 counts victims, not incidents, and takes its denominators from a population table. */
 class Sdg1611Test {
 
-  static final List<AgeBand> BANDS = List.of(AgeBand.of(0, 14), AgeBand.of(15, 29), AgeBand.atLeast(30));
+  static final List<AgeBand> BANDS =
+      List.of(AgeBand.of(0, 14), AgeBand.of(15, 29), AgeBand.atLeast(30));
 
   static Incident homicide(String id, Victim... victims) {
     return Incident.builder(id).iccs("0101").victims(List.of(victims)).build();
@@ -44,22 +45,49 @@ class Sdg1611Test {
           // only an age band is known, inside 30+
           homicide(
               "band-only",
-              new Victim(Sex.MALE, OptionalInt.empty(), Optional.of(AgeBand.of(40, 49)), Relationship.UNKNOWN, VictimOutcome.KILLED)),
+              new Victim(
+                  Sex.MALE,
+                  OptionalInt.empty(),
+                  Optional.of(AgeBand.of(40, 49)),
+                  Relationship.UNKNOWN,
+                  VictimOutcome.KILLED)),
           // age unknown
           homicide(
               "no-age",
-              new Victim(Sex.UNKNOWN, OptionalInt.empty(), Optional.empty(), Relationship.UNKNOWN, VictimOutcome.KILLED)),
+              new Victim(
+                  Sex.UNKNOWN,
+                  OptionalInt.empty(),
+                  Optional.empty(),
+                  Relationship.UNKNOWN,
+                  VictimOutcome.KILLED)),
           homicide("no-victims"),
-          homicide("outcome-unknown", new Victim(Sex.MALE, OptionalInt.of(50), Optional.empty(), Relationship.UNKNOWN, VictimOutcome.UNKNOWN)),
+          homicide(
+              "outcome-unknown",
+              new Victim(
+                  Sex.MALE,
+                  OptionalInt.of(50),
+                  Optional.empty(),
+                  Relationship.UNKNOWN,
+                  VictimOutcome.UNKNOWN)),
           Incident.builder("attempt")
               .iccs("0101")
-              .context(new IncidentContext(Attempt.ATTEMPTED, Mechanism.UNKNOWN, PlaceType.UNKNOWN, Optional.empty(), Optional.empty()))
+              .context(
+                  new IncidentContext(
+                      Attempt.ATTEMPTED,
+                      Mechanism.UNKNOWN,
+                      PlaceType.UNKNOWN,
+                      Optional.empty(),
+                      Optional.empty()))
               .addVictim(Victim.of(Sex.MALE, 30, VictimOutcome.INJURED))
               .build(),
-          Incident.builder("robbery").iccs("0401").addVictim(Victim.of(Sex.MALE, 30, VictimOutcome.KILLED)).build());
+          Incident.builder("robbery")
+              .iccs("0401")
+              .addVictim(Victim.of(Sex.MALE, 30, VictimOutcome.KILLED))
+              .build());
 
   @Test
-  @DisplayName("victims are counted, not incidents, by sex and age band, and nothing is dropped silently")
+  @DisplayName(
+      "victims are counted, not incidents, by sex and age band, and nothing is dropped silently")
   void counts() {
     HomicideVictims v = HomicideVictims.count(INCIDENTS, BANDS);
     assertThat(v.victims(Optional.empty(), Optional.empty())).isEqualTo(6);
@@ -85,45 +113,76 @@ class Sdg1611Test {
           + "HN,2024,all,all,9830000\n";
 
   @Test
-  @DisplayName("the population table answers with an exact row, or sums the finer rows without counting totals twice")
+  @DisplayName(
+      "the population table answers with an exact row, or sums the finer rows without counting"
+          + " totals twice")
   void populationTable() throws IOException {
-    PopulationTable t = PopulationTable.readCsv(new StringReader(CSV), "synthetic test table, 2026");
+    PopulationTable t =
+        PopulationTable.readCsv(new StringReader(CSV), "synthetic test table, 2026");
     assertThat(t.vintage()).isEqualTo("synthetic test table, 2026");
     assertThat(t.population("HN", 2024, Optional.empty(), Optional.empty())).hasValue(9_830_000);
-    assertThat(t.population("HN", 2024, Optional.of(Sex.FEMALE), Optional.empty())).hasValue(5_000_000);
-    assertThat(t.population("HN", 2024, Optional.empty(), Optional.of(AgeBand.of(15, 29)))).hasValue(2_580_000);
+    assertThat(t.population("HN", 2024, Optional.of(Sex.FEMALE), Optional.empty()))
+        .hasValue(5_000_000);
+    assertThat(t.population("HN", 2024, Optional.empty(), Optional.of(AgeBand.of(15, 29))))
+        .hasValue(2_580_000);
     assertThat(t.population("HN", 2023, Optional.empty(), Optional.empty())).isEmpty();
     PopulationTable semicolons =
-        PopulationTable.readCsv(new StringReader("area;year;sex;age_band;population\n0801;2024;M;;650000\n0801;2024;F;;700000\n"), "x");
-    assertThat(semicolons.population("0801", 2024, Optional.empty(), Optional.empty())).hasValue(1_350_000);
+        PopulationTable.readCsv(
+            new StringReader(
+                "area;year;sex;age_band;population\n0801;2024;M;;650000\n0801;2024;F;;700000\n"),
+            "x");
+    assertThat(semicolons.population("0801", 2024, Optional.empty(), Optional.empty()))
+        .hasValue(1_350_000);
   }
 
   @Test
   @DisplayName("bad population rows are refused with the row number")
   void badRows() {
-    assertThatThrownBy(() -> PopulationTable.readCsv(new StringReader("area,year,sex,age_band,population\nHN,2024,x,,5\n"), "v"))
+    assertThatThrownBy(
+            () ->
+                PopulationTable.readCsv(
+                    new StringReader("area,year,sex,age_band,population\nHN,2024,x,,5\n"), "v"))
         .hasMessage("population CSV row 2: sex (x) must be female, male, other or all");
-    assertThatThrownBy(() -> PopulationTable.readCsv(new StringReader("area,year,sex,age_band,population\nHN,2024,,,1.300.000\n"), "v"))
-        .hasMessage("population CSV row 2: population (1.300.000) must be a number without thousands separators, such as 1300000");
-    assertThatThrownBy(() -> PopulationTable.readCsv(new StringReader("area,year,sex,age_band,population\nHN,abc,,,5\n"), "v"))
+    assertThatThrownBy(
+            () ->
+                PopulationTable.readCsv(
+                    new StringReader("area,year,sex,age_band,population\nHN,2024,,,1.300.000\n"),
+                    "v"))
+        .hasMessage(
+            "population CSV row 2: population (1.300.000) must be a number without thousands"
+                + " separators, such as 1300000");
+    assertThatThrownBy(
+            () ->
+                PopulationTable.readCsv(
+                    new StringReader("area,year,sex,age_band,population\nHN,abc,,,5\n"), "v"))
         .hasMessage("population CSV row 2: year (abc) must be a whole number such as 2024");
-    assertThatThrownBy(() -> PopulationTable.readCsv(new StringReader("area,year,sex,age_band,population\nHN,2024,,,5\nHN,2024,total,,6\n"), "v"))
+    assertThatThrownBy(
+            () ->
+                PopulationTable.readCsv(
+                    new StringReader(
+                        "area,year,sex,age_band,population\nHN,2024,,,5\nHN,2024,total,,6\n"),
+                    "v"))
         .hasMessage("population row for area HN, year 2024, sex all, age band all appears twice");
     assertThatThrownBy(() -> PopulationTable.of(" ", List.of()))
         .hasMessage("vintage must not be blank: say where the population figures come from");
   }
 
   @Test
-  @DisplayName("SDG 16.1.1 rates are victims per 100,000 of the matching population, with exact intervals")
+  @DisplayName(
+      "SDG 16.1.1 rates are victims per 100,000 of the matching population, with exact intervals")
   void rates() throws IOException {
-    PopulationTable t = PopulationTable.readCsv(new StringReader(CSV), "synthetic test table, 2026");
+    PopulationTable t =
+        PopulationTable.readCsv(new StringReader(CSV), "synthetic test table, 2026");
     HomicideVictims v = HomicideVictims.count(INCIDENTS, BANDS);
-    Rate total = v.rate(t, "HN", 2024, Optional.empty(), Optional.empty(), 100_000, 0.95).orElseThrow();
+    Rate total =
+        v.rate(t, "HN", 2024, Optional.empty(), Optional.empty(), 100_000, 0.95).orElseThrow();
     assertThat(total.count()).isEqualTo(6);
     // poisson.test(6, 98.3)$estimate and $conf.int (per 100,000 of 9,830,000)
     assertRelative("rate", total.rate(), 6 / 98.3);
     assertRelative("lower", total.lower(), PoissonIntervals.exact(6, 0.95).lower() / 98.3);
-    Rate women = v.rate(t, "HN", 2024, Optional.of(Sex.FEMALE), Optional.empty(), 100_000, 0.95).orElseThrow();
+    Rate women =
+        v.rate(t, "HN", 2024, Optional.of(Sex.FEMALE), Optional.empty(), 100_000, 0.95)
+            .orElseThrow();
     assertThat(women.count()).isEqualTo(2);
     assertThat(women.population()).isEqualTo(5_000_000);
     assertThat(v.rate(t, "HN", 1999, Optional.empty(), Optional.empty(), 100_000, 0.95)).isEmpty();

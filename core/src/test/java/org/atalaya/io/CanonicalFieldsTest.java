@@ -24,7 +24,8 @@ class CanonicalFieldsTest {
   @Test
   void canonicalNamesAreTheConstantsInLowerCaseExceptTheAccuracyInMetres() {
     for (CanonicalField f : CanonicalField.all()) {
-      String expected = f == CanonicalField.ACCURACY ? "accuracy_m" : f.name().toLowerCase(Locale.ROOT);
+      String expected =
+          f == CanonicalField.ACCURACY ? "accuracy_m" : f.name().toLowerCase(Locale.ROOT);
       assertThat(f.canonicalName()).as(f.name()).isEqualTo(expected);
     }
   }
@@ -51,7 +52,8 @@ class CanonicalFieldsTest {
   @Test
   void onlyCoordinatesAndAccuracyAreNumeric() {
     assertThat(Arrays.stream(CanonicalField.all()).filter(CanonicalField::numeric))
-        .containsExactly(CanonicalField.LATITUDE, CanonicalField.LONGITUDE, CanonicalField.ACCURACY);
+        .containsExactly(
+            CanonicalField.LATITUDE, CanonicalField.LONGITUDE, CanonicalField.ACCURACY);
   }
 
   @Test

@@ -30,8 +30,12 @@ class CsvRowSourceTest {
   @Test
   void rowsComeInFileOrderAcrossBatches() throws IOException {
     List<String> ids = new ArrayList<>();
-    IncidentFormat.CSV.reader()
-        .read(new ByteArrayInputStream(rows(5_000).getBytes(StandardCharsets.UTF_8)), ReadChecksTest.OPTIONS, i -> ids.add(i.id()));
+    IncidentFormat.CSV
+        .reader()
+        .read(
+            new ByteArrayInputStream(rows(5_000).getBytes(StandardCharsets.UTF_8)),
+            ReadChecksTest.OPTIONS,
+            i -> ids.add(i.id()));
     assertThat(ids).hasSize(5_000);
     for (int i = 0; i < ids.size(); i++) {
       assertThat(ids.get(i)).isEqualTo(String.valueOf(i + 1));
@@ -43,7 +47,8 @@ class CsvRowSourceTest {
   void aHandlerThatStopsTheReadStopsTheTokeniser() {
     assertThatThrownBy(
             () ->
-                IncidentFormat.CSV.reader()
+                IncidentFormat.CSV
+                    .reader()
                     .read(
                         new ByteArrayInputStream(rows(50_000).getBytes(StandardCharsets.UTF_8)),
                         ReadChecksTest.OPTIONS,
@@ -58,7 +63,12 @@ class CsvRowSourceTest {
   void anUnclosedQuoteIsReportedWithTheRowBeforeIt() {
     String text = rows(600) + "601,\"never closed\n602,x\n";
     assertThatThrownBy(
-            () -> IncidentFormat.CSV.reader().readAll(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), ReadChecksTest.OPTIONS))
+            () ->
+                IncidentFormat.CSV
+                    .reader()
+                    .readAll(
+                        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                        ReadChecksTest.OPTIONS))
         .isInstanceOf(IncidentReadException.class)
         .hasMessageContaining("after data row 600")
         .hasMessageContaining("unclosed quote");
@@ -72,8 +82,12 @@ class CsvRowSourceTest {
     byte[] body = new byte[head.length + tail.length];
     System.arraycopy(head, 0, body, 0, head.length);
     System.arraycopy(tail, 0, body, head.length, tail.length);
-    ReadOptions utf8 = ReadChecksTest.OPTIONS.toBuilder().csvLayout(CsvLayout.detect().withCharset(StandardCharsets.UTF_8)).build();
-    assertThatThrownBy(() -> IncidentFormat.CSV.reader().readAll(new ByteArrayInputStream(body), utf8))
+    ReadOptions utf8 =
+        ReadChecksTest.OPTIONS.toBuilder()
+            .csvLayout(CsvLayout.detect().withCharset(StandardCharsets.UTF_8))
+            .build();
+    assertThatThrownBy(
+            () -> IncidentFormat.CSV.reader().readAll(new ByteArrayInputStream(body), utf8))
         .isInstanceOf(IncidentReadException.class)
         .hasMessageContaining("not valid UTF-8")
         .hasMessageContaining("--charset windows-1252");

@@ -25,12 +25,21 @@ import org.quicktheories.generators.Generate;
 class FastPathsTest {
   @Test
   void isoTimesEqualJavaTime() {
-    List<ZoneOffset> offsets = List.of(ZoneOffset.UTC, ZoneOffset.ofHours(-6), ZoneOffset.ofHoursMinutes(5, 45), ZoneOffset.ofHours(14));
+    List<ZoneOffset> offsets =
+        List.of(
+            ZoneOffset.UTC,
+            ZoneOffset.ofHours(-6),
+            ZoneOffset.ofHoursMinutes(5, 45),
+            ZoneOffset.ofHours(14));
     qt().withExamples(3000)
-        .forAll(longs().between(-2_000_000_000L, 4_000_000_000L), integers().between(0, 999_999_999), Generate.pick(offsets))
+        .forAll(
+            longs().between(-2_000_000_000L, 4_000_000_000L),
+            integers().between(0, 999_999_999),
+            Generate.pick(offsets))
         .checkAssert(
             (s, n, off) -> {
-              OffsetDateTime t = OffsetDateTime.ofInstant(Instant.ofEpochSecond(s, n % 3 == 0 ? 0 : n), off);
+              OffsetDateTime t =
+                  OffsetDateTime.ofInstant(Instant.ofEpochSecond(s, n % 3 == 0 ? 0 : n), off);
               String text = t.toString();
               assertThat(IsoTimes.offsetDateTime(text)).isEqualTo(OffsetDateTime.parse(text));
               assertThat(IsoTimes.localDate(t.toLocalDate().toString())).isEqualTo(t.toLocalDate());
@@ -39,11 +48,22 @@ class FastPathsTest {
 
   @Test
   void isoTimesRejectWhatJavaTimeRejects() {
-    for (String bad : new String[] {"2024-02-30T10:00-06:00", "2024-13-01T10:00Z", "2024-01-01T24:00Z", "2024-01-01T10:00", "2024-1-01T10:00Z"}) {
-      assertThatThrownBy(() -> IsoTimes.offsetDateTime(bad)).as(bad).isInstanceOf(DateTimeParseException.class);
+    for (String bad :
+        new String[] {
+          "2024-02-30T10:00-06:00",
+          "2024-13-01T10:00Z",
+          "2024-01-01T24:00Z",
+          "2024-01-01T10:00",
+          "2024-1-01T10:00Z"
+        }) {
+      assertThatThrownBy(() -> IsoTimes.offsetDateTime(bad))
+          .as(bad)
+          .isInstanceOf(DateTimeParseException.class);
     }
-    assertThat(IsoTimes.offsetDateTime("2024-01-01T10:00-00:00")).isEqualTo(OffsetDateTime.parse("2024-01-01T10:00-00:00"));
-    assertThatThrownBy(() -> IsoTimes.localDate("2023-02-29")).isInstanceOf(DateTimeParseException.class);
+    assertThat(IsoTimes.offsetDateTime("2024-01-01T10:00-00:00"))
+        .isEqualTo(OffsetDateTime.parse("2024-01-01T10:00-00:00"));
+    assertThatThrownBy(() -> IsoTimes.localDate("2023-02-29"))
+        .isInstanceOf(DateTimeParseException.class);
     assertThat(IsoTimes.localDate("2024-02-29")).isEqualTo(LocalDate.of(2024, 2, 29));
   }
 
@@ -51,7 +71,10 @@ class FastPathsTest {
   void simpleJsonCellsEqualJackson() throws Exception {
     ObjectMapper mapper = new ObjectMapper();
     qt().withExamples(2000)
-        .forAll(IncidentGenerators.lineText(), IncidentGenerators.text(), strings().allPossible().ofLengthBetween(0, 8))
+        .forAll(
+            IncidentGenerators.lineText(),
+            IncidentGenerators.text(),
+            strings().allPossible().ofLengthBetween(0, 8))
         .checkAssert(
             (k, v, junk) -> {
               Map<String, String> m = new LinkedHashMap<>();
@@ -61,7 +84,10 @@ class FastPathsTest {
               try {
                 json = mapper.writeValueAsString(m);
                 Map<String, String> viaJackson = new LinkedHashMap<>();
-                mapper.readTree(json).fields().forEachRemaining(e -> viaJackson.put(e.getKey(), e.getValue().asText()));
+                mapper
+                    .readTree(json)
+                    .fields()
+                    .forEachRemaining(e -> viaJackson.put(e.getKey(), e.getValue().asText()));
                 Map<String, String> viaCells = new LinkedHashMap<>();
                 JsonIo.readStringMap(json, viaCells);
                 assertThat(viaCells).isEqualTo(viaJackson);
@@ -77,8 +103,12 @@ class FastPathsTest {
     assertThat(SimpleJsonCells.wholeObject("{\"a\":1}")).isNull();
     assertThat(SimpleJsonCells.wholeObject("{\"a\":\"x\"} trailing")).isNull();
     assertThat(SimpleJsonCells.wholeObject("{\"a\":\"x\",}")).isNull();
-    assertThat(SimpleJsonCells.wholeObject(" { \"a\" : \"x\" , \"b\":\"\" } ")).containsExactly("a", "x", "b", "");
-    assertThat(SimpleJsonCells.wholeArrayOfObjects("[{\"system\":\"s\",\"id\":\"1\"},{\"system\":\"t\",\"id\":\"2\"}]")).hasSize(2);
+    assertThat(SimpleJsonCells.wholeObject(" { \"a\" : \"x\" , \"b\":\"\" } "))
+        .containsExactly("a", "x", "b", "");
+    assertThat(
+            SimpleJsonCells.wholeArrayOfObjects(
+                "[{\"system\":\"s\",\"id\":\"1\"},{\"system\":\"t\",\"id\":\"2\"}]"))
+        .hasSize(2);
     assertThat(SimpleJsonCells.wholeArrayOfObjects("[]")).isEmpty();
     assertThat(SimpleJsonCells.wholeArrayOfObjects("[{\"a\":\"b\"}")).isNull();
   }

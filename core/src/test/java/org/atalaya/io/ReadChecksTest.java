@@ -22,10 +22,13 @@ import org.junit.jupiter.api.Test;
 /** Every read-time check of the issue, with the row, field and code it must report. */
 class ReadChecksTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T00:00:00Z"), ZoneOffset.UTC);
-  static final ReadOptions OPTIONS = ReadOptions.builder().clock(CLOCK).sourceName("test.csv").build();
+  static final ReadOptions OPTIONS =
+      ReadOptions.builder().clock(CLOCK).sourceName("test.csv").build();
 
   static ReadResult csv(String text) throws IOException {
-    return IncidentFormat.CSV.reader().readAll(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), OPTIONS);
+    return IncidentFormat.CSV
+        .reader()
+        .readAll(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), OPTIONS);
   }
 
   static Problem only(ReadResult r) {
@@ -37,8 +40,10 @@ class ReadChecksTest {
   void anUnreadableValueIsReportedOnceNotAgainAsMissing() throws IOException {
     String text =
         "id,occurred_from,occurred_to,latitude,longitude,iccs\n"
-            + "a,2024-03-15T21:30:00-06:00,,\"14,0x\",-87.2068,0101\n" // latitude unreadable, longitude fine
-            + "b,2024-13-15T21:30:00-06:00,2024-03-16T21:30:00-06:00,14.08,-87.2,0101\n" // start unreadable, end fine
+            + "a,2024-03-15T21:30:00-06:00,,\"14,0x\",-87.2068,0101\n" // latitude unreadable,
+            // longitude fine
+            + "b,2024-13-15T21:30:00-06:00,2024-03-16T21:30:00-06:00,14.08,-87.2,0101\n" // start
+            // unreadable, end fine
             + "c,2024-03-15T21:30:00-06:00,,,-87.2068,0101\n"; // latitude really missing
     ReadResult r = csv(text);
     assertThat(r.report().problems())
@@ -80,13 +85,20 @@ class ReadChecksTest {
             org.assertj.core.groups.Tuple.tuple(8L, "id", "ATL-IO-002"),
             org.assertj.core.groups.Tuple.tuple(9L, "occurred_from", "ATL-IO-005"),
             org.assertj.core.groups.Tuple.tuple(10L, "latitude", "ATL-IO-011"));
-    assertThat(r.rejections()).extracting(Rejection::row).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
-    assertThat(r.rejections().get(0).raw()).isEqualTo("bad-range,2024-03-15T21:30:00-06:00,95,-87.2,0101");
+    assertThat(r.rejections())
+        .extracting(Rejection::row)
+        .containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    assertThat(r.rejections().get(0).raw())
+        .isEqualTo("bad-range,2024-03-15T21:30:00-06:00,95,-87.2,0101");
   }
 
   @Test
   void reversedWindowIsRejected() throws IOException {
-    Problem p = only(csv("id,occurred_from,occurred_to\nx,2024-03-15T21:30:00-06:00,2024-03-14T21:30:00-06:00\n"));
+    Problem p =
+        only(
+            csv(
+                "id,occurred_from,occurred_to\n"
+                    + "x,2024-03-15T21:30:00-06:00,2024-03-14T21:30:00-06:00\n"));
     assertThat(p.code()).isEqualTo(ProblemCode.TIME_WINDOW_REVERSED);
     assertThat(p.field()).isEqualTo("occurred_to");
   }
@@ -95,18 +107,32 @@ class ReadChecksTest {
   void swapIsDetectedOutsideRangeEvenWithoutRegion() throws IOException {
     ReadOptions worldwide = OPTIONS.toBuilder().expectedRegion(null).build();
     ReadResult r =
-        IncidentFormat.CSV.reader().readAll(new ByteArrayInputStream("id,latitude,longitude\nx,-120.5,45.1\n".getBytes(StandardCharsets.UTF_8)), worldwide);
+        IncidentFormat.CSV
+            .reader()
+            .readAll(
+                new ByteArrayInputStream(
+                    "id,latitude,longitude\nx,-120.5,45.1\n".getBytes(StandardCharsets.UTF_8)),
+                worldwide);
     assertThat(only(r).code()).isEqualTo(ProblemCode.COORDINATES_SWAPPED);
   }
 
   @Test
   void unknownCategoryIsKeptAndFlagged() throws IOException {
-    CsvMapping mapping = CsvMapping.builder().column("id", "ID").column("category", "DELITO").build();
-    ReadOptions opts = OPTIONS.toBuilder().csvLayout(CsvLayout.detect().withMapping(mapping)).build();
+    CsvMapping mapping =
+        CsvMapping.builder().column("id", "ID").column("category", "DELITO").build();
+    ReadOptions opts =
+        OPTIONS.toBuilder().csvLayout(CsvLayout.detect().withMapping(mapping)).build();
     ReadResult r =
-        IncidentFormat.CSV.reader().readAll(new ByteArrayInputStream("ID;DELITO\n1;Extorsión\n2;robo de gallinas raras\n".getBytes(StandardCharsets.UTF_8)), opts);
+        IncidentFormat.CSV
+            .reader()
+            .readAll(
+                new ByteArrayInputStream(
+                    "ID;DELITO\n1;Extorsión\n2;robo de gallinas raras\n"
+                        .getBytes(StandardCharsets.UTF_8)),
+                opts);
     assertThat(r.report().accepted()).isEqualTo(2);
-    assertThat(r.incidents().get(0).iccs()).hasValueSatisfying(c -> assertThat(c.value()).isEqualTo("02051"));
+    assertThat(r.incidents().get(0).iccs())
+        .hasValueSatisfying(c -> assertThat(c.value()).isEqualTo("02051"));
     Incident unknown = r.incidents().get(1);
     assertThat(unknown.iccs()).isEmpty();
     assertThat(unknown.classification().sourceLabel()).contains("robo de gallinas raras");
@@ -133,7 +159,8 @@ class ReadChecksTest {
             .defaultValue("source", "POLICE")
             .build();
     byte[] cp1252 = text.getBytes(Charset.forName("windows-1252"));
-    ReadOptions opts = OPTIONS.toBuilder().csvLayout(CsvLayout.detect().withMapping(mapping)).build();
+    ReadOptions opts =
+        OPTIONS.toBuilder().csvLayout(CsvLayout.detect().withMapping(mapping)).build();
     ReadResult r = IncidentFormat.CSV.reader().readAll(new ByteArrayInputStream(cp1252), opts);
     assertThat(r.report().problems()).isEmpty();
     Incident first = r.incidents().get(0);
@@ -158,7 +185,9 @@ class ReadChecksTest {
     bytes[2] = (byte) 0xBF;
     System.arraycopy(body, 0, bytes, 3, body.length);
     ReadResult r = IncidentFormat.CSV.reader().readAll(new ByteArrayInputStream(bytes), OPTIONS);
-    assertThat(r.incidents()).singleElement().satisfies(i -> assertThat(i.narrative()).contains("Niña herida en Comayagüela"));
+    assertThat(r.incidents())
+        .singleElement()
+        .satisfies(i -> assertThat(i.narrative()).contains("Niña herida en Comayagüela"));
   }
 
   @Test
@@ -184,26 +213,36 @@ class ReadChecksTest {
 
   @Test
   void formulaCellsAreNeutralisedAndRestored() throws IOException {
-    Incident in = Incident.builder("=1+1").narrative("=HYPERLINK(\"http://x\")").attribute("src:a", "@SUM(A1)").build();
+    Incident in =
+        Incident.builder("=1+1")
+            .narrative("=HYPERLINK(\"http://x\")")
+            .attribute("src:a", "@SUM(A1)")
+            .build();
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     try (IncidentWriter w = IncidentFormat.CSV.writer(out, CsvLayout.spanishExcel())) {
       w.write(in);
     }
     String written = out.toString(StandardCharsets.UTF_8);
     assertThat(written).contains("\n'=1+1;").contains("\"'=HYPERLINK(\"\"http://x\"\")\"");
-    ReadResult back = IncidentFormat.CSV.reader().readAll(new ByteArrayInputStream(out.toByteArray()), OPTIONS);
+    ReadResult back =
+        IncidentFormat.CSV.reader().readAll(new ByteArrayInputStream(out.toByteArray()), OPTIONS);
     assertThat(back.incidents()).containsExactly(in);
   }
 
   @Test
   void ndjsonBrokenLineIsRejectedAndReadingGoesOn() throws IOException {
     String text = "{\"id\":\"a\"}\n{\"id\": \n\n{\"id\":\"c\",\"extra\":5}\n";
-    ReadResult r = IncidentFormat.NDJSON.reader().readAll(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), OPTIONS);
+    ReadResult r =
+        IncidentFormat.NDJSON
+            .reader()
+            .readAll(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), OPTIONS);
     assertThat(r.report().read()).isEqualTo(3);
     assertThat(r.report().rejected()).isEqualTo(1);
     assertThat(r.rejections().get(0).row()).isEqualTo(2);
     assertThat(r.incidents().get(1).attributes().get("json:extra")).contains("5");
-    assertThat(r.report().problems(Severity.WARNING)).extracting(Problem::code).containsExactly(ProblemCode.UNKNOWN_FIELD);
+    assertThat(r.report().problems(Severity.WARNING))
+        .extracting(Problem::code)
+        .containsExactly(ProblemCode.UNKNOWN_FIELD);
   }
 
   @Test
@@ -213,26 +252,35 @@ class ReadChecksTest {
             + "{\"type\":\"Feature\",\"id\":\"a\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[-87.2,14.1]},\"properties\":{}},"
             + "{\"type\":\"Feature\",\"id\":\"b\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[0,1],[1,2]]},\"properties\":{}},"
             + "{\"type\":\"Feature\",\"id\":\"c\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[14.1,-87.2]},\"properties\":{}}]}";
-    ReadResult r = IncidentFormat.GEOJSON.reader().readAll(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), OPTIONS);
+    ReadResult r =
+        IncidentFormat.GEOJSON
+            .reader()
+            .readAll(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), OPTIONS);
     assertThat(r.report().accepted()).isEqualTo(1);
-    assertThat(r.report().problems()).extracting(Problem::row, p -> p.code())
+    assertThat(r.report().problems())
+        .extracting(Problem::row, p -> p.code())
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(2L, ProblemCode.INVALID_GEOMETRY),
             org.assertj.core.groups.Tuple.tuple(3L, ProblemCode.COORDINATES_SWAPPED));
-    assertThat(r.incidents().get(0).location().orElseThrow().point()).contains(LatLon.of(14.1, -87.2));
+    assertThat(r.incidents().get(0).location().orElseThrow().point())
+        .contains(LatLon.of(14.1, -87.2));
   }
 
   @Test
   void acceptedPlusRejectedEqualsReadOnArbitraryJunk() {
     org.quicktheories.QuickTheory.qt()
-        .forAll(org.quicktheories.generators.SourceDSL.strings().allPossible().ofLengthBetween(0, 300))
+        .forAll(
+            org.quicktheories.generators.SourceDSL.strings().allPossible().ofLengthBetween(0, 300))
         .checkAssert(
             junk -> {
-              String text = "id,latitude,longitude,occurred_from\n" + junk.replaceAll("[\\uD800-\\uDFFF]", "?");
+              String text =
+                  "id,latitude,longitude,occurred_from\n"
+                      + junk.replaceAll("[\\uD800-\\uDFFF]", "?");
               try {
                 ReadReport r = csv(text).report();
                 assertThat(r.accepted() + r.rejected()).isEqualTo(r.read());
-                assertThat(r.problems(Severity.ERROR).stream().map(Problem::row).distinct().count()).isEqualTo(r.rejected());
+                assertThat(r.problems(Severity.ERROR).stream().map(Problem::row).distinct().count())
+                    .isEqualTo(r.rejected());
               } catch (IncidentReadException e) {
                 assertThat(e.getMessage()).contains("test.csv");
               } catch (IOException e) {

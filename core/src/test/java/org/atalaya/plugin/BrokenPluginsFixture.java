@@ -8,8 +8,8 @@ import java.nio.file.Path;
  * real compiled jars: a stale services line, a constructor that throws, an incompatible API range,
  * two plugins with one id, a jar bundling Atalaya's API, an importer that throws in use, a
  * constructor that never returns, a register() that throws half way, an undeclared capability, a
- * reserved id, a missing descriptor, a file that is not a jar, and a jar with no plugin. Shared
- * by the registry's tests and the CLI's {@code plugins doctor} tests (core's test jar).
+ * reserved id, a missing descriptor, a file that is not a jar, and a jar with no plugin. Shared by
+ * the registry's tests and the CLI's {@code plugins doctor} tests (core's test jar).
  */
 public final class BrokenPluginsFixture {
 
@@ -30,16 +30,31 @@ public final class BrokenPluginsFixture {
       """;
 
   static String plugin(String pkg, String cls, String constructor, String register) {
-    return "package " + pkg + ";\n"
-        + "public class " + cls + " implements org.atalaya.spi.AtalayaPlugin {\n"
-        + "  public " + cls + "() { " + constructor + " }\n"
-        + "  public void register(org.atalaya.spi.PluginContext c) { " + register + " }\n"
+    return "package "
+        + pkg
+        + ";\n"
+        + "public class "
+        + cls
+        + " implements org.atalaya.spi.AtalayaPlugin {\n"
+        + "  public "
+        + cls
+        + "() { "
+        + constructor
+        + " }\n"
+        + "  public void register(org.atalaya.spi.PluginContext c) { "
+        + register
+        + " }\n"
         + "}\n";
   }
 
-  static String importer(String pkg, String cls, String id, String ext, String inRecognise, String inRead) {
-    return "package " + pkg + ";\n"
-        + "public class " + cls + " implements org.atalaya.spi.IncidentImporter {\n"
+  static String importer(
+      String pkg, String cls, String id, String ext, String inRecognise, String inRead) {
+    return "package "
+        + pkg
+        + ";\n"
+        + "public class "
+        + cls
+        + " implements org.atalaya.spi.IncidentImporter {\n"
         + IMPORTER_BODY.formatted(id, inRecognise, ext, inRead)
         + "}\n";
   }
@@ -59,7 +74,9 @@ public final class BrokenPluginsFixture {
         .descriptor("t.sano.Plugin", "org.test.sano", "^0.1.0", "importer")
         .writeTo(dir.resolve("a-healthy.jar"));
     TestJars.jar()
-        .source("t.ctor.Plugin", plugin("t.ctor", "Plugin", "throw new IllegalStateException(\"no config file\");", ""))
+        .source(
+            "t.ctor.Plugin",
+            plugin("t.ctor", "Plugin", "throw new IllegalStateException(\"no config file\");", ""))
         .services("t.ctor.Plugin")
         .descriptor("t.ctor.Plugin", "org.test.ctor", "^0.1.0", "")
         .writeTo(dir.resolve("b-constructor-throws.jar"));
@@ -83,24 +100,45 @@ public final class BrokenPluginsFixture {
         .writeTo(dir.resolve("e-bundles-api.jar"));
     TestJars.jar()
         .source("t.bad.Plugin", plugin("t.bad", "Plugin", "", "c.addImporter(new Importer());"))
-        .source("t.bad.Importer", importer("t.bad", "Importer", "roto", "roto", "",
-            "if (true) throw new NullPointerException(\"column Fecha missing\");"))
+        .source(
+            "t.bad.Importer",
+            importer(
+                "t.bad",
+                "Importer",
+                "roto",
+                "roto",
+                "",
+                "if (true) throw new NullPointerException(\"column Fecha missing\");"))
         .services("t.bad.Plugin")
         .descriptor("t.bad.Plugin", "org.test.bad", "^0.1.0", "importer")
         .writeTo(dir.resolve("f-throws-in-use.jar"));
     TestJars.jar()
-        .source("t.slow.Plugin", plugin("t.slow", "Plugin", "try { Thread.sleep(60_000); } catch (InterruptedException e) { }", ""))
+        .source(
+            "t.slow.Plugin",
+            plugin(
+                "t.slow",
+                "Plugin",
+                "try { Thread.sleep(60_000); } catch (InterruptedException e) { }",
+                ""))
         .services("t.slow.Plugin")
         .descriptor("t.slow.Plugin", "org.test.slow", "^0.1.0", "")
         .writeTo(dir.resolve("g-slow.jar"));
     TestJars.jar()
-        .source("t.reg.Plugin", plugin("t.reg", "Plugin", "", "c.addImporter(new t.reg.Importer()); throw new IllegalArgumentException(\"half way\");"))
+        .source(
+            "t.reg.Plugin",
+            plugin(
+                "t.reg",
+                "Plugin",
+                "",
+                "c.addImporter(new t.reg.Importer()); throw new IllegalArgumentException(\"half"
+                    + " way\");"))
         .source("t.reg.Importer", importer("t.reg", "Importer", "medio", "medio", "", ""))
         .services("t.reg.Plugin")
         .descriptor("t.reg.Plugin", "org.test.reg", "^0.1.0", "importer")
         .writeTo(dir.resolve("h-register-throws.jar"));
     TestJars.jar()
-        .source("t.sly.Plugin", plugin("t.sly", "Plugin", "", "c.addImporter(new t.sly.Importer());"))
+        .source(
+            "t.sly.Plugin", plugin("t.sly", "Plugin", "", "c.addImporter(new t.sly.Importer());"))
         .source("t.sly.Importer", importer("t.sly", "Importer", "sly", "sly", "", ""))
         .services("t.sly.Plugin")
         .descriptor("t.sly.Plugin", "org.test.sly", "^0.1.0", "")
@@ -110,10 +148,14 @@ public final class BrokenPluginsFixture {
         .services("t.own.Plugin")
         .descriptor("t.own.Plugin", "atalaya.own", "^0.1.0", "")
         .writeTo(dir.resolve("j-reserved-id.jar"));
-    TestJars.jar().services("t.nodesc.Plugin").source("t.nodesc.Plugin", plugin("t.nodesc", "Plugin", "", ""))
+    TestJars.jar()
+        .services("t.nodesc.Plugin")
+        .source("t.nodesc.Plugin", plugin("t.nodesc", "Plugin", "", ""))
         .writeTo(dir.resolve("k-no-descriptor.jar"));
     Files.writeString(dir.resolve("l-not-a-jar.jar"), "this is not a zip file");
-    TestJars.jar().resource("README.txt", "a library, not a plugin").writeTo(dir.resolve("m-library.jar"));
+    TestJars.jar()
+        .resource("README.txt", "a library, not a plugin")
+        .writeTo(dir.resolve("m-library.jar"));
   }
 
   private static byte[] apiClassBytes() throws Exception {
@@ -121,5 +163,4 @@ public final class BrokenPluginsFixture {
       return in.readAllBytes();
     }
   }
-
 }

@@ -21,7 +21,9 @@ class HostLibrariesTest {
   record Row(String library, boolean always, String example) {}
 
   static List<Row> guideTable() throws IOException {
-    List<String> lines = Files.readAllLines(Path.of("..").toAbsolutePath().normalize().resolve("sdk-docs/plugins.md"));
+    List<String> lines =
+        Files.readAllLines(
+            Path.of("..").toAbsolutePath().normalize().resolve("sdk-docs/plugins.md"));
     int header = lines.indexOf("| Library | Packages | From the host | For example |");
     assertThat(header).as("the host-libraries table in sdk-docs/plugins.md").isNotNegative();
     List<Row> rows = new ArrayList<>();
@@ -35,10 +37,13 @@ class HostLibrariesTest {
   }
 
   @Test
-  @DisplayName("the guide's 'always' libraries are exactly the ones the class loader takes from the host")
+  @DisplayName(
+      "the guide's 'always' libraries are exactly the ones the class loader takes from the host")
   void guideMatchesTheClassLoader() throws IOException {
     List<Row> rows = guideTable();
-    assertThat(rows).extracting(Row::library).contains("Atalaya", "SLF4J API", "Jackson core, databind, dataformat-csv");
+    assertThat(rows)
+        .extracting(Row::library)
+        .contains("Atalaya", "SLF4J API", "Jackson core, databind, dataformat-csv");
     for (Row r : rows) {
       assertThat(PluginClassLoader.hostFirst(r.example()))
           .as("%s (%s): host first", r.library(), r.example())

@@ -37,14 +37,22 @@ public final class TestJars {
   }
 
   public TestJars services(String... classNames) {
-    return resource("META-INF/services/org.atalaya.spi.AtalayaPlugin", String.join("\n", classNames) + "\n");
+    return resource(
+        "META-INF/services/org.atalaya.spi.AtalayaPlugin", String.join("\n", classNames) + "\n");
   }
 
   public TestJars descriptor(String className, String id, String requires, String capabilities) {
     return resource(
         "META-INF/atalaya/plugins/" + className + ".properties",
-        "id=" + id + "\nname=Test " + id + "\nversion=1.0.0\nrequires=" + requires
-            + "\nlicence=Apache-2.0\ncapabilities=" + capabilities + "\nreads=narrative\n");
+        "id="
+            + id
+            + "\nname=Test "
+            + id
+            + "\nversion=1.0.0\nrequires="
+            + requires
+            + "\nlicence=Apache-2.0\ncapabilities="
+            + capabilities
+            + "\nreads=narrative\n");
   }
 
   public TestJars resource(String path, String text) {
@@ -87,14 +95,21 @@ public final class TestJars {
         (name, code) ->
             units.add(
                 new SimpleJavaFileObject(
-                    URI.create("string:///" + name.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
+                    URI.create("string:///" + name.replace('.', '/') + ".java"),
+                    JavaFileObject.Kind.SOURCE) {
                   @Override
                   public CharSequence getCharContent(boolean ignoreEncodingErrors) {
                     return code;
                   }
                 }));
     List<String> options =
-        List.of("--release", "17", "-classpath", System.getProperty("java.class.path"), "-d", out.toString());
+        List.of(
+            "--release",
+            "17",
+            "-classpath",
+            System.getProperty("java.class.path"),
+            "-d",
+            out.toString());
     java.io.StringWriter errors = new java.io.StringWriter();
     boolean ok = javac.getTask(errors, null, null, options, null, units).call();
     if (!ok) {

@@ -16,19 +16,23 @@ class PluginDescriptorTest {
   void propertiesRoundTrip() {
     PersonalField[] fields = PersonalField.values();
     String[] points = {"importer", "exporter", "taxonomy", "indicator", "geofence-listener"};
-    qt().forAll(integers().between(0, 50), lists().of(integers().between(0, fields.length - 1)).ofSizeBetween(0, 5),
+    qt().forAll(
+            integers().between(0, 50),
+            lists().of(integers().between(0, fields.length - 1)).ofSizeBetween(0, 5),
             lists().of(integers().between(0, points.length - 1)).ofSizeBetween(0, 5))
-        .checkAssert((minor, fs, ps) -> {
-          PluginDescriptor.Builder b = PluginDescriptor.builder("org.ejemplo.p" + minor)
-              .name("Plugin de ejemplo ñ " + minor)
-              .version(SemanticVersion.of(1, minor, 0))
-              .requires(VersionRange.parse("[0.1.0,1.0.0)"))
-              .licence("Apache-2.0");
-          fs.forEach(i -> b.reads(fields[i]).writes(fields[(i + 1) % fields.length]));
-          ps.forEach(i -> b.capability(points[i]));
-          PluginDescriptor d = b.build();
-          assertThat(PluginDescriptor.fromProperties(d.toProperties(), "test")).isEqualTo(d);
-        });
+        .checkAssert(
+            (minor, fs, ps) -> {
+              PluginDescriptor.Builder b =
+                  PluginDescriptor.builder("org.ejemplo.p" + minor)
+                      .name("Plugin de ejemplo ñ " + minor)
+                      .version(SemanticVersion.of(1, minor, 0))
+                      .requires(VersionRange.parse("[0.1.0,1.0.0)"))
+                      .licence("Apache-2.0");
+              fs.forEach(i -> b.reads(fields[i]).writes(fields[(i + 1) % fields.length]));
+              ps.forEach(i -> b.capability(points[i]));
+              PluginDescriptor d = b.build();
+              assertThat(PluginDescriptor.fromProperties(d.toProperties(), "test")).isEqualTo(d);
+            });
   }
 
   @Test
@@ -36,7 +40,8 @@ class PluginDescriptorTest {
     Properties p = new Properties();
     p.setProperty("id", "Mi Plugin");
     assertThatThrownBy(() -> PluginDescriptor.fromProperties(p, "mi.properties"))
-        .hasMessageContaining("mi.properties").hasMessageContaining("'Mi Plugin'");
+        .hasMessageContaining("mi.properties")
+        .hasMessageContaining("'Mi Plugin'");
     p.setProperty("id", "org.ejemplo.mio");
     assertThatThrownBy(() -> PluginDescriptor.fromProperties(p, "mi.properties"))
         .hasMessageContaining("'version' is missing");
@@ -45,7 +50,8 @@ class PluginDescriptorTest {
     p.setProperty("licence", "MIT");
     p.setProperty("reads", "nombre");
     assertThatThrownBy(() -> PluginDescriptor.fromProperties(p, "mi.properties"))
-        .hasMessageContaining("'nombre' is not a personal field").hasMessageContaining("exact-location");
+        .hasMessageContaining("'nombre' is not a personal field")
+        .hasMessageContaining("exact-location");
     p.setProperty("reads", "narrative");
     p.setProperty("license", "ignored when licence is given");
     assertThat(PluginDescriptor.fromProperties(p, "mi.properties").licence()).isEqualTo("MIT");
@@ -62,7 +68,11 @@ class PluginDescriptorTest {
 
   @Test
   void fileSamplesKnowTheirExtensionAndFirstLine() {
-    FileSample s = FileSample.of("Denuncias.CSV", "\uFEFFFecha;Tipo\r\n01/02/2024;robo\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    FileSample s =
+        FileSample.of(
+            "Denuncias.CSV",
+            "\uFEFFFecha;Tipo\r\n01/02/2024;robo\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(s.extension()).isEqualTo("csv");
     assertThat(s.firstLine()).isEqualTo("Fecha;Tipo");
   }

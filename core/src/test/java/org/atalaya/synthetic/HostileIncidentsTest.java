@@ -29,13 +29,15 @@ class HostileIncidentsTest {
       long x = draws.between(-2L, 2L);
       assertThat(x).isBetween(-2L, 2L);
       seen.add(x);
-      assertThat(draws.between(Long.MAX_VALUE - 1, Long.MAX_VALUE)).isGreaterThanOrEqualTo(Long.MAX_VALUE - 1);
+      assertThat(draws.between(Long.MAX_VALUE - 1, Long.MAX_VALUE))
+          .isGreaterThanOrEqualTo(Long.MAX_VALUE - 1);
       assertThat(draws.between(13.0, 16.5)).isBetween(13.0, 16.5);
     }
     assertThat(seen).containsExactlyInAnyOrder(-2L, -1L, 0L, 1L, 2L);
     assertThat(draws.between(7L, 7L)).isEqualTo(7);
     assertThat(draws.between(Long.MIN_VALUE, Long.MAX_VALUE)).isNotNull();
-    assertThatThrownBy(() -> draws.between(3L, 2L)).hasMessage("min (3) must not be greater than max (2)");
+    assertThatThrownBy(() -> draws.between(3L, 2L))
+        .hasMessage("min (3) must not be greater than max (2)");
     assertThatThrownBy(() -> draws.pick(List.of())).hasMessage("values must not be empty");
   }
 
@@ -49,14 +51,25 @@ class HostileIncidentsTest {
     List<Incident> all = incidents(5, 2_000);
     List<String> texts = new ArrayList<>();
     all.forEach(i -> i.narrative().ifPresent(texts::add));
-    assertThat(texts).anyMatch(t -> t.contains("\n")).anyMatch(t -> t.contains("😀")).anyMatch(t -> t.contains("\""))
+    assertThat(texts)
+        .anyMatch(t -> t.contains("\n"))
+        .anyMatch(t -> t.contains("😀"))
+        .anyMatch(t -> t.contains("\""))
         .anyMatch(t -> t.startsWith("=SUMA"));
-    assertThat(all).anyMatch(i -> i.location().isEmpty()).anyMatch(i -> i.occurred().isEmpty())
-        .anyMatch(i -> i.victims().isEmpty()).anyMatch(i -> i.victims().size() >= 2)
-        .anyMatch(i -> i.occurred().map(w -> w.precision() == TimePrecision.UNKNOWN && w.estimated()).orElse(false))
+    assertThat(all)
+        .anyMatch(i -> i.location().isEmpty())
+        .anyMatch(i -> i.occurred().isEmpty())
+        .anyMatch(i -> i.victims().isEmpty())
+        .anyMatch(i -> i.victims().size() >= 2)
+        .anyMatch(
+            i ->
+                i.occurred()
+                    .map(w -> w.precision() == TimePrecision.UNKNOWN && w.estimated())
+                    .orElse(false))
         .anyMatch(i -> i.caseHistory().events().size() >= 3)
         .anyMatch(i -> !i.attributes().isEmpty());
-    assertThat(all).allSatisfy(i -> assertThat(i.id()).doesNotContain("\n", "\r", "\t").isNotBlank());
+    assertThat(all)
+        .allSatisfy(i -> assertThat(i.id()).doesNotContain("\n", "\r", "\t").isNotBlank());
     List<Incident> list = HostileIncidents.incidentList(RandomDraws.of(new SplittableRandom(9)));
     assertThat(list).hasSizeBetween(1, 6).extracting(Incident::id).doesNotHaveDuplicates();
   }

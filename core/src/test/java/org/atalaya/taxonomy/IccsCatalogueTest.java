@@ -112,7 +112,8 @@ class IccsCatalogueTest {
     assertThat(STANDARD.label(IccsCode.of("050211"), Locale.ENGLISH))
         .isEqualTo("Theft of a motorized land vehicle or parts thereof (050211)");
     assertThat(STANDARD.label(IccsCode.of("0809"), ES_HN))
-        .isEqualTo("Actos contra el orden público, la autoridad y las disposiciones del Estado (0809)");
+        .isEqualTo(
+            "Actos contra el orden público, la autoridad y las disposiciones del Estado (0809)");
     IccsCatalogue empty = IccsCatalogue.builder().build();
     assertThat(empty.label(IccsCode.of("0101"), Locale.ENGLISH)).isEqualTo("0101");
   }

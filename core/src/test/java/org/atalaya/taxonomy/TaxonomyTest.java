@@ -168,7 +168,9 @@ class TaxonomyTest {
     @Test
     @DisplayName("repeated inner white space is collapsed")
     void innerWhitespace() {
-      assertThat(HN.match("Robo   de\tVEHÍCULO!")).get().extracting(CategoryMatch::code)
+      assertThat(HN.match("Robo   de\tVEHÍCULO!"))
+          .get()
+          .extracting(CategoryMatch::code)
           .isEqualTo(code("0401"));
     }
 
@@ -224,7 +226,8 @@ class TaxonomyTest {
                 String n = Taxonomy.normalise(s);
                 return n.equals(n.strip())
                     && !n.contains("  ")
-                    && n.codePoints().noneMatch(c -> Character.getType(c) == Character.NON_SPACING_MARK);
+                    && n.codePoints()
+                        .noneMatch(c -> Character.getType(c) == Character.NON_SPACING_MARK);
               });
     }
   }
@@ -244,7 +247,8 @@ class TaxonomyTest {
       assertThat(t.mappings()).hasSize(HN.mappings().size() + 2);
       assertThat(t.match("Robo de ganado").flatMap(CategoryMatch::note))
           .contains("Cattle rustling with violence");
-      assertThat(t.match("abuso sexual infantil")).get()
+      assertThat(t.match("abuso sexual infantil"))
+          .get()
           .satisfies(m -> assertThat(m.has(CategoryQualifier.MINOR_VICTIM)).isTrue());
       assertThat(HN.match("robo de ganado")).isEmpty();
     }
@@ -341,12 +345,10 @@ class TaxonomyTest {
       assertThatThrownBy(() -> new CategoryMatch("x", null, Set.of(), Optional.empty()))
           .isInstanceOf(NullPointerException.class)
           .hasMessage("code must not be null");
-      assertThatThrownBy(
-              () -> new CategoryMatch("x", code("0101"), Set.of(), Optional.of("  ")))
+      assertThatThrownBy(() -> new CategoryMatch("x", code("0101"), Set.of(), Optional.of("  ")))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("note (  ) of term x must not be blank");
-      assertThatThrownBy(
-              () -> CategoryMatch.of("x", code("0101"), (CategoryQualifier) null))
+      assertThatThrownBy(() -> CategoryMatch.of("x", code("0101"), (CategoryQualifier) null))
           .isInstanceOf(NullPointerException.class)
           .hasMessage("qualifiers must not contain null");
       assertThat(

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The base of every kit: fails a test in which the code under test printed to the console.
- * Libraries log through SLF4J; the console belongs to the application (in Atalaya, the CLI), and
- * a plugin that prints breaks the CLI's JSON output.
+ * Libraries log through SLF4J; the console belongs to the application (in Atalaya, the CLI), and a
+ * plugin that prints breaks the CLI's JSON output.
  */
 abstract class ConsoleGuard {
 
@@ -34,8 +34,16 @@ abstract class ConsoleGuard {
     System.setOut(realOut);
     System.setErr(realErr);
     String printed = captured.toString(StandardCharsets.UTF_8);
-    // SLF4J's simple binding (a test dependency) writes to stderr with this prefix: that is logging, not printing.
-    String withoutLogging = printed.lines().filter(l -> !l.matches("^\\[[^\\]]+\\] (TRACE|DEBUG|INFO|WARN|ERROR) .*") && !l.startsWith("SLF4J")).reduce("", (a, b) -> a + b + "\n");
+    // SLF4J's simple binding (a test dependency) writes to stderr with this prefix: that is
+    // logging, not printing.
+    String withoutLogging =
+        printed
+            .lines()
+            .filter(
+                l ->
+                    !l.matches("^\\[[^\\]]+\\] (TRACE|DEBUG|INFO|WARN|ERROR) .*")
+                        && !l.startsWith("SLF4J"))
+            .reduce("", (a, b) -> a + b + "\n");
     assertThat(withoutLogging)
         .as("the plugin printed to System.out or System.err; log through SLF4J instead")
         .isEmpty();

@@ -32,11 +32,11 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>It checks that the listener takes any event (every kind, any subject and fence id, any time and
- * place) without throwing, also from several trackers on several threads at once; that closing it
- * twice is harmless; and that its id is well formed. A listener that sends events somewhere must
- * not throw when that place is unreachable (the test above passes an address nobody listens on):
- * it should count or log the failure.
+ * <p>It checks that the listener takes any event (every kind, any subject and fence id, any time
+ * and place) without throwing, also from several trackers on several threads at once; that closing
+ * it twice is harmless; and that its id is well formed. A listener that sends events somewhere must
+ * not throw when that place is unreachable (the test above passes an address nobody listens on): it
+ * should count or log the failure.
  *
  * @since 0.1
  */
@@ -54,8 +54,18 @@ public abstract class GeofenceListenerContract extends ConsoleGuard {
   private static GeofenceEvent event(int kind, long seconds, double lat, double lon, int n) {
     GeofenceEvent.Kind k = GeofenceEvent.Kind.values()[kind % GeofenceEvent.Kind.values().length];
     Optional<GeofenceEvent.ExitReason> reason =
-        k == GeofenceEvent.Kind.EXIT ? Optional.of(GeofenceEvent.ExitReason.values()[n % GeofenceEvent.ExitReason.values().length]) : Optional.empty();
-    return new GeofenceEvent("patrulla-" + n, "zona \"" + n + "\" ñ", k, Instant.ofEpochSecond(seconds), lat, lon, reason);
+        k == GeofenceEvent.Kind.EXIT
+            ? Optional.of(
+                GeofenceEvent.ExitReason.values()[n % GeofenceEvent.ExitReason.values().length])
+            : Optional.empty();
+    return new GeofenceEvent(
+        "patrulla-" + n,
+        "zona \"" + n + "\" ñ",
+        k,
+        Instant.ofEpochSecond(seconds),
+        lat,
+        lon,
+        reason);
   }
 
   @Test
@@ -63,8 +73,15 @@ public abstract class GeofenceListenerContract extends ConsoleGuard {
   void takesAnyEventWithoutThrowing() {
     try (GeofenceListenerExtension l = listener()) {
       qt().withExamples(200)
-          .forAll(integers().between(0, 20), longs().between(0, 4_000_000_000L), doubles().between(-90, 90), doubles().between(-180, 180))
-          .checkAssert((k, t, lat, lon) -> assertThatCode(() -> l.onEvent(event(k, t, lat, lon, k))).doesNotThrowAnyException());
+          .forAll(
+              integers().between(0, 20),
+              longs().between(0, 4_000_000_000L),
+              doubles().between(-90, 90),
+              doubles().between(-180, 180))
+          .checkAssert(
+              (k, t, lat, lon) ->
+                  assertThatCode(() -> l.onEvent(event(k, t, lat, lon, k)))
+                      .doesNotThrowAnyException());
     }
   }
 
@@ -91,10 +108,12 @@ public abstract class GeofenceListenerContract extends ConsoleGuard {
   void closingTwiceIsHarmless() {
     GeofenceListenerExtension l = listener();
     l.onEvent(event(0, 1_700_000_000L, 14.08, -87.2, 1));
-    assertThatCode(() -> {
-      l.close();
-      l.close();
-    }).doesNotThrowAnyException();
+    assertThatCode(
+            () -> {
+              l.close();
+              l.close();
+            })
+        .doesNotThrowAnyException();
   }
 
   @Test

@@ -8,8 +8,8 @@ import org.apiguardian.api.API;
 import org.atalaya.spi.IncidentImporter;
 
 /**
- * An importer with a small file in its format, for {@link IncidentImporterContract}: a real
- * sample as the source writes it, with how many records it holds.
+ * An importer with a small file in its format, for {@link IncidentImporterContract}: a real sample
+ * as the source writes it, with how many records it holds.
  *
  * @param importer the importer under test
  * @param fileName the sample's file name (its extension matters for recognition)
@@ -18,7 +18,8 @@ import org.atalaya.spi.IncidentImporter;
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record ImporterSample(IncidentImporter importer, String fileName, byte[] content, long records) {
+public record ImporterSample(
+    IncidentImporter importer, String fileName, byte[] content, long records) {
 
   /** Validates the sample. */
   public ImporterSample {
@@ -37,7 +38,8 @@ public record ImporterSample(IncidentImporter importer, String fileName, byte[] 
    * @param records how many records it holds
    * @return the sample; never {@code null}
    */
-  public static ImporterSample of(IncidentImporter importer, String fileName, String text, long records) {
+  public static ImporterSample of(
+      IncidentImporter importer, String fileName, String text, long records) {
     return new ImporterSample(importer, fileName, text.getBytes(StandardCharsets.UTF_8), records);
   }
 

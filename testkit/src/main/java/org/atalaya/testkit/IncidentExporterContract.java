@@ -40,9 +40,8 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>Over generated incidents (Spanish text, emoji, quotes, line breaks, missing parts) it checks
- * that writing never throws and writes something, that output is the same every time and from
- * many threads at once, and, with an importer, the round trip. Extensions are lower case without
- * a dot.
+ * that writing never throws and writes something, that output is the same every time and from many
+ * threads at once, and, with an importer, the round trip. Extensions are lower case without a dot.
  *
  * @since 0.1
  */
@@ -67,8 +66,8 @@ public abstract class IncidentExporterContract extends ConsoleGuard {
   }
 
   /**
-   * Returns what of {@code incident} the format keeps, for formats that cannot hold everything
-   * (a summary CSV without victims, say). The default keeps everything: a lossless format.
+   * Returns what of {@code incident} the format keeps, for formats that cannot hold everything (a
+   * summary CSV without victims, say). The default keeps everything: a lossless format.
    *
    * @param incident an incident written
    * @return the incident as it should read back; never {@code null}
@@ -88,33 +87,53 @@ public abstract class IncidentExporterContract extends ConsoleGuard {
   }
 
   @Test
-  @DisplayName("writes any valid incidents without throwing / escribe cualquier incidente válido sin lanzar excepciones")
+  @DisplayName(
+      "writes any valid incidents without throwing / escribe cualquier incidente válido sin lanzar"
+          + " excepciones")
   void writesAnyValidIncidentsWithoutThrowing() {
     assertThatCode(() -> export(List.of())).as("writing no incidents").doesNotThrowAnyException();
-    qt().withExamples(200).forAll(Generators.incidentLists()).checkAssert(list -> assertThat(export(list)).isNotEmpty());
+    qt().withExamples(200)
+        .forAll(Generators.incidentLists())
+        .checkAssert(list -> assertThat(export(list)).isNotEmpty());
   }
 
   @Test
-  @DisplayName("round trip keeps every field the format keeps / el viaje de ida y vuelta conserva cada campo que el formato guarda")
+  @DisplayName(
+      "round trip keeps every field the format keeps / el viaje de ida y vuelta conserva cada campo"
+          + " que el formato guarda")
   void importingWhatItExportedGivesBackEqualIncidents() {
     Optional<IncidentImporter> importer = importer();
-    assumeTrue(importer.isPresent(), "no importer() for this format: nothing to read the export back with");
-    qt().withExamples(200).forAll(Generators.incidentLists()).checkAssert(list -> {
-      ReadResult back;
-      try {
-        back = importer.get().readAll(new ByteArrayInputStream(export(list)), ReadOptions.defaults());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      assertThat(back.report().rejected()).as("rejected on re-import: %s", back.report().problems()).isZero();
-      assertThat(back.incidents()).isEqualTo(list.stream().map(this::keptByFormat).toList());
-    });
+    assumeTrue(
+        importer.isPresent(),
+        "no importer() for this format: nothing to read the export back with");
+    qt().withExamples(200)
+        .forAll(Generators.incidentLists())
+        .checkAssert(
+            list -> {
+              ReadResult back;
+              try {
+                back =
+                    importer
+                        .get()
+                        .readAll(new ByteArrayInputStream(export(list)), ReadOptions.defaults());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              assertThat(back.report().rejected())
+                  .as("rejected on re-import: %s", back.report().problems())
+                  .isZero();
+              assertThat(back.incidents())
+                  .isEqualTo(list.stream().map(this::keptByFormat).toList());
+            });
   }
 
   @Test
-  @DisplayName("writes the same bytes every time and from many threads / escribe los mismos bytes cada vez y desde muchos hilos")
+  @DisplayName(
+      "writes the same bytes every time and from many threads / escribe los mismos bytes cada vez y"
+          + " desde muchos hilos")
   void writesTheSameBytesEveryTimeAndFromManyThreads() throws Exception {
-    List<Incident> list = org.atalaya.synthetic.SyntheticIncidents.of(42).stream().limit(200).toList();
+    List<Incident> list =
+        org.atalaya.synthetic.SyntheticIncidents.of(42).stream().limit(200).toList();
     byte[] first = export(list);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
@@ -131,7 +150,9 @@ public abstract class IncidentExporterContract extends ConsoleGuard {
   }
 
   @Test
-  @DisplayName("file extensions are lower case, without a dot / las extensiones de archivo van en minúsculas y sin punto")
+  @DisplayName(
+      "file extensions are lower case, without a dot / las extensiones de archivo van en minúsculas"
+          + " y sin punto")
   void fileExtensionsAreLowerCaseWithoutADot() {
     assertThat(exporter().fileExtensions()).allSatisfy(e -> assertThat(e).matches("[a-z0-9]+"));
   }

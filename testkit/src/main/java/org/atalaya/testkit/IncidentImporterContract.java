@@ -16,13 +16,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apiguardian.api.API;
-import org.atalaya.io.Rejection;
+import org.atalaya.incident.Incident;
 import org.atalaya.io.IncidentHandler;
 import org.atalaya.io.IncidentReadException;
 import org.atalaya.io.ReadOptions;
 import org.atalaya.io.ReadReport;
 import org.atalaya.io.ReadResult;
-import org.atalaya.incident.Incident;
+import org.atalaya.io.Rejection;
 import org.atalaya.spi.FileSample;
 import org.atalaya.spi.Recognition;
 import org.junit.jupiter.api.DisplayName;
@@ -62,7 +62,10 @@ public abstract class IncidentImporterContract extends ConsoleGuard {
   protected abstract ImporterSample sample();
 
   private static ReadResult readAll(ImporterSample s, byte[] bytes) throws IOException {
-    return s.importer().readAll(new ByteArrayInputStream(bytes), ReadOptions.builder().sourceName(s.fileName()).build());
+    return s.importer()
+        .readAll(
+            new ByteArrayInputStream(bytes),
+            ReadOptions.builder().sourceName(s.fileName()).build());
   }
 
   @Test
@@ -76,71 +79,102 @@ public abstract class IncidentImporterContract extends ConsoleGuard {
   }
 
   @Test
-  @DisplayName("recognising never throws (300 random files) / reconocer nunca lanza una excepción (300 archivos al azar)")
+  @DisplayName(
+      "recognising never throws (300 random files) / reconocer nunca lanza una excepción (300"
+          + " archivos al azar)")
   void recognisingNeverThrows() {
     ImporterSample s = sample();
     qt().withExamples(300)
-        .forAll(strings().allPossible().ofLengthBetween(1, 20), lists().of(integers().between(0, 255)).ofSizeBetween(0, 400))
-        .checkAssert((name, bytes) -> {
-          String fileName = name.isBlank() ? "x" : name;
-          assertThat(s.importer().recognise(FileSample.of(fileName, toBytes(bytes)))).isNotNull();
-        });
+        .forAll(
+            strings().allPossible().ofLengthBetween(1, 20),
+            lists().of(integers().between(0, 255)).ofSizeBetween(0, 400))
+        .checkAssert(
+            (name, bytes) -> {
+              String fileName = name.isBlank() ? "x" : name;
+              assertThat(s.importer().recognise(FileSample.of(fileName, toBytes(bytes))))
+                  .isNotNull();
+            });
   }
 
   @Test
-  @DisplayName("reads every record of its sample and counts them all / lee cada registro de su muestra y los cuenta todos")
+  @DisplayName(
+      "reads every record of its sample and counts them all / lee cada registro de su muestra y los"
+          + " cuenta todos")
   void readsEveryRecordOfItsSampleAndCountsThemAll() throws IOException {
     ImporterSample s = sample();
     AtomicLong accepted = new AtomicLong();
     AtomicLong rejected = new AtomicLong();
-    ReadReport report = s.importer().read(new ByteArrayInputStream(s.content()), ReadOptions.defaults(), new IncidentHandler() {
-      @Override
-      public void accept(Incident incident) {
-        assertThat(incident).isNotNull();
-        accepted.incrementAndGet();
-      }
+    ReadReport report =
+        s.importer()
+            .read(
+                new ByteArrayInputStream(s.content()),
+                ReadOptions.defaults(),
+                new IncidentHandler() {
+                  @Override
+                  public void accept(Incident incident) {
+                    assertThat(incident).isNotNull();
+                    accepted.incrementAndGet();
+                  }
 
-      @Override
-      public void reject(Rejection rejection) {
-        assertThat(rejection).isNotNull();
-        rejected.incrementAndGet();
-      }
-    });
+                  @Override
+                  public void reject(Rejection rejection) {
+                    assertThat(rejection).isNotNull();
+                    rejected.incrementAndGet();
+                  }
+                });
     assertThat(report.read()).as("records read from the sample").isEqualTo(s.records());
     assertThat(report.accepted() + report.rejected()).isEqualTo(report.read());
     assertThat(accepted.get()).as("incidents handed to the handler").isEqualTo(report.accepted());
     assertThat(rejected.get()).as("rejections handed to the handler").isEqualTo(report.rejected());
-    assertThat(report.accepted()).as("the sample should be valid; problems: %s", report.problems()).isPositive();
+    assertThat(report.accepted())
+        .as("the sample should be valid; problems: %s", report.problems())
+        .isPositive();
   }
 
   @Test
-  @DisplayName("never throws an unchecked exception on broken input / nunca lanza una excepción no comprobada ante una entrada dañada")
+  @DisplayName(
+      "never throws an unchecked exception on broken input / nunca lanza una excepción no"
+          + " comprobada ante una entrada dañada")
   void neverThrowsUncheckedExceptionsOnBrokenInput() {
     ImporterSample s = sample();
     byte[] good = s.content();
     qt().withExamples(300)
-        .forAll(integers().between(0, good.length), integers().between(0, 3), lists().of(integers().between(0, 255)).ofSizeBetween(0, 64))
-        .checkAssert((cut, kind, noise) -> {
-          byte[] broken = switch (kind) {
-            case 0 -> java.util.Arrays.copyOf(good, cut); // truncated
-            case 1 -> splice(good, cut, toBytes(noise)); // garbage inserted
-            case 2 -> toBytes(noise); // random bytes
-            default -> new String(good, StandardCharsets.UTF_8).replace(';', ',').replace(',', '\t').getBytes(StandardCharsets.UTF_8);
-          };
-          try {
-            ReadResult r = readAll(s, broken);
-            assertThat(r.report().accepted() + r.report().rejected()).isEqualTo(r.report().read());
-            assertThat(r.incidents()).hasSize((int) r.report().accepted());
-          } catch (IncidentReadException e) {
-            assertThat(e.getMessage()).as("an unreadable input deserves a message").isNotBlank();
-          } catch (IOException e) {
-            // unreadable as a whole: allowed
-          }
-        });
+        .forAll(
+            integers().between(0, good.length),
+            integers().between(0, 3),
+            lists().of(integers().between(0, 255)).ofSizeBetween(0, 64))
+        .checkAssert(
+            (cut, kind, noise) -> {
+              byte[] broken =
+                  switch (kind) {
+                    case 0 -> java.util.Arrays.copyOf(good, cut); // truncated
+                    case 1 -> splice(good, cut, toBytes(noise)); // garbage inserted
+                    case 2 -> toBytes(noise); // random bytes
+                    default ->
+                        new String(good, StandardCharsets.UTF_8)
+                            .replace(';', ',')
+                            .replace(',', '\t')
+                            .getBytes(StandardCharsets.UTF_8);
+                  };
+              try {
+                ReadResult r = readAll(s, broken);
+                assertThat(r.report().accepted() + r.report().rejected())
+                    .isEqualTo(r.report().read());
+                assertThat(r.incidents()).hasSize((int) r.report().accepted());
+              } catch (IncidentReadException e) {
+                assertThat(e.getMessage())
+                    .as("an unreadable input deserves a message")
+                    .isNotBlank();
+              } catch (IOException e) {
+                // unreadable as a whole: allowed
+              }
+            });
   }
 
   @Test
-  @DisplayName("gives the same result every time and from many threads / da el mismo resultado cada vez y desde muchos hilos")
+  @DisplayName(
+      "gives the same result every time and from many threads / da el mismo resultado cada vez y"
+          + " desde muchos hilos")
   void givesTheSameResultEveryTimeAndFromManyThreads() throws Exception {
     ImporterSample s = sample();
     ReadResult first = readAll(s, s.content());

@@ -32,11 +32,11 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>It checks that the indicator computes a finite value inside its interval, with a lineage, on
- * a realistic input (a year of Atalaya's synthetic incidents, with a population); that on any
- * generated input it either computes a valid value or refuses with an
- * {@link IllegalArgumentException} that says what is missing; that it has a title in English and
- * in Spanish; and that it gives the same value every time and from many threads at once.
+ * <p>It checks that the indicator computes a finite value inside its interval, with a lineage, on a
+ * realistic input (a year of Atalaya's synthetic incidents, with a population); that on any
+ * generated input it either computes a valid value or refuses with an {@link
+ * IllegalArgumentException} that says what is missing; that it has a title in English and in
+ * Spanish; and that it gives the same value every time and from many threads at once.
  *
  * @since 0.1
  */
@@ -58,14 +58,16 @@ public abstract class IncidentIndicatorContract extends ConsoleGuard {
    * @return the input; never {@code null}
    */
   protected IndicatorInput typicalInput() {
-    List<Incident> year = SyntheticIncidents.of(2024).stream()
-        .filter(i -> i.occurred().map(w -> w.from().getYear() == 2024).orElse(false))
-        .toList();
+    List<Incident> year =
+        SyntheticIncidents.of(2024).stream()
+            .filter(i -> i.occurred().map(w -> w.from().getYear() == 2024).orElse(false))
+            .toList();
     return new IndicatorInput(year, OptionalLong.of(2_000_000), "synthetic sample", "2024");
   }
 
   @Test
-  @DisplayName("computes a valid value on a typical input / calcula un valor válido con una entrada típica")
+  @DisplayName(
+      "computes a valid value on a typical input / calcula un valor válido con una entrada típica")
   void computesAValidValueOnATypicalInput() {
     IndicatorValue v = indicator().compute(typicalInput());
     assertThat(v).isNotNull();
@@ -77,18 +79,30 @@ public abstract class IncidentIndicatorContract extends ConsoleGuard {
   }
 
   @Test
-  @DisplayName("any input gives a value or a clear refusal / cualquier entrada da un valor o un rechazo claro")
+  @DisplayName(
+      "any input gives a value or a clear refusal / cualquier entrada da un valor o un rechazo"
+          + " claro")
   void anyInputGivesAValueOrAClearRefusal() {
-    qt().withExamples(200).forAll(Generators.incidentLists(), longs().between(-1, 20_000_000)).checkAssert((list, pop) -> {
-      IndicatorInput input = new IndicatorInput(list, pop < 0 ? OptionalLong.empty() : OptionalLong.of(pop), "generated", "any");
-      try {
-        IndicatorValue v = indicator().compute(input);
-        assertThat(v).isNotNull();
-        assertThat(Double.isFinite(v.estimate())).isTrue();
-      } catch (IllegalArgumentException e) {
-        assertThat(e.getMessage()).as("a refusal must say what the input lacks").isNotBlank();
-      }
-    });
+    qt().withExamples(200)
+        .forAll(Generators.incidentLists(), longs().between(-1, 20_000_000))
+        .checkAssert(
+            (list, pop) -> {
+              IndicatorInput input =
+                  new IndicatorInput(
+                      list,
+                      pop < 0 ? OptionalLong.empty() : OptionalLong.of(pop),
+                      "generated",
+                      "any");
+              try {
+                IndicatorValue v = indicator().compute(input);
+                assertThat(v).isNotNull();
+                assertThat(Double.isFinite(v.estimate())).isTrue();
+              } catch (IllegalArgumentException e) {
+                assertThat(e.getMessage())
+                    .as("a refusal must say what the input lacks")
+                    .isNotBlank();
+              }
+            });
   }
 
   @Test
@@ -101,7 +115,9 @@ public abstract class IncidentIndicatorContract extends ConsoleGuard {
   }
 
   @Test
-  @DisplayName("gives the same value every time and from many threads / da el mismo valor cada vez y desde muchos hilos")
+  @DisplayName(
+      "gives the same value every time and from many threads / da el mismo valor cada vez y desde"
+          + " muchos hilos")
   void givesTheSameValueEveryTimeAndFromManyThreads() throws Exception {
     IndicatorInput input = typicalInput();
     IndicatorValue first = indicator().compute(input);

@@ -63,34 +63,39 @@ public abstract class PluginContract extends ConsoleGuard {
 
   private static List<Contributed> register(AtalayaPlugin plugin) {
     List<Contributed> out = new ArrayList<>();
-    plugin.register(new PluginContext() {
-      @Override
-      public String pluginId() {
-        return plugin.descriptor().id();
-      }
+    plugin.register(
+        new PluginContext() {
+          @Override
+          public String pluginId() {
+            return plugin.descriptor().id();
+          }
 
-      @Override
-      public SemanticVersion apiVersion() {
-        return PluginApi.VERSION;
-      }
+          @Override
+          public SemanticVersion apiVersion() {
+            return PluginApi.VERSION;
+          }
 
-      @Override
-      public <T extends Extension> void contribute(ExtensionPoint<T> point, T extension) {
-        assertThat(extension).as("contribution at %s", point.name()).isNotNull();
-        assertThat(point.type().isInstance(extension)).isTrue();
-        out.add(new Contributed(point.name(), extension.id()));
-      }
-    });
+          @Override
+          public <T extends Extension> void contribute(ExtensionPoint<T> point, T extension) {
+            assertThat(extension).as("contribution at %s", point.name()).isNotNull();
+            assertThat(point.type().isInstance(extension)).isTrue();
+            out.add(new Contributed(point.name(), extension.id()));
+          }
+        });
     return out;
   }
 
   @Test
-  @DisplayName("the descriptor file exists, is valid and matches the code / el archivo descriptor existe, es válido y coincide con el código")
+  @DisplayName(
+      "the descriptor file exists, is valid and matches the code / el archivo descriptor existe, es"
+          + " válido y coincide con el código")
   void descriptorFileExistsIsValidAndMatchesTheCode() {
     AtalayaPlugin plugin = plugin();
     PluginDescriptor fromFile = PluginDescriptor.forProvider(plugin.getClass());
     assertThat(plugin.descriptor())
-        .as("descriptor() must return what %s says", PluginDescriptor.resourceName(plugin.getClass().getName()))
+        .as(
+            "descriptor() must return what %s says",
+            PluginDescriptor.resourceName(plugin.getClass().getName()))
         .isEqualTo(fromFile);
   }
 
@@ -100,34 +105,48 @@ public abstract class PluginContract extends ConsoleGuard {
     Class<?> type = plugin().getClass();
     Set<String> listed = new LinkedHashSet<>();
     ClassLoader loader = type.getClassLoader();
-    for (URL url : Collections.list(loader.getResources("META-INF/services/" + AtalayaPlugin.class.getName()))) {
+    for (URL url :
+        Collections.list(
+            loader.getResources("META-INF/services/" + AtalayaPlugin.class.getName()))) {
       try (InputStream in = url.openStream();
-          BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        r.lines().map(l -> l.replaceAll("#.*", "").strip()).filter(l -> !l.isEmpty()).forEach(listed::add);
+          BufferedReader r =
+              new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        r.lines()
+            .map(l -> l.replaceAll("#.*", "").strip())
+            .filter(l -> !l.isEmpty())
+            .forEach(listed::add);
       }
     }
     assertThat(listed)
-        .as("add the line %s to src/main/resources/META-INF/services/%s", type.getName(), AtalayaPlugin.class.getName())
+        .as(
+            "add the line %s to src/main/resources/META-INF/services/%s",
+            type.getName(), AtalayaPlugin.class.getName())
         .contains(type.getName());
   }
 
   @Test
-  @DisplayName("works with this Atalaya's plugin API / funciona con la API de plugins de este Atalaya")
+  @DisplayName(
+      "works with this Atalaya's plugin API / funciona con la API de plugins de este Atalaya")
   void worksWithThisAtalayasPluginApi() {
     PluginDescriptor d = plugin().descriptor();
     assertThat(d.requires().contains(PluginApi.VERSION))
-        .as("the plugin requires the plugin API %s; this Atalaya has %s", d.requires(), PluginApi.VERSION)
+        .as(
+            "the plugin requires the plugin API %s; this Atalaya has %s",
+            d.requires(), PluginApi.VERSION)
         .isTrue();
   }
 
   @Test
-  @DisplayName("contributes exactly what it declares, under well-formed ids / aporta exactamente lo que declara, con identificadores bien formados")
+  @DisplayName(
+      "contributes exactly what it declares, under well-formed ids / aporta exactamente lo que"
+          + " declara, con identificadores bien formados")
   void contributesExactlyWhatItDeclaresUnderWellFormedIds() {
     AtalayaPlugin plugin = plugin();
     List<Contributed> made = register(plugin);
     Set<String> points = new LinkedHashSet<>();
     made.forEach(c -> points.add(c.point()));
-    assertThat(points).as("extension points contributed to vs capabilities declared")
+    assertThat(points)
+        .as("extension points contributed to vs capabilities declared")
         .containsExactlyInAnyOrderElementsOf(plugin.descriptor().capabilities());
     for (Contributed c : made) {
       assertThat(c.id()).as("extension id at %s", c.point()).matches("[a-z][a-z0-9]*(-[a-z0-9]+)*");
@@ -136,7 +155,8 @@ public abstract class PluginContract extends ConsoleGuard {
   }
 
   @Test
-  @DisplayName("ids are the same in every instance / los identificadores son los mismos en cada instancia")
+  @DisplayName(
+      "ids are the same in every instance / los identificadores son los mismos en cada instancia")
   void idsAreStableAcrossInstances() {
     assertThat(register(plugin())).isEqualTo(register(plugin()));
     assertThat(plugin().descriptor()).isEqualTo(plugin().descriptor());
@@ -146,11 +166,19 @@ public abstract class PluginContract extends ConsoleGuard {
   @DisplayName("the registry finds and loads it / el registro lo encuentra y lo carga")
   void theRegistryFindsAndLoadsIt() {
     String className = plugin().getClass().getName();
-    PluginRegistry registry = PluginRegistry.builder().classLoader(plugin().getClass().getClassLoader()).discover();
-    PluginRecord record = registry.plugins().stream()
-        .filter(p -> p.className().equals(className))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("the registry did not find " + className + "; issues: " + registry.issues()));
+    PluginRegistry registry =
+        PluginRegistry.builder().classLoader(plugin().getClass().getClassLoader()).discover();
+    PluginRecord record =
+        registry.plugins().stream()
+            .filter(p -> p.className().equals(className))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "the registry did not find "
+                            + className
+                            + "; issues: "
+                            + registry.issues()));
     assertThat(record.state())
         .as("state of %s; issues: %s", className, registry.issues())
         .isEqualTo(PluginState.LOADED);

@@ -36,14 +36,14 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>The step is run as a release runs it ({@link ReleaseStep#applyAlone}): a {@link RecordStep}
- * in chunks of editors, a {@link org.atalaya.anonymise.DatasetStep} on the whole list. On 500 of
- * Atalaya's synthetic incidents the kit checks that the step never returns {@code null}, keeps
- * each incident's id and the input order; that a suppressed incident is recorded in the context;
- * that, for a step that moves points ({@link #movesPoints()}, true by default), no released point
- * equals the point it came from; that a record step gives the same record by record as over the
- * whole list; that the same key and seed give the same release; and that one instance serves
- * several releases on several threads at once with the same results.
+ * <p>The step is run as a release runs it ({@link ReleaseStep#applyAlone}): a {@link RecordStep} in
+ * chunks of editors, a {@link org.atalaya.anonymise.DatasetStep} on the whole list. On 500 of
+ * Atalaya's synthetic incidents the kit checks that the step never returns {@code null}, keeps each
+ * incident's id and the input order; that a suppressed incident is recorded in the context; that,
+ * for a step that moves points ({@link #movesPoints()}, true by default), no released point equals
+ * the point it came from; that a record step gives the same record by record as over the whole
+ * list; that the same key and seed give the same release; and that one instance serves several
+ * releases on several threads at once with the same results.
  *
  * @since 0.1
  */
@@ -65,9 +65,9 @@ public abstract class ReleaseStepContract extends ConsoleGuard {
   protected abstract ReleaseStep step();
 
   /**
-   * Says whether the step moves or generalises point locations, so that no released point may
-   * equal its input. Override with {@code false} for a step that does not touch locations (a
-   * redaction, a time generalisation).
+   * Says whether the step moves or generalises point locations, so that no released point may equal
+   * its input. Override with {@code false} for a step that does not touch locations (a redaction, a
+   * time generalisation).
    *
    * @return true by default
    */
@@ -91,41 +91,51 @@ public abstract class ReleaseStepContract extends ConsoleGuard {
     return ReleaseContext.of(ReleaseKey.of(KEY), new SplittableRandom(11));
   }
 
-  private static List<Incident> release(ReleaseStep step, List<Incident> incidents, ReleaseContext context) {
+  private static List<Incident> release(
+      ReleaseStep step, List<Incident> incidents, ReleaseContext context) {
     return ReleaseStep.applyAlone(step, incidents, context);
   }
 
   @Test
-  @DisplayName("never returns null, keeps ids and records suppressions / nunca devuelve null, conserva los identificadores y registra las supresiones")
+  @DisplayName(
+      "never returns null, keeps ids and records suppressions / nunca devuelve null, conserva los"
+          + " identificadores y registra las supresiones")
   void neverReturnsNullKeepsIdsAndRecordsSuppressions() {
     ReleaseContext context = context();
     List<Incident> in = incidents();
     List<Incident> out = release(step(), in, context);
     assertThat(out).as("the released list must not be null").isNotNull().doesNotContainNull();
-    // Steps keep ids and input order: the output's ids are the input's, in order, less the suppressed.
+    // Steps keep ids and input order: the output's ids are the input's, in order, less the
+    // suppressed.
     int next = 0;
     for (Incident o : out) {
       while (next < in.size() && !in.get(next).id().equals(o.id())) {
         next++;
       }
-      assertThat(next).as("steps keep ids and input order; %s is not the id of a later input", o.id()).isLessThan(in.size());
+      assertThat(next)
+          .as("steps keep ids and input order; %s is not the id of a later input", o.id())
+          .isLessThan(in.size());
       next++;
     }
-    assertThat(context.suppressed()).as("suppressed incidents must be recorded with context.suppress")
+    assertThat(context.suppressed())
+        .as("suppressed incidents must be recorded with context.suppress")
         .isEqualTo(in.size() - out.size());
   }
 
   @Test
   @DisplayName("never releases a point unchanged / nunca publica un punto sin cambiarlo")
   void neverReleasesAPointUnchanged() {
-    assumeTrue(movesPoints(), "movesPoints() is false: the step declares it does not touch locations");
+    assumeTrue(
+        movesPoints(), "movesPoints() is false: the step declares it does not touch locations");
     List<Incident> in = incidents();
     Map<String, Incident> byId = new HashMap<>();
     in.forEach(i -> byId.put(i.id(), i));
     for (Incident o : release(step(), in, context())) {
       LatLon before = byId.get(o.id()).location().flatMap(Location::point).orElseThrow();
       Optional<LatLon> after = o.location().flatMap(Location::point);
-      assertThat(after).as("incident %s released at its own point", o.id()).isNotEqualTo(Optional.of(before));
+      assertThat(after)
+          .as("incident %s released at its own point", o.id())
+          .isNotEqualTo(Optional.of(before));
     }
   }
 
@@ -145,12 +155,16 @@ public abstract class ReleaseStepContract extends ConsoleGuard {
       step.apply(i, oneByOne).ifPresent(expected::add);
     }
     ReleaseContext whole = context();
-    assertThat(release(step, in, whole)).as("record by record and over the whole list").isEqualTo(expected);
+    assertThat(release(step, in, whole))
+        .as("record by record and over the whole list")
+        .isEqualTo(expected);
     assertThat(whole.suppressed()).as("the suppressions recorded").isEqualTo(oneByOne.suppressed());
   }
 
   @Test
-  @DisplayName("the same key and seed give the same release / la misma clave y la misma semilla dan la misma publicación")
+  @DisplayName(
+      "the same key and seed give the same release / la misma clave y la misma semilla dan la misma"
+          + " publicación")
   void theSameKeyAndSeedGiveTheSameRelease() {
     ReleaseStep step = step();
     List<Incident> in = incidents();
@@ -158,7 +172,9 @@ public abstract class ReleaseStepContract extends ConsoleGuard {
   }
 
   @Test
-  @DisplayName("one instance serves releases on many threads / una sola instancia sirve publicaciones en muchos hilos")
+  @DisplayName(
+      "one instance serves releases on many threads / una sola instancia sirve publicaciones en"
+          + " muchos hilos")
   void oneInstanceServesReleasesOnManyThreads() throws Exception {
     ReleaseStep shared = step();
     List<Incident> in = incidents();

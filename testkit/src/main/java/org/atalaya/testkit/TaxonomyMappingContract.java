@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>It checks that the mapping applies on top of Atalaya's Honduran taxonomy without a conflict
- * (every ICCS code it uses exists), adds or changes at least one name, gives the same taxonomy every
- * time, and that every name it adds is then recognised, whatever its case and accents.
+ * (every ICCS code it uses exists), adds or changes at least one name, gives the same taxonomy
+ * every time, and that every name it adds is then recognised, whatever its case and accents.
  *
  * @since 0.1
  */
@@ -48,7 +48,9 @@ public abstract class TaxonomyMappingContract extends ConsoleGuard {
   }
 
   @Test
-  @DisplayName("applies on top of the Honduran taxonomy and adds or changes names / se aplica sobre la taxonomía hondureña y agrega o cambia nombres")
+  @DisplayName(
+      "applies on top of the Honduran taxonomy and adds or changes names / se aplica sobre la"
+          + " taxonomía hondureña y agrega o cambia nombres")
   void appliesOnTopOfTheHonduranTaxonomy() {
     Taxonomy t = applied();
     Set<CategoryMatch> before = new HashSet<>(Taxonomy.honduras().mappings());
@@ -63,7 +65,9 @@ public abstract class TaxonomyMappingContract extends ConsoleGuard {
   }
 
   @Test
-  @DisplayName("every name it adds is recognised in any case and without accents / cada nombre que agrega se reconoce en mayúsculas o minúsculas y sin tildes")
+  @DisplayName(
+      "every name it adds is recognised in any case and without accents / cada nombre que agrega se"
+          + " reconoce en mayúsculas o minúsculas y sin tildes")
   void everyNameItAddsIsRecognisedInAnyCaseAndWithoutAccents() {
     Taxonomy t = applied();
     Set<CategoryMatch> before = new HashSet<>(Taxonomy.honduras().mappings());
@@ -72,9 +76,17 @@ public abstract class TaxonomyMappingContract extends ConsoleGuard {
         continue;
       }
       String upper = m.term().toUpperCase(java.util.Locale.ROOT);
-      String plain = java.text.Normalizer.normalize(m.term(), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-      assertThat(t.match(upper)).as("match of %s", upper).map(CategoryMatch::code).contains(m.code());
-      assertThat(t.match(plain)).as("match of %s", plain).map(CategoryMatch::code).contains(m.code());
+      String plain =
+          java.text.Normalizer.normalize(m.term(), java.text.Normalizer.Form.NFD)
+              .replaceAll("\\p{M}", "");
+      assertThat(t.match(upper))
+          .as("match of %s", upper)
+          .map(CategoryMatch::code)
+          .contains(m.code());
+      assertThat(t.match(plain))
+          .as("match of %s", plain)
+          .map(CategoryMatch::code)
+          .contains(m.code());
     }
   }
 

@@ -29,7 +29,8 @@ class BuiltInFormatsKitsTest {
           REGISTRY.importer("csv").orElseThrow(),
           "incidentes.csv",
           "id,occurred_from,latitude,longitude,iccs,narrative\n"
-              + "a-1,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101,\"Dos disparos, colonia Kennedy\"\n"
+              + "a-1,2024-03-15T21:30:00-06:00,14.0818,-87.2068,0101,\"Dos disparos, colonia"
+              + " Kennedy\"\n"
               + "a-2,2024-03-16,15.5042,-88.0250,0401,robo de celular\n",
           2);
     }

@@ -46,19 +46,23 @@ class KitsCanFailTest {
     }
 
     @Override
-    public ReadReport read(InputStream in, ReadOptions options, IncidentHandler handler) throws IOException {
+    public ReadReport read(InputStream in, ReadOptions options, IncidentHandler handler)
+        throws IOException {
       byte[] all = in.readAllBytes();
       if (all.length > 0 && all[all.length - 1] != '\n') {
         throw new ArrayIndexOutOfBoundsException("last line has no end");
       }
-      return IncidentFormat.CSV.reader().read(new java.io.ByteArrayInputStream(all), options, handler);
+      return IncidentFormat.CSV
+          .reader()
+          .read(new java.io.ByteArrayInputStream(all), options, handler);
     }
   }
 
   static final class CrashingImporterTest extends IncidentImporterContract {
     @Override
     protected ImporterSample sample() {
-      return ImporterSample.of(new CrashingImporter(), "x.csv", "id,occurred_from\nx-1,2024-03-01\n", 1);
+      return ImporterSample.of(
+          new CrashingImporter(), "x.csv", "id,occurred_from\nx-1,2024-03-01\n", 1);
     }
   }
 
@@ -123,7 +127,13 @@ class KitsCanFailTest {
     @Override
     public IndicatorValue compute(IndicatorInput input) {
       double share = (double) input.incidents().size() / input.incidents().size();
-      return new IndicatorValue(share, java.util.Optional.empty(), input.incidents().size(), 1, "share", "count",
+      return new IndicatorValue(
+          share,
+          java.util.Optional.empty(),
+          input.incidents().size(),
+          1,
+          "share",
+          "count",
           org.atalaya.indicator.Lineage.builder("sloppy").build());
     }
   }
@@ -146,7 +156,9 @@ class KitsCanFailTest {
         }
 
         @Override
-        public boolean edit(org.atalaya.anonymise.RecordEditor record, org.atalaya.anonymise.ReleaseContext context) {
+        public boolean edit(
+            org.atalaya.anonymise.RecordEditor record,
+            org.atalaya.anonymise.ReleaseContext context) {
           return true;
         }
       };
@@ -165,13 +177,20 @@ class KitsCanFailTest {
   @Test
   void theImporterKitCatchesCrashesOnBrokenInputAndConsoleOutput() {
     Events e = run(CrashingImporterTest.class);
-    assertThat(failed(e)).contains("neverThrowsUncheckedExceptionsOnBrokenInput", "recognisesItsOwnSample", "recognisingNeverThrows");
+    assertThat(failed(e))
+        .contains(
+            "neverThrowsUncheckedExceptionsOnBrokenInput",
+            "recognisesItsOwnSample",
+            "recognisingNeverThrows");
   }
 
   @Test
   void theExporterKitCatchesALossyRoundTripAndBadExtensions() {
     Events e = run(LossyExporterTest.class);
-    assertThat(failed(e)).contains("importingWhatItExportedGivesBackEqualIncidents", "fileExtensionsAreLowerCaseWithoutADot");
+    assertThat(failed(e))
+        .contains(
+            "importingWhatItExportedGivesBackEqualIncidents",
+            "fileExtensionsAreLowerCaseWithoutADot");
   }
 
   @Test
@@ -184,7 +203,9 @@ class KitsCanFailTest {
   void aContractThatDoesNotApplyIsReportedSkippedWithItsReason() {
     Events e = run(ReleaseStepKitsTest.MonthOnly.class);
     assertThat(methodNames(e.aborted())).containsExactly("neverReleasesAPointUnchanged");
-    assertThat(e.aborted().stream().map(ev -> ev.getRequiredPayload(TestExecutionResult.class).getThrowable()))
+    assertThat(
+            e.aborted().stream()
+                .map(ev -> ev.getRequiredPayload(TestExecutionResult.class).getThrowable()))
         .singleElement()
         .satisfies(t -> assertThat(t.orElseThrow()).hasMessageContaining("movesPoints() is false"));
     assertThat(e.failed().count()).isZero();
@@ -197,7 +218,8 @@ class KitsCanFailTest {
   // Display names are sentences; the kits' tests are identified by their methods.
   private static Set<String> methodNames(Events e) {
     return e.stream()
-        .map(ev -> ((MethodSource) ev.getTestDescriptor().getSource().orElseThrow()).getMethodName())
+        .map(
+            ev -> ((MethodSource) ev.getTestDescriptor().getSource().orElseThrow()).getMethodName())
         .collect(java.util.stream.Collectors.toSet());
   }
 }

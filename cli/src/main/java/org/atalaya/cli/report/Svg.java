@@ -3,8 +3,8 @@ package org.atalaya.cli.report;
 import java.util.Locale;
 
 /**
- * Small helpers for hand-written SVG and HTML: escaping, compact numbers, and the colour scale.
- * The report is self-contained (no script, no CDN), so its figures are plain SVG strings.
+ * Small helpers for hand-written SVG and HTML: escaping, compact numbers, and the colour scale. The
+ * report is self-contained (no script, no CDN), so its figures are plain SVG strings.
  */
 public final class Svg {
 
@@ -14,7 +14,9 @@ public final class Svg {
    * The viridis scale in six steps: perceptually uniform, readable in grey and by people with the
    * common colour-vision deficiencies, dark (low) to yellow (high).
    */
-  public static final String[] SEQUENTIAL = {"#440154", "#414487", "#2a788e", "#22a884", "#7ad151", "#fde725"};
+  public static final String[] SEQUENTIAL = {
+    "#440154", "#414487", "#2a788e", "#22a884", "#7ad151", "#fde725"
+  };
 
   /**
    * Escapes text for HTML and SVG content and attribute values.
@@ -74,9 +76,27 @@ public final class Svg {
    * @param description the long text alternative: what the figure shows, in words
    * @return the opening markup
    */
-  public static String open(String id, double width, double height, String title, String description) {
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + n(width) + " " + n(height)
-        + "\" role=\"img\" aria-labelledby=\"" + id + "-t " + id + "-d\" class=\"figure\" id=\"" + id + "\">"
-        + "<title id=\"" + id + "-t\">" + esc(title) + "</title><desc id=\"" + id + "-d\">" + esc(description) + "</desc>";
+  public static String open(
+      String id, double width, double height, String title, String description) {
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
+        + n(width)
+        + " "
+        + n(height)
+        + "\" role=\"img\" aria-labelledby=\""
+        + id
+        + "-t "
+        + id
+        + "-d\" class=\"figure\" id=\""
+        + id
+        + "\">"
+        + "<title id=\""
+        + id
+        + "-t\">"
+        + esc(title)
+        + "</title><desc id=\""
+        + id
+        + "-d\">"
+        + esc(description)
+        + "</desc>";
   }
 }

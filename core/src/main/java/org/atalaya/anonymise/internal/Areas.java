@@ -5,17 +5,15 @@ import org.apiguardian.api.API;
 import org.atalaya.incident.AdminArea;
 import org.atalaya.incident.Location;
 
-/**
- * Names the area of a record for messages. Internal: use outside Atalaya is not supported.
- */
+/** Names the area of a record for messages. Internal: use outside Atalaya is not supported. */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Areas {
   private Areas() {}
 
   /**
-   * Names the area of a location: {@code department/municipality} codes, or {@code "unknown
-   * area"}. Read from the location, not the incident, so a release can name a record whose
-   * location it replaced without building the record.
+   * Names the area of a location: {@code department/municipality} codes, or {@code "unknown area"}.
+   * Read from the location, not the incident, so a release can name a record whose location it
+   * replaced without building the record.
    *
    * @param location the location; never null
    * @return the name; never {@code null}

@@ -10,8 +10,8 @@ import org.atalaya.incident.Location;
  * A list of incidents that never changes and builds each incident when it is read (reading one
  * twice gives equal incidents, not the same object), from an incident it was made from and a
  * location. A release keeps such a list as it is instead of copying it (a copy would build a
- * million records for the garbage collector to move), and reads the parts it needs without
- * building the records.
+ * million records for the garbage collector to move), and reads the parts it needs without building
+ * the records.
  *
  * <p>Internal: shared by {@link Release} and the spatial steps of the geo module; not part of the
  * API, and use of this type outside Atalaya is not supported.
@@ -19,8 +19,8 @@ import org.atalaya.incident.Location;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public interface BuiltWhenRead {
   /**
-   * Returns the incident the one at {@code index} is made from: it has every part of that
-   * incident, its id included, except potentially its {@link #location}.
+   * Returns the incident the one at {@code index} is made from: it has every part of that incident,
+   * its id included, except potentially its {@link #location}.
    *
    * @param index the position
    * @return the incident; never {@code null}

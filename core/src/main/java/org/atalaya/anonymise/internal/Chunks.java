@@ -14,8 +14,8 @@ import org.atalaya.incident.Incident;
 
 /**
  * Runs the per-record work of a release in fixed chunks of {@value #SIZE} records, on the common
- * fork-join pool. Chunks depend only on the number of records, never on the number of threads,
- * and their results are combined in chunk order, so the output is the same on any machine.
+ * fork-join pool. Chunks depend only on the number of records, never on the number of threads, and
+ * their results are combined in chunk order, so the output is the same on any machine.
  *
  * <p>Internal: shared by the release and the spatial steps of the geo module; use outside Atalaya
  * is not supported.
@@ -57,8 +57,8 @@ public final class Chunks {
     ReleaseContext context();
 
     /**
-     * Returns a context for one chunk: the release's pseudonyms, ledger and quasi-identifiers,
-     * its own noise and suppressions.
+     * Returns a context for one chunk: the release's pseudonyms, ledger and quasi-identifiers, its
+     * own noise and suppressions.
      *
      * @param random the chunk's noise source; never null
      * @return the chunk's context; never {@code null}
@@ -77,8 +77,8 @@ public final class Chunks {
    * Runs consecutive record steps: each record goes through all of them, in one {@link
    * RecordDraft}, before the next, one chunk per thread, each chunk with its own context whose
    * suppressions are added to the release's in chunk order. Runs on the calling thread when the
-   * noise source can neither be shared ({@link SecureRandom}) nor split per chunk. Also copies
-   * each input's id and point to {@code inputs} (when not null) while the record is read anyway.
+   * noise source can neither be shared ({@link SecureRandom}) nor split per chunk. Also copies each
+   * input's id and point to {@code inputs} (when not null) while the record is read anyway.
    *
    * @param steps the record steps, in order; never null
    * @param input the incidents; never null
@@ -88,58 +88,70 @@ public final class Chunks {
    * @throws AnonymisationException ({@link AnonymiseCode#STEP_FAILED}) naming the step, for the
    *     first chunk that failed
    */
-  public static List<Incident> apply(List<RecordStep> steps, List<Incident> input, Forks forks, PointChanges.Points inputs) {
+  public static List<Incident> apply(
+      List<RecordStep> steps, List<Incident> input, Forks forks, PointChanges.Points inputs) {
     ReleaseContext ctx = forks.context();
     int n = input.size();
     int chunks = count(n);
     RandomGenerator random = ctx.random();
-    boolean parallel = chunks > 1 && (random instanceof SecureRandom || random instanceof RandomGenerator.SplittableGenerator);
+    boolean parallel =
+        chunks > 1
+            && (random instanceof SecureRandom
+                || random instanceof RandomGenerator.SplittableGenerator);
     ReleaseContext[] contexts = new ReleaseContext[chunks];
     for (int c = 0; c < chunks; c++) {
-      contexts[c] = !parallel ? ctx
-          : forks.fork(random instanceof RandomGenerator.SplittableGenerator s ? s.split() : random);
+      contexts[c] =
+          !parallel
+              ? ctx
+              : forks.fork(
+                  random instanceof RandomGenerator.SplittableGenerator s ? s.split() : random);
     }
     Incident[][] outs = new Incident[chunks][];
     int[] sizes = new int[chunks];
     RuntimeException[] failures = new RuntimeException[chunks];
-    String built = String.join(", ", steps.stream().map(RecordStep::name).toList()) + " (building the incident)";
+    String built =
+        String.join(", ", steps.stream().map(RecordStep::name).toList())
+            + " (building the incident)";
     // An array, not the list: an iterator per record was a million objects per pass.
     RecordStep[] edits = steps.toArray(new RecordStep[0]);
-    IntConsumer work = c -> {
-      int from = c * SIZE;
-      int to = Math.min(n, from + SIZE);
-      Incident[] out = new Incident[to - from];
-      int m = 0;
-      String current = "?";
-      try {
-        // One draft per chunk, edited by every step: one incident built per record.
-        RecordDraft draft = null;
-        records:
-        for (int r = from; r < to; r++) {
-          Incident in = input.get(r);
-          if (inputs != null) {
-            inputs.set(r, in);
-          }
-          draft = draft == null ? RecordDraft.of(in) : draft.reset(in);
-          for (RecordStep step : edits) {
-            current = step.name();
-            if (!step.edit(draft, contexts[c])) {
-              continue records;
+    IntConsumer work =
+        c -> {
+          int from = c * SIZE;
+          int to = Math.min(n, from + SIZE);
+          Incident[] out = new Incident[to - from];
+          int m = 0;
+          String current = "?";
+          try {
+            // One draft per chunk, edited by every step: one incident built per record.
+            RecordDraft draft = null;
+            records:
+            for (int r = from; r < to; r++) {
+              Incident in = input.get(r);
+              if (inputs != null) {
+                inputs.set(r, in);
+              }
+              draft = draft == null ? RecordDraft.of(in) : draft.reset(in);
+              for (RecordStep step : edits) {
+                current = step.name();
+                if (!step.edit(draft, contexts[c])) {
+                  continue records;
+                }
+              }
+              // A part a step set wrongly is found here, when the incident is validated.
+              current = built;
+              out[m++] = draft.build();
             }
+          } catch (AnonymisationException e) {
+            failures[c] = e;
+          } catch (RuntimeException e) {
+            // Fail closed: a step that breaks must not let half-processed data through.
+            failures[c] =
+                new AnonymisationException(
+                    AnonymiseCode.STEP_FAILED, e, current, String.valueOf(e.getMessage()));
           }
-          // A part a step set wrongly is found here, when the incident is validated.
-          current = built;
-          out[m++] = draft.build();
-        }
-      } catch (AnonymisationException e) {
-        failures[c] = e;
-      } catch (RuntimeException e) {
-        // Fail closed: a step that breaks must not let half-processed data through.
-        failures[c] = new AnonymisationException(AnonymiseCode.STEP_FAILED, e, current, String.valueOf(e.getMessage()));
-      }
-      outs[c] = out;
-      sizes[c] = m;
-    };
+          outs[c] = out;
+          sizes[c] = m;
+        };
     if (parallel) {
       forEach(n, work);
     } else {

@@ -17,17 +17,17 @@ import org.atalaya.incident.Location;
 import org.atalaya.incident.TimeWindow;
 
 /**
- * Numbers the equivalence classes of a list of incidents: two incidents get the same number
- * exactly when they agree on every given quasi-identifier, compared as {@link QuasiIdentifier#key}
+ * Numbers the equivalence classes of a list of incidents: two incidents get the same number exactly
+ * when they agree on every given quasi-identifier, compared as {@link QuasiIdentifier#key}
  * describes them (the point and its stated accuracy by their exact bits, the precision, the
- * administrative codes and the address; the occurred window by its epoch seconds and precision;
- * the ICCS code; the victims' parts as sorted lists; every other part by its value's equality).
- * Classes are numbered from 0 in the order of their first member, so the numbers are the same on
- * every machine.
+ * administrative codes and the address; the occurred window by its epoch seconds and precision; the
+ * ICCS code; the victims' parts as sorted lists; every other part by its value's equality). Classes
+ * are numbered from 0 in the order of their first member, so the numbers are the same on every
+ * machine.
  *
  * <p>This is the one class key of k-anonymity, its check and its report. It compares the parts
- * themselves instead of building a text key per incident, which cost a million strings per
- * release; a hash only chooses where to look, equality is always decided on the parts.
+ * themselves instead of building a text key per incident, which cost a million strings per release;
+ * a hash only chooses where to look, equality is always decided on the parts.
  *
  * <p>Internal: shared by {@link Release} and the spatial steps of the geo module; not part of the
  * API, and use of this class outside Atalaya is not supported. Stateless and thread-safe.
@@ -61,18 +61,26 @@ public final class ClassNumbers {
    * @return the numbers, one per incident, from 0 to the number of classes minus 1; never {@code
    *     null}
    */
-  public static int[] of(List<Incident> incidents, Collection<QuasiIdentifier> qis, int adminDepth) {
+  public static int[] of(
+      List<Incident> incidents, Collection<QuasiIdentifier> qis, int adminDepth) {
     Objects.requireNonNull(incidents, "incidents must not be null");
-    com.google.common.base.Preconditions.checkArgument(adminDepth >= 0 && adminDepth <= 2, "adminDepth (%s) must be 0, 1 or 2", adminDepth);
-    List<Incident> records = incidents instanceof java.util.RandomAccess ? incidents : new java.util.ArrayList<>(incidents);
+    com.google.common.base.Preconditions.checkArgument(
+        adminDepth >= 0 && adminDepth <= 2, "adminDepth (%s) must be 0, 1 or 2", adminDepth);
+    List<Incident> records =
+        incidents instanceof java.util.RandomAccess
+            ? incidents
+            : new java.util.ArrayList<>(incidents);
     int n = records.size();
     Rows rows = new Rows(qis, adminDepth, n);
     int chunks = (n + CHUNK - 1) / CHUNK;
-    IntStream.range(0, chunks).parallel().forEach(c -> {
-      for (int i = c * CHUNK, to = Math.min(n, i + CHUNK); i < to; i++) {
-        rows.write(i, records.get(i));
-      }
-    });
+    IntStream.range(0, chunks)
+        .parallel()
+        .forEach(
+            c -> {
+              for (int i = c * CHUNK, to = Math.min(n, i + CHUNK); i < to; i++) {
+                rows.write(i, records.get(i));
+              }
+            });
     return rows.number();
   }
 
@@ -91,8 +99,8 @@ public final class ClassNumbers {
   /**
    * The class keys of {@code n} incidents, as rows of numbers and references. Each record's parts
    * are written to its rows (from any thread, each record once); the classes are then found in
-   * input order from the rows alone, without walking the records' object graphs again (that walk,
-   * a cache miss per part, was most of the cost).
+   * input order from the rows alone, without walking the records' object graphs again (that walk, a
+   * cache miss per part, was most of the cost).
    */
   public static final class Rows {
     private final Key key;
@@ -157,8 +165,11 @@ public final class ClassNumbers {
             out[i] = classes++;
             break;
           }
-          if (hashes[j] == hashes[i] && Arrays.equals(numbers, i * longs, i * longs + longs, numbers, j * longs, j * longs + longs)
-              && Arrays.equals(references, i * refs, i * refs + refs, references, j * refs, j * refs + refs)) {
+          if (hashes[j] == hashes[i]
+              && Arrays.equals(
+                  numbers, i * longs, i * longs + longs, numbers, j * longs, j * longs + longs)
+              && Arrays.equals(
+                  references, i * refs, i * refs + refs, references, j * refs, j * refs + refs)) {
             out[i] = out[j];
             break;
           }
@@ -169,7 +180,8 @@ public final class ClassNumbers {
     }
   }
 
-  private static long hash(long[] numbers, int from, int longs, Object[] references, int at, int refs) {
+  private static long hash(
+      long[] numbers, int from, int longs, Object[] references, int at, int refs) {
     long h = 1;
     for (int x = from; x < from + longs; x++) {
       h = (h + numbers[x]) * 0x9E3779B97F4A7C15L;
@@ -197,8 +209,10 @@ public final class ClassNumbers {
     final boolean category;
     final int adminDepth;
     final EnumSet<QuasiIdentifier> victims = EnumSet.noneOf(QuasiIdentifier.class);
+
     /** The enumerations and flags packed into one number, in this order, 8 bits each. */
     final List<QuasiIdentifier> packed = new java.util.ArrayList<>();
+
     /** The parts compared as one reference each, in this order. */
     final List<QuasiIdentifier> objects = new java.util.ArrayList<>();
 
@@ -212,9 +226,18 @@ public final class ClassNumbers {
       for (QuasiIdentifier q : ordered) {
         switch (q) {
           case VICTIM_SEX, VICTIM_AGE, VICTIM_RELATIONSHIP, VICTIM_OUTCOME -> victims.add(q);
-          case ATTEMPT, MECHANISM, PLACE_TYPE, DOMESTIC, ORGANISED_CRIME, SOURCE, PUBLICATION, SENSITIVITY -> packed.add(q);
-          case SOURCE_CATEGORY, REPORTED_AT, CASE_HISTORY, NARRATIVE, ATTRIBUTES, SOURCE_REFS, ID -> objects.add(q);
-          default -> { }
+          case ATTEMPT,
+              MECHANISM,
+              PLACE_TYPE,
+              DOMESTIC,
+              ORGANISED_CRIME,
+              SOURCE,
+              PUBLICATION,
+              SENSITIVITY ->
+              packed.add(q);
+          case SOURCE_CATEGORY, REPORTED_AT, CASE_HISTORY, NARRATIVE, ATTRIBUTES, SOURCE_REFS, ID ->
+              objects.add(q);
+          default -> {}
         }
       }
     }
@@ -224,10 +247,15 @@ public final class ClassNumbers {
     }
 
     int refs() {
-      return (location ? 4 : 0) + (category ? 1 : 0) + adminDepth + (victims.isEmpty() ? 0 : 1) + objects.size();
+      return (location ? 4 : 0)
+          + (category ? 1 : 0)
+          + adminDepth
+          + (victims.isEmpty() ? 0 : 1)
+          + objects.size();
     }
 
-    void write(Incident in, Optional<Location> l, long[] numbers, int n, Object[] references, int r) {
+    void write(
+        Incident in, Optional<Location> l, long[] numbers, int n, Object[] references, int r) {
       if (location) {
         if (l.isPresent()) {
           Location at = l.get();
@@ -239,7 +267,10 @@ public final class ClassNumbers {
             numbers[n + 1] = Double.doubleToLongBits(p.get().latitude());
             numbers[n + 2] = Double.doubleToLongBits(p.get().longitude());
           }
-          numbers[n + 3] = at.accuracyMetres().isPresent() ? Double.doubleToLongBits(at.accuracyMetres().getAsDouble()) : 1;
+          numbers[n + 3] =
+              at.accuracyMetres().isPresent()
+                  ? Double.doubleToLongBits(at.accuracyMetres().getAsDouble())
+                  : 1;
           AdminArea a = at.admin();
           references[r] = a.department().orElse(null);
           references[r + 1] = a.municipality().orElse(null);
@@ -285,7 +316,9 @@ public final class ClassNumbers {
       }
     }
 
-    /** An enumeration's ordinal plus 1 (0 when absent), or the sensitivity flags as bits; below 256. */
+    /**
+     * An enumeration's ordinal plus 1 (0 when absent), or the sensitivity flags as bits; below 256.
+     */
     private static long small(Incident in, QuasiIdentifier q) {
       return switch (q) {
         case ATTEMPT -> in.context().attempt().ordinal() + 1;

@@ -27,7 +27,8 @@ public final class Disclosures {
   private Disclosures() {}
 
   /** The released records, each as its parts: record r and its published location. */
-  public record Records(int size, IntFunction<Incident> record, IntFunction<Optional<Location>> location) {
+  public record Records(
+      int size, IntFunction<Incident> record, IntFunction<Optional<Location>> location) {
     public static Records of(List<Incident> list) {
       return new Records(list.size(), list::get, r -> list.get(r).location());
     }
@@ -38,13 +39,15 @@ public final class Disclosures {
   /** The parts that at least one released record carries. */
   public static Set<QuasiIdentifier> published(Records out) {
     long[] bits = new long[Chunks.count(out.size())];
-    Chunks.forEach(out.size(), c -> {
-      long found = 0;
-      for (int r = c * Chunks.SIZE, to = Math.min(out.size(), r + Chunks.SIZE); r < to; r++) {
-        found = notePublished(found, ALL, out.record().apply(r), out.location().apply(r));
-      }
-      bits[c] = found;
-    });
+    Chunks.forEach(
+        out.size(),
+        c -> {
+          long found = 0;
+          for (int r = c * Chunks.SIZE, to = Math.min(out.size(), r + Chunks.SIZE); r < to; r++) {
+            found = notePublished(found, ALL, out.record().apply(r), out.location().apply(r));
+          }
+          bits[c] = found;
+        });
     long all = 0;
     for (long b : bits) {
       all |= b;
@@ -106,8 +109,16 @@ public final class Disclosures {
   /** Each part's role and whether it is published, in {@link QuasiIdentifier} order. */
   public static List<Disclosure.Role> roles(ReleasePolicy policy, Set<QuasiIdentifier> published) {
     List<Disclosure.Role> out = new ArrayList<>();
-    policy.roles().forEach((q, role) -> out.add(new Disclosure.Role(q, role,
-        policy.publishRecords() && published.contains(q), Optional.ofNullable(policy.insensitiveReasons().get(q)))));
+    policy
+        .roles()
+        .forEach(
+            (q, role) ->
+                out.add(
+                    new Disclosure.Role(
+                        q,
+                        role,
+                        policy.publishRecords() && published.contains(q),
+                        Optional.ofNullable(policy.insensitiveReasons().get(q)))));
     return out;
   }
 
@@ -125,8 +136,8 @@ public final class Disclosures {
   }
 
   /**
-   * The risk figures of classes of the given sizes; {@code population[c]}, when given, is class
-   * c's size in the population.
+   * The risk figures of classes of the given sizes; {@code population[c]}, when given, is class c's
+   * size in the population.
    */
   public static Disclosure.Risk risk(int[] sizes, int k, int[] population) {
     long n = 0;
@@ -155,12 +166,20 @@ public final class Disclosures {
       journalist = OptionalDouble.of(1.0 / smallestPopulation);
       marketer = expected / n;
     }
-    return new Disclosure.Risk(1.0 / smallest, classes / n, marketer, journalist, (double) below / n, (double) uniques / n,
-        1.0 / k, (double) below / n);
+    return new Disclosure.Risk(
+        1.0 / smallest,
+        classes / n,
+        marketer,
+        journalist,
+        (double) below / n,
+        (double) uniques / n,
+        1.0 / k,
+        (double) below / n);
   }
 
   /** The l-diversity and t-closeness of each sensitive part over the classes. */
-  public static List<Disclosure.Diversity> diversity(Records out, int[] classOf, Set<QuasiIdentifier> sensitive) {
+  public static List<Disclosure.Diversity> diversity(
+      Records out, int[] classOf, Set<QuasiIdentifier> sensitive) {
     List<Disclosure.Diversity> result = new ArrayList<>();
     int[] sizes = sizes(classOf);
     for (QuasiIdentifier part : sensitive) {
@@ -201,8 +220,12 @@ public final class Disclosures {
         // Values absent from the class add their whole overall share to the distance.
         t = Math.max(t, (distance[c] + (1 - seenShare[c])) / 2);
       }
-      result.add(new Disclosure.Diversity(part, sizes.length == 0 ? 0 : distinctL, sizes.length == 0 ? 0 : round(entropyL),
-          round(t)));
+      result.add(
+          new Disclosure.Diversity(
+              part,
+              sizes.length == 0 ? 0 : distinctL,
+              sizes.length == 0 ? 0 : round(entropyL),
+              round(t)));
     }
     return result;
   }

@@ -57,7 +57,8 @@ public final class HotCells {
       cells[m++] = new long[] {b - a, ids[a]};
     }
     cells = Arrays.copyOf(cells, m);
-    Arrays.sort(cells, (x, y) -> x[0] != y[0] ? Long.compare(y[0], x[0]) : Long.compare(x[1], y[1]));
+    Arrays.sort(
+        cells, (x, y) -> x[0] != y[0] ? Long.compare(y[0], x[0]) : Long.compare(x[1], y[1]));
     long[] out = new long[(m + 9) / 10];
     for (int i = 0; i < out.length; i++) {
       out[i] = cells[i][1];

@@ -6,16 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
-import org.atalaya.anonymise.Pseudonyms;
 import org.atalaya.anonymise.ReleaseStep;
-import org.atalaya.anonymise.Steps;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.LatLon;
 import org.atalaya.incident.Location;
 
 /**
- * What a release's steps did to the points, for the report: how far each released point moved
- * from its source point, and how many of the source's hot cells survive ({@link HotCells}).
+ * What a release's steps did to the points, for the report: how far each released point moved from
+ * its source point, and how many of the source's hot cells survive ({@link HotCells}).
  *
  * <p>A released incident is paired with its source by id. Steps keep ids and input order ({@link
  * ReleaseStep}), so the pairing walks both lists once, in order; only when a step broke that order
@@ -30,7 +28,8 @@ public final class PointChanges {
   private final int[] sources;
   private final double categoryDetailKept;
 
-  private PointChanges(double[] displacement, double hotCellOverlap, int[] sources, double categoryDetailKept) {
+  private PointChanges(
+      double[] displacement, double hotCellOverlap, int[] sources, double categoryDetailKept) {
     this.displacement = displacement;
     this.hotCellOverlap = hotCellOverlap;
     this.sources = sources;
@@ -58,13 +57,17 @@ public final class PointChanges {
   public static PointChanges of(Points before, Points after) {
     int[] source = pair(before.ids, after.ids);
     double[] all = new double[after.size()];
-    Chunks.forEach(all.length, c -> {
-      for (int r = c * Chunks.SIZE, to = Math.min(all.length, r + Chunks.SIZE); r < to; r++) {
-        int s = source[r];
-        all[r] = s < 0 || !after.hasPoint(r) || !before.hasPoint(s) ? Double.NaN
-            : haversine(before.lat[s], before.lon[s], after.lat[r], after.lon[r]);
-      }
-    });
+    Chunks.forEach(
+        all.length,
+        c -> {
+          for (int r = c * Chunks.SIZE, to = Math.min(all.length, r + Chunks.SIZE); r < to; r++) {
+            int s = source[r];
+            all[r] =
+                s < 0 || !after.hasPoint(r) || !before.hasPoint(s)
+                    ? Double.NaN
+                    : haversine(before.lat[s], before.lon[s], after.lat[r], after.lon[r]);
+          }
+        });
     int n = 0;
     for (double d : all) {
       if (!Double.isNaN(d)) {
@@ -80,7 +83,10 @@ public final class PointChanges {
         kept += after.levels[r] >= before.levels[s] ? 1 : 0;
       }
     }
-    return new PointChanges(Arrays.copyOf(all, n), HotCells.overlap(before.cells(), after.cells()), source,
+    return new PointChanges(
+        Arrays.copyOf(all, n),
+        HotCells.overlap(before.cells(), after.cells()),
+        source,
         compared == 0 ? 1 : (double) kept / compared);
   }
 
@@ -94,8 +100,8 @@ public final class PointChanges {
   }
 
   /**
-   * Returns, for each released incident, the index of its source among the input (the same id),
-   * or -1 when no input has its id.
+   * Returns, for each released incident, the index of its source among the input (the same id), or
+   * -1 when no input has its id.
    *
    * @return the indexes, in output order; never {@code null}
    */
@@ -106,7 +112,8 @@ public final class PointChanges {
   /**
    * Returns the distances in metres between each released point and its source point.
    *
-   * @return the distances, in output order, of the records with a point on both sides; never {@code null}
+   * @return the distances, in output order, of the records with a point on both sides; never {@code
+   *     null}
    */
   public double[] displacement() {
     return displacement;
@@ -158,7 +165,8 @@ public final class PointChanges {
   @FunctionalInterface
   public interface IdBits {
     /**
-     * Writes the bits of {@code id}'s pseudonym to {@code into[at]} (high) and {@code into[at + 1]}.
+     * Writes the bits of {@code id}'s pseudonym to {@code into[at]} (high) and {@code into[at +
+     * 1]}.
      *
      * @param id the id; never null
      * @param into the array; never null
@@ -171,12 +179,16 @@ public final class PointChanges {
   public static final class Points {
     /** The id of each row. */
     public final String[] ids;
+
     final double[] lat;
     final double[] lon;
+
     /** The level of each incident's ICCS code, 0 when it has none. */
     final byte[] levels;
+
     /** The 128 bits of each id's pseudonym (two per row), or null when not asked for. */
     public final long[] idBits;
+
     private final IdBits pseudonyms;
 
     /**
@@ -189,9 +201,8 @@ public final class PointChanges {
     }
 
     /**
-     * As {@link #Points(int)}, also keeping the bits of each id's pseudonym when {@code
-     * pseudonyms} is not null: taken while the record is read anyway, its id is still in the
-     * processor's cache.
+     * As {@link #Points(int)}, also keeping the bits of each id's pseudonym when {@code pseudonyms}
+     * is not null: taken while the record is read anyway, its id is still in the processor's cache.
      *
      * @param n the number of incidents
      * @param pseudonyms writes an id's pseudonym bits, or null
@@ -213,11 +224,15 @@ public final class PointChanges {
      */
     public static Points of(List<Incident> incidents) {
       Points p = new Points(incidents.size());
-      Chunks.forEach(p.ids.length, c -> {
-        for (int r = c * Chunks.SIZE, to = Math.min(p.ids.length, r + Chunks.SIZE); r < to; r++) {
-          p.set(r, incidents.get(r));
-        }
-      });
+      Chunks.forEach(
+          p.ids.length,
+          c -> {
+            for (int r = c * Chunks.SIZE, to = Math.min(p.ids.length, r + Chunks.SIZE);
+                r < to;
+                r++) {
+              p.set(r, incidents.get(r));
+            }
+          });
       return p;
     }
 
@@ -274,8 +289,11 @@ public final class PointChanges {
   public static double haversine(double lat1, double lon1, double lat2, double lon2) {
     double dLat = Math.toRadians(lat2 - lat1);
     double dLon = Math.toRadians(lon2 - lon1);
-    double h = Math.pow(Math.sin(dLat / 2), 2)
-        + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+    double h =
+        Math.pow(Math.sin(dLat / 2), 2)
+            + Math.cos(Math.toRadians(lat1))
+                * Math.cos(Math.toRadians(lat2))
+                * Math.pow(Math.sin(dLon / 2), 2);
     return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
   }
 }

@@ -2,7 +2,6 @@ package org.atalaya.anonymise.internal;
 
 import java.nio.charset.StandardCharsets;
 import org.apiguardian.api.API;
-import org.atalaya.anonymise.Pseudonyms;
 
 /**
  * The text form of a keyed pseudonym's 128 bits, shared by {@code Pseudonyms} and the published
@@ -12,12 +11,13 @@ import org.atalaya.anonymise.Pseudonyms;
 public final class PseudonymText {
   private PseudonymText() {}
 
-  private static final byte[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] BASE32 =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".getBytes(StandardCharsets.US_ASCII);
 
   /**
-   * Returns {@code P-} and the 128 bits {@code high}, {@code low} in base 32 (RFC 4648 alphabet,
-   * no padding): 25 characters of 5 bits and a 26th of the last 3 bits and two zeros. Written out
-   * by hand, as it runs once per released incident.
+   * Returns {@code P-} and the 128 bits {@code high}, {@code low} in base 32 (RFC 4648 alphabet, no
+   * padding): 25 characters of 5 bits and a 26th of the last 3 bits and two zeros. Written out by
+   * hand, as it runs once per released incident.
    *
    * @param high the first 64 bits
    * @param low the last 64 bits

@@ -9,15 +9,16 @@ import org.atalaya.incident.Incident;
 import org.atalaya.incident.Location;
 
 /**
- * The published records of a release that pseudonymises ids, each built when read: the last
- * step's record with its id replaced by the pseudonym whose bits the release kept. Building a
- * million records (and their ids) before anybody reads them would only give the garbage
- * collector a million more objects to move; a writer reads each once.
+ * The published records of a release that pseudonymises ids, each built when read: the last step's
+ * record with its id replaced by the pseudonym whose bits the release kept. Building a million
+ * records (and their ids) before anybody reads them would only give the garbage collector a million
+ * more objects to move; a writer reads each once.
  *
  * <p>Internal: use outside Atalaya is not supported.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public final class PseudonymousList extends AbstractList<Incident> implements RandomAccess, BuiltWhenRead {
+public final class PseudonymousList extends AbstractList<Incident>
+    implements RandomAccess, BuiltWhenRead {
   private final List<Incident> stepped;
   private final long[] idBits;
 

@@ -19,10 +19,10 @@ import org.atalaya.incident.Victim;
 
 /**
  * The {@link RecordEditor} of a release's record pass: one record's parts, each readable and
- * replaceable, and the incident built once when every record step is done ({@link #build}). A
- * chain of five record steps builds one incident per record instead of five. {@link #build}
- * validates as {@link Incident}'s constructor does. Not thread-safe: a draft belongs to one
- * thread, and one draft serves every record of a chunk in turn ({@link #reset}).
+ * replaceable, and the incident built once when every record step is done ({@link #build}). A chain
+ * of five record steps builds one incident per record instead of five. {@link #build} validates as
+ * {@link Incident}'s constructor does. Not thread-safe: a draft belongs to one thread, and one
+ * draft serves every record of a chunk in turn ({@link #reset}).
  *
  * <p>Internal: use outside Atalaya is not supported.
  */
@@ -119,13 +119,17 @@ public final class RecordDraft implements RecordEditor {
     return this;
   }
 
-  /** @return the id, which steps keep */
+  /**
+   * @return the id, which steps keep
+   */
   @Override
   public String id() {
     return original.id();
   }
 
-  /** @return the source references */
+  /**
+   * @return the source references
+   */
   @Override
   public List<SourceRef> sourceRefs() {
     return sourceRefs;
@@ -142,13 +146,17 @@ public final class RecordDraft implements RecordEditor {
     return this;
   }
 
-  /** @return the classification */
+  /**
+   * @return the classification
+   */
   @Override
   public Classification classification() {
     return classification;
   }
 
-  /** @return the ICCS code, if classified */
+  /**
+   * @return the ICCS code, if classified
+   */
   @Override
   public Optional<org.atalaya.taxonomy.IccsCode> iccs() {
     return classification.iccs();
@@ -165,7 +173,9 @@ public final class RecordDraft implements RecordEditor {
     return this;
   }
 
-  /** @return when it happened */
+  /**
+   * @return when it happened
+   */
   @Override
   public Optional<TimeWindow> occurred() {
     return occurred;
@@ -182,7 +192,9 @@ public final class RecordDraft implements RecordEditor {
     return this;
   }
 
-  /** @return when it was reported */
+  /**
+   * @return when it was reported
+   */
   @Override
   public Optional<OffsetDateTime> reportedAt() {
     return reportedAt;
@@ -199,7 +211,9 @@ public final class RecordDraft implements RecordEditor {
     return this;
   }
 
-  /** @return where it happened */
+  /**
+   * @return where it happened
+   */
   @Override
   public Optional<Location> location() {
     return location;
@@ -216,7 +230,9 @@ public final class RecordDraft implements RecordEditor {
     return this;
   }
 
-  /** @return the victims */
+  /**
+   * @return the victims
+   */
   @Override
   public List<Victim> victims() {
     return victims;
@@ -233,7 +249,9 @@ public final class RecordDraft implements RecordEditor {
     return this;
   }
 
-  /** @return the circumstances */
+  /**
+   * @return the circumstances
+   */
   @Override
   public IncidentContext context() {
     return context;
@@ -250,7 +268,9 @@ public final class RecordDraft implements RecordEditor {
     return this;
   }
 
-  /** @return the case history */
+  /**
+   * @return the case history
+   */
   @Override
   public CaseHistory caseHistory() {
     return caseHistory;
@@ -267,7 +287,9 @@ public final class RecordDraft implements RecordEditor {
     return this;
   }
 
-  /** @return the publication workflow state */
+  /**
+   * @return the publication workflow state
+   */
   @Override
   public org.atalaya.incident.PublicationState publication() {
     return publication;
@@ -284,7 +306,9 @@ public final class RecordDraft implements RecordEditor {
     return this;
   }
 
-  /** @return who reported it */
+  /**
+   * @return who reported it
+   */
   @Override
   public org.atalaya.incident.SourceType source() {
     return source;
@@ -301,7 +325,9 @@ public final class RecordDraft implements RecordEditor {
     return this;
   }
 
-  /** @return the narrative */
+  /**
+   * @return the narrative
+   */
   @Override
   public Optional<String> narrative() {
     return narrative;
@@ -318,7 +344,9 @@ public final class RecordDraft implements RecordEditor {
     return this;
   }
 
-  /** @return the protection flags */
+  /**
+   * @return the protection flags
+   */
   @Override
   public Set<org.atalaya.incident.SensitivityFlag> sensitivity() {
     return sensitivity;
@@ -335,7 +363,9 @@ public final class RecordDraft implements RecordEditor {
     return this;
   }
 
-  /** @return the unmodelled source fields */
+  /**
+   * @return the unmodelled source fields
+   */
   @Override
   public Attributes attributes() {
     return attributes;

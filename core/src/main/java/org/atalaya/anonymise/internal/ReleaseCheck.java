@@ -5,9 +5,9 @@ import org.atalaya.anonymise.AnonymiseCode;
 import org.atalaya.anonymise.PrivacyReport;
 
 /**
- * The checks a release runs before it publishes, each with the name the privacy report gives it
- * and the code a refused release reports. Tables and attack profiles have one check each, named
- * after them ({@code table NAME}, {@code attack PROFILE}). Internal: use outside Atalaya is not
+ * The checks a release runs before it publishes, each with the name the privacy report gives it and
+ * the code a refused release reports. Tables and attack profiles have one check each, named after
+ * them ({@code table NAME}, {@code attack PROFILE}). Internal: use outside Atalaya is not
  * supported.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
@@ -94,7 +94,10 @@ public enum ReleaseCheck {
      * @return the verdict; never {@code null}
      */
     public Verdict notApplied(String why) {
-      return new Verdict(kind, new PrivacyReport.Check(check.name(), true, "not applied, " + why + " (" + check.detail() + ")"));
+      return new Verdict(
+          kind,
+          new PrivacyReport.Check(
+              check.name(), true, "not applied, " + why + " (" + check.detail() + ")"));
     }
   }
 }

@@ -24,8 +24,8 @@ import org.atalaya.incident.Incident;
 import org.atalaya.incident.Location;
 
 /**
- * The checks of one policy's releases ({@link ReleaseCheck}), in one place: a release runs them
- * on its output before it publishes, and verifying a published release runs the same code on the
+ * The checks of one policy's releases ({@link ReleaseCheck}), in one place: a release runs them on
+ * its output before it publishes, and verifying a published release runs the same code on the
  * records read back, so the two cannot disagree. Immutable and thread-safe. Internal: use outside
  * Atalaya is not supported.
  */
@@ -62,14 +62,18 @@ public final class ReleaseChecks {
    */
   public Findings findings(List<Incident> output) {
     Findings[] chunks = new Findings[Chunks.count(output.size())];
-    Chunks.forEach(output.size(), c -> {
-      Findings f = findings();
-      for (int r = c * Chunks.SIZE, to = Math.min(output.size(), r + Chunks.SIZE); r < to; r++) {
-        Incident i = output.get(r);
-        f.check(i, i.location());
-      }
-      chunks[c] = f;
-    });
+    Chunks.forEach(
+        output.size(),
+        c -> {
+          Findings f = findings();
+          for (int r = c * Chunks.SIZE, to = Math.min(output.size(), r + Chunks.SIZE);
+              r < to;
+              r++) {
+            Incident i = output.get(r);
+            f.check(i, i.location());
+          }
+          chunks[c] = f;
+        });
     return Findings.merge(chunks);
   }
 
@@ -83,38 +87,73 @@ public final class ReleaseChecks {
    * @param published the parts they publish; never null
    * @return the verdicts, in this order; never {@code null}
    */
-  public List<Verdict> ofOutput(List<Incident> output, Classes classes, Findings findings, Set<QuasiIdentifier> published) {
+  public List<Verdict> ofOutput(
+      List<Incident> output, Classes classes, Findings findings, Set<QuasiIdentifier> published) {
     List<Verdict> checks = new ArrayList<>();
     Map<String, Integer> shortAreas = new TreeMap<>();
     int smallClasses = 0;
     for (int c = 0; c < classes.sizes().length; c++) {
       if (classes.sizes()[c] < policy.k()) {
         smallClasses++;
-        shortAreas.merge(Areas.name(output.get(classes.firstMember()[c]).location()), classes.sizes()[c], Integer::sum);
+        shortAreas.merge(
+            Areas.name(output.get(classes.firstMember()[c]).location()),
+            classes.sizes()[c],
+            Integer::sum);
       }
     }
     long k = classes.smallest();
-    checks.add(ReleaseCheck.K_ANONYMITY.verdict(smallClasses == 0,
-        output.isEmpty() ? "nothing released"
-            : smallClasses == 0
-            ? "smallest class " + k + " (k = " + policy.k() + ") over the published quasi-identifiers " + names(qisIn(published))
-            : smallClasses + " classes hold fewer than k = " + policy.k() + " incidents" + areas(shortAreas)));
+    checks.add(
+        ReleaseCheck.K_ANONYMITY.verdict(
+            smallClasses == 0,
+            output.isEmpty()
+                ? "nothing released"
+                : smallClasses == 0
+                    ? "smallest class "
+                        + k
+                        + " (k = "
+                        + policy.k()
+                        + ") over the published quasi-identifiers "
+                        + names(qisIn(published))
+                    : smallClasses
+                        + " classes hold fewer than k = "
+                        + policy.k()
+                        + " incidents"
+                        + areas(shortAreas)));
     long exposed = findings.exposed;
-    checks.add(ReleaseCheck.SENSITIVE_DETAIL.verdict(exposed == 0 || !policy.protectSensitive(),
-        !policy.protectSensitive() ? exposed + " sensitive incidents keep their detail; the policy does not require protection"
-        : exposed == 0 ? "no sensitive incident carries a point or a time finer than a month"
-            : exposed + " sensitive incidents carry a point or a time finer than a month (first in " + findings.firstExposed + ")"));
-    checks.add(ReleaseCheck.IDENTIFIERS.verdict(findings.found.isEmpty(),
-        findings.found.isEmpty() ? "no identifier pattern in any text" : "found " + findings.found));
+    checks.add(
+        ReleaseCheck.SENSITIVE_DETAIL.verdict(
+            exposed == 0 || !policy.protectSensitive(),
+            !policy.protectSensitive()
+                ? exposed
+                    + " sensitive incidents keep their detail; the policy does not require"
+                    + " protection"
+                : exposed == 0
+                    ? "no sensitive incident carries a point or a time finer than a month"
+                    : exposed
+                        + " sensitive incidents carry a point or a time finer than a month (first"
+                        + " in "
+                        + findings.firstExposed
+                        + ")"));
+    checks.add(
+        ReleaseCheck.IDENTIFIERS.verdict(
+            findings.found.isEmpty(),
+            findings.found.isEmpty()
+                ? "no identifier pattern in any text"
+                : "found " + findings.found));
     List<String> exposedParts = new ArrayList<>();
     for (QuasiIdentifier q : published) {
       if (policy.roles().get(q) == AttributeRole.IDENTIFYING && !pseudonymised(q)) {
         exposedParts.add(q.policyName());
       }
     }
-    checks.add(ReleaseCheck.IDENTIFYING.verdict(exposedParts.isEmpty(), exposedParts.isEmpty()
-        ? "no identifying field published as it is"
-        : "identifying fields published as they are: " + exposedParts + "; pseudonymise or drop them"));
+    checks.add(
+        ReleaseCheck.IDENTIFYING.verdict(
+            exposedParts.isEmpty(),
+            exposedParts.isEmpty()
+                ? "no identifying field published as it is"
+                : "identifying fields published as they are: "
+                    + exposedParts
+                    + "; pseudonymise or drop them"));
     if (!policy.publishRecords()) {
       // These checks protect published records; the tables have checks of their own.
       return checks.stream().map(c -> c.notApplied("the records are not published")).toList();
@@ -133,9 +172,16 @@ public final class ReleaseChecks {
   public Verdict suppression(long suppressed, long in, Map<String, Integer> byArea) {
     double share = in == 0 ? 0 : (double) suppressed / in;
     // Sorted: an immutable map's order changes from one JVM to the next, and so did the message.
-    return ReleaseCheck.SUPPRESSION.verdict(share <= policy.maxSuppressedFraction(),
-        String.format(Locale.ROOT, "%d of %d suppressed (%.1f%%, at most %.1f%% allowed)%s", suppressed,
-            in, 100 * share, 100 * policy.maxSuppressedFraction(), areas(new TreeMap<>(byArea))));
+    return ReleaseCheck.SUPPRESSION.verdict(
+        share <= policy.maxSuppressedFraction(),
+        String.format(
+            Locale.ROOT,
+            "%d of %d suppressed (%.1f%%, at most %.1f%% allowed)%s",
+            suppressed,
+            in,
+            100 * share,
+            100 * policy.maxSuppressedFraction(),
+            areas(new TreeMap<>(byArea))));
   }
 
   /**
@@ -146,7 +192,8 @@ public final class ReleaseChecks {
    * @return the verdict; never {@code null}
    */
   public Verdict epsilon(double spent, String refused) {
-    return ReleaseCheck.EPSILON.verdict(refused == null && spent <= policy.epsilonBudget() * (1 + 1e-9),
+    return ReleaseCheck.EPSILON.verdict(
+        refused == null && spent <= policy.epsilonBudget() * (1 + 1e-9),
         refused != null ? refused : "spent " + spent + " of " + policy.epsilonBudget());
   }
 
@@ -157,10 +204,19 @@ public final class ReleaseChecks {
    * @return the verdict; never {@code null}
    */
   public Verdict attack(AttackResult a) {
-    String detail = String.format(Locale.ROOT,
-        "%d of %d targets (%.2f%%) have from 1 to %d consistent records, %d singled out; at most %.2f%% allowed; knows %s%s",
-        a.atRisk(), a.targets(), 100 * a.atRiskShare(), policy.k() - 1, a.singledOut(), 100 * policy.maxAttackShare(),
-        names(a.knows()), a.areas());
+    String detail =
+        String.format(
+            Locale.ROOT,
+            "%d of %d targets (%.2f%%) have from 1 to %d consistent records, %d singled out; at"
+                + " most %.2f%% allowed; knows %s%s",
+            a.atRisk(),
+            a.targets(),
+            100 * a.atRiskShare(),
+            policy.k() - 1,
+            a.singledOut(),
+            100 * policy.maxAttackShare(),
+            names(a.knows()),
+            a.areas());
     return ReleaseCheck.ATTACK.verdict(a.profile().policyName(), a.passed(), detail);
   }
 
@@ -226,17 +282,23 @@ public final class ReleaseChecks {
   }
 
   /**
-   * What the per-record checks (sensitive-detail, identifiers) and the published parts found in
-   * one chunk of released records. Not thread-safe: one per chunk, merged in chunk order.
+   * What the per-record checks (sensitive-detail, identifiers) and the published parts found in one
+   * chunk of released records. Not thread-safe: one per chunk, merged in chunk order.
    */
   public static final class Findings {
     private long exposed;
     private String firstExposed;
     private final Map<String, Integer> found = new TreeMap<>();
-    /** The parts the checked records carry among {@code mask}, one bit per part (see {@link Disclosures#notePublished}). */
+
+    /**
+     * The parts the checked records carry among {@code mask}, one bit per part (see {@link
+     * Disclosures#notePublished}).
+     */
     private long published;
+
     /** The parts to look for in every record (the others are read once per class). */
     private final long mask;
+
     private final PiiRedactor checker;
 
     private Findings(long mask, PiiRedactor checker) {

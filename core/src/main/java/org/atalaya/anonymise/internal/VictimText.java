@@ -30,13 +30,14 @@ public final class VictimText {
     for (QuasiIdentifier q : parts) {
       List<String> values = new ArrayList<>(in.victims().size());
       for (Victim v : in.victims()) {
-        values.add(switch (q) {
-          case VICTIM_SEX -> v.sex().name();
-          case VICTIM_AGE -> age(v);
-          case VICTIM_RELATIONSHIP -> v.relationship().name();
-          case VICTIM_OUTCOME -> v.outcome().name();
-          default -> throw new IllegalArgumentException(q + " is not a victim part");
-        });
+        values.add(
+            switch (q) {
+              case VICTIM_SEX -> v.sex().name();
+              case VICTIM_AGE -> age(v);
+              case VICTIM_RELATIONSHIP -> v.relationship().name();
+              case VICTIM_OUTCOME -> v.outcome().name();
+              default -> throw new IllegalArgumentException(q + " is not a victim part");
+            });
       }
       values.sort(null);
       b.append(values);
@@ -45,6 +46,8 @@ public final class VictimText {
   }
 
   private static String age(Victim v) {
-    return v.age().isPresent() ? Integer.toString(v.age().getAsInt()) : v.ageBand().map(Object::toString).orElse("?");
+    return v.age().isPresent()
+        ? Integer.toString(v.age().getAsInt())
+        : v.ageBand().map(Object::toString).orElse("?");
   }
 }

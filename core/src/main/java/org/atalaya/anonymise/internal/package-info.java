@@ -6,8 +6,8 @@
  * org.atalaya.anonymise.internal.ReleaseChecks}) that both publishing and verifying a release run.
  *
  * <p><b>Internal.</b> Public only so that Atalaya's own modules ({@code atalaya-geo}'s spatial
- * steps) can share it; it is not part of the API, may change in any release without notice, and
- * use of it outside Atalaya is not supported. Plugins and applications use {@code
+ * steps) can share it; it is not part of the API, may change in any release without notice, and use
+ * of it outside Atalaya is not supported. Plugins and applications use {@code
  * org.atalaya.anonymise}.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")

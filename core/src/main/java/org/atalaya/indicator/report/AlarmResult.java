@@ -21,7 +21,8 @@ import org.atalaya.indicator.MonthlySeries;
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record AlarmResult(Optional<String> area, MonthlySeries series, List<RuleAlarms> rules, Lineage lineage) {
+public record AlarmResult(
+    Optional<String> area, MonthlySeries series, List<RuleAlarms> rules, Lineage lineage) {
   /**
    * Checks and copies the parts.
    *

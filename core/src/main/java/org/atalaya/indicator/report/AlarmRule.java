@@ -24,12 +24,18 @@ public enum AlarmRule {
     this.label = label;
   }
 
-  /** @return the name in the JSON document ({@code poissonZ}, {@code ewma}, {@code cusum}); never {@code null} */
+  /**
+   * @return the name in the JSON document ({@code poissonZ}, {@code ewma}, {@code cusum}); never
+   *     {@code null}
+   */
   public String key() {
     return key;
   }
 
-  /** @return the name people read ({@code Poisson Z}, {@code EWMA}, {@code CUSUM}); never {@code null} */
+  /**
+   * @return the name people read ({@code Poisson Z}, {@code EWMA}, {@code CUSUM}); never {@code
+   *     null}
+   */
   public String label() {
     return label;
   }

@@ -22,7 +22,12 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record AlarmSettings(
-    int maxBaselineYears, double zThreshold, double ewmaLambda, double ewmaWidth, double cusumShift, double cusumH) {
+    int maxBaselineYears,
+    double zThreshold,
+    double ewmaLambda,
+    double ewmaWidth,
+    double cusumShift,
+    double cusumH) {
 
   /**
    * Validates the parameters.
@@ -31,10 +36,18 @@ public record AlarmSettings(
    */
   public AlarmSettings {
     checkArgument(maxBaselineYears > 0, "maxBaselineYears (%s) must be positive", maxBaselineYears);
-    checkArgument(zThreshold > 0 && Double.isFinite(zThreshold), "zThreshold (%s) must be positive", zThreshold);
-    checkArgument(ewmaLambda > 0 && ewmaLambda <= 1, "ewmaLambda (%s) must be in (0, 1]", ewmaLambda);
-    checkArgument(ewmaWidth > 0 && Double.isFinite(ewmaWidth), "ewmaWidth (%s) must be positive", ewmaWidth);
-    checkArgument(cusumShift > 1 && Double.isFinite(cusumShift), "cusumShift (%s) must be above 1", cusumShift);
+    checkArgument(
+        zThreshold > 0 && Double.isFinite(zThreshold),
+        "zThreshold (%s) must be positive",
+        zThreshold);
+    checkArgument(
+        ewmaLambda > 0 && ewmaLambda <= 1, "ewmaLambda (%s) must be in (0, 1]", ewmaLambda);
+    checkArgument(
+        ewmaWidth > 0 && Double.isFinite(ewmaWidth), "ewmaWidth (%s) must be positive", ewmaWidth);
+    checkArgument(
+        cusumShift > 1 && Double.isFinite(cusumShift),
+        "cusumShift (%s) must be above 1",
+        cusumShift);
     checkArgument(cusumH > 0 && Double.isFinite(cusumH), "cusumH (%s) must be positive", cusumH);
   }
 

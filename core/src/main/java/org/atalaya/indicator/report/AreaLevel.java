@@ -40,7 +40,8 @@ public enum AreaLevel {
         return l;
       }
     }
-    throw new IllegalArgumentException("area level (" + key + ") must be department or municipality");
+    throw new IllegalArgumentException(
+        "area level (" + key + ") must be department or municipality");
   }
 
   /**

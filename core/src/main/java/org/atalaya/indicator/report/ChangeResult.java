@@ -9,8 +9,8 @@ import org.atalaya.indicator.Lineage;
 import org.atalaya.indicator.PeriodChange;
 
 /**
- * The change of the category's rate between two years in one area (or all): the rate ratio with
- * its exact interval and p-value as R's {@code poisson.test}, the verdict, and a sentence in English
+ * The change of the category's rate between two years in one area (or all): the rate ratio with its
+ * exact interval and p-value as R's {@code poisson.test}, the verdict, and a sentence in English
  * and Spanish that claims no more than the test supports (a change the interval cannot tell from
  * chance is reported as such). Pairs where both years have no incident, or a population figure is
  * missing, are left out.
@@ -23,7 +23,8 @@ import org.atalaya.indicator.PeriodChange;
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record ChangeResult(Optional<String> area, int from, int to, PeriodChange change, Lineage lineage) {
+public record ChangeResult(
+    Optional<String> area, int from, int to, PeriodChange change, Lineage lineage) {
   /**
    * Checks the parts.
    *

@@ -31,7 +31,10 @@ import org.atalaya.indicator.PeriodChange;
 import org.atalaya.indicator.PopulationTable;
 import org.atalaya.indicator.Rate;
 
-/** One run of {@link IndicatorReport#compute}: sorts the incidents, then computes each section in document order. */
+/**
+ * One run of {@link IndicatorReport#compute}: sorts the incidents, then computes each section in
+ * document order.
+ */
 final class Computation {
   static final String REJECTED = "rejected by the reader (see atalaya validate)";
 
@@ -65,7 +68,9 @@ final class Computation {
     return settings.groupsBy(Grouping.AREA);
   }
 
-  /** The year of occurrence, when the window lies within one year (whatever its stated precision). */
+  /**
+   * The year of occurrence, when the window lies within one year (whatever its stated precision).
+   */
   static Optional<Integer> yearOf(Incident i) {
     return monthRange(i).filter(m -> m[0].getYear() == m[1].getYear()).map(m -> m[0].getYear());
   }
@@ -78,8 +83,12 @@ final class Computation {
   /** The first and last month the occurrence window touches (its end is exclusive). */
   private static Optional<YearMonth[]> monthRange(Incident i) {
     return i.occurred()
-        .map(w -> new YearMonth[] {
-            YearMonth.from(w.from()), YearMonth.from(w.to().equals(w.from()) ? w.from() : w.to().minusNanos(1))});
+        .map(
+            w ->
+                new YearMonth[] {
+                  YearMonth.from(w.from()),
+                  YearMonth.from(w.to().equals(w.from()) ? w.from() : w.to().minusNanos(1))
+                });
   }
 
   IndicatorReport run(List<Incident> accepted) {
@@ -89,7 +98,8 @@ final class Computation {
     boolean byArea = byArea();
     // Incidents of the category, dated (and with an area when grouped by area).
     List<Incident> used = new ArrayList<>();
-    // Every dated incident (with an area when needed): the base of SDG 16.1.1, which picks ICCS 0101 itself.
+    // Every dated incident (with an area when needed): the base of SDG 16.1.1, which picks ICCS
+    // 0101 itself.
     List<Incident> located = new ArrayList<>();
     long noCode = 0;
     long other = 0;
@@ -121,13 +131,17 @@ final class Computation {
     putIfPositive("recorded as an attempt", attempts);
     putIfPositive("year of occurrence not known (no date, or a window across years)", noDate);
     putIfPositive("no " + settings.areaLevel().key() + " code", noArea);
-    filters.add("ICCS " + settings.category().value() + " and the codes within it, attempts left out");
+    filters.add(
+        "ICCS " + settings.category().value() + " and the codes within it, attempts left out");
     if (byArea) {
       filters.add("area = the incident's " + settings.areaLevel().key() + " code");
     }
 
     Function<Incident, Group> groupOf =
-        i -> new Group(byArea ? areaOf(i) : Optional.empty(), settings.groupsBy(Grouping.YEAR) ? yearOf(i) : Optional.empty());
+        i ->
+            new Group(
+                byArea ? areaOf(i) : Optional.empty(),
+                settings.groupsBy(Grouping.YEAR) ? yearOf(i) : Optional.empty());
     TreeSet<String> areas = new TreeSet<>();
     TreeSet<Integer> years = new TreeSet<>();
     for (Incident i : used) {
@@ -142,8 +156,18 @@ final class Computation {
     alarms(used, areas);
     funnel(used, groupOf);
     return new IndicatorReport(
-        settings, table.vintage(), accepted.size(), ImmutableMap.copyOf(excluded), subjectEn, subjectEs,
-        rates, changes, sdg, alarms, funnels, missing);
+        settings,
+        table.vintage(),
+        accepted.size(),
+        ImmutableMap.copyOf(excluded),
+        subjectEn,
+        subjectEs,
+        rates,
+        changes,
+        sdg,
+        alarms,
+        funnels,
+        missing);
   }
 
   private void putIfPositive(String reason, long n) {
@@ -154,7 +178,11 @@ final class Computation {
 
   private Lineage.Builder lineage(String indicator, long usedCount, String method) {
     Lineage.Builder b =
-        Lineage.builder(indicator).input(settings.input()).used(usedCount).confidence(settings.confidence()).method(method);
+        Lineage.builder(indicator)
+            .input(settings.input())
+            .used(usedCount)
+            .confidence(settings.confidence())
+            .method(method);
     filters.forEach(b::filter);
     excluded.forEach(b::excluded);
     return b;
@@ -170,8 +198,12 @@ final class Computation {
     return keys;
   }
 
-  /** Population of the areas (all the table's areas when empty) over the years, or empty if any cell is missing. */
-  private OptionalDouble population(Optional<String> area, List<Integer> years, Optional<Sex> sex, Optional<AgeBand> band) {
+  /**
+   * Population of the areas (all the table's areas when empty) over the years, or empty if any cell
+   * is missing.
+   */
+  private OptionalDouble population(
+      Optional<String> area, List<Integer> years, Optional<Sex> sex, Optional<AgeBand> band) {
     Set<String> areas = new TreeSet<>();
     if (area.isPresent()) {
       areas.add(area.get());
@@ -186,7 +218,10 @@ final class Computation {
         if (p.isEmpty()) {
           complete = false;
           String cell =
-              "area " + a + ", year " + y
+              "area "
+                  + a
+                  + ", year "
+                  + y
                   + sex.map(s -> ", sex " + s.name().toLowerCase(Locale.ROOT)).orElse("")
                   + band.map(b -> ", age " + b).orElse("");
           if (!missing.contains(cell)) {
@@ -203,11 +238,20 @@ final class Computation {
   private Optional<Rate> rate(long count, OptionalDouble pop) {
     return pop.isPresent()
         ? Optional.of(
-            Rate.builder().count(count).population(pop.getAsDouble()).per(Rate.PER_100_000).confidence(settings.confidence()).build())
+            Rate.builder()
+                .count(count)
+                .population(pop.getAsDouble())
+                .per(Rate.PER_100_000)
+                .confidence(settings.confidence())
+                .build())
         : Optional.empty();
   }
 
-  private void rates(List<Incident> used, Function<Incident, Group> groupOf, TreeSet<String> areas, TreeSet<Integer> years) {
+  private void rates(
+      List<Incident> used,
+      Function<Incident, Group> groupOf,
+      TreeSet<String> areas,
+      TreeSet<Integer> years) {
     Map<Group, Long> counts = new TreeMap<>(Group.ORDER);
     List<Optional<Integer>> yearKeys = new ArrayList<>();
     if (settings.groupsBy(Grouping.YEAR) && !years.isEmpty()) {
@@ -232,9 +276,13 @@ final class Computation {
     for (Map.Entry<Group, Long> e : counts.entrySet()) {
       Group g = e.getKey();
       List<Integer> groupYears = g.year().map(List::of).orElse(span);
-      Optional<Rate> rate = rate(e.getValue(), population(g.area(), groupYears, Optional.empty(), Optional.empty()));
+      Optional<Rate> rate =
+          rate(e.getValue(), population(g.area(), groupYears, Optional.empty(), Optional.empty()));
       Lineage l =
-          lineage(subjectEn + " incidents per 100,000", e.getValue(), "exact (Garwood) interval, as R poisson.test")
+          lineage(
+                  subjectEn + " incidents per 100,000",
+                  e.getValue(),
+                  "exact (Garwood) interval, as R poisson.test")
               .populationVintage(table.vintage())
               .build();
       rates.add(new RateResult(g, e.getValue(), rate, l));
@@ -270,9 +318,15 @@ final class Computation {
         }
       }
       for (int[] p : pairs(years.first(), years.last())) {
-        Optional<Rate> before = rate(byYear.get(p[0]), population(a, List.of(p[0]), Optional.empty(), Optional.empty()));
-        Optional<Rate> after = rate(byYear.get(p[1]), population(a, List.of(p[1]), Optional.empty(), Optional.empty()));
-        if (before.isEmpty() || after.isEmpty() || before.get().count() + after.get().count() == 0) {
+        Optional<Rate> before =
+            rate(
+                byYear.get(p[0]), population(a, List.of(p[0]), Optional.empty(), Optional.empty()));
+        Optional<Rate> after =
+            rate(
+                byYear.get(p[1]), population(a, List.of(p[1]), Optional.empty(), Optional.empty()));
+        if (before.isEmpty()
+            || after.isEmpty()
+            || before.get().count() + after.get().count() == 0) {
           continue;
         }
         PeriodChange c = PeriodChange.of(subjectEn, subjectEs, before.get(), after.get());
@@ -280,7 +334,8 @@ final class Computation {
             lineage(
                     subjectEn + " rate change " + p[0] + " to " + p[1],
                     before.get().count() + after.get().count(),
-                    "conditional binomial test and exact interval of the rate ratio, as R poisson.test(c(x2, x1), c(T2, T1))")
+                    "conditional binomial test and exact interval of the rate ratio, as R"
+                        + " poisson.test(c(x2, x1), c(T2, T1))")
                 .populationVintage(table.vintage())
                 .build();
         changes.add(new ChangeResult(a, p[0], p[1], c, l));
@@ -320,7 +375,8 @@ final class Computation {
       sdgExcluded.put("ICCS 0101 incidents whose year of occurrence is not known", undated);
     }
     if (unplaced > 0) {
-      sdgExcluded.put("ICCS 0101 incidents without a " + settings.areaLevel().key() + " code", unplaced);
+      sdgExcluded.put(
+          "ICCS 0101 incidents without a " + settings.areaLevel().key() + " code", unplaced);
     }
     TreeSet<String> sdgAreas = new TreeSet<>();
     TreeSet<Integer> sdgYears = new TreeSet<>();
@@ -367,7 +423,9 @@ final class Computation {
             Lineage.Builder l =
                 Lineage.builder("SDG 16.1.1 victims of intentional homicide per 100,000")
                     .input(settings.input())
-                    .filter("victims KILLED in ICCS 0101 incidents (and codes within it), attempts left out")
+                    .filter(
+                        "victims KILLED in ICCS 0101 incidents (and codes within it), attempts left"
+                            + " out")
                     .used(hv.incidents())
                     .confidence(settings.confidence())
                     .method("victims, not incidents; exact (Garwood) interval")
@@ -383,7 +441,9 @@ final class Computation {
               l.excluded("victims not killed (victims, not incidents)", hv.victimsNotKilled());
             }
             if (hv.victimsOutcomeUnknown() > 0) {
-              l.excluded("victims of unknown outcome (victims, not incidents)", hv.victimsOutcomeUnknown());
+              l.excluded(
+                  "victims of unknown outcome (victims, not incidents)",
+                  hv.victimsOutcomeUnknown());
             }
             sdg.add(new SdgResult(new Group(a, y), sex, band, hv, rate, l.build()));
           }
@@ -421,8 +481,11 @@ final class Computation {
       List<RuleAlarms> rules = new ArrayList<>();
       int baselineYears = Math.min(p.maxBaselineYears(), (size - 1) / 12);
       if (baselineYears > 0) {
-        rules.add(new RuleAlarms(AlarmRule.POISSON_Z, parameters("baselineYears", baselineYears, "threshold", p.zThreshold()),
-            Alarms.poissonZ(series, baselineYears, p.zThreshold())));
+        rules.add(
+            new RuleAlarms(
+                AlarmRule.POISSON_Z,
+                parameters("baselineYears", baselineYears, "threshold", p.zThreshold()),
+                Alarms.poissonZ(series, baselineYears, p.zThreshold())));
       }
       double mu0 = 0;
       if (size >= 13) {
@@ -432,15 +495,24 @@ final class Computation {
         mu0 /= 12;
       }
       if (mu0 > 0) {
-        rules.add(new RuleAlarms(AlarmRule.EWMA, parameters("mu0", mu0, "lambda", p.ewmaLambda(), "L", p.ewmaWidth()),
-            Alarms.ewma(series, mu0, p.ewmaLambda(), p.ewmaWidth())));
+        rules.add(
+            new RuleAlarms(
+                AlarmRule.EWMA,
+                parameters("mu0", mu0, "lambda", p.ewmaLambda(), "L", p.ewmaWidth()),
+                Alarms.ewma(series, mu0, p.ewmaLambda(), p.ewmaWidth())));
         double mu1 = p.cusumShift() * mu0;
-        rules.add(new RuleAlarms(AlarmRule.CUSUM, parameters("mu0", mu0, "mu1", mu1, "h", p.cusumH()),
-            Alarms.cusum(series, mu0, mu1, p.cusumH())));
+        rules.add(
+            new RuleAlarms(
+                AlarmRule.CUSUM,
+                parameters("mu0", mu0, "mu1", mu1, "h", p.cusumH()),
+                Alarms.cusum(series, mu0, mu1, p.cusumH())));
       }
       Lineage.Builder l =
-          lineage(subjectEn + " incidents per month: alarms", inArea - noMonth,
-              "Poisson Z against the mean of the same months of earlier years; Poisson EWMA and CUSUM with mu0 the mean of the first 12 months");
+          lineage(
+              subjectEn + " incidents per month: alarms",
+              inArea - noMonth,
+              "Poisson Z against the mean of the same months of earlier years; Poisson EWMA and"
+                  + " CUSUM with mu0 the mean of the first 12 months");
       if (noMonth > 0) {
         l.excluded("month of occurrence not known", noMonth);
       }
@@ -458,25 +530,33 @@ final class Computation {
 
   private void funnel(List<Incident> used, Function<Incident, Group> groupOf) {
     LocalDate date =
-        settings.asOf()
+        settings
+            .asOf()
             .orElseGet(
-                () -> used.stream()
-                    .flatMap(i -> i.caseHistory().events().stream())
-                    .map(CaseEvent::date)
-                    .max(Comparator.naturalOrder())
-                    .orElse(null));
+                () ->
+                    used.stream()
+                        .flatMap(i -> i.caseHistory().events().stream())
+                        .map(CaseEvent::date)
+                        .max(Comparator.naturalOrder())
+                        .orElse(null));
     if (date == null) {
       return;
     }
-    ImpunityFunnel.Settings fs = new ImpunityFunnel.Settings(date, Period.ofYears(settings.followUpYears()), settings.confidence());
+    ImpunityFunnel.Settings fs =
+        new ImpunityFunnel.Settings(
+            date, Period.ofYears(settings.followUpYears()), settings.confidence());
     Map<Group, ImpunityFunnel> byGroup = new TreeMap<>(Group.ORDER);
     byGroup.putAll(ImpunityFunnel.byGroup(used, groupOf::apply, fs));
     for (Map.Entry<Group, ImpunityFunnel> e : byGroup.entrySet()) {
       ImpunityFunnel f = e.getValue();
       Lineage.Builder l =
-          lineage(subjectEn + " impunity funnel", f.cases(),
-              "case histories; cohort with " + settings.followUpYears()
-                  + "-year follow-up, right-censored; Clopper-Pearson intervals; Kaplan-Meier times to the next stage (cases that ended elsewhere never reach it)");
+          lineage(
+              subjectEn + " impunity funnel",
+              f.cases(),
+              "case histories; cohort with "
+                  + settings.followUpYears()
+                  + "-year follow-up, right-censored; Clopper-Pearson intervals; Kaplan-Meier times"
+                  + " to the next stage (cases that ended elsewhere never reach it)");
       if (f.withoutHistory() > 0) {
         l.excluded("no case history", f.withoutHistory());
       }

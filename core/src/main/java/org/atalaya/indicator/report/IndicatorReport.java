@@ -89,7 +89,8 @@ public final class IndicatorReport {
    * @return the report; never {@code null}
    * @throws NullPointerException if an argument or an incident is null
    */
-  public static IndicatorReport compute(List<Incident> incidents, PopulationTable population, IndicatorSettings settings) {
+  public static IndicatorReport compute(
+      List<Incident> incidents, PopulationTable population, IndicatorSettings settings) {
     Objects.requireNonNull(incidents, "incidents must not be null");
     Objects.requireNonNull(population, "population must not be null");
     Objects.requireNonNull(settings, "settings must not be null");
@@ -102,36 +103,48 @@ public final class IndicatorReport {
   }
 
   /**
-   * Computes every indicator of the incidents a reader accepted, counting its rejections as left out
-   * (they override the settings' {@link IndicatorSettings#rejected()}).
+   * Computes every indicator of the incidents a reader accepted, counting its rejections as left
+   * out (they override the settings' {@link IndicatorSettings#rejected()}).
    *
    * @param read what the reader returned; never {@code null}
    * @param population the denominators; never {@code null}
    * @param settings what to compute and how the lineage names the inputs; never {@code null}
    * @return the report; never {@code null}
    */
-  public static IndicatorReport compute(ReadResult read, PopulationTable population, IndicatorSettings settings) {
+  public static IndicatorReport compute(
+      ReadResult read, PopulationTable population, IndicatorSettings settings) {
     Objects.requireNonNull(read, "read must not be null");
     Objects.requireNonNull(settings, "settings must not be null");
-    return compute(read.incidents(), population, settings.toBuilder().rejected(read.report().rejected()).build());
+    return compute(
+        read.incidents(),
+        population,
+        settings.toBuilder().rejected(read.report().rejected()).build());
   }
 
-  /** @return the settings the report was computed with; never {@code null} */
+  /**
+   * @return the settings the report was computed with; never {@code null}
+   */
   public IndicatorSettings settings() {
     return settings;
   }
 
-  /** @return the population table's vintage; never {@code null} */
+  /**
+   * @return the population table's vintage; never {@code null}
+   */
   public String populationVintage() {
     return populationVintage;
   }
 
-  /** @return the records read: the incidents given plus those the reader rejected */
+  /**
+   * @return the records read: the incidents given plus those the reader rejected
+   */
   public long read() {
     return accepted + settings.rejected();
   }
 
-  /** @return the incidents given to {@link #compute} */
+  /**
+   * @return the incidents given to {@link #compute}
+   */
   public long accepted() {
     return accepted;
   }
@@ -146,12 +159,18 @@ public final class IndicatorReport {
     return excluded;
   }
 
-  /** @return what is counted, in English: {@code "homicide"} or {@code "ICCS 0401"}; never {@code null} */
+  /**
+   * @return what is counted, in English: {@code "homicide"} or {@code "ICCS 0401"}; never {@code
+   *     null}
+   */
   public String subjectEnglish() {
     return subjectEnglish;
   }
 
-  /** @return what is counted, in Spanish: {@code "homicidios"} or {@code "ICCS 0401"}; never {@code null} */
+  /**
+   * @return what is counted, in Spanish: {@code "homicidios"} or {@code "ICCS 0401"}; never {@code
+   *     null}
+   */
   public String subjectSpanish() {
     return subjectSpanish;
   }
@@ -166,17 +185,23 @@ public final class IndicatorReport {
     return rates;
   }
 
-  /** @return the period changes, by area then pair; never {@code null}, immutable, potentially empty */
+  /**
+   * @return the period changes, by area then pair; never {@code null}, immutable, potentially empty
+   */
   public List<ChangeResult> changes() {
     return changes;
   }
 
-  /** @return the SDG 16.1.1 cells, by area, year, sex then age band; never {@code null}, immutable */
+  /**
+   * @return the SDG 16.1.1 cells, by area, year, sex then age band; never {@code null}, immutable
+   */
   public List<SdgResult> sdg() {
     return sdg;
   }
 
-  /** @return the monthly alarms, one per area with a dated incident; never {@code null}, immutable */
+  /**
+   * @return the monthly alarms, one per area with a dated incident; never {@code null}, immutable
+   */
   public List<AlarmResult> alarms() {
     return alarms;
   }
@@ -215,7 +240,8 @@ public final class IndicatorReport {
   }
 
   /**
-   * Returns the report as indented JSON text, exactly what {@code atalaya indicators --json} prints.
+   * Returns the report as indented JSON text, exactly what {@code atalaya indicators --json}
+   * prints.
    *
    * @return the JSON text; never {@code null}
    */
@@ -229,8 +255,22 @@ public final class IndicatorReport {
 
   @Override
   public String toString() {
-    return "IndicatorReport[" + settings.input() + ", " + subjectEnglish + ", " + rates.size() + " rates, " + changes.size()
-        + " changes, " + sdg.size() + " SDG cells, " + alarms.size() + " alarm series, " + funnels.size() + " funnels, "
-        + missingPopulation.size() + " missing population cells]";
+    return "IndicatorReport["
+        + settings.input()
+        + ", "
+        + subjectEnglish
+        + ", "
+        + rates.size()
+        + " rates, "
+        + changes.size()
+        + " changes, "
+        + sdg.size()
+        + " SDG cells, "
+        + alarms.size()
+        + " alarm series, "
+        + funnels.size()
+        + " funnels, "
+        + missingPopulation.size()
+        + " missing population cells]";
   }
 }

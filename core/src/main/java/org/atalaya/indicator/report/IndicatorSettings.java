@@ -44,7 +44,12 @@ import org.atalaya.taxonomy.IccsCode;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class IndicatorSettings {
   private static final List<AgeBand> DEFAULT_BANDS =
-      List.of(AgeBand.of(0, 14), AgeBand.of(15, 29), AgeBand.of(30, 44), AgeBand.of(45, 59), AgeBand.atLeast(60));
+      List.of(
+          AgeBand.of(0, 14),
+          AgeBand.of(15, 29),
+          AgeBand.of(30, 44),
+          AgeBand.of(45, 59),
+          AgeBand.atLeast(60));
   private static final IndicatorSettings DEFAULTS = builder().build();
 
   private final ImmutableSet<Grouping> groupBy;
@@ -115,7 +120,9 @@ public final class IndicatorSettings {
     return b;
   }
 
-  /** @return the dimensions grouped by, in the order given; never {@code null}, immutable */
+  /**
+   * @return the dimensions grouped by, in the order given; never {@code null}, immutable
+   */
   public Set<Grouping> groupBy() {
     return groupBy;
   }
@@ -130,57 +137,79 @@ public final class IndicatorSettings {
     return groupBy.contains(grouping);
   }
 
-  /** @return which location code is the area; never {@code null} */
+  /**
+   * @return which location code is the area; never {@code null}
+   */
   public AreaLevel areaLevel() {
     return areaLevel;
   }
 
-  /** @return the ICCS category counted for rates, change, alarms and the funnel; never {@code null} */
+  /**
+   * @return the ICCS category counted for rates, change, alarms and the funnel; never {@code null}
+   */
   public IccsCode category() {
     return category;
   }
 
-  /** @return the confidence level of every interval, strictly between 0 and 1 */
+  /**
+   * @return the confidence level of every interval, strictly between 0 and 1
+   */
   public double confidence() {
     return confidence;
   }
 
-  /** @return the date the funnel describes; empty for the latest date in the case histories */
+  /**
+   * @return the date the funnel describes; empty for the latest date in the case histories
+   */
   public Optional<LocalDate> asOf() {
     return asOf;
   }
 
-  /** @return the follow-up that defines the funnel's cohort, in years; positive */
+  /**
+   * @return the follow-up that defines the funnel's cohort, in years; positive
+   */
   public int followUpYears() {
     return followUpYears;
   }
 
-  /** @return which years the period changes compare; never {@code null} */
+  /**
+   * @return which years the period changes compare; never {@code null}
+   */
   public PeriodPairs periodPairs() {
     return periodPairs;
   }
 
-  /** @return the alarm parameters; never {@code null} */
+  /**
+   * @return the alarm parameters; never {@code null}
+   */
   public AlarmSettings alarms() {
     return alarms;
   }
 
-  /** @return the age bands used when the population table has none; never {@code null}, immutable */
+  /**
+   * @return the age bands used when the population table has none; never {@code null}, immutable
+   */
   public List<AgeBand> defaultAgeBands() {
     return defaultAgeBands;
   }
 
-  /** @return the name of the incidents' input the lineage records; never {@code null} */
+  /**
+   * @return the name of the incidents' input the lineage records; never {@code null}
+   */
   public String input() {
     return input;
   }
 
-  /** @return the records the reader rejected before the incidents reached the report; not negative */
+  /**
+   * @return the records the reader rejected before the incidents reached the report; not negative
+   */
   public long rejected() {
     return rejected;
   }
 
-  /** @return the name of the population input the document records; never {@code null} */
+  /**
+   * @return the name of the population input the document records; never {@code null}
+   */
   public String populationInput() {
     return populationInput;
   }
@@ -204,15 +233,44 @@ public final class IndicatorSettings {
 
   @Override
   public int hashCode() {
-    return Objects.hash(groupBy.asList(), areaLevel, category, confidence, asOf, followUpYears, periodPairs, alarms,
-        defaultAgeBands, input, rejected, populationInput);
+    return Objects.hash(
+        groupBy.asList(),
+        areaLevel,
+        category,
+        confidence,
+        asOf,
+        followUpYears,
+        periodPairs,
+        alarms,
+        defaultAgeBands,
+        input,
+        rejected,
+        populationInput);
   }
 
   @Override
   public String toString() {
-    return "IndicatorSettings[groupBy=" + groupBy + ", areaLevel=" + areaLevel + ", category=" + category.value()
-        + ", confidence=" + confidence + ", asOf=" + asOf + ", followUpYears=" + followUpYears + ", periodPairs="
-        + periodPairs + ", alarms=" + alarms + ", input=" + input + ", rejected=" + rejected + "]";
+    return "IndicatorSettings[groupBy="
+        + groupBy
+        + ", areaLevel="
+        + areaLevel
+        + ", category="
+        + category.value()
+        + ", confidence="
+        + confidence
+        + ", asOf="
+        + asOf
+        + ", followUpYears="
+        + followUpYears
+        + ", periodPairs="
+        + periodPairs
+        + ", alarms="
+        + alarms
+        + ", input="
+        + input
+        + ", rejected="
+        + rejected
+        + "]";
   }
 
   /**
@@ -241,7 +299,8 @@ public final class IndicatorSettings {
     /**
      * Sets the dimensions to group by; a repeated one counts once, the first time.
      *
-     * @param groupBy the dimensions, in the order the JSON lists them; never {@code null}, may be empty
+     * @param groupBy the dimensions, in the order the JSON lists them; never {@code null}, may be
+     *     empty
      * @return this builder
      */
     public Builder groupBy(Collection<Grouping> groupBy) {
@@ -292,7 +351,10 @@ public final class IndicatorSettings {
      * @throws IllegalArgumentException if it is out of range
      */
     public Builder confidence(double confidence) {
-      checkArgument(confidence > 0 && confidence < 1, "confidence (%s) must be strictly between 0 and 1", confidence);
+      checkArgument(
+          confidence > 0 && confidence < 1,
+          "confidence (%s) must be strictly between 0 and 1",
+          confidence);
       this.confidence = confidence;
       return this;
     }
@@ -390,7 +452,8 @@ public final class IndicatorSettings {
      */
     public Builder populationInput(String populationInput) {
       Objects.requireNonNull(populationInput, "populationInput must not be null");
-      checkArgument(!populationInput.isBlank(), "populationInput must not be blank: name the file or source");
+      checkArgument(
+          !populationInput.isBlank(), "populationInput must not be blank: name the file or source");
       this.populationInput = populationInput;
       return this;
     }

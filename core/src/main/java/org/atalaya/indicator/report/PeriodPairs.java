@@ -10,7 +10,10 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum PeriodPairs {
-  /** Every year against the next one, then the first year against the last (when they are not next to each other). */
+  /**
+   * Every year against the next one, then the first year against the last (when they are not next
+   * to each other).
+   */
   CONSECUTIVE_AND_SPAN,
   /** Every year against the next one. */
   CONSECUTIVE,

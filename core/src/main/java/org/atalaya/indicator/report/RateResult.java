@@ -16,8 +16,8 @@ import org.atalaya.indicator.Rate;
  *
  * @param group the area and year; never {@code null}
  * @param count the incidents counted; not negative
- * @param rate the rate; empty when a population figure of the group is missing or zero (the
- *     report lists the missing figures)
+ * @param rate the rate; empty when a population figure of the group is missing or zero (the report
+ *     lists the missing figures)
  * @param lineage where the figure came from; never {@code null}
  * @since 0.1
  */

@@ -20,10 +20,13 @@ import org.atalaya.indicator.Rate;
 import org.atalaya.indicator.StageCount;
 import org.atalaya.indicator.StageTime;
 
-/** Writes an {@link IndicatorReport} as the {@code atalaya-indicators} document, schema version 1. */
+/**
+ * Writes an {@link IndicatorReport} as the {@code atalaya-indicators} document, schema version 1.
+ */
 final class ReportJson {
   static final ObjectMapper MAPPER = new ObjectMapper();
-  static final ObjectMapper INDENTED = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper INDENTED =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ReportJson() {}
 

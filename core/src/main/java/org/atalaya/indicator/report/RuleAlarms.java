@@ -28,7 +28,8 @@ public record RuleAlarms(AlarmRule rule, Map<String, Number> parameters, List<Al
    */
   public RuleAlarms {
     Objects.requireNonNull(rule, "rule must not be null");
-    parameters = ImmutableMap.copyOf(Objects.requireNonNull(parameters, "parameters must not be null"));
+    parameters =
+        ImmutableMap.copyOf(Objects.requireNonNull(parameters, "parameters must not be null"));
     checks = ImmutableList.copyOf(Objects.requireNonNull(checks, "checks must not be null"));
   }
 

@@ -26,7 +26,12 @@ import org.atalaya.indicator.Rate;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SdgResult(
-    Group group, Optional<Sex> sex, Optional<AgeBand> ageBand, HomicideVictims counts, Optional<Rate> rate, Lineage lineage) {
+    Group group,
+    Optional<Sex> sex,
+    Optional<AgeBand> ageBand,
+    HomicideVictims counts,
+    Optional<Rate> rate,
+    Lineage lineage) {
   /**
    * Checks the parts.
    *
@@ -65,6 +70,7 @@ public record SdgResult(
    * @return not negative
    */
   public long victimsOfOtherOrUnknownSex() {
-    return counts.victims(Optional.of(Sex.OTHER), Optional.empty()) + counts.victims(Optional.of(Sex.UNKNOWN), Optional.empty());
+    return counts.victims(Optional.of(Sex.OTHER), Optional.empty())
+        + counts.victims(Optional.of(Sex.UNKNOWN), Optional.empty());
   }
 }

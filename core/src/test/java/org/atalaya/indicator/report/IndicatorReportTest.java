@@ -47,11 +47,15 @@ import org.junit.jupiter.api.Test;
  */
 class IndicatorReportTest {
 
-  static Incident homicide(String id, LocalDate day, String municipality, Sex sex, CaseHistory history) {
+  static Incident homicide(
+      String id, LocalDate day, String municipality, Sex sex, CaseHistory history) {
     return Incident.builder(id)
         .iccs("0101")
         .occurred(TimeWindow.day(day, TimeWindow.HONDURAS))
-        .location(Location.builder().admin(AdminArea.of(municipality.substring(0, 2), municipality, null)).build())
+        .location(
+            Location.builder()
+                .admin(AdminArea.of(municipality.substring(0, 2), municipality, null))
+                .build())
         .addVictim(Victim.of(sex, 25, VictimOutcome.KILLED))
         .caseHistory(history)
         .build();
@@ -63,31 +67,50 @@ class IndicatorReportTest {
     List<Incident> list = new ArrayList<>();
     for (int k = 0; k < 100; k++) {
       LocalDate day = LocalDate.of(2023, k % 12 + 1, 15);
-      CaseHistory h = k < 20
-          ? CaseHistory.of(CaseEvent.of(CaseStatus.REPORTED, day), CaseEvent.of(CaseStatus.CHARGED, LocalDate.of(2023, 12, 20)),
-              CaseEvent.of(CaseStatus.CONVICTED, LocalDate.of(2024, 1, 10)))
-          : CaseHistory.of(CaseEvent.of(CaseStatus.REPORTED, day));
+      CaseHistory h =
+          k < 20
+              ? CaseHistory.of(
+                  CaseEvent.of(CaseStatus.REPORTED, day),
+                  CaseEvent.of(CaseStatus.CHARGED, LocalDate.of(2023, 12, 20)),
+                  CaseEvent.of(CaseStatus.CONVICTED, LocalDate.of(2024, 1, 10)))
+              : CaseHistory.of(CaseEvent.of(CaseStatus.REPORTED, day));
       list.add(homicide("h23-" + k, day, "0801", Sex.MALE, h));
     }
     for (int k = 0; k < 10; k++) {
       LocalDate day = LocalDate.of(2024, k % 12 + 1, 15);
-      list.add(homicide("h24-" + k, day, "0801", k < 8 ? Sex.MALE : Sex.FEMALE, CaseHistory.of(CaseEvent.of(CaseStatus.REPORTED, day))));
+      list.add(
+          homicide(
+              "h24-" + k,
+              day,
+              "0801",
+              k < 8 ? Sex.MALE : Sex.FEMALE,
+              CaseHistory.of(CaseEvent.of(CaseStatus.REPORTED, day))));
     }
-    list.add(Incident.builder("r1").iccs("0401").occurred(TimeWindow.day(LocalDate.of(2024, 5, 1), TimeWindow.HONDURAS)).build());
+    list.add(
+        Incident.builder("r1")
+            .iccs("0401")
+            .occurred(TimeWindow.day(LocalDate.of(2024, 5, 1), TimeWindow.HONDURAS))
+            .build());
     return List.copyOf(list);
   }
 
   static PopulationTable population() throws IOException {
     return PopulationTable.readCsv(
-        new StringReader("area,year,sex,age_band,population\n0801,2023,female,,50000\n0801,2023,male,,50000\n"
-            + "0801,2024,female,,50000\n0801,2024,male,,50000\n"),
+        new StringReader(
+            "area,year,sex,age_band,population\n0801,2023,female,,50000\n0801,2023,male,,50000\n"
+                + "0801,2024,female,,50000\n0801,2024,male,,50000\n"),
         "test table 2026");
   }
 
   static IndicatorReport report() throws IOException {
-    return IndicatorReport.compute(INCIDENTS, population(),
-        IndicatorSettings.builder().groupBy(Grouping.AREA, Grouping.YEAR, Grouping.SEX).asOf(Optional.of(LocalDate.of(2026, 1, 1)))
-            .input("hand.csv").build());
+    return IndicatorReport.compute(
+        INCIDENTS,
+        population(),
+        IndicatorSettings.builder()
+            .groupBy(Grouping.AREA, Grouping.YEAR, Grouping.SEX)
+            .asOf(Optional.of(LocalDate.of(2026, 1, 1)))
+            .input("hand.csv")
+            .build());
   }
 
   @Nested
@@ -97,8 +120,11 @@ class IndicatorReportTest {
     @DisplayName("rates per 100,000 are the published Garwood intervals, with their lineage")
     void rates() throws IOException {
       IndicatorReport r = report();
-      assertThat(r.rates()).extracting(RateResult::group)
-          .containsExactly(new Group(Optional.of("0801"), Optional.of(2023)), new Group(Optional.of("0801"), Optional.of(2024)));
+      assertThat(r.rates())
+          .extracting(RateResult::group)
+          .containsExactly(
+              new Group(Optional.of("0801"), Optional.of(2023)),
+              new Group(Optional.of("0801"), Optional.of(2024)));
       // Garwood 95%: x = 100 -> (81.363991, 121.626794); x = 10 -> (4.795389, 18.390356)
       Rate y2023 = r.rates().get(0).rate().orElseThrow();
       Rate y2024 = r.rates().get(1).rate().orElseThrow();
@@ -108,15 +134,18 @@ class IndicatorReportTest {
       assertThat(y2024.lower()).isCloseTo(4.795389, within(1e-6));
       assertThat(y2024.upper()).isCloseTo(18.390356, within(1e-6));
       assertThat(r.rates().get(1).lineage().used()).isEqualTo(10);
-      assertThat(r.rates().get(1).lineage().excluded()).containsEntry("other ICCS category than 0101", 1L);
+      assertThat(r.rates().get(1).lineage().excluded())
+          .containsEntry("other ICCS category than 0101", 1L);
       assertThat(r.rates().get(1).lineage().populationVintage()).contains("test table 2026");
       assertThat(r.rates().get(1).lineage().inputs()).containsExactly("hand.csv");
-      assertThat(r.excluded()).containsExactly(java.util.Map.entry("other ICCS category than 0101", 1L));
+      assertThat(r.excluded())
+          .containsExactly(java.util.Map.entry("other ICCS category than 0101", 1L));
       assertThat(r.missingPopulation()).isEmpty();
     }
 
     @Test
-    @DisplayName("the change 2023 to 2024 is a significant fall, rate ratio 0.1, with a Spanish sentence")
+    @DisplayName(
+        "the change 2023 to 2024 is a significant fall, rate ratio 0.1, with a Spanish sentence")
     void change() throws IOException {
       List<ChangeResult> changes = report().changes();
       assertThat(changes).hasSize(1);
@@ -132,9 +161,14 @@ class IndicatorReportTest {
     @Test
     @DisplayName("SDG 16.1.1 counts victims by sex: 2 women of 50,000 in 2024 are 4 per 100,000")
     void sdg() throws IOException {
-      SdgResult women = report().sdg().stream()
-          .filter(x -> x.group().year().equals(Optional.of(2024)) && x.sex().equals(Optional.of(Sex.FEMALE)))
-          .findFirst().orElseThrow();
+      SdgResult women =
+          report().sdg().stream()
+              .filter(
+                  x ->
+                      x.group().year().equals(Optional.of(2024))
+                          && x.sex().equals(Optional.of(Sex.FEMALE)))
+              .findFirst()
+              .orElseThrow();
       assertThat(women.victims()).isEqualTo(2);
       Rate rate = women.rate().orElseThrow();
       assertThat(rate.rate()).isCloseTo(4.0, within(1e-12));
@@ -144,20 +178,29 @@ class IndicatorReportTest {
     }
 
     @Test
-    @DisplayName("alarms: 22 months from January 2023, Poisson Z checks the 10 months after the first year")
+    @DisplayName(
+        "alarms: 22 months from January 2023, Poisson Z checks the 10 months after the first year")
     void alarms() throws IOException {
       AlarmResult a = report().alarms().get(0);
       assertThat(a.series().start()).hasToString("2023-01");
       assertThat(a.series().size()).isEqualTo(22);
-      assertThat(a.rules()).extracting(RuleAlarms::rule).containsExactly(AlarmRule.POISSON_Z, AlarmRule.EWMA, AlarmRule.CUSUM);
+      assertThat(a.rules())
+          .extracting(RuleAlarms::rule)
+          .containsExactly(AlarmRule.POISSON_Z, AlarmRule.EWMA, AlarmRule.CUSUM);
       assertThat(a.rules().get(0).checks()).hasSize(10);
-      assertThat(a.rules().get(0).parameters()).containsEntry("baselineYears", 1).containsEntry("threshold", 2.0);
+      assertThat(a.rules().get(0).parameters())
+          .containsEntry("baselineYears", 1)
+          .containsEntry("threshold", 2.0);
     }
 
     @Test
     @DisplayName("the 2023 funnel: cohort 100, 20 convicted, binom.test(20, 100) interval")
     void funnel() throws IOException {
-      FunnelResult f = report().funnels().stream().filter(x -> x.group().year().equals(Optional.of(2023))).findFirst().orElseThrow();
+      FunnelResult f =
+          report().funnels().stream()
+              .filter(x -> x.group().year().equals(Optional.of(2023)))
+              .findFirst()
+              .orElseThrow();
       assertThat(f.funnel().cohort()).isEqualTo(100);
       assertThat(f.funnel().currentlyAt(CaseStatus.CONVICTED)).isEqualTo(20);
       Proportion convicted = f.funnel().stage(FunnelStage.CONVICTED).ofCohort().orElseThrow();
@@ -166,25 +209,45 @@ class IndicatorReportTest {
     }
 
     @Test
-    @DisplayName("the JSON document has the schema's sections in order, and Jackson writes the same tree")
+    @DisplayName(
+        "the JSON document has the schema's sections in order, and Jackson writes the same tree")
     void json() throws IOException {
       IndicatorReport r = report();
       ObjectMapper mapper = new ObjectMapper();
       JsonNode json = mapper.readTree(r.toJson());
       List<String> keys = new ArrayList<>();
       json.fieldNames().forEachRemaining(keys::add);
-      assertThat(keys).containsExactly(
-          "document", "schemaVersion", "atalayaVersion", "input", "rates", "changes", "sdg16_1_1", "alarms", "impunity");
+      assertThat(keys)
+          .containsExactly(
+              "document",
+              "schemaVersion",
+              "atalayaVersion",
+              "input",
+              "rates",
+              "changes",
+              "sdg16_1_1",
+              "alarms",
+              "impunity");
       assertThat(json.get("input").get("by").toString()).isEqualTo("[\"area\",\"year\",\"sex\"]");
       assertThat(json.get("input").get("read").asLong()).isEqualTo(111);
       assertThat(mapper.readTree(mapper.writeValueAsString(r))).isEqualTo(json);
     }
 
     @Test
-    @DisplayName("a population cell the table lacks leaves the figure without a rate and is listed once")
+    @DisplayName(
+        "a population cell the table lacks leaves the figure without a rate and is listed once")
     void missingPopulation() throws IOException {
-      PopulationTable only2023 = PopulationTable.of("2023 only", List.of(new PopulationTable.Row("0801", 2023, Optional.empty(), Optional.empty(), 100_000)));
-      IndicatorReport r = IndicatorReport.compute(INCIDENTS, only2023, IndicatorSettings.builder().groupBy(Grouping.AREA, Grouping.YEAR).build());
+      PopulationTable only2023 =
+          PopulationTable.of(
+              "2023 only",
+              List.of(
+                  new PopulationTable.Row(
+                      "0801", 2023, Optional.empty(), Optional.empty(), 100_000)));
+      IndicatorReport r =
+          IndicatorReport.compute(
+              INCIDENTS,
+              only2023,
+              IndicatorSettings.builder().groupBy(Grouping.AREA, Grouping.YEAR).build());
       assertThat(r.rates().get(1).rate()).isEmpty();
       assertThat(r.rates().get(1).count()).isEqualTo(10);
       assertThat(r.missingPopulation()).containsExactly("area 0801, year 2024");
@@ -199,7 +262,8 @@ class IndicatorReportTest {
     @DisplayName("the defaults are those of atalaya indicators")
     void defaults() {
       IndicatorSettings s = IndicatorSettings.defaults();
-      assertThat(s.groupBy()).containsExactly(Grouping.AREA, Grouping.YEAR, Grouping.SEX, Grouping.AGE);
+      assertThat(s.groupBy())
+          .containsExactly(Grouping.AREA, Grouping.YEAR, Grouping.SEX, Grouping.AGE);
       assertThat(s.areaLevel()).isEqualTo(AreaLevel.MUNICIPALITY);
       assertThat(s.category()).isEqualTo(IccsCode.of("0101"));
       assertThat(s.confidence()).isEqualTo(0.95);
@@ -215,12 +279,18 @@ class IndicatorReportTest {
     @DisplayName("bad values are refused with a message that names the setting and the value")
     void refused() {
       assertThatThrownBy(() -> IndicatorSettings.builder().confidence(1.0))
-          .isInstanceOf(IllegalArgumentException.class).hasMessage("confidence (1.0) must be strictly between 0 and 1");
-      assertThatThrownBy(() -> IndicatorSettings.builder().followUpYears(0)).hasMessage("followUpYears (0) must be positive");
-      assertThatThrownBy(() -> IndicatorSettings.builder().rejected(-1)).hasMessage("rejected (-1) must not be negative");
-      assertThatThrownBy(() -> Grouping.of("colonia")).hasMessage("grouping (colonia) must be area, year, sex or age");
-      assertThatThrownBy(() -> AreaLevel.of("colonia")).hasMessage("area level (colonia) must be department or municipality");
-      assertThatThrownBy(() -> new AlarmSettings(2, 2.0, 0.2, 3.0, 1.0, 5.0)).hasMessage("cusumShift (1.0) must be above 1");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("confidence (1.0) must be strictly between 0 and 1");
+      assertThatThrownBy(() -> IndicatorSettings.builder().followUpYears(0))
+          .hasMessage("followUpYears (0) must be positive");
+      assertThatThrownBy(() -> IndicatorSettings.builder().rejected(-1))
+          .hasMessage("rejected (-1) must not be negative");
+      assertThatThrownBy(() -> Grouping.of("colonia"))
+          .hasMessage("grouping (colonia) must be area, year, sex or age");
+      assertThatThrownBy(() -> AreaLevel.of("colonia"))
+          .hasMessage("area level (colonia) must be department or municipality");
+      assertThatThrownBy(() -> new AlarmSettings(2, 2.0, 0.2, 3.0, 1.0, 5.0))
+          .hasMessage("cusumShift (1.0) must be above 1");
     }
 
     @Test
@@ -234,10 +304,13 @@ class IndicatorReportTest {
       }
       PopulationTable table = PopulationTable.of("test", rows);
       for (PeriodPairs p : PeriodPairs.values()) {
-        IndicatorReport r = IndicatorReport.compute(three, table, IndicatorSettings.builder().periodPairs(p).build());
+        IndicatorReport r =
+            IndicatorReport.compute(
+                three, table, IndicatorSettings.builder().periodPairs(p).build());
         List<String> pairs = r.changes().stream().map(c -> c.from() + "-" + c.to()).toList();
         switch (p) {
-          case CONSECUTIVE_AND_SPAN -> assertThat(pairs).containsExactly("2023-2024", "2024-2025", "2023-2025");
+          case CONSECUTIVE_AND_SPAN ->
+              assertThat(pairs).containsExactly("2023-2024", "2024-2025", "2023-2025");
           case CONSECUTIVE -> assertThat(pairs).containsExactly("2023-2024", "2024-2025");
           case SPAN -> assertThat(pairs).containsExactly("2023-2025");
         }
@@ -260,14 +333,24 @@ class IndicatorReportTest {
           b.iccs(code);
         }
         if (r.nextInt(8) > 0) {
-          b.occurred(TimeWindow.day(LocalDate.of(2021 + r.nextInt(4), 1 + r.nextInt(12), 1 + r.nextInt(28)), TimeWindow.HONDURAS));
+          b.occurred(
+              TimeWindow.day(
+                  LocalDate.of(2021 + r.nextInt(4), 1 + r.nextInt(12), 1 + r.nextInt(28)),
+                  TimeWindow.HONDURAS));
         }
         String area = areas[r.nextInt(areas.length)];
         if (area != null) {
-          b.location(Location.builder().admin(AdminArea.of(area.substring(0, 2), area, null)).build());
+          b.location(
+              Location.builder().admin(AdminArea.of(area.substring(0, 2), area, null)).build());
         }
         if (r.nextInt(10) == 0) {
-          b.context(new IncidentContext(Attempt.ATTEMPTED, Mechanism.UNKNOWN, PlaceType.UNKNOWN, Optional.empty(), Optional.empty()));
+          b.context(
+              new IncidentContext(
+                  Attempt.ATTEMPTED,
+                  Mechanism.UNKNOWN,
+                  PlaceType.UNKNOWN,
+                  Optional.empty(),
+                  Optional.empty()));
         }
         list.add(b.build());
       }
@@ -279,31 +362,48 @@ class IndicatorReportTest {
     }
 
     @Test
-    @DisplayName("nothing is lost silently: the incidents counted plus those left out are every incident given")
+    @DisplayName(
+        "nothing is lost silently: the incidents counted plus those left out are every incident"
+            + " given")
     void nothingLost() {
-      qt().forAll(longs().all(), integers().between(0, 300)).checkAssert((seed, n) -> {
-        List<Incident> list = random(seed, n);
-        IndicatorReport r = IndicatorReport.compute(list, PopulationTable.of("none", List.of()), IndicatorSettings.defaults());
-        long excluded = r.excluded().values().stream().mapToLong(Long::longValue).sum();
-        assertThat(used(r) + excluded).isEqualTo((long) n);
-        assertThat(r.read()).isEqualTo((long) n);
-      });
+      qt().forAll(longs().all(), integers().between(0, 300))
+          .checkAssert(
+              (seed, n) -> {
+                List<Incident> list = random(seed, n);
+                IndicatorReport r =
+                    IndicatorReport.compute(
+                        list, PopulationTable.of("none", List.of()), IndicatorSettings.defaults());
+                long excluded = r.excluded().values().stream().mapToLong(Long::longValue).sum();
+                assertThat(used(r) + excluded).isEqualTo((long) n);
+                assertThat(r.read()).isEqualTo((long) n);
+              });
     }
 
     @Test
-    @DisplayName("grouping by area moves incidents between groups and to 'no area', never loses one")
+    @DisplayName(
+        "grouping by area moves incidents between groups and to 'no area', never loses one")
     void groupingKeepsTotals() {
-      qt().forAll(longs().all(), integers().between(1, 300)).checkAssert((seed, n) -> {
-        List<Incident> list = random(seed, n);
-        PopulationTable none = PopulationTable.of("none", List.of());
-        IndicatorReport byAreaYear = IndicatorReport.compute(list, none, IndicatorSettings.builder().groupBy(Grouping.AREA, Grouping.YEAR).build());
-        IndicatorReport byYear = IndicatorReport.compute(list, none, IndicatorSettings.builder().groupBy(Grouping.YEAR).build());
-        IndicatorReport all = IndicatorReport.compute(list, none, IndicatorSettings.builder().groupBy(List.of()).build());
-        long noArea = byAreaYear.excluded().getOrDefault("no municipality code", 0L);
-        assertThat(used(byYear)).isEqualTo(used(byAreaYear) + noArea);
-        assertThat(used(all)).isEqualTo(used(byYear));
-        assertThat(all.rates()).hasSizeLessThanOrEqualTo(1);
-      });
+      qt().forAll(longs().all(), integers().between(1, 300))
+          .checkAssert(
+              (seed, n) -> {
+                List<Incident> list = random(seed, n);
+                PopulationTable none = PopulationTable.of("none", List.of());
+                IndicatorReport byAreaYear =
+                    IndicatorReport.compute(
+                        list,
+                        none,
+                        IndicatorSettings.builder().groupBy(Grouping.AREA, Grouping.YEAR).build());
+                IndicatorReport byYear =
+                    IndicatorReport.compute(
+                        list, none, IndicatorSettings.builder().groupBy(Grouping.YEAR).build());
+                IndicatorReport all =
+                    IndicatorReport.compute(
+                        list, none, IndicatorSettings.builder().groupBy(List.of()).build());
+                long noArea = byAreaYear.excluded().getOrDefault("no municipality code", 0L);
+                assertThat(used(byYear)).isEqualTo(used(byAreaYear) + noArea);
+                assertThat(used(all)).isEqualTo(used(byYear));
+                assertThat(all.rates()).hasSizeLessThanOrEqualTo(1);
+              });
     }
   }
 }

@@ -16,8 +16,13 @@ public final class HomicideRate {
     Rate y2010 = Rate.of(6236, 6236 / 81.8 * 100_000);
     Rate y2011 = Rate.of(7104, 7104 / 91.4 * 100_000);
     for (Rate r : new Rate[] {y2010, y2011}) {
-      System.out.printf(Locale.ROOT, "%d homicides: %.1f per 100,000 (95%% CI %.1f to %.1f)%n",
-          r.count(), r.rate(), r.lower(), r.upper());
+      System.out.printf(
+          Locale.ROOT,
+          "%d homicides: %.1f per 100,000 (95%% CI %.1f to %.1f)%n",
+          r.count(),
+          r.rate(),
+          r.lower(),
+          r.upper());
     }
     PeriodChange change = PeriodChange.of("homicide", "homicidios", y2010, y2011);
     System.out.println(change.sentence(Locale.ENGLISH));

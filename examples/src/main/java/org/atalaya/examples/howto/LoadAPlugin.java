@@ -16,17 +16,18 @@ import org.atalaya.taxonomy.Taxonomy;
 
 /**
  * Shows: loading plugins and using one. The example plugins (module plugins-example) are on the
- * class path; a plugins directory given as argument is searched too. The community network's
- * sheet is recognised by its plugin's importer, and the plugin's crime words ("asalto a bus")
- * join the Honduran taxonomy. How to write a plugin: sdk-docs/plugins.md.
+ * class path; a plugins directory given as argument is searched too. The community network's sheet
+ * is recognised by its plugin's importer, and the plugin's crime words ("asalto a bus") join the
+ * Honduran taxonomy. How to write a plugin: sdk-docs/plugins.md.
  *
  * <p>Run: {@code java LoadAPlugin [plugins-dir]}
  */
 public final class LoadAPlugin {
 
-  static final String SHEET = "Fecha del hecho;Tipo de hecho;Lugar;Municipio\n"
-      + "02/02/2024;Asalto a bus;Col. Kennedy;Tegucigalpa\n"
-      + "03/02/2024;Cobro de renta;Barrio Cabañas;San Pedro Sula\n";
+  static final String SHEET =
+      "Fecha del hecho;Tipo de hecho;Lugar;Municipio\n"
+          + "02/02/2024;Asalto a bus;Col. Kennedy;Tegucigalpa\n"
+          + "03/02/2024;Cobro de renta;Barrio Cabañas;San Pedro Sula\n";
 
   public static void main(String[] args) throws Exception {
     PluginRegistry.Builder builder = PluginRegistry.builder();
@@ -42,15 +43,20 @@ public final class LoadAPlugin {
     }
 
     byte[] bytes = SHEET.getBytes(StandardCharsets.UTF_8);
-    IncidentImporter importer = plugins.importerFor(FileSample.of("denuncias.csv", bytes)).orElseThrow();
-    ReadOptions options = ReadOptions.builder()
-        .sourceName("denuncias.csv")
-        .taxonomy(plugins.taxonomy(Taxonomy.honduras()))
-        .build();
+    IncidentImporter importer =
+        plugins.importerFor(FileSample.of("denuncias.csv", bytes)).orElseThrow();
+    ReadOptions options =
+        ReadOptions.builder()
+            .sourceName("denuncias.csv")
+            .taxonomy(plugins.taxonomy(Taxonomy.honduras()))
+            .build();
     ReadResult read = importer.readAll(new ByteArrayInputStream(bytes), options);
     System.out.println("importer: " + importer.displayName());
     for (Incident i : read.incidents()) {
-      System.out.printf("%s %s -> ICCS %s%n", i.id(), i.classification().sourceLabel().orElse(""),
+      System.out.printf(
+          "%s %s -> ICCS %s%n",
+          i.id(),
+          i.classification().sourceLabel().orElse(""),
           i.classification().iccs().map(Object::toString).orElse("?"));
     }
   }

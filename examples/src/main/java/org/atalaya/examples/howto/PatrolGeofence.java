@@ -19,17 +19,28 @@ public final class PatrolGeofence {
 
   public static void main(String[] args) {
     GeometryFactory gf = new GeometryFactory();
-    FenceIndex zone = FenceIndex.builder().add("sector-kennedy", gf.createPolygon(new Coordinate[] {
-        new Coordinate(-87.22, 14.07), new Coordinate(-87.20, 14.07), new Coordinate(-87.20, 14.09),
-        new Coordinate(-87.22, 14.09), new Coordinate(-87.22, 14.07)})).build();
-    GeofenceTracker tracker = GeofenceTracker.builder()
-        .fences(zone)
-        .enterAfterFixes(3)
-        .exitAfterFixes(3)
-        .exitMarginMetres(25)
-        .dwellAfter(Duration.ofMinutes(2))
-        .listener(e -> System.out.printf("%s %s %s%n", e.time(), e.kind(), e.fenceId()))
-        .build();
+    FenceIndex zone =
+        FenceIndex.builder()
+            .add(
+                "sector-kennedy",
+                gf.createPolygon(
+                    new Coordinate[] {
+                      new Coordinate(-87.22, 14.07),
+                      new Coordinate(-87.20, 14.07),
+                      new Coordinate(-87.20, 14.09),
+                      new Coordinate(-87.22, 14.09),
+                      new Coordinate(-87.22, 14.07)
+                    }))
+            .build();
+    GeofenceTracker tracker =
+        GeofenceTracker.builder()
+            .fences(zone)
+            .enterAfterFixes(3)
+            .exitAfterFixes(3)
+            .exitMarginMetres(25)
+            .dwellAfter(Duration.ofMinutes(2))
+            .listener(e -> System.out.printf("%s %s %s%n", e.time(), e.kind(), e.fenceId()))
+            .build();
 
     Random jitter = new Random(7); // seeded: the example prints the same every time
     double metresPerDegree = 111_320 * Math.cos(Math.toRadians(14.08));

@@ -3,19 +3,12 @@ package org.atalaya.examples.howto;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.EnumSet;
 import java.util.List;
-import org.atalaya.anonymise.IncidentField;
 import org.atalaya.anonymise.PrivacyReport;
-import org.atalaya.anonymise.QuasiIdentifier;
 import org.atalaya.anonymise.Release;
 import org.atalaya.anonymise.ReleaseKey;
 import org.atalaya.anonymise.ReleasePolicy;
 import org.atalaya.anonymise.ReleaseRefusedException;
-import org.atalaya.anonymise.Steps;
-import org.atalaya.anonymise.TimeGranularity;
-import org.atalaya.geo.anonymise.GeoMask;
-import org.atalaya.geo.anonymise.SpatialKAnonymity;
 import org.atalaya.incident.Incident;
 import org.atalaya.io.IncidentFormat;
 import org.atalaya.synthetic.SyntheticIncidents;
@@ -33,16 +26,25 @@ public final class PublishAnonymisedRelease {
 
   public static void main(String[] args) throws Exception {
     List<Incident> incidents = SyntheticIncidents.of(2011).stream().toList();
-    // The shipped open-data policy: k = 5 over every published field, withstanding a neighbour and a victim.
+    // The shipped open-data policy: k = 5 over every published field, withstanding a neighbour and
+    // a victim.
     ReleasePolicy policy = ReleasePolicy.named("open-data");
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     Path out = Path.of(args.length > 0 ? args[0] : "release.geojson");
     try {
-      PrivacyReport report = Release.of(policy).publish(incidents, ReleaseKey.of(secret), IncidentFormat.GEOJSON, out);
-      System.out.printf("published %d of %d incidents to %s; k = %d; median displacement %.0f m%n",
-          report.recordsOut(), report.recordsIn(), out, report.kAchieved(), report.displacementMeters().median());
-      report.checks().forEach(c -> System.out.println("  " + (c.passed() ? "ok " : "FAILED ") + c.name()));
+      PrivacyReport report =
+          Release.of(policy).publish(incidents, ReleaseKey.of(secret), IncidentFormat.GEOJSON, out);
+      System.out.printf(
+          "published %d of %d incidents to %s; k = %d; median displacement %.0f m%n",
+          report.recordsOut(),
+          report.recordsIn(),
+          out,
+          report.kAchieved(),
+          report.displacementMeters().median());
+      report
+          .checks()
+          .forEach(c -> System.out.println("  " + (c.passed() ? "ok " : "FAILED ") + c.name()));
     } catch (ReleaseRefusedException e) {
       System.out.println("refused, nothing written: " + e.getMessage());
     }

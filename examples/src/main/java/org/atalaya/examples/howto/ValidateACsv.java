@@ -26,15 +26,22 @@ public final class ValidateACsv {
           + "r-4,15/03/2024,15.5042,-88.0250,asalto\n"; // a date in another format
 
   public static void main(String[] args) throws Exception {
-    ReadOptions options = ReadOptions.builder().sourceName(args.length > 0 ? args[0] : "muestra.csv").build();
-    ReadResult result = args.length > 0
-        ? IncidentFormat.CSV.reader().readAll(Path.of(args[0]), options)
-        : IncidentFormat.CSV.reader().readAll(new ByteArrayInputStream(SAMPLE.getBytes(StandardCharsets.UTF_8)), options);
+    ReadOptions options =
+        ReadOptions.builder().sourceName(args.length > 0 ? args[0] : "muestra.csv").build();
+    ReadResult result =
+        args.length > 0
+            ? IncidentFormat.CSV.reader().readAll(Path.of(args[0]), options)
+            : IncidentFormat.CSV
+                .reader()
+                .readAll(
+                    new ByteArrayInputStream(SAMPLE.getBytes(StandardCharsets.UTF_8)), options);
 
-    System.out.printf("leídos %d, aceptados %d, rechazados %d%n",
+    System.out.printf(
+        "leídos %d, aceptados %d, rechazados %d%n",
         result.report().read(), result.report().accepted(), result.report().rejected());
     for (Problem p : result.report().problems()) {
-      System.out.printf("fila %d, %s = \"%s\": %s %s%n",
+      System.out.printf(
+          "fila %d, %s = \"%s\": %s %s%n",
           p.row(), p.field(), p.value(), p.code().code(), p.message(Locale.forLanguageTag("es")));
     }
   }

@@ -13,9 +13,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The BOM a user imports pins Atalaya's artifacts and nothing else, at the build's version, and
- * the README's pom imports that version. (The README project itself is built by the integration
- * test in src/it/readme-maven.)
+ * The BOM a user imports pins Atalaya's artifacts and nothing else, at the build's version, and the
+ * README's pom imports that version. (The README project itself is built by the integration test in
+ * src/it/readme-maven.)
  */
 class BomTest {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -25,7 +25,9 @@ class BomTest {
   void bomPinsOnlyAtalaya() throws Exception {
     Document bom = parse(ROOT.resolve("bom/pom.xml"));
     assertThat(bom.getElementsByTagName("parent").getLength())
-        .as("a parent would leak its dependencyManagement (Jackson, Guava, JUnit...) into users' projects")
+        .as(
+            "a parent would leak its dependencyManagement (Jackson, Guava, JUnit...) into users'"
+                + " projects")
         .isZero();
     List<String> managed = new ArrayList<>();
     NodeList deps = bom.getElementsByTagName("dependency");
@@ -33,7 +35,9 @@ class BomTest {
       Element d = (Element) deps.item(i);
       managed.add(text(d, "groupId") + ":" + text(d, "artifactId"));
     }
-    assertThat(managed).isNotEmpty().allSatisfy(ga -> assertThat(ga).startsWith("org.atalaya:"))
+    assertThat(managed)
+        .isNotEmpty()
+        .allSatisfy(ga -> assertThat(ga).startsWith("org.atalaya:"))
         .contains("org.atalaya:atalaya-core", "org.atalaya:atalaya-geo");
   }
 
@@ -41,7 +45,8 @@ class BomTest {
   @DisplayName("the BOM's version is the build's, and the README's pom imports it")
   void versionsAgree() throws Exception {
     String parent = text(parse(ROOT.resolve("pom.xml")).getDocumentElement(), "version");
-    assertThat(text(parse(ROOT.resolve("bom/pom.xml")).getDocumentElement(), "version")).isEqualTo(parent);
+    assertThat(text(parse(ROOT.resolve("bom/pom.xml")).getDocumentElement(), "version"))
+        .isEqualTo(parent);
     Document readme = parse(ROOT.resolve("examples/src/it/readme-maven/pom.xml"));
     NodeList deps = readme.getElementsByTagName("dependency");
     String imported = null;

@@ -36,17 +36,25 @@ class FirstProgramTest {
     }
     StringBuilder pop = new StringBuilder("area,year,sex,age_band,population\n");
     for (int year = 2023; year <= 2025; year++) {
-      pop.append("0801,").append(year).append(",,,1300000\n").append("0501,").append(year).append(",,,850000\n");
+      pop.append("0801,")
+          .append(year)
+          .append(",,,1300000\n")
+          .append("0501,")
+          .append(year)
+          .append(",,,850000\n");
     }
     Files.writeString(dir.resolve("population.csv"), pop);
     // A key made as the page says (openssl rand -base64 48 > release.key): 64 base64 characters.
     byte[] secret = new byte[48];
     new SecureRandom().nextBytes(secret);
     Path key = dir.resolve("release.key");
-    Files.writeString(key, Base64.getEncoder().encodeToString(secret) + "\n", StandardCharsets.US_ASCII);
+    Files.writeString(
+        key, Base64.getEncoder().encodeToString(secret) + "\n", StandardCharsets.US_ASCII);
     Path out = dir.resolve("release.geojson");
 
-    String printed = ExamplesTest.run(FirstProgram::main, dir.toString(), areas().toString(), key.toString(), out.toString());
+    String printed =
+        ExamplesTest.run(
+            FirstProgram::main, dir.toString(), areas().toString(), key.toString(), out.toString());
 
     int n = incidents.size();
     assertThat(printed).contains("read " + n + ", accepted " + n + ", rejected 0");
@@ -54,10 +62,14 @@ class FirstProgramTest {
     long victims = number(printed, "homicide victims: (\\d+),");
     assertThat(homicides).isPositive();
     assertThat(victims).as("some homicides have two or three victims").isGreaterThan(homicides);
-    assertThat(printed).containsPattern("homicide incidents: \\d+, [\\d.]+ per 100,000 \\(95% CI [\\d.]+ to [\\d.]+\\)");
-    long withPoint = incidents.stream().filter(i -> i.location().flatMap(l -> l.point()).isPresent()).count();
+    assertThat(printed)
+        .containsPattern(
+            "homicide incidents: \\d+, [\\d.]+ per 100,000 \\(95% CI [\\d.]+ to [\\d.]+\\)");
+    long withPoint =
+        incidents.stream().filter(i -> i.location().flatMap(l -> l.point()).isPresent()).count();
     assertThat(printed).contains("Honduras: " + withPoint + " incidents");
-    assertThat(printed).containsPattern("published \\d+ of " + n + " incidents to .*; k = ([5-9]|\\d{2,})");
+    assertThat(printed)
+        .containsPattern("published \\d+ of " + n + " incidents to .*; k = ([5-9]|\\d{2,})");
     assertThat(out).exists();
   }
 

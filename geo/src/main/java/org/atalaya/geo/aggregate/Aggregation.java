@@ -46,7 +46,10 @@ public final class Aggregation {
    * @throws IllegalArgumentException if the side is not positive and finite
    */
   public static Aggregation grid(double cellMetres) {
-    checkArgument(cellMetres > 0 && Double.isFinite(cellMetres), "cellMetres (%s) must be positive and finite", cellMetres);
+    checkArgument(
+        cellMetres > 0 && Double.isFinite(cellMetres),
+        "cellMetres (%s) must be positive and finite",
+        cellMetres);
     return new Aggregation(Kind.GRID, cellMetres, -1);
   }
 
@@ -58,12 +61,14 @@ public final class Aggregation {
    * @throws IllegalArgumentException if the resolution is out of range
    */
   public static Aggregation h3(int resolution) {
-    checkArgument(resolution >= 0 && resolution <= 15, "resolution (%s) must be from 0 to 15", resolution);
+    checkArgument(
+        resolution >= 0 && resolution <= 15, "resolution (%s) must be from 0 to 15", resolution);
     return new Aggregation(Kind.H3, Double.NaN, resolution);
   }
 
   /**
-   * Returns the areas given to {@link CellCounts#count(Aggregation, java.util.List, double[], double[])}.
+   * Returns the areas given to {@link CellCounts#count(Aggregation, java.util.List, double[],
+   * double[])}.
    *
    * @return the aggregation; never {@code null}
    */
@@ -92,29 +97,40 @@ public final class Aggregation {
         return h3(Integer.parseInt(s.substring(3)));
       }
     } catch (IllegalArgumentException e) { // NumberFormatException included
-      throw new IllegalArgumentException("aggregation (" + text + ") must be grid:METRES (positive), h3:RES (0-15) or areas", e);
+      throw new IllegalArgumentException(
+          "aggregation (" + text + ") must be grid:METRES (positive), h3:RES (0-15) or areas", e);
     }
-    throw new IllegalArgumentException("aggregation (" + text + ") must be grid:METRES (positive), h3:RES (0-15) or areas");
+    throw new IllegalArgumentException(
+        "aggregation (" + text + ") must be grid:METRES (positive), h3:RES (0-15) or areas");
   }
 
-  /** @return the kind of cell; never {@code null} */
+  /**
+   * @return the kind of cell; never {@code null}
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** @return the side of a grid square in metres; NaN unless the kind is {@link Kind#GRID} */
+  /**
+   * @return the side of a grid square in metres; NaN unless the kind is {@link Kind#GRID}
+   */
   public double cellMetres() {
     return cellMetres;
   }
 
-  /** @return the H3 resolution; -1 unless the kind is {@link Kind#H3} */
+  /**
+   * @return the H3 resolution; -1 unless the kind is {@link Kind#H3}
+   */
   public int resolution() {
     return resolution;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Aggregation a && kind == a.kind && Double.compare(cellMetres, a.cellMetres) == 0 && resolution == a.resolution;
+    return o instanceof Aggregation a
+        && kind == a.kind
+        && Double.compare(cellMetres, a.cellMetres) == 0
+        && resolution == a.resolution;
   }
 
   @Override
@@ -122,7 +138,9 @@ public final class Aggregation {
     return Objects.hash(kind, cellMetres, resolution);
   }
 
-  /** @return the written form: {@code grid:500.0}, {@code h3:8} or {@code areas} */
+  /**
+   * @return the written form: {@code grid:500.0}, {@code h3:8} or {@code areas}
+   */
   @Override
   public String toString() {
     return switch (kind) {

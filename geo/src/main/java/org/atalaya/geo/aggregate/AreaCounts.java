@@ -9,8 +9,8 @@ import org.apiguardian.api.API;
 import org.atalaya.geo.fence.FenceIndex;
 
 /**
- * Incidents counted per area (municipality, colonia, patrol sector) through a {@link FenceIndex}.
- * A point on a border shared by several areas counts once, in the area added first to the index
+ * Incidents counted per area (municipality, colonia, patrol sector) through a {@link FenceIndex}. A
+ * point on a border shared by several areas counts once, in the area added first to the index
  * (lowest ordinal), so counts add up to the number of matched points; points in no area are counted
  * as {@link #unmatched()}, never dropped silently. Immutable and thread-safe.
  *
@@ -39,8 +39,11 @@ public final class AreaCounts {
    */
   public static AreaCounts count(FenceIndex index, double[] latitudes, double[] longitudes) {
     Objects.requireNonNull(index, "index must not be null");
-    checkArgument(latitudes.length == longitudes.length,
-        "latitudes (%s) and longitudes (%s) must have the same length", latitudes.length, longitudes.length);
+    checkArgument(
+        latitudes.length == longitudes.length,
+        "latitudes (%s) and longitudes (%s) must have the same length",
+        latitudes.length,
+        longitudes.length);
     int[] counts = new int[index.size()];
     long unmatched = 0;
     int[] found = new int[16];
@@ -59,7 +62,9 @@ public final class AreaCounts {
     return new AreaCounts(List.copyOf(ids), counts, unmatched);
   }
 
-  /** @return the area ids in ordinal order; never {@code null} */
+  /**
+   * @return the area ids in ordinal order; never {@code null}
+   */
   public List<String> ids() {
     return ids;
   }
@@ -77,7 +82,9 @@ public final class AreaCounts {
     return v;
   }
 
-  /** @return the number of points in no area */
+  /**
+   * @return the number of points in no area
+   */
   public long unmatched() {
     return unmatched;
   }

@@ -27,8 +27,8 @@ import org.locationtech.jts.geom.Point;
  *
  * <ul>
  *   <li>{@link Aggregation.Kind#GRID}: every square of the points' extent, empty ones included (see
- *       {@link GridCounts}; a point on an inner edge counts in the square to its north-east), in the
- *       UTM zone of the points ({@link #utmZone(double[])}); no point is outside.
+ *       {@link GridCounts}; a point on an inner edge counts in the square to its north-east), in
+ *       the UTM zone of the points ({@link #utmZone(double[])}); no point is outside.
  *   <li>{@link Aggregation.Kind#H3}: the cells holding a point and the empty ring around them (see
  *       {@link H3Counts}); no point is outside; centres in the UTM zone of the points.
  *   <li>{@link Aggregation.Kind#AREAS}: every area, empty ones included (see {@link AreaCounts}; a
@@ -55,7 +55,13 @@ public final class CellCounts {
   private final List<Area> areas;
   private final CrsTransform toLonLat;
 
-  private CellCounts(Aggregation aggregation, Crs pointCrs, GridCounts grid, H3Counts h3, List<Area> areas, AreaCounts areaCounts) {
+  private CellCounts(
+      Aggregation aggregation,
+      Crs pointCrs,
+      GridCounts grid,
+      H3Counts h3,
+      List<Area> areas,
+      AreaCounts areaCounts) {
     this.aggregation = aggregation;
     this.grid = grid;
     this.h3 = h3;
@@ -121,14 +127,28 @@ public final class CellCounts {
    */
   public static CellCounts count(Aggregation aggregation, double[] latitudes, double[] longitudes) {
     Objects.requireNonNull(aggregation, "aggregation must not be null");
-    checkArgument(aggregation.kind() != Aggregation.Kind.AREAS, "aggregation (areas) needs the areas: use count(aggregation, areas, ...)");
+    checkArgument(
+        aggregation.kind() != Aggregation.Kind.AREAS,
+        "aggregation (areas) needs the areas: use count(aggregation, areas, ...)");
     checkPoints(latitudes, longitudes);
     Crs zone = utmZone(longitudes);
     if (aggregation.kind() == Aggregation.Kind.GRID) {
       double[][] xy = project(latitudes, longitudes, zone);
-      return new CellCounts(aggregation, zone, GridCounts.count(xy[0], xy[1], aggregation.cellMetres()), null, null, null);
+      return new CellCounts(
+          aggregation,
+          zone,
+          GridCounts.count(xy[0], xy[1], aggregation.cellMetres()),
+          null,
+          null,
+          null);
     }
-    return new CellCounts(aggregation, zone, null, H3Counts.count(aggregation.resolution(), latitudes, longitudes), null, null);
+    return new CellCounts(
+        aggregation,
+        zone,
+        null,
+        H3Counts.count(aggregation.resolution(), latitudes, longitudes),
+        null,
+        null);
   }
 
   /**
@@ -141,7 +161,8 @@ public final class CellCounts {
    * @return the counts; never {@code null}
    * @throws IllegalArgumentException as {@link #count(Aggregation, double[], double[])} does
    */
-  public static CellCounts count(Aggregation aggregation, List<Area> areas, double[] latitudes, double[] longitudes) {
+  public static CellCounts count(
+      Aggregation aggregation, List<Area> areas, double[] latitudes, double[] longitudes) {
     Objects.requireNonNull(aggregation, "aggregation must not be null");
     Objects.requireNonNull(areas, "areas must not be null");
     if (aggregation.kind() != Aggregation.Kind.AREAS) {
@@ -156,11 +177,21 @@ public final class CellCounts {
   private static void checkPoints(double[] latitudes, double[] longitudes) {
     Objects.requireNonNull(latitudes, "latitudes must not be null");
     Objects.requireNonNull(longitudes, "longitudes must not be null");
-    checkArgument(latitudes.length == longitudes.length,
-        "latitudes (%s) and longitudes (%s) must have the same length", latitudes.length, longitudes.length);
+    checkArgument(
+        latitudes.length == longitudes.length,
+        "latitudes (%s) and longitudes (%s) must have the same length",
+        latitudes.length,
+        longitudes.length);
     for (int i = 0; i < latitudes.length; i++) {
-      checkArgument(latitudes[i] >= -90 && latitudes[i] <= 90 && longitudes[i] >= -180 && longitudes[i] <= 180,
-          "point %s: (%s, %s) is not a latitude and longitude in degrees", i, latitudes[i], longitudes[i]);
+      checkArgument(
+          latitudes[i] >= -90
+              && latitudes[i] <= 90
+              && longitudes[i] >= -180
+              && longitudes[i] <= 180,
+          "point %s: (%s, %s) is not a latitude and longitude in degrees",
+          i,
+          latitudes[i],
+          longitudes[i]);
     }
   }
 
@@ -202,17 +233,24 @@ public final class CellCounts {
     return project(lat, lon, crs);
   }
 
-  /** @return the aggregation counted in; never {@code null} */
+  /**
+   * @return the aggregation counted in; never {@code null}
+   */
   public Aggregation aggregation() {
     return aggregation;
   }
 
-  /** @return the number of cells */
+  /**
+   * @return the number of cells
+   */
   public int size() {
     return counts.length;
   }
 
-  /** @return the cell ids in cell order (grid {@code "column_row"}, H3 addresses, area ids); never {@code null}, immutable */
+  /**
+   * @return the cell ids in cell order (grid {@code "column_row"}, H3 addresses, area ids); never
+   *     {@code null}, immutable
+   */
   public List<String> ids() {
     return ids;
   }
@@ -238,7 +276,9 @@ public final class CellCounts {
     return Arrays.stream(counts).asDoubleStream().toArray();
   }
 
-  /** @return the points counted in some cell: the number of points minus {@link #outside()} */
+  /**
+   * @return the points counted in some cell: the number of points minus {@link #outside()}
+   */
   public long counted() {
     long n = 0;
     for (int c : counts) {
@@ -247,12 +287,16 @@ public final class CellCounts {
     return n;
   }
 
-  /** @return the points in no cell (only areas leave points out); not negative */
+  /**
+   * @return the points in no cell (only areas leave points out); not negative
+   */
   public long outside() {
     return outside;
   }
 
-  /** @return the CRS of the centres, a UTM zone in metres; never {@code null} */
+  /**
+   * @return the CRS of the centres, a UTM zone in metres; never {@code null}
+   */
   public Crs crs() {
     return crs;
   }
@@ -292,27 +336,35 @@ public final class CellCounts {
   }
 
   /**
-   * Returns binary contiguity weights: queen or rook squares, H3 cells sharing an edge (the same for
-   * queen and rook: hexagons that touch share an edge), or queen or rook areas.
+   * Returns binary contiguity weights: queen or rook squares, H3 cells sharing an edge (the same
+   * for queen and rook: hexagons that touch share an edge), or queen or rook areas.
    *
    * @param queen true for queen, false for rook
-   * @param snap the snap tolerance for areas, in degrees (see {@link Contiguity}); not used for squares or H3 cells
+   * @param snap the snap tolerance for areas, in degrees (see {@link Contiguity}); not used for
+   *     squares or H3 cells
    * @return the weights in cell order; never {@code null}
    */
   public SpatialWeights contiguity(boolean queen, double snap) {
     return switch (aggregation.kind()) {
       case GRID -> grid.weights(queen, Transform.BINARY);
       case H3 -> h3.weights(Transform.BINARY);
-      case AREAS -> queen ? Contiguity.queen(areas, snap, Transform.BINARY) : Contiguity.rook(areas, snap, Transform.BINARY);
+      case AREAS ->
+          queen
+              ? Contiguity.queen(areas, snap, Transform.BINARY)
+              : Contiguity.rook(areas, snap, Transform.BINARY);
     };
   }
 
-  /** @return the grid, for a grid aggregation (origin, columns, rows); otherwise empty */
+  /**
+   * @return the grid, for a grid aggregation (origin, columns, rows); otherwise empty
+   */
   public Optional<GridCounts> grid() {
     return Optional.ofNullable(grid);
   }
 
-  /** @return the H3 cells, for an H3 aggregation; otherwise empty */
+  /**
+   * @return the H3 cells, for an H3 aggregation; otherwise empty
+   */
   public Optional<H3Counts> h3() {
     return Optional.ofNullable(h3);
   }

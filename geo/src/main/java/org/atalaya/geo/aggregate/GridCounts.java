@@ -35,7 +35,8 @@ public final class GridCounts {
   private final int rows;
   private final int[] counts;
 
-  private GridCounts(double originX, double originY, double cell, int columns, int rows, int[] counts) {
+  private GridCounts(
+      double originX, double originY, double cell, int columns, int rows, int[] counts) {
     this.originX = originX;
     this.originY = originY;
     this.cell = cell;
@@ -58,7 +59,10 @@ public final class GridCounts {
   public static GridCounts count(double[] x, double[] y, double cellMetres) {
     Extent e = Extent.of(x, y);
     checkArgument(x.length > 0, "there are no points to count");
-    checkArgument(cellMetres > 0 && Double.isFinite(cellMetres), "cell size (%s metres) must be positive", cellMetres);
+    checkArgument(
+        cellMetres > 0 && Double.isFinite(cellMetres),
+        "cell size (%s metres) must be positive",
+        cellMetres);
     double x0 = e.minX();
     double y0 = e.minY();
     double x1 = e.maxX();
@@ -67,8 +71,15 @@ public final class GridCounts {
     double oy = Math.floor(y0 / cellMetres) * cellMetres;
     long columns = (long) Math.floor((x1 - ox) / cellMetres) + 1;
     long rows = (long) Math.floor((y1 - oy) / cellMetres) + 1;
-    checkArgument(columns * rows <= 20_000_000L, "%s x %s cells are too many: use cells larger than %s metres", columns, rows, cellMetres);
-    GridCounts g = new GridCounts(ox, oy, cellMetres, (int) columns, (int) rows, new int[(int) (columns * rows)]);
+    checkArgument(
+        columns * rows <= 20_000_000L,
+        "%s x %s cells are too many: use cells larger than %s metres",
+        columns,
+        rows,
+        cellMetres);
+    GridCounts g =
+        new GridCounts(
+            ox, oy, cellMetres, (int) columns, (int) rows, new int[(int) (columns * rows)]);
     for (int i = 0; i < x.length; i++) {
       g.counts[g.cellOf(x[i], y[i])]++;
     }
@@ -89,26 +100,35 @@ public final class GridCounts {
     // the maximum lands on the far edge of the last cell when it is a multiple of the cell size
     c = c == columns && x - originX <= columns * cell ? columns - 1 : c;
     r = r == rows && y - originY <= rows * cell ? rows - 1 : r;
-    checkArgument(c >= 0 && c < columns && r >= 0 && r < rows, "point (%s, %s) is outside the grid", x, y);
+    checkArgument(
+        c >= 0 && c < columns && r >= 0 && r < rows, "point (%s, %s) is outside the grid", x, y);
     return (int) (r * columns + c);
   }
 
-  /** @return the number of columns */
+  /**
+   * @return the number of columns
+   */
   public int columns() {
     return columns;
   }
 
-  /** @return the number of rows */
+  /**
+   * @return the number of rows
+   */
   public int rows() {
     return rows;
   }
 
-  /** @return the number of cells, columns x rows */
+  /**
+   * @return the number of cells, columns x rows
+   */
   public int size() {
     return counts.length;
   }
 
-  /** @return the cell side in metres */
+  /**
+   * @return the cell side in metres
+   */
   public double cellMetres() {
     return cell;
   }
@@ -153,7 +173,9 @@ public final class GridCounts {
     Objects.requireNonNull(transform, "transform must not be null");
     double x0 = originX + (index % columns) * cell;
     double y0 = originY + (index / columns) * cell;
-    double[][] corners = {{x0, y0}, {x0 + cell, y0}, {x0 + cell, y0 + cell}, {x0, y0 + cell}, {x0, y0}};
+    double[][] corners = {
+      {x0, y0}, {x0 + cell, y0}, {x0 + cell, y0 + cell}, {x0, y0 + cell}, {x0, y0}
+    };
     Coordinate[] ring = new Coordinate[corners.length];
     for (int k = 0; k < corners.length; k++) {
       double[] p = transform.transform(corners[k][0], corners[k][1]);
@@ -228,8 +250,8 @@ public final class GridCounts {
 
   /**
    * Returns the contiguity weights of the grid: rook (the 4 cells sharing an edge) or queen (the 8
-   * sharing an edge or a corner), as spdep's {@code cell2nb}. Border cells have fewer neighbours;
-   * a 1 x 1 grid has an island.
+   * sharing an edge or a corner), as spdep's {@code cell2nb}. Border cells have fewer neighbours; a
+   * 1 x 1 grid has an island.
    *
    * @param queen true for queen, false for rook
    * @param transform {@link Transform#BINARY} or {@link Transform#ROW}

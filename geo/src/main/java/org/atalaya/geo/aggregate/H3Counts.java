@@ -23,8 +23,8 @@ import org.locationtech.jts.geom.Polygon;
  * weights, so that hot spots can run on hexagons.
  *
  * <p><b>Cells</b>: every cell holding at least one incident, plus the cells around them (their
- * k-ring 1) with count 0. The rim matters: without it a lone incident's cell would be an island
- * and the empty cells next to a cluster, which make it a hot spot, would be missing. Cells are in
+ * k-ring 1) with count 0. The rim matters: without it a lone incident's cell would be an island and
+ * the empty cells next to a cluster, which make it a hot spot, would be missing. Cells are in
  * ascending H3 index order; ids are the H3 addresses ({@code 8a1f...}).
  *
  * <p><b>Boundary</b>: each point is in exactly the one cell H3's {@code latLngToCell} gives; H3
@@ -46,7 +46,13 @@ public final class H3Counts {
   private final long withoutPoint;
   private final List<String> ids;
 
-  private H3Counts(int resolution, long[] cells, int[] counts, int[][] neighbours, long withoutPoint, List<String> ids) {
+  private H3Counts(
+      int resolution,
+      long[] cells,
+      int[] counts,
+      int[][] neighbours,
+      long withoutPoint,
+      List<String> ids) {
     this.resolution = resolution;
     this.cells = cells;
     this.counts = counts;
@@ -63,15 +69,19 @@ public final class H3Counts {
    *     {@code null}
    * @param longitudes WGS 84 degrees, NaN for an incident without a point; never {@code null}
    * @return the counts; never {@code null}
-   * @throws IllegalArgumentException if the resolution is out of range, the arrays differ in length,
-   *     or a coordinate is infinite or out of range (the message names the incident index)
+   * @throws IllegalArgumentException if the resolution is out of range, the arrays differ in
+   *     length, or a coordinate is infinite or out of range (the message names the incident index)
    */
   public static H3Counts count(int resolution, double[] latitudes, double[] longitudes) {
-    checkArgument(resolution >= 0 && resolution <= 15, "resolution (%s) must be from 0 to 15", resolution);
+    checkArgument(
+        resolution >= 0 && resolution <= 15, "resolution (%s) must be from 0 to 15", resolution);
     Objects.requireNonNull(latitudes, "latitudes must not be null");
     Objects.requireNonNull(longitudes, "longitudes must not be null");
-    checkArgument(latitudes.length == longitudes.length,
-        "latitudes (%s) and longitudes (%s) must have the same length", latitudes.length, longitudes.length);
+    checkArgument(
+        latitudes.length == longitudes.length,
+        "latitudes (%s) and longitudes (%s) must have the same length",
+        latitudes.length,
+        longitudes.length);
     H3Core h3 = Native.H3;
     long[] cellOf = new long[latitudes.length];
     int located = 0;
@@ -83,8 +93,12 @@ public final class H3Counts {
         withoutPoint++;
         continue;
       }
-      checkArgument(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180,
-          "incident %s: (%s, %s) is not a latitude and longitude in degrees", i, lat, lon);
+      checkArgument(
+          lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180,
+          "incident %s: (%s, %s) is not a latitude and longitude in degrees",
+          i,
+          lat,
+          lon);
       cellOf[located++] = h3.latLngToCell(lat, lon, resolution);
     }
     long[] occupied = Arrays.copyOf(cellOf, located);
@@ -148,12 +162,16 @@ public final class H3Counts {
     }
   }
 
-  /** @return the H3 resolution */
+  /**
+   * @return the H3 resolution
+   */
   public int resolution() {
     return resolution;
   }
 
-  /** @return the number of cells, the rim included */
+  /**
+   * @return the number of cells, the rim included
+   */
   public int size() {
     return cells.length;
   }
@@ -202,7 +220,9 @@ public final class H3Counts {
     return Native.GEOMETRIES.createPolygon(ring);
   }
 
-  /** @return the H3 addresses of the cells in index order; never {@code null} */
+  /**
+   * @return the H3 addresses of the cells in index order; never {@code null}
+   */
   public List<String> ids() {
     return ids;
   }
@@ -220,7 +240,9 @@ public final class H3Counts {
     return v;
   }
 
-  /** @return the number of incidents without a point (a NaN coordinate), not in any cell */
+  /**
+   * @return the number of incidents without a point (a NaN coordinate), not in any cell
+   */
   public long withoutPoint() {
     return withoutPoint;
   }

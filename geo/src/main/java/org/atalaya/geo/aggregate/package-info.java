@@ -1,2 +1,4 @@
-/** Aggregation of incidents to square grid cells or to areas, the input of the spatial statistics. */
+/**
+ * Aggregation of incidents to square grid cells or to areas, the input of the spatial statistics.
+ */
 package org.atalaya.geo.aggregate;

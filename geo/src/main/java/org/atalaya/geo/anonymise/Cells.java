@@ -9,9 +9,9 @@ import org.atalaya.geo.crs.CrsTransform;
 import org.atalaya.incident.LatLon;
 
 /**
- * A hierarchy of cells for location generalisation: a metric square grid whose cells double in
- * size at each level (in a UTM zone, so cells are true squares of the stated metres), or H3
- * hexagons one resolution coarser at each level. Level 0 is the finest. Thread-safe.
+ * A hierarchy of cells for location generalisation: a metric square grid whose cells double in size
+ * at each level (in a UTM zone, so cells are true squares of the stated metres), or H3 hexagons one
+ * resolution coarser at each level. Level 0 is the finest. Thread-safe.
  */
 abstract class Cells {
   abstract int levels();
@@ -20,8 +20,8 @@ abstract class Cells {
   abstract long cell(LatLon p, int level);
 
   /**
-   * Writes the ids of the cells holding {@code p} at every level, finest first, to {@code out}
-   * from {@code offset}: one flat array for a million records instead of a million small ones.
+   * Writes the ids of the cells holding {@code p} at every level, finest first, to {@code out} from
+   * {@code offset}: one flat array for a million records instead of a million small ones.
    * Overridden where the levels derive from one projection or one lookup, which is the cost that
    * matters on a million points.
    */
@@ -37,7 +37,10 @@ abstract class Cells {
   /** Returns the distance from a cell's centre to its farthest corner, in metres. */
   abstract double radiusMetres(int level);
 
-  /** Says what the cells are, for the privacy report, for example "square grid cell of 500 m to 8000 m". */
+  /**
+   * Says what the cells are, for the privacy report, for example "square grid cell of 500 m to 8000
+   * m".
+   */
   abstract String describe();
 
   static Cells grid(double startMetres, double maxMetres, Crs utm) {
@@ -55,8 +58,11 @@ abstract class Cells {
     private final CrsTransform inverse;
 
     Grid(double startMetres, double maxMetres, Crs utm) {
-      com.google.common.base.Preconditions.checkArgument(startMetres >= 10 && maxMetres >= startMetres,
-          "grid sizes (start %s, max %s) must be at least 10 m, the start no larger than the max", startMetres, maxMetres);
+      com.google.common.base.Preconditions.checkArgument(
+          startMetres >= 10 && maxMetres >= startMetres,
+          "grid sizes (start %s, max %s) must be at least 10 m, the start no larger than the max",
+          startMetres,
+          maxMetres);
       this.start = startMetres;
       this.levels = 1 + (int) Math.floor(Math.log(maxMetres / startMetres) / Math.log(2) + 1e-9);
       this.forward = CrsTransform.of(Crs.WGS84, utm);
@@ -70,7 +76,11 @@ abstract class Cells {
 
     @Override
     String describe() {
-      return String.format(java.util.Locale.ROOT, "square grid cell of %.0f m to %.0f m", start, start * (1L << (levels - 1)));
+      return String.format(
+          java.util.Locale.ROOT,
+          "square grid cell of %.0f m to %.0f m",
+          start,
+          start * (1L << (levels - 1)));
     }
 
     @Override
@@ -87,7 +97,9 @@ abstract class Cells {
       double[] xy = forward.transform(p.longitude(), p.latitude());
       for (int l = 0; l < levels; l++) {
         double size = start * (1L << l);
-        out[offset + l] = ((long) Math.floor(xy[0] / size) << 32) ^ ((long) Math.floor(xy[1] / size) & 0xFFFFFFFFL);
+        out[offset + l] =
+            ((long) Math.floor(xy[0] / size) << 32)
+                ^ ((long) Math.floor(xy[1] / size) & 0xFFFFFFFFL);
       }
     }
 
@@ -112,14 +124,18 @@ abstract class Cells {
     private final int coarsest;
 
     Hex(int finest, int coarsest) {
-      com.google.common.base.Preconditions.checkArgument(finest >= coarsest && coarsest >= 0 && finest <= 15,
-          "H3 resolutions (finest %s, coarsest %s) must satisfy 15 >= finest >= coarsest >= 0", finest, coarsest);
+      com.google.common.base.Preconditions.checkArgument(
+          finest >= coarsest && coarsest >= 0 && finest <= 15,
+          "H3 resolutions (finest %s, coarsest %s) must satisfy 15 >= finest >= coarsest >= 0",
+          finest,
+          coarsest);
       this.finest = finest;
       this.coarsest = coarsest;
       try {
         this.h3 = H3Core.newInstance();
       } catch (IOException e) {
-        throw new UncheckedIOException("the H3 native library cannot be loaded on this platform", e);
+        throw new UncheckedIOException(
+            "the H3 native library cannot be loaded on this platform", e);
       }
     }
 

@@ -15,8 +15,8 @@ import org.atalaya.incident.Location;
 /**
  * Geomasking: moves each point a distance from {@code rMin} to {@code rMax} metres in a random
  * direction. With {@code rMin > 0} this is donut masking (Hampton et al., 2010): the true point is
- * never in the release and never too near it; with {@code rMin = 0} it is plain random
- * perturbation in a disc. The radius is drawn uniformly over the annulus's area.
+ * never in the release and never too near it; with {@code rMin = 0} it is plain random perturbation
+ * in a disc. The radius is drawn uniformly over the annulus's area.
  *
  * <p>The direction and distance come from the keyed digest of the incident's id ({@link
  * org.atalaya.anonymise.Pseudonyms#uniforms}), not from fresh randomness: the same incident and key
@@ -40,16 +40,22 @@ public final class GeoMask implements RecordStep {
   private final double rMax;
   private final FenceIndex areas;
   private final String[] purposes = new String[ATTEMPTS];
+
   /**
-   * The accuracies of masked points whose stated accuracy was a whole number of metres below
-   * 1,024 (or none: 0), shared: a release otherwise keeps one object per record. Filled as met;
-   * a race only builds an equal value twice.
+   * The accuracies of masked points whose stated accuracy was a whole number of metres below 1,024
+   * (or none: 0), shared: a release otherwise keeps one object per record. Filled as met; a race
+   * only builds an equal value twice.
    */
   private final java.util.OptionalDouble[] maskedAccuracies = new java.util.OptionalDouble[1024];
 
   private GeoMask(double rMin, double rMax, FenceIndex areas) {
-    checkArgument(rMin >= 0 && Double.isFinite(rMin), "rMin (%s) must be zero or more metres", rMin);
-    checkArgument(rMax > rMin && rMax <= 100_000, "rMax (%s) must be more than rMin (%s) and at most 100 km", rMax, rMin);
+    checkArgument(
+        rMin >= 0 && Double.isFinite(rMin), "rMin (%s) must be zero or more metres", rMin);
+    checkArgument(
+        rMax > rMin && rMax <= 100_000,
+        "rMax (%s) must be more than rMin (%s) and at most 100 km",
+        rMax,
+        rMin);
     this.rMin = rMin;
     this.rMax = rMax;
     this.areas = areas;
@@ -87,7 +93,8 @@ public final class GeoMask implements RecordStep {
    * @return a new step
    */
   public GeoMask within(FenceIndex areas) {
-    return new GeoMask(rMin, rMax, java.util.Objects.requireNonNull(areas, "areas must not be null"));
+    return new GeoMask(
+        rMin, rMax, java.util.Objects.requireNonNull(areas, "areas must not be null"));
   }
 
   @Override
@@ -98,9 +105,17 @@ public final class GeoMask implements RecordStep {
   /** Masking moves points a bounded distance; on its own it is not k-anonymity. */
   @Override
   public Optional<org.atalaya.anonymise.SpatialGuarantee> spatialGuarantee() {
-    return Optional.of(new org.atalaya.anonymise.SpatialGuarantee(org.atalaya.anonymise.SpatialGuarantee.Kind.MASKING,
-        String.format(java.util.Locale.ROOT, "points moved %.0f to %.0f m (the stated accuracy includes the mask); masking alone is"
-            + " not k-anonymity: someone who knows the true point finds the record within %.0f m of it", rMin, rMax, rMax)));
+    return Optional.of(
+        new org.atalaya.anonymise.SpatialGuarantee(
+            org.atalaya.anonymise.SpatialGuarantee.Kind.MASKING,
+            String.format(
+                java.util.Locale.ROOT,
+                "points moved %.0f to %.0f m (the stated accuracy includes the mask); masking alone"
+                    + " is not k-anonymity: someone who knows the true point finds the record"
+                    + " within %.0f m of it",
+                rMin,
+                rMax,
+                rMax)));
   }
 
   @Override
@@ -110,7 +125,8 @@ public final class GeoMask implements RecordStep {
       return true;
     }
     LatLon p = loc.get().point().get();
-    java.util.List<String> home = areas == null ? null : areas.fencesContaining(p.latitude(), p.longitude());
+    java.util.List<String> home =
+        areas == null ? null : areas.fencesContaining(p.latitude(), p.longitude());
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       double[] u = context.pseudonyms(name()).uniforms(purposes[attempt], draft.id(), 2);
       LatLon q = displace(p, rMin, rMax, u[0], u[1]);
@@ -118,12 +134,19 @@ public final class GeoMask implements RecordStep {
         Location l = loc.get();
         // The stated accuracy now includes the mask, so nobody mistakes the point for the place.
         // Built directly: a builder per record is a million objects.
-        draft.location(Optional.of(new Location(Optional.of(q), maskedAccuracy(l.accuracyMetres().orElse(0)),
-            l.precision(), l.admin(), l.address())));
+        draft.location(
+            Optional.of(
+                new Location(
+                    Optional.of(q),
+                    maskedAccuracy(l.accuracyMetres().orElse(0)),
+                    l.precision(),
+                    l.admin(),
+                    l.address())));
         return true;
       }
     }
-    Location.Builder b = loc.get().toBuilder().point(null).accuracyMetres(java.util.OptionalDouble.empty());
+    Location.Builder b =
+        loc.get().toBuilder().point(null).accuracyMetres(java.util.OptionalDouble.empty());
     draft.location(Optional.ofNullable(GeoSteps.orNull(b)));
     return true;
   }

@@ -33,10 +33,10 @@ import org.atalaya.incident.Location;
  *   <li>{@code snap-to-anchors} {@code anchors} (CSV {@code latitude,longitude,places}), {@code
  *       minPlaces};
  *   <li>{@code admin-area} {@code fences}, {@code idProperty}, {@code asColonia};
- *   <li>{@code spatial-k-anonymity} {@code k} and {@code quasiIdentifiers} (default: the
- *       policy's), {@code cells} ({@code grid} or {@code h3}), {@code startMetres}, {@code
- *       maxMetres} or {@code finestResolution}, {@code coarsestResolution}; optional {@code m} with
- *       {@code places} (a CSV like the anchors').
+ *   <li>{@code spatial-k-anonymity} {@code k} and {@code quasiIdentifiers} (default: the policy's),
+ *       {@code cells} ({@code grid} or {@code h3}), {@code startMetres}, {@code maxMetres} or
+ *       {@code finestResolution}, {@code coarsestResolution}; optional {@code m} with {@code
+ *       places} (a CSV like the anchors').
  * </ul>
  *
  * <p>Stateless and thread-safe.
@@ -45,7 +45,15 @@ import org.atalaya.incident.Location;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GeoSteps implements ReleaseStepFactory {
-  private static final Set<String> TYPES = Set.of("donut-mask", "perturb", "grid", "h3", "snap-to-anchors", "admin-area", "spatial-k-anonymity");
+  private static final Set<String> TYPES =
+      Set.of(
+          "donut-mask",
+          "perturb",
+          "grid",
+          "h3",
+          "snap-to-anchors",
+          "admin-area",
+          "spatial-k-anonymity");
 
   /** Creates the factory. */
   public GeoSteps() {}
@@ -57,28 +65,45 @@ public final class GeoSteps implements ReleaseStepFactory {
 
   @Override
   public Optional<ReleaseStep> create(StepSpec s) {
-    return Optional.ofNullable(switch (s.type()) {
-      case "donut-mask" -> within(GeoMask.donut(s.number("minMetres"), s.number("maxMetres")), s);
-      case "perturb" -> within(GeoMask.perturbation(s.number("maxMetres")), s);
-      case "grid" -> LocationGeneralisation.grid(s.number("metres"));
-      case "h3" -> LocationGeneralisation.h3((int) s.number("resolution"));
-      case "snap-to-anchors" -> LocationGeneralisation.snapToAnchors(anchors(required(s, "anchors")), (int) s.number("minPlaces"));
-      case "admin-area" -> LocationGeneralisation.adminArea(fences(s).orElseThrow(() -> missing(s, "fences")), s.flag("asColonia", false));
-      case "spatial-k-anonymity" -> kAnonymity(s);
-      default -> null;
-    });
+    return Optional.ofNullable(
+        switch (s.type()) {
+          case "donut-mask" ->
+              within(GeoMask.donut(s.number("minMetres"), s.number("maxMetres")), s);
+          case "perturb" -> within(GeoMask.perturbation(s.number("maxMetres")), s);
+          case "grid" -> LocationGeneralisation.grid(s.number("metres"));
+          case "h3" -> LocationGeneralisation.h3((int) s.number("resolution"));
+          case "snap-to-anchors" ->
+              LocationGeneralisation.snapToAnchors(
+                  anchors(required(s, "anchors")), (int) s.number("minPlaces"));
+          case "admin-area" ->
+              LocationGeneralisation.adminArea(
+                  fences(s).orElseThrow(() -> missing(s, "fences")), s.flag("asColonia", false));
+          case "spatial-k-anonymity" -> kAnonymity(s);
+          default -> null;
+        });
   }
 
   private static ReleaseStep kAnonymity(StepSpec s) {
     int k = (int) s.number("k");
     Set<QuasiIdentifier> qis = EnumSet.of(QuasiIdentifier.LOCATION);
     s.texts("quasiIdentifiers").forEach(q -> qis.add(QuasiIdentifier.parse(q)));
-    SpatialKAnonymity step = s.text("cells").orElse("grid").equals("h3")
-        ? SpatialKAnonymity.onH3(k, qis, (int) s.number("finestResolution", 9), (int) s.number("coarsestResolution", 5))
-        : SpatialKAnonymity.onGrid(k, qis, s.number("startMetres", 250), s.number("maxMetres", 16_000));
+    SpatialKAnonymity step =
+        s.text("cells").orElse("grid").equals("h3")
+            ? SpatialKAnonymity.onH3(
+                k,
+                qis,
+                (int) s.number("finestResolution", 9),
+                (int) s.number("coarsestResolution", 5))
+            : SpatialKAnonymity.onGrid(
+                k, qis, s.number("startMetres", 250), s.number("maxMetres", 16_000));
     int m = (int) s.number("m", 0);
     if (m > 0) {
-      step = step.withPlaces(m, anchors(required(s, "places")).stream().map(LocationGeneralisation.Anchor::point).toList());
+      step =
+          step.withPlaces(
+              m,
+              anchors(required(s, "places")).stream()
+                  .map(LocationGeneralisation.Anchor::point)
+                  .toList());
     }
     return step;
   }
@@ -88,16 +113,21 @@ public final class GeoSteps implements ReleaseStepFactory {
   }
 
   private static Optional<FenceIndex> fences(StepSpec s) {
-    return s.file("fences").map(f -> {
-      try {
-        AreaReader.Builder r = AreaReader.builder();
-        s.text("idProperty").ifPresent(r::idProperty);
-        AreaReadResult areas = r.build().readGeoJson(f);
-        return FenceIndex.of(areas.areas());
-      } catch (IOException e) {
-        throw new AnonymisationException(AnonymiseCode.INVALID_POLICY, e, "fences " + f + " of step " + s.type() + " cannot be read: " + e.getMessage());
-      }
-    });
+    return s.file("fences")
+        .map(
+            f -> {
+              try {
+                AreaReader.Builder r = AreaReader.builder();
+                s.text("idProperty").ifPresent(r::idProperty);
+                AreaReadResult areas = r.build().readGeoJson(f);
+                return FenceIndex.of(areas.areas());
+              } catch (IOException e) {
+                throw new AnonymisationException(
+                    AnonymiseCode.INVALID_POLICY,
+                    e,
+                    "fences " + f + " of step " + s.type() + " cannot be read: " + e.getMessage());
+              }
+            });
   }
 
   private static Path required(StepSpec s, String option) {
@@ -105,7 +135,9 @@ public final class GeoSteps implements ReleaseStepFactory {
   }
 
   private static AnonymisationException missing(StepSpec s, String option) {
-    return new AnonymisationException(AnonymiseCode.INVALID_POLICY, AnonymiseCode.detail("detail.stepNeedsOption", s.type(), option));
+    return new AnonymisationException(
+        AnonymiseCode.INVALID_POLICY,
+        AnonymiseCode.detail("detail.stepNeedsOption", s.type(), option));
   }
 
   /**
@@ -113,7 +145,8 @@ public final class GeoSteps implements ReleaseStepFactory {
    *
    * @param file the file; never null
    * @return the anchors
-   * @throws AnonymisationException ({@link AnonymiseCode#INVALID_POLICY}) if the file cannot be read
+   * @throws AnonymisationException ({@link AnonymiseCode#INVALID_POLICY}) if the file cannot be
+   *     read
    */
   public static List<LocationGeneralisation.Anchor> anchors(Path file) {
     List<LocationGeneralisation.Anchor> out = new ArrayList<>();
@@ -126,9 +159,14 @@ public final class GeoSteps implements ReleaseStepFactory {
         }
         String[] c = line.split("[,;]");
         try {
-          out.add(new LocationGeneralisation.Anchor(LatLon.of(Double.parseDouble(c[0]), Double.parseDouble(c[1])), Integer.parseInt(c[2].strip())));
+          out.add(
+              new LocationGeneralisation.Anchor(
+                  LatLon.of(Double.parseDouble(c[0]), Double.parseDouble(c[1])),
+                  Integer.parseInt(c[2].strip())));
         } catch (RuntimeException e) {
-          throw new AnonymisationException(AnonymiseCode.INVALID_POLICY, file + " line " + (i + 1) + " (" + line + ") must be latitude,longitude,places");
+          throw new AnonymisationException(
+              AnonymiseCode.INVALID_POLICY,
+              file + " line " + (i + 1) + " (" + line + ") must be latitude,longitude,places");
         }
       }
     } catch (IOException e) {
@@ -138,17 +176,22 @@ public final class GeoSteps implements ReleaseStepFactory {
   }
 
   /** Returns the incident with another location (none when {@code location} is null). */
-  static org.atalaya.incident.Incident withLocation(org.atalaya.incident.Incident i, Location location) {
+  static org.atalaya.incident.Incident withLocation(
+      org.atalaya.incident.Incident i, Location location) {
     return withLocation(i, Optional.ofNullable(location));
   }
 
-  /** As {@link #withLocation(org.atalaya.incident.Incident, Location)}, sharing {@code location}. */
-  static org.atalaya.incident.Incident withLocation(org.atalaya.incident.Incident i, Optional<Location> location) {
+  /**
+   * As {@link #withLocation(org.atalaya.incident.Incident, Location)}, sharing {@code location}.
+   */
+  static org.atalaya.incident.Incident withLocation(
+      org.atalaya.incident.Incident i, Optional<Location> location) {
     return i.withLocation(location);
   }
 
   /** Returns {@code i} with another id and location, sharing both. */
-  static org.atalaya.incident.Incident with(org.atalaya.incident.Incident i, String id, Optional<Location> location) {
+  static org.atalaya.incident.Incident with(
+      org.atalaya.incident.Incident i, String id, Optional<Location> location) {
     return i.withLocation(location).withId(id);
   }
 

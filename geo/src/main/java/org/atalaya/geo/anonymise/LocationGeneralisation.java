@@ -19,10 +19,10 @@ import org.atalaya.incident.Location;
 import org.atalaya.incident.LocationPrecision;
 
 /**
- * Location generalisation at a fixed level: the centre of a metric grid cell, the centre of an
- * H3 cell, the nearest anchor point that covers enough places (the data.police.uk method), or
- * only the administrative area a point falls in. Every step removes the colonia and the address,
- * which are finer than the generalised point. Immutable and thread-safe.
+ * Location generalisation at a fixed level: the centre of a metric grid cell, the centre of an H3
+ * cell, the nearest anchor point that covers enough places (the data.police.uk method), or only the
+ * administrative area a point falls in. Every step removes the colonia and the address, which are
+ * finer than the generalised point. Immutable and thread-safe.
  *
  * @since 0.1
  */
@@ -49,8 +49,8 @@ public final class LocationGeneralisation {
   }
 
   /**
-   * Returns the step that moves each point to the centre of its square cell of {@code metres}
-   * (UTM 16N).
+   * Returns the step that moves each point to the centre of its square cell of {@code metres} (UTM
+   * 16N).
    *
    * @param metres the cell side, at least 10
    * @return the step
@@ -70,15 +70,23 @@ public final class LocationGeneralisation {
   }
 
   private static RecordStep cellStep(String name, Cells cells) {
-    return point(name, p -> cells.centre(cells.cell(p, 0), 0), cells.radiusMetres(0), LocationPrecision.AREA,
-        "points replaced by the centre of their " + name + " cell (within " + Math.round(cells.radiusMetres(0)) + " m of it)");
+    return point(
+        name,
+        p -> cells.centre(cells.cell(p, 0), 0),
+        cells.radiusMetres(0),
+        LocationPrecision.AREA,
+        "points replaced by the centre of their "
+            + name
+            + " cell (within "
+            + Math.round(cells.radiusMetres(0))
+            + " m of it)");
   }
 
   /**
    * Returns the step that snaps each point to the nearest anchor covering at least {@code
    * minPlaces} places; anchors that cover fewer are ignored, so no released point stands for a
-   * single house. Nearest is geodesic; with n anchors the search is O(n) per point, meant for a
-   * few thousand anchors.
+   * single house. Nearest is geodesic; with n anchors the search is O(n) per point, meant for a few
+   * thousand anchors.
    *
    * @param anchors the anchors; never null, at least one covering minPlaces
    * @param minPlaces the fewest places an anchor must cover, at least 1
@@ -94,8 +102,16 @@ public final class LocationGeneralisation {
     }
     checkArgument(!usable.isEmpty(), "no anchor covers at least %s places", minPlaces);
     LatLon[] pts = usable.toArray(new LatLon[0]);
-    return point("snap-to-anchors", p -> nearest(pts, p), 0, LocationPrecision.SNAPPED,
-        "points replaced by the nearest of " + pts.length + " anchors with at least " + minPlaces + " places each");
+    return point(
+        "snap-to-anchors",
+        p -> nearest(pts, p),
+        0,
+        LocationPrecision.SNAPPED,
+        "points replaced by the nearest of "
+            + pts.length
+            + " anchors with at least "
+            + minPlaces
+            + " places each");
   }
 
   private static LatLon nearest(LatLon[] anchors, LatLon p) {
@@ -116,9 +132,9 @@ public final class LocationGeneralisation {
   }
 
   /**
-   * Returns the step that replaces each point by the administrative area it falls in: the id of
-   * the first covering fence becomes the municipality code (or the colonia when {@code
-   * asColonia}), and the point is removed. Points in no area lose the point and keep their codes.
+   * Returns the step that replaces each point by the administrative area it falls in: the id of the
+   * first covering fence becomes the municipality code (or the colonia when {@code asColonia}), and
+   * the point is removed. Points in no area lose the point and keep their codes.
    *
    * @param areas the areas; never null
    * @param asColonia whether the fence ids are colonias rather than municipalities
@@ -134,8 +150,12 @@ public final class LocationGeneralisation {
 
       @Override
       public Optional<org.atalaya.anonymise.SpatialGuarantee> spatialGuarantee() {
-        return Optional.of(new org.atalaya.anonymise.SpatialGuarantee(org.atalaya.anonymise.SpatialGuarantee.Kind.GENERALISATION,
-            "points replaced by the code of the " + (asColonia ? "colonia" : "municipality") + " that covers them"));
+        return Optional.of(
+            new org.atalaya.anonymise.SpatialGuarantee(
+                org.atalaya.anonymise.SpatialGuarantee.Kind.GENERALISATION,
+                "points replaced by the code of the "
+                    + (asColonia ? "colonia" : "municipality")
+                    + " that covers them"));
       }
 
       @Override
@@ -149,20 +169,31 @@ public final class LocationGeneralisation {
           LatLon p = l.point().get();
           List<String> ids = areas.fencesContaining(p.latitude(), p.longitude());
           if (!ids.isEmpty()) {
-            a = asColonia ? new AdminArea(a.department(), a.municipality(), Optional.of(ids.get(0)))
-                : new AdminArea(a.department(), Optional.of(ids.get(0)), Optional.empty());
+            a =
+                asColonia
+                    ? new AdminArea(a.department(), a.municipality(), Optional.of(ids.get(0)))
+                    : new AdminArea(a.department(), Optional.of(ids.get(0)), Optional.empty());
           }
         }
-        Location.Builder b = Location.builder().admin(asColonia ? a : new AdminArea(a.department(), a.municipality(), Optional.empty()))
-            .precision(LocationPrecision.AREA);
+        Location.Builder b =
+            Location.builder()
+                .admin(
+                    asColonia
+                        ? a
+                        : new AdminArea(a.department(), a.municipality(), Optional.empty()))
+                .precision(LocationPrecision.AREA);
         record.location(Optional.ofNullable(GeoSteps.orNull(b)));
         return true;
       }
     };
   }
 
-  private static RecordStep point(String name, java.util.function.UnaryOperator<LatLon> move, double accuracy,
-      LocationPrecision precision, String promise) {
+  private static RecordStep point(
+      String name,
+      java.util.function.UnaryOperator<LatLon> move,
+      double accuracy,
+      LocationPrecision precision,
+      String promise) {
     return new RecordStep() {
       @Override
       public String name() {
@@ -171,7 +202,9 @@ public final class LocationGeneralisation {
 
       @Override
       public Optional<org.atalaya.anonymise.SpatialGuarantee> spatialGuarantee() {
-        return Optional.of(new org.atalaya.anonymise.SpatialGuarantee(org.atalaya.anonymise.SpatialGuarantee.Kind.GENERALISATION, promise));
+        return Optional.of(
+            new org.atalaya.anonymise.SpatialGuarantee(
+                org.atalaya.anonymise.SpatialGuarantee.Kind.GENERALISATION, promise));
       }
 
       @Override
@@ -183,9 +216,18 @@ public final class LocationGeneralisation {
         Location l = loc.get();
         LatLon p = l.point().get();
         LatLon q = move.apply(p);
-        double acc = accuracy > 0 ? accuracy : Geodesy.distanceMetres(p.latitude(), p.longitude(), q.latitude(), q.longitude());
-        Location.Builder b = Location.builder().point(q).accuracyMetres(Math.round(acc)).precision(precision)
-            .admin(new AdminArea(l.admin().department(), l.admin().municipality(), Optional.empty()));
+        double acc =
+            accuracy > 0
+                ? accuracy
+                : Geodesy.distanceMetres(p.latitude(), p.longitude(), q.latitude(), q.longitude());
+        Location.Builder b =
+            Location.builder()
+                .point(q)
+                .accuracyMetres(Math.round(acc))
+                .precision(precision)
+                .admin(
+                    new AdminArea(
+                        l.admin().department(), l.admin().municipality(), Optional.empty()));
         record.location(Optional.of(b.build()));
         return true;
       }

@@ -24,15 +24,15 @@ import org.atalaya.incident.LocationPrecision;
 /**
  * Spatial k-anonymity: replaces each point by the centre of the smallest cell that, together with
  * the incident's other quasi-identifiers, holds at least {@code k} incidents (and, when a places
- * layer is given, at least {@code m} places), or suppresses the incident when even the largest
- * cell is too small.
+ * layer is given, at least {@code m} places), or suppresses the incident when even the largest cell
+ * is too small.
  *
  * <p>Cells are tried from the finest level up; at each level the incidents still pending are
- * grouped by (cell, department, municipality, other quasi-identifiers), and every group of at
- * least k is released at that level. Incidents without a point are grouped by municipality, then
- * by department. The colonia and the address are removed (they would split the classes again).
- * Suppressions are recorded with their area, so a failing release names the areas that fell
- * short. Immutable and thread-safe; the work of one call is local to it.
+ * grouped by (cell, department, municipality, other quasi-identifiers), and every group of at least
+ * k is released at that level. Incidents without a point are grouped by municipality, then by
+ * department. The colonia and the address are removed (they would split the classes again).
+ * Suppressions are recorded with their area, so a failing release names the areas that fell short.
+ * Immutable and thread-safe; the work of one call is local to it.
  *
  * @since 0.1
  */
@@ -44,7 +44,8 @@ public final class SpatialKAnonymity implements DatasetStep {
   private final Cells cells;
   private final Set<QuasiIdentifier> others;
 
-  private SpatialKAnonymity(int k, int m, List<LatLon> places, Cells cells, Set<QuasiIdentifier> qis) {
+  private SpatialKAnonymity(
+      int k, int m, List<LatLon> places, Cells cells, Set<QuasiIdentifier> qis) {
     checkArgument(k >= 1, "k (%s) must be at least 1", k);
     checkArgument(m >= 0, "m (%s) must be zero or more", m);
     checkArgument(m == 0 || !places.isEmpty(), "m (%s) needs a places layer", m);
@@ -52,7 +53,8 @@ public final class SpatialKAnonymity implements DatasetStep {
     this.m = m;
     this.places = List.copyOf(places);
     this.cells = cells;
-    EnumSet<QuasiIdentifier> o = qis.isEmpty() ? EnumSet.noneOf(QuasiIdentifier.class) : EnumSet.copyOf(qis);
+    EnumSet<QuasiIdentifier> o =
+        qis.isEmpty() ? EnumSet.noneOf(QuasiIdentifier.class) : EnumSet.copyOf(qis);
     o.remove(QuasiIdentifier.LOCATION);
     this.others = o;
   }
@@ -67,8 +69,14 @@ public final class SpatialKAnonymity implements DatasetStep {
    * @param maxMetres the coarsest cell side
    * @return the step
    */
-  public static SpatialKAnonymity onGrid(int k, Set<QuasiIdentifier> quasiIdentifiers, double startMetres, double maxMetres) {
-    return new SpatialKAnonymity(k, 0, List.of(), Cells.grid(startMetres, maxMetres, org.atalaya.geo.crs.Crs.UTM_16N), quasiIdentifiers);
+  public static SpatialKAnonymity onGrid(
+      int k, Set<QuasiIdentifier> quasiIdentifiers, double startMetres, double maxMetres) {
+    return new SpatialKAnonymity(
+        k,
+        0,
+        List.of(),
+        Cells.grid(startMetres, maxMetres, org.atalaya.geo.crs.Crs.UTM_16N),
+        quasiIdentifiers);
   }
 
   /**
@@ -80,7 +88,8 @@ public final class SpatialKAnonymity implements DatasetStep {
    * @param coarsest the coarsest resolution, no finer than {@code finest}
    * @return the step
    */
-  public static SpatialKAnonymity onH3(int k, Set<QuasiIdentifier> quasiIdentifiers, int finest, int coarsest) {
+  public static SpatialKAnonymity onH3(
+      int k, Set<QuasiIdentifier> quasiIdentifiers, int finest, int coarsest) {
     return new SpatialKAnonymity(k, 0, List.of(), Cells.h3(finest, coarsest), quasiIdentifiers);
   }
 
@@ -103,9 +112,15 @@ public final class SpatialKAnonymity implements DatasetStep {
 
   @Override
   public Optional<org.atalaya.anonymise.SpatialGuarantee> spatialGuarantee() {
-    return Optional.of(new org.atalaya.anonymise.SpatialGuarantee(org.atalaya.anonymise.SpatialGuarantee.Kind.K_ANONYMITY,
-        "points replaced by the centre of the smallest " + cells.describe() + " holding at least " + k
-            + " records that agree on every other quasi-identifier; else the municipality or department; else suppressed"));
+    return Optional.of(
+        new org.atalaya.anonymise.SpatialGuarantee(
+            org.atalaya.anonymise.SpatialGuarantee.Kind.K_ANONYMITY,
+            "points replaced by the centre of the smallest "
+                + cells.describe()
+                + " holding at least "
+                + k
+                + " records that agree on every other quasi-identifier; else the municipality or"
+                + " department; else suppressed"));
   }
 
   /**
@@ -119,7 +134,8 @@ public final class SpatialKAnonymity implements DatasetStep {
    */
   @Override
   public List<Incident> apply(List<Incident> incidents, ReleaseContext context) {
-    // The classes follow the release's quasi-identifiers: every published part without another role.
+    // The classes follow the release's quasi-identifiers: every published part without another
+    // role.
     EnumSet<QuasiIdentifier> others = EnumSet.copyOf(this.others);
     others.addAll(context.quasiIdentifiers());
     others.remove(QuasiIdentifier.LOCATION);
@@ -134,15 +150,17 @@ public final class SpatialKAnonymity implements DatasetStep {
     long[] cellIds = new long[n * levels];
     // Per record and pure (one projection per point): in parallel chunks whose results do not
     // depend on the order they run in. Everything that decides a class runs in input order.
-    chunks(n, (from, to) -> {
-      for (int i = from; i < to; i++) {
-        Optional<Location> loc = incidents.get(i).location();
-        if (loc.isPresent() && loc.get().point().isPresent()) {
-          hasPoint[i] = true;
-          cells.cells(loc.get().point().get(), cellIds, i * levels);
-        }
-      }
-    });
+    chunks(
+        n,
+        (from, to) -> {
+          for (int i = from; i < to; i++) {
+            Optional<Location> loc = incidents.get(i).location();
+            if (loc.isPresent() && loc.get().point().isPresent()) {
+              hasPoint[i] = true;
+              cells.cells(loc.get().point().get(), cellIds, i * levels);
+            }
+          }
+        });
     // The class key is (cell, group), the group being the department, the municipality and the
     // other quasi-identifiers, numbered once: no key is built per record or per level.
     int[] group = ClassNumbers.of(incidents, others, 2);
@@ -182,7 +200,9 @@ public final class SpatialKAnonymity implements DatasetStep {
       for (int j = 0; j < pendingSize; j++) {
         int i = pending[j];
         long cell = cellIds[i * levels + level];
-        boolean enough = counts.count(slot[j]) >= k && (m == 0 || placeCounts.getOrDefault(new ClassKey(cell, 0), 0) >= m);
+        boolean enough =
+            counts.count(slot[j]) >= k
+                && (m == 0 || placeCounts.getOrDefault(new ClassKey(cell, 0), 0) >= m);
         if (enough) {
           if (placed[slot[j]] == null) {
             final int lv = level;
@@ -244,10 +264,10 @@ public final class SpatialKAnonymity implements DatasetStep {
   }
 
   /**
-   * The released incidents, each built when it is read: the input incident with its new location.
-   * A release reads each one once or twice and builds its final record (a pseudonymised id) from
-   * it, so building them here would add a million records for the collector to copy and then
-   * discard. Immutable; reading an element twice gives equal incidents, not the same object.
+   * The released incidents, each built when it is read: the input incident with its new location. A
+   * release reads each one once or twice and builds its final record (a pseudonymised id) from it,
+   * so building them here would add a million records for the collector to copy and then discard.
+   * Immutable; reading an element twice gives equal incidents, not the same object.
    */
   private static final class Relocated extends java.util.AbstractList<Incident>
       implements java.util.RandomAccess, BuiltWhenRead {
@@ -295,7 +315,9 @@ public final class SpatialKAnonymity implements DatasetStep {
 
   private static void chunks(int n, Range work) {
     int chunks = (n + CHUNK - 1) / CHUNK;
-    java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> work.run(c * CHUNK, Math.min(n, c * CHUNK + CHUNK)));
+    java.util.stream.IntStream.range(0, chunks)
+        .parallel()
+        .forEach(c -> work.run(c * CHUNK, Math.min(n, c * CHUNK + CHUNK)));
   }
 
   /** Work on records {@code from} (inclusive) to {@code to} (exclusive). */
@@ -370,11 +392,17 @@ public final class SpatialKAnonymity implements DatasetStep {
    * Returns the location an incident is released with: the cell's centre (when given) and the
    * incident's department and, at depth 2, municipality.
    */
-  private static Optional<Location> relocated(Incident in, LatLon centre, double radius, int depth) {
+  private static Optional<Location> relocated(
+      Incident in, LatLon centre, double radius, int depth) {
     AdminArea a = in.location().get().admin();
-    Location.Builder b = Location.builder()
-        .admin(new AdminArea(a.department(), depth >= 2 ? a.municipality() : Optional.empty(), Optional.empty()))
-        .precision(LocationPrecision.AREA);
+    Location.Builder b =
+        Location.builder()
+            .admin(
+                new AdminArea(
+                    a.department(),
+                    depth >= 2 ? a.municipality() : Optional.empty(),
+                    Optional.empty()))
+            .precision(LocationPrecision.AREA);
     if (centre != null) {
       b.point(centre).accuracyMetres(Math.round(radius));
     }

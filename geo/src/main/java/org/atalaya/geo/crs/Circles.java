@@ -9,9 +9,9 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 
 /**
- * Builds circle fences of a radius in metres around a point: the circle is drawn in the point's
- * own UTM zone (where a metre is a metre to within 0.1% near the zone's centre) and brought back
- * to WGS 84 longitude/latitude. Stateless and thread-safe.
+ * Builds circle fences of a radius in metres around a point: the circle is drawn in the point's own
+ * UTM zone (where a metre is a metre to within 0.1% near the zone's centre) and brought back to WGS
+ * 84 longitude/latitude. Stateless and thread-safe.
  *
  * @since 0.1
  */
@@ -77,7 +77,12 @@ public final class Circles {
     if (e.getWidth() > 90 || e.getMaxX() > 180 || e.getMinX() < -180) {
       // proj4j wrapped some vertices to the other side of the antimeridian.
       throw new IllegalArgumentException(
-          "circle of " + radiusMetres + " m around (" + latitude + ", " + longitude
+          "circle of "
+              + radiusMetres
+              + " m around ("
+              + latitude
+              + ", "
+              + longitude
               + ") crosses the antimeridian; split the fence in two");
     }
     return WGS84.createPolygon(back.getCoordinates());

@@ -4,9 +4,9 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * The coordinate reference systems Atalaya transforms between, each with its EPSG code and the
- * proj string it is built from (the EPSG database itself is not shipped: proj4j-epsg carries the
- * EPSG terms of use).
+ * The coordinate reference systems Atalaya transforms between, each with its EPSG code and the proj
+ * string it is built from (the EPSG database itself is not shipped: proj4j-epsg carries the EPSG
+ * terms of use).
  *
  * <p>Axis order is always x first: longitude then latitude (degrees) for {@link #WGS84}, easting
  * then northing (metres) for the projected systems. Immutable and thread-safe.

@@ -16,8 +16,8 @@ import org.locationtech.proj4j.ProjCoordinate;
  * Transforms coordinates from one {@link Crs} to another through proj4j.
  *
  * <p>Coordinates are x first (longitude, easting) then y (latitude, northing), see {@link Crs}.
- * Thread-safe: proj4j's transforms are not, so each thread gets its own from a {@link
- * ThreadLocal}; instances may be shared freely.
+ * Thread-safe: proj4j's transforms are not, so each thread gets its own from a {@link ThreadLocal};
+ * instances may be shared freely.
  *
  * @since 0.1
  */
@@ -57,7 +57,10 @@ public final class CrsTransform {
     int zone = (int) Math.floor((longitude + 180.0) / 6.0) + 1;
     zone = Math.max(1, Math.min(60, zone));
     String utm =
-        "+proj=utm +zone=" + zone + (latitude < 0 ? " +south" : "") + " +datum=WGS84 +units=m +no_defs";
+        "+proj=utm +zone="
+            + zone
+            + (latitude < 0 ? " +south" : "")
+            + " +datum=WGS84 +units=m +no_defs";
     String wgs = Crs.WGS84.projString();
     return new CrsTransform[] {
       new CrsTransform(Crs.WGS84, null, wgs, utm), new CrsTransform(null, Crs.WGS84, utm, wgs)

@@ -4,11 +4,11 @@ import org.apiguardian.api.API;
 
 /**
  * Geodesic distances on the WGS 84 ellipsoid by Vincenty's inverse formula (T. Vincenty, "Direct
- * and inverse solutions of geodesics on the ellipsoid with application of nested equations",
- * Survey Review 23(176), 1975), accurate to well under a millimetre.
+ * and inverse solutions of geodesics on the ellipsoid with application of nested equations", Survey
+ * Review 23(176), 1975), accurate to well under a millimetre.
  *
- * <p>The iteration does not converge for nearly antipodal points (more than about 179.5 degrees
- * of arc apart); there the method throws {@link ArithmeticException} rather than return a wrong
+ * <p>The iteration does not converge for nearly antipodal points (more than about 179.5 degrees of
+ * arc apart); there the method throws {@link ArithmeticException} rather than return a wrong
  * figure. Stateless and thread-safe.
  *
  * @since 0.1
@@ -98,7 +98,13 @@ public final class Geodesy {
     }
     throw new ArithmeticException(
         "Vincenty's formula did not converge for nearly antipodal points ("
-            + lat1 + ", " + lon1 + ") and (" + lat2 + ", " + lon2
+            + lat1
+            + ", "
+            + lon1
+            + ") and ("
+            + lat2
+            + ", "
+            + lon2
             + "); split the path at an intermediate point");
   }
 

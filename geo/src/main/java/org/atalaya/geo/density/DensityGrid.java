@@ -3,7 +3,6 @@ package org.atalaya.geo.density;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkElementIndex;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -38,27 +37,37 @@ public final class DensityGrid {
     this.values = values;
   }
 
-  /** @return the x of the grid's lower-left corner, metres */
+  /**
+   * @return the x of the grid's lower-left corner, metres
+   */
   public double originX() {
     return originX;
   }
 
-  /** @return the y of the grid's lower-left corner, metres */
+  /**
+   * @return the y of the grid's lower-left corner, metres
+   */
   public double originY() {
     return originY;
   }
 
-  /** @return the cell side, metres */
+  /**
+   * @return the cell side, metres
+   */
   public double cellMetres() {
     return cell;
   }
 
-  /** @return the number of columns */
+  /**
+   * @return the number of columns
+   */
   public int columns() {
     return columns;
   }
 
-  /** @return the number of rows */
+  /**
+   * @return the number of rows
+   */
   public int rows() {
     return rows;
   }
@@ -110,8 +119,15 @@ public final class DensityGrid {
    * @throws IOException if writing fails
    */
   public void writeAsciiGrid(Writer out) throws IOException {
-    out.write(String.format(Locale.ROOT, "ncols %d%nnrows %d%nxllcorner %s%nyllcorner %s%ncellsize %s%nNODATA_value -9999%n",
-        columns, rows, originX, originY, cell));
+    out.write(
+        String.format(
+            Locale.ROOT,
+            "ncols %d%nnrows %d%nxllcorner %s%nyllcorner %s%ncellsize %s%nNODATA_value -9999%n",
+            columns,
+            rows,
+            originX,
+            originY,
+            cell));
     StringBuilder sb = new StringBuilder();
     for (int r = rows - 1; r >= 0; r--) {
       sb.setLength(0);
@@ -124,9 +140,9 @@ public final class DensityGrid {
   }
 
   /**
-   * Writes the cells whose density exceeds {@code minimum} as an RFC 7946 GeoJSON
-   * FeatureCollection of square polygons in longitude/latitude, each with properties {@code
-   * column}, {@code row} and {@code density} (per square kilometre).
+   * Writes the cells whose density exceeds {@code minimum} as an RFC 7946 GeoJSON FeatureCollection
+   * of square polygons in longitude/latitude, each with properties {@code column}, {@code row} and
+   * {@code density} (per square kilometre).
    *
    * @param toLonLat the transform from the grid's CRS to WGS 84; never {@code null}
    * @param minimum cells at or below it are left out (use 0 to skip empty cells)
@@ -163,7 +179,8 @@ public final class DensityGrid {
           // counterclockwise: SW, SE, NE, NW, SW (the right-hand rule of RFC 7946)
           double[][] corners = {{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}};
           for (double[] k : corners) {
-            double[] ll = toLonLat.transform(originX + (c + k[0]) * cell, originY + (r + k[1]) * cell);
+            double[] ll =
+                toLonLat.transform(originX + (c + k[0]) * cell, originY + (r + k[1]) * cell);
             g.writeStartArray();
             g.writeNumber(Math.round(ll[0] * 1e7) / 1e7);
             g.writeNumber(Math.round(ll[1] * 1e7) / 1e7);

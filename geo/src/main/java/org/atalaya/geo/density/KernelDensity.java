@@ -18,8 +18,9 @@ import org.atalaya.geo.internal.Extent;
  * <ul>
  *   <li>{@link Kernel#QUARTIC} (biweight, as in CrimeStat and QGIS heatmaps): 3 / (&pi; h&sup2;) (1
  *       - d&sup2;/h&sup2;)&sup2; for d &lt; h, else 0. The grid extends h beyond the points.
- *   <li>{@link Kernel#GAUSSIAN}: 1 / (2 &pi; h&sup2;) exp(-d&sup2; / (2 h&sup2;)), cut off beyond 5h
- *       (the mass lost there is below 4 x 10<sup>-6</sup>). The grid extends 3h beyond the points.
+ *   <li>{@link Kernel#GAUSSIAN}: 1 / (2 &pi; h&sup2;) exp(-d&sup2; / (2 h&sup2;)), cut off beyond
+ *       5h (the mass lost there is below 4 x 10<sup>-6</sup>). The grid extends 3h beyond the
+ *       points.
  * </ul>
  *
  * <p>The grid's lower-left corner is the points' minimum less the margin, rounded down to a
@@ -59,13 +60,20 @@ public final class KernelDensity {
    * @throws IllegalArgumentException for no points, a non-finite coordinate (named by index) or a
    *     grid of more than 50 million cells
    */
-  public static DensityGrid estimate(double[] x, double[] y, Kernel kernel, double bandwidthMetres, double cellMetres) {
+  public static DensityGrid estimate(
+      double[] x, double[] y, Kernel kernel, double bandwidthMetres, double cellMetres) {
     Objects.requireNonNull(x, "x must not be null");
     Objects.requireNonNull(y, "y must not be null");
     Objects.requireNonNull(kernel, "kernel must not be null");
     checkArgument(x.length > 0, "there are no points to estimate a density from");
-    checkArgument(bandwidthMetres > 0 && Double.isFinite(bandwidthMetres), "bandwidth (%s metres) must be positive", bandwidthMetres);
-    checkArgument(cellMetres > 0 && Double.isFinite(cellMetres), "cell size (%s metres) must be positive", cellMetres);
+    checkArgument(
+        bandwidthMetres > 0 && Double.isFinite(bandwidthMetres),
+        "bandwidth (%s metres) must be positive",
+        bandwidthMetres);
+    checkArgument(
+        cellMetres > 0 && Double.isFinite(cellMetres),
+        "cell size (%s metres) must be positive",
+        cellMetres);
     Extent e = Extent.of(x, y);
     double x0 = e.minX();
     double y0 = e.minY();
@@ -78,8 +86,13 @@ public final class KernelDensity {
     double originY = Math.floor((y0 - margin) / cellMetres) * cellMetres;
     long columns = (long) Math.ceil((x1 + margin - originX) / cellMetres);
     long rows = (long) Math.ceil((y1 + margin - originY) / cellMetres);
-    checkArgument(columns * rows <= MAX_CELLS,
-        "a grid of %s x %s cells is too large (at most %s): use a larger cell size than %s metres", columns, rows, MAX_CELLS, cellMetres);
+    checkArgument(
+        columns * rows <= MAX_CELLS,
+        "a grid of %s x %s cells is too large (at most %s): use a larger cell size than %s metres",
+        columns,
+        rows,
+        MAX_CELLS,
+        cellMetres);
     int cols = (int) columns;
     int rws = (int) rows;
     double[] density = new double[cols * rws];

@@ -11,8 +11,8 @@ import org.atalaya.geo.internal.PointGrid;
  * The Clark-Evans nearest neighbour index of a point pattern: R = r&#772;<sub>obs</sub> /
  * r&#772;<sub>exp</sub>, with r&#772;<sub>obs</sub> the mean distance from each point to its
  * nearest other point and r&#772;<sub>exp</sub> = 0.5 / &radic;(n / A) its expectation under
- * complete spatial randomness in a study area of A square metres. R &lt; 1 means clustering, R
- * &gt; 1 dispersion. z = (r&#772;<sub>obs</sub> - r&#772;<sub>exp</sub>) / SE with SE = 0.26136 /
+ * complete spatial randomness in a study area of A square metres. R &lt; 1 means clustering, R &gt;
+ * 1 dispersion. z = (r&#772;<sub>obs</sub> - r&#772;<sub>exp</sub>) / SE with SE = 0.26136 /
  * &radic;(n&sup2; / A) (Clark and Evans 1954).
  *
  * <p>No edge correction: points near the border of the study area have their nearest neighbour
@@ -39,7 +39,14 @@ public final class NearestNeighbourIndex {
    * @since 0.1
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-  public record Result(int points, double areaSquareMetres, double observedMean, double expectedMean, double ratio, double standardError, double z) {}
+  public record Result(
+      int points,
+      double areaSquareMetres,
+      double observedMean,
+      double expectedMean,
+      double ratio,
+      double standardError,
+      double z) {}
 
   /**
    * Computes the index in a study area of known size.
@@ -52,9 +59,16 @@ public final class NearestNeighbourIndex {
   public static Result of(double[] x, double[] y, double areaSquareMetres) {
     Objects.requireNonNull(x, "x must not be null");
     Objects.requireNonNull(y, "y must not be null");
-    checkArgument(x.length == y.length, "x (%s values) and y (%s values) must have the same length", x.length, y.length);
+    checkArgument(
+        x.length == y.length,
+        "x (%s values) and y (%s values) must have the same length",
+        x.length,
+        y.length);
     checkArgument(x.length >= 2, "at least 2 points are needed, got %s", x.length);
-    checkArgument(areaSquareMetres > 0 && Double.isFinite(areaSquareMetres), "area (%s square metres) must be positive", areaSquareMetres);
+    checkArgument(
+        areaSquareMetres > 0 && Double.isFinite(areaSquareMetres),
+        "area (%s square metres) must be positive",
+        areaSquareMetres);
     int n = x.length;
     PointGrid grid = PointGrid.of(x, y, Math.sqrt(areaSquareMetres / n));
     double sum = 0;
@@ -65,12 +79,19 @@ public final class NearestNeighbourIndex {
     double density = n / areaSquareMetres;
     double expected = 0.5 / Math.sqrt(density);
     double se = 0.26136 / Math.sqrt(n * density);
-    return new Result(n, areaSquareMetres, observed, expected, observed / expected, se, (observed - expected) / se);
+    return new Result(
+        n,
+        areaSquareMetres,
+        observed,
+        expected,
+        observed / expected,
+        se,
+        (observed - expected) / se);
   }
 
   /**
-   * Computes the index with the points' bounding box as the study area (a rough default: it is
-   * the smallest rectangle holding the points, which understates a real study area).
+   * Computes the index with the points' bounding box as the study area (a rough default: it is the
+   * smallest rectangle holding the points, which understates a real study area).
    *
    * @param x eastings in metres; never {@code null}
    * @param y northings in metres; never {@code null}

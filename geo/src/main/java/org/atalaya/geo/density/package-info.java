@@ -1,2 +1,5 @@
-/** Point pattern intensity: kernel density on a metric grid and the Clark-Evans nearest neighbour index. */
+/**
+ * Point pattern intensity: kernel density on a metric grid and the Clark-Evans nearest neighbour
+ * index.
+ */
 package org.atalaya.geo.density;

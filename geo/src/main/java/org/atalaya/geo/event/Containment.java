@@ -19,13 +19,13 @@ import org.locationtech.jts.geom.GeometryFactory;
  * centre to the boundary is less than the accuracy radius; a fix of zero (unknown) accuracy is
  * never ambiguous.
  *
- * <p><b>Distance method and error.</b> The fence boundary is projected into a local
- * equirectangular frame centred on the fix (metres per degree of latitude and of longitude from the
- * WGS 84 meridian and prime-vertical radii of curvature at the fix's latitude) and JTS measures the
- * planar distance there. Scale is exact at the centre and drifts with distance d by about d·tan(φ)/R
- * (R ≈ 6,371 km): at Honduran latitudes (13°–17°) the relative error is under 5·10⁻⁵ at 1 km and
- * under 5·10⁻⁴ at 10 km, i.e. centimetres for accuracy circles of GPS size. Edges are straight in
- * longitude and latitude, as JTS treats them. Fences are not wrapped across the antimeridian.
+ * <p><b>Distance method and error.</b> The fence boundary is projected into a local equirectangular
+ * frame centred on the fix (metres per degree of latitude and of longitude from the WGS 84 meridian
+ * and prime-vertical radii of curvature at the fix's latitude) and JTS measures the planar distance
+ * there. Scale is exact at the centre and drifts with distance d by about d·tan(φ)/R (R ≈ 6,371
+ * km): at Honduran latitudes (13°–17°) the relative error is under 5·10⁻⁵ at 1 km and under 5·10⁻⁴
+ * at 10 km, i.e. centimetres for accuracy circles of GPS size. Edges are straight in longitude and
+ * latitude, as JTS treats them. Fences are not wrapped across the antimeridian.
  *
  * <p>Stateless and thread-safe.
  *

@@ -12,8 +12,8 @@ import org.apiguardian.api.API;
  * @param subjectId the subject's id; never {@code null} or blank
  * @param fenceId the fence's id; never {@code null}
  * @param kind what happened; never {@code null}
- * @param time when it happened: the fix's time, or the fence's expiry or removal time for an
- *     {@link Kind#EXIT} owed by an expired or removed fence; never {@code null}
+ * @param time when it happened: the fix's time, or the fence's expiry or removal time for an {@link
+ *     Kind#EXIT} owed by an expired or removed fence; never {@code null}
  * @param latitude the subject's position, degrees in [-90, 90] (the last known one for an owed
  *     EXIT)
  * @param longitude the subject's position, degrees in [-180, 180]
@@ -73,7 +73,9 @@ public record GeofenceEvent(
     Events.checkLatLon(latitude, longitude);
     if ((kind == Kind.EXIT) != exitReason.isPresent()) {
       throw new IllegalArgumentException(
-          "exitReason (" + exitReason + ") must be present for EXIT and only for EXIT, kind was "
+          "exitReason ("
+              + exitReason
+              + ") must be present for EXIT and only for EXIT, kind was "
               + kind);
     }
   }
@@ -91,9 +93,13 @@ public record GeofenceEvent(
    * @throws IllegalArgumentException if {@code kind} is EXIT or an argument is out of range
    */
   public static GeofenceEvent of(
-      String subjectId, String fenceId, Kind kind, Instant time, double latitude, double longitude) {
-    return new GeofenceEvent(
-        subjectId, fenceId, kind, time, latitude, longitude, Optional.empty());
+      String subjectId,
+      String fenceId,
+      Kind kind,
+      Instant time,
+      double latitude,
+      double longitude) {
+    return new GeofenceEvent(subjectId, fenceId, kind, time, latitude, longitude, Optional.empty());
   }
 
   /**

@@ -5,16 +5,16 @@ import org.atalaya.spi.Extension;
 import org.atalaya.spi.ExtensionPoint;
 
 /**
- * A {@link GeofenceListener} contributed by a plugin: it has an id, and is closed when the host
- * is done with it (to flush a file or stop a sender). Contribute it with
- * {@code context.contribute(GeofenceListenerExtension.POINT, listener)} and declare the
- * capability {@code geofence-listener}; a host adds every installed one to a tracker with
- * {@link GeofenceTracker.Builder#listeners(org.atalaya.plugin.PluginRegistry)}.
+ * A {@link GeofenceListener} contributed by a plugin: it has an id, and is closed when the host is
+ * done with it (to flush a file or stop a sender). Contribute it with {@code
+ * context.contribute(GeofenceListenerExtension.POINT, listener)} and declare the capability {@code
+ * geofence-listener}; a host adds every installed one to a tracker with {@link
+ * GeofenceTracker.Builder#listeners(org.atalaya.plugin.PluginRegistry)}.
  *
  * <p><b>Threading, nulls, failure:</b> as {@link GeofenceListener}: called on the tracker's thread,
- * never with {@code null}; an exception is recorded by the tracker (as a
- * {@link ListenerFailure} naming the plugin) and the other listeners still get the event. A
- * listener shared by trackers on several threads must be thread-safe.
+ * never with {@code null}; an exception is recorded by the tracker (as a {@link ListenerFailure}
+ * naming the plugin) and the other listeners still get the event. A listener shared by trackers on
+ * several threads must be thread-safe.
  *
  * @since 0.1
  */

@@ -157,7 +157,8 @@ public final class GeofenceTracker {
     } else {
       Geometry g = fences.geometry(f);
       double reach = acc + (inside ? exitMarginMetres : 0);
-      if (!cov && !Containment.near(g.getEnvelopeInternal(), fix.latitude(), fix.longitude(), reach)) {
+      if (!cov
+          && !Containment.near(g.getEnvelopeInternal(), fix.latitude(), fix.longitude(), reach)) {
         c = Containment.OUTSIDE;
         beyondMargin = true;
       } else {
@@ -298,8 +299,7 @@ public final class GeofenceTracker {
       State st = e.getValue().states.remove(id);
       if (st != null && st.inside) {
         Fix last = e.getValue().last;
-        out.add(
-            GeofenceEvent.exit(e.getKey(), id, reason, at, last.latitude(), last.longitude()));
+        out.add(GeofenceEvent.exit(e.getKey(), id, reason, at, last.latitude(), last.longitude()));
       }
     }
   }

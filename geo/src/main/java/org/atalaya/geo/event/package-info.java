@@ -1,2 +1,5 @@
-/** Geofence events: turns timestamped positions into ENTER, EXIT and DWELL events, robust to GPS jitter. */
+/**
+ * Geofence events: turns timestamped positions into ENTER, EXIT and DWELL events, robust to GPS
+ * jitter.
+ */
 package org.atalaya.geo.event;

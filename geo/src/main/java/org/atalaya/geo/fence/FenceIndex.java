@@ -5,8 +5,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An immutable index of polygonal fences that answers "which fences cover this point", exactly
- * and fast.
+ * An immutable index of polygonal fences that answers "which fences cover this point", exactly and
+ * fast.
  *
  * <p><b>Boundary policy: covers.</b> A fence contains a point when JTS {@code covers} would say so:
  * the point is in the fence's interior <em>or on its boundary</em> (an edge, a vertex, the edge of
@@ -121,7 +121,9 @@ public final class FenceIndex {
     double width = maxX - minX;
     double height = maxY - minY;
     long target =
-        targetCells > 0 ? targetCells : Math.max(4096, Math.min(1 << 22, CELLS_PER_VERTEX * vertices));
+        targetCells > 0
+            ? targetCells
+            : Math.max(4096, Math.min(1 << 22, CELLS_PER_VERTEX * vertices));
     double side = Math.sqrt(width * height / target);
     columns = (int) Math.max(1, Math.min(1 << 15, Math.ceil(width / side)));
     rows = (int) Math.max(1, Math.min(1 << 15, Math.ceil(height / side)));
@@ -168,11 +170,23 @@ public final class FenceIndex {
         interiorCells++;
       }
     }
-    long bytes = 4L * (cells + 1) + 13L * entries.length + 8L * edgeXY.length + 16 * vertices + 64 * vertices;
+    long bytes =
+        4L * (cells + 1)
+            + 13L * entries.length
+            + 8L * edgeXY.length
+            + 16 * vertices
+            + 64 * vertices;
     stats =
         new FenceIndexStats(
-            n, vertices, columns, rows, interiorCells, boundaryCells, entries.length,
-            System.nanoTime() - start, bytes);
+            n,
+            vertices,
+            columns,
+            rows,
+            interiorCells,
+            boundaryCells,
+            entries.length,
+            System.nanoTime() - start,
+            bytes);
     LOG.debug("fence index built: {}", stats);
   }
 
@@ -202,9 +216,8 @@ public final class FenceIndex {
   }
 
   /**
-   * Calls {@code action} with the ordinal of every fence covering the point (interior or
-   * boundary), in ascending order. Allocates nothing when the point falls in an interior or empty
-   * cell.
+   * Calls {@code action} with the ordinal of every fence covering the point (interior or boundary),
+   * in ascending order. Allocates nothing when the point falls in an interior or empty cell.
    *
    * @param latitude degrees in [-90, 90]
    * @param longitude degrees in [-180, 180]
@@ -226,10 +239,10 @@ public final class FenceIndex {
   }
 
   /**
-   * Writes the ordinals of the fences covering the point into {@code into}, in ascending order,
-   * and returns how many there are. If there are more than {@code into.length}, only the first
-   * {@code into.length} are written, and the return value tells the caller to retry with a larger
-   * array. Allocates nothing when the point falls in an interior or empty cell.
+   * Writes the ordinals of the fences covering the point into {@code into}, in ascending order, and
+   * returns how many there are. If there are more than {@code into.length}, only the first {@code
+   * into.length} are written, and the return value tells the caller to retry with a larger array.
+   * Allocates nothing when the point falls in an interior or empty cell.
    *
    * @param latitude degrees in [-90, 90]
    * @param longitude degrees in [-180, 180]
@@ -290,15 +303,14 @@ public final class FenceIndex {
    * @return the nearest fence, or empty if none lies within {@code maxMetres}
    * @throws IllegalArgumentException if an argument is out of range
    */
-  public Optional<FenceDistance> nearest(
-      double latitude, double longitude, double maxMetres) {
+  public Optional<FenceDistance> nearest(double latitude, double longitude, double maxMetres) {
     List<FenceDistance> near = withinDistance(latitude, longitude, maxMetres);
     return near.isEmpty() ? Optional.empty() : Optional.of(near.get(0));
   }
 
   /**
-   * Returns every fence within {@code metres} of the point: the covering fences (distance zero)
-   * and those whose boundary is at most {@code metres} away, nearest first (ties by ordinal). The
+   * Returns every fence within {@code metres} of the point: the covering fences (distance zero) and
+   * those whose boundary is at most {@code metres} away, nearest first (ties by ordinal). The
    * distance and its accuracy are as for {@link #nearest}.
    *
    * @param latitude degrees in [-90, 90]
@@ -328,8 +340,7 @@ public final class FenceIndex {
       }
     }
     out.sort(
-        Comparator.comparingDouble(FenceDistance::metres)
-            .thenComparingInt(FenceDistance::ordinal));
+        Comparator.comparingDouble(FenceDistance::metres).thenComparingInt(FenceDistance::ordinal));
     return ImmutableList.copyOf(out);
   }
 
@@ -429,13 +440,19 @@ public final class FenceIndex {
   }
 
   private static boolean within(double x, double y, double ax, double ay, double bx, double by) {
-    return x >= Math.min(ax, bx) && x <= Math.max(ax, bx) && y >= Math.min(ay, by) && y <= Math.max(ay, by);
+    return x >= Math.min(ax, bx)
+        && x <= Math.max(ax, bx)
+        && y >= Math.min(ay, by)
+        && y <= Math.max(ay, by);
   }
 
   // Collinear segments PQ and AB: do their bounding boxes meet?
-  private static boolean overlaps(double px, double py, double qx, double qy, double ax, double ay, double bx, double by) {
-    return Math.max(px, qx) >= Math.min(ax, bx) && Math.max(ax, bx) >= Math.min(px, qx)
-        && Math.max(py, qy) >= Math.min(ay, by) && Math.max(ay, by) >= Math.min(py, qy);
+  private static boolean overlaps(
+      double px, double py, double qx, double qy, double ax, double ay, double bx, double by) {
+    return Math.max(px, qx) >= Math.min(ax, bx)
+        && Math.max(ax, bx) >= Math.min(px, qx)
+        && Math.max(py, qy) >= Math.min(ay, by)
+        && Math.max(ay, by) >= Math.min(py, qy);
   }
 
   private double centreX(int col) {
@@ -542,7 +559,8 @@ public final class FenceIndex {
             centre.x = centreX(c);
             centre.y = centreY(r);
             int where = locators[f].locate(centre);
-            byte centreIs = (byte) (where == Location.INTERIOR ? 1 : where == Location.EXTERIOR ? 0 : 2);
+            byte centreIs =
+                (byte) (where == Location.INTERIOR ? 1 : where == Location.EXTERIOR ? 0 : 2);
             add(r * columns + c, (f << 1) | 1, from, xySize / 4, centreIs);
             state = -1;
             continue;
@@ -709,8 +727,7 @@ public final class FenceIndex {
      * @throws IllegalArgumentException if out of range
      */
     public Builder targetCells(int cells) {
-      checkArgument(
-          cells >= 0 && cells <= 1 << 24, "cells (%s) must be in [0, 16777216]", cells);
+      checkArgument(cells >= 0 && cells <= 1 << 24, "cells (%s) must be in [0, 16777216]", cells);
       this.targetCells = cells;
       return this;
     }

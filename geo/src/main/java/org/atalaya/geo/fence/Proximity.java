@@ -42,7 +42,8 @@ final class Proximity {
       Polygon polygon = (Polygon) g.getGeometryN(p);
       for (int r = -1; r < polygon.getNumInteriorRing(); r++) {
         CoordinateSequence seq =
-            (r < 0 ? polygon.getExteriorRing() : polygon.getInteriorRingN(r)).getCoordinateSequence();
+            (r < 0 ? polygon.getExteriorRing() : polygon.getInteriorRingN(r))
+                .getCoordinateSequence();
         for (int i = 0; i + 1 < seq.size(); i++) {
           double ax = (seq.getX(i) - lon) * k;
           double ay = seq.getY(i) - lat;

@@ -6,13 +6,13 @@ import org.apiguardian.api.API;
 import org.atalaya.geo.io.AreaReadResult;
 
 /**
- * Holds the fence index in use and replaces it whole: a reload builds the new index to the side
- * and swaps it in one atomic step, so a lookup sees either the old fences or the new ones, never a
- * mix, and lookups never wait for a reload. Thread-safe.
+ * Holds the fence index in use and replaces it whole: a reload builds the new index to the side and
+ * swaps it in one atomic step, so a lookup sees either the old fences or the new ones, never a mix,
+ * and lookups never wait for a reload. Thread-safe.
  *
- * <p>A reload fails closed: when the new input yields no usable fence at all (a truncated
- * download, the wrong file), the index in use stays and the outcome says why. Rejected features of
- * an otherwise usable input are reported in the outcome, and the index is swapped.
+ * <p>A reload fails closed: when the new input yields no usable fence at all (a truncated download,
+ * the wrong file), the index in use stays and the outcome says why. Rejected features of an
+ * otherwise usable input are reported in the outcome, and the index is swapped.
  *
  * <pre>{@code
  * ReloadableFenceIndex fences = ReloadableFenceIndex.of(FenceIndex.of(first.areas()));
@@ -62,7 +62,12 @@ public final class ReloadableFenceIndex {
    * @param rejectedFeatures features of the new input that could not be used
    * @param reason why the index was not swapped, or empty
    */
-  public record Outcome(boolean swapped, int previousFences, int currentFences, long rejectedFeatures, String reason) {}
+  public record Outcome(
+      boolean swapped,
+      int previousFences,
+      int currentFences,
+      long rejectedFeatures,
+      String reason) {}
 
   /**
    * Builds an index from freshly read areas and swaps it in, unless the input has no usable area.
@@ -74,8 +79,14 @@ public final class ReloadableFenceIndex {
     Objects.requireNonNull(read, "read must not be null");
     FenceIndex before = current.get();
     if (read.areas().isEmpty()) {
-      return new Outcome(false, before.size(), before.size(), read.rejected(),
-          "the new input has no usable fence (" + read.rejected() + " rejected); the fences in use were kept");
+      return new Outcome(
+          false,
+          before.size(),
+          before.size(),
+          read.rejected(),
+          "the new input has no usable fence ("
+              + read.rejected()
+              + " rejected); the fences in use were kept");
     }
     FenceIndex next = FenceIndex.of(read.areas());
     FenceIndex previous = current.getAndSet(next);

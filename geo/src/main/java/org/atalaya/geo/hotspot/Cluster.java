@@ -4,9 +4,9 @@ import org.apiguardian.api.API;
 
 /**
  * The Moran scatterplot quadrant of an area: its own centred value z<sub>i</sub> against the
- * spatial lag of the centred values, each "high" when above zero and "low" otherwise (spdep
- * {@code localmoran}'s {@code quadr$pysal}, PySAL's {@code q}). The label says nothing about
- * significance: combine it with the p-value.
+ * spatial lag of the centred values, each "high" when above zero and "low" otherwise (spdep {@code
+ * localmoran}'s {@code quadr$pysal}, PySAL's {@code q}). The label says nothing about significance:
+ * combine it with the p-value.
  *
  * @since 0.1
  */

@@ -5,17 +5,16 @@ import org.atalaya.geo.internal.Parallel;
 import org.atalaya.geo.weights.SpatialWeights;
 
 /**
- * Conditional permutation inference for local statistics (Anselin 1995): area i keeps its own
- * value and its neighbours' values are replaced by a random sample, without replacement, of the
- * other n - 1 values. The local statistic is an affine function of the spatial lag
- * &Sigma;<sub>j</sub> w<sub>ij</sub> x<sub>j</sub> for fixed i, so only the lag is simulated and
- * compared in the direction of the statistic ({@code direction[i]}: +1, -1, or 0 when the
- * statistic does not depend on the lag). Area i draws from {@link Permutations#stream(long, long)}
- * with index i, so results do not depend on threads. Memory: two counters per area.
+ * Conditional permutation inference for local statistics (Anselin 1995): area i keeps its own value
+ * and its neighbours' values are replaced by a random sample, without replacement, of the other n -
+ * 1 values. The local statistic is an affine function of the spatial lag &Sigma;<sub>j</sub>
+ * w<sub>ij</sub> x<sub>j</sub> for fixed i, so only the lag is simulated and compared in the
+ * direction of the statistic ({@code direction[i]}: +1, -1, or 0 when the statistic does not depend
+ * on the lag). Area i draws from {@link Permutations#stream(long, long)} with index i, so results
+ * do not depend on threads. Memory: two counters per area.
  */
 final class ConditionalPermutation {
   private static final int CHUNK = 512;
-
 
   private final int n;
   private final int[] offsets;
@@ -64,7 +63,8 @@ final class ConditionalPermutation {
     return s;
   }
 
-  private void chunk(int c, double[] x, short[] small, double[] direction, Permutations p, double[] out) {
+  private void chunk(
+      int c, double[] x, short[] small, double[] direction, Permutations p, double[] out) {
     int[] drawn = new int[16];
     int[] scratch = null;
     // Lemire's rejection threshold for uniform draws from the n - 1 other areas: 2^32 mod (n - 1)
@@ -83,7 +83,8 @@ final class ConditionalPermutation {
       for (int s = 1; s < k && equal; s++) {
         equal = weights[from + s] == weights[from];
       }
-      // with equal weights (binary, or row-standardised binary) the sum orders the lags the same way
+      // with equal weights (binary, or row-standardised binary) the sum orders the lags the same
+      // way
       double observed = 0;
       for (int s = 0; s < k; s++) {
         observed += (equal ? 1 : weights[from + s]) * x[neighbours[from + s]];
@@ -136,8 +137,8 @@ final class ConditionalPermutation {
    * state. The random words are those of {@code new SplittableRandom(state)} (SplitMix64 with the
    * golden-ratio gamma), written out so that the state stays in a register: with a {@code
    * SplittableRandom} the same draws took 13% longer. Each word gives two draws, Lemire's
-   * multiply-shift on its low then its high 32 bits, rejecting the few low products that would
-   * make some indices likelier; a repeat is rejected too. A word's unused half is dropped when the
+   * multiply-shift on its low then its high 32 bits, rejecting the few low products that would make
+   * some indices likelier; a repeat is rejected too. A word's unused half is dropped when the
    * sample is complete. The two halves are written out: as a loop over them the gain was lost.
    */
   long draw(long state, int i, int k, int[] drawn, int threshold) {
@@ -152,7 +153,9 @@ final class ConditionalPermutation {
       long product = (z & 0xFFFFFFFFL) * bound;
       if ((int) product + Integer.MIN_VALUE >= lowest) {
         int j = (int) (product >>> 32);
-        j += (i - 1 - j) >>> 31; // skip the area itself: +1 when j >= i, without a branch to mispredict
+        j +=
+            (i - 1 - j)
+                >>> 31; // skip the area itself: +1 when j >= i, without a branch to mispredict
         long bit = 1L << j;
         if ((seen & bit) == 0 || !contains(drawn, t, j)) {
           seen |= bit;

@@ -9,8 +9,8 @@ import java.util.stream.IntStream;
 import org.apiguardian.api.API;
 
 /**
- * Benjamini-Hochberg control of the false discovery rate over many local tests (one per area),
- * for which a per-area 0.05 threshold would flag about 5% of areas by chance alone.
+ * Benjamini-Hochberg control of the false discovery rate over many local tests (one per area), for
+ * which a per-area 0.05 threshold would flag about 5% of areas by chance alone.
  *
  * <p>{@link #adjust(double[])} returns q-values as R's {@code p.adjust(p, "BH")}: q<sub>(k)</sub> =
  * min over j &ge; k of min(1, m p<sub>(j)</sub> / j), for the sorted p-values. An area is a
@@ -32,9 +32,17 @@ public final class FalseDiscoveryRate {
   public static double[] adjust(double[] p) {
     Objects.requireNonNull(p, "p must not be null");
     for (int k = 0; k < p.length; k++) {
-      checkArgument(Double.isNaN(p[k]) || (p[k] >= 0 && p[k] <= 1), "p-value at index %s (%s) must be in [0, 1]", (Object) k, p[k]);
+      checkArgument(
+          Double.isNaN(p[k]) || (p[k] >= 0 && p[k] <= 1),
+          "p-value at index %s (%s) must be in [0, 1]",
+          (Object) k,
+          p[k]);
     }
-    Integer[] order = IntStream.range(0, p.length).filter(k -> !Double.isNaN(p[k])).boxed().toArray(Integer[]::new);
+    Integer[] order =
+        IntStream.range(0, p.length)
+            .filter(k -> !Double.isNaN(p[k]))
+            .boxed()
+            .toArray(Integer[]::new);
     Arrays.sort(order, Comparator.comparingDouble(k -> p[k]));
     double[] q = new double[p.length];
     Arrays.fill(q, Double.NaN);

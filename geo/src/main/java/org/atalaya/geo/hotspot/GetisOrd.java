@@ -9,12 +9,11 @@ import org.atalaya.geo.weights.SpatialWeights;
 import org.atalaya.geo.weights.Transform;
 
 /**
- * Getis-Ord local statistics G<sub>i</sub> (neighbours only) and G<sub>i</sub>* (neighbours and
- * the area itself), computed as spdep's {@code localG} and PySAL esda's {@code G_Local}.
+ * Getis-Ord local statistics G<sub>i</sub> (neighbours only) and G<sub>i</sub>* (neighbours and the
+ * area itself), computed as spdep's {@code localG} and PySAL esda's {@code G_Local}.
  *
  * <p>With lag L<sub>i</sub> = &Sigma;<sub>j</sub> w<sub>ij</sub> x<sub>j</sub>, W<sub>i</sub> =
- * &Sigma;<sub>j</sub> w<sub>ij</sub> and S1<sub>i</sub> = &Sigma;<sub>j</sub>
- * w<sub>ij</sub>&sup2;:
+ * &Sigma;<sub>j</sub> w<sub>ij</sub> and S1<sub>i</sub> = &Sigma;<sub>j</sub> w<sub>ij</sub>&sup2;:
  *
  * <ul>
  *   <li>G<sub>i</sub> (j &ne; i): x&#772;<sub>i</sub> and s<sub>i</sub>&sup2; are the mean and
@@ -35,8 +34,8 @@ import org.atalaya.geo.weights.Transform;
  * neighbour structure with the area added, each of the k + 1 weighing 1 / (k + 1); general weights
  * keep their values and get self weight 1.
  *
- * <p><b>Constant field.</b> When all values are equal there is no hot spot: z is 0 (spdep gives
- * 0/0 = NaN) and the pseudo p-value 1. Islands get NaN for G<sub>i</sub> (no neighbours); for
+ * <p><b>Constant field.</b> When all values are equal there is no hot spot: z is 0 (spdep gives 0/0
+ * = NaN) and the pseudo p-value 1. Islands get NaN for G<sub>i</sub> (no neighbours); for
  * G<sub>i</sub>* they have only themselves. Meant for non-negative values (counts, rates).
  * Stateless and thread-safe.
  *
@@ -68,11 +67,13 @@ public final class GetisOrd {
    *     Permutations#none()}; never {@code null}
    * @return one statistic per area, in the weights' order; never {@code null}
    */
-  public static List<LocalStatistic> giStar(SpatialWeights w, double[] x, Permutations permutations) {
+  public static List<LocalStatistic> giStar(
+      SpatialWeights w, double[] x, Permutations permutations) {
     return compute(w, x, permutations, true);
   }
 
-  private static List<LocalStatistic> compute(SpatialWeights w, double[] x0, Permutations p, boolean star) {
+  private static List<LocalStatistic> compute(
+      SpatialWeights w, double[] x0, Permutations p, boolean star) {
     double[] x = Values.check(w, x0, p);
     int n = x.length;
     boolean constant = Values.constant(x);
@@ -125,8 +126,16 @@ public final class GetisOrd {
       double e = wi * xbar;
       double z = constant ? 0 : (lag - e) / Math.sqrt(v);
       OptionalDouble ps = pSim == null ? OptionalDouble.empty() : OptionalDouble.of(pSim[i]);
-      out.add(new LocalStatistic(
-          w.id(i), x[i], lag / denominator, e / denominator, v / (denominator * denominator), z, ps, Optional.empty()));
+      out.add(
+          new LocalStatistic(
+              w.id(i),
+              x[i],
+              lag / denominator,
+              e / denominator,
+              v / (denominator * denominator),
+              z,
+              ps,
+              Optional.empty()));
     }
     return List.copyOf(out);
   }

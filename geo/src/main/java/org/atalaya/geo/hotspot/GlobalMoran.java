@@ -63,7 +63,11 @@ public final class GlobalMoran {
    */
   public static Result test(SpatialWeights w, double[] values, Permutations permutations) {
     double[] x = Values.check(w, values, permutations);
-    checkArgument(!Values.constant(x), "all %s values are equal (%s): Moran's I is undefined", (Object) x.length, x[0]);
+    checkArgument(
+        !Values.constant(x),
+        "all %s values are equal (%s): Moran's I is undefined",
+        (Object) x.length,
+        x[0]);
     int islands = w.islands().size();
     double n = x.length - islands;
     checkArgument(n >= 4, "at least 4 areas with neighbours are needed, got %s", (int) n);
@@ -84,9 +88,11 @@ public final class GlobalMoran {
     double s02 = s0 * s0;
     double vn = (n * n * s1 - n * s2 + 3 * s02) / (s02 * (n * n - 1)) - e * e;
     double kurtosis = x.length * z4 / (zz * zz);
-    double vr = (n * (s1 * (n * n - 3 * n + 3) - n * s2 + 3 * s02)
-            - kurtosis * (s1 * (n * n - n) - 2 * n * s2 + 6 * s02))
-        / ((n - 1) * (n - 2) * (n - 3) * s02) - e * e;
+    double vr =
+        (n * (s1 * (n * n - 3 * n + 3) - n * s2 + 3 * s02)
+                    - kurtosis * (s1 * (n * n - n) - 2 * n * s2 + 6 * s02))
+                / ((n - 1) * (n - 2) * (n - 3) * s02)
+            - e * e;
     OptionalDouble p = OptionalDouble.empty();
     if (permutations.count() > 0) {
       p = OptionalDouble.of(permutationP(w, z, permutations));
@@ -107,18 +113,21 @@ public final class GlobalMoran {
     double observed = crossProduct(w, z);
     // one byte per permutation: bit 1 when the simulation is >= the observation, bit 2 when <=
     byte[] side = new byte[count];
-    Parallel.forEach(count, p.threads(), r -> {
-      double[] shuffled = z.clone();
-      SplittableRandom rng = Permutations.stream(p.seed(), r);
-      for (int k = shuffled.length - 1; k > 0; k--) {
-        int j = rng.nextInt(k + 1);
-        double t = shuffled[k];
-        shuffled[k] = shuffled[j];
-        shuffled[j] = t;
-      }
-      double sim = crossProduct(w, shuffled);
-      side[r] = (byte) ((sim >= observed ? 1 : 0) | (sim <= observed ? 2 : 0));
-    });
+    Parallel.forEach(
+        count,
+        p.threads(),
+        r -> {
+          double[] shuffled = z.clone();
+          SplittableRandom rng = Permutations.stream(p.seed(), r);
+          for (int k = shuffled.length - 1; k > 0; k--) {
+            int j = rng.nextInt(k + 1);
+            double t = shuffled[k];
+            shuffled[k] = shuffled[j];
+            shuffled[j] = t;
+          }
+          double sim = crossProduct(w, shuffled);
+          side[r] = (byte) ((sim >= observed ? 1 : 0) | (sim <= observed ? 2 : 0));
+        });
     long g = 0;
     long l = 0;
     for (byte b : side) {

@@ -22,9 +22,9 @@ import org.atalaya.geo.weights.SpatialWeights;
  * <ul>
  *   <li>{@link Variance#CONDITIONAL} (spdep's default {@code conditional = TRUE}, Sokal, Oden and
  *       Thomson 1998): x<sub>i</sub> held fixed and the others permuted; E = -z<sub>i</sub>&sup2;
- *       W<sub>i</sub> / ((n - 1) m<sub>2</sub>), V = (z<sub>i</sub> / m<sub>2</sub>)&sup2; n / (n - 2)
- *       (W<sub>i2</sub> - W<sub>i</sub>&sup2; / (n - 1)) (m<sub>2</sub> - z<sub>i</sub>&sup2; / (n -
- *       1)). This is the null the conditional permutation test simulates.
+ *       W<sub>i</sub> / ((n - 1) m<sub>2</sub>), V = (z<sub>i</sub> / m<sub>2</sub>)&sup2; n / (n -
+ *       2) (W<sub>i2</sub> - W<sub>i</sub>&sup2; / (n - 1)) (m<sub>2</sub> - z<sub>i</sub>&sup2; /
+ *       (n - 1)). This is the null the conditional permutation test simulates.
  *   <li>{@link Variance#TOTAL} ({@code conditional = FALSE}, Anselin 1995 randomisation): E =
  *       -W<sub>i</sub> / (n - 1), V = A W<sub>i2</sub> + B (W<sub>i</sub>&sup2; - W<sub>i2</sub>) -
  *       E&sup2; with b<sub>2</sub> = (&Sigma; z<sup>4</sup> / n) / m<sub>2</sub>&sup2;, A = (n -
@@ -77,10 +77,15 @@ public final class LocalMoran {
    * @param variance which null gives E and V; never {@code null}
    * @return one statistic per area in the weights' order, with its cluster; never {@code null}
    */
-  public static List<LocalStatistic> of(SpatialWeights w, double[] values, Permutations permutations, Variance variance) {
+  public static List<LocalStatistic> of(
+      SpatialWeights w, double[] values, Permutations permutations, Variance variance) {
     Objects.requireNonNull(variance, "variance must not be null");
     double[] x = Values.check(w, values, permutations);
-    checkArgument(!Values.constant(x), "all %s values are equal (%s): local Moran's I is undefined", (Object) x.length, x[0]);
+    checkArgument(
+        !Values.constant(x),
+        "all %s values are equal (%s): local Moran's I is undefined",
+        (Object) x.length,
+        x[0]);
     int n = x.length;
     double mean = Values.mean(x);
     double[] z = new double[n];
@@ -115,7 +120,12 @@ public final class LocalMoran {
       double v;
       if (variance == Variance.CONDITIONAL) {
         e = -(z[i] * z[i] * wi) / ((n - 1) * m2);
-        v = (z[i] / m2) * (z[i] / m2) * (n / (n - 2.0)) * (wi2 - wi * wi / (n - 1)) * (m2 - z[i] * z[i] / (n - 1));
+        v =
+            (z[i] / m2)
+                * (z[i] / m2)
+                * (n / (n - 2.0))
+                * (wi2 - wi * wi / (n - 1))
+                * (m2 - z[i] * z[i] / (n - 1));
       } else {
         e = -wi / (n - 1);
         double a = (n - b2) / (n - 1);
@@ -123,7 +133,16 @@ public final class LocalMoran {
         v = a * wi2 + b * (wi * wi - wi2) - e * e;
       }
       OptionalDouble ps = pSim == null ? OptionalDouble.empty() : OptionalDouble.of(pSim[i]);
-      out.add(new LocalStatistic(w.id(i), x[i], ii, e, v, (ii - e) / Math.sqrt(v), ps, Optional.of(Cluster.of(z[i], lag))));
+      out.add(
+          new LocalStatistic(
+              w.id(i),
+              x[i],
+              ii,
+              e,
+              v,
+              (ii - e) / Math.sqrt(v),
+              ps,
+              Optional.of(Cluster.of(z[i], lag))));
     }
     return List.copyOf(out);
   }

@@ -8,17 +8,17 @@ import org.apiguardian.api.API;
 /**
  * How many random permutations to draw, from which seed, on how many threads.
  *
- * <p><b>Determinism.</b> Each unit of work (an area for conditional permutations, a permutation
- * for global ones) draws from its own {@link SplittableRandom} whose seed is derived from the seed
- * and the unit's index ({@link #stream(long, long)}), so results are identical whatever the number
- * of threads and the order the work is done in.
+ * <p><b>Determinism.</b> Each unit of work (an area for conditional permutations, a permutation for
+ * global ones) draws from its own {@link SplittableRandom} whose seed is derived from the seed and
+ * the unit's index ({@link #stream(long, long)}), so results are identical whatever the number of
+ * threads and the order the work is done in.
  *
  * <p><b>Pseudo p-value.</b> With N permutations, {@code ge} simulated statistics at least as large
- * as the observed one and {@code le} at most as large, the folded pseudo p-value is {@code
- * (min(ge, le) + 1) / (N + 1)}: the chance, under the permutation null, of a result at least as
- * extreme in the observed direction. It lies in (0, 1]; without ties it equals PySAL's {@code
- * p_sim}, and when every simulation ties the observed value (no neighbours to permute) it is 1.
- * Only counts are kept, never the simulated values, so memory does not grow with N.
+ * as the observed one and {@code le} at most as large, the folded pseudo p-value is {@code (min(ge,
+ * le) + 1) / (N + 1)}: the chance, under the permutation null, of a result at least as extreme in
+ * the observed direction. It lies in (0, 1]; without ties it equals PySAL's {@code p_sim}, and when
+ * every simulation ties the observed value (no neighbours to permute) it is 1. Only counts are
+ * kept, never the simulated values, so memory does not grow with N.
  *
  * @param count the number of permutations, 0 for none (then no pseudo p-value is given)
  * @param seed the seed
@@ -96,7 +96,10 @@ public record Permutations(int count, long seed, int threads) {
     return (Math.min(ge, le) + 1.0) / (count + 1.0);
   }
 
-  /** SplitMix64's finaliser (Stafford's variant 13), the one {@link SplittableRandom} applies to each word. */
+  /**
+   * SplitMix64's finaliser (Stafford's variant 13), the one {@link SplittableRandom} applies to
+   * each word.
+   */
   static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

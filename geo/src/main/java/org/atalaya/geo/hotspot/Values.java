@@ -13,10 +13,19 @@ final class Values {
     Objects.requireNonNull(w, "weights must not be null");
     Objects.requireNonNull(y, "values must not be null");
     Objects.requireNonNull(p, "permutations must not be null");
-    checkArgument(y.length == w.size(), "values (%s) must be one per area of the weights (%s)", y.length, w.size());
+    checkArgument(
+        y.length == w.size(),
+        "values (%s) must be one per area of the weights (%s)",
+        y.length,
+        w.size());
     checkArgument(w.size() >= 3, "at least 3 areas are needed, got %s", w.size());
     for (int i = 0; i < y.length; i++) {
-      checkArgument(Double.isFinite(y[i]), "value of area %s (index %s) is %s: every value must be a finite number", w.id(i), i, y[i]);
+      checkArgument(
+          Double.isFinite(y[i]),
+          "value of area %s (index %s) is %s: every value must be a finite number",
+          w.id(i),
+          i,
+          y[i]);
     }
     return y.clone();
   }

@@ -29,7 +29,11 @@ public record Extent(double minX, double minY, double maxX, double maxY) {
   public static Extent of(double[] x, double[] y) {
     Objects.requireNonNull(x, "x must not be null");
     Objects.requireNonNull(y, "y must not be null");
-    checkArgument(x.length == y.length, "x (%s values) and y (%s values) must have the same length", x.length, y.length);
+    checkArgument(
+        x.length == y.length,
+        "x (%s values) and y (%s values) must have the same length",
+        x.length,
+        y.length);
     if (x.length == 0) {
       return new Extent(0, 0, 0, 0);
     }
@@ -38,7 +42,12 @@ public record Extent(double minX, double minY, double maxX, double maxY) {
     double x1 = Double.NEGATIVE_INFINITY;
     double y1 = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < x.length; i++) {
-      checkArgument(Double.isFinite(x[i]) && Double.isFinite(y[i]), "point %s (%s, %s) must have finite coordinates", i, x[i], y[i]);
+      checkArgument(
+          Double.isFinite(x[i]) && Double.isFinite(y[i]),
+          "point %s (%s, %s) must have finite coordinates",
+          i,
+          x[i],
+          y[i]);
       x0 = Math.min(x0, x[i]);
       y0 = Math.min(y0, y[i]);
       x1 = Math.max(x1, x[i]);

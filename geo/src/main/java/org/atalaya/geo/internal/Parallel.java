@@ -7,8 +7,8 @@ import java.util.stream.IntStream;
 import org.apiguardian.api.API;
 
 /**
- * Runs independent work items on a pool of the asked size; callers make results independent of
- * the order items run in. <b>Internal:</b> use outside Atalaya is not supported.
+ * Runs independent work items on a pool of the asked size; callers make results independent of the
+ * order items run in. <b>Internal:</b> use outside Atalaya is not supported.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Parallel {

@@ -31,13 +31,15 @@ public final class PointGrid {
     double x1 = e.maxX();
     double y1 = e.maxY();
     // never more cells than about 4 per point, so sparse data does not make a huge empty grid
-    double minCell = Math.sqrt(Math.max((x1 - x0) * (y1 - y0), 1e-18) / Math.max(1, 4.0 * x.length));
+    double minCell =
+        Math.sqrt(Math.max((x1 - x0) * (y1 - y0), 1e-18) / Math.max(1, 4.0 * x.length));
     this.cell = Math.max(cell, Math.max(minCell, 1e-9));
     this.minX = x0;
     this.minY = y0;
     this.columns = (int) Math.min(1 << 20, Math.floor((x1 - x0) / this.cell) + 1);
     this.rows = (int) Math.min(1 << 20, Math.floor((y1 - y0) / this.cell) + 1);
-    checkArgument((long) columns * rows < Integer.MAX_VALUE, "too many grid cells (%s x %s)", columns, rows);
+    checkArgument(
+        (long) columns * rows < Integer.MAX_VALUE, "too many grid cells (%s x %s)", columns, rows);
     start = new int[columns * rows + 1];
     int[] cellOf = new int[x.length];
     for (int i = 0; i < x.length; i++) {
@@ -63,7 +65,11 @@ public final class PointGrid {
    * @return the grid
    */
   public static PointGrid of(double[] x, double[] y, double cell) {
-    checkArgument(x.length == y.length, "x (%s values) and y (%s values) must have the same length", x.length, y.length);
+    checkArgument(
+        x.length == y.length,
+        "x (%s values) and y (%s values) must have the same length",
+        x.length,
+        y.length);
     checkArgument(cell > 0, "cell (%s) must be positive", cell);
     return new PointGrid(x, y, cell);
   }
@@ -87,8 +93,8 @@ public final class PointGrid {
   }
 
   /**
-   * Returns the cell holding (px, py), a point within the extent of the grid's points: {@code row
-   * * columns() + column}, counted from the lower left.
+   * Returns the cell holding (px, py), a point within the extent of the grid's points: {@code row *
+   * columns() + column}, counted from the lower left.
    *
    * @param px x in metres, within the extent
    * @param py y in metres, within the extent
@@ -165,13 +171,17 @@ public final class PointGrid {
       double r = radius;
       java.util.Arrays.fill(bestD, Double.POSITIVE_INFINITY);
       java.util.Arrays.fill(best, Integer.MAX_VALUE);
-      within(x[i], y[i], r, (j, d2) -> {
-        if (j == i) {
-          return;
-        }
-        count[0]++;
-        insert(best, bestD, j, d2);
-      });
+      within(
+          x[i],
+          y[i],
+          r,
+          (j, d2) -> {
+            if (j == i) {
+              return;
+            }
+            count[0]++;
+            insert(best, bestD, j, d2);
+          });
       // the k found are final once the search circle holds k others (anything outside is farther)
       if (count[0] >= k || r > 2 * (columns + rows) * cell) {
         return best;

@@ -40,12 +40,12 @@ import org.slf4j.LoggerFactory;
  * rejecting unusable features with a reason: nothing is dropped silently, and {@code accepted +
  * rejected == read} for every input.
  *
- * <p>GeoJSON input may be a FeatureCollection (features are streamed one by one), a single
- * Feature, or a bare Polygon or MultiPolygon geometry (which becomes one area with id {@code "1"}).
- * The id is taken from the property named by {@link Builder#idProperty(String)}, or from the
- * Feature's own {@code id} member when none is set; numbers are turned into their decimal text.
- * The name comes from the property named by {@link Builder#nameProperty(String)} ({@code "name"}
- * by default) and may be absent.
+ * <p>GeoJSON input may be a FeatureCollection (features are streamed one by one), a single Feature,
+ * or a bare Polygon or MultiPolygon geometry (which becomes one area with id {@code "1"}). The id
+ * is taken from the property named by {@link Builder#idProperty(String)}, or from the Feature's own
+ * {@code id} member when none is set; numbers are turned into their decimal text. The name comes
+ * from the property named by {@link Builder#nameProperty(String)} ({@code "name"} by default) and
+ * may be absent.
  *
  * <p>Each geometry is checked with JTS {@code IsValidOp}; an invalid one is repaired with {@code
  * GeometryFixer}, keeping only its polygonal part, and listed in {@link AreaReadResult#repairs()}
@@ -120,7 +120,8 @@ public final class AreaReader {
     Collector out = new Collector(source);
     try (JsonParser p = MAPPER.getFactory().createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IOException(source + ": GeoJSON must be a JSON object, found " + p.currentToken());
+        throw new IOException(
+            source + ": GeoJSON must be a JSON object, found " + p.currentToken());
       }
       ObjectNode top = MAPPER.createObjectNode();
       boolean collection = false;
@@ -148,7 +149,10 @@ public final class AreaReader {
           geometry(out, 1, "1", Optional.empty(), () -> parseGeoJson(top));
         } else {
           throw new IOException(
-              source + ": not GeoJSON: type is '" + type + "'; expected FeatureCollection,"
+              source
+                  + ": not GeoJSON: type is '"
+                  + type
+                  + "'; expected FeatureCollection,"
                   + " Feature, Polygon or MultiPolygon");
         }
       }
@@ -195,7 +199,10 @@ public final class AreaReader {
   private void feature(Collector out, long index, JsonNode feature) {
     out.read++;
     if (!feature.isObject() || !"Feature".equals(feature.path("type").asText(""))) {
-      out.reject(index, "", AreaRejection.Reason.NOT_A_FEATURE,
+      out.reject(
+          index,
+          "",
+          AreaRejection.Reason.NOT_A_FEATURE,
           "expected an object with \"type\": \"Feature\"");
       return;
     }
@@ -203,7 +210,10 @@ public final class AreaReader {
     JsonNode idNode = idProperty == null ? feature.path("id") : properties.path(idProperty);
     String id = text(idNode);
     if (id == null || id.isBlank()) {
-      out.reject(index, "", AreaRejection.Reason.NO_ID,
+      out.reject(
+          index,
+          "",
+          AreaRejection.Reason.NO_ID,
           idProperty == null
               ? "the feature has no \"id\" member; set the id property"
               : "property \"" + idProperty + "\" is missing, null or blank");
@@ -244,7 +254,8 @@ public final class AreaReader {
     try {
       g = source.get();
     } catch (ParseException | RuntimeException e) {
-      out.reject(index, id, AreaRejection.Reason.UNPARSEABLE_GEOMETRY, String.valueOf(e.getMessage()));
+      out.reject(
+          index, id, AreaRejection.Reason.UNPARSEABLE_GEOMETRY, String.valueOf(e.getMessage()));
       return;
     }
     if (!(g instanceof Polygonal)) {
@@ -257,8 +268,15 @@ public final class AreaReader {
     }
     for (Coordinate c : g.getCoordinates()) {
       if (!(c.x >= -180 && c.x <= 180 && c.y >= -90 && c.y <= 90)) {
-        out.reject(index, id, AreaRejection.Reason.OUT_OF_RANGE,
-            "coordinate (" + c.x + ", " + c.y + ") is outside longitude [-180, 180] or latitude"
+        out.reject(
+            index,
+            id,
+            AreaRejection.Reason.OUT_OF_RANGE,
+            "coordinate ("
+                + c.x
+                + ", "
+                + c.y
+                + ") is outside longitude [-180, 180] or latitude"
                 + " [-90, 90]; check the order is longitude, latitude");
         return;
       }
@@ -274,7 +292,10 @@ public final class AreaReader {
         fixed = FACTORY.buildGeometry(polygons);
       }
       if (fixed.isEmpty() || !(fixed instanceof Polygonal)) {
-        out.reject(index, id, AreaRejection.Reason.EMPTY,
+        out.reject(
+            index,
+            id,
+            AreaRejection.Reason.EMPTY,
             "nothing areal is left after repairing: " + problem);
         return;
       }
@@ -329,8 +350,8 @@ public final class AreaReader {
     private Builder() {}
 
     /**
-     * Sets the property holding each feature's id, for example {@code "shapeID"} (geoBoundaries)
-     * or {@code "ADM2_PCODE"} (HDX).
+     * Sets the property holding each feature's id, for example {@code "shapeID"} (geoBoundaries) or
+     * {@code "ADM2_PCODE"} (HDX).
      *
      * @param name the property name, or {@code null} to use the Feature's {@code id} member (the
      *     default)

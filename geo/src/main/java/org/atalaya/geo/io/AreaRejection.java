@@ -32,8 +32,8 @@ public record AreaRejection(long featureIndex, String id, Reason reason, String 
   }
 
   /**
-   * Returns what was wrong, in Spanish for {@code es} and English otherwise, for example
-   * "feature 12 (id '0801'): the geometry is a LineString, not a Polygon or MultiPolygon".
+   * Returns what was wrong, in Spanish for {@code es} and English otherwise, for example "feature
+   * 12 (id '0801'): the geometry is a LineString, not a Polygon or MultiPolygon".
    *
    * @param locale the language; never null
    * @return the message, with the feature number and id; never {@code null}
@@ -52,17 +52,19 @@ public record AreaRejection(long featureIndex, String id, Reason reason, String 
     return reason.hint(locale, featureIndex, id, detail);
   }
 
-  /** @return {@code "ATL-GEO-005 feature 12 (id '0801'): ..."} in English */
+  /**
+   * @return {@code "ATL-GEO-005 feature 12 (id '0801'): ..."} in English
+   */
   @Override
   public String toString() {
     return reason.code() + " " + message(Locale.ENGLISH);
   }
 
   /**
-   * Why a feature was rejected; each reason has a stable code {@code ATL-GEO-001} to
-   * {@code ATL-GEO-008}, documented in {@code sdk-docs/geo.md}. A rejected feature is not used,
-   * so every reason is an {@link Severity#ERROR}. The arguments of {@link #message} and {@link
-   * #hint} are the feature number ({0}), the id ({1}) and the detail ({2}).
+   * Why a feature was rejected; each reason has a stable code {@code ATL-GEO-001} to {@code
+   * ATL-GEO-008}, documented in {@code sdk-docs/geo.md}. A rejected feature is not used, so every
+   * reason is an {@link Severity#ERROR}. The arguments of {@link #message} and {@link #hint} are
+   * the feature number ({0}), the id ({1}) and the detail ({2}).
    *
    * @since 0.1
    */

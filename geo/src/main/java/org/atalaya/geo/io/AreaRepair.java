@@ -14,8 +14,7 @@ import org.atalaya.code.Severity;
  *
  * @param featureIndex the 1-based feature (GeoJSON) or line (WKT) number
  * @param id the area's id; never {@code null}
- * @param problem what was wrong, for example "Self-intersection at (10.0, 5.0)"; never {@code
- *     null}
+ * @param problem what was wrong, for example "Self-intersection at (10.0, 5.0)"; never {@code null}
  * @since 0.1
  */
 @API(status = API.Status.STABLE, since = "0.1")

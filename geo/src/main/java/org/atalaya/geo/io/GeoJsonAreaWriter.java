@@ -18,9 +18,9 @@ import org.locationtech.jts.geom.Polygon;
 /**
  * Writes areas as an RFC 7946 GeoJSON FeatureCollection: positions in longitude, latitude order,
  * exterior rings counterclockwise and holes clockwise (the right-hand rule, checked with JTS {@link
- * Orientation}), coordinates rounded half-up to a fixed number of decimals (7 by default, about
- * 1 cm). Each feature has the area's id as its {@code id} member and in the id property, and the
- * name (when present) in the name property.
+ * Orientation}), coordinates rounded half-up to a fixed number of decimals (7 by default, about 1
+ * cm). Each feature has the area's id as its {@code id} member and in the id property, and the name
+ * (when present) in the name property.
  *
  * <p>Immutable and thread-safe; each call writes to its own writer.
  *
@@ -169,7 +169,8 @@ public final class GeoJsonAreaWriter {
   }
 
   private void number(JsonGenerator g, double v) throws IOException {
-    BigDecimal d = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+    BigDecimal d =
+        BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
     g.writeNumber(d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString());
   }
 }

@@ -19,7 +19,13 @@ import org.apiguardian.api.API;
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record JoinReport(long joined, long partial, long outside, long noPoint, long conflicts, Map<String, LayerCounts> layers) {
+public record JoinReport(
+    long joined,
+    long partial,
+    long outside,
+    long noPoint,
+    long conflicts,
+    Map<String, LayerCounts> layers) {
 
   /** Where an incident ended. */
   public enum Outcome {

@@ -26,11 +26,11 @@ import org.atalaya.io.Rejection;
  * a shared border belongs to both areas. Built once, immutable and thread-safe.
  *
  * <p>It streams: {@link #annotating} wraps the handler a reader feeds, so a file of any size is
- * joined in constant memory. Each incident leaves annotated with the attribute
- * {@code atalaya:area.LAYER} holding the ids of its areas joined by {@code |} (empty when none), and,
- * for a layer bound to an administrative level, with that code filled in when the source left it
- * empty. A code the source gave is never overwritten: when the point says otherwise, the
- * disagreement is counted ({@link JoinReport#conflicts()}) for someone to look at.
+ * joined in constant memory. Each incident leaves annotated with the attribute {@code
+ * atalaya:area.LAYER} holding the ids of its areas joined by {@code |} (empty when none), and, for
+ * a layer bound to an administrative level, with that code filled in when the source left it empty.
+ * A code the source gave is never overwritten: when the point says otherwise, the disagreement is
+ * counted ({@link JoinReport#conflicts()}) for someone to look at.
  *
  * <p>Nothing is lost: every incident is counted in exactly one of {@link JoinReport.Outcome}
  * (joined in every layer, in some, outside all, or without a point to join), and passed on.
@@ -88,7 +88,11 @@ public final class SpatialJoin {
    * @param outcome which of the four outcomes it had
    * @param conflict whether a code the source gave disagrees with the point's area
    */
-  public record Joined(Incident incident, Map<String, List<String>> areas, JoinReport.Outcome outcome, boolean conflict) {}
+  public record Joined(
+      Incident incident,
+      Map<String, List<String>> areas,
+      JoinReport.Outcome outcome,
+      boolean conflict) {}
 
   /**
    * Joins one incident.
@@ -128,7 +132,9 @@ public final class SpatialJoin {
     }
     b.location(location.toBuilder().admin(admin).build());
     JoinReport.Outcome outcome =
-        hit == layers.size() ? JoinReport.Outcome.JOINED : hit == 0 ? JoinReport.Outcome.OUTSIDE : JoinReport.Outcome.PARTIAL;
+        hit == layers.size()
+            ? JoinReport.Outcome.JOINED
+            : hit == 0 ? JoinReport.Outcome.OUTSIDE : JoinReport.Outcome.PARTIAL;
     return new Joined(b.build(), ImmutableMap.copyOf(areas), outcome, conflict);
   }
 
@@ -150,7 +156,8 @@ public final class SpatialJoin {
 
   /**
    * Returns a handler that joins each incident it receives and passes the annotated incident on;
-   * rejections pass through untouched. One run per read: not thread-safe, like the readers that call it.
+   * rejections pass through untouched. One run per read: not thread-safe, like the readers that
+   * call it.
    *
    * @param downstream receives the annotated incidents; never null
    * @return the joining handler, which also counts; never {@code null}
@@ -179,13 +186,15 @@ public final class SpatialJoin {
         conflicts++;
       }
       if (j.outcome() != JoinReport.Outcome.NO_POINT) {
-        j.areas().forEach((layer, ids) -> {
-          long[] c = perLayer.get(layer);
-          c[ids.isEmpty() ? 1 : 0]++;
-          if (ids.size() > 1) {
-            c[2]++;
-          }
-        });
+        j.areas()
+            .forEach(
+                (layer, ids) -> {
+                  long[] c = perLayer.get(layer);
+                  c[ids.isEmpty() ? 1 : 0]++;
+                  if (ids.size() > 1) {
+                    c[2]++;
+                  }
+                });
       }
       downstream.accept(j.incident());
     }
@@ -246,8 +255,12 @@ public final class SpatialJoin {
     private Builder add(String name, FenceIndex index, Optional<AdminLevel> level) {
       Objects.requireNonNull(name, "name must not be null");
       Objects.requireNonNull(index, "index must not be null");
-      checkArgument(name.matches("[a-z0-9_-]+"), "layer name '%s' must be lower case letters, digits, _ or -", name);
-      checkArgument(layers.stream().noneMatch(l -> l.name().equals(name)), "layer '%s' is given twice", name);
+      checkArgument(
+          name.matches("[a-z0-9_-]+"),
+          "layer name '%s' must be lower case letters, digits, _ or -",
+          name);
+      checkArgument(
+          layers.stream().noneMatch(l -> l.name().equals(name)), "layer '%s' is given twice", name);
       layers.add(new Layer(name, index, level));
       return this;
     }

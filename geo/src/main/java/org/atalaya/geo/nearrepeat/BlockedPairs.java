@@ -6,39 +6,48 @@ import java.util.Arrays;
  * A counter that tabulates {@link #BLOCK} permutations in one pass over the {@link ClosePairs}: the
  * fallback of {@link LanePairs} (more than four limits, times its keys cannot order exactly, more
  * than 262,144 incidents, a JVM that will not vectorise). Used when every time limit is a whole
- * number of days: then a
- * pair's time band depends only on {@code floor(|dt|)} ({@code dt >= L} exactly when {@code
- * floor(dt) >= L} for whole L), so a table over the day range replaces the band comparisons, and
- * counts equal {@link ClosePairs#count}'s exactly.
+ * number of days: then a pair's time band depends only on {@code floor(|dt|)} ({@code dt >= L}
+ * exactly when {@code floor(dt) >= L} for whole L), so a table over the day range replaces the band
+ * comparisons, and counts equal {@link ClosePairs#count}'s exactly.
  *
  * <p>Why blocks: one pass per permutation is bound by streaming the pairs from memory; with the
  * times of {@link #BLOCK} permutations interleaved ({@code times[i * BLOCK + r]}), one read of a
  * pair serves all of them and each time read is one cache line. The pairs of a band are compressed
- * rows (the partners of incident a), so the 8 times of a are read once per row, not once per pair. Immutable; {@link #count} is safe to call from several threads
- * with their own arrays.
+ * rows (the partners of incident a), so the 8 times of a are read once per row, not once per pair.
+ * Immutable; {@link #count} is safe to call from several threads with their own arrays.
  */
 final class BlockedPairs {
   /** Permutations tabulated per pass; 8 doubles are one 64-byte cache line. */
   static final int BLOCK = 8;
 
-  /** Day ranges beyond this (2,870 years) fall back to the comparing loop: the tables would pass 16 MB. */
+  /**
+   * Day ranges beyond this (2,870 years) fall back to the comparing loop: the tables would pass 16
+   * MB.
+   */
   private static final double MAX_RANGE = 1 << 20;
 
   /** Time bands up to which a permutation's counts fit in the fields of one long. */
   private static final int MAX_PACKED_BANDS = 8;
 
-  /** Per distance band: the pairs of incident a are partner[d][rowStart[d][a] .. rowStart[d][a + 1]) ({@link ClosePairs}). */
+  /**
+   * Per distance band: the pairs of incident a are partner[d][rowStart[d][a] .. rowStart[d][a + 1])
+   * ({@link ClosePairs}).
+   */
   private final int[][] rowStart;
+
   private final int[][] partner;
   private final byte[] bandOfDay;
   private final int slots;
+
   /**
    * Per signed whole day of dt, at index {@code (int) dt + offset}: the increment of a packed
-   * accumulator, or null (too many bands). The cast truncates towards zero, so {@code |(int) dt|
-   * = floor(|dt|)} and no absolute value is taken per pair.
+   * accumulator, or null (too many bands). The cast truncates towards zero, so {@code |(int) dt| =
+   * floor(|dt|)} and no absolute value is taken per pair.
    */
   private final long[] packed;
+
   private final int offset;
+
   /** Bits per time band in a packed accumulator. */
   private final int width;
 
@@ -92,7 +101,9 @@ final class BlockedPairs {
     return new BlockedPairs(rows.rowStart, rows.partner, lut, tBands + 1);
   }
 
-  /** Returns the length of the counts array {@link #count} fills: BLOCK x bands x (time bands + 1). */
+  /**
+   * Returns the length of the counts array {@link #count} fills: BLOCK x bands x (time bands + 1).
+   */
   int countsLength() {
     return BLOCK * partner.length * slots;
   }
@@ -181,7 +192,8 @@ final class BlockedPairs {
     flush(d, counts, c0, c1, c2, c3, c4, c5, c6, c7);
   }
 
-  private void flush(int d, int[] counts, long c0, long c1, long c2, long c3, long c4, long c5, long c6, long c7) {
+  private void flush(
+      int d, int[] counts, long c0, long c1, long c2, long c3, long c4, long c5, long c6, long c7) {
     int stride = partner.length * slots;
     int o = d * slots;
     unpack(c0, counts, o);

@@ -23,6 +23,7 @@ final class ClosePairs {
 
   /** Renumbering: incident k here is incident {@code order[k]} of the input. */
   final int[] order;
+
   final int[][] rowStart;
   final int[][] partner;
 
@@ -55,17 +56,24 @@ final class ClosePairs {
     int chunks = (n + CHUNK - 1) / CHUNK;
     Rows[] found = new Rows[chunks];
     AtomicLong total = new AtomicLong();
-    Parallel.forEach(chunks, Math.max(1, Math.min(threads, chunks)), c -> {
-      Rows rows = new Rows(c * CHUNK, Math.min(n, (c + 1) * CHUNK), bands);
-      for (int a = rows.first; a < rows.end; a++) {
-        cells.scanLater(x, y, a, limits, rows);
-        rows.close(a);
-      }
-      found[c] = rows;
-      // checked chunk by chunk, so too large a band fails before all its pairs are held
-      long sum = total.addAndGet(rows.size());
-      checkArgument(sum <= MAX_PAIRS, "more than %s pairs closer than %s m: use a smaller last distance band", (Object) MAX_PAIRS, max);
-    });
+    Parallel.forEach(
+        chunks,
+        Math.max(1, Math.min(threads, chunks)),
+        c -> {
+          Rows rows = new Rows(c * CHUNK, Math.min(n, (c + 1) * CHUNK), bands);
+          for (int a = rows.first; a < rows.end; a++) {
+            cells.scanLater(x, y, a, limits, rows);
+            rows.close(a);
+          }
+          found[c] = rows;
+          // checked chunk by chunk, so too large a band fails before all its pairs are held
+          long sum = total.addAndGet(rows.size());
+          checkArgument(
+              sum <= MAX_PAIRS,
+              "more than %s pairs closer than %s m: use a smaller last distance band",
+              (Object) MAX_PAIRS,
+              max);
+        });
     int[][] rowStart = new int[bands][n + 1];
     int[][] partner = new int[bands][];
     for (int d = 0; d < bands; d++) {
@@ -91,8 +99,10 @@ final class ClosePairs {
     final int[] order;
     private final int columns;
     private final int gridRows;
+
     /** Per cell: its first incident; the incidents of cell c are start[c] .. start[c + 1] - 1. */
     private final int[] start;
+
     /** Per incident (renumbered): its cell. */
     private final int[] cellOf;
 
@@ -145,7 +155,8 @@ final class ClosePairs {
   }
 
   /** Adds the incidents j in [from, to) closer to a than the last limit, each to its band. */
-  private static void scan(double[] x, double[] y, int a, int from, int to, double r2, double[] limits, Rows rows) {
+  private static void scan(
+      double[] x, double[] y, int a, int from, int to, double r2, double[] limits, Rows rows) {
     double px = x[a];
     double py = y[a];
     for (int j = from; j < to; j++) {
@@ -183,8 +194,8 @@ final class ClosePairs {
   /**
    * Adds each pair to its (distance band, time band) cell of {@code counts}: the comparing loop,
    * for any time limits. Most pairs are further apart in time than the last band and leave at the
-   * first test (a branch-free band search was measured slower: every pair then updates a
-   * histogram cell).
+   * first test (a branch-free band search was measured slower: every pair then updates a histogram
+   * cell).
    *
    * @param t the time of each incident, in the order of {@link #order}
    */
@@ -218,6 +229,7 @@ final class ClosePairs {
     final int end;
     final int[][] partners;
     final int[] count;
+
     /** Per band and incident of the chunk: the end of its row within {@link #partners}. */
     final int[][] ends;
 

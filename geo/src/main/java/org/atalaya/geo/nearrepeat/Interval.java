@@ -16,8 +16,15 @@ import org.apiguardian.api.API;
 public record Interval(double from, double to) {
   /** Checks the limits. */
   public Interval {
-    checkArgument(from >= 0 && Double.isFinite(from), "band start (%s) must be finite and not negative", from);
-    checkArgument(to > from && Double.isFinite(to), "band end (%s) must be finite and greater than its start (%s)", to, from);
+    checkArgument(
+        from >= 0 && Double.isFinite(from),
+        "band start (%s) must be finite and not negative",
+        from);
+    checkArgument(
+        to > from && Double.isFinite(to),
+        "band end (%s) must be finite and greater than its start (%s)",
+        to,
+        from);
   }
 
   /**

@@ -32,7 +32,14 @@ public final class KnoxTest {
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.1")
   public record Result(
-      long observed, long closeInSpace, long closeInTime, long pairs, double expectedAnalytic, double expected, double ratio, double pSim) {}
+      long observed,
+      long closeInSpace,
+      long closeInTime,
+      long pairs,
+      double expectedAnalytic,
+      double expected,
+      double ratio,
+      double pSim) {}
 
   /**
    * Runs the test.
@@ -45,19 +52,34 @@ public final class KnoxTest {
    * @param permutations the Monte Carlo settings; never {@code null}
    * @return the results; never {@code null}
    */
-  public static Result test(double[] x, double[] y, double[] days, double closeMetres, double closeDays, Permutations permutations) {
-    NearRepeatTable t = NearRepeat.builder()
-        .distanceBands(0, closeMetres)
-        .timeBands(0, closeDays)
-        .permutations(permutations)
-        .build()
-        .run(x, y, days);
+  public static Result test(
+      double[] x,
+      double[] y,
+      double[] days,
+      double closeMetres,
+      double closeDays,
+      Permutations permutations) {
+    NearRepeatTable t =
+        NearRepeat.builder()
+            .distanceBands(0, closeMetres)
+            .timeBands(0, closeDays)
+            .permutations(permutations)
+            .build()
+            .run(x, y, days);
     NearRepeatCell cell = t.cells().get(0);
     long n = days.length;
     long pairs = n * (n - 1) / 2;
     long closeInTime = pairsCloserThan(days, closeDays);
     double analytic = pairs == 0 ? Double.NaN : (double) t.pairs() * closeInTime / pairs;
-    return new Result(cell.observed(), t.pairs(), closeInTime, pairs, analytic, cell.expected(), cell.knoxRatio(), cell.pSim());
+    return new Result(
+        cell.observed(),
+        t.pairs(),
+        closeInTime,
+        pairs,
+        analytic,
+        cell.expected(),
+        cell.knoxRatio(),
+        cell.pSim());
   }
 
   /** Counts pairs less than {@code limit} apart, with sorted times and a sliding window. */

@@ -8,17 +8,17 @@ import java.util.Arrays;
  * permutation r, and the same few integer operations run on every lane.
  *
  * <p><b>The time key.</b> Each time t (days, not negative) is split into its whole day D = floor(t)
- * and its fraction of a day, replaced by its rank among the distinct fractions. With K = (D -
- * first day) x 2<sup>rankBits</sup> + rank, floor(|ta - tb|) = |Ka - Kb| &gt;&gt; rankBits: the
- * day difference, less one when the later day has the smaller fraction (equal fractions give a
- * whole number of days, and equal ranks a multiple of 2<sup>rankBits</sup>). For a whole-day limit
- * L, |dt| &lt; L exactly when floor(|dt|) &lt; L, that is when |Ka - Kb| &lt; L x
+ * and its fraction of a day, replaced by its rank among the distinct fractions. With K = (D - first
+ * day) x 2<sup>rankBits</sup> + rank, floor(|ta - tb|) = |Ka - Kb| &gt;&gt; rankBits: the day
+ * difference, less one when the later day has the smaller fraction (equal fractions give a whole
+ * number of days, and equal ranks a multiple of 2<sup>rankBits</sup>). For a whole-day limit L,
+ * |dt| &lt; L exactly when floor(|dt|) &lt; L, that is when |Ka - Kb| &lt; L x
  * 2<sup>rankBits</sup>: one subtraction, one absolute value and one comparison per limit, with no
  * table lookup, which is what lets the loop run on vectors.
  *
  * <p><b>Exactness.</b> The comparing loop floors the <em>rounded</em> difference {@code ta - tb};
- * the key floors the exact one. They agree when rounding cannot carry a difference onto or across
- * a whole day, which {@link #of} checks: every time at least 0 (so {@code t - floor(t)} is exact),
+ * the key floors the exact one. They agree when rounding cannot carry a difference onto or across a
+ * whole day, which {@link #of} checks: every time at least 0 (so {@code t - floor(t)} is exact),
  * and either all times within a factor of two of each other (then every difference is exact, by
  * Sterbenz's lemma: days since 1970, as the CLI gives them) or every two distinct fractions more
  * than {@code ulp(max t) + 2^-50} apart, also across midnight. Dates, and times to the second or
@@ -31,14 +31,16 @@ import java.util.Arrays;
  * pair copies its partner's lane keys into a scratch row ({@code System.arraycopy}, itself
  * vectorised) and the loop reads {@code a[r]}, {@code b[r]} and updates {@code packed[r]}, all
  * local. With the same arrays passed in as parameters the loop ran scalar, 4 times slower; the
- * benchmark is the check. Measured on this project's 2-core (AVX-512)
- * machine: 0.38-0.43 ns per pair and permutation with 128 lanes against 0.85-0.9 for {@link BlockedPairs} in
- * the same run (see the guide's "Performance").
+ * benchmark is the check. Measured on this project's 2-core (AVX-512) machine: 0.38-0.43 ns per
+ * pair and permutation with 128 lanes against 0.85-0.9 for {@link BlockedPairs} in the same run
+ * (see the guide's "Performance").
  *
  * <p>Immutable; {@link #count} is safe to call from several threads with their own arrays.
  */
 final class LanePairs {
-  /** Time limits above zero counted in one pass; with more, the count takes {@link BlockedPairs}. */
+  /**
+   * Time limits above zero counted in one pass; with more, the count takes {@link BlockedPairs}.
+   */
   static final int MAX_LIMITS = 4;
 
   /** Pairs a packed 8-bit count field takes before it is emptied. */
@@ -59,12 +61,14 @@ final class LanePairs {
   private final ClosePairs rows;
   private final int[] keys;
   private final int lanes;
+
   /**
    * The key differences below which a pair is nearer than each limit above zero, ascending, padded
    * with zeros (no pair is below 0) to {@link #MAX_LIMITS}: counter s of a pass counts below {@code
    * threshold[s]}.
    */
   private final int[] threshold;
+
   /** Per time limit: its counter, or -1 for a limit of zero. */
   private final int[] slot;
 
@@ -80,9 +84,9 @@ final class LanePairs {
    * Returns the lane form of the pairs with the times {@code t} (one per incident, in the order of
    * {@code rows}), or null when the keys would not count exactly what the comparing loop counts (a
    * time limit not a whole number, a negative time, two fractions of a day too close, too long a
-   * span), when more than {@link #MAX_LIMITS} limits are above zero, when even {@link
-   * #MIN_LANES} lanes would not fit the memory budget, or when this JVM would not run the loop on
-   * vectors ({@link VectorLoops}); the caller then uses another loop.
+   * span), when more than {@link #MAX_LIMITS} limits are above zero, when even {@link #MIN_LANES}
+   * lanes would not fit the memory budget, or when this JVM would not run the loop on vectors
+   * ({@link VectorLoops}); the caller then uses another loop.
    */
   static LanePairs of(ClosePairs rows, double[] t, double[] timeLimits) {
     int n = t.length;
@@ -204,10 +208,10 @@ final class LanePairs {
   /**
    * The vector loop: for each pair of one distance band, lane r counts the pair below threshold s
    * when the keys differ by less than it. {@code (d - L) >>> 31} is 1 exactly when d &lt; L (both
-   * in [0, 2<sup>30</sup>], so the subtraction cannot overflow). The four counts of a lane are
-   * kept as 8-bit fields of one int, {@code packed[r]}, and emptied into the counters every 255
-   * pairs, before a field can overflow: one read and one write per lane and pair instead of four
-   * (measured 12-15% faster).
+   * in [0, 2<sup>30</sup>], so the subtraction cannot overflow). The four counts of a lane are kept
+   * as 8-bit fields of one int, {@code packed[r]}, and emptied into the counters every 255 pairs,
+   * before a field can overflow: one read and one write per lane and pair instead of four (measured
+   * 12-15% faster).
    */
   private void countBand(int[] start, int[] partner, int[] laneKeys, int[] counts, int at) {
     int w = lanes;
@@ -235,7 +239,11 @@ final class LanePairs {
         System.arraycopy(laneKeys, partner[k] * w, b, 0, w);
         for (int r = 0; r < w; r++) {
           int dt = Math.abs(a[r] - b[r]);
-          packed[r] += ((dt - l0) >>> 31) + (((dt - l1) >>> 31) << 8) + (((dt - l2) >>> 31) << 16) + (((dt - l3) >>> 31) << 24);
+          packed[r] +=
+              ((dt - l0) >>> 31)
+                  + (((dt - l1) >>> 31) << 8)
+                  + (((dt - l2) >>> 31) << 16)
+                  + (((dt - l3) >>> 31) << 24);
         }
         if (--room == 0) {
           empty(packed, c0, c1, c2, c3);

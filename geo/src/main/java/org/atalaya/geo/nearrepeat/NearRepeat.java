@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The near-repeat table of Ratcliffe's Near Repeat Calculator and its Knox-style Monte Carlo test,
- * done once and fast: every pair of incidents closer than the last distance band is found once
- * with a spatial grid, then each permutation shuffles the times among incidents (locations stay),
- * which keeps both the spatial and the temporal distribution and breaks only their interaction.
+ * done once and fast: every pair of incidents closer than the last distance band is found once with
+ * a spatial grid, then each permutation shuffles the times among incidents (locations stay), which
+ * keeps both the spatial and the temporal distribution and breaks only their interaction.
  *
  * <p><b>Bands</b> are half-open {@link Interval}s [a, b) built from ascending limits: distance
  * limits {@code 0, 100, 200, 400} give [0, 100), [100, 200), [200, 400) metres; time limits {@code
@@ -26,19 +26,20 @@ import org.slf4j.LoggerFactory;
  * last limits are not tabulated. Distances are Euclidean in metres (project to a metric CRS first);
  * times are in days (fractions allowed).
  *
- * <p><b>Inference</b>: for each cell, expected = the mean count over the permutations, Knox ratio
- * = observed / expected, and the one-sided p-value {@code (#{simulated >= observed} + 1) / (N +
- * 1)}. Permutation r draws from {@link Permutations#stream(long, long)} with index r, so results
- * are identical for any number of threads. Only per-cell counters are kept, whatever N: memory is
- * the pair list (4 bytes per pair, grouped by distance band, plus 4 bytes per incident and band)
- * plus, per thread, the times of one block of permutations (at most 32 MB of lane keys and 64 bytes
- * per incident; 64 bytes per incident with 8 per pass) and O(cells) counters.
+ * <p><b>Inference</b>: for each cell, expected = the mean count over the permutations, Knox ratio =
+ * observed / expected, and the one-sided p-value {@code (#{simulated >= observed} + 1) / (N + 1)}.
+ * Permutation r draws from {@link Permutations#stream(long, long)} with index r, so results are
+ * identical for any number of threads. Only per-cell counters are kept, whatever N: memory is the
+ * pair list (4 bytes per pair, grouped by distance band, plus 4 bytes per incident and band) plus,
+ * per thread, the times of one block of permutations (at most 32 MB of lane keys and 64 bytes per
+ * incident; 64 bytes per incident with 8 per pass) and O(cells) counters.
  *
  * <p><b>Speed</b>: with whole-day time limits (at most four above zero) and times that an integer
  * key orders exactly (dates, or times since 1970), up to 128 permutations are counted per pass over
  * the pairs on vector instructions ({@code LanePairs}); otherwise (more limits, times the keys
  * cannot order exactly, more than 262,144 incidents, a JVM that will not vectorise) 8 per pass
- * ({@code BlockedPairs}); with fractional limits, one at a time. The tables are the same in every case.
+ * ({@code BlockedPairs}); with fractional limits, one at a time. The tables are the same in every
+ * case.
  *
  * <p>Immutable and thread-safe; build with {@link #builder()}.
  *
@@ -82,10 +83,21 @@ public final class NearRepeat {
     Objects.requireNonNull(y, "y must not be null");
     Objects.requireNonNull(days, "days must not be null");
     int n = x.length;
-    checkArgument(y.length == n && days.length == n, "x (%s), y (%s) and days (%s) must have the same length", n, y.length, days.length);
+    checkArgument(
+        y.length == n && days.length == n,
+        "x (%s), y (%s) and days (%s) must have the same length",
+        n,
+        y.length,
+        days.length);
     for (int i = 0; i < n; i++) {
-      checkArgument(Double.isFinite(x[i]) && Double.isFinite(y[i]), "incident %s has a non-finite position (%s, %s)", i, x[i], y[i]);
-      checkArgument(Double.isFinite(days[i]), "incident %s has a non-finite time (%s)", (Object) i, days[i]);
+      checkArgument(
+          Double.isFinite(x[i]) && Double.isFinite(y[i]),
+          "incident %s has a non-finite position (%s, %s)",
+          i,
+          x[i],
+          y[i]);
+      checkArgument(
+          Double.isFinite(days[i]), "incident %s has a non-finite time (%s)", (Object) i, days[i]);
     }
     ClosePairs pairs = ClosePairs.find(x, y, distanceLimits, permutations.threads());
     double[] t = new double[n];
@@ -108,30 +120,33 @@ public final class NearRepeat {
       long[][] sumOf = new long[threads][cells];
       AtomicInteger next = new AtomicInteger();
       // integer sums make the merge independent of which thread counted which permutation
-      Parallel.forEach(threads, threads, k -> {
-        if (lanes != null) {
-          permuteLanes(lanes, observed, next, geOf[k], sumOf[k]);
-          return;
-        }
-        if (blocked != null) {
-          permuteBlocks(blocked, t, observed, k, threads, geOf[k], sumOf[k]);
-          return;
-        }
-        long[] counts = new long[cells];
-        double[] shuffled = new double[n];
-        int[] order = new int[n];
-        for (int r = k; r < count; r += threads) {
-          permutation(order, r);
-          for (int i = 0; i < n; i++) {
-            shuffled[i] = t[order[i]];
-          }
-          Arrays.fill(counts, 0);
-          pairs.count(shuffled, timeLimits, counts);
-          for (int c = 0; c < cells; c++) {
-            tally(c, counts[c], observed, geOf[k], sumOf[k]);
-          }
-        }
-      });
+      Parallel.forEach(
+          threads,
+          threads,
+          k -> {
+            if (lanes != null) {
+              permuteLanes(lanes, observed, next, geOf[k], sumOf[k]);
+              return;
+            }
+            if (blocked != null) {
+              permuteBlocks(blocked, t, observed, k, threads, geOf[k], sumOf[k]);
+              return;
+            }
+            long[] counts = new long[cells];
+            double[] shuffled = new double[n];
+            int[] order = new int[n];
+            for (int r = k; r < count; r += threads) {
+              permutation(order, r);
+              for (int i = 0; i < n; i++) {
+                shuffled[i] = t[order[i]];
+              }
+              Arrays.fill(counts, 0);
+              pairs.count(shuffled, timeLimits, counts);
+              for (int c = 0; c < cells; c++) {
+                tally(c, counts[c], observed, geOf[k], sumOf[k]);
+              }
+            }
+          });
       for (int k = 0; k < threads; k++) {
         for (int c = 0; c < cells; c++) {
           ge[c] += geOf[k][c];
@@ -146,9 +161,14 @@ public final class NearRepeat {
         int c = d * tBands + b;
         double expected = count > 0 ? (double) sum[c] / count : Double.NaN;
         double p = count > 0 ? (ge[c] + 1.0) / (count + 1.0) : Double.NaN;
-        out.add(new NearRepeatCell(
-            new Interval(distanceLimits[d], distanceLimits[d + 1]), new Interval(timeLimits[b], timeLimits[b + 1]),
-            observed[c], expected, expected > 0 ? observed[c] / expected : Double.NaN, p));
+        out.add(
+            new NearRepeatCell(
+                new Interval(distanceLimits[d], distanceLimits[d + 1]),
+                new Interval(timeLimits[b], timeLimits[b + 1]),
+                observed[c],
+                expected,
+                expected > 0 ? observed[c] / expected : Double.NaN,
+                p));
       }
     }
     LOG.debug("near-repeat: {} incidents, {} close pairs, {} permutations", n, pairs.size(), count);
@@ -159,7 +179,14 @@ public final class NearRepeat {
    * Tabulates blocks k, k + threads, ... of {@link BlockedPairs#BLOCK} permutations. Permutation r
    * is the same shuffle of the same stream as in the one-at-a-time loop, so the counts are too.
    */
-  private void permuteBlocks(BlockedPairs blocked, double[] t, long[] observed, int k, int threads, long[] ge, long[] sum) {
+  private void permuteBlocks(
+      BlockedPairs blocked,
+      double[] t,
+      long[] observed,
+      int k,
+      int threads,
+      long[] ge,
+      long[] sum) {
     int n = t.length;
     int block = BlockedPairs.BLOCK;
     int count = permutations.count();
@@ -171,7 +198,8 @@ public final class NearRepeat {
     for (int first = k * block; first < count; first += threads * block) {
       int size = Math.min(block, count - first);
       for (int r = 0; r < block; r++) {
-        permutation(order, r < size ? first + r : -1); // a filler slot in the last block: counted, ignored
+        permutation(
+            order, r < size ? first + r : -1); // a filler slot in the last block: counted, ignored
         for (int i = 0; i < n; i++) {
           times[i * block + r] = t[order[i]];
         }
@@ -194,7 +222,8 @@ public final class NearRepeat {
    * ({@link LanePairs#of} refuses data where they could differ), so which thread takes which block
    * does not change the table.
    */
-  private void permuteLanes(LanePairs lanes, long[] observed, AtomicInteger next, long[] ge, long[] sum) {
+  private void permuteLanes(
+      LanePairs lanes, long[] observed, AtomicInteger next, long[] ge, long[] sum) {
     int[] keys = lanes.keys();
     int n = keys.length;
     int width = lanes.lanes();
@@ -207,7 +236,9 @@ public final class NearRepeat {
     int[][] shuffled = new int[group][n];
     int[] laneKeys = new int[n * width];
     int[] counts = new int[lanes.countsLength()];
-    for (int first = next.getAndIncrement() * width; first < count; first = next.getAndIncrement() * width) {
+    for (int first = next.getAndIncrement() * width;
+        first < count;
+        first = next.getAndIncrement() * width) {
       int size = Math.min(width, count - first);
       for (int g = 0; g < width; g += group) {
         for (int q = 0; q < group; q++) {
@@ -228,7 +259,12 @@ public final class NearRepeat {
       for (int r = 0; r < size; r++) {
         for (int d = 0; d < dBands; d++) {
           for (int b = 0; b < tBands; b++) {
-            tally(d * tBands + b, lanes.below(counts, r, d, b + 1) - lanes.below(counts, r, d, b), observed, ge, sum);
+            tally(
+                d * tBands + b,
+                lanes.below(counts, r, d, b + 1) - lanes.below(counts, r, d, b),
+                observed,
+                ge,
+                sum);
           }
         }
       }
@@ -276,7 +312,8 @@ public final class NearRepeat {
         left--;
         int low = (int) product;
         // only a low word below bound can be biased; the exact threshold costs a division, rarely
-        if (Integer.compareUnsigned(low, bound) < 0 && Integer.compareUnsigned(low, Integer.remainderUnsigned(-bound, bound)) < 0) {
+        if (Integer.compareUnsigned(low, bound) < 0
+            && Integer.compareUnsigned(low, Integer.remainderUnsigned(-bound, bound)) < 0) {
           continue;
         }
         j = (int) (product >>> 32);
@@ -354,18 +391,29 @@ public final class NearRepeat {
      */
     public NearRepeat build() {
       if (distanceLimits == null || timeLimits == null) {
-        throw new IllegalStateException("give the distance bands and the time bands before build()");
+        throw new IllegalStateException(
+            "give the distance bands and the time bands before build()");
       }
       return new NearRepeat(this);
     }
 
     private static double[] limits(double[] v, String what, int maxBands) {
       Objects.requireNonNull(v, what + " must not be null");
-      checkArgument(v.length >= 2, "%s (%s) must be at least two numbers", what, Arrays.toString(v));
+      checkArgument(
+          v.length >= 2, "%s (%s) must be at least two numbers", what, Arrays.toString(v));
       checkArgument(v.length - 1 <= maxBands, "%s: at most %s bands", what, maxBands);
       for (int k = 0; k < v.length; k++) {
-        checkArgument(Double.isFinite(v[k]) && v[k] >= 0, "%s: limit %s (%s) must be finite and not negative", what, k + 1, v[k]);
-        checkArgument(k == 0 || v[k] > v[k - 1], "%s (%s) must be strictly ascending", what, Arrays.toString(v));
+        checkArgument(
+            Double.isFinite(v[k]) && v[k] >= 0,
+            "%s: limit %s (%s) must be finite and not negative",
+            what,
+            k + 1,
+            v[k]);
+        checkArgument(
+            k == 0 || v[k] > v[k - 1],
+            "%s (%s) must be strictly ascending",
+            what,
+            Arrays.toString(v));
       }
       return v.clone();
     }

@@ -17,7 +17,13 @@ import org.apiguardian.api.API;
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record NearRepeatCell(Interval distance, Interval time, long observed, double expected, double knoxRatio, double pSim) {
+public record NearRepeatCell(
+    Interval distance,
+    Interval time,
+    long observed,
+    double expected,
+    double knoxRatio,
+    double pSim) {
   /** Checks that nothing is null. */
   public NearRepeatCell {
     Objects.requireNonNull(distance, "distance must not be null");

@@ -10,8 +10,8 @@ import java.util.function.Function;
  * loop runs scalar at about twice the time of {@link BlockedPairs} (measured with {@code
  * -XX:-UseSuperWord}: 2.3 s against 1.16 s), so the lanes are used only when HotSpot's C2 will
  * vectorise: superword on, vectors of at least 16 bytes, and C2 reachable (not {@code -Xint}, not
- * stopped at C1). The choice never changes a table, only the time. On a JVM whose options cannot
- * be read (not HotSpot), the lanes are assumed to pay.
+ * stopped at C1). The choice never changes a table, only the time. On a JVM whose options cannot be
+ * read (not HotSpot), the lanes are assumed to pay.
  */
 final class VectorLoops {
   /** Read once: the options of a running JVM do not change. */
@@ -36,12 +36,14 @@ final class VectorLoops {
       return false; // -Xint
     }
     boolean tiered = option.apply("TieredCompilation").map("true"::equals).orElse(false);
-    return !tiered || option.apply("TieredStopAtLevel").map(v -> Long.parseLong(v) >= 4).orElse(true);
+    return !tiered
+        || option.apply("TieredStopAtLevel").map(v -> Long.parseLong(v) >= 4).orElse(true);
   }
 
   private static Optional<String> hotSpotOption(String name) {
     try {
-      HotSpotDiagnosticMXBean bean = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      HotSpotDiagnosticMXBean bean =
+          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
       return bean == null ? Optional.empty() : Optional.of(bean.getVMOption(name).getValue());
     } catch (RuntimeException | LinkageError e) {
       return Optional.empty(); // not HotSpot, or the option does not exist on this platform

@@ -25,11 +25,11 @@ import org.locationtech.jts.geom.Geometry;
  *       enough).
  * </ul>
  *
- * <p>Like {@code poly2nb}, only vertices are compared: an area whose vertex lies in the middle of
- * a neighbour's edge, with no vertex there, is not found. Ring closing points are not counted
- * twice. The snap tolerance is in the areas' coordinate units (degrees for WGS 84 areas; spdep's
- * default is {@code sqrt(.Machine$double.eps)}, about 1.5e-8, which {@link #DEFAULT_SNAP} copies).
- * The relation is symmetric. Stateless and thread-safe.
+ * <p>Like {@code poly2nb}, only vertices are compared: an area whose vertex lies in the middle of a
+ * neighbour's edge, with no vertex there, is not found. Ring closing points are not counted twice.
+ * The snap tolerance is in the areas' coordinate units (degrees for WGS 84 areas; spdep's default
+ * is {@code sqrt(.Machine$double.eps)}, about 1.5e-8, which {@link #DEFAULT_SNAP} copies). The
+ * relation is symmetric. Stateless and thread-safe.
  *
  * @since 0.1
  */
@@ -64,9 +64,11 @@ public final class Contiguity {
     return build(areas, snap, 2, transform);
   }
 
-  private static SpatialWeights build(List<Area> areas, double snap, int needed, Transform transform) {
+  private static SpatialWeights build(
+      List<Area> areas, double snap, int needed, Transform transform) {
     Objects.requireNonNull(areas, "areas must not be null");
-    checkArgument(snap >= 0 && Double.isFinite(snap), "snap (%s) must be non-negative and finite", snap);
+    checkArgument(
+        snap >= 0 && Double.isFinite(snap), "snap (%s) must be non-negative and finite", snap);
     List<String> ids = new ArrayList<>(areas.size());
     List<double[]> vertices = new ArrayList<>(); // {x, y, area}
     for (int a = 0; a < areas.size(); a++) {
@@ -107,7 +109,8 @@ public final class Contiguity {
 
   private static void addVertices(Geometry g, int area, List<double[]> out) {
     for (int p = 0; p < g.getNumGeometries(); p++) {
-      org.locationtech.jts.geom.Polygon polygon = (org.locationtech.jts.geom.Polygon) g.getGeometryN(p);
+      org.locationtech.jts.geom.Polygon polygon =
+          (org.locationtech.jts.geom.Polygon) g.getGeometryN(p);
       addRing(polygon.getExteriorRing().getCoordinates(), area, out);
       for (int h = 0; h < polygon.getNumInteriorRing(); h++) {
         addRing(polygon.getInteriorRingN(h).getCoordinates(), area, out);

@@ -31,18 +31,26 @@ public final class PointWeights {
    * @param transform {@link Transform#BINARY} or {@link Transform#ROW}
    * @return the weights; never {@code null}
    */
-  public static SpatialWeights distanceBand(List<String> ids, double[] x, double[] y, double metres, Transform transform) {
+  public static SpatialWeights distanceBand(
+      List<String> ids, double[] x, double[] y, double metres, Transform transform) {
     check(ids, x, y);
-    checkArgument(metres > 0 && Double.isFinite(metres), "distance band (%s metres) must be positive and finite", metres);
+    checkArgument(
+        metres > 0 && Double.isFinite(metres),
+        "distance band (%s metres) must be positive and finite",
+        metres);
     PointGrid grid = PointGrid.of(x, y, metres);
     SpatialWeights.Builder b = SpatialWeights.builder(ids);
     for (int i = 0; i < x.length; i++) {
       int row = i;
-      grid.within(x[i], y[i], metres, (j, d2) -> {
-        if (j != row) {
-          b.link(row, j);
-        }
-      });
+      grid.within(
+          x[i],
+          y[i],
+          metres,
+          (j, d2) -> {
+            if (j != row) {
+              b.link(row, j);
+            }
+          });
     }
     return b.build(transform);
   }
@@ -59,9 +67,14 @@ public final class PointWeights {
    * @param transform {@link Transform#BINARY} or {@link Transform#ROW}
    * @return the weights; never {@code null}
    */
-  public static SpatialWeights knn(List<String> ids, double[] x, double[] y, int k, Transform transform) {
+  public static SpatialWeights knn(
+      List<String> ids, double[] x, double[] y, int k, Transform transform) {
     check(ids, x, y);
-    checkArgument(k >= 1 && k < x.length, "k (%s) must be at least 1 and less than the number of points (%s)", k, x.length);
+    checkArgument(
+        k >= 1 && k < x.length,
+        "k (%s) must be at least 1 and less than the number of points (%s)",
+        k,
+        x.length);
     // a cell holding about k points on average keeps each search to a few cells
     double area = extentArea(x, y);
     PointGrid grid = PointGrid.of(x, y, Math.sqrt(Math.max(area, 1e-12) * k / x.length));
@@ -84,6 +97,8 @@ public final class PointWeights {
     checkArgument(
         ids.size() == x.length && x.length == y.length,
         "ids (%s), x (%s values) and y (%s values) must have the same length",
-        ids.size(), x.length, y.length);
+        ids.size(),
+        x.length,
+        y.length);
   }
 }

@@ -23,7 +23,8 @@ import org.apiguardian.api.API;
  *
  * <p>The sums S0, S1 and S2 are those of Cliff and Ord used by spdep's {@code spweights.constants}:
  * S0 = &Sigma;<sub>ij</sub> w<sub>ij</sub>, S1 = &frac12; &Sigma;<sub>ij</sub> (w<sub>ij</sub> +
- * w<sub>ji</sub>)&sup2;, S2 = &Sigma;<sub>i</sub> (w<sub>i&middot;</sub> + w<sub>&middot;i</sub>)&sup2;.
+ * w<sub>ji</sub>)&sup2;, S2 = &Sigma;<sub>i</sub> (w<sub>i&middot;</sub> +
+ * w<sub>&middot;i</sub>)&sup2;.
  *
  * <p>Immutable and thread-safe.
  *
@@ -40,7 +41,11 @@ public final class SpatialWeights {
   private final Map<String, Integer> index;
 
   private SpatialWeights(
-      ImmutableList<String> ids, int[] offsets, int[] neighbours, double[] weights, Transform transform) {
+      ImmutableList<String> ids,
+      int[] offsets,
+      int[] neighbours,
+      double[] weights,
+      Transform transform) {
     this.ids = ids;
     this.offsets = offsets;
     this.neighbours = neighbours;
@@ -49,7 +54,12 @@ public final class SpatialWeights {
     this.index = new HashMap<>(ids.size() * 2);
     for (int i = 0; i < ids.size(); i++) {
       Integer previous = index.put(ids.get(i), i);
-      checkArgument(previous == null, "id %s appears twice (index %s and %s): ids must be unique", ids.get(i), previous, i);
+      checkArgument(
+          previous == null,
+          "id %s appears twice (index %s and %s): ids must be unique",
+          ids.get(i),
+          previous,
+          i);
     }
   }
 
@@ -314,8 +324,15 @@ public final class SpatialWeights {
 
   @Override
   public String toString() {
-    return "SpatialWeights[n=" + size() + ", links=" + neighbours.length + ", transform=" + transform
-        + ", islands=" + islands().size() + "]";
+    return "SpatialWeights[n="
+        + size()
+        + ", links="
+        + neighbours.length
+        + ", transform="
+        + transform
+        + ", islands="
+        + islands().size()
+        + "]";
   }
 
   /**
@@ -341,8 +358,8 @@ public final class SpatialWeights {
     }
 
     /**
-     * Makes j a neighbour of i with weight 1 (one direction only; call {@code link(j, i)} too for
-     * a symmetric relation).
+     * Makes j a neighbour of i with weight 1 (one direction only; call {@code link(j, i)} too for a
+     * symmetric relation).
      *
      * @param i the row index
      * @param j the neighbour index, not i
@@ -368,7 +385,9 @@ public final class SpatialWeights {
       checkArgument(
           weight > 0 && Double.isFinite(weight),
           "weight of %s -> %s (%s) must be positive and finite",
-          ids.get(i), ids.get(j), weight);
+          ids.get(i),
+          ids.get(j),
+          weight);
       Double previous = rows.get(i).put(j, weight);
       checkArgument(previous == null, "link %s -> %s is given twice", ids.get(i), ids.get(j));
       return this;

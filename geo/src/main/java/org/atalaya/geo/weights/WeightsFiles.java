@@ -52,13 +52,18 @@ public final class WeightsFiles {
     for (int a = 0; a < n; a++) {
       String[] head = tokens(next(r, line, source, "area " + (a + 1) + " of " + n));
       if (head.length != 2) {
-        throw problem(source, line[0], "expected 'id count', found '" + String.join(" ", head) + "'");
+        throw problem(
+            source, line[0], "expected 'id count', found '" + String.join(" ", head) + "'");
       }
       int count = integer(head[1], source, line[0], "neighbour count of " + head[0]);
-      String body = count == 0 ? nextOrEmpty(r, line) : next(r, line, source, "the neighbours of " + head[0]);
+      String body =
+          count == 0 ? nextOrEmpty(r, line) : next(r, line, source, "the neighbours of " + head[0]);
       String[] nb = tokens(body);
       if (nb.length != count) {
-        throw problem(source, line[0], "area " + head[0] + " declares " + count + " neighbours but lists " + nb.length);
+        throw problem(
+            source,
+            line[0],
+            "area " + head[0] + " declares " + count + " neighbours but lists " + nb.length);
       }
       ids.add(head[0]);
       neighbourIds.add(nb);
@@ -89,7 +94,8 @@ public final class WeightsFiles {
    * @return general weights as given in the file; never {@code null}
    * @throws IOException if reading fails, the file is malformed or names an id not in {@code ids}
    */
-  public static SpatialWeights readGwt(Reader in, String source, List<String> ids) throws IOException {
+  public static SpatialWeights readGwt(Reader in, String source, List<String> ids)
+      throws IOException {
     BufferedReader r = new BufferedReader(Objects.requireNonNull(in, "in must not be null"));
     int[] line = {0};
     next(r, line, source, "the header");
@@ -115,7 +121,8 @@ public final class WeightsFiles {
       for (int k = 0; k < 2; k++) {
         if (!index.containsKey(t[k])) {
           if (ids != null) {
-            throw problem(source, line[0], "id " + t[k] + " is not among the " + ids.size() + " areas");
+            throw problem(
+                source, line[0], "id " + t[k] + " is not among the " + ids.size() + " areas");
           }
           index.put(t[k], index.size());
         }
@@ -176,13 +183,17 @@ public final class WeightsFiles {
 
   private static String checkedId(String id) {
     if (id.isEmpty() || id.chars().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException("id '" + id + "' cannot be written to a weights file: it is empty or contains white space");
+      throw new IllegalArgumentException(
+          "id '"
+              + id
+              + "' cannot be written to a weights file: it is empty or contains white space");
     }
     return id;
   }
 
   private static SpatialWeights.Builder link(
-      List<String> ids, List<String[]> neighbourIds, List<Integer> lines, String source) throws IOException {
+      List<String> ids, List<String[]> neighbourIds, List<Integer> lines, String source)
+      throws IOException {
     Map<String, Integer> index = new LinkedHashMap<>();
     for (int i = 0; i < ids.size(); i++) {
       if (index.put(ids.get(i), i) != null) {
@@ -194,7 +205,10 @@ public final class WeightsFiles {
       for (String nb : neighbourIds.get(i)) {
         Integer j = index.get(nb);
         if (j == null) {
-          throw problem(source, lines.get(i), "neighbour " + nb + " of area " + ids.get(i) + " is not an area of the file");
+          throw problem(
+              source,
+              lines.get(i),
+              "neighbour " + nb + " of area " + ids.get(i) + " is not an area of the file");
         }
         try {
           b.link(i, j);
@@ -206,7 +220,8 @@ public final class WeightsFiles {
     return b;
   }
 
-  private static String next(BufferedReader r, int[] line, String source, String what) throws IOException {
+  private static String next(BufferedReader r, int[] line, String source, String what)
+      throws IOException {
     String s;
     do {
       s = r.readLine();

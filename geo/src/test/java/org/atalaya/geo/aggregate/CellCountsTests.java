@@ -32,12 +32,15 @@ class CellCountsTests {
   }
 
   /** Two squares of 0.2 degrees side by side over Tegucigalpa, sharing the meridian 87.1 W. */
-  private static final List<Area> AREAS = List.of(
-      area("west", "POLYGON ((-87.3 14, -87.1 14, -87.1 14.2, -87.3 14.2, -87.3 14))"),
-      area("east", "POLYGON ((-87.1 14, -86.9 14, -86.9 14.2, -87.1 14.2, -87.1 14))"));
+  private static final List<Area> AREAS =
+      List.of(
+          area("west", "POLYGON ((-87.3 14, -87.1 14, -87.1 14.2, -87.3 14.2, -87.3 14))"),
+          area("east", "POLYGON ((-87.1 14, -86.9 14, -86.9 14.2, -87.1 14.2, -87.1 14))"));
 
   @Test
-  @DisplayName("aggregations are written grid:METRES, h3:RES or areas; anything else is refused with the value")
+  @DisplayName(
+      "aggregations are written grid:METRES, h3:RES or areas; anything else is refused with the"
+          + " value")
   void parse() {
     assertThat(Aggregation.parse(" GRID:500 ")).isEqualTo(Aggregation.grid(500));
     assertThat(Aggregation.parse("h3:8").resolution()).isEqualTo(8);
@@ -46,14 +49,22 @@ class CellCountsTests {
     for (String bad : List.of("grid:0", "grid:-5", "grid:abc", "h3:16", "h3:x", "hex:8", "")) {
       assertThatThrownBy(() -> Aggregation.parse(bad))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("aggregation (" + bad + ") must be grid:METRES (positive), h3:RES (0-15) or areas");
+          .hasMessage(
+              "aggregation (" + bad + ") must be grid:METRES (positive), h3:RES (0-15) or areas");
     }
   }
 
   @Test
-  @DisplayName("areas: a point on the shared border counts once, in the first area; a point in no area is outside")
+  @DisplayName(
+      "areas: a point on the shared border counts once, in the first area; a point in no area is"
+          + " outside")
   void areas() {
-    CellCounts c = CellCounts.count(Aggregation.areas(), AREAS, new double[] {14.1, 14.1, 14.1, 15}, new double[] {-87.2, -87.1, -87.0, -87.0});
+    CellCounts c =
+        CellCounts.count(
+            Aggregation.areas(),
+            AREAS,
+            new double[] {14.1, 14.1, 14.1, 15},
+            new double[] {-87.2, -87.1, -87.0, -87.0});
     assertThat(c.ids()).containsExactly("west", "east");
     assertThat(c.values()).containsExactly(2, 1);
     assertThat(c.counted()).isEqualTo(3);
@@ -68,7 +79,9 @@ class CellCountsTests {
   }
 
   @Test
-  @DisplayName("grid: squares in the points' UTM zone, every square of the extent, each point inside its square's polygon")
+  @DisplayName(
+      "grid: squares in the points' UTM zone, every square of the extent, each point inside its"
+          + " square's polygon")
   void grid() {
     double[] lat = {14.05, 14.06, 14.15};
     double[] lon = {-87.25, -87.25, -87.05};
@@ -83,24 +96,33 @@ class CellCountsTests {
       boolean inSome = false;
       for (int k = 0; k < c.size(); k++) {
         Geometry cell = c.polygon(k);
-        if (c.count(k) > 0 && cell.covers(cell.getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(lon[i], lat[i])))) {
+        if (c.count(k) > 0
+            && cell.covers(
+                cell.getFactory()
+                    .createPoint(new org.locationtech.jts.geom.Coordinate(lon[i], lat[i])))) {
           inSome = true;
         }
       }
       assertThat(inSome).as("point %s", i).isTrue();
     }
-    assertThatThrownBy(() -> CellCounts.count(Aggregation.areas(), lat, lon)).hasMessageContaining("needs the areas");
-    assertThatThrownBy(() -> CellCounts.count(Aggregation.grid(1000), new double[] {95}, new double[] {-87}))
+    assertThatThrownBy(() -> CellCounts.count(Aggregation.areas(), lat, lon))
+        .hasMessageContaining("needs the areas");
+    assertThatThrownBy(
+            () -> CellCounts.count(Aggregation.grid(1000), new double[] {95}, new double[] {-87}))
         .hasMessage("point 0: (95.0, -87.0) is not a latitude and longitude in degrees");
   }
 
-  /** Each cell's count by a key that does not depend on the other points (grid ids do: the origin moves). */
+  /**
+   * Each cell's count by a key that does not depend on the other points (grid ids do: the origin
+   * moves).
+   */
   private static Map<String, Integer> byCell(CellCounts c) {
     Map<String, Integer> m = new HashMap<>();
     for (int k = 0; k < c.size(); k++) {
-      String key = c.aggregation().kind() == Aggregation.Kind.GRID
-          ? String.format(Locale.ROOT, "%.0f,%.0f", c.centresX()[k], c.centresY()[k])
-          : c.ids().get(k);
+      String key =
+          c.aggregation().kind() == Aggregation.Kind.GRID
+              ? String.format(Locale.ROOT, "%.0f,%.0f", c.centresX()[k], c.centresY()[k])
+              : c.ids().get(k);
       m.merge(key, c.count(k), Integer::sum);
     }
     m.values().removeIf(v -> v == 0);
@@ -108,25 +130,34 @@ class CellCountsTests {
   }
 
   @Test
-  @DisplayName("for every kind of cell, the counts of two point sets together are the sums of their counts, and nothing is lost")
+  @DisplayName(
+      "for every kind of cell, the counts of two point sets together are the sums of their counts,"
+          + " and nothing is lost")
   void countsOfTheUnionAreTheSums() {
-    List<Aggregation> kinds = List.of(Aggregation.grid(500), Aggregation.h3(8), Aggregation.areas());
-    qt().withExamples(60).forAll(integers().between(1, 150), integers().between(1, 150), longs().between(0, 1 << 20), integers().between(0, 2))
-        .checkAssert((n, m, seed, kind) -> {
-          SplittableRandom r = new SplittableRandom(seed);
-          double[][] a = points(r, n);
-          double[][] b = points(r, m);
-          double[][] union = {concat(a[0], b[0]), concat(a[1], b[1])};
-          Aggregation agg = kinds.get(kind);
-          CellCounts ca = CellCounts.count(agg, AREAS, a[0], a[1]);
-          CellCounts cb = CellCounts.count(agg, AREAS, b[0], b[1]);
-          CellCounts cu = CellCounts.count(agg, AREAS, union[0], union[1]);
-          Map<String, Integer> sums = new HashMap<>(byCell(ca));
-          byCell(cb).forEach((k, v) -> sums.merge(k, v, Integer::sum));
-          assertThat(byCell(cu)).isEqualTo(sums);
-          assertThat(cu.counted() + cu.outside()).isEqualTo((long) (n + m));
-          assertThat(cu.outside()).isEqualTo(ca.outside() + cb.outside());
-        });
+    List<Aggregation> kinds =
+        List.of(Aggregation.grid(500), Aggregation.h3(8), Aggregation.areas());
+    qt().withExamples(60)
+        .forAll(
+            integers().between(1, 150),
+            integers().between(1, 150),
+            longs().between(0, 1 << 20),
+            integers().between(0, 2))
+        .checkAssert(
+            (n, m, seed, kind) -> {
+              SplittableRandom r = new SplittableRandom(seed);
+              double[][] a = points(r, n);
+              double[][] b = points(r, m);
+              double[][] union = {concat(a[0], b[0]), concat(a[1], b[1])};
+              Aggregation agg = kinds.get(kind);
+              CellCounts ca = CellCounts.count(agg, AREAS, a[0], a[1]);
+              CellCounts cb = CellCounts.count(agg, AREAS, b[0], b[1]);
+              CellCounts cu = CellCounts.count(agg, AREAS, union[0], union[1]);
+              Map<String, Integer> sums = new HashMap<>(byCell(ca));
+              byCell(cb).forEach((k, v) -> sums.merge(k, v, Integer::sum));
+              assertThat(byCell(cu)).isEqualTo(sums);
+              assertThat(cu.counted() + cu.outside()).isEqualTo((long) (n + m));
+              assertThat(cu.outside()).isEqualTo(ca.outside() + cb.outside());
+            });
   }
 
   /** Points over the two areas and a little beyond them, so some are outside. */

@@ -92,7 +92,8 @@ class GeodesyTests {
     double dLon = Math.toRadians(lon2 - lon1);
     double h =
         Math.pow(Math.sin(dLat / 2), 2)
-            + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2))
+            + Math.cos(Math.toRadians(lat1))
+                * Math.cos(Math.toRadians(lat2))
                 * Math.pow(Math.sin(dLon / 2), 2);
     return 2 * r * Math.asin(Math.sqrt(h));
   }

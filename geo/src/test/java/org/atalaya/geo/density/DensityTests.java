@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 class DensityTests {
 
   @Test
-  @DisplayName("one point at a cell centre: the peak is the kernel's value at 0, 3/(pi h^2) or 1/(2 pi h^2), per km2")
+  @DisplayName(
+      "one point at a cell centre: the peak is the kernel's value at 0, 3/(pi h^2) or 1/(2 pi h^2),"
+          + " per km2")
   void peakIsTheKernelAtZero() {
     double[] x = {500_005};
     double[] y = {1_500_005};
@@ -41,14 +43,24 @@ class DensityTests {
       x[i] = 477_000 + rnd.nextDouble() * 3000;
       y[i] = 1_556_000 + rnd.nextDouble() * 3000;
     }
-    assertThat(KernelDensity.estimate(x, y, KernelDensity.Kernel.QUARTIC, 250, 10).total()).isCloseTo(300, Offset.offset(1.5));
-    assertThat(KernelDensity.estimate(x, y, KernelDensity.Kernel.GAUSSIAN, 150, 10).total()).isCloseTo(300, Offset.offset(1.5));
+    assertThat(KernelDensity.estimate(x, y, KernelDensity.Kernel.QUARTIC, 250, 10).total())
+        .isCloseTo(300, Offset.offset(1.5));
+    assertThat(KernelDensity.estimate(x, y, KernelDensity.Kernel.GAUSSIAN, 150, 10).total())
+        .isCloseTo(300, Offset.offset(1.5));
   }
 
   @Test
-  @DisplayName("GeoJSON cells are counterclockwise lon/lat squares with their density; the ASCII grid has its header")
+  @DisplayName(
+      "GeoJSON cells are counterclockwise lon/lat squares with their density; the ASCII grid has"
+          + " its header")
   void writesGeoJsonAndAsciiGrid() throws Exception {
-    DensityGrid g = KernelDensity.estimate(new double[] {477_675}, new double[] {1_556_782}, KernelDensity.Kernel.QUARTIC, 100, 50);
+    DensityGrid g =
+        KernelDensity.estimate(
+            new double[] {477_675},
+            new double[] {1_556_782},
+            KernelDensity.Kernel.QUARTIC,
+            100,
+            50);
     StringWriter out = new StringWriter();
     int written = g.writeGeoJson(CrsTransform.of(Crs.UTM_16N, Crs.WGS84), 0, out);
     JsonNode json = new ObjectMapper().readTree(out.toString());
@@ -65,7 +77,9 @@ class DensityTests {
   }
 
   @Test
-  @DisplayName("Clark-Evans: a square lattice gives R = 2 and a large positive z; a tight cluster gives R < 1")
+  @DisplayName(
+      "Clark-Evans: a square lattice gives R = 2 and a large positive z; a tight cluster gives R <"
+          + " 1")
   void clarkEvans() {
     double[] x = new double[100];
     double[] y = new double[100];
@@ -77,7 +91,8 @@ class DensityTests {
     assertThat(lattice.observedMean()).isCloseTo(100, Offset.offset(1e-9));
     assertThat(lattice.expectedMean()).isCloseTo(50, Offset.offset(1e-9));
     assertThat(lattice.ratio()).isCloseTo(2, Offset.offset(1e-12));
-    assertThat(lattice.standardError()).isCloseTo(0.26136 / Math.sqrt(100 * 100 / 1e6), Offset.offset(1e-12));
+    assertThat(lattice.standardError())
+        .isCloseTo(0.26136 / Math.sqrt(100 * 100 / 1e6), Offset.offset(1e-12));
     assertThat(lattice.z()).isCloseTo(50 / lattice.standardError(), Offset.offset(1e-9));
     SplittableRandom r = new SplittableRandom(2);
     for (int i = 0; i < 100; i++) {
@@ -85,8 +100,16 @@ class DensityTests {
       y[i] = r.nextDouble() * 20;
     }
     assertThat(NearestNeighbourIndex.of(x, y, 1e6).ratio()).isLessThan(0.2);
-    assertThatThrownBy(() -> NearestNeighbourIndex.of(new double[] {1}, new double[] {1}, 10)).hasMessageContaining("at least 2 points");
-    assertThatThrownBy(() -> KernelDensity.estimate(new double[] {0, 1e9}, new double[] {0, 1e9}, KernelDensity.Kernel.QUARTIC, 10, 1))
+    assertThatThrownBy(() -> NearestNeighbourIndex.of(new double[] {1}, new double[] {1}, 10))
+        .hasMessageContaining("at least 2 points");
+    assertThatThrownBy(
+            () ->
+                KernelDensity.estimate(
+                    new double[] {0, 1e9},
+                    new double[] {0, 1e9},
+                    KernelDensity.Kernel.QUARTIC,
+                    10,
+                    1))
         .hasMessageContaining("larger cell size than 1.0 metres");
   }
 }

@@ -67,9 +67,9 @@ class GeofenceTrackerTests {
   }
 
   /**
-   * A patrol walking at 1 m/s, one fix every 2 s, 15 m Gaussian jitter (seeded): 200 m outside
-   * the west edge, east to 200 m inside, north 300 m along the border, then west back to 200 m
-   * outside. It crosses the boundary once in and once out, lingering near it on each crossing.
+   * A patrol walking at 1 m/s, one fix every 2 s, 15 m Gaussian jitter (seeded): 200 m outside the
+   * west edge, east to 200 m inside, north 300 m along the border, then west back to 200 m outside.
+   * It crosses the boundary once in and once out, lingering near it on each crossing.
    */
   static List<Fix> patrol(long seed) {
     Random rnd = new Random(seed);
@@ -176,8 +176,7 @@ class GeofenceTrackerTests {
     @Test
     @DisplayName("AMBIGUOUS fixes neither enter, exit, nor reset a streak")
     void ambiguousChangesNothing() {
-      GeofenceTracker tracker =
-          GeofenceTracker.builder().fences(zone()).enterAfterFixes(2).build();
+      GeofenceTracker tracker = GeofenceTracker.builder().fences(zone()).enterAfterFixes(2).build();
       assertThat(tracker.accept(fix("a", 0, 10, 0, 20))).isEmpty();
       assertThat(tracker.accept(fix("a", 1, 10, 0, 20))).isEmpty();
       assertThat(tracker.isInside("a", "zona-1")).isFalse();

@@ -16,24 +16,32 @@ class PluginListenersTest {
   void pluginListenersReceiveEventsAndAFailingOneIsRecordedNamingItsPlugin() {
     PluginRegistry plugins = PluginRegistry.builder().discover();
     assertThat(plugins.plugins())
-        .anySatisfy(p -> {
-          assertThat(p.id()).isEqualTo("org.atalaya.test.listeners");
-          assertThat(p.state()).isEqualTo(PluginState.LOADED);
-          assertThat(p.contributions()).containsExactly("geofence-listener:recorder", "geofence-listener:always-fails");
-        });
+        .anySatisfy(
+            p -> {
+              assertThat(p.id()).isEqualTo("org.atalaya.test.listeners");
+              assertThat(p.state()).isEqualTo(PluginState.LOADED);
+              assertThat(p.contributions())
+                  .containsExactly("geofence-listener:recorder", "geofence-listener:always-fails");
+            });
     RecordingListenersPlugin.RECEIVED.clear();
     GeofenceTracker tracker =
         GeofenceTracker.builder().fences(GeofenceTrackerTests.zone()).listeners(plugins).build();
     tracker.accept(GeofenceTrackerTests.fix("patrulla-7", 0, -100, 0, 5));
     tracker.accept(GeofenceTrackerTests.fix("patrulla-7", 10, 100, 0, 5));
 
-    assertThat(RecordingListenersPlugin.RECEIVED).extracting(GeofenceEvent::kind).contains(Kind.ENTER);
-    assertThat(tracker.listenerFailures()).isNotEmpty().allSatisfy(f -> {
-      assertThat(f.exception()).isInstanceOf(PluginFailureException.class)
-          .hasMessageContaining("org.atalaya.test.listeners")
-          .hasMessageContaining("always-fails")
-          .hasMessageContaining("webhook unreachable");
-    });
+    assertThat(RecordingListenersPlugin.RECEIVED)
+        .extracting(GeofenceEvent::kind)
+        .contains(Kind.ENTER);
+    assertThat(tracker.listenerFailures())
+        .isNotEmpty()
+        .allSatisfy(
+            f -> {
+              assertThat(f.exception())
+                  .isInstanceOf(PluginFailureException.class)
+                  .hasMessageContaining("org.atalaya.test.listeners")
+                  .hasMessageContaining("always-fails")
+                  .hasMessageContaining("webhook unreachable");
+            });
     assertThat(plugins.hasErrors()).isTrue();
   }
 }

@@ -32,6 +32,7 @@ import org.locationtech.jts.io.WKTReader;
 class FenceIndexTests {
 
   private static final GeometryFactory GF = new GeometryFactory();
+
   /** Points checked against brute force over the whole class (reported, and at least 1M). */
   private static final AtomicLong CHECKED = new AtomicLong();
 
@@ -55,10 +56,12 @@ class FenceIndexTests {
     coarse = FenceIndex.builder().targetCells(64).build();
     FenceIndex.Builder c = FenceIndex.builder().targetCells(64);
     FenceIndex.Builder f = FenceIndex.builder().targetCells(4_000_000);
-    read.areas().forEach(a -> {
-      c.add(a);
-      f.add(a);
-    });
+    read.areas()
+        .forEach(
+            a -> {
+              c.add(a);
+              f.add(a);
+            });
     coarse = c.build();
     fine = f.build();
     prepared = new PreparedGeometry[countries.size()];
@@ -77,7 +80,9 @@ class FenceIndexTests {
     vertices = pts.toArray(new double[0][]);
   }
 
-  /** Brute force: every fence, JTS covers (prepared, which is exact and equal to Geometry.covers). */
+  /**
+   * Brute force: every fence, JTS covers (prepared, which is exact and equal to Geometry.covers).
+   */
   private static int[] bruteForce(double lat, double lon) {
     Point p = GF.createPoint(new Coordinate(lon, lat));
     int[] out = new int[prepared.length];
@@ -137,7 +142,9 @@ class FenceIndexTests {
   void coarseAndFineGridsAlsoEqualBruteForceOnAndNearBorders() {
     qt().withFixedSeed(3L)
         .withExamples(150_000)
-        .forAll(integers().between(0, vertices.length - 1), integers().between(-2, 2),
+        .forAll(
+            integers().between(0, vertices.length - 1),
+            integers().between(-2, 2),
             integers().between(-2, 2))
         .checkAssert(
             (i, dx, dy) -> {
@@ -149,10 +156,11 @@ class FenceIndexTests {
     qt().withFixedSeed(5L)
         .withExamples(100_000)
         .forAll(doubles().between(-90, 90), doubles().between(-180, 180))
-        .checkAssert((lat, lon) -> {
-          assertEqualsBruteForce(coarse, lat, lon);
-          assertEqualsBruteForce(fine, lat, lon);
-        });
+        .checkAssert(
+            (lat, lon) -> {
+              assertEqualsBruteForce(coarse, lat, lon);
+              assertEqualsBruteForce(fine, lat, lon);
+            });
   }
 
   @Test
@@ -166,24 +174,29 @@ class FenceIndexTests {
       for (int j = 0; j < 3; j++) {
         double x0 = -87.3 + i * 0.1;
         double y0 = 14.0 + j * 0.1;
-        Geometry sq = GF.toGeometry(new org.locationtech.jts.geom.Envelope(x0, x0 + 0.1, y0, y0 + 0.1));
+        Geometry sq =
+            GF.toGeometry(new org.locationtech.jts.geom.Envelope(x0, x0 + 0.1, y0, y0 + 0.1));
         gs.add(sq);
         b.add("t" + i + j, sq);
       }
     }
     Geometry holed =
-        wkt.read("POLYGON ((-87.35 13.95, -86.85 13.95, -86.85 14.35, -87.35 14.35, -87.35 13.95),"
-            + " (-87.2 14.1, -87.1 14.1, -87.1 14.2, -87.2 14.2, -87.2 14.1))");
+        wkt.read(
+            "POLYGON ((-87.35 13.95, -86.85 13.95, -86.85 14.35, -87.35 14.35, -87.35 13.95),"
+                + " (-87.2 14.1, -87.1 14.1, -87.1 14.2, -87.2 14.2, -87.2 14.1))");
     gs.add(holed);
     b.add("holed", holed);
-    Geometry diamond = wkt.read("POLYGON ((-87.1 14.0, -86.9 14.15, -87.1 14.3, -87.3 14.15, -87.1 14.0))");
+    Geometry diamond =
+        wkt.read("POLYGON ((-87.1 14.0, -86.9 14.15, -87.1 14.3, -87.3 14.15, -87.1 14.0))");
     gs.add(diamond);
     b.add("diamond", diamond);
     FenceIndex index = b.targetCells(50).build();
-    PreparedGeometry[] prep = gs.stream().map(PreparedGeometryFactory::prepare).toArray(PreparedGeometry[]::new);
+    PreparedGeometry[] prep =
+        gs.stream().map(PreparedGeometryFactory::prepare).toArray(PreparedGeometry[]::new);
     qt().withFixedSeed(6L)
         .withExamples(100_000)
-        .forAll(integers().between(-40, 600), integers().between(-40, 440), integers().between(0, 2))
+        .forAll(
+            integers().between(-40, 600), integers().between(-40, 440), integers().between(0, 2))
         .checkAssert(
             (xi, yi, mode) -> {
               // on the 0.001 lattice (which holds every vertex and edge), or just off it
@@ -257,15 +270,18 @@ class FenceIndexTests {
     try {
       List<Future<Integer>> results = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        results.add(pool.submit(() -> {
-          int bad = 0;
-          for (int i = 0; i < pts.length; i++) {
-            if (countries.fencesContaining(pts[i][0], pts[i][1]).hashCode() != expected[i]) {
-              bad++;
-            }
-          }
-          return bad;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  int bad = 0;
+                  for (int i = 0; i < pts.length; i++) {
+                    if (countries.fencesContaining(pts[i][0], pts[i][1]).hashCode()
+                        != expected[i]) {
+                      bad++;
+                    }
+                  }
+                  return bad;
+                }));
       }
       for (Future<Integer> r : results) {
         assertThat(r.get()).isZero();

@@ -42,15 +42,21 @@ class FenceProximityTests {
   void withinDistanceListsCoveringFencesFirstThenByDistance() throws Exception {
     FenceIndex index =
         FenceIndex.builder()
-            .add("west", wkt("POLYGON ((-87.3 14.0, -87.2 14.0, -87.2 14.1, -87.3 14.1, -87.3 14.0))"))
-            .add("east", wkt("POLYGON ((-87.19 14.0, -87.1 14.0, -87.1 14.1, -87.19 14.1, -87.19 14.0))"))
+            .add(
+                "west",
+                wkt("POLYGON ((-87.3 14.0, -87.2 14.0, -87.2 14.1, -87.3 14.1, -87.3 14.0))"))
+            .add(
+                "east",
+                wkt("POLYGON ((-87.19 14.0, -87.1 14.0, -87.1 14.1, -87.19 14.1, -87.19 14.0))"))
             .add("north", wkt("POLYGON ((-87.3 14.2, -87.1 14.2, -87.1 14.3, -87.3 14.2))"))
             .build();
     List<FenceDistance> near = index.withinDistance(14.05, -87.201, 5000);
     assertThat(near).extracting(FenceDistance::id).containsExactly("west", "east");
     assertThat(near.get(0).metres()).isZero();
-    assertThat(near.get(1).metres()).isCloseTo(Geodesy.distanceMetres(14.05, -87.201, 14.05, -87.19), within(0.01));
-    assertThat(index.withinDistance(14.05, -87.201, 20_000)).extracting(FenceDistance::id)
+    assertThat(near.get(1).metres())
+        .isCloseTo(Geodesy.distanceMetres(14.05, -87.201, 14.05, -87.19), within(0.01));
+    assertThat(index.withinDistance(14.05, -87.201, 20_000))
+        .extracting(FenceDistance::id)
         .containsExactly("west", "east", "north");
     assertThatThrownBy(() -> index.withinDistance(14, -87, -1))
         .hasMessage("metres (-1.0) must be greater than 0 and at most 1000000");
@@ -60,8 +66,9 @@ class FenceProximityTests {
   void distancesAgreeWithADenselySampledBoundary() throws Exception {
     // A diamond of about 50 km around Tegucigalpa, with a hole; its boundary sampled every ~11 m.
     Geometry diamond =
-        wkt("POLYGON ((-87.2 13.8, -86.95 14.05, -87.2 14.3, -87.45 14.05, -87.2 13.8),"
-            + " (-87.25 14.0, -87.15 14.0, -87.2 14.1, -87.25 14.0))");
+        wkt(
+            "POLYGON ((-87.2 13.8, -86.95 14.05, -87.2 14.3, -87.45 14.05, -87.2 13.8),"
+                + " (-87.25 14.0, -87.15 14.0, -87.2 14.1, -87.25 14.0))");
     FenceIndex index = FenceIndex.builder().add("d", diamond).build();
     Coordinate[] samples = Densifier.densify(diamond.getBoundary(), 1e-4).getCoordinates();
     SplittableRandom random = new SplittableRandom(11);
@@ -79,7 +86,9 @@ class FenceProximityTests {
         assertThat(index.fencesContaining(lat, lon)).containsExactly("d");
       } else {
         // samples are at most ~6 m from the true boundary point
-        assertThat(metres).as("lat %s lon %s", lat, lon).isCloseTo(brute, within(8.0 + brute * 0.002));
+        assertThat(metres)
+            .as("lat %s lon %s", lat, lon)
+            .isCloseTo(brute, within(8.0 + brute * 0.002));
       }
     }
   }

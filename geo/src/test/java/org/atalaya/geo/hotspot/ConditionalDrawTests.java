@@ -27,7 +27,9 @@ class ConditionalDrawTests {
     for (int i = 0; i < N; i++) {
       x[i] = i;
     }
-    SpatialWeights w = PointWeights.distanceBand(List.of("a", "b", "c", "d", "e", "f", "g"), x, new double[N], 1.5, Transform.BINARY);
+    SpatialWeights w =
+        PointWeights.distanceBand(
+            List.of("a", "b", "c", "d", "e", "f", "g"), x, new double[N], 1.5, Transform.BINARY);
     ConditionalPermutation c = new ConditionalPermutation(w);
     SplittableRandom rng = new SplittableRandom(17);
     Map<String, Integer> seen = new HashMap<>();
@@ -41,12 +43,17 @@ class ConditionalDrawTests {
     }
     assertThat(seen).hasSize(30);
     double expected = draws / 30.0;
-    double chi2 = seen.values().stream().mapToDouble(o -> (o - expected) * (o - expected) / expected).sum();
-    assertThat(chi2).as("chi-square, 29 degrees of freedom; 58.3 is the 0.999 quantile").isLessThan(58.3);
+    double chi2 =
+        seen.values().stream().mapToDouble(o -> (o - expected) * (o - expected) / expected).sum();
+    assertThat(chi2)
+        .as("chi-square, 29 degrees of freedom; 58.3 is the 0.999 quantile")
+        .isLessThan(58.3);
   }
 
   @Test
-  @DisplayName("conditional draws: two distinct other areas, never the area itself, every ordered pair equally likely")
+  @DisplayName(
+      "conditional draws: two distinct other areas, never the area itself, every ordered pair"
+          + " equally likely")
   void drawsAreUniform() {
     int threshold = Integer.remainderUnsigned(-(N - 1), N - 1);
     long[] state = {17};
@@ -86,18 +93,26 @@ class ConditionalDrawTests {
   }
 
   @Test
-  @DisplayName("the written-out generator draws exactly what a SplittableRandom from the same seed draws, rejections and repeats included")
+  @DisplayName(
+      "the written-out generator draws exactly what a SplittableRandom from the same seed draws,"
+          + " rejections and repeats included")
   void drawsEqualTheSplittableRandomReference() {
     for (int n : new int[] {3, 7, 100, 65_537, 100_000}) {
       double[] x = new double[n];
       for (int i = 0; i < n; i++) {
         x[i] = i;
       }
-      SpatialWeights w = PointWeights.distanceBand(java.util.stream.IntStream.range(0, n).mapToObj(String::valueOf).toList(),
-          x, new double[n], 1.5, Transform.BINARY);
+      SpatialWeights w =
+          PointWeights.distanceBand(
+              java.util.stream.IntStream.range(0, n).mapToObj(String::valueOf).toList(),
+              x,
+              new double[n],
+              1.5,
+              Transform.BINARY);
       ConditionalPermutation c = new ConditionalPermutation(w);
       // the real threshold rejects almost nothing; 2^31 (unsigned) rejects about half the draws
-      for (int threshold : new int[] {Integer.remainderUnsigned(-(n - 1), n - 1), Integer.MIN_VALUE}) {
+      for (int threshold :
+          new int[] {Integer.remainderUnsigned(-(n - 1), n - 1), Integer.MIN_VALUE}) {
         for (int area : new int[] {0, n / 2, n - 1}) {
           int k = Math.min(n - 1, 5);
           long seed = Permutations.streamSeed(2026, area);
@@ -111,7 +126,9 @@ class ConditionalDrawTests {
             assertThat(actual).as("n %s, area %s, permutation %s", n, area, r).isEqualTo(expected);
           }
           // the same words consumed: both give the same next word
-          assertThat(new SplittableRandom(state).nextLong()).as("next word").isEqualTo(rng.nextLong());
+          assertThat(new SplittableRandom(state).nextLong())
+              .as("next word")
+              .isEqualTo(rng.nextLong());
         }
       }
     }

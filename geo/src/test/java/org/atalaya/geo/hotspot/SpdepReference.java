@@ -24,8 +24,11 @@ final class SpdepReference {
   private final Map<String, String[]> lines = new HashMap<>();
 
   private SpdepReference() {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        SpdepReference.class.getResourceAsStream("spdep-reference.txt"), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                SpdepReference.class.getResourceAsStream("spdep-reference.txt"),
+                StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         if (line.startsWith("#") || line.isBlank()) {
@@ -87,6 +90,8 @@ final class SpdepReference {
       return;
     }
     double tolerance = Math.max(1e-12, 1e-9 * Math.abs(expected));
-    assertThat(Math.abs(actual - expected)).as("%s: %s vs R %s", what, actual, expected).isLessThanOrEqualTo(tolerance);
+    assertThat(Math.abs(actual - expected))
+        .as("%s: %s vs R %s", what, actual, expected)
+        .isLessThanOrEqualTo(tolerance);
   }
 }

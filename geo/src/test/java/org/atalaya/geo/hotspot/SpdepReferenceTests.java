@@ -50,22 +50,40 @@ class SpdepReferenceTests {
   @CsvSource({"queen,W", "queen,B", "rook,W", "rook,B"})
   @DisplayName("global Moran's I, E, V and z under both assumptions equal spdep moran.test")
   void globalMoranEqualsMoranTest(String nb, String style) {
-    GlobalMoran.Result m = GlobalMoran.test(weights(nb, style), R.numbers("y"), Permutations.none());
+    GlobalMoran.Result m =
+        GlobalMoran.test(weights(nb, style), R.numbers("y"), Permutations.none());
     String key = nb + "." + style + ".moran.";
-    assertClose(key + "normal", new double[] {m.i(), m.expected(), m.varianceNormal(), m.zNormal()}, R.numbers(key + "normal"));
-    assertClose(key + "randomisation",
-        new double[] {m.i(), m.expected(), m.varianceRandomisation(), m.zRandomisation()}, R.numbers(key + "randomisation"));
+    assertClose(
+        key + "normal",
+        new double[] {m.i(), m.expected(), m.varianceNormal(), m.zNormal()},
+        R.numbers(key + "normal"));
+    assertClose(
+        key + "randomisation",
+        new double[] {m.i(), m.expected(), m.varianceRandomisation(), m.zRandomisation()},
+        R.numbers(key + "randomisation"));
     assertThat(m.islands()).isEqualTo(1);
     assertThat(m.pSim()).isEmpty();
   }
 
   @ParameterizedTest(name = "{0} {1} {2}")
-  @CsvSource({"queen,W,conditional", "queen,B,conditional", "rook,W,conditional", "rook,B,conditional",
-      "queen,W,total", "queen,B,total", "rook,W,total", "rook,B,total"})
+  @CsvSource({
+    "queen,W,conditional",
+    "queen,B,conditional",
+    "rook,W,conditional",
+    "rook,B,conditional",
+    "queen,W,total",
+    "queen,B,total",
+    "rook,W,total",
+    "rook,B,total"
+  })
   @DisplayName("local Moran's Ii, E, Var, Z and quadrant equal spdep localmoran")
   void localMoranEqualsLocalmoran(String nb, String style, String variance) {
-    List<LocalStatistic> got = LocalMoran.of(weights(nb, style), R.numbers("y"), Permutations.none(),
-        variance.equals("total") ? LocalMoran.Variance.TOTAL : LocalMoran.Variance.CONDITIONAL);
+    List<LocalStatistic> got =
+        LocalMoran.of(
+            weights(nb, style),
+            R.numbers("y"),
+            Permutations.none(),
+            variance.equals("total") ? LocalMoran.Variance.TOTAL : LocalMoran.Variance.CONDITIONAL);
     String key = nb + "." + style + ".localmoran." + variance + ".";
     assertClose(key + "Ii", column(got, LocalStatistic::statistic), R.numbers(key + "Ii"));
     assertClose(key + "E", column(got, LocalStatistic::expected), R.numbers(key + "E"));
@@ -77,7 +95,9 @@ class SpdepReferenceTests {
         continue; // spdep labels an island by its lag of 0; its quadrant means nothing
       }
       String label = quadr[i].toUpperCase(java.util.Locale.ROOT).replace('-', '_');
-      assertThat(got.get(i).cluster()).as("cluster of %s", got.get(i).id()).contains(Cluster.valueOf(label));
+      assertThat(got.get(i).cluster())
+          .as("cluster of %s", got.get(i).id())
+          .contains(Cluster.valueOf(label));
     }
   }
 
@@ -94,7 +114,8 @@ class SpdepReferenceTests {
     assertClose(key + "gi.VG", column(gi, LocalStatistic::variance), R.numbers(key + "gi.VG"));
     List<LocalStatistic> star = GetisOrd.giStar(w, R.numbers("y"), Permutations.none());
     assertClose(key + "gistar.z", column(star, LocalStatistic::z), R.numbers(key + "gistar.z"));
-    assertClose(key + "gistar.G", column(star, LocalStatistic::statistic), R.numbers(key + "gistar.G"));
+    assertClose(
+        key + "gistar.G", column(star, LocalStatistic::statistic), R.numbers(key + "gistar.G"));
   }
 
   static final double[] PX = {10, 20, 40, 15, 30, 30};
@@ -103,17 +124,23 @@ class SpdepReferenceTests {
   static final List<String> PIDS = List.of("a", "b", "c", "d", "e", "f");
 
   @Test
-  @DisplayName("Gi* equals the PySAL G_Local example of DESIGN.md (printed to 8 decimals) and spdep to 1e-9")
+  @DisplayName(
+      "Gi* equals the PySAL G_Local example of DESIGN.md (printed to 8 decimals) and spdep to 1e-9")
   void giStarEqualsThePysalExample() {
     SpatialWeights w = PointWeights.distanceBand(PIDS, PX, PY, 15, Transform.BINARY);
     double[] z = column(GetisOrd.giStar(w, VALUES, Permutations.none()), LocalStatistic::z);
     double[] pysal = {-1.39727626, -0.28917762, 0.65064964, -0.28917762, 1.23452088, 2.02424331};
     for (int i = 0; i < z.length; i++) {
       // the DESIGN.md values are rounded to 8 decimals: they can only be matched to 5e-9
-      assertThat(Math.abs(z[i] - pysal[i])).as("z[%s] = %s vs PySAL %s", i, z[i], pysal[i]).isLessThanOrEqualTo(5e-9);
+      assertThat(Math.abs(z[i] - pysal[i]))
+          .as("z[%s] = %s vs PySAL %s", i, z[i], pysal[i])
+          .isLessThanOrEqualTo(5e-9);
     }
     assertClose("pysal.gistar.B.z", z, R.numbers("pysal.gistar.B.z"));
-    assertClose("pysal.gi.B.z", column(GetisOrd.gi(w, VALUES, Permutations.none()), LocalStatistic::z), R.numbers("pysal.gi.B.z"));
+    assertClose(
+        "pysal.gi.B.z",
+        column(GetisOrd.gi(w, VALUES, Permutations.none()), LocalStatistic::z),
+        R.numbers("pysal.gi.B.z"));
   }
 
   @Test
@@ -122,11 +149,17 @@ class SpdepReferenceTests {
     SpatialWeights w = PointWeights.knn(PIDS, PX, PY, 2, Transform.ROW);
     String[] expected = R.text("pysal.knn2.nb");
     for (int i = 0; i < w.size(); i++) {
-      int[] want = java.util.Arrays.stream(expected[i].split(",")).mapToInt(Integer::parseInt).sorted().toArray();
+      int[] want =
+          java.util.Arrays.stream(expected[i].split(","))
+              .mapToInt(Integer::parseInt)
+              .sorted()
+              .toArray();
       assertThat(w.neighbours(i)).as("neighbours of %s", i).containsExactly(want);
     }
     GlobalMoran.Result m = GlobalMoran.test(w, VALUES, Permutations.none());
-    assertClose("knn moran", new double[] {m.i(), m.expected(), m.varianceRandomisation(), m.zRandomisation()},
+    assertClose(
+        "knn moran",
+        new double[] {m.i(), m.expected(), m.varianceRandomisation(), m.zRandomisation()},
         R.numbers("pysal.knn2.W.moran.randomisation"));
   }
 

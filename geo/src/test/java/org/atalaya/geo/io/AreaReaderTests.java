@@ -16,8 +16,13 @@ class AreaReaderTests {
   private static final String SQUARE = "[[[0,0],[10,0],[10,10],[0,10],[0,0]]]";
 
   private static String feature(String id, String props, String geometry) {
-    return "{\"type\":\"Feature\"" + (id == null ? "" : ",\"id\":" + id)
-        + ",\"properties\":" + props + ",\"geometry\":" + geometry + "}";
+    return "{\"type\":\"Feature\""
+        + (id == null ? "" : ",\"id\":" + id)
+        + ",\"properties\":"
+        + props
+        + ",\"geometry\":"
+        + geometry
+        + "}";
   }
 
   private static String polygon(String coordinates) {
@@ -28,18 +33,33 @@ class AreaReaderTests {
   void everyFeatureIsAcceptedRepairedOrRejectedWithAReason() throws IOException {
     String json =
         "{\"features\":["
-            + feature("\"ok\"", "{\"name\":\"Square\"}",
+            + feature(
+                "\"ok\"",
+                "{\"name\":\"Square\"}",
                 polygon("[[[0,0],[10,0],[10,10],[0,10],[0,0]],[[2,2],[2,4],[4,4],[4,2],[2,2]]]"))
-            + "," + feature("7", "{}", "{\"type\":\"MultiPolygon\",\"coordinates\":[" + SQUARE
-                + ",[[[20,20],[21,20],[21,21],[20,20]]]]}")
-            + "," + feature("\"bowtie\"", "{}", polygon("[[[0,0],[10,10],[10,0],[0,10],[0,0]]]"))
-            + "," + feature("\"pt\"", "{}", "{\"type\":\"Point\",\"coordinates\":[1,2]}")
-            + "," + feature(null, "{\"name\":\"no id\"}", polygon(SQUARE))
-            + "," + feature("\"ok\"", "{}", polygon(SQUARE))
-            + "," + feature("\"nogeom\"", "{}", "null")
-            + "," + feature("\"empty\"", "{}", polygon("[]"))
-            + "," + feature("\"far\"", "{}", polygon("[[[0,0],[200,0],[200,10],[0,0]]]"))
-            + "," + feature("\"bad\"", "{}", polygon("[[[0,0],[1,1]]]"))
+            + ","
+            + feature(
+                "7",
+                "{}",
+                "{\"type\":\"MultiPolygon\",\"coordinates\":["
+                    + SQUARE
+                    + ",[[[20,20],[21,20],[21,21],[20,20]]]]}")
+            + ","
+            + feature("\"bowtie\"", "{}", polygon("[[[0,0],[10,10],[10,0],[0,10],[0,0]]]"))
+            + ","
+            + feature("\"pt\"", "{}", "{\"type\":\"Point\",\"coordinates\":[1,2]}")
+            + ","
+            + feature(null, "{\"name\":\"no id\"}", polygon(SQUARE))
+            + ","
+            + feature("\"ok\"", "{}", polygon(SQUARE))
+            + ","
+            + feature("\"nogeom\"", "{}", "null")
+            + ","
+            + feature("\"empty\"", "{}", polygon("[]"))
+            + ","
+            + feature("\"far\"", "{}", polygon("[[[0,0],[200,0],[200,10],[0,0]]]"))
+            + ","
+            + feature("\"bad\"", "{}", polygon("[[[0,0],[1,1]]]"))
             + ",[1,2]"
             + "],\"type\":\"FeatureCollection\"}";
     AreaReadResult r = AreaReader.create().readGeoJson(new StringReader(json), "test.geojson");
@@ -74,11 +94,16 @@ class AreaReaderTests {
   void idAndNamePropertiesAreParameters() throws IOException {
     String json =
         "{\"type\":\"FeatureCollection\",\"features\":["
-            + feature(null, "{\"shapeID\":\"HND-ADM1-1\",\"shapeName\":\"Atlántida\"}", polygon(SQUARE))
-            + "," + feature(null, "{\"shapeID\":801,\"shapeName\":\"Francisco Morazán\"}",
+            + feature(
+                null, "{\"shapeID\":\"HND-ADM1-1\",\"shapeName\":\"Atlántida\"}", polygon(SQUARE))
+            + ","
+            + feature(
+                null,
+                "{\"shapeID\":801,\"shapeName\":\"Francisco Morazán\"}",
                 polygon("[[[20,20],[21,20],[21,21],[20,20]]]"))
             + "]}";
-    AreaReader reader = AreaReader.builder().idProperty("shapeID").nameProperty("shapeName").build();
+    AreaReader reader =
+        AreaReader.builder().idProperty("shapeID").nameProperty("shapeName").build();
     AreaReadResult r = reader.readGeoJson(new StringReader(json), "adm1");
     assertThat(r.isClean()).isTrue();
     assertThat(r.areas()).extracting(Area::id).containsExactly("HND-ADM1-1", "801");
@@ -88,16 +113,20 @@ class AreaReaderTests {
   @Test
   void aSingleFeatureAndABareGeometryAreOneAreaEach() throws IOException {
     AreaReadResult one =
-        AreaReader.create().readGeoJson(new StringReader(feature("\"x\"", "{}", polygon(SQUARE))), "f");
+        AreaReader.create()
+            .readGeoJson(new StringReader(feature("\"x\"", "{}", polygon(SQUARE))), "f");
     assertThat(one.areas()).extracting(Area::id).containsExactly("x");
     AreaReadResult bare = AreaReader.create().readGeoJson(new StringReader(polygon(SQUARE)), "g");
     assertThat(bare.areas()).extracting(Area::id).containsExactly("1");
     assertThat(bare.areas().get(0).geometry().getSRID()).isEqualTo(4326);
     AreaReadResult line =
         AreaReader.create()
-            .readGeoJson(new StringReader("{\"type\":\"LineString\",\"coordinates\":[[0,0],[1,1]]}"), "l");
+            .readGeoJson(
+                new StringReader("{\"type\":\"LineString\",\"coordinates\":[[0,0],[1,1]]}"), "l");
     assertThat(line.read()).isEqualTo(1);
-    assertThat(line.rejections()).extracting(AreaRejection::reason).containsExactly(Reason.NOT_AREAL);
+    assertThat(line.rejections())
+        .extracting(AreaRejection::reason)
+        .containsExactly(Reason.NOT_AREAL);
   }
 
   @Test
@@ -110,7 +139,12 @@ class AreaReaderTests {
         .hasMessageContaining("type is 'Topology'");
     // Jackson hides the source of its messages; the reader names it, with the line and column
     assertThatThrownBy(
-            () -> AreaReader.create().readGeoJson(new StringReader("{\"type\": \"FeatureCollection\",\n \"features\": [{\"ty"), "cut.geojson"))
+            () ->
+                AreaReader.create()
+                    .readGeoJson(
+                        new StringReader(
+                            "{\"type\": \"FeatureCollection\",\n \"features\": [{\"ty"),
+                        "cut.geojson"))
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith("cut.geojson: not well-formed JSON at line 2")
         .hasMessageNotContaining("REDACTED");
@@ -147,7 +181,8 @@ class AreaReaderTests {
     assertThat(byName.areas())
         .filteredOn(a -> a.id().equals("Honduras"))
         .singleElement()
-        .satisfies(a -> assertThat(a.geometry().getEnvelopeInternal().getMinX()).isBetween(-90.0, -88.0));
+        .satisfies(
+            a -> assertThat(a.geometry().getEnvelopeInternal().getMinX()).isBetween(-90.0, -88.0));
   }
 
   static AreaReadResult read(AreaReader reader) throws IOException {

@@ -27,9 +27,10 @@ class GeoJsonAreaWriterTests {
     GeoJsonAreaWriter.create().write(List.of(Area.of("0801", "Distrito Central", g)), out);
     String json = out.toString();
     assertThat(json)
-        .startsWith("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"0801\","
-            + "\"properties\":{\"id\":\"0801\",\"name\":\"Distrito Central\"},\"geometry\":"
-            + "{\"type\":\"Polygon\",\"coordinates\":[[[-87.1234568,14],[-86,14],[-86,15]");
+        .startsWith(
+            "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"0801\","
+                + "\"properties\":{\"id\":\"0801\",\"name\":\"Distrito Central\"},\"geometry\":"
+                + "{\"type\":\"Polygon\",\"coordinates\":[[[-87.1234568,14],[-86,14],[-86,15]");
 
     AreaReadResult back = AreaReader.create().readGeoJson(new StringReader(json), "out");
     Polygon p = (Polygon) back.areas().get(0).geometry();
@@ -40,11 +41,15 @@ class GeoJsonAreaWriterTests {
 
   @Test
   void countriesRoundTripWithinRounding() throws IOException {
-    AreaReadResult countries = AreaReaderTests.read(AreaReader.builder().idProperty("name").build());
+    AreaReadResult countries =
+        AreaReaderTests.read(AreaReader.builder().idProperty("name").build());
     StringWriter out = new StringWriter();
     GeoJsonAreaWriter.create().write(countries.areas(), out);
     AreaReadResult back =
-        AreaReader.builder().idProperty("id").build().readGeoJson(new StringReader(out.toString()), "x");
+        AreaReader.builder()
+            .idProperty("id")
+            .build()
+            .readGeoJson(new StringReader(out.toString()), "x");
     assertThat(back.accepted()).isEqualTo(countries.accepted());
     for (int i = 0; i < back.areas().size(); i++) {
       Geometry a = countries.areas().get(i).geometry();

@@ -58,87 +58,107 @@ class NearRepeatTests {
   @Test
   @DisplayName("observed counts equal a pair-by-pair count with half-open bands [a, b)")
   void observedEqualsBruteForce() {
-    qt().withExamples(40).forAll(integers().between(2, 300), longs().between(0, 1 << 20)).check((n, seed) -> {
-      Incidents in = incidents(n, seed);
-      NearRepeatTable t = NearRepeat.builder().distanceBands(DISTANCES).timeBands(TIMES)
-          .permutations(Permutations.none()).build().run(in.x(), in.y(), in.days());
-      long[] expected = bruteForce(in, DISTANCES, TIMES);
-      for (int c = 0; c < expected.length; c++) {
-        if (t.cells().get(c).observed() != expected[c]) {
-          return false;
-        }
-      }
-      return true;
-    });
+    qt().withExamples(40)
+        .forAll(integers().between(2, 300), longs().between(0, 1 << 20))
+        .check(
+            (n, seed) -> {
+              Incidents in = incidents(n, seed);
+              NearRepeatTable t =
+                  NearRepeat.builder()
+                      .distanceBands(DISTANCES)
+                      .timeBands(TIMES)
+                      .permutations(Permutations.none())
+                      .build()
+                      .run(in.x(), in.y(), in.days());
+              long[] expected = bruteForce(in, DISTANCES, TIMES);
+              for (int c = 0; c < expected.length; c++) {
+                if (t.cells().get(c).observed() != expected[c]) {
+                  return false;
+                }
+              }
+              return true;
+            });
   }
 
   @Test
-  @DisplayName("property: the grid finds exactly the pairs of the all-pairs loop, each once and in its band: lattices, a line, duplicates, sparse and dense points")
+  @DisplayName(
+      "property: the grid finds exactly the pairs of the all-pairs loop, each once and in its band:"
+          + " lattices, a line, duplicates, sparse and dense points")
   void closePairsEqualAllPairs() {
-    qt().withExamples(60).forAll(integers().between(1, 400), longs().between(0, 1 << 20), integers().between(0, 4))
-        .checkAssert((n, seed, layout) -> {
-          SplittableRandom r = new SplittableRandom(seed);
-          double[] x = new double[n];
-          double[] y = new double[n];
-          for (int i = 0; i < n; i++) {
-            switch (layout) {
-              case 0 -> { // on cell borders and band limits
-                x[i] = r.nextInt(30) * 50.0;
-                y[i] = r.nextInt(30) * 50.0;
+    qt().withExamples(60)
+        .forAll(integers().between(1, 400), longs().between(0, 1 << 20), integers().between(0, 4))
+        .checkAssert(
+            (n, seed, layout) -> {
+              SplittableRandom r = new SplittableRandom(seed);
+              double[] x = new double[n];
+              double[] y = new double[n];
+              for (int i = 0; i < n; i++) {
+                switch (layout) {
+                  case 0 -> { // on cell borders and band limits
+                    x[i] = r.nextInt(30) * 50.0;
+                    y[i] = r.nextInt(30) * 50.0;
+                  }
+                  case 1 -> { // one row of cells
+                    x[i] = r.nextDouble() * 3000;
+                    y[i] = 7;
+                  }
+                  case 2 -> { // many incidents at the same few places
+                    x[i] = r.nextInt(3) * 400.0;
+                    y[i] = r.nextInt(3) * 400.0;
+                  }
+                  case 3 -> { // sparse: the grid's cells grow beyond 400 m
+                    x[i] = r.nextDouble() * 1e6;
+                    y[i] = r.nextDouble() * 1e3;
+                  }
+                  default -> {
+                    x[i] = r.nextDouble() * 1000;
+                    y[i] = r.nextDouble() * 1000;
+                  }
+                }
               }
-              case 1 -> { // one row of cells
-                x[i] = r.nextDouble() * 3000;
-                y[i] = 7;
+              ClosePairs pairs = ClosePairs.find(x, y, DISTANCES, 2);
+              java.util.Set<String> found = new java.util.HashSet<>();
+              for (int d = 0; d < pairs.bands(); d++) {
+                for (int a = 0; a < n; a++) {
+                  for (int k = pairs.rowStart[d][a]; k < pairs.rowStart[d][a + 1]; k++) {
+                    int b = pairs.partner[d][k];
+                    assertThat(b).as("partner after its row").isGreaterThan(a);
+                    int i = pairs.order[a];
+                    int j = pairs.order[b];
+                    assertThat(found.add(Math.min(i, j) + "-" + Math.max(i, j) + "@" + d))
+                        .as("pair met once")
+                        .isTrue();
+                  }
+                }
               }
-              case 2 -> { // many incidents at the same few places
-                x[i] = r.nextInt(3) * 400.0;
-                y[i] = r.nextInt(3) * 400.0;
+              java.util.Set<String> expected = new java.util.HashSet<>();
+              for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                  double dx = x[j] - x[i];
+                  double dy = y[j] - y[i];
+                  int band = NearRepeat.band(Math.sqrt(dx * dx + dy * dy), DISTANCES);
+                  if (band >= 0) {
+                    expected.add(i + "-" + j + "@" + band);
+                  }
+                }
               }
-              case 3 -> { // sparse: the grid's cells grow beyond 400 m
-                x[i] = r.nextDouble() * 1e6;
-                y[i] = r.nextDouble() * 1e3;
-              }
-              default -> {
-                x[i] = r.nextDouble() * 1000;
-                y[i] = r.nextDouble() * 1000;
-              }
-            }
-          }
-          ClosePairs pairs = ClosePairs.find(x, y, DISTANCES, 2);
-          java.util.Set<String> found = new java.util.HashSet<>();
-          for (int d = 0; d < pairs.bands(); d++) {
-            for (int a = 0; a < n; a++) {
-              for (int k = pairs.rowStart[d][a]; k < pairs.rowStart[d][a + 1]; k++) {
-                int b = pairs.partner[d][k];
-                assertThat(b).as("partner after its row").isGreaterThan(a);
-                int i = pairs.order[a];
-                int j = pairs.order[b];
-                assertThat(found.add(Math.min(i, j) + "-" + Math.max(i, j) + "@" + d)).as("pair met once").isTrue();
-              }
-            }
-          }
-          java.util.Set<String> expected = new java.util.HashSet<>();
-          for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-              double dx = x[j] - x[i];
-              double dy = y[j] - y[i];
-              int band = NearRepeat.band(Math.sqrt(dx * dx + dy * dy), DISTANCES);
-              if (band >= 0) {
-                expected.add(i + "-" + j + "@" + band);
-              }
-            }
-          }
-          assertThat(found).isEqualTo(expected);
-          assertThat(pairs.size()).isEqualTo(expected.size());
-        });
+              assertThat(found).isEqualTo(expected);
+              assertThat(pairs.size()).isEqualTo(expected.size());
+            });
   }
 
   @Test
-  @DisplayName("the Monte Carlo expectation approaches the exact permutation expectation n_d x m_t / M")
+  @DisplayName(
+      "the Monte Carlo expectation approaches the exact permutation expectation n_d x m_t / M")
   void expectedApproachesTheExactPermutationMean() {
     Incidents in = incidents(400, 11);
-    NearRepeatTable t = NearRepeat.builder().distanceBands(DISTANCES).timeBands(TIMES)
-        .permutations(new Permutations(2000, 5, 2)).build().run(in.x(), in.y(), in.days());
+    NearRepeatTable t =
+        NearRepeat.builder()
+            .distanceBands(DISTANCES)
+            .timeBands(TIMES)
+            .permutations(new Permutations(2000, 5, 2))
+            .build()
+            .run(in.x(), in.y(), in.days());
     // under the permutation null each close pair gets a uniformly random pair of distinct times
     int n = 400;
     double pairs = n * (n - 1) / 2.0;
@@ -148,7 +168,9 @@ class NearRepeatTests {
       int d = index(DISTANCES, cell.distance().from());
       int b = index(TIMES, cell.time().from());
       double exact = closeInSpace[d] * closeInTime[b] / pairs;
-      assertThat(cell.expected()).as(cell.distance() + " x " + cell.time()).isCloseTo(exact, Offset.offset(0.02 * exact + 0.5));
+      assertThat(cell.expected())
+          .as(cell.distance() + " x " + cell.time())
+          .isCloseTo(exact, Offset.offset(0.02 * exact + 0.5));
       assertThat(cell.pSim()).isGreaterThan(0).isLessThanOrEqualTo(1);
     }
   }
@@ -163,7 +185,9 @@ class NearRepeatTests {
   }
 
   @Test
-  @DisplayName("planted repeats within 100 m and 7 days give a Knox ratio above 1 and a small p, the same on 1 and 3 threads")
+  @DisplayName(
+      "planted repeats within 100 m and 7 days give a Knox ratio above 1 and a small p, the same on"
+          + " 1 and 3 threads")
   void plantedNearRepeatsAreFound() {
     Incidents base = incidents(600, 3);
     double[] x = base.x().clone();
@@ -191,30 +215,42 @@ class NearRepeatTests {
     assertThat(knox.pSim()).isLessThanOrEqualTo(0.002);
     long n = x.length;
     assertThat(knox.pairs()).isEqualTo(n * (n - 1) / 2);
-    long[] inSpace = bruteForce(new Incidents(x, y, t), new double[] {0, 100}, new double[] {0, Double.MAX_VALUE});
-    long[] inTime = bruteForce(new Incidents(x, y, t), new double[] {0, Double.MAX_VALUE}, new double[] {0, 7});
+    long[] inSpace =
+        bruteForce(
+            new Incidents(x, y, t), new double[] {0, 100}, new double[] {0, Double.MAX_VALUE});
+    long[] inTime =
+        bruteForce(new Incidents(x, y, t), new double[] {0, Double.MAX_VALUE}, new double[] {0, 7});
     assertThat(knox.closeInSpace()).isEqualTo(inSpace[0]);
     assertThat(knox.closeInTime()).isEqualTo(inTime[0]);
-    assertThat(knox.expectedAnalytic()).isCloseTo((double) inSpace[0] * inTime[0] / knox.pairs(), Offset.offset(1e-9));
+    assertThat(knox.expectedAnalytic())
+        .isCloseTo((double) inSpace[0] * inTime[0] / knox.pairs(), Offset.offset(1e-9));
   }
 
   @Test
   @DisplayName("bands must ascend; bad incidents are named by index")
   void badInputIsNamed() {
     assertThatThrownBy(() -> NearRepeat.builder().distanceBands(0, 200, 100))
-        .hasMessageContaining("strictly ascending").hasMessageContaining("[0.0, 200.0, 100.0]");
-    assertThatThrownBy(() -> NearRepeat.builder().timeBands(-1, 7)).hasMessageContaining("limit 1 (-1.0)");
-    assertThatThrownBy(() -> NearRepeat.builder().timeBands(0, 7).build()).hasMessageContaining("distance bands");
+        .hasMessageContaining("strictly ascending")
+        .hasMessageContaining("[0.0, 200.0, 100.0]");
+    assertThatThrownBy(() -> NearRepeat.builder().timeBands(-1, 7))
+        .hasMessageContaining("limit 1 (-1.0)");
+    assertThatThrownBy(() -> NearRepeat.builder().timeBands(0, 7).build())
+        .hasMessageContaining("distance bands");
     NearRepeat nr = NearRepeat.builder().distanceBands(0, 100).timeBands(0, 7).build();
-    assertThatThrownBy(() -> nr.run(new double[] {0, 1}, new double[] {0, 1}, new double[] {0, Double.NaN}))
+    assertThatThrownBy(
+            () -> nr.run(new double[] {0, 1}, new double[] {0, 1}, new double[] {0, Double.NaN}))
         .hasMessageContaining("incident 1 has a non-finite time (NaN)");
     assertThat(new Interval(0.5, 1).label()).isEqualTo("[0.5, 1)");
-    assertThat(List.of(new Interval(0, 7).contains(7), new Interval(0, 7).contains(0))).containsExactly(false, true);
+    assertThat(List.of(new Interval(0, 7).contains(7), new Interval(0, 7).contains(0)))
+        .containsExactly(false, true);
   }
 
   /** Time limits for 4 bands (16-bit fields), 6 (10-bit), 8 (8-bit) and 12 (counted in memory). */
   static Stream<double[]> timeLimits() {
-    return Stream.of(TIMES, new double[] {0, 2, 4, 6, 8, 10, 12}, new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8},
+    return Stream.of(
+        TIMES,
+        new double[] {0, 2, 4, 6, 8, 10, 12},
+        new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8},
         new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
   }
 
@@ -266,7 +302,8 @@ class NearRepeatTests {
     for (int r = 0; r < BlockedPairs.BLOCK; r++) {
       for (int d = 0; d < DISTANCES.length - 1; d++) {
         for (int b = 0; b < timeLimits.length - 1; b++) {
-          assertThat((long) blocked.get(counts, r, d, b)).as("permutation %s, cell %s x %s", r, d, b)
+          assertThat((long) blocked.get(counts, r, d, b))
+              .as("permutation %s, cell %s x %s", r, d, b)
               .isEqualTo(expected[r][d * (timeLimits.length - 1) + b]);
         }
       }
@@ -310,7 +347,9 @@ class NearRepeatTests {
       for (int d = 0; d < DISTANCES.length - 1; d++) {
         for (int b = 0; b < tBands; b++) {
           assertThat(lanes.below(counts, r, d, b + 1) - lanes.below(counts, r, d, b))
-              .as("permutation %s, cell %s x %s, limits %s", r, d, b, java.util.Arrays.toString(timeLimits))
+              .as(
+                  "permutation %s, cell %s x %s, limits %s",
+                  r, d, b, java.util.Arrays.toString(timeLimits))
               .isEqualTo(expected[r][d * tBands + b]);
         }
       }
@@ -319,13 +358,20 @@ class NearRepeatTests {
   }
 
   static Stream<double[]> laneTimeLimits() {
-    return Stream.of(TIMES, new double[] {0, 1}, new double[] {3, 10, 17}, new double[] {0, 7, 1000},
-        new double[] {1, 2, 3, 4}, new double[] {59, 60, 64});
+    return Stream.of(
+        TIMES,
+        new double[] {0, 1},
+        new double[] {3, 10, 17},
+        new double[] {0, 7, 1000},
+        new double[] {1, 2, 3, 4},
+        new double[] {59, 60, 64});
   }
 
   @ParameterizedTest
   @MethodSource("laneTimeLimits")
-  @DisplayName("the lane counter gives 128 permutations the tables of the comparing loop: dates, half days, minutes, any double, all on one day")
+  @DisplayName(
+      "the lane counter gives 128 permutations the tables of the comparing loop: dates, half days,"
+          + " minutes, any double, all on one day")
   void laneCountsEqualTheComparingLoop(double[] timeLimits) {
     Incidents halves = incidents(500, 21); // whole and half days: pairs exactly on every limit
     SplittableRandom r = new SplittableRandom(22);
@@ -341,34 +387,43 @@ class NearRepeatTests {
     }
     for (double[] days : List.of(halves.days(), dates, minutes, any, sameDay)) {
       assertThat(lanesEqualComparing(new Incidents(halves.x(), halves.y(), days), timeLimits, 7))
-          .as("accepted").isTrue();
+          .as("accepted")
+          .isTrue();
     }
   }
 
   @Test
-  @DisplayName("property: on generated incidents the lane counter equals the comparing loop, or refuses data it could count differently")
+  @DisplayName(
+      "property: on generated incidents the lane counter equals the comparing loop, or refuses data"
+          + " it could count differently")
   void laneCountsEqualTheComparingLoopOnGeneratedData() {
-    qt().withExamples(25).forAll(integers().between(2, 250), longs().between(0, 1 << 20), integers().between(0, 3))
-        .checkAssert((n, seed, style) -> {
-          SplittableRandom r = new SplittableRandom(seed);
-          Incidents base = incidents(n, seed);
-          double[] days = new double[n];
-          for (int i = 0; i < n; i++) {
-            days[i] = switch (style) {
-              case 0 -> r.nextInt(40);
-              case 1 -> r.nextInt(40) + r.nextInt(24) / 24.0;
-              case 2 -> 20_000 + r.nextInt(40) + r.nextDouble();
-              default -> r.nextInt(3) * 7 + r.nextInt(2) * 0.25;
-            };
-          }
-          boolean accepted = lanesEqualComparing(new Incidents(base.x(), base.y(), days), TIMES, seed);
-          // dates, days since 1970 with any fraction, and quarter days must not fall back
-          assertThat(accepted || style == 1).as("style %s accepted", style).isTrue();
-        });
+    qt().withExamples(25)
+        .forAll(integers().between(2, 250), longs().between(0, 1 << 20), integers().between(0, 3))
+        .checkAssert(
+            (n, seed, style) -> {
+              SplittableRandom r = new SplittableRandom(seed);
+              Incidents base = incidents(n, seed);
+              double[] days = new double[n];
+              for (int i = 0; i < n; i++) {
+                days[i] =
+                    switch (style) {
+                      case 0 -> r.nextInt(40);
+                      case 1 -> r.nextInt(40) + r.nextInt(24) / 24.0;
+                      case 2 -> 20_000 + r.nextInt(40) + r.nextDouble();
+                      default -> r.nextInt(3) * 7 + r.nextInt(2) * 0.25;
+                    };
+              }
+              boolean accepted =
+                  lanesEqualComparing(new Incidents(base.x(), base.y(), days), TIMES, seed);
+              // dates, days since 1970 with any fraction, and quarter days must not fall back
+              assertThat(accepted || style == 1).as("style %s accepted", style).isTrue();
+            });
   }
 
   @Test
-  @DisplayName("the lane counter refuses what it could count differently: near-equal fractions, negative times, fractional limits; and more than four limits")
+  @DisplayName(
+      "the lane counter refuses what it could count differently: near-equal fractions, negative"
+          + " times, fractional limits; and more than four limits")
   void laneCounterRefusesWhatItCannotCountExactly() {
     Incidents in = incidents(50, 4);
     ClosePairs pairs = ClosePairs.find(in.x(), in.y(), DISTANCES, 1);
@@ -384,15 +439,23 @@ class NearRepeatTests {
     assertThat(LanePairs.of(pairs, t, new double[] {0, 0.5, 7})).isNull();
     assertThat(LanePairs.of(pairs, t, new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})).isNull();
     // refused data still get their tables, from the other loops
-    NearRepeatTable table = NearRepeat.builder().distanceBands(DISTANCES).timeBands(TIMES)
-        .permutations(Permutations.of(9, 1)).build().run(in.x(), in.y(), nearTie);
+    NearRepeatTable table =
+        NearRepeat.builder()
+            .distanceBands(DISTANCES)
+            .timeBands(TIMES)
+            .permutations(Permutations.of(9, 1))
+            .build()
+            .run(in.x(), in.y(), nearTie);
     assertThat(table.cells()).hasSize(12);
   }
 
   @Test
-  @DisplayName("the lane counter takes as many lanes as 32 MB of keys per thread allow, and refuses fewer than 32")
+  @DisplayName(
+      "the lane counter takes as many lanes as 32 MB of keys per thread allow, and refuses fewer"
+          + " than 32")
   void laneCountFollowsTheMemoryBudget() {
-    for (int[] nAndLanes : new int[][] {{1_000, 128}, {65_536, 128}, {65_537, 64}, {200_000, 32}, {262_145, 0}}) {
+    for (int[] nAndLanes :
+        new int[][] {{1_000, 128}, {65_536, 128}, {65_537, 64}, {200_000, 32}, {262_145, 0}}) {
       int n = nAndLanes[0];
       double[] x = new double[n];
       double[] y = new double[n];
@@ -403,17 +466,26 @@ class NearRepeatTests {
       }
       ClosePairs pairs = ClosePairs.find(x, y, DISTANCES, 1);
       LanePairs lanes = LanePairs.of(pairs, inPairOrder(pairs, days), TIMES);
-      assertThat(lanes == null ? 0 : lanes.lanes()).as("lanes for %s incidents", n).isEqualTo(nAndLanes[1]);
+      assertThat(lanes == null ? 0 : lanes.lanes())
+          .as("lanes for %s incidents", n)
+          .isEqualTo(nAndLanes[1]);
     }
   }
 
   @Test
-  @DisplayName("a whole run with the lane counter (three blocks, filler lanes, 2 threads) equals permutations counted one by one")
+  @DisplayName(
+      "a whole run with the lane counter (three blocks, filler lanes, 2 threads) equals"
+          + " permutations counted one by one")
   void laneRunEqualsOneByOne() {
     Incidents in = incidents(400, 13);
     int count = 300;
-    NearRepeatTable table = NearRepeat.builder().distanceBands(DISTANCES).timeBands(TIMES)
-        .permutations(new Permutations(count, 17, 2)).build().run(in.x(), in.y(), in.days());
+    NearRepeatTable table =
+        NearRepeat.builder()
+            .distanceBands(DISTANCES)
+            .timeBands(TIMES)
+            .permutations(new Permutations(count, 17, 2))
+            .build()
+            .run(in.x(), in.y(), in.days());
     ClosePairs pairs = ClosePairs.find(in.x(), in.y(), DISTANCES, 1);
     double[] t = inPairOrder(pairs, in.days());
     assertThat(LanePairs.of(pairs, t, TIMES)).as("the lane counter is used").isNotNull();
@@ -444,13 +516,20 @@ class NearRepeatTests {
     Incidents in = incidents(300, 12);
     ClosePairs pairs = ClosePairs.find(in.x(), in.y(), DISTANCES, 1);
     assertThat(BlockedPairs.of(pairs, in.days(), new double[] {0, 0.5, 7})).isNull();
-    NearRepeatTable table = NearRepeat.builder().distanceBands(DISTANCES).timeBands(0, 0.5, 7)
-        .permutations(Permutations.of(19, 3)).build().run(in.x(), in.y(), in.days());
-    assertThat(table.cells()).allSatisfy(c -> assertThat(c.pSim()).isGreaterThan(0).isLessThanOrEqualTo(1));
+    NearRepeatTable table =
+        NearRepeat.builder()
+            .distanceBands(DISTANCES)
+            .timeBands(0, 0.5, 7)
+            .permutations(Permutations.of(19, 3))
+            .build()
+            .run(in.x(), in.y(), in.days());
+    assertThat(table.cells())
+        .allSatisfy(c -> assertThat(c.pSim()).isGreaterThan(0).isLessThanOrEqualTo(1));
   }
 
   @Test
-  @DisplayName("the shuffle makes each of the 24 orders of 4 times equally likely (chi-square, seeded)")
+  @DisplayName(
+      "the shuffle makes each of the 24 orders of 4 times equally likely (chi-square, seeded)")
   void shuffleIsUniform() {
     java.util.Map<String, Integer> seen = new java.util.HashMap<>();
     int draws = 48_000;
@@ -461,7 +540,10 @@ class NearRepeatTests {
     }
     assertThat(seen).hasSize(24);
     double expected = draws / 24.0;
-    double chi2 = seen.values().stream().mapToDouble(o -> (o - expected) * (o - expected) / expected).sum();
-    assertThat(chi2).as("chi-square, 23 degrees of freedom; 49.7 is the 0.999 quantile").isLessThan(49.7);
+    double chi2 =
+        seen.values().stream().mapToDouble(o -> (o - expected) * (o - expected) / expected).sum();
+    assertThat(chi2)
+        .as("chi-square, 23 degrees of freedom; 49.7 is the 0.999 quantile")
+        .isLessThan(49.7);
   }
 }

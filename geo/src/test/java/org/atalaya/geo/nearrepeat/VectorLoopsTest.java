@@ -8,8 +8,18 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class VectorLoopsTest {
-  private static final Map<String, String> DEFAULTS = Map.of("UseSuperWord", "true", "MaxVectorSize", "64",
-      "UseCompiler", "true", "TieredCompilation", "true", "TieredStopAtLevel", "4");
+  private static final Map<String, String> DEFAULTS =
+      Map.of(
+          "UseSuperWord",
+          "true",
+          "MaxVectorSize",
+          "64",
+          "UseCompiler",
+          "true",
+          "TieredCompilation",
+          "true",
+          "TieredStopAtLevel",
+          "4");
 
   private static boolean with(String name, String value) {
     java.util.HashMap<String, String> options = new java.util.HashMap<>(DEFAULTS);
@@ -18,7 +28,8 @@ class VectorLoopsTest {
   }
 
   @Test
-  @DisplayName("the lanes are used with HotSpot's defaults, and on a JVM whose options cannot be read")
+  @DisplayName(
+      "the lanes are used with HotSpot's defaults, and on a JVM whose options cannot be read")
   void defaultsAndUnknownUseTheLanes() {
     assertThat(VectorLoops.likely(n -> Optional.ofNullable(DEFAULTS.get(n)))).isTrue();
     assertThat(VectorLoops.likely(n -> Optional.empty())).isTrue();

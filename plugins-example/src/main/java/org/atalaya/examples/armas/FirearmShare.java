@@ -53,16 +53,30 @@ public final class FirearmShare implements IncidentIndicator {
       }
     }
     if (known == 0) {
-      throw new IllegalArgumentException("no homicide in " + input.area() + ", " + input.period()
-          + " has a known mechanism (" + unknown + " unknown): the share cannot be computed");
+      throw new IllegalArgumentException(
+          "no homicide in "
+              + input.area()
+              + ", "
+              + input.period()
+              + " has a known mechanism ("
+              + unknown
+              + " unknown): the share cannot be computed");
     }
     Proportion p = Proportion.of(firearm, known, 0.95);
-    Lineage lineage = Lineage.builder("firearm-share")
-        .input(input.area() + ", " + input.period())
-        .filter("ICCS 0101 intentional homicide")
-        .used(known)
-        .excluded("mechanism unknown", unknown)
-        .build();
-    return new IndicatorValue(p.estimate(), Optional.of(p.interval()), firearm, known, "share", "Clopper-Pearson 95%", lineage);
+    Lineage lineage =
+        Lineage.builder("firearm-share")
+            .input(input.area() + ", " + input.period())
+            .filter("ICCS 0101 intentional homicide")
+            .used(known)
+            .excluded("mechanism unknown", unknown)
+            .build();
+    return new IndicatorValue(
+        p.estimate(),
+        Optional.of(p.interval()),
+        firearm,
+        known,
+        "share",
+        "Clopper-Pearson 95%",
+        lineage);
   }
 }

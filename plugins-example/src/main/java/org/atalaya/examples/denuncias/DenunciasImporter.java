@@ -54,8 +54,12 @@ import org.atalaya.taxonomy.CategoryMatch;
  */
 public final class DenunciasImporter implements IncidentImporter {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d/M/uuuu")
+          .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]")
+          .withResolverStyle(java.time.format.ResolverStyle.STRICT);
   private static final String DATE = "fecha del hecho";
   private static final String TYPE = "tipo de hecho";
 
@@ -76,22 +80,34 @@ public final class DenunciasImporter implements IncidentImporter {
   }
 
   @Override
-  public ReadReport read(InputStream in, ReadOptions options, IncidentHandler handler) throws IOException {
-    byte[] bytes = in.readAllBytes(); // a network's sheet is small; reading it whole keeps this simple
+  public ReadReport read(InputStream in, ReadOptions options, IncidentHandler handler)
+      throws IOException {
+    byte[] bytes =
+        in.readAllBytes(); // a network's sheet is small; reading it whole keeps this simple
     String text = new String(bytes, StandardCharsets.UTF_8).replace("\uFEFF", "");
     String firstLine = text.lines().findFirst().orElse("");
     if (!normalise(firstLine).contains(DATE)) {
-      throw new IncidentReadException(options.sourceName() + ": not a community report sheet (no column 'Fecha del hecho')");
+      throw new IncidentReadException(
+          options.sourceName() + ": not a community report sheet (no column 'Fecha del hecho')");
     }
-    char delimiter = firstLine.chars().filter(c -> c == ';').count() >= firstLine.chars().filter(c -> c == ',').count() ? ';' : ',';
-    CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY).enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+    char delimiter =
+        firstLine.chars().filter(c -> c == ';').count()
+                >= firstLine.chars().filter(c -> c == ',').count()
+            ? ';'
+            : ',';
+    CsvMapper mapper =
+        new CsvMapper()
+            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES);
     List<String> header = new ArrayList<>();
     long read = 0;
     long accepted = 0;
     List<Problem> all = new ArrayList<>();
-    try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class)
-        .with(CsvSchema.emptySchema().withColumnSeparator(delimiter))
-        .readValues(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+    try (MappingIterator<List<String>> rows =
+        mapper
+            .readerForListOf(String.class)
+            .with(CsvSchema.emptySchema().withColumnSeparator(delimiter))
+            .readValues(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
       while (rows.hasNext()) {
         List<String> row;
         long line = rows.getCurrentLocation().getLineNr();
@@ -99,7 +115,14 @@ public final class DenunciasImporter implements IncidentImporter {
           row = rows.next();
         } catch (RuntimeException e) {
           read++;
-          Problem p = new Problem(options.sourceName(), Math.max(1, line), "", "", ProblemCode.MALFORMED_RECORD, String.valueOf(e.getMessage()));
+          Problem p =
+              new Problem(
+                  options.sourceName(),
+                  Math.max(1, line),
+                  "",
+                  "",
+                  ProblemCode.MALFORMED_RECORD,
+                  String.valueOf(e.getMessage()));
           all.add(p);
           handler.reject(new Rejection(Math.max(1, line), "", List.of(p)));
           continue;
@@ -115,63 +138,105 @@ public final class DenunciasImporter implements IncidentImporter {
           cells.put(header.get(i), row.get(i).strip());
         }
         List<Problem> problems = new ArrayList<>();
-        Incident incident = toIncident(cells, String.join(String.valueOf(delimiter), row), rowNumber, options, problems);
+        Incident incident =
+            toIncident(
+                cells, String.join(String.valueOf(delimiter), row), rowNumber, options, problems);
         all.addAll(problems);
         if (incident == null) {
-          handler.reject(new Rejection(rowNumber, String.join(String.valueOf(delimiter), row), problems));
+          handler.reject(
+              new Rejection(rowNumber, String.join(String.valueOf(delimiter), row), problems));
         } else {
           accepted++;
           handler.accept(incident);
         }
       }
     } catch (RuntimeException e) {
-      throw new IncidentReadException(options.sourceName() + ": the file cannot be read as CSV: " + e.getMessage());
+      throw new IncidentReadException(
+          options.sourceName() + ": the file cannot be read as CSV: " + e.getMessage());
     }
     return new ReadReport(options.sourceName(), read, accepted, read - accepted, all);
   }
 
-  /** Returns the incident, or null when an error rejects the row; problems are added to {@code problems}. */
+  /**
+   * Returns the incident, or null when an error rejects the row; problems are added to {@code
+   * problems}.
+   */
   private static Incident toIncident(
-      Map<String, String> cells, String raw, long row, ReadOptions options, List<Problem> problems) {
+      Map<String, String> cells,
+      String raw,
+      long row,
+      ReadOptions options,
+      List<Problem> problems) {
     String file = options.sourceName();
     String date = cells.getOrDefault(DATE, "");
     LocalDate day;
     try {
       day = LocalDate.parse(date, DAY);
     } catch (DateTimeParseException e) {
-      problems.add(new Problem(file, row, "Fecha del hecho", date, ProblemCode.INVALID_DATE, "write the date as dd/MM/yyyy, for example 02/02/2024"));
+      problems.add(
+          new Problem(
+              file,
+              row,
+              "Fecha del hecho",
+              date,
+              ProblemCode.INVALID_DATE,
+              "write the date as dd/MM/yyyy, for example 02/02/2024"));
       return null;
     }
     TimeWindow when = TimeWindow.day(day, TimeWindow.HONDURAS);
     String hour = cells.getOrDefault("hora aproximada", "");
     if (!hour.isEmpty()) {
       try {
-        when = TimeWindow.instant(OffsetDateTime.of(day, LocalTime.parse(hour.length() == 4 ? "0" + hour : hour), TimeWindow.HONDURAS));
+        when =
+            TimeWindow.instant(
+                OffsetDateTime.of(
+                    day,
+                    LocalTime.parse(hour.length() == 4 ? "0" + hour : hour),
+                    TimeWindow.HONDURAS));
       } catch (DateTimeParseException e) {
         // An unreadable hour is not worth losing the report: keep the day, and say so.
-        problems.add(new Problem(file, row, "Hora aproximada", hour, ProblemCode.INVALID_VALUE, "kept the day only; write the hour as HH:mm"));
+        problems.add(
+            new Problem(
+                file,
+                row,
+                "Hora aproximada",
+                hour,
+                ProblemCode.INVALID_VALUE,
+                "kept the day only; write the hour as HH:mm"));
       }
     }
     if (day.isAfter(LocalDate.now(options.clock().withZone(TimeWindow.HONDURAS)))) {
       problems.add(new Problem(file, row, "Fecha del hecho", date, ProblemCode.FUTURE_DATE, ""));
       return null;
     }
-    String id = "denuncia-" + Hashing.sha256().hashString(raw, StandardCharsets.UTF_8).toString().substring(0, 16);
+    String id =
+        "denuncia-"
+            + Hashing.sha256().hashString(raw, StandardCharsets.UTF_8).toString().substring(0, 16);
     Incident.Builder b = Incident.builder(id).occurred(when).source(SourceType.CITIZEN);
     String type = cells.getOrDefault(TYPE, "");
     if (!type.isEmpty()) {
       CategoryMatch match = options.taxonomy().match(type).orElse(null);
       if (match == null) {
-        problems.add(new Problem(file, row, "Tipo de hecho", type, ProblemCode.UNKNOWN_CATEGORY, ""));
-        b.classification(new Classification(java.util.Optional.empty(), java.util.Optional.of(type), Map.of()));
+        problems.add(
+            new Problem(file, row, "Tipo de hecho", type, ProblemCode.UNKNOWN_CATEGORY, ""));
+        b.classification(
+            new Classification(java.util.Optional.empty(), java.util.Optional.of(type), Map.of()));
       } else {
         b.classification(Classification.iccs(match.code(), type));
       }
     }
     Location.Builder place = Location.builder();
     boolean hasPlace = false;
-    String address = String.join(", ", List.of(cells.getOrDefault("lugar", ""), cells.getOrDefault("municipio", ""),
-        cells.getOrDefault("departamento", "")).stream().filter(s -> !s.isEmpty()).toList());
+    String address =
+        String.join(
+            ", ",
+            List.of(
+                    cells.getOrDefault("lugar", ""),
+                    cells.getOrDefault("municipio", ""),
+                    cells.getOrDefault("departamento", ""))
+                .stream()
+                .filter(s -> !s.isEmpty())
+                .toList());
     if (!address.isEmpty()) {
       place.address(address);
       hasPlace = true;
@@ -183,7 +248,14 @@ public final class DenunciasImporter implements IncidentImporter {
         place.point(LatLon.of(Double.parseDouble(lat), Double.parseDouble(lon)));
         hasPlace = true;
       } catch (IllegalArgumentException e) {
-        problems.add(new Problem(file, row, "Latitud/Longitud", lat + " " + lon, ProblemCode.INVALID_VALUE, String.valueOf(e.getMessage())));
+        problems.add(
+            new Problem(
+                file,
+                row,
+                "Latitud/Longitud",
+                lat + " " + lon,
+                ProblemCode.INVALID_VALUE,
+                String.valueOf(e.getMessage())));
         return null;
       }
     }
@@ -199,19 +271,34 @@ public final class DenunciasImporter implements IncidentImporter {
       try {
         b.reportedAt(LocalDateTime.parse(stamp, STAMP).atOffset(TimeWindow.HONDURAS));
       } catch (DateTimeParseException e) {
-        problems.add(new Problem(file, row, "Marca temporal", stamp, ProblemCode.INVALID_DATE, "kept the report without it"));
+        problems.add(
+            new Problem(
+                file,
+                row,
+                "Marca temporal",
+                stamp,
+                ProblemCode.INVALID_DATE,
+                "kept the report without it"));
       }
     }
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
-      problems.add(new Problem(file, row, "", "", ProblemCode.INVALID_RECORD, String.valueOf(e.getMessage())));
+      problems.add(
+          new Problem(
+              file, row, "", "", ProblemCode.INVALID_RECORD, String.valueOf(e.getMessage())));
       return null;
     }
   }
 
-  /** Header names compared without case, accents or surrounding spaces: "Descripción " is "descripcion". */
+  /**
+   * Header names compared without case, accents or surrounding spaces: "Descripción " is
+   * "descripcion".
+   */
   static String normalise(String s) {
-    return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").strip().toLowerCase(Locale.ROOT);
+    return Normalizer.normalize(s, Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "")
+        .strip()
+        .toLowerCase(Locale.ROOT);
   }
 }

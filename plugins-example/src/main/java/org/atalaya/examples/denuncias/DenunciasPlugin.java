@@ -5,8 +5,8 @@ import org.atalaya.spi.PluginContext;
 
 /**
  * Example plugin: reads the spreadsheet a community crime-reporting network keeps, and teaches
- * Atalaya the words its members use for crimes. Its descriptor is in
- * {@code META-INF/atalaya/plugins/org.atalaya.examples.denuncias.DenunciasPlugin.properties}.
+ * Atalaya the words its members use for crimes. Its descriptor is in {@code
+ * META-INF/atalaya/plugins/org.atalaya.examples.denuncias.DenunciasPlugin.properties}.
  */
 public final class DenunciasPlugin implements AtalayaPlugin {
 

@@ -15,13 +15,16 @@ public final class DenunciasTaxonomy implements TaxonomyMapping {
   @Override
   public void contribute(Taxonomy.Builder taxonomy) {
     // Robbery on public transport is the most reported crime in the network's data.
-    taxonomy.map("asalto a bus", IccsCode.of("0401"), "Robbery on a bus or taxi, usually at gunpoint.");
+    taxonomy.map(
+        "asalto a bus", IccsCode.of("0401"), "Robbery on a bus or taxi, usually at gunpoint.");
     taxonomy.map("asalto en bus", IccsCode.of("0401"));
-    // "Renta" and "impuesto de guerra" are the gangs' names for the extortion of businesses and transport.
+    // "Renta" and "impuesto de guerra" are the gangs' names for the extortion of businesses and
+    // transport.
     taxonomy.map("cobro de renta", IccsCode.of("02051"));
     taxonomy.map("impuesto de guerra", IccsCode.of("02051"));
     // Shootings without a known victim: acts involving weapons, not yet an assault or a homicide.
-    taxonomy.map("balacera", IccsCode.of("0901"), "Shots fired; reclassify when a victim is known.");
+    taxonomy.map(
+        "balacera", IccsCode.of("0901"), "Shots fired; reclassify when a victim is known.");
     taxonomy.map("tiroteo", IccsCode.of("0901"));
   }
 }

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Appends each event as one JSON line to a file. Thread-safe: trackers on several threads may
- * share it. A write that fails is logged and counted, never thrown at the tracker.
+ * Appends each event as one JSON line to a file. Thread-safe: trackers on several threads may share
+ * it. A write that fails is logged and counted, never thrown at the tracker.
  */
 public final class NdjsonListener implements GeofenceListenerExtension {
 
@@ -38,7 +38,9 @@ public final class NdjsonListener implements GeofenceListenerExtension {
   public synchronized void onEvent(GeofenceEvent event) {
     try {
       if (out == null) {
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        out =
+            Files.newBufferedWriter(
+                file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       }
       out.write(EventJson.of(event));
       out.write('\n');
@@ -49,7 +51,9 @@ public final class NdjsonListener implements GeofenceListenerExtension {
     }
   }
 
-  /** @return how many events could not be written */
+  /**
+   * @return how many events could not be written
+   */
   public synchronized long failures() {
     return failures;
   }

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts each event as JSON to a URL, without blocking the tracker: requests are sent
  * asynchronously, and {@link #close()} waits (up to five seconds) for those still in flight. An
- * unreachable server or an error status is logged and counted, never thrown at the tracker.
- * Because posts are concurrent, the server may receive them out of order: each event carries its
- * time. Thread-safe.
+ * unreachable server or an error status is logged and counted, never thrown at the tracker. Because
+ * posts are concurrent, the server may receive them out of order: each event carries its time.
+ * Thread-safe.
  */
 public final class WebhookListener implements GeofenceListenerExtension {
 
@@ -46,31 +46,42 @@ public final class WebhookListener implements GeofenceListenerExtension {
 
   @Override
   public void onEvent(GeofenceEvent event) {
-    HttpRequest request = HttpRequest.newBuilder(url)
-        .timeout(TIMEOUT)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(EventJson.of(event)))
-        .build();
-    CompletableFuture<?> f = client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-        .handle((response, error) -> {
-          if (error == null && response.statusCode() / 100 == 2) {
-            delivered.incrementAndGet();
-          } else {
-            failed.incrementAndGet();
-            LOG.warn("webhook {} did not take a geofence event: {}", url, error != null ? error.toString() : "HTTP " + response.statusCode());
-          }
-          return null;
-        });
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .timeout(TIMEOUT)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(EventJson.of(event)))
+            .build();
+    CompletableFuture<?> f =
+        client
+            .sendAsync(request, HttpResponse.BodyHandlers.discarding())
+            .handle(
+                (response, error) -> {
+                  if (error == null && response.statusCode() / 100 == 2) {
+                    delivered.incrementAndGet();
+                  } else {
+                    failed.incrementAndGet();
+                    LOG.warn(
+                        "webhook {} did not take a geofence event: {}",
+                        url,
+                        error != null ? error.toString() : "HTTP " + response.statusCode());
+                  }
+                  return null;
+                });
     inFlight.add(f);
     f.whenComplete((x, y) -> inFlight.remove(f));
   }
 
-  /** @return events the server accepted (a 2xx answer) */
+  /**
+   * @return events the server accepted (a 2xx answer)
+   */
   public long delivered() {
     return delivered.get();
   }
 
-  /** @return events that could not be delivered */
+  /**
+   * @return events that could not be delivered
+   */
   public long failed() {
     return failed.get();
   }
@@ -78,7 +89,8 @@ public final class WebhookListener implements GeofenceListenerExtension {
   @Override
   public void close() {
     try {
-      CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+      CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+          .get(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
     } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
       LOG.warn("webhook {}: {} events still in flight at close", url, inFlight.size());
     } catch (InterruptedException e) {

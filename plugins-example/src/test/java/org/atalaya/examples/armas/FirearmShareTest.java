@@ -42,7 +42,8 @@ class FirearmShareTest {
   }
 
   private static Incident homicide(int n, Mechanism m) {
-    return Incident.builder("h-" + n).iccs("0101")
+    return Incident.builder("h-" + n)
+        .iccs("0101")
         .occurred(TimeWindow.day(LocalDate.of(2024, 1, 1 + n), TimeWindow.HONDURAS))
         .context(IncidentContext.UNKNOWN.withMechanism(m))
         .build();
@@ -56,7 +57,8 @@ class FirearmShareTest {
     }
     all.add(homicide(20, Mechanism.UNKNOWN));
     all.add(Incident.builder("robo").iccs("0401").build());
-    IndicatorValue v = new FirearmShare().compute(new IndicatorInput(all, OptionalLong.empty(), "test", "2024"));
+    IndicatorValue v =
+        new FirearmShare().compute(new IndicatorInput(all, OptionalLong.empty(), "test", "2024"));
     assertThat(v.estimate()).isEqualTo(0.7);
     // R: binom.test(7, 10)$conf.int = 0.3475471 0.9332605
     assertThat(v.interval().orElseThrow().lower()).isCloseTo(0.3475471, within(1e-7));
@@ -68,25 +70,40 @@ class FirearmShareTest {
   @Test
   void everyHomicideIsUsedOrExcludedWhateverElseItCarries() {
     // The kit's hostile incidents, each made a homicide: any mechanism, text, time or missing part.
-    qt().forAll(Generators.incidentLists()).checkAssert(list -> {
-      List<Incident> homicides = list.stream().map(i -> i.toBuilder().iccs("0101").build()).toList();
-      long unknown = homicides.stream().filter(i -> i.context().mechanism() == Mechanism.UNKNOWN).count();
-      IndicatorInput input = new IndicatorInput(homicides, OptionalLong.empty(), "generated", "any");
-      if (unknown == homicides.size()) {
-        assertThatThrownBy(() -> new FirearmShare().compute(input)).isInstanceOf(IllegalArgumentException.class);
-      } else {
-        IndicatorValue v = new FirearmShare().compute(input);
-        assertThat(v.lineage().used() + v.lineage().excluded().getOrDefault("mechanism unknown", 0L))
-            .isEqualTo(homicides.size());
-        assertThat(v.estimate()).isBetween(0.0, 1.0);
-      }
-    });
+    qt().forAll(Generators.incidentLists())
+        .checkAssert(
+            list -> {
+              List<Incident> homicides =
+                  list.stream().map(i -> i.toBuilder().iccs("0101").build()).toList();
+              long unknown =
+                  homicides.stream()
+                      .filter(i -> i.context().mechanism() == Mechanism.UNKNOWN)
+                      .count();
+              IndicatorInput input =
+                  new IndicatorInput(homicides, OptionalLong.empty(), "generated", "any");
+              if (unknown == homicides.size()) {
+                assertThatThrownBy(() -> new FirearmShare().compute(input))
+                    .isInstanceOf(IllegalArgumentException.class);
+              } else {
+                IndicatorValue v = new FirearmShare().compute(input);
+                assertThat(
+                        v.lineage().used()
+                            + v.lineage().excluded().getOrDefault("mechanism unknown", 0L))
+                    .isEqualTo(homicides.size());
+                assertThat(v.estimate()).isBetween(0.0, 1.0);
+              }
+            });
   }
+
   // snippet:end
 
   @Test
   void refusesWhenNoMechanismIsKnownAndSaysSo() {
-    IndicatorInput none = new IndicatorInput(List.of(homicide(1, Mechanism.UNKNOWN)), OptionalLong.empty(), "Choluteca", "2024");
-    assertThatThrownBy(() -> new FirearmShare().compute(none)).hasMessageContaining("Choluteca, 2024").hasMessageContaining("1 unknown");
+    IndicatorInput none =
+        new IndicatorInput(
+            List.of(homicide(1, Mechanism.UNKNOWN)), OptionalLong.empty(), "Choluteca", "2024");
+    assertThatThrownBy(() -> new FirearmShare().compute(none))
+        .hasMessageContaining("Choluteca, 2024")
+        .hasMessageContaining("1 unknown");
   }
 }

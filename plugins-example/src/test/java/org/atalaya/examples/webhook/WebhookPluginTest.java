@@ -51,15 +51,25 @@ class WebhookPluginTest {
   class UnreachableWebhook extends GeofenceListenerContract {
     @Override
     protected GeofenceListenerExtension listener() {
-      return new WebhookListener(URI.create("http://127.0.0.1:9/events")); // nobody listens on port 9
+      return new WebhookListener(
+          URI.create("http://127.0.0.1:9/events")); // nobody listens on port 9
     }
   }
 
   private static FenceIndex zone() {
     GeometryFactory gf = new GeometryFactory();
-    return FenceIndex.builder().add("zona-1", gf.createPolygon(new Coordinate[] {
-        new Coordinate(-87.22, 14.07), new Coordinate(-87.20, 14.07), new Coordinate(-87.20, 14.09),
-        new Coordinate(-87.22, 14.09), new Coordinate(-87.22, 14.07)})).build();
+    return FenceIndex.builder()
+        .add(
+            "zona-1",
+            gf.createPolygon(
+                new Coordinate[] {
+                  new Coordinate(-87.22, 14.07),
+                  new Coordinate(-87.20, 14.07),
+                  new Coordinate(-87.20, 14.09),
+                  new Coordinate(-87.22, 14.09),
+                  new Coordinate(-87.22, 14.07)
+                }))
+        .build();
   }
 
   private static void patrol(GeofenceTracker t) {
@@ -73,22 +83,33 @@ class WebhookPluginTest {
   void postsEachEventToTheConfiguredUrl() throws Exception {
     List<String> bodies = new CopyOnWriteArrayList<>();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/events", exchange -> {
-      bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/events",
+        exchange -> {
+          bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
     server.start();
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/events";
-      PluginRegistry plugins = PluginRegistry.builder().setting("org.atalaya.examples.webhook", "url", url).discover();
+      PluginRegistry plugins =
+          PluginRegistry.builder().setting("org.atalaya.examples.webhook", "url", url).discover();
       GeofenceTracker tracker = GeofenceTracker.builder().fences(zone()).listeners(plugins).build();
       patrol(tracker);
       plugins.extensions(GeofenceListenerExtension.POINT).forEach(GeofenceListenerExtension::close);
       assertThat(bodies).hasSize(2);
       // posts are asynchronous, so they may arrive in any order; each carries its time
-      assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"subject\":\"patrulla-7\"", "\"fence\":\"zona-1\"", "\"kind\":\"ENTER\""));
-      assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"kind\":\"EXIT\"", "\"exitReason\":\"LEFT\""));
+      assertThat(bodies)
+          .anySatisfy(
+              b ->
+                  assertThat(b)
+                      .contains(
+                          "\"subject\":\"patrulla-7\"",
+                          "\"fence\":\"zona-1\"",
+                          "\"kind\":\"ENTER\""));
+      assertThat(bodies)
+          .anySatisfy(b -> assertThat(b).contains("\"kind\":\"EXIT\"", "\"exitReason\":\"LEFT\""));
       assertThat(tracker.listenerFailures()).isEmpty();
     } finally {
       server.stop(0);
@@ -98,7 +119,10 @@ class WebhookPluginTest {
   @Test
   void writesNdjsonWhenNoUrlIsGiven() throws Exception {
     Path file = dir.resolve("eventos.ndjson");
-    PluginRegistry plugins = PluginRegistry.builder().setting("org.atalaya.examples.webhook", "file", file.toString()).discover();
+    PluginRegistry plugins =
+        PluginRegistry.builder()
+            .setting("org.atalaya.examples.webhook", "file", file.toString())
+            .discover();
     GeofenceTracker tracker = GeofenceTracker.builder().fences(zone()).listeners(plugins).build();
     patrol(tracker);
     plugins.extensions(GeofenceListenerExtension.POINT).forEach(GeofenceListenerExtension::close);
@@ -110,7 +134,9 @@ class WebhookPluginTest {
   @Test
   void anUnreachableWebhookIsCountedNotThrown() {
     WebhookListener l = new WebhookListener(URI.create("http://127.0.0.1:9/none"));
-    l.onEvent(new GeofenceEvent("p", "z", GeofenceEvent.Kind.ENTER, Instant.EPOCH, 14, -87, Optional.empty()));
+    l.onEvent(
+        new GeofenceEvent(
+            "p", "z", GeofenceEvent.Kind.ENTER, Instant.EPOCH, 14, -87, Optional.empty()));
     l.close();
     assertThat(l.failed()).isEqualTo(1);
     assertThat(l.delivered()).isZero();

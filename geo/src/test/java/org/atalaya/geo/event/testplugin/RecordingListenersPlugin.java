@@ -15,27 +15,31 @@ public final class RecordingListenersPlugin implements AtalayaPlugin {
 
   @Override
   public void register(PluginContext context) {
-    context.contribute(GeofenceListenerExtension.POINT, new GeofenceListenerExtension() {
-      @Override
-      public String id() {
-        return "recorder";
-      }
+    context.contribute(
+        GeofenceListenerExtension.POINT,
+        new GeofenceListenerExtension() {
+          @Override
+          public String id() {
+            return "recorder";
+          }
 
-      @Override
-      public void onEvent(GeofenceEvent event) {
-        RECEIVED.add(event);
-      }
-    });
-    context.contribute(GeofenceListenerExtension.POINT, new GeofenceListenerExtension() {
-      @Override
-      public String id() {
-        return "always-fails";
-      }
+          @Override
+          public void onEvent(GeofenceEvent event) {
+            RECEIVED.add(event);
+          }
+        });
+    context.contribute(
+        GeofenceListenerExtension.POINT,
+        new GeofenceListenerExtension() {
+          @Override
+          public String id() {
+            return "always-fails";
+          }
 
-      @Override
-      public void onEvent(GeofenceEvent event) {
-        throw new IllegalStateException("webhook unreachable");
-      }
-    });
+          @Override
+          public void onEvent(GeofenceEvent event) {
+            throw new IllegalStateException("webhook unreachable");
+          }
+        });
   }
 }
