@@ -192,7 +192,8 @@ public final class GeoSteps implements ReleaseStepFactory {
   /** Returns {@code i} with another id and location, sharing both. */
   static org.atalaya.incident.Incident with(
       org.atalaya.incident.Incident i, String id, Optional<Location> location) {
-    return i.withLocation(location).withId(id);
+    // One construction per published record: this runs each time a released record is read.
+    return i.toBuilder().id(id).location(location.orElse(null)).build();
   }
 
   /** A location that says nothing once its point is removed becomes no location at all. */
