@@ -159,7 +159,9 @@ final class FenceCommand implements Callable<Integer> {
               + r.reason().code()
               + " "
               + r.message(t.locale())
-              + " (not used; "
+              + " ("
+              + t.get("fence.notUsed")
+              + "; "
               + r.hint(t.locale())
               + ")");
     }
@@ -194,7 +196,8 @@ final class FenceCommand implements Callable<Integer> {
     } catch (IncidentReadException e) {
       Files.deleteIfExists(out);
       Files.deleteIfExists(rejectedFile);
-      err.println("atalaya fence: " + e.getMessage() + " (nothing was written)");
+      err.println(
+          "atalaya fence: " + e.message(t.locale()) + " (" + t.get("anonymise.nothing") + ")");
       return Atalaya.DATA_PROBLEMS;
     }
     if (counts.rejected == 0) {
