@@ -168,9 +168,7 @@ final class FenceCommand implements Callable<Integer> {
     if (areas.areas().isEmpty()) {
       err.println(
           "atalaya fence: "
-              + fences
-              + " has no usable fence"
-              + (idProperty == null ? "; if the ids are in a property, give --id-property" : ""));
+              + t.get(idProperty == null ? "fence.noneUsableGiveId" : "fence.noneUsable", fences));
       return Atalaya.DATA_PROBLEMS;
     }
     FenceIndex index = FenceIndex.of(areas.areas());
