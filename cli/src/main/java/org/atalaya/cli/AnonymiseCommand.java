@@ -47,8 +47,8 @@ import picocli.CommandLine.Spec;
           + " share-with-police (pseudonyms, full precision, redacted narratives),"
           + " aggregate-statistics (tables only: small-cell suppression and differential privacy).",
       "A policy's tables are written beside OUT as OUT-without-extension.TABLE.csv; suppressed"
-          + " cells read [c]; dp tables add each entry's exact 95% interval (columns LABEL:lower95,"
-          + " LABEL:upper95).",
+          + " cells read [c]; dp tables add each entry's exact 95%% interval (columns"
+          + " LABEL:lower95, LABEL:upper95).",
       "Exit code 1 and no OUT (nor tables) when a check fails (the message names the check and the"
           + " areas)."
     })
@@ -185,7 +185,12 @@ final class AnonymiseCommand implements Callable<Integer> {
       err.println("atalaya anonymise: " + e.getMessage());
       return Atalaya.USAGE;
     } catch (IncidentReadException e) {
-      err.println("atalaya anonymise: " + e.getMessage() + " (nothing was written)");
+      err.println(
+          "atalaya anonymise: "
+              + e.message(input.locale())
+              + " ("
+              + t.get("anonymise.nothing")
+              + ")");
       return Atalaya.DATA_PROBLEMS;
     }
     // A refused release leaves OUT as it was (publish writes through a temporary file).
@@ -237,7 +242,9 @@ final class AnonymiseCommand implements Callable<Integer> {
           "atalaya anonymise: --register "
               + register
               + ": "
-              + e.getMessage()
+              + (e instanceof IncidentReadException bad
+                  ? bad.message(input.locale())
+                  : e.getMessage())
               + " ("
               + t.get("anonymise.nothing")
               + ")");
@@ -265,9 +272,9 @@ final class AnonymiseCommand implements Callable<Integer> {
             "  "
                 + (c.passed() ? t.get("anonymise.check.passed") : t.get("anonymise.check.failed"))
                 + " "
-                + c.name()
+                + c.label(input.locale())
                 + ": "
-                + c.detail());
+                + c.detail(input.locale()));
       }
       for (org.atalaya.anonymise.AttackResult a : r.disclosure().attacks()) {
         o.println(

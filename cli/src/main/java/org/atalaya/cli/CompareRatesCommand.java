@@ -77,6 +77,20 @@ final class CompareRatesCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Texts t = language.texts();
+    String invalid =
+        RateCommand.firstInvalid(
+            count1 < 0 ? t.get("arg.notNegative", "--count1", String.valueOf(count1)) : null,
+            count2 < 0 ? t.get("arg.notNegative", "--count2", String.valueOf(count2)) : null,
+            count1 + count2 <= 0 ? t.get("arg.noEvents", String.valueOf(count1 + count2)) : null,
+            RateCommand.positive(t, "--population1", population1),
+            RateCommand.positive(t, "--population2", population2),
+            RateCommand.confidence(t, "--confidence", confidence));
+    if (invalid != null) {
+      err.println("atalaya compare-rates: " + invalid);
+      err.flush();
+      return Atalaya.USAGE;
+    }
     RateComparison c;
     try {
       c = RateComparison.of(count1, population1, count2, population2, confidence);
@@ -99,7 +113,6 @@ final class CompareRatesCommand implements Callable<Integer> {
       g.flush();
       out.println();
     } else {
-      Texts t = language.texts();
       out.println(
           t.get(
               "compare.ratio",

@@ -150,7 +150,12 @@ final class ConvertCommand implements Callable<Integer> {
       // The input is unreadable as a whole: leave no half-written output behind.
       Files.deleteIfExists(out);
       Files.deleteIfExists(rejectedFile);
-      err.println("atalaya convert: " + e.getMessage() + " (nothing was written)");
+      err.println(
+          "atalaya convert: "
+              + e.message(input.locale())
+              + " ("
+              + input.texts().get("anonymise.nothing")
+              + ")");
       return Atalaya.DATA_PROBLEMS;
     }
     PrintWriter o = spec.commandLine().getOut();

@@ -991,7 +991,7 @@ final class DemoReport {
           .append(c.passed() ? "ok" : "fail")
           .append("\">")
           .append(c.passed() ? "&#10003; " : "&#10007; ")
-          .append(Svg.esc(c.name() + ": " + c.detail()))
+          .append(Svg.esc(c.label(locale) + ": " + c.detail(locale)))
           .append("</li>");
     }
     return b.append("</ul>").toString();

@@ -159,16 +159,16 @@ final class FenceCommand implements Callable<Integer> {
               + r.reason().code()
               + " "
               + r.message(t.locale())
-              + " (not used; "
+              + " ("
+              + t.get("fence.notUsed")
+              + "; "
               + r.hint(t.locale())
               + ")");
     }
     if (areas.areas().isEmpty()) {
       err.println(
           "atalaya fence: "
-              + fences
-              + " has no usable fence"
-              + (idProperty == null ? "; if the ids are in a property, give --id-property" : ""));
+              + t.get(idProperty == null ? "fence.noneUsableGiveId" : "fence.noneUsable", fences));
       return Atalaya.DATA_PROBLEMS;
     }
     FenceIndex index = FenceIndex.of(areas.areas());
@@ -194,7 +194,8 @@ final class FenceCommand implements Callable<Integer> {
     } catch (IncidentReadException e) {
       Files.deleteIfExists(out);
       Files.deleteIfExists(rejectedFile);
-      err.println("atalaya fence: " + e.getMessage() + " (nothing was written)");
+      err.println(
+          "atalaya fence: " + e.message(t.locale()) + " (" + t.get("anonymise.nothing") + ")");
       return Atalaya.DATA_PROBLEMS;
     }
     if (counts.rejected == 0) {

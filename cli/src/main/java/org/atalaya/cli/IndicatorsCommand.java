@@ -206,7 +206,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     try {
       read = f.readAll(incidents, options);
     } catch (IncidentReadException e) {
-      err.println(name + e.getMessage());
+      err.println(name + e.message(input.locale()));
       err.flush();
       return Atalaya.DATA_PROBLEMS;
     }
@@ -249,27 +249,26 @@ final class IndicatorsCommand implements Callable<Integer> {
     return Atalaya.OK;
   }
 
-  private IndicatorSettings settings() {
+  private IndicatorSettings settings() throws InputOptions.UsageError {
+    Texts t = input.texts();
     List<Grouping> dims = new ArrayList<>();
     for (String d : by) {
       String s = d.strip().toLowerCase(Locale.ROOT);
       if (!List.of("area", "year", "sex", "age").contains(s)) {
-        throw new IllegalArgumentException("--by (" + d + ") must list area, year, sex or age");
+        throw new InputOptions.UsageError(t.get("arg.by", d));
       }
       dims.add(Grouping.of(s));
     }
     String level = areaLevel.strip().toLowerCase(Locale.ROOT);
     if (!level.equals("department") && !level.equals("municipality")) {
-      throw new IllegalArgumentException(
-          "--area (" + areaLevel + ") must be department or municipality");
+      throw new InputOptions.UsageError(t.get("arg.area", areaLevel));
     }
     if (!(confidence > 0 && confidence < 1)) {
-      throw new IllegalArgumentException(
-          "--confidence (" + confidence + ") must be strictly between 0 and 1");
+      throw new InputOptions.UsageError(
+          t.get("arg.confidence", "--confidence", String.valueOf(confidence)));
     }
     if (followUpYears <= 0) {
-      throw new IllegalArgumentException(
-          "--follow-up-years (" + followUpYears + ") must be positive");
+      throw new InputOptions.UsageError(t.get("arg.followUp", String.valueOf(followUpYears)));
     }
     return IndicatorSettings.builder()
         .groupBy(dims)

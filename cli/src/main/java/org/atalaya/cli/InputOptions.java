@@ -115,12 +115,12 @@ final class InputOptions {
           .orElseThrow(
               () ->
                   new UsageError(
-                      "no importer has the id '"
-                          + given
-                          + "'; "
-                          + option
-                          + " takes one of "
-                          + ids(registry.extensions(ExtensionPoints.IMPORTER))));
+                      texts()
+                          .get(
+                              "importer.unknown",
+                              given,
+                              option,
+                              ids(registry.extensions(ExtensionPoints.IMPORTER)))));
     }
     try {
       return registry
@@ -128,14 +128,14 @@ final class InputOptions {
           .orElseThrow(
               () ->
                   new UsageError(
-                      "cannot tell the format of "
-                          + file
-                          + "; give "
-                          + option
-                          + " with one of "
-                          + ids(registry.extensions(ExtensionPoints.IMPORTER))));
+                      texts()
+                          .get(
+                              "importer.unknownFormat",
+                              file,
+                              option,
+                              ids(registry.extensions(ExtensionPoints.IMPORTER)))));
     } catch (IOException e) {
-      throw new UsageError("cannot read " + file + ": " + e.getMessage());
+      throw new UsageError(texts().get("io.cannotReadBecause", file, e.getMessage()));
     }
   }
 
@@ -151,24 +151,24 @@ final class InputOptions {
           .orElseThrow(
               () ->
                   new UsageError(
-                      "no exporter has the id '"
-                          + given
-                          + "'; "
-                          + option
-                          + " takes one of "
-                          + ids(registry.extensions(ExtensionPoints.EXPORTER))));
+                      texts()
+                          .get(
+                              "exporter.unknown",
+                              given,
+                              option,
+                              ids(registry.extensions(ExtensionPoints.EXPORTER)))));
     }
     return registry
         .exporterFor(String.valueOf(file.getFileName()))
         .orElseThrow(
             () ->
                 new UsageError(
-                    "cannot tell the format of "
-                        + file
-                        + " from its extension; give "
-                        + option
-                        + " with one of "
-                        + ids(registry.extensions(ExtensionPoints.EXPORTER))));
+                    texts()
+                        .get(
+                            "exporter.unknownFormat",
+                            file,
+                            option,
+                            ids(registry.extensions(ExtensionPoints.EXPORTER)))));
   }
 
   private static String ids(List<? extends Extension> extensions) {
@@ -186,12 +186,15 @@ final class InputOptions {
       // opening the mapping file failed; such messages are the bare path (CsvMapping names the
       // rest)
       throw new UsageError(
-          "cannot read the mapping file "
-              + e.getFile()
-              + ": "
-              + (e instanceof java.nio.file.NoSuchFileException
-                  ? "no such file"
-                  : e.getReason() != null ? e.getReason() : "not readable"));
+          texts()
+              .get(
+                  "mapping.cannotRead",
+                  e.getFile(),
+                  e instanceof java.nio.file.NoSuchFileException
+                      ? texts().get("mapping.noSuchFile")
+                      : e.getReason() != null
+                          ? e.getReason()
+                          : texts().get("mapping.notReadable")));
     } catch (IOException | IllegalArgumentException e) {
       throw new UsageError(e.getMessage());
     }

@@ -77,6 +77,18 @@ final class RateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Texts t = language.texts();
+    String invalid =
+        firstInvalid(
+            count < 0 ? t.get("arg.notNegative", "--count", String.valueOf(count)) : null,
+            positive(t, "--population", population),
+            positive(t, "--per", per),
+            confidence(t, "--confidence", confidence));
+    if (invalid != null) {
+      err.println("atalaya rate: " + invalid);
+      err.flush();
+      return Atalaya.USAGE;
+    }
     Rate rate;
     try {
       rate =
@@ -108,7 +120,6 @@ final class RateCommand implements Callable<Integer> {
       g.flush();
       out.println();
     } else {
-      Texts t = language.texts();
       out.println(
           t.get(
               "rate.line",
@@ -168,5 +179,27 @@ final class RateCommand implements Callable<Integer> {
       throw new picocli.CommandLine.TypeConversionException(
           "method (" + value + ") must be exact or byar");
     }
+  }
+
+  /** Returns the first of {@code messages} that is not null, or null when all are. */
+  static String firstInvalid(String... messages) {
+    for (String m : messages) {
+      if (m != null) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** Says why {@code option}'s value is invalid when it is not positive and finite, else null. */
+  static String positive(Texts t, String option, double value) {
+    return value > 0 && Double.isFinite(value)
+        ? null
+        : t.get("arg.positive", option, String.valueOf(value));
+  }
+
+  /** Says why a confidence level is invalid when it is not strictly between 0 and 1, else null. */
+  static String confidence(Texts t, String option, double value) {
+    return value > 0 && value < 1 ? null : t.get("arg.confidence", option, String.valueOf(value));
   }
 }

@@ -200,7 +200,7 @@ final class ReportCommand implements Callable<Integer> {
       err.flush();
       return Atalaya.USAGE;
     } catch (IncidentReadException e) {
-      err.println(name + e.getMessage());
+      err.println(name + e.message(input.locale()));
       err.flush();
       return Atalaya.DATA_PROBLEMS;
     } catch (AnonymisationException e) {
@@ -236,8 +236,7 @@ final class ReportCommand implements Callable<Integer> {
     try {
       s = new DemoReport(list, seed, input.locale(), settings).write(dir, out, files);
     } catch (ReleaseRefusedException e) {
-      err.println(
-          name + "the release was refused and nothing was written: " + e.message(input.locale()));
+      err.println(name + input.texts().get("report.refused", e.message(input.locale())));
       err.flush();
       return Atalaya.DATA_PROBLEMS;
     }

@@ -142,7 +142,7 @@ final class SpatialInput {
       err.flush();
       throw new Exit(Atalaya.USAGE);
     } catch (IncidentReadException e) {
-      err.println("atalaya " + command + ": " + e.getMessage());
+      err.println("atalaya " + command + ": " + e.message(t.locale()));
       err.flush();
       throw new Exit(Atalaya.DATA_PROBLEMS);
     }

@@ -78,7 +78,7 @@ final class ValidateCommand implements Callable<Integer> {
     try {
       report = f.read(file, options, incident -> {});
     } catch (IncidentReadException e) {
-      err.println("atalaya validate: " + e.getMessage());
+      err.println("atalaya validate: " + e.message(input.locale()));
       return Atalaya.DATA_PROBLEMS;
     }
     if (json) {

@@ -146,7 +146,7 @@ class RateCommandsTest {
     assertThat(run("rate", "--count", "3").exit()).isEqualTo(2);
     CliTest.Run negative = run("rate", "--count", "-3", "--population", "10");
     assertThat(negative.exit()).isEqualTo(2);
-    assertThat(negative.err()).contains("count (-3) must be set and not negative");
+    assertThat(negative.err()).contains("--count (-3) must not be negative");
     CliTest.Run method = run("rate", "--count", "3", "--population", "10", "--method", "wald");
     assertThat(method.exit()).isEqualTo(2);
     assertThat(method.err()).contains("must be exact or byar");

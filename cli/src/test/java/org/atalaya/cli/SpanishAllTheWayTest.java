@@ -375,4 +375,157 @@ class SpanishAllTheWayTest {
                 + " ATALAYA_TEST_NO_SUCH_KEY no está definida");
     assertThat(Files.exists(dir.resolve("r.geojson"))).isFalse();
   }
+
+  @Test
+  @DisplayName(
+      "anonymise in Spanish prints every check's name and detail in Spanish (records, tables,"
+          + " attacks); in English the same checks are the report's English")
+  void privacyChecksInSpanish() throws IOException {
+    CliTest.Run demo = CliTest.run("demo", "--out", dir.resolve("demo").toString(), "--lang", "es");
+    assertThat(demo.exit()).as(demo.err()).isZero();
+    Path key = dir.resolve("release.key");
+    Files.writeString(key, "k".repeat(20) + "0123456789abcdefghijklmnop");
+    String in = dir.resolve("demo/incidents.csv").toString();
+    List<CliTest.Run> runs = new ArrayList<>();
+    for (String policy : List.of("open-data", "aggregate-statistics", "share-with-police")) {
+      runs.add(
+          CliTest.run(
+              "anonymise",
+              in,
+              "--policy",
+              policy,
+              "--out",
+              dir.resolve(policy + ".geojson").toString(),
+              "--key-file",
+              key.toString(),
+              "--attack",
+              "--lang",
+              "es"));
+    }
+    for (CliTest.Run r : runs) {
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(englishIn(r.out() + r.err())).as(r.out()).isEmpty();
+    }
+    assertThat(runs.get(0).out())
+        .contains("k-anonimidad: la clase más pequeña tiene")
+        .contains("supresión: ")
+        .contains("ataque neighbour: ");
+    assertThat(runs.get(1).out())
+        .contains("no se aplica, los registros no se publican")
+        .contains("tabla dp-by-category-year: ")
+        .contains("intervalos exactos al 95 %");
+    assertThat(runs.get(2).out()).contains("la política no exige protegerlos");
+    CliTest.Run en =
+        CliTest.run(
+            "anonymise",
+            in,
+            "--policy",
+            "open-data",
+            "--out",
+            dir.resolve("en.geojson").toString(),
+            "--key-file",
+            key.toString(),
+            "--lang",
+            "en");
+    assertThat(en.out()).contains("k-anonymity: smallest class");
+    assertThat(englishIn(en.out())).isNotEmpty();
+    assertThat(Files.readString(dir.resolve("open-data.geojson"))).isNotEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "unreadable inputs, unknown formats, invalid option values and unusable fences are said in"
+          + " Spanish")
+  void errorsInSpanish() throws IOException {
+    Path noId = dir.resolve("sin-id.csv");
+    Files.writeString(noId, "fecha,lugar\n2024-01-01,x\n");
+    Path empty = dir.resolve("vacio.csv");
+    Files.writeString(empty, "");
+    Path feature = dir.resolve("uno.geojson");
+    Files.writeString(feature, "{\"type\":\"Feature\"}");
+    Path array = dir.resolve("objeto.json");
+    Files.writeString(array, "{}");
+    Path fences = dir.resolve("cercas.geojson");
+    Files.writeString(
+        fences,
+        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},"
+            + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[-87,14]}}]}");
+    Path population = dir.resolve("poblacion.csv");
+    Files.writeString(population, "area,year,sex,age_band,population\n0801,2024,,,1000\n");
+    List<CliTest.Run> runs = new ArrayList<>();
+    runs.add(CliTest.run("validate", noId.toString(), "--lang", "es"));
+    runs.add(CliTest.run("validate", empty.toString(), "--lang", "es"));
+    runs.add(CliTest.run("validate", feature.toString(), "--lang", "es"));
+    runs.add(CliTest.run("validate", array.toString(), "--lang", "es"));
+    runs.add(CliTest.run("validate", noId.toString(), "--format", "nada", "--lang", "es"));
+    runs.add(CliTest.run("rate", "--count", "-3", "--population", "10", "--lang", "es"));
+    runs.add(
+        CliTest.run(
+            "rate", "--count", "3", "--population", "10", "--confidence", "1.5", "--lang", "es"));
+    runs.add(
+        CliTest.run(
+            "compare-rates",
+            "--count1",
+            "0",
+            "--population1",
+            "10",
+            "--count2",
+            "0",
+            "--population2",
+            "10",
+            "--lang",
+            "es"));
+    for (String[] bad :
+        List.of(
+            new String[] {"--by", "nada"},
+            new String[] {"--area", "barrio"},
+            new String[] {"--confidence", "2"})) {
+      runs.add(
+          CliTest.run(
+              "indicators",
+              "--incidents",
+              noId.toString(),
+              "--population",
+              population.toString(),
+              bad[0],
+              bad[1],
+              "--lang",
+              "es"));
+    }
+    runs.add(
+        CliTest.run(
+            "fence",
+            "--points",
+            noId.toString(),
+            "--fences",
+            fences.toString(),
+            "--out",
+            dir.resolve("dentro.csv").toString(),
+            "--lang",
+            "es"));
+    for (CliTest.Run r : runs) {
+      assertThat(r.exit()).as(r.err()).isNotZero();
+      // An area's rejection detail (ATL-GEO-...) is still the reader's English: left out.
+      String said =
+          r.err()
+              .lines()
+              .filter(l -> !l.contains("ATL-GEO-"))
+              .collect(java.util.stream.Collectors.joining("\n"));
+      assertThat(englishIn(r.out() + said)).as(r.err()).isEmpty();
+    }
+    assertThat(runs.get(0).err()).contains("no hay columna 'id'; el encabezado es [fecha, lugar]");
+    assertThat(runs.get(1).err()).contains("el archivo CSV está vacío");
+    assertThat(runs.get(2).err()).contains("el tipo GeoJSON es Feature");
+    assertThat(runs.get(3).err()).contains("debe ser un arreglo de objetos de incidente");
+    assertThat(runs.get(4).err()).contains("ningún importador tiene el id 'nada'");
+    assertThat(runs.get(5).err()).contains("--count (-3) no puede ser negativo");
+    assertThat(runs.get(6).err()).contains("--confidence (1.5) debe estar estrictamente entre");
+    assertThat(runs.get(7).err()).contains("sin eventos en ningún grupo");
+    assertThat(runs.get(8).err()).contains("--by (nada) debe enumerar");
+    assertThat(runs.get(9).err()).contains("--area (barrio) debe ser");
+    assertThat(runs.get(10).err()).contains("--confidence (2.0) debe estar estrictamente entre");
+    assertThat(runs.get(11).err()).contains("no tiene ninguna geocerca utilizable");
+    CliTest.Run en = CliTest.run("validate", noId.toString(), "--lang", "en");
+    assertThat(en.err()).contains("no 'id' column; the header is [fecha, lugar]");
+  }
 }

@@ -357,7 +357,7 @@ public final class AggregateTable {
   public static PrivacyReport.Check check(TableSpec spec, String csv) {
     String name = ReleaseCheck.TABLE.named(spec.name());
     try {
-      return new PrivacyReport.Check(name, true, TableCheck.run(spec, csv));
+      return PrivacyReport.Check.of(name, true, TableCheck.run(spec, csv));
     } catch (TableCheck.Failure f) {
       return new PrivacyReport.Check(name, false, f.getMessage());
     }

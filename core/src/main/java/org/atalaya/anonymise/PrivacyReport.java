@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import org.apiguardian.api.API;
+import org.atalaya.code.LocalizedDetail;
 
 /**
  * What a release achieved, as numbers a reviewer can check: records in and out, suppressions, the k
@@ -180,13 +183,18 @@ public record PrivacyReport(
   }
 
   /**
-   * One check of a release.
+   * One check of a release. The report's JSON carries its name and its English detail; the detail
+   * in the reader's language ({@link #detail(Locale)}) is known only in the report a release
+   * returns, and a report read back says its detail in English.
    *
    * @param name the check, for example {@code "k-anonymity"}; never {@code null}
    * @param passed whether it passed
-   * @param detail what was found, naming the areas that fell short; never {@code null}
+   * @param detail what was found, naming the areas that fell short, in English; never {@code null}
+   * @param localized the same detail, to say in the reader's language; never {@code null}
    */
-  public record Check(String name, boolean passed, String detail) {
+  public record Check(String name, boolean passed, String detail, LocalizedDetail localized) {
+    private static final String BUNDLE = "org.atalaya.anonymise.Messages";
+
     /**
      * Validates the check.
      *
@@ -195,6 +203,76 @@ public record PrivacyReport(
     public Check {
       Objects.requireNonNull(name, "name must not be null");
       Objects.requireNonNull(detail, "detail must not be null");
+      Objects.requireNonNull(localized, "localized must not be null");
+    }
+
+    /**
+     * Creates a check whose detail is said in English whatever the reader's language.
+     *
+     * @param name the check; never null
+     * @param passed whether it passed
+     * @param detail what was found; never null
+     */
+    public Check(String name, boolean passed, String detail) {
+      this(name, passed, detail, LocalizedDetail.of(BUNDLE, "check.detail.verbatim", detail));
+    }
+
+    /**
+     * Creates a check whose English detail is {@code localized} said in English.
+     *
+     * @param name the check; never null
+     * @param passed whether it passed
+     * @param localized what was found; never null
+     * @return the check; never {@code null}
+     */
+    public static Check of(String name, boolean passed, LocalizedDetail localized) {
+      return new Check(name, passed, localized.in(Locale.ENGLISH), localized);
+    }
+
+    /**
+     * Returns the check's name in the reader's language: {@code k-anonimidad}, {@code tabla
+     * by-area-month} in Spanish; the name itself in English.
+     *
+     * @param locale the language; never null
+     * @return the name; never {@code null}
+     */
+    public String label(Locale locale) {
+      int space = name.indexOf(' ');
+      String kind = space < 0 ? name : name.substring(0, space);
+      ResourceBundle b =
+          ResourceBundle.getBundle(
+              BUNDLE,
+              locale,
+              ResourceBundle.Control.getNoFallbackControl(
+                  ResourceBundle.Control.FORMAT_PROPERTIES));
+      return b.containsKey("check." + kind)
+          ? b.getString("check." + kind) + (space < 0 ? "" : name.substring(space))
+          : name;
+    }
+
+    /**
+     * Returns what was found in the reader's language: Spanish for a Spanish {@code locale}, the
+     * English {@link #detail()} otherwise.
+     *
+     * @param locale the language; never null
+     * @return the detail; never {@code null}
+     */
+    public String detail(Locale locale) {
+      return locale.getLanguage().equals("es") ? localized.in(locale) : detail;
+    }
+
+    /** Equal when name, verdict and English detail are: the JSON's view of a check. */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Check c
+          && name.equals(c.name)
+          && passed == c.passed
+          && detail.equals(c.detail);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(name, passed, detail);
     }
   }
 

@@ -215,7 +215,7 @@ public final class Release {
           Chunks.apply(pass, current, ctx.forks(), pass.get(0) == steps.get(0) ? before : null);
     }
     List<AggregateTable> tables = new ArrayList<>();
-    String refused = null;
+    org.atalaya.code.LocalizedDetail refused = null;
     for (TableSpec t : policy.tables()) {
       try {
         tables.add(AggregateTable.compute(t, current, person(t, input), ctx));
@@ -225,15 +225,12 @@ public final class Release {
         }
         // The ledger refused before drawing any noise: the release fails its epsilon check.
         refused =
-            "table "
-                + t.name()
-                + " needs epsilon "
-                + t.epsilon()
-                + " but only "
-                + Math.max(0, policy.epsilonBudget() - ctx.ledger().spent())
-                + " of the budget "
-                + policy.epsilonBudget()
-                + " remains; nothing is published";
+            ReleaseChecks.said(
+                "epsilonRefused",
+                t.name(),
+                t.epsilon(),
+                Math.max(0, policy.epsilonBudget() - ctx.ledger().spent()),
+                policy.epsilonBudget());
         break;
       }
     }

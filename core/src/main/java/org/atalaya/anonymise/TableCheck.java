@@ -2,6 +2,8 @@ package org.atalaya.anonymise;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.atalaya.anonymise.internal.ReleaseChecks;
+import org.atalaya.code.LocalizedDetail;
 
 /**
  * The check of {@link AggregateTable#check(TableSpec, String)}: reads the published CSV back and
@@ -20,7 +22,7 @@ final class TableCheck {
   private TableCheck() {}
 
   /** Returns the detail of a passed check, or throws the first rule broken. */
-  static String run(TableSpec spec, String csv) throws Failure {
+  static LocalizedDetail run(TableSpec spec, String csv) throws Failure {
     boolean oneWay = spec.columns().isEmpty();
     List<List<String>> lines = new ArrayList<>();
     for (String line : csv.split("\n", -1)) {
@@ -125,12 +127,8 @@ final class TableCheck {
                 + TableSpec.declaredLabels(spec.columns().get())
                 + ": which columns exist must not depend on the data");
       }
-      return cells
-          + " cells of whole numbers, totals equal to the sums of the cells, rows and columns as"
-          + " declared, exact "
-          + Math.round(AggregateTable.CONFIDENCE * 100)
-          + "% intervals; epsilon "
-          + spec.epsilon();
+      return ReleaseChecks.said(
+          "tableDp", cells, Math.round(AggregateTable.CONFIDENCE * 100), spec.epsilon());
     }
     int suppressed = 0;
     for (Long[] row : m) {
@@ -141,12 +139,7 @@ final class TableCheck {
     for (Line l : all) {
       l.checkSmallCells(spec.threshold());
     }
-    return cells
-        + " cells, "
-        + suppressed
-        + " entries suppressed; no published count from 1 to "
-        + (spec.threshold() - 1)
-        + ", no suppressed entry recoverable from its row or column, totals consistent";
+    return ReleaseChecks.said("tableSmall", cells, suppressed, spec.threshold() - 1);
   }
 
   /**

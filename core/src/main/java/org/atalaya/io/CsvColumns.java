@@ -91,8 +91,7 @@ final class CsvColumns {
     Map<String, Integer> byName = new HashMap<>();
     for (int i = 0; i < headers.size(); i++) {
       if (byName.putIfAbsent(headers.get(i).strip(), i) != null) {
-        throw new IncidentReadException(
-            file + ": the header names the column '" + headers.get(i) + "' twice");
+        throw IncidentReadException.unreadable("csvTwice", null, file, headers.get(i));
       }
     }
     if (mapping == null) {
@@ -110,14 +109,8 @@ final class CsvColumns {
       for (Map.Entry<String, String> e : mapping.columns().entrySet()) {
         Integer i = byName.get(e.getValue().strip());
         if (i == null) {
-          throw new IncidentReadException(
-              file
-                  + ": the mapping names the column '"
-                  + e.getValue()
-                  + "' for "
-                  + e.getKey()
-                  + ", but the header has only "
-                  + headers);
+          throw IncidentReadException.unreadable(
+              "csvMappingColumn", null, file, e.getValue(), e.getKey(), headers);
         }
         index.put(CanonicalField.named(e.getKey()).orElseThrow(), i); // CsvMapping checked the key
       }
@@ -130,11 +123,7 @@ final class CsvColumns {
       }
     }
     if (!index.containsKey(ID)) {
-      throw new IncidentReadException(
-          file
-              + ": no 'id' column; the header is "
-              + headers
-              + ". Name the id column 'id' or give a mapping that names it");
+      throw IncidentReadException.unreadable("csvNoId", null, file, headers);
     }
     tabulate();
   }

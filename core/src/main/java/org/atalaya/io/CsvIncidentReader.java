@@ -68,7 +68,7 @@ final class CsvIncidentReader implements IncidentReader {
         CsvRowSource rows = new CsvRowSource(configure(p, schema), file)) {
       List<String> header = rows.next();
       if (header == null) {
-        throw new IncidentReadException(file + ": the CSV file is empty; it needs a header row");
+        throw IncidentReadException.unreadable("csvEmpty", null, file);
       }
       CsvColumns columns = new CsvColumns(header, layout.mapping().orElse(null), file);
       java.util.function.Function<CanonicalField, String> names = columns::header;
@@ -99,24 +99,9 @@ final class CsvIncidentReader implements IncidentReader {
         ctx.complete(d, raw);
       }
     } catch (CharacterCodingException e) {
-      throw new IncidentReadException(
-          file
-              + ": after data row "
-              + row
-              + " the bytes are not valid "
-              + charset.name()
-              + "; save the file as UTF-8, or give the character set (for example --charset"
-              + " windows-1252)",
-          e);
+      throw IncidentReadException.unreadable("csvCharset", e, file, row, charset.name());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IncidentReadException(
-          file
-              + ": the CSV cannot be parsed after data row "
-              + row
-              + ": "
-              + e.getOriginalMessage()
-              + " (check for an unclosed quote)",
-          e);
+      throw IncidentReadException.unreadable("csvBroken", e, file, row, e.getOriginalMessage());
     }
     return ctx.report();
   }

@@ -49,16 +49,13 @@ final class JsonIo {
       long row = 0;
       try (JsonParser p = MAPPER.createParser(nonClosing(in))) {
         if (p.nextToken() != JsonToken.START_ARRAY) {
-          throw new IncidentReadException(
-              options.sourceName()
-                  + ": a JSON incident file must be an array of incident objects ([{...}, ...]);"
-                  + " for one object per line use the ndjson format");
+          throw IncidentReadException.unreadable(
+              "jsonNotArray", null, options.sourceName(), "[{...}, ...]");
         }
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
           if (t == null) {
-            throw new IncidentReadException(
-                options.sourceName() + ": the JSON array is not closed");
+            throw IncidentReadException.unreadable("jsonNotClosed", null, options.sourceName());
           }
           row++;
           if (t != JsonToken.START_OBJECT) {
@@ -75,17 +72,14 @@ final class JsonIo {
           ctx.complete(d, node::toString);
         }
       } catch (JsonProcessingException e) {
-        throw new IncidentReadException(
-            options.sourceName()
-                + ": the JSON is broken after record "
-                + row
-                + " (line "
-                + e.getLocation().getLineNr()
-                + ", column "
-                + e.getLocation().getColumnNr()
-                + "): "
-                + e.getOriginalMessage(),
-            e);
+        throw IncidentReadException.unreadable(
+            "jsonBroken",
+            e,
+            options.sourceName(),
+            row,
+            e.getLocation().getLineNr(),
+            e.getLocation().getColumnNr(),
+            e.getOriginalMessage());
       }
       return ctx.report();
     }
@@ -132,12 +126,7 @@ final class JsonIo {
           ctx.complete(d, () -> record);
         }
       } catch (CharacterCodingException e) {
-        throw new IncidentReadException(
-            options.sourceName()
-                + ": line "
-                + (row + 1)
-                + " is not valid UTF-8; NDJSON must be UTF-8",
-            e);
+        throw IncidentReadException.unreadable("ndjsonNotUtf8", e, options.sourceName(), row + 1);
       }
       return ctx.report();
     }
@@ -155,8 +144,7 @@ final class JsonIo {
       long row = 0;
       try (JsonParser p = MAPPER.createParser(nonClosing(in))) {
         if (p.nextToken() != JsonToken.START_OBJECT) {
-          throw new IncidentReadException(
-              file + ": a GeoJSON file must be a FeatureCollection object");
+          throw IncidentReadException.unreadable("geojsonNotObject", null, file);
         }
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
@@ -164,11 +152,8 @@ final class JsonIo {
           if (name.equals("type")) {
             sawType = true;
             if (!"FeatureCollection".equals(p.getValueAsString())) {
-              throw new IncidentReadException(
-                  file
-                      + ": GeoJSON type is "
-                      + p.getValueAsString()
-                      + "; incidents must be in a FeatureCollection");
+              throw IncidentReadException.unreadable(
+                  "geojsonType", null, file, p.getValueAsString());
             }
           } else if (name.equals("features") && value == JsonToken.START_ARRAY) {
             sawFeatures = true;
@@ -190,21 +175,12 @@ final class JsonIo {
           }
         }
       } catch (JsonProcessingException e) {
-        throw new IncidentReadException(
-            file
-                + ": the JSON is broken after feature "
-                + row
-                + " (line "
-                + e.getLocation().getLineNr()
-                + "): "
-                + e.getOriginalMessage(),
-            e);
+        throw IncidentReadException.unreadable(
+            "geojsonBroken", e, file, row, e.getLocation().getLineNr(), e.getOriginalMessage());
       }
       if (!sawType || !sawFeatures) {
-        throw new IncidentReadException(
-            file
-                + ": not a GeoJSON FeatureCollection (it needs \"type\": \"FeatureCollection\" and"
-                + " a \"features\" array)");
+        throw IncidentReadException.unreadable(
+            "geojsonNotCollection", null, file, "\"type\": \"FeatureCollection\"", "\"features\"");
       }
       return ctx.report();
     }

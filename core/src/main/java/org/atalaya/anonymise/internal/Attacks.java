@@ -263,7 +263,7 @@ public final class Attacks {
         histogram,
         atRisk,
         k > 1 ? total[1] : 0,
-        ReleaseChecks.areas(byArea),
+        ReleaseChecks.areas(byArea).toString(),
         passed);
   }
 

@@ -3,6 +3,7 @@ package org.atalaya.anonymise.internal;
 import org.apiguardian.api.API;
 import org.atalaya.anonymise.AnonymiseCode;
 import org.atalaya.anonymise.PrivacyReport;
+import org.atalaya.code.LocalizedDetail;
 
 /**
  * The checks a release runs before it publishes, each with the name the privacy report gives it and
@@ -61,11 +62,11 @@ public enum ReleaseCheck {
    * Returns this check's verdict.
    *
    * @param passed whether it passed
-   * @param detail what was found; never null
+   * @param detail what was found, in the reader's language; never null
    * @return the verdict; never {@code null}
    */
-  public Verdict verdict(boolean passed, String detail) {
-    return new Verdict(this, new PrivacyReport.Check(checkName, passed, detail));
+  public Verdict verdict(boolean passed, LocalizedDetail detail) {
+    return new Verdict(this, PrivacyReport.Check.of(checkName, passed, detail));
   }
 
   /**
@@ -73,11 +74,11 @@ public enum ReleaseCheck {
    *
    * @param subject what the check is about; never null
    * @param passed whether it passed
-   * @param detail what was found; never null
+   * @param detail what was found, in the reader's language; never null
    * @return the verdict; never {@code null}
    */
-  public Verdict verdict(String subject, boolean passed, String detail) {
-    return new Verdict(this, new PrivacyReport.Check(named(subject), passed, detail));
+  public Verdict verdict(String subject, boolean passed, LocalizedDetail detail) {
+    return new Verdict(this, PrivacyReport.Check.of(named(subject), passed, detail));
   }
 
   /**
@@ -93,11 +94,11 @@ public enum ReleaseCheck {
      * @param why why it was not applied; never null
      * @return the verdict; never {@code null}
      */
-    public Verdict notApplied(String why) {
+    public Verdict notApplied(LocalizedDetail why) {
       return new Verdict(
           kind,
-          new PrivacyReport.Check(
-              check.name(), true, "not applied, " + why + " (" + check.detail() + ")"));
+          PrivacyReport.Check.of(
+              check.name(), true, ReleaseChecks.said("notApplied", why, check.localized())));
     }
   }
 }

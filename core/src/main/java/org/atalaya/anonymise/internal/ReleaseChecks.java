@@ -20,6 +20,7 @@ import org.atalaya.anonymise.ReleaseStep;
 import org.atalaya.anonymise.SensitiveCategories;
 import org.atalaya.anonymise.TimeGranularity;
 import org.atalaya.anonymise.internal.ReleaseCheck.Verdict;
+import org.atalaya.code.LocalizedDetail;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.Location;
 
@@ -106,40 +107,25 @@ public final class ReleaseChecks {
         ReleaseCheck.K_ANONYMITY.verdict(
             smallClasses == 0,
             output.isEmpty()
-                ? "nothing released"
+                ? said("nothingReleased")
                 : smallClasses == 0
-                    ? "smallest class "
-                        + k
-                        + " (k = "
-                        + policy.k()
-                        + ") over the published quasi-identifiers "
-                        + names(qisIn(published))
-                    : smallClasses
-                        + " classes hold fewer than k = "
-                        + policy.k()
-                        + " incidents"
-                        + areas(shortAreas)));
+                    ? said("kReached", k, policy.k(), names(qisIn(published)))
+                    : said("kShort", smallClasses, policy.k(), areas(shortAreas))));
     long exposed = findings.exposed;
     checks.add(
         ReleaseCheck.SENSITIVE_DETAIL.verdict(
             exposed == 0 || !policy.protectSensitive(),
             !policy.protectSensitive()
-                ? exposed
-                    + " sensitive incidents keep their detail; the policy does not require"
-                    + " protection"
+                ? said("sensitiveKept", exposed)
                 : exposed == 0
-                    ? "no sensitive incident carries a point or a time finer than a month"
-                    : exposed
-                        + " sensitive incidents carry a point or a time finer than a month (first"
-                        + " in "
-                        + findings.firstExposed
-                        + ")"));
+                    ? said("sensitiveNone")
+                    : said("sensitiveExposed", exposed, findings.firstExposed)));
     checks.add(
         ReleaseCheck.IDENTIFIERS.verdict(
             findings.found.isEmpty(),
             findings.found.isEmpty()
-                ? "no identifier pattern in any text"
-                : "found " + findings.found));
+                ? said("identifiersNone")
+                : said("identifiersFound", findings.found)));
     List<String> exposedParts = new ArrayList<>();
     for (QuasiIdentifier q : published) {
       if (policy.roles().get(q) == AttributeRole.IDENTIFYING && !pseudonymised(q)) {
@@ -150,13 +136,11 @@ public final class ReleaseChecks {
         ReleaseCheck.IDENTIFYING.verdict(
             exposedParts.isEmpty(),
             exposedParts.isEmpty()
-                ? "no identifying field published as it is"
-                : "identifying fields published as they are: "
-                    + exposedParts
-                    + "; pseudonymise or drop them"));
+                ? said("identifyingNone")
+                : said("identifyingPublished", exposedParts)));
     if (!policy.publishRecords()) {
       // These checks protect published records; the tables have checks of their own.
-      return checks.stream().map(c -> c.notApplied("the records are not published")).toList();
+      return checks.stream().map(c -> c.notApplied(said("recordsNotPublished"))).toList();
     }
     return checks;
   }
@@ -174,13 +158,12 @@ public final class ReleaseChecks {
     // Sorted: an immutable map's order changes from one JVM to the next, and so did the message.
     return ReleaseCheck.SUPPRESSION.verdict(
         share <= policy.maxSuppressedFraction(),
-        String.format(
-            Locale.ROOT,
-            "%d of %d suppressed (%.1f%%, at most %.1f%% allowed)%s",
+        said(
+            "suppression",
             suppressed,
             in,
-            100 * share,
-            100 * policy.maxSuppressedFraction(),
+            String.format(Locale.ROOT, "%.1f", 100 * share),
+            String.format(Locale.ROOT, "%.1f", 100 * policy.maxSuppressedFraction()),
             areas(new TreeMap<>(byArea))));
   }
 
@@ -191,10 +174,10 @@ public final class ReleaseChecks {
    * @param refused why the ledger refused a table, or null when it refused none
    * @return the verdict; never {@code null}
    */
-  public Verdict epsilon(double spent, String refused) {
+  public Verdict epsilon(double spent, LocalizedDetail refused) {
     return ReleaseCheck.EPSILON.verdict(
         refused == null && spent <= policy.epsilonBudget() * (1 + 1e-9),
-        refused != null ? refused : "spent " + spent + " of " + policy.epsilonBudget());
+        refused != null ? refused : said("epsilonSpent", spent, policy.epsilonBudget()));
   }
 
   /**
@@ -204,19 +187,17 @@ public final class ReleaseChecks {
    * @return the verdict; never {@code null}
    */
   public Verdict attack(AttackResult a) {
-    String detail =
-        String.format(
-            Locale.ROOT,
-            "%d of %d targets (%.2f%%) have from 1 to %d consistent records, %d singled out; at"
-                + " most %.2f%% allowed; knows %s%s",
+    LocalizedDetail detail =
+        said(
+            "attack",
             a.atRisk(),
             a.targets(),
-            100 * a.atRiskShare(),
+            String.format(Locale.ROOT, "%.2f", 100 * a.atRiskShare()),
             policy.k() - 1,
             a.singledOut(),
-            100 * policy.maxAttackShare(),
+            String.format(Locale.ROOT, "%.2f", 100 * policy.maxAttackShare()),
             names(a.knows()),
-            a.areas());
+            areasSaid(a.areas()));
     return ReleaseCheck.ATTACK.verdict(a.profile().policyName(), a.passed(), detail);
   }
 
@@ -242,22 +223,51 @@ public final class ReleaseChecks {
    * Lists up to 20 areas with their counts for a message, after {@code "; areas: "}.
    *
    * @param byArea counts by area, in the order to list them; never null
-   * @return the text; empty when there is no area
+   * @return the text, in the reader's language; says nothing when there is no area
    */
-  public static String areas(Map<String, Integer> byArea) {
+  public static LocalizedDetail areas(Map<String, Integer> byArea) {
     if (byArea.isEmpty()) {
-      return "";
+      return said("verbatim", "");
     }
-    StringBuilder b = new StringBuilder("; areas: ");
+    StringBuilder b = new StringBuilder();
     int n = 0;
     for (Map.Entry<String, Integer> e : byArea.entrySet()) {
       if (n++ == 20) {
-        b.append(", and ").append(byArea.size() - 20).append(" more");
-        break;
+        return said("areasMore", b.toString(), byArea.size() - 20);
       }
       b.append(n > 1 ? ", " : "").append(e.getKey()).append(" (").append(e.getValue()).append(')');
     }
-    return b.toString();
+    return said("areas", b.toString());
+  }
+
+  /** The areas an attack result lists in English ({@link #areas}), to say in any language. */
+  private static LocalizedDetail areasSaid(String english) {
+    java.util.regex.Matcher m = AREAS.matcher(english);
+    if (!m.matches()) {
+      return said("verbatim", english);
+    }
+    return m.group(2) == null
+        ? said("areas", m.group(1))
+        : said("areasMore", m.group(1), m.group(2));
+  }
+
+  private static final java.util.regex.Pattern AREAS =
+      java.util.regex.Pattern.compile("; areas: (.*?)(?:, and (\\d+) more)?");
+
+  /**
+   * Returns the detail {@code check.detail.KEY} of the anonymisation bundle, its numbers written as
+   * Java writes them (no grouping) so the English detail stays the report's.
+   *
+   * @param key the key after {@code check.detail.}; never null
+   * @param args its arguments
+   * @return the detail; never {@code null}
+   */
+  public static LocalizedDetail said(String key, Object... args) {
+    Object[] plain = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      plain[i] = args[i] instanceof LocalizedDetail ? args[i] : String.valueOf(args[i]);
+    }
+    return LocalizedDetail.of("org.atalaya.anonymise.Messages", "check.detail." + key, plain);
   }
 
   /**
