@@ -1,22 +1,32 @@
 package org.atalaya.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.atalaya.anonymise.AnonymisationException;
 import org.atalaya.anonymise.AnonymiseCode;
+import org.atalaya.anonymise.AttackProfile;
+import org.atalaya.anonymise.AttackResult;
 import org.atalaya.anonymise.CoreSteps;
 import org.atalaya.anonymise.PrivacyReport;
+import org.atalaya.anonymise.QuasiIdentifier;
 import org.atalaya.anonymise.Release;
 import org.atalaya.anonymise.ReleaseKey;
 import org.atalaya.anonymise.ReleasePolicy;
 import org.atalaya.anonymise.ReleaseRefusedException;
+import org.atalaya.anonymise.ReleaseStepFactory;
 import org.atalaya.geo.anonymise.GeoSteps;
 import org.atalaya.incident.Incident;
+import org.atalaya.internal.JsonErrors;
 import org.atalaya.io.IncidentReadException;
 import org.atalaya.io.ReadResult;
 import org.atalaya.plugin.PluginRegistry;
@@ -147,8 +157,7 @@ final class AnonymiseCommand implements Callable<Integer> {
       return Atalaya.USAGE;
     }
     String outputs =
-        Atalaya.outputProblem(
-            t, java.util.Arrays.asList(in, key == null ? null : key.file), out, report);
+        Atalaya.outputProblem(t, Arrays.asList(in, key == null ? null : key.file), out, report);
     if (outputs != null) {
       err.println("atalaya anonymise: " + outputs);
       return Atalaya.USAGE;
@@ -205,17 +214,14 @@ final class AnonymiseCommand implements Callable<Integer> {
               };
       Release release = Release.of(p);
       if (attack || register != null) {
-        java.util.EnumSet<org.atalaya.anonymise.AttackProfile> profiles =
-            java.util.EnumSet.of(
-                org.atalaya.anonymise.AttackProfile.NEIGHBOUR,
-                org.atalaya.anonymise.AttackProfile.VICTIM);
+        EnumSet<AttackProfile> profiles = EnumSet.of(AttackProfile.NEIGHBOUR, AttackProfile.VICTIM);
         if (register != null) {
           ReadResult entries =
               input
                   .importer(null, register, "--from", err)
                   .readAll(register, input.readOptions(register));
           release = release.withRegister(entries.incidents());
-          profiles.add(org.atalaya.anonymise.AttackProfile.REGISTER);
+          profiles.add(AttackProfile.REGISTER);
         }
         release = release.withAttacks(profiles);
       }
@@ -276,7 +282,7 @@ final class AnonymiseCommand implements Callable<Integer> {
                 + ": "
                 + c.detail(input.locale()));
       }
-      for (org.atalaya.anonymise.AttackResult a : r.disclosure().attacks()) {
+      for (AttackResult a : r.disclosure().attacks()) {
         o.println(
             "  "
                 + t.get(
@@ -284,11 +290,9 @@ final class AnonymiseCommand implements Callable<Integer> {
                     a.profile().policyName(),
                     a.targets(),
                     a.atRisk(),
-                    String.format(java.util.Locale.ROOT, "%.2f", 100 * a.atRiskShare()),
+                    String.format(Locale.ROOT, "%.2f", 100 * a.atRiskShare()),
                     a.singledOut(),
-                    a.knows().stream()
-                        .map(org.atalaya.anonymise.QuasiIdentifier::policyName)
-                        .toList(),
+                    a.knows().stream().map(QuasiIdentifier::policyName).toList(),
                     a.candidates()));
       }
       if (exit == Atalaya.OK) {
@@ -323,8 +327,7 @@ final class AnonymiseCommand implements Callable<Integer> {
       return ReleasePolicy.named(
           nameOrPath, plugins.extensions(ExtensionPoints.ANONYMISATION_STEP));
     }
-    List<org.atalaya.anonymise.ReleaseStepFactory> factories =
-        new java.util.ArrayList<>(List.of(new CoreSteps(), new GeoSteps()));
+    List<ReleaseStepFactory> factories = new ArrayList<>(List.of(new CoreSteps(), new GeoSteps()));
     factories.addAll(plugins.extensions(ExtensionPoints.ANONYMISATION_STEP));
     Path file = Path.of(nameOrPath);
     if (!Files.isReadable(file)) {
@@ -333,10 +336,8 @@ final class AnonymiseCommand implements Callable<Integer> {
     }
     try {
       return ReleasePolicy.fromJson(file, factories);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IOException(
-          "policy " + file + " is not well-formed JSON" + org.atalaya.internal.JsonErrors.where(e),
-          e);
+    } catch (JsonProcessingException e) {
+      throw new IOException("policy " + file + " is not well-formed JSON" + JsonErrors.where(e), e);
     }
   }
 }

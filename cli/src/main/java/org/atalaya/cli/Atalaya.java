@@ -1,13 +1,18 @@
 package org.atalaya.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import java.util.ResourceBundle;
 import org.atalaya.plugin.PluginFailureException;
 import picocli.CommandLine;
@@ -122,11 +127,9 @@ public final class Atalaya implements Runnable {
             String reason =
                 fs.getReason() != null
                     ? fs.getReason()
-                    : fs instanceof java.nio.file.FileAlreadyExistsException
+                    : fs instanceof FileAlreadyExistsException
                         ? t.get("io.fileInTheWay")
-                        : fs instanceof java.nio.file.NotDirectoryException
-                            ? t.get("io.notAFolder")
-                            : "";
+                        : fs instanceof NotDirectoryException ? t.get("io.notAFolder") : "";
             return say(parsed, t.get(key, fs.getFile(), reason), DATA_PROBLEMS);
           }
           // Any other input that cannot be read (malformed JSON, an empty CSV, a short weights
@@ -246,9 +249,7 @@ public final class Atalaya implements Runnable {
    */
   static IOException naming(Path file, IOException e) {
     String reason =
-        e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-            ? j.getOriginalMessage()
-            : e.getMessage();
+        e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
     return new IOException(file + ": " + reason, e);
   }
 
@@ -290,8 +291,8 @@ public final class Atalaya implements Runnable {
     }
 
     static String projectVersion() throws IOException {
-      java.util.Properties p = new java.util.Properties();
-      try (java.io.InputStream in = Atalaya.class.getResourceAsStream(RESOURCE)) {
+      Properties p = new Properties();
+      try (InputStream in = Atalaya.class.getResourceAsStream(RESOURCE)) {
         if (in == null) {
           throw new IOException(
               "the resource org/atalaya/cli/" + RESOURCE + " is missing from the jar");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.concurrent.Callable;
 import org.atalaya.indicator.RateComparison;
 import picocli.CommandLine.Command;
@@ -148,7 +149,7 @@ final class CompareRatesCommand implements Callable<Integer> {
       d =
           d.setScale(
               Math.max(0, 4 - (int) Math.floor(Math.log10(Math.abs(value))) - 1),
-              java.math.RoundingMode.HALF_EVEN);
+              RoundingMode.HALF_EVEN);
     }
     return d.stripTrailingZeros().toPlainString();
   }

@@ -1,12 +1,17 @@
 package org.atalaya.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.atalaya.incident.Incident;
 import org.atalaya.io.IncidentFormat;
@@ -14,6 +19,7 @@ import org.atalaya.io.IncidentHandler;
 import org.atalaya.io.IncidentReadException;
 import org.atalaya.io.IncidentWriter;
 import org.atalaya.io.Problem;
+import org.atalaya.io.ReadOptions;
 import org.atalaya.io.ReadReport;
 import org.atalaya.io.Rejection;
 import org.atalaya.spi.IncidentExporter;
@@ -89,7 +95,7 @@ final class ConvertCommand implements Callable<Integer> {
     String outputs =
         Atalaya.outputProblem(
             input.texts(),
-            java.util.Arrays.asList(in),
+            Arrays.asList(in),
             out,
             out.resolveSibling(out.getFileName() + ".rejected.csv"));
     if (outputs != null) {
@@ -120,7 +126,7 @@ final class ConvertCommand implements Callable<Integer> {
       return Atalaya.USAGE;
     }
     Path rejectedFile = out.resolveSibling(out.getFileName() + ".rejected.csv");
-    org.atalaya.io.ReadOptions options;
+    ReadOptions options;
     try {
       options = input.readOptions(in);
     } catch (InputOptions.UsageError e) {
@@ -163,12 +169,12 @@ final class ConvertCommand implements Callable<Integer> {
       Files.deleteIfExists(rejectedFile);
     }
     if (json) {
-      java.util.Map<String, Object> summary = new java.util.LinkedHashMap<>();
+      Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("read", report.read());
       summary.put("written", report.accepted());
       summary.put("rejected", report.rejected());
       summary.put("rejectedFile", report.rejected() > 0 ? rejectedFile.toString() : null);
-      o.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(summary));
+      o.println(new ObjectMapper().writeValueAsString(summary));
     } else {
       Texts t = input.texts();
       o.println(
@@ -183,7 +189,7 @@ final class ConvertCommand implements Callable<Integer> {
 
   /** The side file of rejected records: one line per problem, with the record as read. */
   private static final class RejectionFile implements AutoCloseable {
-    private final java.io.Writer w;
+    private final Writer w;
 
     RejectionFile(Path file) throws IOException {
       w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);

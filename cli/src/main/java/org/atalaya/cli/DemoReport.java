@@ -10,15 +10,18 @@ import java.security.SecureRandom;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.atalaya.anonymise.PrivacyReport;
 import org.atalaya.anonymise.Release;
 import org.atalaya.anonymise.ReleaseKey;
 import org.atalaya.anonymise.ReleasePolicy;
+import org.atalaya.cli.report.AreaMap;
 import org.atalaya.cli.report.Charts;
 import org.atalaya.cli.report.Maps;
 import org.atalaya.cli.report.Svg;
@@ -27,12 +30,15 @@ import org.atalaya.geo.aggregate.CellCounts;
 import org.atalaya.geo.aggregate.GridCounts;
 import org.atalaya.geo.crs.Crs;
 import org.atalaya.geo.crs.CrsTransform;
+import org.atalaya.geo.fence.FenceIndex;
 import org.atalaya.geo.hotspot.FalseDiscoveryRate;
 import org.atalaya.geo.hotspot.GetisOrd;
 import org.atalaya.geo.hotspot.LocalStatistic;
 import org.atalaya.geo.hotspot.Permutations;
 import org.atalaya.geo.io.Area;
 import org.atalaya.geo.io.AreaReader;
+import org.atalaya.geo.join.JoinReport;
+import org.atalaya.geo.join.SpatialJoin;
 import org.atalaya.geo.nearrepeat.NearRepeat;
 import org.atalaya.geo.nearrepeat.NearRepeatCell;
 import org.atalaya.geo.nearrepeat.NearRepeatTable;
@@ -53,8 +59,12 @@ import org.atalaya.indicator.PopulationTable;
 import org.atalaya.indicator.Proportion;
 import org.atalaya.indicator.Rate;
 import org.atalaya.io.IncidentFormat;
+import org.atalaya.io.ReadOptions;
 import org.atalaya.plugin.PluginRegistry;
 import org.atalaya.taxonomy.IccsCode;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
 
 /**
  * The analysis behind {@code report.html} in {@code atalaya demo}: hot spots (Gi* on a 500 m grid
@@ -88,7 +98,7 @@ final class DemoReport {
       NearRepeatTable nearRepeat,
       PrivacyReport privacy,
       String keyId,
-      org.atalaya.geo.join.JoinReport join) {}
+      JoinReport join) {}
 
   /** A place the report maps: a municipality code and its name. */
   record City(String code, String name) {}
@@ -122,7 +132,7 @@ final class DemoReport {
     this.locale = locale;
     this.es = locale.getLanguage().equals("es");
     this.settings = settings;
-    java.util.IntSummaryStatistics years =
+    IntSummaryStatistics years =
         incidents.stream()
             .filter(i -> i.occurred().isPresent())
             .mapToInt(
@@ -173,9 +183,7 @@ final class DemoReport {
    * Nine fictional 4 km square "sectors" around a city centre, for the demo's map of rates by area.
    */
   private static List<Area> sectors(String city, double lat, double lon) {
-    org.locationtech.jts.geom.GeometryFactory gf =
-        new org.locationtech.jts.geom.GeometryFactory(
-            new org.locationtech.jts.geom.PrecisionModel(), 4326);
+    GeometryFactory gf = new GeometryFactory(new PrecisionModel(), 4326);
     double dLat = 4000 / 110_600.0;
     double dLon = 4000 / (111_320.0 * Math.cos(Math.toRadians(lat)));
     List<Area> out = new ArrayList<>();
@@ -189,12 +197,10 @@ final class DemoReport {
                 city + "-S" + n,
                 "Sector " + n,
                 gf.createPolygon(
-                    new org.locationtech.jts.geom.Coordinate[] {
-                      new org.locationtech.jts.geom.Coordinate(x0, y0),
-                          new org.locationtech.jts.geom.Coordinate(x0 + dLon, y0),
-                      new org.locationtech.jts.geom.Coordinate(x0 + dLon, y0 + dLat),
-                          new org.locationtech.jts.geom.Coordinate(x0, y0 + dLat),
-                      new org.locationtech.jts.geom.Coordinate(x0, y0)
+                    new Coordinate[] {
+                      new Coordinate(x0, y0), new Coordinate(x0 + dLon, y0),
+                      new Coordinate(x0 + dLon, y0 + dLat), new Coordinate(x0, y0 + dLat),
+                      new Coordinate(x0, y0)
                     })));
       }
     }
@@ -243,21 +249,15 @@ final class DemoReport {
         privacy.toJson(),
         StandardCharsets.UTF_8);
     List<Incident> released =
-        IncidentFormat.GEOJSON
-            .reader()
-            .readAll(releaseFile, org.atalaya.io.ReadOptions.defaults())
-            .incidents();
+        IncidentFormat.GEOJSON.reader().readAll(releaseFile, ReadOptions.defaults()).incidents();
 
     // 2. Spatial join: every incident to the country outline that covers it (Natural Earth).
-    org.atalaya.geo.join.SpatialJoin join =
-        org.atalaya.geo.join.SpatialJoin.builder()
-            .layer("country", org.atalaya.geo.fence.FenceIndex.of(countries()))
-            .build();
-    org.atalaya.geo.join.SpatialJoin.Run joinRun = join.annotating(i -> {});
+    SpatialJoin join = SpatialJoin.builder().layer("country", FenceIndex.of(countries())).build();
+    SpatialJoin.Run joinRun = join.annotating(i -> {});
     for (Incident i : incidents) {
       joinRun.accept(i);
     }
-    org.atalaya.geo.join.JoinReport joined = joinRun.report();
+    JoinReport joined = joinRun.report();
 
     // 3. Hot spots per city on a 500 m grid.
     StringBuilder maps = new StringBuilder();
@@ -620,12 +620,12 @@ final class DemoReport {
     for (int k = 0; k < inAreas.size(); k++) {
       counts.merge(inAreas.ids().get(k), (long) inAreas.count(k), Long::sum);
     }
-    List<org.atalaya.cli.report.AreaMap.Shape> shapes = new ArrayList<>();
+    List<AreaMap.Shape> shapes = new ArrayList<>();
     for (Area a : settings.areas()) {
       long c = counts.getOrDefault(a.id(), 0L);
-      java.util.OptionalDouble rate = java.util.OptionalDouble.empty();
+      OptionalDouble rate = OptionalDouble.empty();
       if (settings.population().isPresent()) {
-        java.util.OptionalDouble pop =
+        OptionalDouble pop =
             settings
                 .population()
                 .get()
@@ -652,17 +652,14 @@ final class DemoReport {
                                               a.geometry()
                                                   .getFactory()
                                                   .createPoint(
-                                                      new org.locationtech.jts.geom.Coordinate(
-                                                          q.longitude(), q.latitude()))))
+                                                      new Coordinate(q.longitude(), q.latitude()))))
                               .orElse(false))
                   .count();
-          rate = java.util.OptionalDouble.of(Rate.of(inYear, pop.getAsDouble()).rate());
+          rate = OptionalDouble.of(Rate.of(inYear, pop.getAsDouble()).rate());
           c = inYear;
         }
       }
-      shapes.add(
-          new org.atalaya.cli.report.AreaMap.Shape(
-              a.id(), a.name().orElse(a.id()), a.geometry(), c, rate));
+      shapes.add(new AreaMap.Shape(a.id(), a.name().orElse(a.id()), a.geometry(), c, rate));
     }
     boolean rates = shapes.stream().anyMatch(x -> x.rate().isPresent());
     String desc =
@@ -683,9 +680,9 @@ final class DemoReport {
                 : s("incidents", "incidentes"),
             outside,
             noPoint,
-            org.atalaya.cli.report.AreaMap.UNRELIABLE_BELOW);
+            AreaMap.UNRELIABLE_BELOW);
     return "<div class=\"map\">"
-        + org.atalaya.cli.report.AreaMap.draw(
+        + AreaMap.draw(
             "areas-map",
             s("Incidents by area", "Incidentes por área"),
             desc,
@@ -797,8 +794,7 @@ final class DemoReport {
                                     .getYear()
                                 == y)
                 .count();
-        java.util.OptionalDouble known =
-            pop.population(city[0], year, Optional.empty(), Optional.empty());
+        OptionalDouble known = pop.population(city[0], year, Optional.empty(), Optional.empty());
         if (known.isEmpty()) {
           continue;
         }

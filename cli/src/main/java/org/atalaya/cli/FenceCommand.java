@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,9 @@ import org.atalaya.incident.LatLon;
 import org.atalaya.io.IncidentFormat;
 import org.atalaya.io.IncidentHandler;
 import org.atalaya.io.IncidentReadException;
+import org.atalaya.io.ReadOptions;
 import org.atalaya.io.Rejection;
+import org.atalaya.spi.IncidentImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -240,7 +243,7 @@ final class FenceCommand implements Callable<Integer> {
       }
       header = header.replace("\uFEFF", "");
       return header.startsWith("id,iccs,") || header.startsWith("id;iccs;");
-    } catch (java.nio.charset.MalformedInputException e) {
+    } catch (MalformedInputException e) {
       return false;
     }
   }
@@ -343,7 +346,7 @@ final class FenceCommand implements Callable<Integer> {
     InputOptions input = new InputOptions();
     input.pluginsDir = pluginsDir;
     input.language = language;
-    org.atalaya.spi.IncidentImporter importer;
+    IncidentImporter importer;
     try {
       importer = input.importer(format, points, "--format", spec.commandLine().getErr());
     } catch (InputOptions.UsageError e) {
@@ -353,7 +356,7 @@ final class FenceCommand implements Callable<Integer> {
     int[][] found = {new int[8]};
     importer.read(
         points,
-        org.atalaya.io.ReadOptions.defaults(),
+        ReadOptions.defaults(),
         new IncidentHandler() {
           @Override
           public void accept(Incident incident) throws IOException {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -244,8 +245,7 @@ final class HotspotsCommand implements Callable<Integer> {
         throw new Usage(t.get("hotspots.outNeeds"));
       }
       String outputs =
-          Atalaya.outputProblem(
-              t, java.util.Arrays.asList(areas, points, incidents, weightsFile), out);
+          Atalaya.outputProblem(t, Arrays.asList(areas, points, incidents, weightsFile), out);
       if (outputs != null) {
         throw new Usage(outputs);
       }

@@ -31,6 +31,7 @@ import org.atalaya.indicator.report.RateResult;
 import org.atalaya.indicator.report.RuleAlarms;
 import org.atalaya.indicator.report.SdgResult;
 import org.atalaya.io.IncidentReadException;
+import org.atalaya.io.ReadOptions;
 import org.atalaya.io.ReadResult;
 import org.atalaya.spi.IncidentImporter;
 import org.atalaya.taxonomy.IccsCode;
@@ -178,7 +179,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     }
     IndicatorSettings settings;
     IncidentImporter f;
-    org.atalaya.io.ReadOptions options;
+    ReadOptions options;
     try {
       settings = settings();
       f = input.importer(format, incidents, "--format", err);

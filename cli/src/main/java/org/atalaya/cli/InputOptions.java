@@ -3,6 +3,8 @@ package org.atalaya.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -182,7 +184,7 @@ final class InputOptions {
   ReadOptions readOptions(Path file) throws UsageError {
     try {
       return buildReadOptions(file);
-    } catch (java.nio.file.FileSystemException e) {
+    } catch (FileSystemException e) {
       // opening the mapping file failed; such messages are the bare path (CsvMapping names the
       // rest)
       throw new UsageError(
@@ -190,7 +192,7 @@ final class InputOptions {
               .get(
                   "mapping.cannotRead",
                   e.getFile(),
-                  e instanceof java.nio.file.NoSuchFileException
+                  e instanceof NoSuchFileException
                       ? texts().get("mapping.noSuchFile")
                       : e.getReason() != null
                           ? e.getReason()

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -15,11 +16,16 @@ import org.atalaya.anonymise.AnonymisationException;
 import org.atalaya.anonymise.ReleaseKey;
 import org.atalaya.anonymise.ReleasePolicy;
 import org.atalaya.anonymise.ReleaseRefusedException;
+import org.atalaya.geo.io.Area;
+import org.atalaya.geo.io.AreaReadResult;
+import org.atalaya.geo.io.AreaReader;
+import org.atalaya.geo.io.AreaRejection;
 import org.atalaya.incident.Incident;
 import org.atalaya.indicator.PopulationTable;
 import org.atalaya.io.IncidentReadException;
 import org.atalaya.io.ReadResult;
 import org.atalaya.spi.IncidentImporter;
+import org.atalaya.synthetic.SyntheticIncidents;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -118,14 +124,13 @@ final class ReportCommand implements Callable<Integer> {
     Optional<PopulationTable> table = Optional.empty();
     ReleasePolicy p;
     ReleaseKey k;
-    List<org.atalaya.geo.io.Area> areaList = List.of();
+    List<Area> areaList = List.of();
     try {
       if (!Files.isReadable(incidents)) {
         throw new InputOptions.UsageError(input.texts().get("io.cannotRead", incidents));
       }
       String outputs =
-          Atalaya.overwritesInput(
-              input.texts(), java.util.Arrays.asList(incidents, areas, population), out);
+          Atalaya.overwritesInput(input.texts(), Arrays.asList(incidents, areas, population), out);
       if (outputs != null) {
         throw new InputOptions.UsageError(outputs);
       }
@@ -162,12 +167,12 @@ final class ReportCommand implements Callable<Integer> {
                 + " anonymise for it, or give a policy that publishes records (such as open-data)");
       }
       if (areas != null) {
-        org.atalaya.geo.io.AreaReader.Builder reader = org.atalaya.geo.io.AreaReader.builder();
+        AreaReader.Builder reader = AreaReader.builder();
         if (idProperty != null) {
           reader.idProperty(idProperty);
         }
-        org.atalaya.geo.io.AreaReadResult read2 = reader.build().readGeoJson(areas);
-        for (org.atalaya.geo.io.AreaRejection rej : read2.rejections()) {
+        AreaReadResult read2 = reader.build().readGeoJson(areas);
+        for (AreaRejection rej : read2.rejections()) {
           err.println(
               name
                   + areas.getFileName()
@@ -216,7 +221,7 @@ final class ReportCommand implements Callable<Integer> {
             .anyMatch(
                 i ->
                     i.attributes()
-                        .get(org.atalaya.synthetic.SyntheticIncidents.SYNTHETIC_ATTRIBUTE)
+                        .get(SyntheticIncidents.SYNTHETIC_ATTRIBUTE)
                         .map("true"::equals)
                         .orElse(false));
     DemoReport.Settings settings =

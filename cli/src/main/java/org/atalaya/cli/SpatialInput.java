@@ -1,6 +1,8 @@
 package org.atalaya.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -12,7 +14,10 @@ import org.atalaya.incident.Incident;
 import org.atalaya.incident.LatLon;
 import org.atalaya.incident.TimePrecision;
 import org.atalaya.io.IncidentReadException;
+import org.atalaya.io.IncidentReader;
+import org.atalaya.io.ReadOptions;
 import org.atalaya.io.ReadResult;
+import org.atalaya.spi.IncidentImporter;
 import org.atalaya.taxonomy.IccsCode;
 
 /**
@@ -103,7 +108,7 @@ final class SpatialInput {
       InputOptions input,
       boolean needTime,
       int minimum,
-      java.io.PrintWriter err)
+      PrintWriter err)
       throws IOException, Exit {
     return load(command, file, format, input, needTime, minimum, null, err);
   }
@@ -122,14 +127,14 @@ final class SpatialInput {
       boolean needTime,
       int minimum,
       IccsCode category,
-      java.io.PrintWriter err)
+      PrintWriter err)
       throws IOException, Exit {
     Texts t = input.texts();
     try {
-      if (!java.nio.file.Files.isReadable(file)) {
+      if (!Files.isReadable(file)) {
         throw new IllegalArgumentException(t.get("spatial.unreadable", file));
       }
-      org.atalaya.spi.IncidentImporter f = input.importer(format, file, "--format", err);
+      IncidentImporter f = input.importer(format, file, "--format", err);
       SpatialInput in = read(file, f, input.readOptions(file), needTime, category);
       if (in.used() < minimum) {
         err.println("atalaya " + command + ": " + t.get("spatial.tooFew", in.used(), in.read));
@@ -159,11 +164,7 @@ final class SpatialInput {
   }
 
   static SpatialInput read(
-      Path file,
-      org.atalaya.io.IncidentReader format,
-      org.atalaya.io.ReadOptions options,
-      boolean needTime,
-      IccsCode category)
+      Path file, IncidentReader format, ReadOptions options, boolean needTime, IccsCode category)
       throws IOException, IncidentReadException {
     ReadResult r = format.readAll(file, options);
     List<String> ids = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.atalaya.code.Severity;
 import org.atalaya.io.IncidentReadException;
 import org.atalaya.io.Problem;
+import org.atalaya.io.ReadOptions;
 import org.atalaya.io.ReadReport;
 import org.atalaya.spi.IncidentImporter;
 import picocli.CommandLine.Command;
@@ -67,7 +68,7 @@ final class ValidateCommand implements Callable<Integer> {
       err.println("atalaya validate: " + e.getMessage());
       return Atalaya.USAGE;
     }
-    org.atalaya.io.ReadOptions options;
+    ReadOptions options;
     try {
       options = input.readOptions(file);
     } catch (InputOptions.UsageError e) {

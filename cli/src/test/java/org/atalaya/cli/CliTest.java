@@ -10,6 +10,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,10 +62,10 @@ class CliTest {
     assertThat(first.get("message").asText()).contains("swapped");
     assertThat(json.get("problems").get(1).get("code").asText()).isEqualTo("ATL-IO-009");
     assertThat(json.get("problems").get(2).get("code").asText()).isEqualTo("ATL-IO-003");
-    java.util.List<String> keys = new java.util.ArrayList<>();
+    List<String> keys = new ArrayList<>();
     json.fieldNames().forEachRemaining(keys::add);
     assertThat(keys).containsExactly("read", "accepted", "rejected", "problems");
-    java.util.List<String> problemKeys = new java.util.ArrayList<>();
+    List<String> problemKeys = new ArrayList<>();
     first.fieldNames().forEachRemaining(problemKeys::add);
     assertThat(problemKeys).containsExactly("row", "field", "value", "code", "message");
   }
@@ -102,7 +104,7 @@ class CliTest {
     assertThat(r.exit()).isEqualTo(1);
     Path side = dir.resolve("out.geojson.rejected.csv");
     assertThat(side).exists();
-    java.util.List<String> lines = Files.readAllLines(side);
+    List<String> lines = Files.readAllLines(side);
     assertThat(lines.get(0)).isEqualTo("row,field,value,code,message,record");
     assertThat(lines).hasSize(4);
     assertThat(lines.get(1))

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.atalaya.anonymise.AnonymiseCode;
 import org.atalaya.code.AtalayaCode;
@@ -315,7 +318,7 @@ class SpanishAllTheWayTest {
     Properties p = new Properties();
     try (InputStream in =
         SpanishAllTheWayTest.class.getResourceAsStream("/org/atalaya/cli/" + name)) {
-      p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
     return p;
   }
@@ -507,10 +510,7 @@ class SpanishAllTheWayTest {
       assertThat(r.exit()).as(r.err()).isNotZero();
       // An area's rejection detail (ATL-GEO-...) is still the reader's English: left out.
       String said =
-          r.err()
-              .lines()
-              .filter(l -> !l.contains("ATL-GEO-"))
-              .collect(java.util.stream.Collectors.joining("\n"));
+          r.err().lines().filter(l -> !l.contains("ATL-GEO-")).collect(Collectors.joining("\n"));
       assertThat(englishIn(r.out() + said)).as(r.err()).isEmpty();
     }
     assertThat(runs.get(0).err()).contains("no hay columna 'id'; el encabezado es [fecha, lugar]");

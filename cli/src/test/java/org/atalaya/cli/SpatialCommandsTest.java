@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.atalaya.geo.hotspot.FalseDiscoveryRate;
 import org.atalaya.geo.io.AreaReader;
 import org.atalaya.geo.weights.Contiguity;
 import org.atalaya.geo.weights.Transform;
@@ -230,7 +231,7 @@ class SpatialCommandsTest {
     for (int i = 0; i < n; i++) {
       p[i] = areas.get(i).get("pSim").asDouble();
     }
-    double[] q = org.atalaya.geo.hotspot.FalseDiscoveryRate.adjust(p);
+    double[] q = FalseDiscoveryRate.adjust(p);
     for (int i = 0; i < n; i++) {
       JsonNode f = features.get(i).get("properties");
       List<String> keys = new ArrayList<>();

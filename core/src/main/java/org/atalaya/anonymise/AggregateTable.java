@@ -1,10 +1,12 @@
 package org.atalaya.anonymise;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -194,14 +196,14 @@ public final class AggregateTable {
 
   /** The labels found in the data (or the declared ones), then unknown and other when present. */
   private static List<String> observed(TableDimension d, String[] labels) {
-    TreeSet<String> found = new TreeSet<>(java.util.Arrays.asList(labels));
+    TreeSet<String> found = new TreeSet<>(Arrays.asList(labels));
     List<String> out = new ArrayList<>(d.values().isEmpty() ? found : d.values());
     found.removeAll(out);
     found.remove(TableDimension.UNKNOWN);
     found.remove(TableDimension.OTHER);
     out.addAll(found);
     for (String extra : List.of(TableDimension.UNKNOWN, TableDimension.OTHER)) {
-      if (!out.contains(extra) && java.util.Arrays.asList(labels).contains(extra)) {
+      if (!out.contains(extra) && Arrays.asList(labels).contains(extra)) {
         out.add(extra);
       }
     }
@@ -269,10 +271,8 @@ public final class AggregateTable {
    * @param column the column, 0 to the number of columns inclusive
    * @return the noisy count with its 95% interval; never {@code null} but potentially empty
    */
-  public java.util.Optional<NoisyCount> interval(int row, int column) {
-    return intervals == null
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(intervals[row][column]);
+  public Optional<NoisyCount> interval(int row, int column) {
+    return intervals == null ? Optional.empty() : Optional.of(intervals[row][column]);
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.atalaya.anonymise;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -40,9 +42,9 @@ public record AttackResult(
    */
   public AttackResult {
     Objects.requireNonNull(profile, "profile must not be null");
-    java.util.EnumSet<QuasiIdentifier> parts = java.util.EnumSet.noneOf(QuasiIdentifier.class);
+    EnumSet<QuasiIdentifier> parts = EnumSet.noneOf(QuasiIdentifier.class);
     parts.addAll(knows);
-    knows = java.util.Collections.unmodifiableSet(parts);
+    knows = Collections.unmodifiableSet(parts);
     candidates = List.copyOf(candidates);
     Objects.requireNonNull(areas, "areas must not be null");
   }

@@ -2,6 +2,8 @@ package org.atalaya.anonymise;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,9 +56,9 @@ public record Disclosure(
    * @throws NullPointerException if a component is null
    */
   public Disclosure {
-    java.util.EnumSet<QuasiIdentifier> parts = java.util.EnumSet.noneOf(QuasiIdentifier.class);
+    EnumSet<QuasiIdentifier> parts = EnumSet.noneOf(QuasiIdentifier.class);
     parts.addAll(quasiIdentifiers);
-    quasiIdentifiers = java.util.Collections.unmodifiableSet(parts);
+    quasiIdentifiers = Collections.unmodifiableSet(parts);
     roles = List.copyOf(roles);
     Objects.requireNonNull(risk, "risk must not be null");
     diversity = List.copyOf(diversity);

@@ -2,6 +2,7 @@ package org.atalaya.anonymise;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -64,7 +65,7 @@ public final class DiscreteLaplace {
    * @return the mechanism
    */
   public static DiscreteLaplace of(double epsilon, int sensitivity) {
-    return new DiscreteLaplace(epsilon, sensitivity, new java.security.SecureRandom());
+    return new DiscreteLaplace(epsilon, sensitivity, new SecureRandom());
   }
 
   /**

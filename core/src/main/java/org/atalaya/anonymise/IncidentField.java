@@ -1,14 +1,22 @@
 package org.atalaya.anonymise;
 
+import com.google.common.collect.ImmutableList;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 import org.atalaya.incident.AdminArea;
 import org.atalaya.incident.Attributes;
 import org.atalaya.incident.CaseHistory;
 import org.atalaya.incident.Classification;
 import org.atalaya.incident.IncidentContext;
+import org.atalaya.incident.LatLon;
 import org.atalaya.incident.Location;
+import org.atalaya.incident.LocationPrecision;
+import org.atalaya.incident.SourceType;
 
 /**
  * The parts of an incident that a keep-list or a drop-list can name. The id, the ICCS code, the
@@ -81,7 +89,7 @@ public enum IncidentField {
     if (fields.contains(ATTRIBUTES) && !attributes.isEmpty()) {
       Attributes markers = attributes;
       if (!onlyOwnMarkers(attributes)) {
-        java.util.Map<String, String> kept = new java.util.TreeMap<>();
+        Map<String, String> kept = new TreeMap<>();
         attributes
             .values()
             .forEach(
@@ -102,18 +110,18 @@ public enum IncidentField {
     Classification c = in.classification();
     if (fields.contains(SOURCE_CATEGORY)
         && (c.sourceLabel().isPresent() || !c.otherCodes().isEmpty())) {
-      in.classification(new Classification(c.iccs(), Optional.empty(), java.util.Map.of()));
+      in.classification(new Classification(c.iccs(), Optional.empty(), Map.of()));
     }
     // The parts below are set to their empty value without being read: reading each would reach
     // into the source record's memory (a cache miss per part and record) only to find it empty.
     if (fields.contains(SOURCE_REFS)) {
-      in.sourceRefs(com.google.common.collect.ImmutableList.of());
+      in.sourceRefs(ImmutableList.of());
     }
     if (fields.contains(REPORTED_AT)) {
       in.reportedAt(Optional.empty());
     }
     if (fields.contains(VICTIMS)) {
-      in.victims(com.google.common.collect.ImmutableList.of());
+      in.victims(ImmutableList.of());
     }
     if (fields.contains(CONTEXT)) {
       in.context(IncidentContext.UNKNOWN);
@@ -125,7 +133,7 @@ public enum IncidentField {
       in.narrative(Optional.empty());
     }
     if (fields.contains(SOURCE)) {
-      in.source(org.atalaya.incident.SourceType.UNKNOWN);
+      in.source(SourceType.UNKNOWN);
     }
   }
 
@@ -140,8 +148,8 @@ public enum IncidentField {
   }
 
   /** Areas without their colonia, shared: a release keeps one per municipality, not per record. */
-  private static final java.util.concurrent.ConcurrentHashMap<AdminArea, AdminArea>
-      WITHOUT_COLONIA = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<AdminArea, AdminArea> WITHOUT_COLONIA =
+      new ConcurrentHashMap<>();
 
   /**
    * Returns {@code a} without its colonia, the same object for equal areas while fewer than 10,000
@@ -153,14 +161,14 @@ public enum IncidentField {
   }
 
   /** Attributes left with the toolkit's markers only, shared like {@link #withoutColonia}. */
-  private static final java.util.concurrent.ConcurrentHashMap<Attributes, Attributes> MARKERS_ONLY =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Attributes, Attributes> MARKERS_ONLY =
+      new ConcurrentHashMap<>();
 
   /**
    * Returns the value in {@code known} equal to {@code value}, adding it while fewer than 10,000
    * are known; {@code value} itself otherwise.
    */
-  private static <T> T shared(java.util.concurrent.ConcurrentHashMap<T, T> known, T value) {
+  private static <T> T shared(ConcurrentHashMap<T, T> known, T value) {
     if (known.size() >= 10_000) {
       return known.getOrDefault(value, value);
     }
@@ -170,9 +178,9 @@ public enum IncidentField {
 
   /** The location of these parts, or none when they say nothing. */
   static Optional<Location> location(
-      Optional<org.atalaya.incident.LatLon> point,
-      java.util.OptionalDouble accuracy,
-      org.atalaya.incident.LocationPrecision precision,
+      Optional<LatLon> point,
+      OptionalDouble accuracy,
+      LocationPrecision precision,
       AdminArea admin,
       Optional<String> address) {
     if (point.isEmpty() && admin.isEmpty() && address.isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 
@@ -73,7 +74,7 @@ public final class NoisyCounts {
       int maxPerPerson,
       double epsilon,
       EpsilonLedger ledger,
-      java.util.function.BiFunction<Double, Integer, DiscreteLaplace> mechanismFactory) {
+      BiFunction<Double, Integer, DiscreteLaplace> mechanismFactory) {
     Objects.requireNonNull(ledger, "ledger must not be null");
     DiscreteLaplace mechanism = mechanismFactory.apply(epsilon, maxPerPerson);
     ledger.spend("counts by group", epsilon);

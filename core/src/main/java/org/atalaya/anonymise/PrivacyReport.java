@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.ResourceBundle;
 import org.apiguardian.api.API;
 import org.atalaya.code.LocalizedDetail;
@@ -166,8 +169,7 @@ public record PrivacyReport(
         return NONE;
       }
       double[] s = metres.clone();
-      java.util.Arrays.parallelSort(
-          s); // the same order as a plain sort, in chunks on a million values
+      Arrays.parallelSort(s); // the same order as a plain sort, in chunks on a million values
       return new Displacement(
           round(s[0]), round(rank(s, 0.5)), round(rank(s, 0.95)), round(s[s.length - 1]));
     }
@@ -476,7 +478,7 @@ public record PrivacyReport(
     if (!o.has("roles")) {
       return Disclosure.NONE;
     }
-    java.util.EnumSet<QuasiIdentifier> qis = java.util.EnumSet.noneOf(QuasiIdentifier.class);
+    EnumSet<QuasiIdentifier> qis = EnumSet.noneOf(QuasiIdentifier.class);
     o.path("quasiIdentifiers").forEach(q -> qis.add(QuasiIdentifier.parse(q.asText())));
     List<Disclosure.Role> roles = new ArrayList<>();
     for (JsonNode r : o.path("roles")) {
@@ -494,8 +496,8 @@ public record PrivacyReport(
             k.path("averageProsecutorRisk").asDouble(),
             k.path("marketerRisk").asDouble(),
             k.hasNonNull("journalistRisk")
-                ? java.util.OptionalDouble.of(k.path("journalistRisk").asDouble())
-                : java.util.OptionalDouble.empty(),
+                ? OptionalDouble.of(k.path("journalistRisk").asDouble())
+                : OptionalDouble.empty(),
             k.path("recordsBelowK").asDouble(),
             k.path("sampleUniques").asDouble(),
             k.path("threshold").asDouble(),
@@ -511,7 +513,7 @@ public record PrivacyReport(
     }
     List<AttackResult> attacks = new ArrayList<>();
     for (JsonNode a : o.path("attacks")) {
-      java.util.EnumSet<QuasiIdentifier> knows = java.util.EnumSet.noneOf(QuasiIdentifier.class);
+      EnumSet<QuasiIdentifier> knows = EnumSet.noneOf(QuasiIdentifier.class);
       a.path("knows").forEach(q -> knows.add(QuasiIdentifier.parse(q.asText())));
       List<Long> candidates = new ArrayList<>();
       a.path("candidates").forEach(c -> candidates.add(c.asLong()));

@@ -1,13 +1,17 @@
 package org.atalaya.anonymise;
 
+import com.google.common.base.Preconditions;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 import org.apiguardian.api.API;
 import org.atalaya.anonymise.internal.PseudonymText;
@@ -36,7 +40,7 @@ public final class Pseudonyms {
    * allocated.
    */
   private static final class PerThread {
-    final Map<String, Mac> macs = new java.util.HashMap<>();
+    final Map<String, Mac> macs = new HashMap<>();
     final byte[] digest = new byte[32];
     byte[] message = new byte[64];
   }
@@ -108,8 +112,7 @@ public final class Pseudonyms {
    * @return the numbers; a fresh array
    */
   public double[] uniforms(String purpose, String value, int n) {
-    com.google.common.base.Preconditions.checkArgument(
-        n >= 1 && n <= 4, "n (%s) must be from 1 to 4", n);
+    Preconditions.checkArgument(n >= 1 && n <= 4, "n (%s) must be from 1 to 4", n);
     byte[] h =
         digest(perThread.get(), uniformFields.computeIfAbsent(purpose, u -> "uniform:" + u), value);
     double[] out = new double[n];
@@ -185,11 +188,9 @@ public final class Pseudonyms {
     return b.toString();
   }
 
-  private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
-  private static final java.util.regex.Pattern DIGIT_STRING =
-      java.util.regex.Pattern.compile("[0-9][0-9 .\\-]*[0-9]");
-  private static final java.util.regex.Pattern SEPARATORS =
-      java.util.regex.Pattern.compile("[ .\\-]");
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
+  private static final Pattern DIGIT_STRING = Pattern.compile("[0-9][0-9 .\\-]*[0-9]");
+  private static final Pattern SEPARATORS = Pattern.compile("[ .\\-]");
 
   /**
    * Returns the HMAC of {@code message} (UTF-8) under {@code field}'s key, in the thread's buffer.
@@ -209,7 +210,7 @@ public final class Pseudonyms {
     }
     try {
       mac.doFinal(t.digest, 0);
-    } catch (javax.crypto.ShortBufferException e) {
+    } catch (ShortBufferException e) {
       throw new IllegalStateException("an HMAC-SHA256 digest is 32 bytes", e);
     }
     return t.digest;

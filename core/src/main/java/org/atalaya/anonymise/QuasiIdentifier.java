@@ -2,6 +2,7 @@ package org.atalaya.anonymise;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
 import org.atalaya.anonymise.internal.VictimText;
+import org.atalaya.incident.Attempt;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.Location;
+import org.atalaya.incident.Mechanism;
+import org.atalaya.incident.PlaceType;
+import org.atalaya.incident.SourceType;
 
 /**
  * A part of a released incident: every part a release can publish is listed here, so that a policy
@@ -77,7 +82,7 @@ public enum QuasiIdentifier {
 
   /** The parts an attacker who lives nearby knows: where, when and what. */
   public static final Set<QuasiIdentifier> NEIGHBOUR_KNOWLEDGE =
-      java.util.Collections.unmodifiableSet(EnumSet.of(LOCATION, TIME, CATEGORY));
+      Collections.unmodifiableSet(EnumSet.of(LOCATION, TIME, CATEGORY));
 
   /**
    * Parses a name such as {@code "location"}, {@code "victim-age"} or {@code "place-type"}.
@@ -140,12 +145,12 @@ public enum QuasiIdentifier {
       case CATEGORY -> incident.iccs().isPresent();
       case VICTIM_SEX, VICTIM_AGE, VICTIM_RELATIONSHIP, VICTIM_OUTCOME ->
           !incident.victims().isEmpty();
-      case ATTEMPT -> incident.context().attempt() != org.atalaya.incident.Attempt.UNKNOWN;
-      case MECHANISM -> incident.context().mechanism() != org.atalaya.incident.Mechanism.UNKNOWN;
-      case PLACE_TYPE -> incident.context().placeType() != org.atalaya.incident.PlaceType.UNKNOWN;
+      case ATTEMPT -> incident.context().attempt() != Attempt.UNKNOWN;
+      case MECHANISM -> incident.context().mechanism() != Mechanism.UNKNOWN;
+      case PLACE_TYPE -> incident.context().placeType() != PlaceType.UNKNOWN;
       case DOMESTIC -> incident.context().domestic().isPresent();
       case ORGANISED_CRIME -> incident.context().organisedCrime().isPresent();
-      case SOURCE -> incident.source() != org.atalaya.incident.SourceType.UNKNOWN;
+      case SOURCE -> incident.source() != SourceType.UNKNOWN;
       case SOURCE_CATEGORY ->
           incident.classification().sourceLabel().isPresent()
               || !incident.classification().otherCodes().isEmpty();

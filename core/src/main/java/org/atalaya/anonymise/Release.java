@@ -4,20 +4,26 @@ import com.google.common.base.Suppliers;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.apiguardian.api.API;
@@ -33,6 +39,7 @@ import org.atalaya.anonymise.internal.ReleaseCheck;
 import org.atalaya.anonymise.internal.ReleaseCheck.Verdict;
 import org.atalaya.anonymise.internal.ReleaseChecks;
 import org.atalaya.anonymise.internal.ReleaseChecks.Findings;
+import org.atalaya.code.LocalizedDetail;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.Location;
 import org.atalaya.io.IncidentFormat;
@@ -92,7 +99,7 @@ public final class Release {
   public Release withAttacks(Collection<AttackProfile> profiles) {
     EnumSet<AttackProfile> all = EnumSet.noneOf(AttackProfile.class);
     all.addAll(profiles);
-    return new Release(policy, java.util.Collections.unmodifiableSet(all), register, population);
+    return new Release(policy, Collections.unmodifiableSet(all), register, population);
   }
 
   /**
@@ -215,7 +222,7 @@ public final class Release {
           Chunks.apply(pass, current, ctx.forks(), pass.get(0) == steps.get(0) ? before : null);
     }
     List<AggregateTable> tables = new ArrayList<>();
-    org.atalaya.code.LocalizedDetail refused = null;
+    LocalizedDetail refused = null;
     for (TableSpec t : policy.tables()) {
       try {
         tables.add(AggregateTable.compute(t, current, person(t, input), ctx));
@@ -490,7 +497,7 @@ public final class Release {
           failed.get().kind().code(), c.name() + ": " + c.detail(), report);
     }
     Path dir = out.toAbsolutePath().getParent();
-    Map<Path, Path> moves = new java.util.LinkedHashMap<>();
+    Map<Path, Path> moves = new LinkedHashMap<>();
     try {
       if (policy.publishRecords()) {
         Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
@@ -507,7 +514,7 @@ public final class Release {
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         moves.put(tmp, target);
         // The very text the table check read is what is written.
-        Files.writeString(tmp, t.toCsv(), java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(tmp, t.toCsv(), StandardCharsets.UTF_8);
       }
       for (Map.Entry<Path, Path> m : moves.entrySet()) {
         try {
@@ -575,7 +582,7 @@ public final class Release {
               said.highestProsecutorRisk(),
               said.averageProsecutorRisk(),
               said.journalistRisk().isPresent() ? risk.marketerRisk() : said.marketerRisk(),
-              java.util.OptionalDouble.empty(),
+              OptionalDouble.empty(),
               said.recordsBelowK(),
               said.sampleUniques(),
               said.threshold(),
@@ -619,8 +626,7 @@ public final class Release {
    * person attribute in the input incident with the same id (steps keep ids, and may have dropped
    * the attribute), else the incident itself.
    */
-  private static java.util.function.Function<Incident, String> person(
-      TableSpec table, List<Incident> input) {
+  private static Function<Incident, String> person(TableSpec table, List<Incident> input) {
     if (table.personAttribute().isEmpty()) {
       return i -> "incident:" + i.id();
     }
@@ -692,16 +698,16 @@ public final class Release {
    * consistent records and none is at risk.
    */
   private AttackResult released(
-      java.util.function.Supplier<Attacks> harness,
+      Supplier<Attacks> harness,
       AttackProfile profile,
       Set<QuasiIdentifier> knows,
       List<Incident> input,
       int[] sources,
       Classes classes) {
     if (classes.smallest() >= policy.k() && policy.quasiIdentifiers().containsAll(knows)) {
-      long targets = java.util.Arrays.stream(sources).filter(s -> s >= 0).count();
+      long targets = Arrays.stream(sources).filter(s -> s >= 0).count();
       return new AttackResult(
-          profile, knows, targets, java.util.Collections.nCopies(policy.k(), 0L), 0, 0, "", true);
+          profile, knows, targets, Collections.nCopies(policy.k(), 0L), 0, 0, "", true);
     }
     return harness.get().ofReleased(profile, knows, input, sources, policy.maxAttackShare());
   }

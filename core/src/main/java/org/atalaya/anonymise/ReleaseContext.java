@@ -1,7 +1,10 @@
 package org.atalaya.anonymise;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import org.apiguardian.api.API;
@@ -27,11 +30,11 @@ public final class ReleaseContext {
   private final Map<String, Integer> suppressedByReason = new TreeMap<>();
   private long suppressed;
   private EpsilonLedger ledger = EpsilonLedger.of(0);
-  private java.util.Set<QuasiIdentifier> quasiIdentifiers = DEFAULT_QUASI_IDENTIFIERS;
+  private Set<QuasiIdentifier> quasiIdentifiers = DEFAULT_QUASI_IDENTIFIERS;
 
   /** Every part whose default role is quasi-identifying. */
-  private static final java.util.Set<QuasiIdentifier> DEFAULT_QUASI_IDENTIFIERS =
-      java.util.Collections.unmodifiableSet(QuasiIdentifier.quasiIdentifying(Map.of()));
+  private static final Set<QuasiIdentifier> DEFAULT_QUASI_IDENTIFIERS =
+      Collections.unmodifiableSet(QuasiIdentifier.quasiIdentifying(Map.of()));
 
   ReleaseContext(Optional<Pseudonyms> pseudonyms, RandomGenerator random) {
     this.pseudonyms = pseudonyms;
@@ -48,7 +51,7 @@ public final class ReleaseContext {
   public static ReleaseContext of(ReleaseKey key, RandomGenerator random) {
     return new ReleaseContext(
         Optional.ofNullable(key).map(Pseudonyms::of),
-        java.util.Objects.requireNonNull(random, "random must not be null"));
+        Objects.requireNonNull(random, "random must not be null"));
   }
 
   /**
@@ -115,17 +118,17 @@ public final class ReleaseContext {
    *
    * @return the parts; immutable
    */
-  public java.util.Set<QuasiIdentifier> quasiIdentifiers() {
+  public Set<QuasiIdentifier> quasiIdentifiers() {
     return quasiIdentifiers;
   }
 
-  ReleaseContext withQuasiIdentifiers(java.util.Set<QuasiIdentifier> qis) {
-    this.quasiIdentifiers = java.util.Objects.requireNonNull(qis, "qis must not be null");
+  ReleaseContext withQuasiIdentifiers(Set<QuasiIdentifier> qis) {
+    this.quasiIdentifiers = Objects.requireNonNull(qis, "qis must not be null");
     return this;
   }
 
   ReleaseContext withLedger(EpsilonLedger ledger) {
-    this.ledger = java.util.Objects.requireNonNull(ledger, "ledger must not be null");
+    this.ledger = Objects.requireNonNull(ledger, "ledger must not be null");
     return this;
   }
 
@@ -171,7 +174,7 @@ public final class ReleaseContext {
   }
 
   private void suppressed(Optional<Location> location, String reason) {
-    java.util.Objects.requireNonNull(reason, "reason must not be null");
+    Objects.requireNonNull(reason, "reason must not be null");
     suppressed++;
     suppressedByArea.merge(Areas.name(location), 1, Integer::sum);
     suppressedByReason.merge(reason, 1, Integer::sum);

@@ -7,17 +7,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
@@ -77,14 +82,14 @@ public final class ReleasePolicy {
   private ReleasePolicy(Builder b) {
     this.name = b.name;
     this.steps = List.copyOf(b.steps);
-    Map<QuasiIdentifier, AttributeRole> r = new java.util.EnumMap<>(QuasiIdentifier.class);
+    Map<QuasiIdentifier, AttributeRole> r = new EnumMap<>(QuasiIdentifier.class);
     for (QuasiIdentifier q : QuasiIdentifier.values()) {
       r.put(q, b.roles.getOrDefault(q, q.defaultRole()));
     }
-    this.roles = java.util.Collections.unmodifiableMap(r);
-    this.reasons = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(b.reasons));
-    this.quasiIdentifiers = java.util.Collections.unmodifiableSet(b.effectiveQuasiIdentifiers());
-    this.attacks = java.util.Collections.unmodifiableSet(EnumSet.copyOf(b.attacks));
+    this.roles = Collections.unmodifiableMap(r);
+    this.reasons = Collections.unmodifiableMap(new EnumMap<>(b.reasons));
+    this.quasiIdentifiers = Collections.unmodifiableSet(b.effectiveQuasiIdentifiers());
+    this.attacks = Collections.unmodifiableSet(EnumSet.copyOf(b.attacks));
     this.maxAttackShare = b.maxAttackShare;
     this.origins = Map.copyOf(b.origins);
     this.k = b.k;
@@ -346,13 +351,13 @@ public final class ReleasePolicy {
     }
     List<ReleaseStepFactory> all = new ArrayList<>();
     all.add(new CoreSteps());
-    java.util.ServiceLoader.load(ReleaseStepFactory.class, ReleasePolicy.class.getClassLoader())
+    ServiceLoader.load(ReleaseStepFactory.class, ReleasePolicy.class.getClassLoader())
         .forEach(all::add);
     all.addAll(factories);
     try (InputStream in = ReleasePolicy.class.getResourceAsStream("policies/" + name + ".json")) {
       return fromJson(Objects.requireNonNull(in, name).readAllBytes(), name + ".json", null, all);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot read the shipped policy " + name, e);
+      throw new UncheckedIOException("cannot read the shipped policy " + name, e);
     }
   }
 
@@ -446,7 +451,7 @@ public final class ReleasePolicy {
             out.add(q);
           }
         });
-    return java.util.Collections.unmodifiableSet(out);
+    return Collections.unmodifiableSet(out);
   }
 
   /**
@@ -586,14 +591,11 @@ public final class ReleasePolicy {
     private boolean protectSensitive = true;
     private final List<TableSpec> tables = new ArrayList<>();
     private boolean publishRecords = true;
-    private final Map<QuasiIdentifier, AttributeRole> roles =
-        new java.util.EnumMap<>(QuasiIdentifier.class);
-    private final java.util.EnumMap<QuasiIdentifier, String> reasons =
-        new java.util.EnumMap<>(QuasiIdentifier.class);
+    private final Map<QuasiIdentifier, AttributeRole> roles = new EnumMap<>(QuasiIdentifier.class);
+    private final EnumMap<QuasiIdentifier, String> reasons = new EnumMap<>(QuasiIdentifier.class);
     private final EnumSet<AttackProfile> attacks = EnumSet.noneOf(AttackProfile.class);
     private double maxAttackShare;
-    private final Map<QuasiIdentifier, String> origins =
-        new java.util.EnumMap<>(QuasiIdentifier.class);
+    private final Map<QuasiIdentifier, String> origins = new EnumMap<>(QuasiIdentifier.class);
 
     private Builder(String name) {
       checkArgument(name != null && !name.isBlank(), "policy name (%s) must not be blank", name);
@@ -834,7 +836,7 @@ public final class ReleasePolicy {
      *     than the budget, or the policy publishes neither records nor tables
      */
     public ReleasePolicy build() {
-      Set<String> seen = new java.util.HashSet<>();
+      Set<String> seen = new HashSet<>();
       for (TableSpec t : tables) {
         checkArgument(
             seen.add(t.name()),

@@ -5,13 +5,17 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 import org.atalaya.incident.AgeBand;
 import org.atalaya.incident.Attributes;
@@ -85,7 +89,7 @@ public final class Steps {
   private static RecordStep dropFields(String name, Set<IncidentField> drop) {
     // An enum set: every incident of a release asks it a dozen questions.
     Set<IncidentField> fields =
-        java.util.Collections.unmodifiableSet(
+        Collections.unmodifiableSet(
             drop.isEmpty() ? EnumSet.noneOf(IncidentField.class) : EnumSet.copyOf(drop));
     return new Simple(
         name,
@@ -205,9 +209,7 @@ public final class Steps {
                 v.age().isPresent()
                     ? Optional.of(band(bounds, v.age().getAsInt()))
                     : v.ageBand().map(b -> widen(bounds, b));
-            vs.add(
-                new Victim(
-                    v.sex(), java.util.OptionalInt.empty(), band, v.relationship(), v.outcome()));
+            vs.add(new Victim(v.sex(), OptionalInt.empty(), band, v.relationship(), v.outcome()));
           }
           d.victims(vs);
           return true;
@@ -249,7 +251,7 @@ public final class Steps {
     checkArgument(level >= 1 && level <= 4, "ICCS level (%s) must be from 1 to 4", level);
     // One classification per code, shared by every incident with that code: a release otherwise
     // keeps a million equal copies. Codes are few (the ICCS has hundreds).
-    Map<IccsCode, Classification> byCode = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<IccsCode, Classification> byCode = new ConcurrentHashMap<>();
     return new Simple(
         "generalise-category",
         (d, ctx) -> {
@@ -288,7 +290,7 @@ public final class Steps {
                       l ->
                           IncidentField.location(
                               Optional.empty(),
-                              java.util.OptionalDouble.empty(),
+                              OptionalDouble.empty(),
                               LocationPrecision.AREA,
                               IncidentField.withoutColonia(l.admin()),
                               Optional.empty())));

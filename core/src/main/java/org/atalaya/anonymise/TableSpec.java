@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
+import org.atalaya.incident.Attributes;
 import org.atalaya.taxonomy.IccsCatalogue;
 
 /**
@@ -424,7 +425,7 @@ public final class TableSpec {
      */
     public Builder personAttribute(String key) {
       checkArgument(
-          key != null && org.atalaya.incident.Attributes.isValidKey(key),
+          key != null && Attributes.isValidKey(key),
           "dp.person attribute (%s) must be an attribute key, namespace:name, for example"
               + " src:victim-dni",
           key);

@@ -1,9 +1,14 @@
 package org.atalaya.anonymise;
 
 import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 import org.atalaya.incident.TimePrecision;
 import org.atalaya.incident.TimeWindow;
@@ -75,28 +80,28 @@ public enum TimeGranularity {
    * As {@link #generalise(TimeWindow)} on a window that may be absent; the result of a month,
    * quarter or year window is shared, the {@code Optional} too.
    */
-  java.util.Optional<TimeWindow> generalise(java.util.Optional<TimeWindow> window) {
+  Optional<TimeWindow> generalise(Optional<TimeWindow> window) {
     if (window.isEmpty()) {
       return window;
     }
     if (months() > 0 && window.get().precision() != TimePrecision.YEAR) {
       return UnitWindows.generalise(this, window.get());
     }
-    return java.util.Optional.of(widen(window.get()));
+    return Optional.of(widen(window.get()));
   }
 
   private TimeWindow widen(TimeWindow window) {
     OffsetDateTime from = floor(window.from());
     OffsetDateTime to = window.to().isEqual(window.from()) ? next(from) : ceil(window.to());
     TimePrecision p;
-    if (from.plusDays(1).isEqual(to) && from.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+    if (from.plusDays(1).isEqual(to) && from.toLocalTime().equals(LocalTime.MIDNIGHT)) {
       p = TimePrecision.DAY;
     } else if (from.getDayOfMonth() == 1
-        && from.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+        && from.toLocalTime().equals(LocalTime.MIDNIGHT)
         && from.plusMonths(1).isEqual(to)) {
       p = TimePrecision.MONTH;
     } else if (from.getDayOfYear() == 1
-        && from.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+        && from.toLocalTime().equals(LocalTime.MIDNIGHT)
         && from.plusYears(1).isEqual(to)) {
       p = TimePrecision.YEAR;
     } else if (window.precision() == TimePrecision.YEAR && to.isAfter(from.plusMonths(1))) {
@@ -151,24 +156,23 @@ public enum TimeGranularity {
     /** More distinct windows than this (unusual data) are widened without the cache. */
     private static final int LIMIT = 10_000;
 
-    private static final java.util.Map<Key, java.util.Optional<TimeWindow>> CACHE =
-        new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Key, Optional<TimeWindow>> CACHE = new ConcurrentHashMap<>();
 
     private record Key(
         TimeGranularity granularity,
         int fromUnit,
-        java.time.ZoneOffset fromOffset,
+        ZoneOffset fromOffset,
         int toUnit,
-        java.time.ZoneOffset toOffset,
+        ZoneOffset toOffset,
         boolean estimated) {}
 
-    static java.util.Optional<TimeWindow> generalise(TimeGranularity g, TimeWindow window) {
+    static Optional<TimeWindow> generalise(TimeGranularity g, TimeWindow window) {
       int months = g.months();
       OffsetDateTime from = window.from();
       OffsetDateTime to = window.to();
       int fromUnit = unit(from, months);
       int toUnit;
-      java.time.ZoneOffset toOffset;
+      ZoneOffset toOffset;
       if (to.isEqual(from)) {
         // The end becomes the unit after the start's, in the start's offset.
         toUnit = fromUnit + 1;
@@ -180,17 +184,17 @@ public enum TimeGranularity {
         boolean unitStart =
             to.getDayOfMonth() == 1
                 && (to.getMonthValue() - 1) % months == 0
-                && to.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+                && to.toLocalTime().equals(LocalTime.MIDNIGHT);
         if (!unitStart) {
           toUnit++;
         }
       }
       Key key = new Key(g, fromUnit, from.getOffset(), toUnit, toOffset, window.estimated());
-      java.util.Optional<TimeWindow> cached = CACHE.get(key);
+      Optional<TimeWindow> cached = CACHE.get(key);
       if (cached != null) {
         return cached;
       }
-      java.util.Optional<TimeWindow> widened = java.util.Optional.of(g.widen(window));
+      Optional<TimeWindow> widened = Optional.of(g.widen(window));
       if (CACHE.size() < LIMIT) {
         CACHE.putIfAbsent(key, widened);
       }

@@ -2,6 +2,7 @@ package org.atalaya.incident;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Objects;
 import java.util.OptionalInt;
 import org.apiguardian.api.API;
 
@@ -26,7 +27,7 @@ public record AgeBand(int min, OptionalInt max) {
    */
   public AgeBand {
     checkArgument(min >= 0 && min <= 150, "age band minimum (%s) must be from 0 to 150", min);
-    java.util.Objects.requireNonNull(max, "max must not be null; use OptionalInt.empty()");
+    Objects.requireNonNull(max, "max must not be null; use OptionalInt.empty()");
     max.ifPresent(
         m ->
             checkArgument(

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableSortedMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
@@ -92,7 +93,7 @@ public record Attributes(Map<String, String> values) {
    * @return new attributes
    */
   public Attributes with(String key, String value) {
-    java.util.TreeMap<String, String> copy = new java.util.TreeMap<>(values);
+    TreeMap<String, String> copy = new TreeMap<>(values);
     copy.put(key, value);
     return new Attributes(copy);
   }

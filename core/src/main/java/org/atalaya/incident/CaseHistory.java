@@ -4,10 +4,12 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.atalaya.internal.IsoTimes;
 
 /**
  * The dated history of a case through the justice system, oldest first, in which every step is an
@@ -123,7 +125,7 @@ public record CaseHistory(List<CaseEvent> events) {
    * @throws IllegalArgumentException if a step is malformed or the history is invalid
    */
   public static CaseHistory parse(String text) {
-    java.util.Objects.requireNonNull(text, "text must not be null");
+    Objects.requireNonNull(text, "text must not be null");
     ImmutableList.Builder<CaseEvent> out = ImmutableList.builder();
     int i = 0;
     int n = text.length();
@@ -164,8 +166,8 @@ public record CaseHistory(List<CaseEvent> events) {
           e);
     }
     try {
-      return CaseEvent.of(status, org.atalaya.internal.IsoTimes.localDate(text, at + 1, end));
-    } catch (java.time.format.DateTimeParseException e) {
+      return CaseEvent.of(status, IsoTimes.localDate(text, at + 1, end));
+    } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
           "case step date (" + text.substring(at + 1, end) + ") must be yyyy-mm-dd", e);
     }

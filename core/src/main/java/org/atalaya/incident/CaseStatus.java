@@ -1,6 +1,9 @@
 package org.atalaya.incident;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -44,12 +47,12 @@ public enum CaseStatus {
     return SUCCESSORS.get(this);
   }
 
-  private static final java.util.Map<CaseStatus, Set<CaseStatus>> SUCCESSORS = successorTable();
+  private static final Map<CaseStatus, Set<CaseStatus>> SUCCESSORS = successorTable();
 
-  private static java.util.Map<CaseStatus, Set<CaseStatus>> successorTable() {
-    java.util.Map<CaseStatus, Set<CaseStatus>> table = new java.util.EnumMap<>(CaseStatus.class);
+  private static Map<CaseStatus, Set<CaseStatus>> successorTable() {
+    Map<CaseStatus, Set<CaseStatus>> table = new EnumMap<>(CaseStatus.class);
     for (CaseStatus s : values()) {
-      table.put(s, java.util.Collections.unmodifiableSet(s.computeSuccessors()));
+      table.put(s, Collections.unmodifiableSet(s.computeSuccessors()));
     }
     return table;
   }

@@ -4,9 +4,11 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.apiguardian.api.API;
 import org.atalaya.incident.AgeBand;
 import org.atalaya.incident.Attempt;
@@ -327,7 +329,7 @@ public final class HomicideVictims {
       double per,
       double confidence) {
     Objects.requireNonNull(population, "population must not be null");
-    java.util.OptionalDouble p = population.population(area, year, sex, ageBand);
+    OptionalDouble p = population.population(area, year, sex, ageBand);
     if (p.isEmpty() || p.getAsDouble() <= 0) {
       return Optional.empty();
     }
@@ -347,7 +349,7 @@ public final class HomicideVictims {
                     + area
                     + ", "
                     + year
-                    + sex.map(s -> ", " + s.name().toLowerCase(java.util.Locale.ROOT)).orElse("")
+                    + sex.map(s -> ", " + s.name().toLowerCase(Locale.ROOT)).orElse("")
                     + ageBand.map(b -> ", ages " + b).orElse(""))
             .confidence(confidence)
             .method(r.lineage().method().orElseThrow() + "; " + METHOD)

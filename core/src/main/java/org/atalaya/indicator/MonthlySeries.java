@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.primitives.ImmutableLongArray;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -178,7 +179,7 @@ public final class MonthlySeries {
 
   private int indexOf(YearMonth month) {
     Objects.requireNonNull(month, "month must not be null");
-    long i = start.until(month, java.time.temporal.ChronoUnit.MONTHS);
+    long i = start.until(month, ChronoUnit.MONTHS);
     checkArgument(
         i >= 0 && i < counts.length(), "month (%s) must be from %s to %s", month, start, end());
     return (int) i;

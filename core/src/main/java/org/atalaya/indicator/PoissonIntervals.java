@@ -3,6 +3,7 @@ package org.atalaya.indicator;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.distribution.GammaDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.PoissonDistribution;
@@ -226,7 +227,7 @@ public final class PoissonIntervals {
    * Finds the lambda where an increasing function of lambda reaches {@code target}, given that it
    * is below the target at 0: doubles an upper end until the function passes it, then bisects.
    */
-  private static double solve(java.util.function.DoubleUnaryOperator f, double target, long start) {
+  private static double solve(DoubleUnaryOperator f, double target, long start) {
     double lo = 0;
     double hi = Math.max(1, Math.abs((double) start));
     while (f.applyAsDouble(hi) < target) {

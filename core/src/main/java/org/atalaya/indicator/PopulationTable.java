@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
 import org.atalaya.incident.AgeBand;
@@ -194,10 +195,7 @@ public final class PopulationTable {
 
   /** Parses a cell, naming the column, the value and what was expected when it is not a number. */
   private static <T> T number(
-      Map<String, String> cells,
-      String column,
-      String expected,
-      java.util.function.Function<String, T> parse) {
+      Map<String, String> cells, String column, String expected, Function<String, T> parse) {
     String text = cells.get(column).strip();
     try {
       return parse.apply(text);

@@ -35,6 +35,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
@@ -46,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.atalaya.incident.AgeBand;
 import org.atalaya.incident.Attempt;
 import org.atalaya.incident.CaseHistory;
@@ -66,8 +68,7 @@ import org.atalaya.taxonomy.IccsCode;
 
 /** The header of a CSV file and how each of its columns feeds a {@link RecordDecoder}. */
 final class CsvColumns {
-  private static final java.util.regex.Pattern FLAG_SEPARATOR =
-      java.util.regex.Pattern.compile("[\\s,;|]+");
+  private static final Pattern FLAG_SEPARATOR = Pattern.compile("[\\s,;|]+");
 
   final List<String> headers;
   final CsvMapping mapping;
@@ -282,7 +283,7 @@ final class CsvColumns {
         mapping == null
             ? List.of(DateTimeFormatter.ISO_LOCAL_DATE_TIME, DateTimeFormatter.ISO_LOCAL_DATE)
             : mapping.formatters();
-    java.time.ZoneOffset offset = mapping == null ? TimeWindow.HONDURAS : mapping.zoneOffset();
+    ZoneOffset offset = mapping == null ? TimeWindow.HONDURAS : mapping.zoneOffset();
     for (DateTimeFormatter f : formats) {
       try {
         TemporalAccessor parsed = f.parseBest(t, LocalDateTime::from, LocalDate::from);

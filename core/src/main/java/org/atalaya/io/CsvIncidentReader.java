@@ -1,17 +1,21 @@
 package org.atalaya.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads canonical or mapped CSV (see {@link CsvLayout} and {@link CsvMapping}): detects the
@@ -63,7 +67,7 @@ final class CsvIncidentReader implements IncidentReader {
             .withoutEscapeChar();
     ReadContext ctx = new ReadContext(options, handler);
     long row = 0;
-    java.io.Reader reader = new InputStreamReader(JsonIo.nonClosing(in), decoder);
+    Reader reader = new InputStreamReader(JsonIo.nonClosing(in), decoder);
     try (CsvParser p = CsvIo.FACTORY.createParser(reader);
         CsvRowSource rows = new CsvRowSource(configure(p, schema), file)) {
       List<String> header = rows.next();
@@ -71,7 +75,7 @@ final class CsvIncidentReader implements IncidentReader {
         throw IncidentReadException.unreadable("csvEmpty", null, file);
       }
       CsvColumns columns = new CsvColumns(header, layout.mapping().orElse(null), file);
-      java.util.function.Function<CanonicalField, String> names = columns::header;
+      Function<CanonicalField, String> names = columns::header;
       RawRow raw = new RawRow(delimiter);
       List<String> cells;
       while ((cells = rows.next()) != null) {
@@ -100,7 +104,7 @@ final class CsvIncidentReader implements IncidentReader {
       }
     } catch (CharacterCodingException e) {
       throw IncidentReadException.unreadable("csvCharset", e, file, row, charset.name());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw IncidentReadException.unreadable("csvBroken", e, file, row, e.getOriginalMessage());
     }
     return ctx.report();
@@ -110,7 +114,7 @@ final class CsvIncidentReader implements IncidentReader {
    * The current row as text, built only if the row is rejected. One instance serves the whole read
    * (a lambda per row showed up in the allocation profile); it is used synchronously.
    */
-  private static final class RawRow implements java.util.function.Supplier<String> {
+  private static final class RawRow implements Supplier<String> {
     private final char delimiter;
     private List<String> cells;
 

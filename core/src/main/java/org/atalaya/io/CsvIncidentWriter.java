@@ -37,6 +37,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -52,7 +53,7 @@ import org.atalaya.incident.Victim;
  * spreadsheet formulas neutralised when the layout says so. Not thread-safe.
  */
 final class CsvIncidentWriter implements IncidentWriter {
-  private final java.io.Writer out;
+  private final Writer out;
   private final CsvGenerator g;
   private final CsvLayout layout;
   private final String[] row = new String[CanonicalField.all().length];

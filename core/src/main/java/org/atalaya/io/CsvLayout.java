@@ -2,6 +2,7 @@ package org.atalaya.io;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -115,7 +116,7 @@ public final class CsvLayout {
    * @return a new layout
    */
   public CsvLayout withMapping(CsvMapping m) {
-    java.util.Objects.requireNonNull(m, "mapping must not be null");
+    Objects.requireNonNull(m, "mapping must not be null");
     Character d = delimiter == null ? m.delimiter().orElse(null) : delimiter;
     Charset cs = charset == null ? m.charset().orElse(null) : charset;
     return new CsvLayout(d, cs, byteOrderMark, decimalComma, protectFormulas, m);

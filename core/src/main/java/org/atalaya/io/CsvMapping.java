@@ -2,6 +2,7 @@ package org.atalaya.io;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -12,15 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
+import org.atalaya.internal.JsonErrors;
 
 /**
  * Reads CSV files whose columns are not the canonical ones: which header holds which field, how
@@ -61,7 +67,7 @@ public final class CsvMapping {
           "charset");
 
   /** Month and day names in date patterns are read in Honduran Spanish ("15-mar-2024"). */
-  static final java.util.Locale DATE_LOCALE = java.util.Locale.forLanguageTag("es-HN");
+  static final Locale DATE_LOCALE = Locale.forLanguageTag("es-HN");
 
   private final Map<String, String> columns;
   private final List<String> dateFormats;
@@ -79,14 +85,14 @@ public final class CsvMapping {
     for (String p : dateFormats) {
       try {
         f.add(
-            new java.time.format.DateTimeFormatterBuilder()
+            new DateTimeFormatterBuilder()
                 .parseCaseInsensitive()
                 .appendPattern(p)
                 // Strict, so 31/02/2024 is rejected instead of read as 29/02; the era lets yyyy
                 // resolve.
-                .parseDefaulting(java.time.temporal.ChronoField.ERA, 1)
+                .parseDefaulting(ChronoField.ERA, 1)
                 .toFormatter(DATE_LOCALE)
-                .withResolverStyle(java.time.format.ResolverStyle.STRICT));
+                .withResolverStyle(ResolverStyle.STRICT));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             "date format (" + p + ") is not a valid pattern: " + e.getMessage(), e);
@@ -153,9 +159,8 @@ public final class CsvMapping {
     JsonNode root;
     try {
       root = JsonIo.MAPPER.readTree(in);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IOException(
-          name + ": the mapping is not valid JSON" + org.atalaya.internal.JsonErrors.where(e), e);
+    } catch (JsonProcessingException e) {
+      throw new IOException(name + ": the mapping is not valid JSON" + JsonErrors.where(e), e);
     } catch (IOException e) {
       throw new IOException(name + ": the mapping cannot be read: " + e.getMessage(), e);
     }

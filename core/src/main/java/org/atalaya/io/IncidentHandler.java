@@ -1,5 +1,6 @@
 package org.atalaya.io;
 
+import java.io.IOException;
 import org.apiguardian.api.API;
 import org.atalaya.incident.Incident;
 
@@ -19,7 +20,7 @@ public interface IncidentHandler {
    * @param incident the incident; never {@code null}
    * @throws java.io.IOException to stop reading (the reader closes its input and rethrows)
    */
-  void accept(Incident incident) throws java.io.IOException;
+  void accept(Incident incident) throws IOException;
 
   /**
    * Receives a rejected record. The default does nothing: the rejection is still counted and its
@@ -28,5 +29,5 @@ public interface IncidentHandler {
    * @param rejection the rejection; never {@code null}
    * @throws java.io.IOException to stop reading
    */
-  default void reject(Rejection rejection) throws java.io.IOException {}
+  default void reject(Rejection rejection) throws IOException {}
 }

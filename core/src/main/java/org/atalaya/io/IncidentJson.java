@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -58,8 +59,8 @@ final class IncidentJson {
   private IncidentJson() {}
 
   /** Known members of each nested object; anything else is kept as an attribute with a warning. */
-  private static final java.util.Map<String, Set<String>> NESTED =
-      java.util.Map.of(
+  private static final Map<String, Set<String>> NESTED =
+      Map.of(
           "classification", Set.of("iccs", "sourceLabel", "otherCodes"),
           "occurred", Set.of("from", "to", "precision", "estimated"),
           "location",
@@ -232,7 +233,7 @@ final class IncidentJson {
   }
 
   /** Writes source references as a JSON array of {system, id, url} objects. */
-  static void writeSourceRefs(JsonGenerator g, java.util.List<SourceRef> refs) throws IOException {
+  static void writeSourceRefs(JsonGenerator g, List<SourceRef> refs) throws IOException {
     g.writeStartArray();
     for (SourceRef r : refs) {
       g.writeStartObject();

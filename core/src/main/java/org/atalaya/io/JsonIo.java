@@ -4,15 +4,18 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,8 +24,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.LatLon;
+import org.atalaya.incident.SourceRef;
 
 /**
  * Readers and writers for the three JSON-based formats: a JSON array of incident objects, NDJSON
@@ -265,7 +271,7 @@ final class JsonIo {
    *
    * @throws IOException if the text is not a JSON object
    */
-  static void readStringMap(String text, java.util.Map<String, String> into) throws IOException {
+  static void readStringMap(String text, Map<String, String> into) throws IOException {
     List<String> simple = SimpleJsonCells.wholeObject(text);
     if (simple != null) {
       for (int i = 0; i < simple.size(); i += 2) {
@@ -299,8 +305,7 @@ final class JsonIo {
    * @throws IOException if the text is not such an array
    * @throws IllegalArgumentException if a reference is invalid
    */
-  static void readSourceRefs(String text, java.util.List<org.atalaya.incident.SourceRef> into)
-      throws IOException {
+  static void readSourceRefs(String text, List<SourceRef> into) throws IOException {
     List<List<String>> simple = SimpleJsonCells.wholeArrayOfObjects(text);
     if (simple != null) {
       for (List<String> kv : simple) {
@@ -315,8 +320,7 @@ final class JsonIo {
             default -> throw new IOException("unknown source reference field " + kv.get(i));
           }
         }
-        into.add(
-            new org.atalaya.incident.SourceRef(system, id, java.util.Optional.ofNullable(url)));
+        into.add(new SourceRef(system, id, Optional.ofNullable(url)));
       }
       return;
     }
@@ -340,8 +344,7 @@ final class JsonIo {
             default -> throw new IOException("unknown source reference field " + name);
           }
         }
-        into.add(
-            new org.atalaya.incident.SourceRef(system, id, java.util.Optional.ofNullable(url)));
+        into.add(new SourceRef(system, id, Optional.ofNullable(url)));
       }
       if (p.currentToken() != JsonToken.END_ARRAY || p.nextToken() != null) {
         throw new IOException("not a JSON array of objects");
@@ -356,7 +359,7 @@ final class JsonIo {
 
   /** The caller owns the stream; parsers must not close it. */
   static InputStream nonClosing(InputStream in) {
-    return new java.io.FilterInputStream(in) {
+    return new FilterInputStream(in) {
       @Override
       public void close() {}
     };
@@ -468,12 +471,11 @@ final class JsonIo {
    * Compact JSON except that each element of the top-level {@code features} array starts a new
    * line, so a GeoJSON file reads and diffs one incident per line.
    */
-  private static final class OneFeaturePerLine
-      extends com.fasterxml.jackson.core.util.MinimalPrettyPrinter {
+  private static final class OneFeaturePerLine extends MinimalPrettyPrinter {
     private static final long serialVersionUID = 1L;
 
     private static boolean inFeatures(JsonGenerator g) {
-      com.fasterxml.jackson.core.JsonStreamContext c = g.getOutputContext();
+      JsonStreamContext c = g.getOutputContext();
       return c.inArray()
           && c.getParent() != null
           && c.getParent().getParent() != null

@@ -1,10 +1,12 @@
 package org.atalaya.io;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.atalaya.incident.Incident;
 
 /**
@@ -14,7 +16,7 @@ import org.atalaya.incident.Incident;
  */
 final class ReadContext {
   private final ReadOptions options;
-  private final java.time.Instant now;
+  private final Instant now;
   private final IncidentHandler handler;
   private final Set<String> ids = new HashSet<>(1 << 16);
   private final List<Problem> problems = new ArrayList<>();
@@ -35,7 +37,7 @@ final class ReadContext {
    * Returns "now" for the future-date check: the clock is read once, when the read starts, so that
    * a long read judges every record against the same moment (and does not read the clock per row).
    */
-  java.time.Instant now() {
+  Instant now() {
     return now;
   }
 
@@ -59,7 +61,7 @@ final class ReadContext {
   }
 
   /** Hands a filled record to the handler as an acceptance or a rejection. */
-  void complete(RecordDecoder record, java.util.function.Supplier<String> raw) throws IOException {
+  void complete(RecordDecoder record, Supplier<String> raw) throws IOException {
     Incident incident = record.finish(this);
     if (incident == null) {
       reject(record.decoder.row(), raw.get(), record.decoder.problems());

@@ -14,6 +14,7 @@ import static org.atalaya.io.CanonicalField.OTHER_CODES;
 import static org.atalaya.io.CanonicalField.REPORTED_AT;
 import static org.atalaya.io.CanonicalField.TIME_PRECISION;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -284,7 +285,7 @@ final class RecordDecoder {
         : String.valueOf(v);
   }
 
-  private Optional<TimeWindow> occurred(java.time.Instant now) {
+  private Optional<TimeWindow> occurred(Instant now) {
     if (occurredFrom == null) {
       if (reported(OCCURRED_FROM)) {
         return Optional.empty(); // an unreadable start was reported where it was read
@@ -340,7 +341,7 @@ final class RecordDecoder {
     return Optional.of(new TimeWindow(occurredFrom, to, precision, timeEstimated));
   }
 
-  private void checkReported(Optional<TimeWindow> occurred, java.time.Instant now) {
+  private void checkReported(Optional<TimeWindow> occurred, Instant now) {
     if (reportedAt == null) {
       return;
     }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.reflect.InvocationTargetException;
 import java.net.JarURLConnection;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,11 +14,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -195,7 +200,7 @@ final class Discovery {
           JarEntry d = file.getJarEntry(PluginDescriptor.resourceName(name));
           if (d != null) {
             try (InputStream in = file.getInputStream(d)) {
-              java.util.Properties p = new java.util.Properties();
+              Properties p = new Properties();
               p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
               descriptors.put(
                   name, PluginDescriptor.fromProperties(p, source + "!/" + d.getName()));
@@ -413,7 +418,7 @@ final class Discovery {
       staging.closed = true;
     }
     List<String> made = new ArrayList<>();
-    Set<String> used = new java.util.HashSet<>();
+    Set<String> used = new HashSet<>();
     for (Staged<?> s : staging.staged) {
       if (commit(s, c, d, builtIn)) {
         made.add(s.point.name() + ":" + s.extension.id());
@@ -523,10 +528,7 @@ final class Discovery {
         Path p = Path.of(servicesFile.toURI());
         return p.getParent().getParent().getParent().toString();
       }
-    } catch (IOException
-        | java.net.URISyntaxException
-        | IllegalArgumentException
-        | NullPointerException e) {
+    } catch (IOException | URISyntaxException | IllegalArgumentException | NullPointerException e) {
       // fall through: the URL itself still says where it came from
     }
     return servicesFile.toString();
@@ -556,15 +558,13 @@ final class Discovery {
 
     @Override
     public Optional<String> setting(String key) {
-      java.util.Objects.requireNonNull(key, "key must not be null");
+      Objects.requireNonNull(key, "key must not be null");
       String name = pluginId() + "." + key;
       String property = System.getProperty(name);
       if (property != null) {
         return Optional.of(property);
       }
-      String env =
-          System.getenv(
-              name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
+      String env = System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
       if (env != null) {
         return Optional.of(env);
       }
@@ -573,8 +573,8 @@ final class Discovery {
 
     @Override
     public <T extends Extension> void contribute(ExtensionPoint<T> point, T extension) {
-      java.util.Objects.requireNonNull(point, "point must not be null");
-      java.util.Objects.requireNonNull(
+      Objects.requireNonNull(point, "point must not be null");
+      Objects.requireNonNull(
           extension, () -> "plugin " + pluginId() + ": the " + point.name() + " must not be null");
       if (closed) {
         throw new IllegalStateException(

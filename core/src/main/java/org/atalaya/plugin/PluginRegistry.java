@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -289,7 +290,7 @@ public final class PluginRegistry {
     boolean strict;
     Duration timeout = Duration.ofSeconds(5);
     SemanticVersion apiVersion = PluginApi.VERSION;
-    final Map<String, String> settings = new java.util.HashMap<>();
+    final Map<String, String> settings = new HashMap<>();
 
     private Builder() {}
 

@@ -1,5 +1,6 @@
 package org.atalaya.spi;
 
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -39,8 +40,8 @@ public interface PluginContext {
    * @param key the setting's key: lower case words joined by dashes; never null
    * @return the value, or empty if the user gave none
    */
-  default java.util.Optional<String> setting(String key) {
-    return java.util.Optional.empty();
+  default Optional<String> setting(String key) {
+    return Optional.empty();
   }
 
   /**

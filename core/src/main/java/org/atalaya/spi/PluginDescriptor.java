@@ -4,12 +4,14 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableSet;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -136,7 +138,7 @@ public final class PluginDescriptor {
     try (InputStream in = url.openStream();
         Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
       p.load(r);
-    } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+    } catch (FileNotFoundException | NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
       throw new IllegalArgumentException(

@@ -2,6 +2,7 @@ package org.atalaya.spi;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -144,7 +145,7 @@ public record SemanticVersion(int major, int minor, int patch, String preRelease
       boolean yn = y[i].matches("\\d+");
       int c;
       if (xn && yn) {
-        c = new java.math.BigInteger(x[i]).compareTo(new java.math.BigInteger(y[i]));
+        c = new BigInteger(x[i]).compareTo(new BigInteger(y[i]));
       } else if (xn != yn) {
         c = xn ? -1 : 1;
       } else {

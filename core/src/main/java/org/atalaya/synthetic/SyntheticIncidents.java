@@ -7,7 +7,10 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.SplittableRandom;
@@ -320,10 +323,7 @@ public final class SyntheticIncidents implements Iterable<Incident> {
         Incident.builder(id)
             .addSourceRef(SourceRef.of("atalaya-synthetic", id))
             .classification(
-                new Classification(
-                    java.util.Optional.of(code),
-                    java.util.Optional.of(cat.label()),
-                    java.util.Map.of()))
+                new Classification(Optional.of(code), Optional.of(cat.label()), Map.of()))
             .occurred(window)
             .reportedAt(reported)
             .location(location)
@@ -348,8 +348,8 @@ public final class SyntheticIncidents implements Iterable<Incident> {
         b.addVictim(
             new Victim(
                 r.nextDouble() < 0.9 ? Sex.MALE : Sex.FEMALE,
-                java.util.OptionalInt.of(age),
-                java.util.Optional.empty(),
+                OptionalInt.of(age),
+                Optional.empty(),
                 r.nextDouble() < 0.7 ? Relationship.UNKNOWN : Relationship.STRANGER,
                 homicide ? VictimOutcome.KILLED : VictimOutcome.INJURED));
       }
@@ -358,8 +358,8 @@ public final class SyntheticIncidents implements Iterable<Incident> {
       Victim v =
           new Victim(
               r.nextDouble() < 0.85 ? Sex.FEMALE : Sex.MALE,
-              java.util.OptionalInt.empty(),
-              java.util.Optional.of(
+              OptionalInt.empty(),
+              Optional.of(
                   age < 18
                       ? AgeBand.of(age / 6 * 6, age / 6 * 6 + 5)
                       : AgeBand.of(age / 10 * 10, age / 10 * 10 + 9)),
@@ -375,8 +375,8 @@ public final class SyntheticIncidents implements Iterable<Incident> {
       b.addVictim(
           new Victim(
               r.nextDouble() < 0.8 ? Sex.FEMALE : Sex.MALE,
-              java.util.OptionalInt.of(18 + r.nextInt(45)),
-              java.util.Optional.empty(),
+              OptionalInt.of(18 + r.nextInt(45)),
+              Optional.empty(),
               Relationship.INTIMATE_PARTNER,
               VictimOutcome.INJURED));
       b.addSensitivity(SensitivityFlag.DOMESTIC_VIOLENCE);
@@ -387,8 +387,8 @@ public final class SyntheticIncidents implements Iterable<Incident> {
         b.addVictim(
             new Victim(
                 r.nextBoolean() ? Sex.MALE : Sex.FEMALE,
-                java.util.OptionalInt.of(16 + r.nextInt(50)),
-                java.util.Optional.empty(),
+                OptionalInt.of(16 + r.nextInt(50)),
+                Optional.empty(),
                 Relationship.STRANGER,
                 r.nextDouble() < 0.3 ? VictimOutcome.INJURED : VictimOutcome.UNHARMED));
       }
@@ -404,10 +404,10 @@ public final class SyntheticIncidents implements Iterable<Incident> {
             cat.code().equals("0102") ? Attempt.ATTEMPTED : Attempt.COMPLETED,
             mechanism,
             place,
-            java.util.Optional.of(domestic),
+            Optional.of(domestic),
             (homicide || cat.code().equals("02051")) && r.nextDouble() < 0.35
-                ? java.util.Optional.of(true)
-                : java.util.Optional.empty());
+                ? Optional.of(true)
+                : Optional.empty());
     b.context(context);
     b.caseHistory(history(r, window.to().toLocalDate(), homicide));
     b.narrative(

@@ -8,6 +8,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -168,7 +170,7 @@ class PopulationUniquenessTest {
     int[] populationCounts = new int[cells];
     for (int r = 0; r < population; r++) {
       double u = random.nextDouble() * total;
-      int c = java.util.Arrays.binarySearch(cumulative, u);
+      int c = Arrays.binarySearch(cumulative, u);
       keys[r] = c >= 0 ? c : Math.min(cells - 1, -c - 1);
       populationCounts[keys[r]]++;
     }
@@ -182,7 +184,7 @@ class PopulationUniquenessTest {
       int n = (int) Math.round(pi * population);
       double truth = 0;
       double uniques = 0;
-      Map<String, Double> sums = new java.util.LinkedHashMap<>();
+      Map<String, Double> sums = new LinkedHashMap<>();
       for (int rep = 0; rep < 10; rep++) {
         int[] order = new int[population];
         for (int i = 0; i < population; i++) {

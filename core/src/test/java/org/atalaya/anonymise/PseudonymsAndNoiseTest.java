@@ -6,10 +6,17 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import com.google.common.io.BaseEncoding;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+import org.assertj.core.data.Offset;
 import org.atalaya.anonymise.internal.PseudonymText;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +33,8 @@ class PseudonymsAndNoiseTest {
     for (int n = 0; n < 2000; n++) {
       byte[] h = new byte[32];
       r.nextBytes(h);
-      assertThat(
-              PseudonymText.of(
-                  java.nio.ByteBuffer.wrap(h).getLong(0), java.nio.ByteBuffer.wrap(h).getLong(8)))
-          .isEqualTo(
-              "P-" + com.google.common.io.BaseEncoding.base32().omitPadding().encode(h, 0, 16));
+      assertThat(PseudonymText.of(ByteBuffer.wrap(h).getLong(0), ByteBuffer.wrap(h).getLong(8)))
+          .isEqualTo("P-" + BaseEncoding.base32().omitPadding().encode(h, 0, 16));
     }
     // The plain-ASCII path gives what the general (regex) path gives.
     for (String v :
@@ -47,9 +51,9 @@ class PseudonymsAndNoiseTest {
           "1--2"
         }) {
       String regex =
-          v.toUpperCase(java.util.Locale.ROOT).matches("[0-9][0-9 .\\-]*[0-9]")
-              ? v.toUpperCase(java.util.Locale.ROOT).replaceAll("[ .\\-]", "")
-              : v.toUpperCase(java.util.Locale.ROOT);
+          v.toUpperCase(Locale.ROOT).matches("[0-9][0-9 .\\-]*[0-9]")
+              ? v.toUpperCase(Locale.ROOT).replaceAll("[ .\\-]", "")
+              : v.toUpperCase(Locale.ROOT);
       assertThat(Pseudonyms.normalise(v)).as(v).isEqualTo(regex);
     }
   }
@@ -57,10 +61,10 @@ class PseudonymsAndNoiseTest {
   @Test
   void pseudonymsAreTheHmacOfTheNormalisedValueWhateverItsLengthOrAlphabet() throws Exception {
     Pseudonyms p = Pseudonyms.of(KEY);
-    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-    mac.init(new javax.crypto.spec.SecretKeySpec(KEY.derive("id"), "HmacSHA256"));
-    javax.crypto.Mac uniform = javax.crypto.Mac.getInstance("HmacSHA256");
-    uniform.init(new javax.crypto.spec.SecretKeySpec(KEY.derive("uniform:donut"), "HmacSHA256"));
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(KEY.derive("id"), "HmacSHA256"));
+    Mac uniform = Mac.getInstance("HmacSHA256");
+    uniform.init(new SecretKeySpec(KEY.derive("uniform:donut"), "HmacSHA256"));
     // ASCII ids go through the thread's buffer; others, and very long ones, through getBytes.
     String[] values = {
       "SYN-0801-2024-000001",
@@ -76,8 +80,7 @@ class PseudonymsAndNoiseTest {
       byte[] h = mac.doFinal(Pseudonyms.normalise(v).getBytes(StandardCharsets.UTF_8));
       assertThat(p.pseudonym("id", v))
           .as(v)
-          .isEqualTo(
-              "P-" + com.google.common.io.BaseEncoding.base32().omitPadding().encode(h, 0, 16));
+          .isEqualTo("P-" + BaseEncoding.base32().omitPadding().encode(h, 0, 16));
       // What a release keeps per record (two longs) gives the same text.
       long[] bits = new long[3];
       p.pseudonymBits("id", v, bits, 1);
@@ -85,7 +88,7 @@ class PseudonymsAndNoiseTest {
       byte[] u = uniform.doFinal(v.getBytes(StandardCharsets.UTF_8));
       double[] expected = new double[3];
       for (int i = 0; i < 3; i++) {
-        expected[i] = (java.nio.ByteBuffer.wrap(u, 8 * i, 8).getLong() >>> 11) * 0x1.0p-53;
+        expected[i] = (ByteBuffer.wrap(u, 8 * i, 8).getLong() >>> 11) * 0x1.0p-53;
       }
       assertThat(p.uniforms("donut", v, 3)).as(v).containsExactly(expected);
     }
@@ -160,7 +163,7 @@ class PseudonymsAndNoiseTest {
       double expected = p * draws;
       chi += (observed[b] - expected) * (observed[b] - expected) / expected;
     }
-    assertThat(total).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(total).isCloseTo(1.0, Offset.offset(1e-9));
     double critical =
         ChiSquaredDistribution.of(observed.length - 1).inverseSurvivalProbability(0.001);
     assertThat(chi).as("chi-square %s against %s", chi, critical).isLessThan(critical);
@@ -185,10 +188,10 @@ class PseudonymsAndNoiseTest {
       ledger.spend("q" + i, 0.1);
     }
     assertThatThrownBy(() -> ledger.spend("one more", 0.1)).hasMessageContaining("ATL-ANON-006");
-    assertThat(ledger.spent()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(ledger.spent()).isCloseTo(1.0, Offset.offset(1e-9));
     EpsilonLedger l2 = EpsilonLedger.of(0.5);
-    java.util.List<String[]> rows =
-        java.util.List.of(
+    List<String[]> rows =
+        List.of(
             new String[] {"ana", "08"},
             new String[] {"ana", "08"},
             new String[] {"ana", "08"},
@@ -199,7 +202,7 @@ class PseudonymsAndNoiseTest {
             rows,
             r -> r[0],
             r -> r[1],
-            java.util.List.of("05", "08", "01"),
+            List.of("05", "08", "01"),
             1,
             0.5,
             l2,
@@ -208,14 +211,7 @@ class PseudonymsAndNoiseTest {
     assertThatThrownBy(
             () ->
                 NoisyCounts.count(
-                    rows,
-                    r -> r[0],
-                    r -> r[1],
-                    java.util.List.of("05"),
-                    1,
-                    0.1,
-                    l2,
-                    DiscreteLaplace::of))
+                    rows, r -> r[0], r -> r[1], List.of("05"), 1, 0.1, l2, DiscreteLaplace::of))
         .hasMessageContaining("ATL-ANON-006");
   }
 

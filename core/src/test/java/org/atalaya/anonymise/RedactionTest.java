@@ -6,6 +6,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.atalaya.incident.SensitivityFlag;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class RedactionTest {
       }
       default -> {
         String n = NAMES.get(r.nextInt(NAMES.size()));
-        value = r.nextBoolean() ? n : n.toUpperCase(java.util.Locale.ROOT);
+        value = r.nextBoolean() ? n : n.toUpperCase(Locale.ROOT);
         k = PiiRedactor.Kind.PERSON;
       }
     }

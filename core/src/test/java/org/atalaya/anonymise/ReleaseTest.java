@@ -8,7 +8,11 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
 import org.atalaya.anonymise.internal.BuiltWhenRead;
 import org.atalaya.anonymise.internal.Chunks;
@@ -16,11 +20,13 @@ import org.atalaya.incident.Incident;
 import org.atalaya.incident.IncidentGenerators;
 import org.atalaya.incident.Location;
 import org.atalaya.incident.TimePrecision;
+import org.atalaya.incident.TimeWindow;
 import org.atalaya.io.IncidentFormat;
 import org.atalaya.synthetic.SyntheticIncidents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
 
 /** The release pipeline: fails closed, protects sensitive incidents, and its report verifies. */
 class ReleaseTest {
@@ -30,13 +36,13 @@ class ReleaseTest {
   static final ReleaseKey OTHER_KEY = PseudonymsAndNoiseTest.OTHER;
 
   static Gen<List<Incident>> incidentLists() {
-    return org.quicktheories.generators.SourceDSL.lists()
+    return SourceDSL.lists()
         .of(IncidentGenerators.incidents())
         .ofSizeBetween(1, 30)
         .map(
             l -> {
               // Ids must be unique within a release.
-              List<Incident> out = new java.util.ArrayList<>();
+              List<Incident> out = new ArrayList<>();
               for (int i = 0; i < l.size(); i++) {
                 out.add(l.get(i).toBuilder().id("I" + i).build());
               }
@@ -72,9 +78,7 @@ class ReleaseTest {
 
   @Test
   void monthQuarterAndYearWindowsAreWholeUnitsWhetherSharedOrBuilt() {
-    qt().forAll(
-            IncidentGenerators.incidents(),
-            org.quicktheories.generators.SourceDSL.integers().between(0, 2))
+    qt().forAll(IncidentGenerators.incidents(), SourceDSL.integers().between(0, 2))
         .checkAssert(
             (in, g) -> {
               if (in.occurred().isEmpty()
@@ -88,17 +92,17 @@ class ReleaseTest {
               var w = in.occurred().get();
               // Written out with java.time: the start of the unit holding each end, the end moved
               // to the next unit's start.
-              java.time.OffsetDateTime from =
+              OffsetDateTime from =
                   w.from()
-                      .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                      .truncatedTo(ChronoUnit.DAYS)
                       .withDayOfMonth(1)
                       .withMonth((w.from().getMonthValue() - 1) / months * months + 1);
-              java.time.OffsetDateTime toFloor =
+              OffsetDateTime toFloor =
                   w.to()
-                      .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                      .truncatedTo(ChronoUnit.DAYS)
                       .withDayOfMonth(1)
                       .withMonth((w.to().getMonthValue() - 1) / months * months + 1);
-              java.time.OffsetDateTime to =
+              OffsetDateTime to =
                   w.to().isEqual(w.from())
                       ? from.plusMonths(months)
                       : toFloor.isEqual(w.to()) ? w.to() : toFloor.plusMonths(months);
@@ -111,9 +115,7 @@ class ReleaseTest {
 
   @Test
   void generalisedTimesContainTheOriginalAndAgesStayOnTheirSideOf18() {
-    qt().forAll(
-            IncidentGenerators.incidents(),
-            org.quicktheories.generators.SourceDSL.integers().between(0, 6))
+    qt().forAll(IncidentGenerators.incidents(), SourceDSL.integers().between(0, 6))
         .checkAssert(
             (in, g) -> {
               TimeGranularity granularity = TimeGranularity.values()[g];
@@ -148,9 +150,7 @@ class ReleaseTest {
         Incident.builder("x")
             .iccs("02011")
             .location(Location.at(14.08, -87.2))
-            .occurred(
-                org.atalaya.incident.TimeWindow.instant(
-                    java.time.OffsetDateTime.parse("2024-03-15T21:30:00-06:00")))
+            .occurred(TimeWindow.instant(OffsetDateTime.parse("2024-03-15T21:30:00-06:00")))
             .narrative("La víctima relató una violación en su vivienda.")
             .build();
     Incident out =
@@ -232,7 +232,7 @@ class ReleaseTest {
 
           @Override
           public List<Incident> apply(List<Incident> incidents, ReleaseContext context) {
-            List<Incident> out = new java.util.ArrayList<>();
+            List<Incident> out = new ArrayList<>();
             for (int i = 0; i < incidents.size(); i++) {
               if (i % 11 == 10) {
                 context.suppress(incidents.get(i), "eleventh");
@@ -271,7 +271,7 @@ class ReleaseTest {
     Release release = Release.of(b.build());
     ReleaseResult parallel = release.run(in, KEY, new SplittableRandom(3));
     // A generator that is neither SecureRandom nor splittable: the chunks run in turn.
-    ReleaseResult sequential = release.run(in, KEY, new java.util.Random(3));
+    ReleaseResult sequential = release.run(in, KEY, new Random(3));
     assertThat(parallel.incidents()).isEqualTo(expected);
     assertThat(sequential.incidents()).isEqualTo(expected);
     assertThat(parallel.report()).isEqualTo(sequential.report());

@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The rules of DESIGN.md that keep atalaya-core light and embeddable. */
@@ -49,8 +50,7 @@ class CoreLayeringTest {
   @Test
   void coreImportedSomething() {
     // Guards the rules above against passing vacuously if the package were renamed.
-    org.assertj.core.api.Assertions.assertThat(CORE.containPackage("org.atalaya.incident"))
-        .isTrue();
-    org.assertj.core.api.Assertions.assertThat(CORE.containPackage("org.atalaya.io")).isTrue();
+    Assertions.assertThat(CORE.containPackage("org.atalaya.incident")).isTrue();
+    Assertions.assertThat(CORE.containPackage("org.atalaya.io")).isTrue();
   }
 }

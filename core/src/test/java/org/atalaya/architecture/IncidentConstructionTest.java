@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,8 +61,8 @@ class IncidentConstructionTest {
       files
           .filter(p -> p.toString().endsWith(".java"))
           .filter(p -> !p.equals(own))
-          .filter(p -> root.relativize(p).toString().contains("src" + java.io.File.separator))
-          .filter(p -> !root.relativize(p).toString().contains("target" + java.io.File.separator))
+          .filter(p -> root.relativize(p).toString().contains("src" + File.separator))
+          .filter(p -> !root.relativize(p).toString().contains("target" + File.separator))
           .forEach(p -> found.addAll(constructions(root, p)));
     }
     assertThat(found)

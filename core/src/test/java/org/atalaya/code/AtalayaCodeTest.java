@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.atalaya.anonymise.AnonymisationException;
 import org.atalaya.anonymise.AnonymiseCode;
 import org.atalaya.anonymise.ReleaseKey;
@@ -99,7 +100,7 @@ class AtalayaCodeTest {
       "a missing release key is said wholly in Spanish, detail included, and wholly in English")
   void keyMissingHasNoMixedLanguage() {
     AnonymisationException e =
-        org.assertj.core.api.Assertions.catchThrowableOfType(
+        Assertions.catchThrowableOfType(
             () -> ReleaseKey.fromEnvironment("ATALAYA_TEST_UNSET_VARIABLE_XYZ"),
             AnonymisationException.class);
     assertThat(e.code()).isEqualTo(AnonymiseCode.KEY_MISSING);

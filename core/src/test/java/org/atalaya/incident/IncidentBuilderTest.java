@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** The builder is the one mutable form of an incident; these are its contracts. */
@@ -15,7 +16,7 @@ class IncidentBuilderTest {
   private static final Victim VICTIM =
       new Victim(
           Sex.FEMALE,
-          java.util.OptionalInt.of(30),
+          OptionalInt.of(30),
           Optional.empty(),
           Relationship.UNKNOWN,
           VictimOutcome.KILLED);

@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +42,7 @@ class ConcentrationTest {
   @DisplayName("more vectors against the formulas in R")
   void moreVectors() {
     // g(c(1,1,1,1)) = 0
-    assertThat(Concentration.of(1, 1, 1, 1).gini())
-        .isCloseTo(0, org.assertj.core.data.Offset.offset(1e-15));
+    assertThat(Concentration.of(1, 1, 1, 1).gini()).isCloseTo(0, Offset.offset(1e-15));
     // g(c(4,0,0,0)) = gg(...) = 0.75
     assertRelative("G one place", Concentration.of(4, 0, 0, 0).gini(), 0.75);
     // g(c(3,1,4,1,5,9,2,6,5,3,5)) = gg(...) = 0.30991735537190102
@@ -115,11 +115,11 @@ class ConcentrationTest {
   @DisplayName("PAI is the share of incidents captured over the share of area flagged")
   void pai() {
     assertThat(PredictiveAccuracyIndex.of(30, 100, 5, 100).value())
-        .isCloseTo(6, org.assertj.core.data.Offset.offset(1e-12));
+        .isCloseTo(6, Offset.offset(1e-12));
     PredictiveAccuracyIndex cells =
         PredictiveAccuracyIndex.ofCells(new long[] {10, 8, 2, 0, 0, 0, 0, 0, 0, 0}, Set.of(0, 1));
     assertThat(cells.hits()).isEqualTo(18);
-    assertThat(cells.value()).isCloseTo(4.5, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(cells.value()).isCloseTo(4.5, Offset.offset(1e-12));
     assertThatThrownBy(() -> PredictiveAccuracyIndex.of(5, 4, 1, 2))
         .hasMessage("hits (5) must be from 0 to incidents (4)");
     assertThatThrownBy(() -> PredictiveAccuracyIndex.ofCells(new long[] {1}, Set.of(3)))

@@ -6,6 +6,7 @@ import static org.atalaya.indicator.RelativeAssert.assertRelative;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.atalaya.incident.CaseHistory;
@@ -199,7 +200,7 @@ class ImpunityFunnelTest {
     }
 
     private Double[] box(double[] v) {
-      return java.util.Arrays.stream(v).boxed().toArray(Double[]::new);
+      return Arrays.stream(v).boxed().toArray(Double[]::new);
     }
 
     @Test

@@ -7,8 +7,10 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -467,13 +469,12 @@ class KaplanMeierTest {
             list -> {
               double[] t = list.stream().mapToDouble(Integer::doubleValue).toArray();
               boolean[] e = new boolean[t.length];
-              java.util.Arrays.fill(e, true);
+              Arrays.fill(e, true);
               KaplanMeier km = KaplanMeier.of(t, e);
               for (KaplanMeier.Step s : km.steps()) {
                 long beyond = list.stream().filter(x -> x > s.time()).count();
                 assertThat(s.survival())
-                    .isCloseTo(
-                        (double) beyond / t.length, org.assertj.core.data.Offset.offset(1e-12));
+                    .isCloseTo((double) beyond / t.length, Offset.offset(1e-12));
               }
               double min = list.stream().mapToInt(Integer::intValue).min().orElseThrow();
               double max = list.stream().mapToInt(Integer::intValue).max().orElseThrow();

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Period;
+import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -155,8 +158,7 @@ class LineageOnResultsTest {
     ImpunityFunnel f =
         ImpunityFunnel.of(
             ImpunityFunnelTest.CASES,
-            new ImpunityFunnel.Settings(
-                ImpunityFunnelTest.AS_OF, java.time.Period.ofYears(1), 0.9));
+            new ImpunityFunnel.Settings(ImpunityFunnelTest.AS_OF, Period.ofYears(1), 0.9));
     assertFilled(f.lineage(), Optional.of(0.9));
     assertThat(f.lineage().used()).isEqualTo(8);
     assertThat(f.lineage().excluded())
@@ -216,13 +218,12 @@ class LineageOnResultsTest {
   @DisplayName("alarms carry the rule, its parameters and the series' inputs")
   void alarms() throws IOException {
     MonthlySeries series =
-        MonthlySeries.of(
-            java.time.YearMonth.of(2022, 1), 5, 6, 4, 5, 7, 5, 6, 5, 4, 6, 5, 7, 6, 5, 4, 20);
+        MonthlySeries.of(YearMonth.of(2022, 1), 5, 6, 4, 5, 7, 5, 6, 5, 4, 6, 5, 7, 6, 5, 4, 20);
     assertFilled(series.lineage(), Optional.empty());
     assertThat(series.lineage().used()).isEqualTo(100);
     MonthlySeries withInputs =
         series.withLineage(series.lineage().toBuilder().input("incidents-2024.csv").build());
-    java.util.List<Alarm> alarms = Alarms.ewma(withInputs, 5.5, 0.2, 3);
+    List<Alarm> alarms = Alarms.ewma(withInputs, 5.5, 0.2, 3);
     assertThat(alarms)
         .isNotEmpty()
         .allSatisfy(

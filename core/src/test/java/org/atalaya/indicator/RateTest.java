@@ -8,6 +8,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import org.apache.commons.statistics.distribution.GammaDistribution;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -306,15 +307,12 @@ class RateTest {
             (x, c) -> {
               double tail = (1 - c) / 2;
               ConfidenceInterval ci = PoissonIntervals.exact(x, c);
-              org.apache.commons.statistics.distribution.GammaDistribution upper =
-                  org.apache.commons.statistics.distribution.GammaDistribution.of(x + 1.0, 1);
+              GammaDistribution upper = GammaDistribution.of(x + 1.0, 1);
               assertThat(Math.abs(ci.upper() / upper.inverseSurvivalProbability(tail) - 1))
                   .as("upper x=%s conf=%s", x, c)
                   .isLessThanOrEqualTo(1e-12);
               if (x > 0) {
-                double lower =
-                    org.apache.commons.statistics.distribution.GammaDistribution.of(x, 1)
-                        .inverseCumulativeProbability(tail);
+                double lower = GammaDistribution.of(x, 1).inverseCumulativeProbability(tail);
                 assertThat(Math.abs(ci.lower() / lower - 1))
                     .as("lower x=%s conf=%s", x, c)
                     .isLessThanOrEqualTo(1e-12);

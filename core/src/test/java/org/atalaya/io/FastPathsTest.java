@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -91,7 +92,7 @@ class FastPathsTest {
                 Map<String, String> viaCells = new LinkedHashMap<>();
                 JsonIo.readStringMap(json, viaCells);
                 assertThat(viaCells).isEqualTo(viaJackson);
-              } catch (java.io.IOException e) {
+              } catch (IOException e) {
                 throw new AssertionError(e);
               }
             });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +13,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import org.assertj.core.groups.Tuple;
 import org.atalaya.code.Severity;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.LatLon;
 import org.atalaya.incident.SensitivityFlag;
 import org.atalaya.incident.TimePrecision;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.QuickTheory;
+import org.quicktheories.generators.SourceDSL;
 
 /** Every read-time check of the issue, with the row, field and code it must report. */
 class ReadChecksTest {
@@ -49,9 +53,9 @@ class ReadChecksTest {
     assertThat(r.report().problems())
         .extracting(Problem::row, Problem::field, p -> p.code().code())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(1L, "latitude", "ATL-IO-008"),
-            org.assertj.core.groups.Tuple.tuple(2L, "occurred_from", "ATL-IO-005"),
-            org.assertj.core.groups.Tuple.tuple(3L, "longitude", "ATL-IO-011"));
+            Tuple.tuple(1L, "latitude", "ATL-IO-008"),
+            Tuple.tuple(2L, "occurred_from", "ATL-IO-005"),
+            Tuple.tuple(3L, "longitude", "ATL-IO-011"));
   }
 
   @Test
@@ -76,15 +80,15 @@ class ReadChecksTest {
     assertThat(report.problems())
         .extracting(Problem::row, Problem::field, p -> p.code().code())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(2L, "latitude", "ATL-IO-006"),
-            org.assertj.core.groups.Tuple.tuple(3L, "latitude", "ATL-IO-008"),
-            org.assertj.core.groups.Tuple.tuple(4L, "latitude", "ATL-IO-009"),
-            org.assertj.core.groups.Tuple.tuple(5L, "latitude", "ATL-IO-010"),
-            org.assertj.core.groups.Tuple.tuple(6L, "occurred_from", "ATL-IO-013"),
-            org.assertj.core.groups.Tuple.tuple(7L, "id", "ATL-IO-003"),
-            org.assertj.core.groups.Tuple.tuple(8L, "id", "ATL-IO-002"),
-            org.assertj.core.groups.Tuple.tuple(9L, "occurred_from", "ATL-IO-005"),
-            org.assertj.core.groups.Tuple.tuple(10L, "latitude", "ATL-IO-011"));
+            Tuple.tuple(2L, "latitude", "ATL-IO-006"),
+            Tuple.tuple(3L, "latitude", "ATL-IO-008"),
+            Tuple.tuple(4L, "latitude", "ATL-IO-009"),
+            Tuple.tuple(5L, "latitude", "ATL-IO-010"),
+            Tuple.tuple(6L, "occurred_from", "ATL-IO-013"),
+            Tuple.tuple(7L, "id", "ATL-IO-003"),
+            Tuple.tuple(8L, "id", "ATL-IO-002"),
+            Tuple.tuple(9L, "occurred_from", "ATL-IO-005"),
+            Tuple.tuple(10L, "latitude", "ATL-IO-011"));
     assertThat(r.rejections())
         .extracting(Rejection::row)
         .containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
@@ -218,7 +222,7 @@ class ReadChecksTest {
             .narrative("=HYPERLINK(\"http://x\")")
             .attribute("src:a", "@SUM(A1)")
             .build();
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (IncidentWriter w = IncidentFormat.CSV.writer(out, CsvLayout.spanishExcel())) {
       w.write(in);
     }
@@ -260,17 +264,16 @@ class ReadChecksTest {
     assertThat(r.report().problems())
         .extracting(Problem::row, p -> p.code())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(2L, ProblemCode.INVALID_GEOMETRY),
-            org.assertj.core.groups.Tuple.tuple(3L, ProblemCode.COORDINATES_SWAPPED));
+            Tuple.tuple(2L, ProblemCode.INVALID_GEOMETRY),
+            Tuple.tuple(3L, ProblemCode.COORDINATES_SWAPPED));
     assertThat(r.incidents().get(0).location().orElseThrow().point())
         .contains(LatLon.of(14.1, -87.2));
   }
 
   @Test
   void acceptedPlusRejectedEqualsReadOnArbitraryJunk() {
-    org.quicktheories.QuickTheory.qt()
-        .forAll(
-            org.quicktheories.generators.SourceDSL.strings().allPossible().ofLengthBetween(0, 300))
+    QuickTheory.qt()
+        .forAll(SourceDSL.strings().allPossible().ofLengthBetween(0, 300))
         .checkAssert(
             junk -> {
               String text =

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.atalaya.io.ReadOptions;
@@ -181,7 +182,7 @@ class BrokenPluginsTest {
     assertThat(registry.exporterFor("out.geojson").orElseThrow().id()).isEqualTo("geojson");
   }
 
-  private static java.util.Set<PluginCode> codes() {
+  private static Set<PluginCode> codes() {
     return registry.issues().stream().map(PluginIssue::code).collect(Collectors.toSet());
   }
 }

@@ -2,6 +2,7 @@ package org.atalaya.plugin;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,7 +111,7 @@ public final class TestJars {
             System.getProperty("java.class.path"),
             "-d",
             out.toString());
-    java.io.StringWriter errors = new java.io.StringWriter();
+    StringWriter errors = new StringWriter();
     boolean ok = javac.getTask(errors, null, null, options, null, units).call();
     if (!ok) {
       throw new IllegalStateException("test plugin does not compile:\n" + errors);

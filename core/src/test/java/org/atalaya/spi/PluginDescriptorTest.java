@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.atalaya.plugin.BuiltInFormats;
 import org.junit.jupiter.api.Test;
@@ -71,8 +72,7 @@ class PluginDescriptorTest {
     FileSample s =
         FileSample.of(
             "Denuncias.CSV",
-            "\uFEFFFecha;Tipo\r\n01/02/2024;robo\n"
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            "\uFEFFFecha;Tipo\r\n01/02/2024;robo\n".getBytes(StandardCharsets.UTF_8));
     assertThat(s.extension()).isEqualTo("csv");
     assertThat(s.firstLine()).isEqualTo("Fecha;Tipo");
   }

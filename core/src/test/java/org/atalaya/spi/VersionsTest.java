@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class VersionsTest {
@@ -31,7 +32,7 @@ class VersionsTest {
             "2.0.0");
     List<SemanticVersion> shuffled =
         new ArrayList<>(expected.stream().map(SemanticVersion::parse).toList());
-    Collections.shuffle(shuffled, new java.util.Random(7));
+    Collections.shuffle(shuffled, new Random(7));
     Collections.sort(shuffled);
     assertThat(shuffled).extracting(SemanticVersion::toString).containsExactlyElementsOf(expected);
   }

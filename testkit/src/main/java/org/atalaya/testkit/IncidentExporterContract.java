@@ -22,6 +22,7 @@ import org.atalaya.io.ReadOptions;
 import org.atalaya.io.ReadResult;
 import org.atalaya.spi.IncidentExporter;
 import org.atalaya.spi.IncidentImporter;
+import org.atalaya.synthetic.SyntheticIncidents;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -132,8 +133,7 @@ public abstract class IncidentExporterContract extends ConsoleGuard {
       "writes the same bytes every time and from many threads / escribe los mismos bytes cada vez y"
           + " desde muchos hilos")
   void writesTheSameBytesEveryTimeAndFromManyThreads() throws Exception {
-    List<Incident> list =
-        org.atalaya.synthetic.SyntheticIncidents.of(42).stream().limit(200).toList();
+    List<Incident> list = SyntheticIncidents.of(42).stream().limit(200).toList();
     byte[] first = export(list);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {

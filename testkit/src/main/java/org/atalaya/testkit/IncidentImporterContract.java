@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -147,7 +148,7 @@ public abstract class IncidentImporterContract extends ConsoleGuard {
             (cut, kind, noise) -> {
               byte[] broken =
                   switch (kind) {
-                    case 0 -> java.util.Arrays.copyOf(good, cut); // truncated
+                    case 0 -> Arrays.copyOf(good, cut); // truncated
                     case 1 -> splice(good, cut, toBytes(noise)); // garbage inserted
                     case 2 -> toBytes(noise); // random bytes
                     default ->

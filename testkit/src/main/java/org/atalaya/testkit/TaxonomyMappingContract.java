@@ -2,7 +2,9 @@ package org.atalaya.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.text.Normalizer;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import org.apiguardian.api.API;
 import org.atalaya.spi.TaxonomyMapping;
@@ -75,10 +77,8 @@ public abstract class TaxonomyMappingContract extends ConsoleGuard {
       if (before.contains(m)) {
         continue;
       }
-      String upper = m.term().toUpperCase(java.util.Locale.ROOT);
-      String plain =
-          java.text.Normalizer.normalize(m.term(), java.text.Normalizer.Form.NFD)
-              .replaceAll("\\p{M}", "");
+      String upper = m.term().toUpperCase(Locale.ROOT);
+      String plain = Normalizer.normalize(m.term(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
       assertThat(t.match(upper))
           .as("match of %s", upper)
           .map(CategoryMatch::code)

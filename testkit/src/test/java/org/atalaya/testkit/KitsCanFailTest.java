@@ -3,16 +3,27 @@ package org.atalaya.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.atalaya.anonymise.RecordEditor;
+import org.atalaya.anonymise.RecordStep;
+import org.atalaya.anonymise.ReleaseContext;
+import org.atalaya.anonymise.ReleaseStep;
+import org.atalaya.incident.Incident;
+import org.atalaya.indicator.Lineage;
 import org.atalaya.io.CsvLayout;
 import org.atalaya.io.IncidentFormat;
 import org.atalaya.io.IncidentHandler;
 import org.atalaya.io.IncidentWriter;
 import org.atalaya.io.ReadOptions;
 import org.atalaya.io.ReadReport;
+import org.atalaya.plugin.PluginRegistry;
 import org.atalaya.spi.FileSample;
 import org.atalaya.spi.IncidentExporter;
 import org.atalaya.spi.IncidentImporter;
@@ -52,9 +63,7 @@ class KitsCanFailTest {
       if (all.length > 0 && all[all.length - 1] != '\n') {
         throw new ArrayIndexOutOfBoundsException("last line has no end");
       }
-      return IncidentFormat.CSV
-          .reader()
-          .read(new java.io.ByteArrayInputStream(all), options, handler);
+      return IncidentFormat.CSV.reader().read(new ByteArrayInputStream(all), options, handler);
     }
   }
 
@@ -74,11 +83,11 @@ class KitsCanFailTest {
     }
 
     @Override
-    public IncidentWriter open(java.io.OutputStream out) throws IOException {
+    public IncidentWriter open(OutputStream out) throws IOException {
       IncidentWriter w = IncidentFormat.CSV.writer(out, CsvLayout.canonical());
       return new IncidentWriter() {
         @Override
-        public void write(org.atalaya.incident.Incident incident) throws IOException {
+        public void write(Incident incident) throws IOException {
           w.write(incident.toBuilder().narrative(null).build());
         }
 
@@ -107,8 +116,8 @@ class KitsCanFailTest {
     }
 
     @Override
-    protected java.util.Optional<IncidentImporter> importer() {
-      return org.atalaya.plugin.PluginRegistry.builder().discover().importer("csv");
+    protected Optional<IncidentImporter> importer() {
+      return PluginRegistry.builder().discover().importer("csv");
     }
   }
 
@@ -129,12 +138,12 @@ class KitsCanFailTest {
       double share = (double) input.incidents().size() / input.incidents().size();
       return new IndicatorValue(
           share,
-          java.util.Optional.empty(),
+          Optional.empty(),
           input.incidents().size(),
           1,
           "share",
           "count",
-          org.atalaya.indicator.Lineage.builder("sloppy").build());
+          Lineage.builder("sloppy").build());
     }
   }
 
@@ -148,17 +157,15 @@ class KitsCanFailTest {
   /** A "mask" that passes every incident through untouched. */
   static final class LazyMaskTest extends ReleaseStepContract {
     @Override
-    protected org.atalaya.anonymise.ReleaseStep step() {
-      return new org.atalaya.anonymise.RecordStep() {
+    protected ReleaseStep step() {
+      return new RecordStep() {
         @Override
         public String name() {
           return "lazy-mask";
         }
 
         @Override
-        public boolean edit(
-            org.atalaya.anonymise.RecordEditor record,
-            org.atalaya.anonymise.ReleaseContext context) {
+        public boolean edit(RecordEditor record, ReleaseContext context) {
           return true;
         }
       };
@@ -220,6 +227,6 @@ class KitsCanFailTest {
     return e.stream()
         .map(
             ev -> ((MethodSource) ev.getTestDescriptor().getSource().orElseThrow()).getMethodName())
-        .collect(java.util.stream.Collectors.toSet());
+        .collect(Collectors.toSet());
   }
 }

@@ -3,12 +3,14 @@ package org.atalaya.cli.report;
 import static org.atalaya.cli.report.Svg.esc;
 import static org.atalaya.cli.report.Svg.n;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
 /**
@@ -66,7 +68,7 @@ public final class AreaMap {
     double mapH = env.getHeight() * sx;
     double h = mapH + 60;
     StringBuilder s = new StringBuilder(Svg.open(id, w, h, title, description));
-    List<Shape> labels = new java.util.ArrayList<>();
+    List<Shape> labels = new ArrayList<>();
     s.append("<defs><pattern id=\"")
         .append(id)
         .append(
@@ -113,7 +115,7 @@ public final class AreaMap {
     }
     // Labels on top of every area, each on a white halo so it reads on any colour.
     for (Shape a : labels) {
-      org.locationtech.jts.geom.Point c = a.geometry().getInteriorPoint();
+      Point c = a.geometry().getInteriorPoint();
       double x = (c.getX() - env.getMinX()) * k * sx;
       double y = (env.getMaxY() - c.getY()) * sx;
       String value =

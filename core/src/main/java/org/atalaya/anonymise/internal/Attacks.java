@@ -1,6 +1,7 @@
 package org.atalaya.anonymise.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.apiguardian.api.API;
 import org.atalaya.anonymise.AttackProfile;
 import org.atalaya.anonymise.AttackResult;
@@ -175,7 +177,7 @@ public final class Attacks {
     long[][] counts = new long[(n + CHUNK - 1) / CHUNK][k];
     @SuppressWarnings("unchecked")
     Map<String, Integer>[] areas = new Map[counts.length];
-    java.util.stream.IntStream.range(0, counts.length)
+    IntStream.range(0, counts.length)
         .parallel()
         .forEach(
             c -> {
@@ -212,7 +214,7 @@ public final class Attacks {
     long[][] counts = new long[(register.size() + CHUNK - 1) / CHUNK][k];
     @SuppressWarnings("unchecked")
     Map<String, Integer>[] areas = new Map[counts.length];
-    java.util.stream.IntStream.range(0, counts.length)
+    IntStream.range(0, counts.length)
         .parallel()
         .forEach(
             c -> {
@@ -465,13 +467,13 @@ public final class Attacks {
 
       void add(int r) {
         if (count == members.length) {
-          members = java.util.Arrays.copyOf(members, count * 2);
+          members = Arrays.copyOf(members, count * 2);
         }
         members[count++] = r;
       }
 
       int[] members() {
-        return java.util.Arrays.copyOf(members, count);
+        return Arrays.copyOf(members, count);
       }
     }
   }

@@ -1,6 +1,7 @@
 package org.atalaya.anonymise.internal;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
@@ -178,6 +179,6 @@ public final class Chunks {
       System.arraycopy(outs[c], 0, all, at, sizes[c]);
       at += sizes[c];
     }
-    return java.util.Arrays.asList(all);
+    return Arrays.asList(all);
   }
 }

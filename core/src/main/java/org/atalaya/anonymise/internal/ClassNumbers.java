@@ -1,11 +1,15 @@
 package org.atalaya.anonymise.internal;
 
+import com.google.common.base.Preconditions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.apiguardian.api.API;
 import org.atalaya.anonymise.QuasiIdentifier;
@@ -14,6 +18,7 @@ import org.atalaya.incident.AdminArea;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.LatLon;
 import org.atalaya.incident.Location;
+import org.atalaya.incident.SensitivityFlag;
 import org.atalaya.incident.TimeWindow;
 
 /**
@@ -64,12 +69,10 @@ public final class ClassNumbers {
   public static int[] of(
       List<Incident> incidents, Collection<QuasiIdentifier> qis, int adminDepth) {
     Objects.requireNonNull(incidents, "incidents must not be null");
-    com.google.common.base.Preconditions.checkArgument(
+    Preconditions.checkArgument(
         adminDepth >= 0 && adminDepth <= 2, "adminDepth (%s) must be 0, 1 or 2", adminDepth);
     List<Incident> records =
-        incidents instanceof java.util.RandomAccess
-            ? incidents
-            : new java.util.ArrayList<>(incidents);
+        incidents instanceof RandomAccess ? incidents : new ArrayList<>(incidents);
     int n = records.size();
     Rows rows = new Rows(qis, adminDepth, n);
     int chunks = (n + CHUNK - 1) / CHUNK;
@@ -211,10 +214,10 @@ public final class ClassNumbers {
     final EnumSet<QuasiIdentifier> victims = EnumSet.noneOf(QuasiIdentifier.class);
 
     /** The enumerations and flags packed into one number, in this order, 8 bits each. */
-    final List<QuasiIdentifier> packed = new java.util.ArrayList<>();
+    final List<QuasiIdentifier> packed = new ArrayList<>();
 
     /** The parts compared as one reference each, in this order. */
-    final List<QuasiIdentifier> objects = new java.util.ArrayList<>();
+    final List<QuasiIdentifier> objects = new ArrayList<>();
 
     Key(Collection<QuasiIdentifier> qis, int adminDepth) {
       this.location = qis.contains(QuasiIdentifier.LOCATION);
@@ -338,12 +341,12 @@ public final class ClassNumbers {
       return value.isEmpty() ? 0 : value.get() ? 2 : 1;
     }
 
-    private static long flags(java.util.Set<org.atalaya.incident.SensitivityFlag> flags) {
+    private static long flags(Set<SensitivityFlag> flags) {
       if (flags.isEmpty()) {
         return 0; // most records: no iterator to walk
       }
       long bits = 0;
-      for (org.atalaya.incident.SensitivityFlag f : flags) {
+      for (SensitivityFlag f : flags) {
         bits |= 1L << f.ordinal();
       }
       return bits;

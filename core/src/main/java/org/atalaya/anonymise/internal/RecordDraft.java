@@ -13,9 +13,13 @@ import org.atalaya.incident.Classification;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.IncidentContext;
 import org.atalaya.incident.Location;
+import org.atalaya.incident.PublicationState;
+import org.atalaya.incident.SensitivityFlag;
 import org.atalaya.incident.SourceRef;
+import org.atalaya.incident.SourceType;
 import org.atalaya.incident.TimeWindow;
 import org.atalaya.incident.Victim;
+import org.atalaya.taxonomy.IccsCode;
 
 /**
  * The {@link RecordEditor} of a release's record pass: one record's parts, each readable and
@@ -38,10 +42,10 @@ public final class RecordDraft implements RecordEditor {
   private List<Victim> victims;
   private IncidentContext context;
   private CaseHistory caseHistory;
-  private org.atalaya.incident.PublicationState publication;
-  private org.atalaya.incident.SourceType source;
+  private PublicationState publication;
+  private SourceType source;
   private Optional<String> narrative;
-  private Set<org.atalaya.incident.SensitivityFlag> sensitivity;
+  private Set<SensitivityFlag> sensitivity;
   private Attributes attributes;
 
   private RecordDraft(Incident incident) {
@@ -158,7 +162,7 @@ public final class RecordDraft implements RecordEditor {
    * @return the ICCS code, if classified
    */
   @Override
-  public Optional<org.atalaya.taxonomy.IccsCode> iccs() {
+  public Optional<IccsCode> iccs() {
     return classification.iccs();
   }
 
@@ -291,7 +295,7 @@ public final class RecordDraft implements RecordEditor {
    * @return the publication workflow state
    */
   @Override
-  public org.atalaya.incident.PublicationState publication() {
+  public PublicationState publication() {
     return publication;
   }
 
@@ -300,7 +304,7 @@ public final class RecordDraft implements RecordEditor {
    * @return this draft
    */
   @Override
-  public RecordDraft publication(org.atalaya.incident.PublicationState state) {
+  public RecordDraft publication(PublicationState state) {
     changed(publication, state);
     publication = state;
     return this;
@@ -310,7 +314,7 @@ public final class RecordDraft implements RecordEditor {
    * @return who reported it
    */
   @Override
-  public org.atalaya.incident.SourceType source() {
+  public SourceType source() {
     return source;
   }
 
@@ -319,7 +323,7 @@ public final class RecordDraft implements RecordEditor {
    * @return this draft
    */
   @Override
-  public RecordDraft source(org.atalaya.incident.SourceType type) {
+  public RecordDraft source(SourceType type) {
     changed(source, type);
     source = type;
     return this;
@@ -348,7 +352,7 @@ public final class RecordDraft implements RecordEditor {
    * @return the protection flags
    */
   @Override
-  public Set<org.atalaya.incident.SensitivityFlag> sensitivity() {
+  public Set<SensitivityFlag> sensitivity() {
     return sensitivity;
   }
 
@@ -357,7 +361,7 @@ public final class RecordDraft implements RecordEditor {
    * @return this draft
    */
   @Override
-  public RecordDraft sensitivity(Set<org.atalaya.incident.SensitivityFlag> flags) {
+  public RecordDraft sensitivity(Set<SensitivityFlag> flags) {
     changed(sensitivity, flags);
     sensitivity = flags;
     return this;

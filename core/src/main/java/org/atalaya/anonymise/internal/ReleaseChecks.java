@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import org.atalaya.anonymise.AttackResult;
 import org.atalaya.anonymise.AttributeRole;
@@ -242,7 +244,7 @@ public final class ReleaseChecks {
 
   /** The areas an attack result lists in English ({@link #areas}), to say in any language. */
   private static LocalizedDetail areasSaid(String english) {
-    java.util.regex.Matcher m = AREAS.matcher(english);
+    Matcher m = AREAS.matcher(english);
     if (!m.matches()) {
       return said("verbatim", english);
     }
@@ -251,8 +253,7 @@ public final class ReleaseChecks {
         : said("areasMore", m.group(1), m.group(2));
   }
 
-  private static final java.util.regex.Pattern AREAS =
-      java.util.regex.Pattern.compile("; areas: (.*?)(?:, and (\\d+) more)?");
+  private static final Pattern AREAS = Pattern.compile("; areas: (.*?)(?:, and (\\d+) more)?");
 
   /**
    * Returns the detail {@code check.detail.KEY} of the anonymisation bundle, its numbers written as

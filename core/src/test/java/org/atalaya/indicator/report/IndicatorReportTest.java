@@ -14,6 +14,7 @@ import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.atalaya.incident.AdminArea;
@@ -138,8 +139,7 @@ class IndicatorReportTest {
           .containsEntry("other ICCS category than 0101", 1L);
       assertThat(r.rates().get(1).lineage().populationVintage()).contains("test table 2026");
       assertThat(r.rates().get(1).lineage().inputs()).containsExactly("hand.csv");
-      assertThat(r.excluded())
-          .containsExactly(java.util.Map.entry("other ICCS category than 0101", 1L));
+      assertThat(r.excluded()).containsExactly(Map.entry("other ICCS category than 0101", 1L));
       assertThat(r.missingPopulation()).isEmpty();
     }
 

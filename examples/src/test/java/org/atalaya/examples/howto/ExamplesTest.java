@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -88,9 +89,8 @@ class ExamplesTest {
   }
 
   @Test
-  void publishAnonymisedRelease(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws Exception {
-    java.nio.file.Path out = dir.resolve("release.geojson");
+  void publishAnonymisedRelease(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path out = dir.resolve("release.geojson");
     String printed = run(PublishAnonymisedRelease::main, out.toString());
     assertThat(printed)
         .contains("published ")

@@ -1,9 +1,12 @@
 package org.atalaya.geo.anonymise;
 
+import com.google.common.base.Preconditions;
 import com.uber.h3core.H3Core;
+import com.uber.h3core.LengthUnit;
 import com.uber.h3core.util.LatLng;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import org.atalaya.geo.crs.Crs;
 import org.atalaya.geo.crs.CrsTransform;
 import org.atalaya.incident.LatLon;
@@ -58,7 +61,7 @@ abstract class Cells {
     private final CrsTransform inverse;
 
     Grid(double startMetres, double maxMetres, Crs utm) {
-      com.google.common.base.Preconditions.checkArgument(
+      Preconditions.checkArgument(
           startMetres >= 10 && maxMetres >= startMetres,
           "grid sizes (start %s, max %s) must be at least 10 m, the start no larger than the max",
           startMetres,
@@ -77,10 +80,7 @@ abstract class Cells {
     @Override
     String describe() {
       return String.format(
-          java.util.Locale.ROOT,
-          "square grid cell of %.0f m to %.0f m",
-          start,
-          start * (1L << (levels - 1)));
+          Locale.ROOT, "square grid cell of %.0f m to %.0f m", start, start * (1L << (levels - 1)));
     }
 
     @Override
@@ -124,7 +124,7 @@ abstract class Cells {
     private final int coarsest;
 
     Hex(int finest, int coarsest) {
-      com.google.common.base.Preconditions.checkArgument(
+      Preconditions.checkArgument(
           finest >= coarsest && coarsest >= 0 && finest <= 15,
           "H3 resolutions (finest %s, coarsest %s) must satisfy 15 >= finest >= coarsest >= 0",
           finest,
@@ -171,7 +171,7 @@ abstract class Cells {
     @Override
     double radiusMetres(int level) {
       // Average edge length equals the circumradius of a regular hexagon.
-      return h3.getHexagonEdgeLengthAvg(finest - level, com.uber.h3core.LengthUnit.m);
+      return h3.getHexagonEdgeLengthAvg(finest - level, LengthUnit.m);
     }
   }
 }

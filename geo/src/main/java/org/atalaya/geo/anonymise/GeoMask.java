@@ -2,11 +2,16 @@ package org.atalaya.geo.anonymise;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.apiguardian.api.API;
 import org.atalaya.anonymise.RecordEditor;
 import org.atalaya.anonymise.RecordStep;
 import org.atalaya.anonymise.ReleaseContext;
+import org.atalaya.anonymise.SpatialGuarantee;
 import org.atalaya.geo.crs.Geodesy;
 import org.atalaya.geo.fence.FenceIndex;
 import org.atalaya.incident.LatLon;
@@ -46,7 +51,7 @@ public final class GeoMask implements RecordStep {
    * (or none: 0), shared: a release otherwise keeps one object per record. Filled as met; a race
    * only builds an equal value twice.
    */
-  private final java.util.OptionalDouble[] maskedAccuracies = new java.util.OptionalDouble[1024];
+  private final OptionalDouble[] maskedAccuracies = new OptionalDouble[1024];
 
   private GeoMask(double rMin, double rMax, FenceIndex areas) {
     checkArgument(
@@ -93,8 +98,7 @@ public final class GeoMask implements RecordStep {
    * @return a new step
    */
   public GeoMask within(FenceIndex areas) {
-    return new GeoMask(
-        rMin, rMax, java.util.Objects.requireNonNull(areas, "areas must not be null"));
+    return new GeoMask(rMin, rMax, Objects.requireNonNull(areas, "areas must not be null"));
   }
 
   @Override
@@ -104,12 +108,12 @@ public final class GeoMask implements RecordStep {
 
   /** Masking moves points a bounded distance; on its own it is not k-anonymity. */
   @Override
-  public Optional<org.atalaya.anonymise.SpatialGuarantee> spatialGuarantee() {
+  public Optional<SpatialGuarantee> spatialGuarantee() {
     return Optional.of(
-        new org.atalaya.anonymise.SpatialGuarantee(
-            org.atalaya.anonymise.SpatialGuarantee.Kind.MASKING,
+        new SpatialGuarantee(
+            SpatialGuarantee.Kind.MASKING,
             String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "points moved %.0f to %.0f m (the stated accuracy includes the mask); masking alone"
                     + " is not k-anonymity: someone who knows the true point finds the record"
                     + " within %.0f m of it",
@@ -125,8 +129,7 @@ public final class GeoMask implements RecordStep {
       return true;
     }
     LatLon p = loc.get().point().get();
-    java.util.List<String> home =
-        areas == null ? null : areas.fencesContaining(p.latitude(), p.longitude());
+    List<String> home = areas == null ? null : areas.fencesContaining(p.latitude(), p.longitude());
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       double[] u = context.pseudonyms(name()).uniforms(purposes[attempt], draft.id(), 2);
       LatLon q = displace(p, rMin, rMax, u[0], u[1]);
@@ -145,21 +148,20 @@ public final class GeoMask implements RecordStep {
         return true;
       }
     }
-    Location.Builder b =
-        loc.get().toBuilder().point(null).accuracyMetres(java.util.OptionalDouble.empty());
+    Location.Builder b = loc.get().toBuilder().point(null).accuracyMetres(OptionalDouble.empty());
     draft.location(Optional.ofNullable(GeoSteps.orNull(b)));
     return true;
   }
 
   /** Returns the accuracy of a point stated to {@code stated} metres once masked: rMax more. */
-  private java.util.OptionalDouble maskedAccuracy(double stated) {
+  private OptionalDouble maskedAccuracy(double stated) {
     int whole = (int) stated;
     if (whole != stated || whole < 0 || whole >= maskedAccuracies.length) {
-      return java.util.OptionalDouble.of(rMax + stated);
+      return OptionalDouble.of(rMax + stated);
     }
-    java.util.OptionalDouble known = maskedAccuracies[whole];
+    OptionalDouble known = maskedAccuracies[whole];
     if (known == null) {
-      known = java.util.OptionalDouble.of(rMax + whole);
+      known = OptionalDouble.of(rMax + whole);
       maskedAccuracies[whole] = known;
     }
     return known;

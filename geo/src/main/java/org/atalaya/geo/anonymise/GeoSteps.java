@@ -19,6 +19,7 @@ import org.atalaya.anonymise.StepSpec;
 import org.atalaya.geo.fence.FenceIndex;
 import org.atalaya.geo.io.AreaReadResult;
 import org.atalaya.geo.io.AreaReader;
+import org.atalaya.incident.Incident;
 import org.atalaya.incident.LatLon;
 import org.atalaya.incident.Location;
 
@@ -176,22 +177,19 @@ public final class GeoSteps implements ReleaseStepFactory {
   }
 
   /** Returns the incident with another location (none when {@code location} is null). */
-  static org.atalaya.incident.Incident withLocation(
-      org.atalaya.incident.Incident i, Location location) {
+  static Incident withLocation(Incident i, Location location) {
     return withLocation(i, Optional.ofNullable(location));
   }
 
   /**
    * As {@link #withLocation(org.atalaya.incident.Incident, Location)}, sharing {@code location}.
    */
-  static org.atalaya.incident.Incident withLocation(
-      org.atalaya.incident.Incident i, Optional<Location> location) {
+  static Incident withLocation(Incident i, Optional<Location> location) {
     return i.withLocation(location);
   }
 
   /** Returns {@code i} with another id and location, sharing both. */
-  static org.atalaya.incident.Incident with(
-      org.atalaya.incident.Incident i, String id, Optional<Location> location) {
+  static Incident with(Incident i, String id, Optional<Location> location) {
     // One construction per published record: this runs each time a released record is read.
     return i.toBuilder().id(id).location(location.orElse(null)).build();
   }

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 import org.atalaya.anonymise.RecordEditor;
 import org.atalaya.anonymise.RecordStep;
 import org.atalaya.anonymise.ReleaseContext;
+import org.atalaya.anonymise.SpatialGuarantee;
 import org.atalaya.geo.crs.Crs;
 import org.atalaya.geo.crs.Geodesy;
 import org.atalaya.geo.fence.FenceIndex;
@@ -149,10 +151,10 @@ public final class LocationGeneralisation {
       }
 
       @Override
-      public Optional<org.atalaya.anonymise.SpatialGuarantee> spatialGuarantee() {
+      public Optional<SpatialGuarantee> spatialGuarantee() {
         return Optional.of(
-            new org.atalaya.anonymise.SpatialGuarantee(
-                org.atalaya.anonymise.SpatialGuarantee.Kind.GENERALISATION,
+            new SpatialGuarantee(
+                SpatialGuarantee.Kind.GENERALISATION,
                 "points replaced by the code of the "
                     + (asColonia ? "colonia" : "municipality")
                     + " that covers them"));
@@ -190,7 +192,7 @@ public final class LocationGeneralisation {
 
   private static RecordStep point(
       String name,
-      java.util.function.UnaryOperator<LatLon> move,
+      UnaryOperator<LatLon> move,
       double accuracy,
       LocationPrecision precision,
       String promise) {
@@ -201,10 +203,8 @@ public final class LocationGeneralisation {
       }
 
       @Override
-      public Optional<org.atalaya.anonymise.SpatialGuarantee> spatialGuarantee() {
-        return Optional.of(
-            new org.atalaya.anonymise.SpatialGuarantee(
-                org.atalaya.anonymise.SpatialGuarantee.Kind.GENERALISATION, promise));
+      public Optional<SpatialGuarantee> spatialGuarantee() {
+        return Optional.of(new SpatialGuarantee(SpatialGuarantee.Kind.GENERALISATION, promise));
       }
 
       @Override

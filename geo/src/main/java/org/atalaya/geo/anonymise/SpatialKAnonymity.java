@@ -2,19 +2,25 @@ package org.atalaya.geo.anonymise;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apiguardian.api.API;
 import org.atalaya.anonymise.DatasetStep;
 import org.atalaya.anonymise.QuasiIdentifier;
 import org.atalaya.anonymise.ReleaseContext;
+import org.atalaya.anonymise.SpatialGuarantee;
 import org.atalaya.anonymise.internal.BuiltWhenRead;
 import org.atalaya.anonymise.internal.ClassNumbers;
+import org.atalaya.geo.crs.Crs;
 import org.atalaya.incident.AdminArea;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.LatLon;
@@ -72,11 +78,7 @@ public final class SpatialKAnonymity implements DatasetStep {
   public static SpatialKAnonymity onGrid(
       int k, Set<QuasiIdentifier> quasiIdentifiers, double startMetres, double maxMetres) {
     return new SpatialKAnonymity(
-        k,
-        0,
-        List.of(),
-        Cells.grid(startMetres, maxMetres, org.atalaya.geo.crs.Crs.UTM_16N),
-        quasiIdentifiers);
+        k, 0, List.of(), Cells.grid(startMetres, maxMetres, Crs.UTM_16N), quasiIdentifiers);
   }
 
   /**
@@ -111,10 +113,10 @@ public final class SpatialKAnonymity implements DatasetStep {
   }
 
   @Override
-  public Optional<org.atalaya.anonymise.SpatialGuarantee> spatialGuarantee() {
+  public Optional<SpatialGuarantee> spatialGuarantee() {
     return Optional.of(
-        new org.atalaya.anonymise.SpatialGuarantee(
-            org.atalaya.anonymise.SpatialGuarantee.Kind.K_ANONYMITY,
+        new SpatialGuarantee(
+            SpatialGuarantee.Kind.K_ANONYMITY,
             "points replaced by the centre of the smallest "
                 + cells.describe()
                 + " holding at least "
@@ -187,7 +189,7 @@ public final class SpatialKAnonymity implements DatasetStep {
       Map<ClassKey, Integer> placeCounts = m == 0 ? Map.of() : placeCounts(level);
       if (level > 0) {
         counts.clear();
-        java.util.Arrays.fill(placed, null);
+        Arrays.fill(placed, null);
       }
       for (int j = 0; j < pendingSize; j++) {
         int i = pending[j];
@@ -260,7 +262,7 @@ public final class SpatialKAnonymity implements DatasetStep {
       }
     }
     // Copied (references only) so that a caller changing its list later cannot change the release.
-    return new Relocated(List.copyOf(incidents), java.util.Arrays.copyOf(kept, size), released);
+    return new Relocated(List.copyOf(incidents), Arrays.copyOf(kept, size), released);
   }
 
   /**
@@ -269,8 +271,8 @@ public final class SpatialKAnonymity implements DatasetStep {
    * so building them here would add a million records for the collector to copy and then discard.
    * Immutable; reading an element twice gives equal incidents, not the same object.
    */
-  private static final class Relocated extends java.util.AbstractList<Incident>
-      implements java.util.RandomAccess, BuiltWhenRead {
+  private static final class Relocated extends AbstractList<Incident>
+      implements RandomAccess, BuiltWhenRead {
     private final List<Incident> incidents;
     private final int[] kept;
     private final Optional<Location>[] released;
@@ -315,7 +317,7 @@ public final class SpatialKAnonymity implements DatasetStep {
 
   private static void chunks(int n, Range work) {
     int chunks = (n + CHUNK - 1) / CHUNK;
-    java.util.stream.IntStream.range(0, chunks)
+    IntStream.range(0, chunks)
         .parallel()
         .forEach(c -> work.run(c * CHUNK, Math.min(n, c * CHUNK + CHUNK)));
   }
@@ -366,7 +368,7 @@ public final class SpatialKAnonymity implements DatasetStep {
 
     /** Empties the table; the stale cells and groups are ignored where the count is 0. */
     void clear() {
-      java.util.Arrays.fill(counts, 0);
+      Arrays.fill(counts, 0);
     }
   }
 

@@ -1,6 +1,7 @@
 package org.atalaya.geo.hotspot;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -91,7 +92,7 @@ public final class GetisOrd {
     double[] pSim = null;
     if (p.count() > 0) {
       double[] direction = new double[n];
-      java.util.Arrays.fill(direction, constant ? 0 : 1);
+      Arrays.fill(direction, constant ? 0 : 1);
       pSim = new ConditionalPermutation(w).pValues(x, direction, p);
     }
     List<LocalStatistic> out = new ArrayList<>(n);

@@ -2,6 +2,7 @@ package org.atalaya.geo.internal;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Arrays;
 import org.apiguardian.api.API;
 
 /**
@@ -169,8 +170,8 @@ public final class PointGrid {
     while (true) {
       int[] count = {0};
       double r = radius;
-      java.util.Arrays.fill(bestD, Double.POSITIVE_INFINITY);
-      java.util.Arrays.fill(best, Integer.MAX_VALUE);
+      Arrays.fill(bestD, Double.POSITIVE_INFINITY);
+      Arrays.fill(best, Integer.MAX_VALUE);
       within(
           x[i],
           y[i],

@@ -12,6 +12,7 @@ import org.apiguardian.api.API;
 import org.atalaya.geo.io.Area;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
 
 /**
  * Builds contiguity weights from polygons the way spdep's {@code poly2nb} does: two areas are
@@ -109,8 +110,7 @@ public final class Contiguity {
 
   private static void addVertices(Geometry g, int area, List<double[]> out) {
     for (int p = 0; p < g.getNumGeometries(); p++) {
-      org.locationtech.jts.geom.Polygon polygon =
-          (org.locationtech.jts.geom.Polygon) g.getGeometryN(p);
+      Polygon polygon = (Polygon) g.getGeometryN(p);
       addRing(polygon.getExteriorRing().getCoordinates(), area, out);
       for (int h = 0; h < polygon.getNumInteriorRing(); h++) {
         addRing(polygon.getInteriorRingN(h).getCoordinates(), area, out);

@@ -5,10 +5,14 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import com.uber.h3core.H3Core;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.atalaya.geo.crs.Crs;
 import org.atalaya.geo.crs.CrsTransform;
 import org.atalaya.geo.fence.FenceIndex;
+import org.atalaya.geo.hotspot.GetisOrd;
+import org.atalaya.geo.hotspot.Permutations;
 import org.atalaya.geo.weights.SpatialWeights;
 import org.atalaya.geo.weights.Transform;
 import org.junit.jupiter.api.DisplayName;
@@ -97,7 +101,7 @@ class AggregationTests {
       "H3 counts: every incident with a point is counted in exactly the cell that contains it; the"
           + " rest as without a point")
   void h3CountsEachIncidentOnce() throws Exception {
-    com.uber.h3core.H3Core h3 = com.uber.h3core.H3Core.newInstance();
+    H3Core h3 = H3Core.newInstance();
     qt().withExamples(40)
         .forAll(integers().between(0, 300), longs().between(0, 1 << 20), integers().between(5, 10))
         .check(
@@ -128,8 +132,7 @@ class AggregationTests {
                   return false;
                 }
               }
-              return c.withoutPoint() == missing
-                  && java.util.Arrays.stream(c.values()).sum() == n - missing;
+              return c.withoutPoint() == missing && Arrays.stream(c.values()).sum() == n - missing;
             });
   }
 
@@ -165,12 +168,9 @@ class AggregationTests {
     H3Counts c = H3Counts.count(9, new double[] {14.6, Double.NaN}, new double[] {-90.5, 1});
     assertThat(c.size()).isEqualTo(7);
     assertThat(c.withoutPoint()).isEqualTo(1);
-    assertThat(java.util.Arrays.stream(c.values()).sum()).isEqualTo(1.0);
+    assertThat(Arrays.stream(c.values()).sum()).isEqualTo(1.0);
     SpatialWeights w = c.weights(Transform.ROW);
-    assertThat(
-            org.atalaya.geo.hotspot.GetisOrd.giStar(
-                w, c.values(), org.atalaya.geo.hotspot.Permutations.none()))
-        .hasSize(7);
+    assertThat(GetisOrd.giStar(w, c.values(), Permutations.none())).hasSize(7);
   }
 
   @Test
@@ -207,8 +207,8 @@ class AggregationTests {
                   return false;
                 }
               }
-              double minX = java.util.Arrays.stream(x).min().orElseThrow();
-              double minY = java.util.Arrays.stream(y).min().orElseThrow();
+              double minX = Arrays.stream(x).min().orElseThrow();
+              double minY = Arrays.stream(y).min().orElseThrow();
               return g.originX() % cell == 0
                   && g.originY() % cell == 0
                   && g.originX() <= minX
@@ -221,7 +221,7 @@ class AggregationTests {
   @Test
   @DisplayName("H3 cell polygons: counterclockwise hexagons whose centre is in the cell they draw")
   void h3CellPolygonsDrawTheirCells() throws Exception {
-    com.uber.h3core.H3Core h3 = com.uber.h3core.H3Core.newInstance();
+    H3Core h3 = H3Core.newInstance();
     qt().withExamples(20)
         .forAll(integers().between(1, 50), longs().between(0, 1 << 20), integers().between(4, 12))
         .check(

@@ -16,6 +16,7 @@ import org.atalaya.geo.io.Area;
 import org.atalaya.geo.weights.SpatialWeights;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
@@ -97,9 +98,7 @@ class CellCountsTests {
       for (int k = 0; k < c.size(); k++) {
         Geometry cell = c.polygon(k);
         if (c.count(k) > 0
-            && cell.covers(
-                cell.getFactory()
-                    .createPoint(new org.locationtech.jts.geom.Coordinate(lon[i], lat[i])))) {
+            && cell.covers(cell.getFactory().createPoint(new Coordinate(lon[i], lat[i])))) {
           inSome = true;
         }
       }

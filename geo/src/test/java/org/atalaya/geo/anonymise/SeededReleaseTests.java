@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.atalaya.anonymise.IncidentField;
+import org.atalaya.anonymise.PrivacyReport;
 import org.atalaya.anonymise.QuasiIdentifier;
 import org.atalaya.anonymise.Release;
 import org.atalaya.anonymise.ReleaseKey;
@@ -83,8 +84,7 @@ class SeededReleaseTests {
         .containsExactlyElementsOf(PIN_OPEN_CHECKS);
     assertThat(r.report().disclosure().attacks()).allSatisfy(a -> assertThat(a.atRisk()).isZero());
     assertThat(Release.of(policy).verify(List.copyOf(r.incidents()), r.report())).isEmpty();
-    assertThat(org.atalaya.anonymise.PrivacyReport.fromJson(r.report().toJson()))
-        .isEqualTo(r.report());
+    assertThat(PrivacyReport.fromJson(r.report().toJson())).isEqualTo(r.report());
   }
 
   @Test

@@ -8,12 +8,14 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.atalaya.anonymise.IncidentField;
+import org.atalaya.anonymise.Pseudonyms;
 import org.atalaya.anonymise.QuasiIdentifier;
 import org.atalaya.anonymise.Release;
 import org.atalaya.anonymise.ReleaseContext;
@@ -21,14 +23,20 @@ import org.atalaya.anonymise.ReleaseKey;
 import org.atalaya.anonymise.ReleasePolicy;
 import org.atalaya.anonymise.ReleaseResult;
 import org.atalaya.anonymise.Steps;
+import org.atalaya.anonymise.internal.BuiltWhenRead;
 import org.atalaya.anonymise.internal.RecordDraft;
 import org.atalaya.geo.crs.Geodesy;
+import org.atalaya.geo.fence.FenceIndex;
 import org.atalaya.incident.AdminArea;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.LatLon;
 import org.atalaya.incident.Location;
+import org.atalaya.incident.LocationPrecision;
 import org.atalaya.incident.TimeWindow;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
 
 /** Geomasking and spatial k-anonymity: the properties of issue 5. */
 class SpatialStepsTests {
@@ -40,7 +48,7 @@ class SpatialStepsTests {
   static Incident at(String id, double lat, double lon, int month, String municipality) {
     return Incident.builder(id)
         .iccs("0401")
-        .occurred(TimeWindow.month(java.time.YearMonth.of(2024, month), TimeWindow.HONDURAS))
+        .occurred(TimeWindow.month(YearMonth.of(2024, month), TimeWindow.HONDURAS))
         .location(
             Location.builder()
                 .point(LatLon.of(lat, lon))
@@ -140,7 +148,7 @@ class SpatialStepsTests {
                     .build())
             .run(in, KEY, new SplittableRandom(1));
     List<Incident> stepped = step.apply(in, ReleaseContext.of(KEY, new SplittableRandom(1)));
-    org.atalaya.anonymise.Pseudonyms ids = org.atalaya.anonymise.Pseudonyms.of(KEY);
+    Pseudonyms ids = Pseudonyms.of(KEY);
     assertThat(result.incidents()).hasSameSizeAs(stepped);
     for (int i = 0; i < stepped.size(); i++) {
       assertThat(result.incidents().get(i))
@@ -197,8 +205,7 @@ class SpatialStepsTests {
               assertThat(List.copyOf(out)).isEqualTo(out);
               // What a release reads of the list without building the records agrees with the
               // records.
-              org.atalaya.anonymise.internal.BuiltWhenRead lazy =
-                  (org.atalaya.anonymise.internal.BuiltWhenRead) out;
+              BuiltWhenRead lazy = (BuiltWhenRead) out;
               for (int x = 0; x < out.size(); x++) {
                 Incident o = out.get(x);
                 assertThat(lazy.location(x)).isEqualTo(o.location());
@@ -214,18 +221,15 @@ class SpatialStepsTests {
 
   @Test
   void aDonutKeptInsideItsAreaNeverLeavesIt() {
-    org.locationtech.jts.geom.GeometryFactory f = new org.locationtech.jts.geom.GeometryFactory();
-    org.locationtech.jts.geom.Polygon square =
+    GeometryFactory f = new GeometryFactory();
+    Polygon square =
         f.createPolygon(
-            new org.locationtech.jts.geom.Coordinate[] {
-              new org.locationtech.jts.geom.Coordinate(-87.21, 14.07),
-                  new org.locationtech.jts.geom.Coordinate(-87.20, 14.07),
-              new org.locationtech.jts.geom.Coordinate(-87.20, 14.08),
-                  new org.locationtech.jts.geom.Coordinate(-87.21, 14.08),
-              new org.locationtech.jts.geom.Coordinate(-87.21, 14.07)
+            new Coordinate[] {
+              new Coordinate(-87.21, 14.07), new Coordinate(-87.20, 14.07),
+              new Coordinate(-87.20, 14.08), new Coordinate(-87.21, 14.08),
+              new Coordinate(-87.21, 14.07)
             });
-    org.atalaya.geo.fence.FenceIndex areas =
-        org.atalaya.geo.fence.FenceIndex.builder().add("0801", square).build();
+    FenceIndex areas = FenceIndex.builder().add("0801", square).build();
     GeoMask mask = GeoMask.donut(100, 600).within(areas);
     ReleaseContext ctx = ReleaseContext.of(KEY, new SplittableRandom(1));
     int kept = 0;
@@ -265,6 +269,6 @@ class SpatialStepsTests {
     assertThat(snap.apply(a, ctx).get().location().get().point())
         .contains(LatLon.of(14.082, -87.207));
     assertThat(snap.apply(a, ctx).get().location().get().precision())
-        .isEqualTo(org.atalaya.incident.LocationPrecision.SNAPPED);
+        .isEqualTo(LocationPrecision.SNAPPED);
   }
 }

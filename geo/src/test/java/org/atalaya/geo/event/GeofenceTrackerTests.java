@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.assertj.core.data.Offset;
 import org.atalaya.geo.crs.Geodesy;
 import org.atalaya.geo.event.GeofenceEvent.ExitReason;
 import org.atalaya.geo.event.GeofenceEvent.Kind;
@@ -154,7 +155,7 @@ class GeofenceTrackerTests {
       double[] p = at(100, 0);
       double local = Containment.boundaryDistanceMetres(geometry(ZONE_WKT), p[0], p[1]);
       double vincenty = Geodesy.distanceMetres(p[0], p[1], p[0], WEST_EDGE);
-      assertThat(local).isCloseTo(vincenty, org.assertj.core.data.Offset.offset(0.01));
+      assertThat(local).isCloseTo(vincenty, Offset.offset(0.01));
     }
 
     @Test

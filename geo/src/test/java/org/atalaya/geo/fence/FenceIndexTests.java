@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,12 +23,14 @@ import org.atalaya.geo.io.AreaReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.io.WKTReader;
+import org.slf4j.LoggerFactory;
 
 class FenceIndexTests {
 
@@ -174,8 +177,7 @@ class FenceIndexTests {
       for (int j = 0; j < 3; j++) {
         double x0 = -87.3 + i * 0.1;
         double y0 = 14.0 + j * 0.1;
-        Geometry sq =
-            GF.toGeometry(new org.locationtech.jts.geom.Envelope(x0, x0 + 0.1, y0, y0 + 0.1));
+        Geometry sq = GF.toGeometry(new Envelope(x0, x0 + 0.1, y0, y0 + 0.1));
         gs.add(sq);
         b.add("t" + i + j, sq);
       }
@@ -261,7 +263,7 @@ class FenceIndexTests {
   void concurrentLookupsAgreeWithOneThread() throws Exception {
     double[][] pts = new double[20_000][];
     int[] expected = new int[pts.length];
-    java.util.Random random = new java.util.Random(7);
+    Random random = new Random(7);
     for (int i = 0; i < pts.length; i++) {
       pts[i] = new double[] {random.nextDouble() * 40 - 10, random.nextDouble() * 120 - 100};
       expected[i] = countries.fencesContaining(pts[i][0], pts[i][1]).hashCode();
@@ -318,7 +320,7 @@ class FenceIndexTests {
   @org.junit.jupiter.api.AfterAll
   static void atLeastAMillionPointsWereChecked() {
     // Runs after all tests of this class; when the whole class runs, the total exceeds 1M.
-    org.slf4j.LoggerFactory.getLogger(FenceIndexTests.class)
+    LoggerFactory.getLogger(FenceIndexTests.class)
         .info("points checked against brute force: {}", CHECKED.get());
   }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.atalaya.geo.weights.PointWeights;
 import org.atalaya.geo.weights.SpatialWeights;
 import org.atalaya.geo.weights.Transform;
@@ -104,7 +105,7 @@ class ConditionalDrawTests {
       }
       SpatialWeights w =
           PointWeights.distanceBand(
-              java.util.stream.IntStream.range(0, n).mapToObj(String::valueOf).toList(),
+              IntStream.range(0, n).mapToObj(String::valueOf).toList(),
               x,
               new double[n],
               1.5,

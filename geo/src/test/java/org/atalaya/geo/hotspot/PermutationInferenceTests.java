@@ -7,8 +7,11 @@ import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.atalaya.geo.aggregate.GridCounts;
 import org.atalaya.geo.weights.SpatialWeights;
 import org.atalaya.geo.weights.Transform;
@@ -76,7 +79,7 @@ class PermutationInferenceTests {
               SpatialWeights w =
                   lattice(side, seed % 2 == 0, seed % 3 == 0 ? Transform.BINARY : Transform.ROW);
               double[] v = new double[side * side];
-              java.util.Arrays.fill(v, c);
+              Arrays.fill(v, c);
               return GetisOrd.giStar(w, v, new Permutations(19, seed, 1)).stream()
                   .allMatch(s -> s.z() == 0 && s.pSim().orElseThrow() == 1.0);
             });
@@ -110,13 +113,11 @@ class PermutationInferenceTests {
               SpatialWeights w =
                   lattice(side, true, seed % 2 == 0 ? Transform.BINARY : Transform.ROW);
               double[] v = values(side * side, seed);
-              double[] half =
-                  java.util.Arrays.stream(v).map(d -> d / 2 + 0.25).toArray(); // never integers
+              double[] half = Arrays.stream(v).map(d -> d / 2 + 0.25).toArray(); // never integers
               Permutations p = new Permutations(99, seed, 1);
-              return java.util.Arrays.equals(
+              return Arrays.equals(
                       pSims(GetisOrd.giStar(w, v, p)), pSims(GetisOrd.giStar(w, half, p)))
-                  && java.util.Arrays.equals(
-                      pSims(GetisOrd.gi(w, v, p)), pSims(GetisOrd.gi(w, half, p)));
+                  && Arrays.equals(pSims(GetisOrd.gi(w, v, p)), pSims(GetisOrd.gi(w, half, p)));
             });
   }
 
@@ -168,7 +169,7 @@ class PermutationInferenceTests {
     int ge = 0;
     int le = 0;
     int total = 0;
-    for (int[] perm : permutations(new int[] {0, 1, 2, 3, 4, 5}, 0, new java.util.ArrayList<>())) {
+    for (int[] perm : permutations(new int[] {0, 1, 2, 3, 4, 5}, 0, new ArrayList<>())) {
       double[] pv = new double[6];
       for (int k = 0; k < 6; k++) {
         pv[k] = v[perm[k]];
@@ -181,7 +182,7 @@ class PermutationInferenceTests {
     double exact = (double) Math.min(ge, le) / total;
     double sim = GlobalMoran.test(w, v, new Permutations(20_000, 3, 2)).pSim().orElseThrow();
     // binomial standard error at 20,000 draws is at most 0.0036
-    assertThat(sim).isCloseTo(exact, org.assertj.core.data.Offset.offset(0.012));
+    assertThat(sim).isCloseTo(exact, Offset.offset(0.012));
   }
 
   static List<int[]> permutations(int[] a, int k, List<int[]> out) {
@@ -233,6 +234,6 @@ class PermutationInferenceTests {
   }
 
   static double[] concat(double[]... parts) {
-    return java.util.Arrays.stream(parts).flatMapToDouble(java.util.Arrays::stream).toArray();
+    return Arrays.stream(parts).flatMapToDouble(Arrays::stream).toArray();
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.atalaya.geo.hotspot.SpdepReference.assertClose;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import org.atalaya.geo.weights.Contiguity;
 import org.atalaya.geo.weights.PointWeights;
@@ -94,7 +96,7 @@ class SpdepReferenceTests {
       if (got.get(i).id().equals("island")) {
         continue; // spdep labels an island by its lag of 0; its quadrant means nothing
       }
-      String label = quadr[i].toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+      String label = quadr[i].toUpperCase(Locale.ROOT).replace('-', '_');
       assertThat(got.get(i).cluster())
           .as("cluster of %s", got.get(i).id())
           .contains(Cluster.valueOf(label));
@@ -150,10 +152,7 @@ class SpdepReferenceTests {
     String[] expected = R.text("pysal.knn2.nb");
     for (int i = 0; i < w.size(); i++) {
       int[] want =
-          java.util.Arrays.stream(expected[i].split(","))
-              .mapToInt(Integer::parseInt)
-              .sorted()
-              .toArray();
+          Arrays.stream(expected[i].split(",")).mapToInt(Integer::parseInt).sorted().toArray();
       assertThat(w.neighbours(i)).as("neighbours of %s", i).containsExactly(want);
     }
     GlobalMoran.Result m = GlobalMoran.test(w, VALUES, Permutations.none());

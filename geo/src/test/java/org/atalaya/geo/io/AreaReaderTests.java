@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import org.assertj.core.groups.Tuple;
 import org.atalaya.geo.io.AreaRejection.Reason;
 import org.junit.jupiter.api.Test;
 
@@ -78,14 +79,14 @@ class AreaReaderTests {
     assertThat(r.rejections())
         .extracting(AreaRejection::featureIndex, AreaRejection::reason)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(4L, Reason.NOT_AREAL),
-            org.assertj.core.groups.Tuple.tuple(5L, Reason.NO_ID),
-            org.assertj.core.groups.Tuple.tuple(6L, Reason.DUPLICATE_ID),
-            org.assertj.core.groups.Tuple.tuple(7L, Reason.NO_GEOMETRY),
-            org.assertj.core.groups.Tuple.tuple(8L, Reason.EMPTY),
-            org.assertj.core.groups.Tuple.tuple(9L, Reason.OUT_OF_RANGE),
-            org.assertj.core.groups.Tuple.tuple(10L, Reason.UNPARSEABLE_GEOMETRY),
-            org.assertj.core.groups.Tuple.tuple(11L, Reason.NOT_A_FEATURE));
+            Tuple.tuple(4L, Reason.NOT_AREAL),
+            Tuple.tuple(5L, Reason.NO_ID),
+            Tuple.tuple(6L, Reason.DUPLICATE_ID),
+            Tuple.tuple(7L, Reason.NO_GEOMETRY),
+            Tuple.tuple(8L, Reason.EMPTY),
+            Tuple.tuple(9L, Reason.OUT_OF_RANGE),
+            Tuple.tuple(10L, Reason.UNPARSEABLE_GEOMETRY),
+            Tuple.tuple(11L, Reason.NOT_A_FEATURE));
     assertThat(r.rejections().get(2).detail()).isEqualTo("first used by feature 1");
     assertThat(r.isClean()).isFalse();
   }

@@ -6,7 +6,12 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.assertj.core.data.Offset;
@@ -117,7 +122,7 @@ class NearRepeatTests {
                 }
               }
               ClosePairs pairs = ClosePairs.find(x, y, DISTANCES, 2);
-              java.util.Set<String> found = new java.util.HashSet<>();
+              Set<String> found = new HashSet<>();
               for (int d = 0; d < pairs.bands(); d++) {
                 for (int a = 0; a < n; a++) {
                   for (int k = pairs.rowStart[d][a]; k < pairs.rowStart[d][a + 1]; k++) {
@@ -131,7 +136,7 @@ class NearRepeatTests {
                   }
                 }
               }
-              java.util.Set<String> expected = new java.util.HashSet<>();
+              Set<String> expected = new HashSet<>();
               for (int i = 0; i < n; i++) {
                 for (int j = i + 1; j < n; j++) {
                   double dx = x[j] - x[i];
@@ -347,9 +352,7 @@ class NearRepeatTests {
       for (int d = 0; d < DISTANCES.length - 1; d++) {
         for (int b = 0; b < tBands; b++) {
           assertThat(lanes.below(counts, r, d, b + 1) - lanes.below(counts, r, d, b))
-              .as(
-                  "permutation %s, cell %s x %s, limits %s",
-                  r, d, b, java.util.Arrays.toString(timeLimits))
+              .as("permutation %s, cell %s x %s, limits %s", r, d, b, Arrays.toString(timeLimits))
               .isEqualTo(expected[r][d * tBands + b]);
         }
       }
@@ -379,7 +382,7 @@ class NearRepeatTests {
     double[] minutes = new double[500];
     double[] any = new double[500];
     double[] sameDay = new double[500]; // every pair below every limit: thousands per cell and lane
-    java.util.Arrays.fill(sameDay, 19_500);
+    Arrays.fill(sameDay, 19_500);
     for (int i = 0; i < 500; i++) {
       dates[i] = 19_000 + r.nextInt(70);
       minutes[i] = 19_000 + (r.nextInt(70 * 1440)) / 1440.0;
@@ -531,12 +534,12 @@ class NearRepeatTests {
   @DisplayName(
       "the shuffle makes each of the 24 orders of 4 times equally likely (chi-square, seeded)")
   void shuffleIsUniform() {
-    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    Map<String, Integer> seen = new HashMap<>();
     int draws = 48_000;
     for (int r = 0; r < draws; r++) {
       int[] a = {0, 1, 2, 3};
       NearRepeat.shuffle(a, Permutations.stream(9, r));
-      seen.merge(java.util.Arrays.toString(a), 1, Integer::sum);
+      seen.merge(Arrays.toString(a), 1, Integer::sum);
     }
     assertThat(seen).hasSize(24);
     double expected = draws / 24.0;

@@ -2,6 +2,7 @@ package org.atalaya.geo.nearrepeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -22,7 +23,7 @@ class VectorLoopsTest {
           "4");
 
   private static boolean with(String name, String value) {
-    java.util.HashMap<String, String> options = new java.util.HashMap<>(DEFAULTS);
+    HashMap<String, String> options = new HashMap<>(DEFAULTS);
     options.put(name, value);
     return VectorLoops.likely(n -> Optional.ofNullable(options.get(n)));
   }

@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.assertj.core.data.Offset;
 import org.atalaya.geo.io.Area;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -107,7 +109,7 @@ class SpatialWeightsTests {
                         .mapToInt(Integer::intValue)
                         .sorted()
                         .toArray();
-                if (!java.util.Arrays.equals(w.neighbours(i), expected)) {
+                if (!Arrays.equals(w.neighbours(i), expected)) {
                   return false;
                 }
               }
@@ -145,9 +147,9 @@ class SpatialWeightsTests {
       }
       s2 += (out + in) * (out + in);
     }
-    assertThat(k.s0()).isCloseTo(s0, org.assertj.core.data.Offset.offset(1e-12));
-    assertThat(k.s1()).isCloseTo(s1, org.assertj.core.data.Offset.offset(1e-12));
-    assertThat(k.s2()).isCloseTo(s2, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(k.s0()).isCloseTo(s0, Offset.offset(1e-12));
+    assertThat(k.s1()).isCloseTo(s1, Offset.offset(1e-12));
+    assertThat(k.s2()).isCloseTo(s2, Offset.offset(1e-12));
   }
 
   static double d2(Points p, int i, int j) {

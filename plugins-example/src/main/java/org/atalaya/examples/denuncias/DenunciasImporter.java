@@ -16,11 +16,13 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.atalaya.incident.Classification;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.LatLon;
@@ -55,11 +57,9 @@ import org.atalaya.taxonomy.CategoryMatch;
 public final class DenunciasImporter implements IncidentImporter {
 
   private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("d/M/uuuu")
-          .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+      DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
   private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]")
-          .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+      DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]").withResolverStyle(ResolverStyle.STRICT);
   private static final String DATE = "fecha del hecho";
   private static final String TYPE = "tipo de hecho";
 
@@ -219,8 +219,7 @@ public final class DenunciasImporter implements IncidentImporter {
       if (match == null) {
         problems.add(
             new Problem(file, row, "Tipo de hecho", type, ProblemCode.UNKNOWN_CATEGORY, ""));
-        b.classification(
-            new Classification(java.util.Optional.empty(), java.util.Optional.of(type), Map.of()));
+        b.classification(new Classification(Optional.empty(), Optional.of(type), Map.of()));
       } else {
         b.classification(Classification.iccs(match.code(), type));
       }

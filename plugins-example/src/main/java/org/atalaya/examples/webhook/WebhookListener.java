@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.atalaya.geo.event.GeofenceEvent;
 import org.atalaya.geo.event.GeofenceListenerExtension;
@@ -90,8 +93,8 @@ public final class WebhookListener implements GeofenceListenerExtension {
   public void close() {
     try {
       CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
-          .get(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+          .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (TimeoutException | ExecutionException e) {
       LOG.warn("webhook {}: {} events still in flight at close", url, inFlight.size());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
