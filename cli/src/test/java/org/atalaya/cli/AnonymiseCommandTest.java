@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.atalaya.anonymise.AggregateTable;
 import org.atalaya.anonymise.PrivacyReport;
@@ -18,9 +17,7 @@ import org.atalaya.anonymise.TableSpec;
 import org.atalaya.incident.Incident;
 import org.atalaya.io.IncidentFormat;
 import org.atalaya.io.ReadOptions;
-import org.atalaya.plugin.PluginRegistry;
 import org.atalaya.synthetic.SyntheticIncidents;
-import org.atalaya.taxonomy.IccsCatalogue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +61,7 @@ class AnonymiseCommandTest {
     assertThat(r.exit()).as(r.err() + r.out()).isZero();
     assertThat(out).exists();
     JsonNode json = new ObjectMapper().readTree(Files.readString(report));
-    List<String> fields = new ArrayList<>();
+    List<String> fields = new java.util.ArrayList<>();
     json.fieldNames().forEachRemaining(fields::add);
     assertThat(fields)
         .containsExactly(
@@ -109,7 +106,9 @@ class AnonymiseCommandTest {
     List<Incident> published =
         IncidentFormat.GEOJSON.reader().readAll(out, ReadOptions.defaults()).incidents();
     List<String> disagreements =
-        Release.of(AnonymiseCommand.policy("open-data", PluginRegistry.builder().discover()))
+        Release.of(
+                AnonymiseCommand.policy(
+                    "open-data", org.atalaya.plugin.PluginRegistry.builder().discover()))
             .verify(published, PrivacyReport.fromJson(Files.readString(report)));
     assertThat(disagreements).isEmpty();
     assertThat(published).allSatisfy(i -> assertThat(i.id()).startsWith("P-"));
@@ -224,7 +223,8 @@ class AnonymiseCommandTest {
     assertThat(out).doesNotExist();
     assertThat(r.out()).contains("records not written");
     ReleasePolicy policy =
-        AnonymiseCommand.policy("aggregate-statistics", PluginRegistry.builder().discover());
+        AnonymiseCommand.policy(
+            "aggregate-statistics", org.atalaya.plugin.PluginRegistry.builder().discover());
     assertThat(policy.tables())
         .extracting(TableSpec::name)
         .containsExactly(
@@ -255,7 +255,9 @@ class AnonymiseCommandTest {
     // The dp tables publish the declared years and every ICCS division of the catalogue, whatever
     // the data.
     long divisions =
-        IccsCatalogue.standard().all().stream().filter(c -> c.code().level() == 2).count();
+        org.atalaya.taxonomy.IccsCatalogue.standard().all().stream()
+            .filter(c -> c.code().level() == 2)
+            .count();
     List<String> dpYears = Files.readAllLines(dir.resolve("stats.dp-by-category-year.csv"));
     // The counts come first, as in every table; then the limits of each entry's exact 95% interval.
     assertThat(dpYears.get(0))

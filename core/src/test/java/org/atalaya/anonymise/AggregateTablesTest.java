@@ -8,21 +8,17 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.assertj.core.data.Offset;
 import org.atalaya.incident.AdminArea;
 import org.atalaya.incident.Incident;
 import org.atalaya.incident.Location;
-import org.atalaya.incident.TimePrecision;
 import org.atalaya.incident.TimeWindow;
 import org.atalaya.io.IncidentFormat;
 import org.junit.jupiter.api.Test;
@@ -70,7 +66,7 @@ class AggregateTablesTest {
     try (var in = AggregateTablesTest.class.getResourceAsStream(name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -348,7 +344,7 @@ class AggregateTablesTest {
                 TimeWindow.between(
                     march.occurred().orElseThrow().from(),
                     march.occurred().orElseThrow().to().plusDays(3),
-                    TimePrecision.UNKNOWN))
+                    org.atalaya.incident.TimePrecision.UNKNOWN))
             .build();
     assertThat(month.valueOf(march)).isEqualTo("2024-03");
     assertThat(year.valueOf(march)).isEqualTo("2024");
@@ -642,7 +638,7 @@ class AggregateTablesTest {
               }
               SmallCellTable t = SmallCellTable.of(counts, threshold);
               long[][] e = new long[rows + 1][cols + 1];
-              OptionalLong[][] p = new OptionalLong[rows + 1][cols + 1];
+              java.util.OptionalLong[][] p = new java.util.OptionalLong[rows + 1][cols + 1];
               for (int i = 0; i <= rows; i++) {
                 for (int c = 0; c <= cols; c++) {
                   e[i][c] = i < rows && c < cols ? counts[i][c] : 0;
@@ -660,14 +656,14 @@ class AggregateTablesTest {
                 }
               }
               List<long[]> truth = new ArrayList<>();
-              List<OptionalLong[]> published = new ArrayList<>();
+              List<java.util.OptionalLong[]> published = new ArrayList<>();
               for (int i = 0; i <= rows; i++) {
                 truth.add(e[i]);
                 published.add(p[i]);
               }
               for (int c = 0; c <= cols; c++) {
                 long[] tl = new long[rows + 1];
-                OptionalLong[] pl = new OptionalLong[rows + 1];
+                java.util.OptionalLong[] pl = new java.util.OptionalLong[rows + 1];
                 for (int i = 0; i <= rows; i++) {
                   tl[i] = e[i][c];
                   pl[i] = p[i][c];
@@ -677,7 +673,7 @@ class AggregateTablesTest {
               }
               for (int l = 0; l < truth.size(); l++) {
                 long[] tl = truth.get(l);
-                OptionalLong[] pl = published.get(l);
+                java.util.OptionalLong[] pl = published.get(l);
                 int hidden = 0;
                 long hiddenCells = 0;
                 for (int i = 0; i < tl.length; i++) {
@@ -783,7 +779,7 @@ class AggregateTablesTest {
               assertThat(r.report().epsilonSpent())
                   .isCloseTo(
                       r.report().tables().stream().mapToDouble(PrivacyReport.Table::epsilon).sum(),
-                      Offset.offset(1e-9));
+                      org.assertj.core.data.Offset.offset(1e-9));
               assertThat(r.tables()).hasSize(fit);
               assertThat(r.report().passed()).isEqualTo(fit == tenths.size());
               for (AggregateTable t : r.tables()) {
@@ -806,8 +802,9 @@ class AggregateTablesTest {
     // counts within 6 and 3 of the truth.
     DiscreteLaplace half = DiscreteLaplace.forTesting(0.5, 1, new SplittableRandom(9));
     DiscreteLaplace one = DiscreteLaplace.forTesting(1, 1, new SplittableRandom(9));
-    assertThat(half.standardDeviation()).isCloseTo(2.80, Offset.offset(0.005));
-    assertThat(one.standardDeviation()).isCloseTo(1.36, Offset.offset(0.005));
+    assertThat(half.standardDeviation())
+        .isCloseTo(2.80, org.assertj.core.data.Offset.offset(0.005));
+    assertThat(one.standardDeviation()).isCloseTo(1.36, org.assertj.core.data.Offset.offset(0.005));
     assertThat(within(half, 6)).isGreaterThanOrEqualTo(0.95);
     assertThat(within(half, 5)).isLessThan(0.95);
     assertThat(within(one, 3)).isGreaterThanOrEqualTo(0.95);
@@ -821,7 +818,7 @@ class AggregateTablesTest {
       squares += (double) z * z;
     }
     double sd = Math.sqrt(squares / n - (sum / n) * (sum / n));
-    assertThat(sd).isCloseTo(half.standardDeviation(), Offset.offset(0.05));
+    assertThat(sd).isCloseTo(half.standardDeviation(), org.assertj.core.data.Offset.offset(0.05));
   }
 
   private static double within(DiscreteLaplace m, int k) {

@@ -6,35 +6,25 @@ import static org.quicktheories.QuickTheory.qt;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
-import org.assertj.core.data.Offset;
 import org.atalaya.anonymise.internal.Attacks;
 import org.atalaya.anonymise.internal.PointChanges;
 import org.atalaya.incident.AdminArea;
 import org.atalaya.incident.CaseHistory;
 import org.atalaya.incident.CaseStatus;
 import org.atalaya.incident.Incident;
-import org.atalaya.incident.IncidentContext;
 import org.atalaya.incident.IncidentGenerators;
 import org.atalaya.incident.LatLon;
 import org.atalaya.incident.Location;
 import org.atalaya.incident.Mechanism;
 import org.atalaya.incident.TimeWindow;
-import org.atalaya.io.IncidentFormat;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.SourceDSL;
@@ -148,7 +138,7 @@ class DisclosureTest {
         Release.of(workedPolicy()).run(workedExample(), ReleaseTest.KEY, new SplittableRandom(1));
     Disclosure d = r.report().disclosure();
     Disclosure.Risk low =
-        new Disclosure.Risk(0.2, 0.1, 0.1, OptionalDouble.empty(), 0, 0, 1.0 / 3, 0);
+        new Disclosure.Risk(0.2, 0.1, 0.1, java.util.OptionalDouble.empty(), 0, 0, 1.0 / 3, 0);
     PrivacyReport tampered =
         new PrivacyReport(
             r.report().recordsIn(),
@@ -193,7 +183,7 @@ class DisclosureTest {
     assertThat(report.disclosure().risk().journalistRisk()).hasValue(1.0 / 3);
     // Marketer: (4/4 + 3/3 + 2/3 + 1/4) / 10.
     assertThat(report.disclosure().risk().marketerRisk())
-        .isCloseTo((1 + 1 + 2.0 / 3 + 0.25) / 10, Offset.offset(1e-12));
+        .isCloseTo((1 + 1 + 2.0 / 3 + 0.25) / 10, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(report.disclosure().population()).hasValue(new Disclosure.Population("exact", 0, 0));
     assertThatThrownBy(
             () ->
@@ -216,7 +206,7 @@ class DisclosureTest {
               .occurred(TimeWindow.year(Year.of(2024), TimeWindow.HONDURAS))
               .location(Location.builder().admin(AdminArea.of("08", "0801", null)).build())
               .context(
-                  IncidentContext.UNKNOWN.withMechanism(
+                  org.atalaya.incident.IncidentContext.UNKNOWN.withMechanism(
                       i == 7 ? Mechanism.EXPLOSIVE_OR_FIRE : Mechanism.FIREARM))
               .build());
     }
@@ -249,12 +239,16 @@ class DisclosureTest {
 
   @Test
   void publishWritesNothingAndNamesTheProfileWhenAnAttackSinglesARecordOut(
-      @org.junit.jupiter.api.io.TempDir Path dir) {
-    Path out = dir.resolve("release.ndjson");
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    java.nio.file.Path out = dir.resolve("release.ndjson");
     assertThatThrownBy(
             () ->
                 Release.of(workedPolicy())
-                    .publish(workedExample(), ReleaseTest.KEY, IncidentFormat.NDJSON, out))
+                    .publish(
+                        workedExample(),
+                        ReleaseTest.KEY,
+                        org.atalaya.io.IncidentFormat.NDJSON,
+                        out))
         .isInstanceOfSatisfying(
             ReleaseRefusedException.class,
             e -> assertThat(e.code()).isIn(AnonymiseCode.K_NOT_REACHED))
@@ -267,7 +261,9 @@ class DisclosureTest {
             .attacks(EnumSet.of(AttackProfile.NEIGHBOUR))
             .build();
     assertThatThrownBy(
-            () -> Release.of(lowK).publish(workedExample(), null, IncidentFormat.NDJSON, out))
+            () ->
+                Release.of(lowK)
+                    .publish(workedExample(), null, org.atalaya.io.IncidentFormat.NDJSON, out))
         .isInstanceOfSatisfying(
             ReleaseRefusedException.class,
             e -> assertThat(e.code()).isEqualTo(AnonymiseCode.IDENTIFYING_PUBLISHED))
@@ -416,7 +412,7 @@ class DisclosureTest {
                   EnumSet.of(
                       QuasiIdentifier.LOCATION, QuasiIdentifier.TIME, QuasiIdentifier.CATEGORY);
               // The truth of each record is itself: its true point is its published one.
-              int[] sources = IntStream.range(0, records.size()).toArray();
+              int[] sources = java.util.stream.IntStream.range(0, records.size()).toArray();
               Attacks harness =
                   new Attacks(
                       records.size(), records::get, r -> records.get(r).location(), k, reach);
@@ -435,7 +431,7 @@ class DisclosureTest {
                 }
               }
               assertThat(a.candidates())
-                  .containsExactlyElementsOf(Arrays.stream(expected).boxed().toList());
+                  .containsExactlyElementsOf(java.util.Arrays.stream(expected).boxed().toList());
             });
   }
 
@@ -468,7 +464,7 @@ class DisclosureTest {
               Set<QuasiIdentifier> knows =
                   EnumSet.of(
                       QuasiIdentifier.LOCATION, QuasiIdentifier.TIME, QuasiIdentifier.CATEGORY);
-              int[] sources = IntStream.range(0, records.size()).toArray();
+              int[] sources = java.util.stream.IntStream.range(0, records.size()).toArray();
               AttackResult a =
                   new Attacks(
                           records.size(),
@@ -493,7 +489,7 @@ class DisclosureTest {
                 }
               }
               assertThat(a.candidates())
-                  .containsExactlyElementsOf(Arrays.stream(expected).boxed().toList());
+                  .containsExactlyElementsOf(java.util.Arrays.stream(expected).boxed().toList());
             });
   }
 
@@ -517,7 +513,7 @@ class DisclosureTest {
             .build();
     ReleaseResult r = Release.of(policy).run(in, ReleaseTest.KEY, new SplittableRandom(1));
     List<Incident> out = List.copyOf(r.incidents());
-    int[] sources = IntStream.range(0, out.size()).toArray();
+    int[] sources = java.util.stream.IntStream.range(0, out.size()).toArray();
     Attacks search = new Attacks(out.size(), out::get, i -> out.get(i).location(), 3, 0);
     assertThat(r.report().kAchieved()).isEqualTo(3);
     assertThat(r.report().disclosure().attacks()).hasSize(2);
@@ -591,7 +587,7 @@ class DisclosureTest {
         .forAll(IncidentGenerators.incidentLists(), policies)
         .checkAssert(
             (generated, policy) -> {
-              Map<String, Incident> byId = new LinkedHashMap<>();
+              java.util.Map<String, Incident> byId = new java.util.LinkedHashMap<>();
               generated.forEach(i -> byId.putIfAbsent(i.id(), i));
               List<Incident> in = List.copyOf(byId.values());
               ReleaseResult r = Release.of(policy).run(in, null, new SplittableRandom(2));
@@ -624,7 +620,7 @@ class DisclosureTest {
                 truth.location().map(Location::admin).orElse(AdminArea.NONE))) {
           return false;
         }
-      } else if (!Objects.equals(q.value(a, a.location()), q.value(b, b.location()))) {
+      } else if (!java.util.Objects.equals(q.value(a, a.location()), q.value(b, b.location()))) {
         return false;
       }
     }

@@ -2,7 +2,6 @@ package org.atalaya.plugin;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.atalaya.spi.AtalayaPlugin;
 
 /**
  * A plugins directory with one healthy plugin and one of each kind of broken plugin, built from
@@ -19,14 +18,14 @@ public final class BrokenPluginsFixture {
   private static final String IMPORTER_BODY =
       """
       public String id() { return "%s"; }
-      public Recognition recognise(FileSample s) {
+      public org.atalaya.spi.Recognition recognise(org.atalaya.spi.FileSample s) {
         %s
-        return s.extension().equals("%s") ? Recognition.CERTAIN : Recognition.NO;
+        return s.extension().equals("%s") ? org.atalaya.spi.Recognition.CERTAIN : org.atalaya.spi.Recognition.NO;
       }
-      public ReadReport read(InputStream in, ReadOptions o,
-          IncidentHandler h) throws IOException {
+      public org.atalaya.io.ReadReport read(java.io.InputStream in, org.atalaya.io.ReadOptions o,
+          org.atalaya.io.IncidentHandler h) throws java.io.IOException {
         %s
-        return IncidentFormat.CSV.reader().read(in, o, h);
+        return org.atalaya.io.IncidentFormat.CSV.reader().read(in, o, h);
       }
       """;
 
@@ -160,7 +159,7 @@ public final class BrokenPluginsFixture {
   }
 
   private static byte[] apiClassBytes() throws Exception {
-    try (var in = AtalayaPlugin.class.getResourceAsStream("AtalayaPlugin.class")) {
+    try (var in = org.atalaya.spi.AtalayaPlugin.class.getResourceAsStream("AtalayaPlugin.class")) {
       return in.readAllBytes();
     }
   }
