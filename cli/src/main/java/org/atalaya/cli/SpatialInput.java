@@ -75,14 +75,7 @@ final class SpatialInput {
 
   /** Returns {x, y} in metres of the given UTM zone. */
   static double[][] project(double[] lat, double[] lon, Crs crs) {
-    CrsTransform t = CrsTransform.of(Crs.WGS84, crs);
-    double[][] xy = new double[2][lat.length];
-    for (int i = 0; i < lat.length; i++) {
-      double[] p = t.transform(lon[i], lat[i]);
-      xy[0][i] = p[0];
-      xy[1][i] = p[1];
-    }
-    return xy;
+    return CrsTransform.of(Crs.WGS84, crs).transform(lon, lat);
   }
 
   /** Ends a command with an exit code, after its reason was printed. */

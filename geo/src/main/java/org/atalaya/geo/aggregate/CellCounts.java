@@ -211,15 +211,9 @@ public final class CellCounts {
     return mean < -84 ? Crs.UTM_16N : Crs.UTM_17N;
   }
 
+  /** Returns {x, y} in metres of {@code crs}. */
   private static double[][] project(double[] lat, double[] lon, Crs crs) {
-    CrsTransform t = CrsTransform.of(Crs.WGS84, crs);
-    double[][] xy = new double[2][lat.length];
-    for (int i = 0; i < lat.length; i++) {
-      double[] p = t.transform(lon[i], lat[i]);
-      xy[0][i] = p[0];
-      xy[1][i] = p[1];
-    }
-    return xy;
+    return CrsTransform.of(Crs.WGS84, crs).transform(lon, lat);
   }
 
   private static double[][] centres(int n, IntFunction<Geometry> polygon, Crs crs) {

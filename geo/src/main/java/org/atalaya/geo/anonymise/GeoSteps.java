@@ -176,18 +176,6 @@ public final class GeoSteps implements ReleaseStepFactory {
     return out;
   }
 
-  /** Returns the incident with another location (none when {@code location} is null). */
-  static Incident withLocation(Incident i, Location location) {
-    return withLocation(i, Optional.ofNullable(location));
-  }
-
-  /**
-   * As {@link #withLocation(org.atalaya.incident.Incident, Location)}, sharing {@code location}.
-   */
-  static Incident withLocation(Incident i, Optional<Location> location) {
-    return i.withLocation(location);
-  }
-
   /** Returns {@code i} with another id and location, sharing both. */
   static Incident with(Incident i, String id, Optional<Location> location) {
     // One construction per published record: this runs each time a released record is read.

@@ -287,7 +287,7 @@ public final class SpatialKAnonymity implements DatasetStep {
     public Incident get(int index) {
       int i = kept[index];
       Incident in = incidents.get(i);
-      return released[i] == null ? in : GeoSteps.withLocation(in, released[i]);
+      return released[i] == null ? in : in.withLocation(released[i]);
     }
 
     @Override

@@ -106,6 +106,28 @@ public final class CrsTransform {
   }
 
   /**
+   * Transforms many positions, as {@link #transform(double, double)} does each.
+   *
+   * @param xs longitudes in degrees or eastings in metres; never {@code null}
+   * @param ys latitudes in degrees or northings in metres, as many as {@code xs}
+   * @return {@code {x[], y[]}} in the target system, each as long as the input; never {@code null}
+   * @throws IllegalArgumentException if the arrays differ in length or a coordinate is not finite
+   */
+  public double[][] transform(double[] xs, double[] ys) {
+    if (xs.length != ys.length) {
+      throw new IllegalArgumentException(
+          xs.length + " x coordinates but " + ys.length + " y coordinates");
+    }
+    double[][] out = new double[2][xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      double[] p = transform(xs[i], ys[i]);
+      out[0][i] = p[0];
+      out[1][i] = p[1];
+    }
+    return out;
+  }
+
+  /**
    * Transforms one coordinate (x and y; z is kept as is).
    *
    * @param c the coordinate; never {@code null}, not modified
