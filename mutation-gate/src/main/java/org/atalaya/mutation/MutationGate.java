@@ -97,12 +97,14 @@ public final class MutationGate implements Callable<Integer> {
           "Run ./mvnw -Pmutation verify from the root (sdk-docs/mutation-testing.md).");
       return 2;
     }
+    List<Threshold> rules = Threshold.read(thresholds);
     Gate.Verdict verdict =
         Gate.judge(
             mutants,
-            Threshold.read(thresholds),
+            rules,
             EquivalentMutant.read(equivalents),
             targets.stream().map(ClassPattern::of).toList());
+    notes.add(0, "commit: " + verifiedCommit(verdict, rules));
     String text = Summary.markdown(verdict, notes);
     System.out.println(text);
     if (summary != null) {
@@ -114,5 +116,48 @@ public final class MutationGate implements Callable<Integer> {
       }
     }
     return verdict.passed() ? 0 : 1;
+  }
+
+  /**
+   * The commit this run verified, for {@code verified.md}: only a passing run over every critical
+   * class of a clean checkout verifies one. CI re-judges what changed since it.
+   */
+  private String verifiedCommit(Gate.Verdict verdict, List<Threshold> rules) {
+    if (!verdict.passed()) {
+      return "none (the gate failed)";
+    }
+    boolean everyCritical =
+        rules.stream()
+            .filter(r -> r.each() && r.pattern().isExact())
+            .allMatch(
+                r ->
+                    verdict.lines().stream()
+                        .anyMatch(l -> l.score().name().equals(r.pattern().toString())));
+    if (!everyCritical) {
+      return "none (not every critical class was judged)";
+    }
+    String head = git("rev-parse", "HEAD");
+    String dirty = git("status", "--porcelain", "--", "core", "geo", "mutation-gate");
+    if (head == null || dirty == null) {
+      return "none (no git)";
+    }
+    return dirty.isBlank()
+        ? head.strip()
+        : "none (uncommitted changes in core, geo or mutation-gate)";
+  }
+
+  private String git(String... args) {
+    List<String> command = new ArrayList<>(List.of("git", "-C", root.toString()));
+    command.addAll(List.of(args));
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return p.waitFor() == 0 ? out : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 }

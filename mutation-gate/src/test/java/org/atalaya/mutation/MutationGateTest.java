@@ -206,7 +206,11 @@ class MutationGateTest {
 
     assertThat(gate.call()).isZero();
     assertThat(Files.readString(summary))
-        .contains("core: 5 mutants", "geo: report from an earlier run", "cli: no PIT report");
+        .contains(
+            "commit: none (",
+            "core: 5 mutants",
+            "geo: report from an earlier run",
+            "cli: no PIT report");
 
     gate.modules = List.of("geo");
     assertThat(gate.call()).as("nothing from this run to judge").isEqualTo(2);
