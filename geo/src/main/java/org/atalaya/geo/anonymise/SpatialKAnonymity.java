@@ -179,18 +179,19 @@ public final class SpatialKAnonymity implements DatasetStep {
         out[i] = in; // nothing to generalise; the check still counts its class
       }
     }
-    // One table, slot array and location array for all levels, cleared between them: levels
-    // only shrink, and million-entry arrays are costly for the collector to allocate again.
+    // One table, slot array and location array for all levels, cleared at the start of each:
+    // levels only shrink, and million-entry arrays are costly for the collector to allocate again.
     ClassTable counts = new ClassTable(pendingSize);
     int[] slot = new int[pendingSize];
     @SuppressWarnings("unchecked")
     Optional<Location>[] placed = new Optional[counts.capacity()];
-    for (int level = 0; level < levels && pendingSize > 0; level++) {
-      Map<ClassKey, Integer> placeCounts = m == 0 ? Map.of() : placeCounts(level);
-      if (level > 0) {
-        counts.clear();
-        Arrays.fill(placed, null);
+    for (int level = 0; level < levels; level++) {
+      if (pendingSize == 0) {
+        break; // every point released
       }
+      Map<ClassKey, Integer> placeCounts = m == 0 ? Map.of() : placeCounts(level);
+      counts.clear();
+      Arrays.fill(placed, null);
       for (int j = 0; j < pendingSize; j++) {
         int i = pending[j];
         slot[j] = counts.add(cellIds[i * levels + level], group[i]);
@@ -316,10 +317,14 @@ public final class SpatialKAnonymity implements DatasetStep {
   private static final int CHUNK = 1 << 14;
 
   private static void chunks(int n, Range work) {
-    int chunks = (n + CHUNK - 1) / CHUNK;
+    int chunks = n / CHUNK + 1; // the last may be empty
     IntStream.range(0, chunks)
         .parallel()
-        .forEach(c -> work.run(c * CHUNK, Math.min(n, c * CHUNK + CHUNK)));
+        .forEach(
+            c -> {
+              int from = c * CHUNK;
+              work.run(from, Math.min(n, from + CHUNK));
+            });
   }
 
   /** Work on records {@code from} (inclusive) to {@code to} (exclusive). */
@@ -339,7 +344,8 @@ public final class SpatialKAnonymity implements DatasetStep {
     private final int mask;
 
     ClassTable(int records) {
-      int capacity = Integer.highestOneBit(Math.max(4, records) * 2 - 1) << 1;
+      // A power of two more than twice the records (at least 8): probes stay short.
+      int capacity = Math.max(8, Integer.highestOneBit(records) << 2);
       cells = new long[capacity];
       groups = new int[capacity];
       counts = new int[capacity];
@@ -347,10 +353,10 @@ public final class SpatialKAnonymity implements DatasetStep {
     }
 
     int add(long cell, int group) {
-      long x = (cell + 31L * group) * 0x9E3779B97F4A7C15L;
-      int h = (int) (x ^ (x >>> 29)) & mask;
+      int h = mix(cell, group) & mask;
       while (counts[h] != 0 && (cells[h] != cell || groups[h] != group)) {
-        h = (h + 1) & mask;
+        h++;
+        h &= mask;
       }
       cells[h] = cell;
       groups[h] = group;
@@ -374,12 +380,20 @@ public final class SpatialKAnonymity implements DatasetStep {
 
   /** An equivalence class while cells grow: a cell and the rest of the quasi-identifiers. */
   private record ClassKey(long cell, int group) {
-    /** Grid ids pack two similar numbers; mixed, so neighbouring cells do not collide in a map. */
     @Override
     public int hashCode() {
-      long h = (cell + 31L * group) * 0x9E3779B97F4A7C15L;
-      return (int) (h ^ (h >>> 29));
+      return mix(cell, group);
     }
+  }
+
+  /**
+   * The hash of a class: grid ids pack two similar numbers, so they are mixed (Fibonacci hashing)
+   * lest neighbouring cells collide. Any value would be correct; only the speed depends on it.
+   */
+  static int mix(long cell, int group) {
+    long key = cell + group * 31L;
+    long x = key * 0x9E3779B97F4A7C15L;
+    return (int) (x ^ (x >>> 29));
   }
 
   private Map<ClassKey, Integer> placeCounts(int level) {
