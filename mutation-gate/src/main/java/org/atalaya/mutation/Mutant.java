@@ -41,6 +41,13 @@ record Mutant(
     return dollar < 0 ? mutatedClass : mutatedClass.substring(0, dollar);
   }
 
+  /**
+   * Whether a test failed on the mutant (not a timeout or a crash, which machine load can cause).
+   */
+  boolean killed() {
+    return "KILLED".equals(status);
+  }
+
   /** A mutant that cannot run (PIT's NON_VIABLE) counts neither for nor against a class. */
   boolean viable() {
     return !"NON_VIABLE".equals(status);

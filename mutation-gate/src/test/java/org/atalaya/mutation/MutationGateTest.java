@@ -149,8 +149,30 @@ class MutationGateTest {
     assertThat(Gate.judge(mutants, none, killed, ALL).failures())
         .singleElement()
         .asString()
-        .contains("a test detects it");
+        .contains("a test kills it");
     assertThat(Gate.judge(mutants, none, elsewhere, ALL).failures()).isEmpty();
+  }
+
+  @Test
+  void aListedMutantThatTimedOutStaysEquivalentAndKilledNeighboursStillCount() throws IOException {
+    List<Mutant> mutants =
+        List.of(
+            new Mutant("org.example.A", "m", 7, "MathMutator", "- to +", "KILLED", true),
+            new Mutant("org.example.A", "m", 7, "MathMutator", "* to /", "SURVIVED", false),
+            new Mutant("org.example.A", "n", 9, "MathMutator", "+ to -", "TIMED_OUT", true),
+            new Mutant("org.example.A", "n", 10, "MathMutator", "+ to -", "KILLED", true));
+    List<EquivalentMutant> equivalents =
+        equivalents(
+            "org.example.A m 7 MathMutator the product is of 1 by 1",
+            "org.example.A n 9 MathMutator a timeout under load, the sum is with 0");
+
+    Gate.Verdict verdict = Gate.judge(mutants, rules("org.example.A 100 each x"), equivalents, ALL);
+
+    assertThat(verdict.failures()).isEmpty();
+    Score a = verdict.lines().get(0).score();
+    assertThat(a.counted()).isEqualTo(2);
+    assertThat(a.detected()).isEqualTo(2);
+    assertThat(a.equivalent()).isEqualTo(2);
   }
 
   @Test
