@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.atalaya.incident.AdminArea;
@@ -262,6 +263,11 @@ class IncidentFieldTest {
             .attribute("atalaya:seed", "7")
             .build();
     assertThat(apply(drop, onlyMarkers).attributes()).isEqualTo(onlyMarkers.attributes());
+    // Markers alone are nothing to drop: the record is not rebuilt. (A value no other record has,
+    // since equal markers seen before are replaced by the shared object.)
+    Incident ownMarkersOnly =
+        Incident.builder("I-15").attribute("atalaya:batch", UUID.randomUUID().toString()).build();
+    assertThat(apply(drop, ownMarkersOnly)).isSameAs(ownMarkersOnly);
     Incident foreignOnly = Incident.builder("I-11").attribute("src:nombre", "Ana").build();
     assertThat(apply(drop, foreignOnly).attributes()).isEqualTo(Attributes.EMPTY);
     Incident mixed =

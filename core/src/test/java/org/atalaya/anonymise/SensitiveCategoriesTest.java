@@ -257,7 +257,6 @@ class SensitiveCategoriesTest {
     }
     List<Map<String, SensitivityFlag>> indexes =
         List.of(
-            many,
             Map.of(),
             Map.of("uno", MINOR_VICTIM),
             Map.of(
@@ -268,7 +267,8 @@ class SensitiveCategoriesTest {
                 "tres cuatro",
                 DOMESTIC_VIOLENCE,
                 "cinco",
-                MINOR_VICTIM));
+                MINOR_VICTIM),
+            many);
     for (Map<String, SensitivityFlag> keywords : indexes) {
       SensitiveCategories.WordTable<List<SensitiveCategories.Keyword>> index =
           SensitiveCategories.byFirstWord(keywords);
