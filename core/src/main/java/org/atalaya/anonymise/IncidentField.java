@@ -166,9 +166,10 @@ public enum IncidentField {
 
   /**
    * Returns the value in {@code known} equal to {@code value}, adding it while fewer than 10,000
-   * are known; {@code value} itself otherwise.
+   * are known; {@code value} itself otherwise. Package-private so that the cap can be tested on a
+   * fresh table.
    */
-  private static <T> T shared(ConcurrentHashMap<T, T> known, T value) {
+  static <T> T shared(ConcurrentHashMap<T, T> known, T value) {
     if (known.size() >= 10_000) {
       return known.getOrDefault(value, value);
     }

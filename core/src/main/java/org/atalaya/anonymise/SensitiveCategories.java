@@ -53,7 +53,10 @@ public final class SensitiveCategories {
         "tocamientos",
         "actos de lujuria",
         "explotacion sexual",
-        "sexual");
+        "sexual",
+        // "Sexual" is matched as a whole word, so the adverb needs its own entry: "la abuso
+        // sexualmente", "fue agredida sexualmente" name sexual violence without the adjective.
+        "sexualmente");
     put(
         SensitivityFlag.DOMESTIC_VIOLENCE,
         "violencia domestica",
@@ -92,19 +95,23 @@ public final class SensitiveCategories {
   }
 
   /** A keyword as its words, with the flag it implies. */
-  private record Keyword(String[] words, SensitivityFlag flag) {}
+  record Keyword(String[] words, SensitivityFlag flag) {}
 
   /** The keywords by their first word: a text's words are looked up here, without copying them. */
-  private static final WordTable<List<Keyword>> BY_FIRST_WORD;
+  private static final WordTable<List<Keyword>> BY_FIRST_WORD = byFirstWord(KEYWORDS);
 
-  static {
+  /**
+   * Indexes keywords (folded words separated by one space) by their first word. A method of its
+   * own, not a static block, so that tests can build an index and look words up in it.
+   */
+  static WordTable<List<Keyword>> byFirstWord(Map<String, SensitivityFlag> keywords) {
     Map<String, List<Keyword>> byFirst = new HashMap<>();
-    KEYWORDS.forEach(
+    keywords.forEach(
         (k, flag) -> {
           String[] words = k.split(" ");
           byFirst.computeIfAbsent(words[0], w -> new ArrayList<>()).add(new Keyword(words, flag));
         });
-    BY_FIRST_WORD = new WordTable<>(byFirst);
+    return new WordTable<>(byFirst);
   }
 
   /**
@@ -359,9 +366,10 @@ public final class SensitiveCategories {
 
   /**
    * A read-only hash table from words to values, looked up by a range of a text in folded form (so
-   * no word is copied to look it up). Open addressing; the hash is {@link String#hashCode}'s.
+   * no word is copied to look it up). Open addressing, with at least four slots per word so that
+   * probes stay short; the hash is {@link String#hashCode}'s. The keys must be in folded form.
    */
-  private static final class WordTable<V> {
+  static final class WordTable<V> {
     private final String[] keys;
     private final Object[] values;
     private final int mask;
