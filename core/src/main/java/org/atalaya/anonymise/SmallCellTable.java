@@ -16,10 +16,12 @@ import org.apiguardian.api.API;
  * two rules: no line holds exactly one hidden entry (it could be recomputed from the others), and
  * in a line whose total is published the hidden cells add up to 0 or to at least {@code threshold}
  * (their sum can be recomputed, so it must not be a small count itself). The entry hidden next is
- * the smallest cell of the line that brings the hidden sum to the threshold, else the largest; a
- * line with no cell left to hide loses its total. This is the usual heuristic of statistical
- * offices, not an optimal (least-information-lost) solution, and it protects against recomputation
- * from one line at a time, not against solving several lines together. Immutable and thread-safe.
+ * the smallest cell of the line that brings the hidden sum to the threshold, else the largest (of
+ * equal cells, the first of the line: the upper row, the left column, so the same counts always
+ * give the same table); a line with no cell left to hide loses its total. This is the usual
+ * heuristic of statistical offices, not an optimal (least-information-lost) solution, and it
+ * protects against recomputation from one line at a time, not against solving several lines
+ * together. Immutable and thread-safe.
  *
  * @since 0.1
  */

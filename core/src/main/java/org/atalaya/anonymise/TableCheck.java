@@ -150,14 +150,15 @@ final class TableCheck {
   private static List<List<String>> checkIntervals(TableSpec spec, List<List<String>> lines)
       throws Failure {
     List<String> header = lines.get(0);
-    if ((header.size() - 1) % 3 != 0) {
+    int countFields = header.size() - 1;
+    if (countFields % 3 != 0) {
       throw new Failure(
           "the header has "
               + header.size()
               + " fields, not 1 plus 3 per count column (the count and the limits"
               + " of its interval)");
     }
-    int printed = (header.size() - 1) / 3;
+    int printed = countFields / 3;
     for (int c = 0; c < printed; c++) {
       String label = header.get(1 + c);
       for (int k = 0; k < 2; k++) {
