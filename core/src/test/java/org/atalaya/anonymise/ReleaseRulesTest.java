@@ -376,6 +376,47 @@ class ReleaseRulesTest {
               assertThat(a.targets()).isEqualTo(3);
               assertThat(a.atRisk()).isZero();
             });
+    // Nobody at risk: the check names no area.
+    assertThat(report.checks())
+        .contains(
+            new PrivacyReport.Check(
+                "attack neighbour",
+                true,
+                "0 of 3 targets (0.00%) have from 1 to 2 consistent records, 0 singled out; at"
+                    + " most 0.00% allowed; knows [location, time, category]"));
+  }
+
+  @Test
+  void aRegisterAttackTargetsTheEntriesOfTheRegisterItWasGiven() {
+    ReleasePolicy policy =
+        base("register")
+            .insensitive(QuasiIdentifier.LOCATION, "municipalities too large to point at anyone")
+            .attacks(EnumSet.of(AttackProfile.REGISTER))
+            .build();
+    List<Incident> in = plus(alike(4), plain("odd", "0802").build());
+    // A register of the four records alike finds each among four: nobody at risk.
+    PrivacyReport alikeOnly =
+        Release.of(policy).withRegister(alike(4)).run(in, KEY, new SplittableRandom(1)).report();
+    assertThat(alikeOnly.passed()).isTrue();
+    assertThat(alikeOnly.disclosure().attacks())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.profile()).isEqualTo(AttackProfile.REGISTER);
+              assertThat(a.targets()).isEqualTo(4);
+              assertThat(a.singledOut()).isZero();
+            });
+    // A register that also lists the odd case singles it out.
+    PrivacyReport full =
+        Release.of(policy).withRegister(in).run(in, KEY, new SplittableRandom(1)).report();
+    assertThat(full.passed()).isFalse();
+    assertThat(full.disclosure().attacks())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.targets()).isEqualTo(5);
+              assertThat(a.singledOut()).isEqualTo(1);
+            });
   }
 
   @Test
