@@ -436,7 +436,11 @@ public final class Release {
       throw new AnonymisationException(
           AnonymiseCode.STEP_FAILED, e, step.name(), String.valueOf(e.getMessage()));
     }
-    return Objects.requireNonNull(out, () -> "step " + step.name() + " returned null");
+    if (out == null) {
+      // A step that returns no list is a step that failed: reported as one, with its code.
+      throw new AnonymisationException(AnonymiseCode.STEP_FAILED, step.name(), "it returned null");
+    }
+    return out;
   }
 
   /**
