@@ -211,23 +211,22 @@ public final class DiscreteLaplace {
     checkConfidence(confidence);
     checkTerms(terms);
     double alpha = 1 - confidence;
-    long q;
-    if (terms == 1) {
-      // Closed form of 2 a^(q+1) / (1 + a) <= alpha, then corrected for rounding.
-      double a = Math.exp(logA);
-      q = Math.max(0, (long) Math.ceil(Math.log(alpha * (1 + a) / 2) / logA) - 1);
-    } else {
+    if (terms > 1) {
+      // The table of P(S > s) ends with 0, below any alpha, so the scan stops inside it.
       double[] tail = sumTail(terms);
-      int i = 0;
-      while (i < tail.length && 2 * tail[i] > alpha) {
-        i++;
+      int q = 0;
+      while (2 * tail[q] > alpha) {
+        q++;
       }
-      q = i;
+      return q;
     }
-    while (tailProbability(q, terms) > alpha) {
+    // Closed form of 2 a^(q+1) / (1 + a) <= alpha, then corrected for rounding.
+    double a = Math.exp(logA);
+    long q = Math.max(0, (long) Math.ceil(Math.log(alpha * (1 + a) / 2) / logA) - 1);
+    while (tailProbability(q, 1) > alpha) {
       q++;
     }
-    while (q > 0 && tailProbability(q - 1, terms) <= alpha) {
+    while (q > 0 && tailProbability(q - 1, 1) <= alpha) {
       q--;
     }
     return q;

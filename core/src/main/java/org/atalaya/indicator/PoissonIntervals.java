@@ -89,6 +89,22 @@ public final class PoissonIntervals {
    */
   static double gammaQuantile(double shape, double tail, boolean upperTail, double z) {
     GammaDistribution gamma = GammaDistribution.of(shape, 1);
+    double newton = newtonGammaQuantile(gamma, shape, tail, upperTail, z);
+    if (!Double.isNaN(newton)) {
+      return newton;
+    }
+    return upperTail
+        ? gamma.inverseSurvivalProbability(tail)
+        : gamma.inverseCumulativeProbability(tail);
+  }
+
+  /**
+   * The quantile of {@link #gammaQuantile} by Newton's method alone, started from the
+   * Wilson-Hilferty approximation (Byar's formula): NaN when that start is not positive or when
+   * Newton does not settle to 1e-14 relative within {@value #MAX_NEWTON_STEPS} steps.
+   */
+  static double newtonGammaQuantile(
+      GammaDistribution gamma, double shape, double tail, boolean upperTail, double z) {
     double c = 1 - 1 / (9 * shape) + (upperTail ? z : -z) / (3 * Math.sqrt(shape));
     double q = shape * c * c * c;
     if (q > 0 && Double.isFinite(q)) {
@@ -111,9 +127,7 @@ public final class PoissonIntervals {
         q = next;
       }
     }
-    return upperTail
-        ? gamma.inverseSurvivalProbability(tail)
-        : gamma.inverseCumulativeProbability(tail);
+    return Double.NaN;
   }
 
   /**
@@ -133,7 +147,7 @@ public final class PoissonIntervals {
    * Returns Byar's approximation: lower {@code x(1 - 1/(9x) - z/(3 sqrt(x)))^3}, upper {@code
    * (x+1)(1 - 1/(9(x+1)) + z/(3 sqrt(x+1)))^3}, with {@code z} the standard normal quantile at
    * {@code 1 - alpha/2}. The lower limit is 0 when the count is 0, and is raised to 0 when the
-   * formula gives a negative number (a count of 1 at confidence above about 0.998).
+   * formula gives a negative number (a count of 1 at confidence above about 0.992).
    *
    * @param count the observed count; not negative
    * @param confidence the confidence level, strictly between 0 and 1
@@ -189,14 +203,9 @@ public final class PoissonIntervals {
     double tail = (1 - confidence) / 2;
     // P(Y >= y) = 1 - P(Y <= y - 1) rises with lambda; the lower limit is where it reaches alpha/2.
     double lower =
-        1 - noise.cumulativeProbability(noisyCount - 1, terms) >= tail
-            ? 0
-            : solve(lambda -> 1 - noisyCdf(lambda, noisyCount - 1, noise, terms), tail, noisyCount);
+        solve(lambda -> 1 - noisyCdf(lambda, noisyCount - 1, noise, terms), tail, noisyCount);
     // P(Y <= y) falls with lambda; the upper limit is where it comes down to alpha/2.
-    double upper =
-        noise.cumulativeProbability(noisyCount, terms) <= tail
-            ? 0
-            : solve(lambda -> -noisyCdf(lambda, noisyCount, noise, terms), -tail, noisyCount);
+    double upper = solve(lambda -> -noisyCdf(lambda, noisyCount, noise, terms), -tail, noisyCount);
     return new ConfidenceInterval(lower, Math.max(lower, upper), confidence);
   }
 
@@ -224,10 +233,14 @@ public final class PoissonIntervals {
   }
 
   /**
-   * Finds the lambda where an increasing function of lambda reaches {@code target}, given that it
-   * is below the target at 0: doubles an upper end until the function passes it, then bisects.
+   * Finds the lambda where an increasing function of lambda reaches {@code target}: 0 when it
+   * already does at 0, otherwise doubles an upper end until the function passes the target, then
+   * bisects.
    */
   private static double solve(DoubleUnaryOperator f, double target, long start) {
+    if (f.applyAsDouble(0) >= target) {
+      return 0;
+    }
     double lo = 0;
     double hi = Math.max(1, Math.abs((double) start));
     while (f.applyAsDouble(hi) < target) {
