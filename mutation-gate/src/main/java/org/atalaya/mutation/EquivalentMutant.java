@@ -29,6 +29,11 @@ record EquivalentMutant(
         && m.mutator().equals(mutator);
   }
 
+  /** {@code Class.method:line Mutator}, as messages name the entry. */
+  String where() {
+    return mutatedClass + "." + method + ":" + line + " " + mutator;
+  }
+
   String topLevelClass() {
     int dollar = mutatedClass.indexOf('$');
     return dollar < 0 ? mutatedClass : mutatedClass.substring(0, dollar);

@@ -61,26 +61,16 @@ final class Gate {
         failures.add(
             e.source()
                 + ": no mutant "
-                + e.mutatedClass()
-                + "."
-                + e.method()
-                + ":"
-                + e.line()
-                + " "
-                + e.mutator()
-                + " in this run (the code moved?): update or remove the entry");
+                + e.where()
+                + " in this run (the code moved?): update or"
+                + " remove the entry");
       } else if (matched.stream().allMatch(Mutant::killed)) {
         failures.add(
             e.source()
                 + ": "
-                + e.mutatedClass()
-                + "."
-                + e.method()
-                + ":"
-                + e.line()
-                + " "
-                + e.mutator()
-                + " is listed as equivalent but a test kills it: remove the entry");
+                + e.where()
+                + " is listed as equivalent but a test kills it: remove"
+                + " the entry");
       }
     }
 
