@@ -86,6 +86,34 @@ class ReportRulesTest {
   }
 
   @Test
+  void everyIncidentLeftOutIsCountedUnderItsOwnReasonInTheOrderFound() {
+    LocalDate day = LocalDate.of(2023, 5, 1);
+    List<Incident> list = new ArrayList<>();
+    list.add(incident("noCode", null, day, "0801").build());
+    for (int k = 0; k < 2; k++) {
+      list.add(incident("robbery" + k, "0401", day, "0801").build());
+    }
+    for (int k = 0; k < 3; k++) {
+      list.add(attempted(incident("attempt" + k, "0101", day, "0801")));
+    }
+    list.addAll(homicides("undated", 4, null, "0801"));
+    list.addAll(homicides("unplaced", 5, day, null));
+    list.addAll(homicides("used", 6, day, "0801"));
+    IndicatorReport r = compute(list, NONE, by(Grouping.AREA));
+    assertThat(r.excluded())
+        .containsExactly(
+            entry("no ICCS code", 1L),
+            entry("other ICCS category than 0101", 2L),
+            entry("recorded as an attempt", 3L),
+            entry(NO_YEAR, 4L),
+            entry("no municipality code", 5L));
+    assertThat(r.rates().get(0).count()).isEqualTo(6);
+    assertThat(r.rates().get(0).lineage().excluded()).isEqualTo(r.excluded());
+    // Without grouping by area an incident without an area is used.
+    assertThat(compute(list, NONE, by()).rates().get(0).count()).isEqualTo(11);
+  }
+
+  @Test
   void aReaderResultCountsItsRejectedRecordsAsReadAndLeftOut() {
     List<Incident> accepted = homicides("h", 3, LocalDate.of(2023, 5, 1), "0801");
     ReadResult read =
