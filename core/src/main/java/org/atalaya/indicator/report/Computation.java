@@ -296,7 +296,8 @@ final class Computation {
         pairs.add(new int[] {y, y + 1});
       }
     }
-    boolean span = settings.periodPairs() == PeriodPairs.SPAN ? last > first : last - first > 1;
+    // changes() asks only when there are at least two years, so SPAN always has its pair.
+    boolean span = settings.periodPairs() == PeriodPairs.SPAN || last - first > 1;
     if (span && settings.periodPairs() != PeriodPairs.CONSECUTIVE) {
       pairs.add(new int[] {first, last});
     }
@@ -382,7 +383,8 @@ final class Computation {
     TreeSet<Integer> sdgYears = new TreeSet<>();
     for (Incident i : located) {
       if (i.iccs().filter(c -> c.isWithin(HomicideVictims.INTENTIONAL_HOMICIDE)).isPresent()) {
-        areaOf(i).filter(x -> byArea).ifPresent(sdgAreas::add);
+        // areaKeys reads the areas only when grouping by area.
+        areaOf(i).ifPresent(sdgAreas::add);
         yearOf(i).ifPresent(sdgYears::add);
       }
     }
@@ -394,6 +396,12 @@ final class Computation {
       sdgYears.forEach(y -> yearKeys.add(Optional.of(y)));
     } else {
       yearKeys.add(Optional.empty());
+    }
+    // Without grouping by year a cell covers every year of the span, those without a homicide
+    // included, as the rates do.
+    List<Integer> span = new ArrayList<>();
+    for (int year = sdgYears.first(); year <= sdgYears.last(); year++) {
+      span.add(year);
     }
     List<AgeBand> bands = bands();
     List<Optional<Sex>> sexes = new ArrayList<>();
@@ -416,7 +424,7 @@ final class Computation {
           }
         }
         HomicideVictims hv = HomicideVictims.count(group, bands);
-        List<Integer> popYears = y.map(List::of).orElseGet(() -> List.copyOf(sdgYears));
+        List<Integer> popYears = y.map(List::of).orElse(span);
         for (Optional<Sex> sex : sexes) {
           for (Optional<AgeBand> band : bandKeys) {
             Optional<Rate> rate = rate(hv.victims(sex, band), population(a, popYears, sex, band));
