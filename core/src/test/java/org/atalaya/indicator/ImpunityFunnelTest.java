@@ -419,6 +419,9 @@ class ImpunityFunnelTest {
     ImpunityFunnel f = ImpunityFunnel.of(CASES, ONE_YEAR);
     assertThatThrownBy(() -> f.medianDays(FunnelStage.CHARGED, FunnelStage.CHARGED))
         .hasMessage("to (CHARGED) must be a later stage than from (CHARGED)");
+    // backwards, the days from a charge to the earlier report would be negative
+    assertThatThrownBy(() -> f.timeBetween(FunnelStage.CHARGED, FunnelStage.REPORTED))
+        .hasMessage("to (REPORTED) must be a later stage than from (CHARGED)");
   }
 
   @Test

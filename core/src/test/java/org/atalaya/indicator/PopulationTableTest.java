@@ -3,6 +3,7 @@ package org.atalaya.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
@@ -121,5 +122,14 @@ class PopulationTableTest {
                     new StringReader("area,year,sex,population\nHN,2024,,5\n"), "v"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("population CSV must have a column named age_band");
+  }
+
+  @Test
+  void aSemicolonCsvWithAnUnnamedIndexColumnFirstIsStillSemicolonSeparated() throws IOException {
+    // pandas DataFrame.to_csv(sep=";") writes the index first, under an empty header cell
+    PopulationTable t =
+        PopulationTable.readCsv(
+            new StringReader(";area;year;sex;age_band;population\n0;HN;2024;;;9830000\n"), "v");
+    assertThat(t.population("HN", 2024, BOTH, ALL_AGES)).hasValue(9_830_000);
   }
 }

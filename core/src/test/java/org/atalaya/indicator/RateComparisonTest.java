@@ -585,4 +585,11 @@ class RateComparisonTest {
     assertRelative("4 of 6", RateComparison.twoSidedPValueByScan(six, 6, 0.5, 4), 0.6875);
     assertThat(RateComparison.twoSidedPValueByScan(six, 6, 0.5, 3)).isEqualTo(1);
   }
+
+  @Test
+  void countsUpToTheLargestIntSumAreCompared() {
+    RateComparison c = RateComparison.of(Integer.MAX_VALUE - 1L, 1, 1, 1);
+    assertThat(c.rateRatio()).isEqualTo(Integer.MAX_VALUE - 1.0);
+    assertThat(c.pValue()).isLessThan(1e-300);
+  }
 }
