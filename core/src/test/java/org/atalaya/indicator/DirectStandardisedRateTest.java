@@ -44,9 +44,12 @@ class DirectStandardisedRateTest {
     assertThatThrownBy(
             () -> DirectStandardisedRate.of(new long[0], new double[0], new double[0], 0.95, 1))
         .hasMessage("counts must have at least one stratum");
-    assertThatThrownBy(() -> DirectStandardisedRate.of(new long[] {1}, one, one, 1, 1))
-        .hasMessage("confidence (1.0) must be strictly between 0 and 1, for example 0.95");
+    assertThatThrownBy(() -> DirectStandardisedRate.of(new long[] {1}, one, one, 1.5, 1))
+        .hasMessage("confidence (1.5) must be strictly between 0 and 1, for example 0.95");
     assertThatThrownBy(() -> DirectStandardisedRate.of(new long[] {1}, one, one, 0.95, 0))
+        .hasMessage("per (0.0) must be positive and finite");
+    // the base is named before the strata, in parameter order
+    assertThatThrownBy(() -> DirectStandardisedRate.of(new long[] {-1}, one, one, 0.95, 0))
         .hasMessage("per (0.0) must be positive and finite");
     assertThatThrownBy(() -> DirectStandardisedRate.of(new long[] {-1}, one, one, 0.95, 1))
         .hasMessage("count (-1) of stratum 0 must not be negative");

@@ -38,12 +38,13 @@ class HomicideVictimsTest {
                 homicide(
                     "a",
                     knownByBand(Sex.MALE, AgeBand.of(15, 19)), // inside 15-29
+                    knownByBand(Sex.FEMALE, AgeBand.of(15, 29)), // exactly 15-29
                     knownByBand(Sex.FEMALE, AgeBand.of(25, 34)), // straddles 15-29 and 30+
                     knownByBand(Sex.MALE, AgeBand.atLeast(60)), // inside the open band 30+
                     knownByBand(Sex.MALE, AgeBand.atLeast(20)), // starts in 15-29, no end
                     Victim.of(Sex.FEMALE, 12, VictimOutcome.KILLED))),
             BANDS);
-    assertThat(v.victims(Optional.empty(), Optional.of(YOUNG))).isEqualTo(1);
+    assertThat(v.victims(Optional.empty(), Optional.of(YOUNG))).isEqualTo(2);
     assertThat(v.victims(Optional.empty(), Optional.of(OLDER))).isEqualTo(1);
     assertThat(v.victims(Optional.empty(), Optional.of(AgeBand.of(0, 14)))).isEqualTo(1);
     assertThat(v.victimsOfUnknownAge()).isEqualTo(2);
@@ -52,6 +53,7 @@ class HomicideVictimsTest {
         .isEqualTo(
             Map.of(
                 new HomicideVictims.Cell(Sex.MALE, Optional.of(YOUNG)), 1L,
+                new HomicideVictims.Cell(Sex.FEMALE, Optional.of(YOUNG)), 1L,
                 new HomicideVictims.Cell(Sex.MALE, Optional.of(OLDER)), 1L,
                 new HomicideVictims.Cell(Sex.FEMALE, Optional.of(AgeBand.of(0, 14))), 1L,
                 new HomicideVictims.Cell(Sex.FEMALE, Optional.empty()), 1L,

@@ -44,6 +44,15 @@ class IndicatorValuesTest {
         .hasMessage("population (-5.0) must be positive and finite");
     assertThatThrownBy(() -> ProtectedRate.ofSuppressedCount(1, 4, 100, 0, 0.95))
         .hasMessage("per (0.0) must be positive and finite");
+    // without a denominator there is no rate: it is named before the noise or the range
+    assertThatThrownBy(() -> ProtectedRate.ofNoisyCount(3, 0, 1, 1, 0, 1000, 0.95))
+        .hasMessage("population (0.0) must be positive and finite");
+    assertThatThrownBy(() -> ProtectedRate.ofNoisyCount(3, 0, 1, 1, 100, 0, 0.95))
+        .hasMessage("per (0.0) must be positive and finite");
+    assertThatThrownBy(() -> ProtectedRate.ofSuppressedCount(5, 4, 0, 1000, 0.95))
+        .hasMessage("population (0.0) must be positive and finite");
+    assertThatThrownBy(() -> ProtectedRate.ofSuppressedCount(5, 4, 100, 0, 0.95))
+        .hasMessage("per (0.0) must be positive and finite");
   }
 
   @Test
@@ -164,8 +173,8 @@ class IndicatorValuesTest {
         .hasMessage("count2 (-1) must not be negative");
     assertThatThrownBy(() -> RateComparison.of(1, 0, 1, 10))
         .hasMessage("population1 (0.0) must be positive and finite");
-    assertThatThrownBy(() -> RateComparison.of(1, 10, 1, 10, 1))
-        .hasMessage("confidence (1.0) " + LEVEL);
+    assertThatThrownBy(() -> RateComparison.of(1, 10, 1, 10, 1.5))
+        .hasMessage("confidence (1.5) " + LEVEL);
     assertThatThrownBy(() -> RateComparison.of(Integer.MAX_VALUE, 10, 1, 10, 0.95))
         .hasMessage("count1 + count2 (2147483648) must not exceed 2147483647");
   }

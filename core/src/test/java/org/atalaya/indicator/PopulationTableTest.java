@@ -132,4 +132,12 @@ class PopulationTableTest {
             new StringReader(";area;year;sex;age_band;population\n0;HN;2024;;;9830000\n"), "v");
     assertThat(t.population("HN", 2024, BOTH, ALL_AGES)).hasValue(9_830_000);
   }
+
+  @Test
+  void aTableOfTotalsByAgeAloneAnswersTheGrandTotal() {
+    List<PopulationTable.Row> rows =
+        List.of(row("HN", 2024, BOTH, CHILDREN, 210), row("HN", 2024, BOTH, ADULTS, 390));
+    assertThat(ask(rows, BOTH, ALL_AGES)).hasValue(600);
+    assertThat(ask(rows, WOMEN, ALL_AGES)).isEmpty();
+  }
 }

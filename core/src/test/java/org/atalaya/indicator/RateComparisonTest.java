@@ -584,6 +584,10 @@ class RateComparisonTest {
     assertRelative("2 of 6", RateComparison.twoSidedPValueByScan(six, 6, 0.5, 2), 0.6875);
     assertRelative("4 of 6", RateComparison.twoSidedPValueByScan(six, 6, 0.5, 4), 0.6875);
     assertThat(RateComparison.twoSidedPValueByScan(six, 6, 0.5, 3)).isEqualTo(1);
+    // binom.test(1, 1)$p.value = 1: the other outcome, 0, is as likely and counts
+    BinomialDistribution one = BinomialDistribution.of(1, 0.5);
+    assertThat(RateComparison.twoSidedPValueByScan(one, 1, 0.5, 1)).isEqualTo(1);
+    assertThat(RateComparison.twoSidedPValue(one, 1, 0.5, 1)).isEqualTo(1);
   }
 
   @Test

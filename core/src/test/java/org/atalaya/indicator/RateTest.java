@@ -413,4 +413,11 @@ class RateTest {
     assertThatThrownBy(() -> Rate.builder().count(1).population(10).per(0).confidence(1).build())
         .hasMessage("per (0.0) must be positive and finite");
   }
+
+  @Test
+  void aRateNamesItsFirstBadArgumentInParameterOrderTheLevelBeforeTheMethod() {
+    assertThatThrownBy(() -> new Rate(1, 10, 1, 0.1, 0, 1, 1.5, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("confidence (1.5) must be strictly between 0 and 1, for example 0.95");
+  }
 }

@@ -47,6 +47,9 @@ class SmoothedRatesTest {
         .hasMessage("counts (2 areas) and populations (1) must have the same length");
     assertThatThrownBy(() -> SmoothedRates.marshallGlobal(new long[] {1}, new double[] {10}, 0))
         .hasMessage("per (0.0) must be positive and finite");
+    // the base is named before the areas, in parameter order
+    assertThatThrownBy(() -> SmoothedRates.marshallGlobal(new long[] {-1}, new double[] {10}, 0))
+        .hasMessage("per (0.0) must be positive and finite");
     assertThatThrownBy(
             () -> SmoothedRates.marshallGlobal(new long[] {-1, 3}, new double[] {10, 10}))
         .hasMessage("count (-1) of area 0 must not be negative");
@@ -76,5 +79,15 @@ class SmoothedRatesTest {
     assertThat(relabelled.globalRate()).isEqualTo(1.5);
     assertThat(relabelled.varianceTruncated()).isTrue();
     assertThat(relabelled.smoothedRates()).isEqualTo(two);
+  }
+
+  @Test
+  void aBetweenAreaVarianceOfExactlyZeroIsNotATruncation() {
+    // counts 6 and 2 in populations of 1: m = 4, nbar = 1, s2 = (1 * 2^2 + 1 * 2^2) / 2 = 4, so
+    // a = s2 - m / nbar = 0 by the formula itself: nothing negative was set to 0
+    SmoothedRates s = SmoothedRates.marshallGlobal(new long[] {6, 2}, new double[] {1, 1}, 1);
+    assertThat(s.betweenAreaVariance()).isZero();
+    assertThat(s.varianceTruncated()).isFalse();
+    assertThat(s.smoothedRates()).isEqualTo(ImmutableDoubleArray.of(4, 4));
   }
 }
