@@ -110,6 +110,8 @@ public record Rate(
   /** Built directly rather than through a builder: {@code Rate.of} is on the benchmarked path. */
   private static Lineage defaultLineage(
       long count, double per, double confidence, IntervalMethod method) {
+    // before the indicator name: a base of NaN or infinity has no decimal form
+    checkPositiveFinite("per", per);
     ConfidenceInterval.checkConfidence(confidence);
     String indicator =
         per == PER_100_000

@@ -274,4 +274,84 @@ class AlarmsTest {
     assertThatThrownBy(() -> Alarms.poissonZ(SERIES, 0, 2))
         .hasMessage("years (0) must be positive");
   }
+
+  private static long[] months(int n, long... tail) {
+    long[] x = new long[n + tail.length];
+    System.arraycopy(tail, 0, x, n, tail.length);
+    return x;
+  }
+
+  @Test
+  void aPoissonZAlarmNeedsAZAboveTheThresholdNotEqualToIt() {
+    // baseline 4 (January 2023), count 8 in January 2024: z = (8 - 4) / sqrt(4) = 2 exactly
+    long[] x = new long[14];
+    x[0] = 4;
+    x[1] = 4;
+    x[12] = 8;
+    x[13] = 9;
+    List<Alarm> z = Alarms.poissonZ(MonthlySeries.of(YearMonth.of(2023, 1), x), 1, 2);
+    assertThat(z.get(0).statistic()).isEqualTo(2);
+    assertThat(z.get(0).alarm()).isFalse();
+    assertThat(z.get(1).statistic()).isEqualTo(2.5);
+    assertThat(z.get(1).alarm()).isTrue();
+  }
+
+  @Test
+  void againstABaselineOfZeroNoCasesIsNoAlarmAndAnyCaseIsOne() {
+    List<Alarm> z =
+        Alarms.poissonZ(MonthlySeries.of(YearMonth.of(2023, 1), months(12, 0, 3)), 1, 2);
+    assertThat(z.get(0).expected()).isZero();
+    assertThat(z.get(0).statistic()).isZero();
+    assertThat(z.get(0).alarm()).isFalse();
+    assertThat(z.get(1).statistic()).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(z.get(1).alarm()).isTrue();
+  }
+
+  @Test
+  void anEwmaAlarmNeedsTheAverageAboveItsLimitNotEqualToIt() {
+    // mu0 = 36, lambda = 0.5, L = 1: the first limit is 36 + sqrt(0.5 * 36 / 1.5 * 0.75) = 39,
+    // and a first count of 42 gives Z = 0.5 * 42 + 0.5 * 36 = 39; a count of 43 gives 39.5
+    List<Alarm> at = Alarms.ewma(MonthlySeries.of(YearMonth.of(2024, 1), 42), 36, 0.5, 1);
+    assertThat(at.get(0).statistic()).isEqualTo(39);
+    assertThat(at.get(0).threshold()).isEqualTo(39);
+    assertThat(at.get(0).alarm()).isFalse();
+    assertThat(Alarms.ewma(MonthlySeries.of(YearMonth.of(2024, 1), 43), 36, 0.5, 1).get(0).alarm())
+        .isTrue();
+  }
+
+  @Test
+  void aCusumAlarmNeedsTheSumAboveHNotEqualToIt() {
+    double k = Alarms.cusumReference(11, 16.5);
+    // one month of 20: S = 20 - k; with h = 20 - k the sum reaches h but does not pass it
+    List<Alarm> c = Alarms.cusum(MonthlySeries.of(YearMonth.of(2024, 1), 20), 11, 16.5, 20 - k);
+    assertThat(c.get(0).statistic()).isEqualTo(c.get(0).threshold());
+    assertThat(c.get(0).alarm()).isFalse();
+    assertThat(Alarms.cusum(MonthlySeries.of(YearMonth.of(2024, 1), 21), 11, 16.5, 20 - k))
+        .extracting(Alarm::alarm)
+        .containsExactly(true);
+  }
+
+  @Test
+  void everyAlarmParameterOutOfRangeIsRefusedNamingIt() {
+    assertThatThrownBy(() -> Alarms.poissonZ(SERIES, 0, Double.NaN))
+        .hasMessage("years (0) must be positive");
+    assertThatThrownBy(() -> Alarms.poissonZ(SERIES, 1, Double.NaN))
+        .hasMessage("threshold must be a number");
+    assertThatThrownBy(() -> Alarms.ewma(SERIES, 0, 0.2, 3))
+        .hasMessage("mu0 (0.0) must be positive and finite");
+    assertThatThrownBy(() -> Alarms.ewma(SERIES, 11, 0, 3))
+        .hasMessage("lambda (0.0) must be strictly between 0 and 1");
+    assertThatThrownBy(() -> Alarms.ewma(SERIES, 11, 0.2, 0))
+        .hasMessage("width (0.0) must be positive and finite");
+    assertThatThrownBy(() -> Alarms.cusum(SERIES, 0, 16.5, 5))
+        .hasMessage("mu0 (0.0) must be positive and finite");
+    assertThatThrownBy(() -> Alarms.cusum(SERIES, 11, 11, 5))
+        .hasMessage("mu1 (11.0) must be above mu0 (11.0)");
+    assertThatThrownBy(() -> Alarms.cusum(SERIES, 11, 16.5, 0))
+        .hasMessage("h (0.0) must be positive and finite");
+    assertThatThrownBy(() -> Alarms.cusumReference(-1, 16.5))
+        .hasMessage("mu0 (-1.0) must be positive and finite");
+    assertThatThrownBy(() -> Alarms.cusumReference(11, 11))
+        .hasMessage("mu1 (11.0) must be above mu0 (11.0)");
+  }
 }

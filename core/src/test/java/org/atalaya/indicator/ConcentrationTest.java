@@ -125,4 +125,16 @@ class ConcentrationTest {
     assertThatThrownBy(() -> PredictiveAccuracyIndex.ofCells(new long[] {1}, Set.of(3)))
         .hasMessage("hot cell (3) must be from 0 to 0");
   }
+
+  @Test
+  void sharesAskedForLieFromZeroToOneAndNoIncidentsNeedNoPlaces() {
+    Concentration c = Concentration.of(10, 8, 2, 0, 0);
+    assertThat(c.placeShareFor(0)).isZero();
+    for (double bad : new double[] {-0.1, 1.1, Double.NaN}) {
+      assertThatThrownBy(() -> c.placeShareFor(bad))
+          .hasMessage("incidentShare (" + bad + ") must be from 0 to 1");
+      assertThatThrownBy(() -> c.shareInTop(bad))
+          .hasMessage("placeShare (" + bad + ") must be from 0 to 1");
+    }
+  }
 }

@@ -404,4 +404,49 @@ class ImpunityFunnelTest {
           .hasMessage("homicides (0) must be positive");
     }
   }
+
+  @Test
+  void aCaseWhoseOnlyStepIsNotAFunnelStageStillCountsAsReportedOnItsFirstDate() {
+    ImpunityFunnel f =
+        ImpunityFunnel.of(List.of(CaseHistory.parse("ARCHIVED@2023-02-01")), ONE_YEAR);
+    assertThat(f.stage(FunnelStage.REPORTED).reached()).isEqualTo(1);
+    assertThat(f.stage(FunnelStage.REPORTED).cohortReached()).isEqualTo(1);
+    assertThat(f.stage(FunnelStage.INVESTIGATED).reached()).isZero();
+  }
+
+  @Test
+  void aMedianTimeIsBetweenTwoDifferentStagesInFunnelOrder() {
+    ImpunityFunnel f = ImpunityFunnel.of(CASES, ONE_YEAR);
+    assertThatThrownBy(() -> f.medianDays(FunnelStage.CHARGED, FunnelStage.CHARGED))
+        .hasMessage("to (CHARGED) must be a later stage than from (CHARGED)");
+    // backwards, the days from a charge to the earlier report would be negative
+    assertThatThrownBy(() -> f.timeBetween(FunnelStage.CHARGED, FunnelStage.REPORTED))
+        .hasMessage("to (REPORTED) must be a later stage than from (CHARGED)");
+  }
+
+  @Test
+  void theLineageOfATimeBetweenStagesSaysHowCasesThatEndedElsewhereWereTreated() {
+    ImpunityFunnel f = ImpunityFunnel.of(CASES, ONE_YEAR);
+    assertThat(f.timeBetween(FunnelStage.CHARGED, FunnelStage.CONVICTED).lineage().method())
+        .hasValueSatisfying(
+            m ->
+                assertThat(m)
+                    .endsWith(
+                        "; ended elsewhere: never reaches the stage (at risk up to 2024-12-31)"));
+    assertThat(
+            f.timeBetween(
+                    FunnelStage.CHARGED, FunnelStage.CONVICTED, EndedElsewhere.CENSORED_WHEN_ENDED)
+                .lineage()
+                .method())
+        .hasValueSatisfying(
+            m -> assertThat(m).endsWith("; ended elsewhere: censored on the day it ended"));
+  }
+
+  @Test
+  void theTextOfAFunnelGivesItsDateCasesCohortAndTheCasesReachingEachStage() {
+    assertThat(ImpunityFunnel.of(CASES, ONE_YEAR).toString())
+        .isEqualTo(
+            "ImpunityFunnel[asOf=2024-12-31, cases=8, cohort=4, REPORTED=8, INVESTIGATED=5,"
+                + " CHARGED=5, CONVICTED=3]");
+  }
 }

@@ -525,4 +525,46 @@ class KaplanMeierTest {
     assertThatThrownBy(() -> KaplanMeier.of(new double[] {-1}, new boolean[] {true}))
         .hasMessage("time (-1.0) of subject 0 must not be negative and must be finite");
   }
+
+  /** Five subjects by hand: events at 1, 2 and 3, censorings at 2 (with the event) and at 4. */
+  private static KaplanMeier byHand() {
+    return KaplanMeier.of(
+        new double[] {1, 2, 2, 3, 4}, new boolean[] {true, true, false, true, false}, 0.9);
+  }
+
+  @Test
+  void theCurveAtATimeIsTheStepAtOrBeforeItAndOneBeforeTheFirstEvent() {
+    // S = 4/5 after 1, 4/5 * 3/4 = 0.6 after 2, 0.6 * 1/2 = 0.3 after 3; the censoring at 4
+    // leaves it there
+    Offset<Double> exact = Offset.offset(1e-15);
+    assertThat(byHand().survival(0.5)).isEqualTo(1);
+    assertThat(byHand().survival(1)).isCloseTo(0.8, exact);
+    assertThat(byHand().survival(1.999)).isCloseTo(0.8, exact);
+    assertThat(byHand().survival(2)).isCloseTo(0.6, exact);
+    assertThat(byHand().survival(3)).isCloseTo(0.3, exact);
+    assertThat(byHand().survival(100)).isCloseTo(0.3, exact);
+  }
+
+  @Test
+  void eachStepCountsItsCensoringsAndTheEstimateKeepsItsLevel() {
+    assertThat(byHand().steps())
+        .extracting(KaplanMeier.Step::censored)
+        .containsExactly(0L, 1L, 0L, 1L);
+    assertThat(byHand().steps())
+        .extracting(KaplanMeier.Step::atRisk)
+        .containsExactly(5L, 4L, 2L, 1L);
+    assertThat(byHand().events()).isEqualTo(3);
+    assertThat(byHand().censored()).isEqualTo(2);
+    assertThat(byHand().confidence()).isEqualTo(0.9);
+    assertThatThrownBy(() -> KaplanMeier.of(new double[] {1}, new boolean[] {true}, 1.5))
+        .hasMessage("confidence (1.5) must be strictly between 0 and 1, for example 0.95");
+  }
+
+  @Test
+  void theTextGivesSubjectsEventsAndTheMedianOrSaysItWasNotReached() {
+    // the curve first falls to 0.5 or below at 3
+    assertThat(byHand().toString()).isEqualTo("KaplanMeier[subjects=5, events=3, median=3.0]");
+    KaplanMeier few = KaplanMeier.of(new double[] {1, 2, 3}, new boolean[] {true, false, false});
+    assertThat(few.toString()).isEqualTo("KaplanMeier[subjects=3, events=1, median=not reached]");
+  }
 }

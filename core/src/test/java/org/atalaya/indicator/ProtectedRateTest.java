@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apache.commons.statistics.distribution.GammaDistribution;
 import org.assertj.core.data.Percentage;
 import org.atalaya.anonymise.DiscreteLaplace;
 import org.junit.jupiter.api.Test;
@@ -237,5 +238,18 @@ class ProtectedRateTest {
       p *= lambda / (x + 1);
     }
     return sum;
+  }
+
+  @Test
+  void aSuppressedCountsLimitsAreExpressedPerTheBaseOfThePopulation() {
+    // a hidden cell of 1 to 4 in a population of 50,000, per 1,000: qgamma(0.025, 1) = -log(0.975)
+    // and qgamma(0.975, 5) (R poisson.test(1) and poisson.test(4)), times 1,000 / 50,000
+    ProtectedRate r = ProtectedRate.ofSuppressedCount(1, 4, 50_000, 1000, 0.95);
+    assertThat(r.lower()).isCloseTo(-Math.log(0.975) / 50, Percentage.withPercentage(1e-7));
+    assertThat(r.upper())
+        .isCloseTo(
+            GammaDistribution.of(5, 1).inverseSurvivalProbability(0.025) / 50,
+            Percentage.withPercentage(1e-7));
+    assertThat(r.upper()).isCloseTo(0.20483177, Percentage.withPercentage(1e-5));
   }
 }

@@ -559,4 +559,41 @@ class RateComparisonTest {
     assertThatThrownBy(() -> RateComparison.of(1, 10, 3, -2))
         .hasMessage("population2 (-2.0) must be positive and finite");
   }
+
+  @Test
+  void aGroupWithNoEventsComparedWithOneThatHasSomeHasARatioOfZero() {
+    // poisson.test(c(0, 5), c(1, 1)): binom.test(0, 5) gives p = 2 / 32 = 0.0625; the
+    // Clopper-Pearson upper limit for 0 of 5 is 1 - 0.025^(1/5), and the ratio's is p / (1 - p)
+    RateComparison c = RateComparison.of(0, 1, 5, 1);
+    assertThat(c.rateRatio()).isZero();
+    assertThat(c.lower()).isZero();
+    double p = 1 - Math.pow(0.025, 1 / 5.0);
+    assertRelative("upper", c.upper(), p / (1 - p));
+    assertRelative("p", c.pValue(), 0.0625);
+  }
+
+  @Test
+  void rsScanRuleCountsEveryOutcomeNoMoreLikelyThanTheOneObservedOnBothSides() {
+    // binom.test(2, 10)$p.value = binom.test(8, 10)$p.value = 2 * 56 / 1024 = 0.109375;
+    // binom.test(2, 6)$p.value = binom.test(4, 6)$p.value = 0.6875 (the tie at 4 counts);
+    // binom.test(3, 6)$p.value = 1
+    BinomialDistribution ten = BinomialDistribution.of(10, 0.5);
+    BinomialDistribution six = BinomialDistribution.of(6, 0.5);
+    assertRelative("2 of 10", RateComparison.twoSidedPValueByScan(ten, 10, 0.5, 2), 0.109375);
+    assertRelative("8 of 10", RateComparison.twoSidedPValueByScan(ten, 10, 0.5, 8), 0.109375);
+    assertRelative("2 of 6", RateComparison.twoSidedPValueByScan(six, 6, 0.5, 2), 0.6875);
+    assertRelative("4 of 6", RateComparison.twoSidedPValueByScan(six, 6, 0.5, 4), 0.6875);
+    assertThat(RateComparison.twoSidedPValueByScan(six, 6, 0.5, 3)).isEqualTo(1);
+    // binom.test(1, 1)$p.value = 1: the other outcome, 0, is as likely and counts
+    BinomialDistribution one = BinomialDistribution.of(1, 0.5);
+    assertThat(RateComparison.twoSidedPValueByScan(one, 1, 0.5, 1)).isEqualTo(1);
+    assertThat(RateComparison.twoSidedPValue(one, 1, 0.5, 1)).isEqualTo(1);
+  }
+
+  @Test
+  void countsUpToTheLargestIntSumAreCompared() {
+    RateComparison c = RateComparison.of(Integer.MAX_VALUE - 1L, 1, 1, 1);
+    assertThat(c.rateRatio()).isEqualTo(Integer.MAX_VALUE - 1.0);
+    assertThat(c.pValue()).isLessThan(1e-300);
+  }
 }

@@ -369,4 +369,55 @@ class RateTest {
               }
             });
   }
+
+  @Test
+  void aRateValueRefusesAnArgumentOutOfRangeAndARateOutsideItsLimits() {
+    Lineage l = Lineage.builder("rate per 1").build();
+    IntervalMethod exact = IntervalMethod.EXACT;
+    assertThatThrownBy(() -> new Rate(-1, 10, 1, 0, 0, 1, 0.95, exact, l))
+        .hasMessage("count (-1) must not be negative");
+    assertThatThrownBy(() -> new Rate(1, 0, 1, 0.1, 0, 1, 0.95, exact, l))
+        .hasMessage("population (0.0) must be positive and finite");
+    assertThatThrownBy(() -> new Rate(1, 10, -1, 0.1, 0, 1, 0.95, exact, l))
+        .hasMessage("per (-1.0) must be positive and finite");
+    assertThatThrownBy(() -> new Rate(1, 10, 1, 0.1, 0, 1, 1, exact, l))
+        .hasMessage("confidence (1.0) must be strictly between 0 and 1, for example 0.95");
+    assertThatThrownBy(() -> new Rate(1, 10, 1, 0.1, 0.2, 1, 0.95, exact, l))
+        .hasMessage("rate (0.1) must lie within its limits (0.2, 1.0)");
+    assertThatThrownBy(() -> new Rate(1, 10, 1, 0.1, 0, 0.05, 0.95, exact, l))
+        .hasMessage("rate (0.1) must lie within its limits (0.0, 0.05)");
+    // a zero count's rate sits on its lower limit, 0; a rate may also sit on its upper limit
+    assertThat(new Rate(0, 10, 1, 0, 0, 0.3688879, 0.95, exact, l).rate()).isZero();
+    assertThat(new Rate(1, 10, 1, 0.1, 0, 0.1, 0.95, exact, l).upper()).isEqualTo(0.1);
+  }
+
+  @Test
+  void aRateWithAnInfiniteOrUndefinedBaseIsRefusedNamingTheBase() {
+    // The lineage spells the base out in decimals; NaN and infinity have no decimal form, so the
+    // base must be checked first, with the message every other entry point gives.
+    for (double per : new double[] {Double.POSITIVE_INFINITY, Double.NaN}) {
+      assertThatThrownBy(() -> new Rate(1, 10, per, 0.1, 0, 1, 0.95, IntervalMethod.EXACT))
+          .isExactlyInstanceOf(IllegalArgumentException.class)
+          .hasMessage("per (" + per + ") must be positive and finite");
+    }
+    assertThat(
+            new Rate(1, 10, 1000, 100, 2.5, 557, 0.95, IntervalMethod.EXACT).lineage().indicator())
+        .isEqualTo("rate per 1000");
+  }
+
+  @Test
+  void aBuilderNamesAMissingOrBadPopulationOrBaseBeforeALevelOutOfRange() {
+    // without a population or a base there is no rate at all, whatever the level asked for
+    assertThatThrownBy(() -> Rate.builder().count(1).confidence(1).build())
+        .hasMessage("population (NaN) must be positive and finite");
+    assertThatThrownBy(() -> Rate.builder().count(1).population(10).per(0).confidence(1).build())
+        .hasMessage("per (0.0) must be positive and finite");
+  }
+
+  @Test
+  void aRateNamesItsFirstBadArgumentInParameterOrderTheLevelBeforeTheMethod() {
+    assertThatThrownBy(() -> new Rate(1, 10, 1, 0.1, 0, 1, 1.5, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("confidence (1.5) must be strictly between 0 and 1, for example 0.95");
+  }
 }
