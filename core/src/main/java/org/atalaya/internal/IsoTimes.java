@@ -50,18 +50,32 @@ public final class IsoTimes {
    * @throws DateTimeParseException if the text there is not such a date
    */
   public static LocalDate localDate(String s, int start, int end) {
-    if (end - start == 10 && s.charAt(start + 4) == '-' && s.charAt(start + 7) == '-') {
-      int y = digits(s, start, 4);
-      int m = digits(s, start + 5, 2);
-      int d = digits(s, start + 8, 2);
-      if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 28) {
-        return LocalDate.of(y, m, d); // days 29-31 go through the checked path below
-      }
-    }
-    return LocalDate.parse(s.subSequence(start, end));
+    LocalDate fast = fastDate(s, start, end);
+    return fast != null ? fast : LocalDate.parse(s.subSequence(start, end));
   }
 
-  private static OffsetDateTime fast(String s) {
+  /**
+   * The date {@code yyyy-mm-dd} with a day of 1 to 28 (valid in every month) read without
+   * java.time's parser, or null for any other text, which java.time then judges.
+   */
+  static LocalDate fastDate(String s, int start, int end) {
+    if (end - start != 10 || s.charAt(start + 4) != '-' || s.charAt(start + 7) != '-') {
+      return null;
+    }
+    int y = digits(s, start, 4);
+    int m = digits(s, start + 5, 2);
+    int d = digits(s, start + 8, 2);
+    if (y < 0 || m < 1 || m > 12 || d < 1 || d > 28) {
+      return null; // days 29-31 depend on the month and year: java.time checks them
+    }
+    return LocalDate.of(y, m, d);
+  }
+
+  /**
+   * The date-time {@code yyyy-mm-ddThh:mm[:ss[.f…]]} with {@code Z} or {@code ±hh:mm} and a day of
+   * 1 to 28 read without java.time's parser, or null for any other text.
+   */
+  static OffsetDateTime fast(String s) {
     int n = s.length();
     if (n < 17
         || s.charAt(4) != '-'
@@ -107,12 +121,13 @@ public final class IsoTimes {
     } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
       int oh = digits(s, i + 1, 2);
       int om = digits(s, i + 4, 2);
-      if (oh < 0 || oh > 18 || om < 0 || om > 59) {
-        return null;
+      if (oh < 0 || om < 0 || om > 59 || oh * 60 + om > 18 * 60) {
+        return null; // java.time's range is -18:00 to +18:00, and it refuses beyond with a parse
+        // error
       }
       int total = (oh * 3600 + om * 60) * (s.charAt(i) == '-' ? -1 : 1);
       if (total == 0 && s.charAt(i) == '-') {
-        return null; // "-00:00" is not valid ISO 8601; let java.time say so
+        return null; // "-00:00" (RFC 3339's unknown offset): java.time decides what it means
       }
       offset = total == HONDURAS.getTotalSeconds() ? HONDURAS : ZoneOffset.ofTotalSeconds(total);
     } else {

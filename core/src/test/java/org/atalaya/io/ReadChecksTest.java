@@ -41,6 +41,21 @@ class ReadChecksTest {
   }
 
   @Test
+  void anOffsetBeyondEighteenHoursIsACodedRejectionNotACrash() throws IOException {
+    // java.time's offsets end at ±18:00; +18:30 once escaped the reader as a DateTimeException.
+    String text =
+        "id,occurred_from,latitude,longitude,iccs\n"
+            + "a,2024-03-15T21:30:00+18:30,14.08,-87.2,0101\n"
+            + "b,2024-03-15T21:30:00-06:00,14.08,-87.2,0101\n";
+    ReadResult r = csv(text);
+    assertThat(r.report().read()).isEqualTo(2);
+    assertThat(r.report().accepted()).isEqualTo(1);
+    assertThat(r.report().problems())
+        .extracting(Problem::row, Problem::field, p -> p.code().code())
+        .containsExactly(Tuple.tuple(1L, "occurred_from", "ATL-IO-005"));
+  }
+
+  @Test
   void anUnreadableValueIsReportedOnceNotAgainAsMissing() throws IOException {
     String text =
         "id,occurred_from,occurred_to,latitude,longitude,iccs\n"
