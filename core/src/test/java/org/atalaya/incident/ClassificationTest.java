@@ -13,10 +13,10 @@ class ClassificationTest {
 
   @Test
   void aBlankSourceLabelIsRefused() {
-    assertThatThrownBy(() -> IccsCodeOf("0101", " "))
+    assertThatThrownBy(() -> classified("0101", " "))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("source category label");
-    assertThat(IccsCodeOf("0101", "Homicidio").sourceLabel()).contains("Homicidio");
+    assertThat(classified("0101", "Homicidio").sourceLabel()).contains("Homicidio");
   }
 
   @Test
@@ -55,7 +55,7 @@ class ClassificationTest {
     assertThat(Classification.UNCLASSIFIED.isWithin(IccsCode.of("01"))).isFalse();
   }
 
-  private static Classification IccsCodeOf(String code, String label) {
+  private static Classification classified(String code, String label) {
     return Classification.iccs(IccsCode.of(code), label);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class IncidentRulesTest {
         Incident.builder("TGU-2024-000123")
             .iccs("0101")
             .occurred(TimeWindow.instant(OffsetDateTime.parse("2024-03-15T21:30:00-06:00")))
-            .victims(java.util.List.of(Victim.of(Sex.MALE, 30, VictimOutcome.KILLED)))
+            .victims(List.of(Victim.of(Sex.MALE, 30, VictimOutcome.KILLED)))
             .narrative("secreto")
             .build();
     assertThat(i.toString())
