@@ -122,8 +122,7 @@ public final class IsoTimes {
       int oh = digits(s, i + 1, 2);
       int om = digits(s, i + 4, 2);
       if (oh < 0 || om < 0 || om > 59 || oh * 60 + om > 18 * 60) {
-        return null; // java.time's range is -18:00 to +18:00, and it refuses beyond with a parse
-        // error
+        return null; // beyond ±18:00: java.time refuses it as a parse error
       }
       int total = (oh * 3600 + om * 60) * (s.charAt(i) == '-' ? -1 : 1);
       if (total == 0 && s.charAt(i) == '-') {
