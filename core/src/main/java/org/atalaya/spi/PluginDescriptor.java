@@ -157,17 +157,14 @@ public final class PluginDescriptor {
    *     key and the value
    */
   public static PluginDescriptor fromProperties(Properties p, String source) {
-    String id = required(p, "id", source);
     try {
+      String id = required(p, "id");
       Builder b =
           builder(id)
               .name(p.getProperty("name", id).trim())
-              .version(SemanticVersion.parse(required(p, "version", source)))
-              .requires(VersionRange.parse(required(p, "requires", source)))
-              .licence(
-                  Optional.ofNullable(p.getProperty("licence"))
-                      .orElseGet(() -> required(p, "license", source))
-                      .trim());
+              .version(SemanticVersion.parse(required(p, "version")))
+              .requires(VersionRange.parse(required(p, "requires")))
+              .licence(required(p, hasOnlyUsSpelling(p) ? "license" : "licence"));
       for (String c : LIST.split(p.getProperty("capabilities", ""))) {
         b.capability(c);
       }
@@ -187,9 +184,13 @@ public final class PluginDescriptor {
     }
   }
 
-  private static String required(Properties p, String key, String source) {
+  private static boolean hasOnlyUsSpelling(Properties p) {
+    return p.getProperty("licence") == null && p.getProperty("license") != null;
+  }
+
+  private static String required(Properties p, String key) {
     String v = p.getProperty(key);
-    checkArgument(v != null && !v.isBlank(), "%s: the key '%s' is missing or empty", source, key);
+    checkArgument(v != null && !v.isBlank(), "the key '%s' is missing or empty", key);
     return v.trim();
   }
 
