@@ -111,7 +111,7 @@ class PopulationUniquenessTest {
         .isEqualTo(PopulationUniqueness.pitman(A, 0.05));
     assertThat(PopulationUniqueness.dankar(B, 0.3)).isEqualTo(PopulationUniqueness.snb(B, 0.3));
     assertThat(PopulationUniqueness.dankar(C, 0.5).model()).isEqualTo(Model.SNB);
-    // Zayatz is the smaller one here (table C at pi 0.2).
+    // Table C at pi 0.2: the SNB estimate (0.47) is below Zayatz's (1.91).
     Estimate z = PopulationUniqueness.zayatz(C, 0.2);
     Estimate s = PopulationUniqueness.snb(C, 0.2);
     Estimate d = PopulationUniqueness.dankar(C, 0.2);
