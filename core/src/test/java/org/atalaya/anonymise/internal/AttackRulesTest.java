@@ -196,6 +196,17 @@ class AttackRulesTest {
     AttackResult r = attacks.ofRegister(register, WHERE_AND_WHEN, 1.0);
     assertThat(r.candidates()).containsExactly(1L, 1L);
     assertThat(r.singledOut()).isEqualTo(1);
+    // Entries 211 to 300 m north of the record, beyond the reach though maybe in the next cell,
+    // never match it.
+    List<Incident> beyond = new ArrayList<>();
+    for (int j = 0; j < 10; j++) {
+      beyond.add(dated("F" + j, 1, 14.001 + 0.0019 + j * 0.0001, -87.0));
+    }
+    assertThat(attacks.ofRegister(beyond, WHERE_AND_WHEN, 1.0).candidates())
+        .containsExactly(10L, 0L);
+    // Without the location known, the entries' points do not matter: every one matches.
+    beyond.add(dated("G", 1, 14.1, -87.0)); // 11 km away
+    assertThat(attacks.ofRegister(beyond, TIME, 1.0).candidates()).containsExactly(0L, 11L);
     // Only the entry that was found is named among the areas at risk.
     assertThat(r.areas()).doesNotContain("2");
   }
@@ -223,10 +234,13 @@ class AttackRulesTest {
     for (int i = 0; i < n; i++) {
       double lat = 14.0 + i * 0.0003;
       double lon = -87.0 - i * 0.0003;
+      // Half of them move the other way: north and east as well as south and west.
+      double sign = i % 2 == 0 ? 1 : -1;
       // Two days apart: touching days count as overlapping.
       truth.add(dated("T" + i, 2 * i, lat, lon));
-      out.add(dated("T" + i, 2 * i, lat - dLat, lon - dLon));
-      largest = Math.max(largest, PointChanges.haversine(lat, lon, lat - dLat, lon - dLon));
+      out.add(dated("T" + i, 2 * i, lat - sign * dLat, lon - sign * dLon));
+      largest =
+          Math.max(largest, PointChanges.haversine(lat, lon, lat - sign * dLat, lon - sign * dLon));
     }
     int[] sources = new int[n];
     for (int i = 0; i < n; i++) {
