@@ -209,8 +209,8 @@ public final class Attacks {
    */
   public AttackResult ofRegister(
       List<Incident> register, Set<QuasiIdentifier> knows, double maxShare) {
-    boolean located = knows.contains(QuasiIdentifier.LOCATION);
-    Sites sites = new Sites(new int[n], located);
+    // Sites are gathered whatever the register knows: without the location, every site is read.
+    Sites sites = new Sites(new int[n], true);
     long[][] counts = new long[(register.size() + CHUNK - 1) / CHUNK][k];
     @SuppressWarnings("unchecked")
     Map<String, Integer>[] areas = new Map[counts.length];
