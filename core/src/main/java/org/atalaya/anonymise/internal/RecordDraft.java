@@ -117,10 +117,9 @@ public final class RecordDraft implements RecordEditor {
         .build();
   }
 
-  /** Records a change when {@code after} is another object than {@code before}; returns this. */
-  private RecordDraft changed(Object before, Object after) {
+  /** Records a change when {@code after} is another object than {@code before}. */
+  private void changed(Object before, Object after) {
     changed |= before != after;
-    return this;
   }
 
   /**
