@@ -151,4 +151,30 @@ class ReleaseKeyAndContextRulesTest {
         QuasiIdentifier.classes(List.of(a, b, c), Set.of(QuasiIdentifier.CATEGORY));
     assertThat(classes.values()).containsExactlyInAnyOrder(List.of(a, b), List.of(c));
   }
+
+  @Test
+  void aDatasetStepRunAloneSeesTheWholeListInOrder() {
+    List<Incident> in = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      in.add(Incident.builder("I-" + i).iccs("0401").build());
+    }
+    List<Integer> seen = new ArrayList<>();
+    DatasetStep dropFirst =
+        new DatasetStep() {
+          @Override
+          public String name() {
+            return "drop-first";
+          }
+
+          @Override
+          public List<Incident> apply(List<Incident> incidents, ReleaseContext context) {
+            seen.add(incidents.size());
+            return incidents.subList(1, incidents.size());
+          }
+        };
+    List<Incident> out =
+        ReleaseStep.applyAlone(dropFirst, in, ReleaseContext.of(null, new SplittableRandom(1)));
+    assertThat(seen).containsExactly(5);
+    assertThat(out).containsExactlyElementsOf(in.subList(1, 5));
+  }
 }
