@@ -251,4 +251,12 @@ class ReleasePolicyRulesTest {
     assertThat(p.k()).isEqualTo(2);
     assertThat(r.specs.get(0).baseDirectory()).contains(dir.toAbsolutePath());
   }
+
+  @Test
+  void aValueOutOfRangeInAPolicyFileIsAnInvalidPolicyNamingTheField() {
+    assertInvalidPolicy("{\"k\": 0}");
+    assertInvalidPolicy("{\"maxSuppressedFraction\": 2}");
+    assertInvalidPolicy("{\"epsilonBudget\": -1}");
+    assertInvalidPolicy("{\"quasiIdentifiers\": []}");
+  }
 }
