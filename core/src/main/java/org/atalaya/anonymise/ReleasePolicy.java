@@ -178,7 +178,8 @@ public final class ReleasePolicy {
       Collection<? extends ReleaseStepFactory> factories) {
     Builder b = builder(root.path("name").asText("unnamed"));
     if (root.has("k")) {
-      b.k(root.get("k").asInt());
+      int k = root.get("k").asInt();
+      lines.parse("/k", () -> b.k(k));
     }
     if (root.has("quasiIdentifiers")) {
       List<QuasiIdentifier> qis = new ArrayList<>();
@@ -193,7 +194,7 @@ public final class ReleasePolicy {
                 "/quasiIdentifiers",
                 "the id cannot be a quasi-identifier: it is unique per record; pseudonymise it"));
       }
-      b.quasiIdentifiers(qis);
+      lines.parse("/quasiIdentifiers", () -> b.quasiIdentifiers(qis));
     }
     readRoles(root.path("roles"), lines, b);
     JsonNode attacks = root.path("attacks");
@@ -218,11 +219,13 @@ public final class ReleasePolicy {
       lines.parse("/maxAttackShare", () -> b.maxAttackShare(share));
     }
     if (root.has("maxSuppressedFraction")) {
-      b.maxSuppressedFraction(root.get("maxSuppressedFraction").asDouble());
+      double fraction = root.get("maxSuppressedFraction").asDouble();
+      lines.parse("/maxSuppressedFraction", () -> b.maxSuppressedFraction(fraction));
     }
     b.pseudonymiseIds(root.path("pseudonymiseIds").asBoolean(true));
     b.protectSensitive(root.path("protectSensitive").asBoolean(true));
-    b.epsilonBudget(root.path("epsilonBudget").asDouble(0));
+    double budget = root.path("epsilonBudget").asDouble(0);
+    lines.parse("/epsilonBudget", () -> b.epsilonBudget(budget));
     List<String> names = new ArrayList<>();
     root.path("names").forEach(n -> names.add(n.asText()));
     b.names(names);
